@@ -1,0 +1,122 @@
+/** Inputs and results of the pure assessment core (status, coverage, score, flags). */
+import type { ChecklistDefinition, FlagCode, ItemStatus, Severity } from '../checklist/types';
+import type { LinkMethod, LinkState } from '../evidence/types';
+import type { Polarity, Qualifier } from '../reports/analysis/types';
+
+export interface AssessmentClaim {
+  id: string;
+  polarity: Polarity;
+  sectionPath: string;
+  text: string;
+}
+
+export interface AssessmentMetric {
+  claimId: string;
+  metric: string | null;
+  value: number;
+  unit: string;
+  qualifier: Qualifier;
+}
+
+export interface AssessmentLink {
+  /** stored link id when there is one */
+  id?: string;
+  claimId: string;
+  itemCode: string;
+  method: LinkMethod;
+  state: LinkState;
+  confidence: number;
+}
+
+export interface NotApplicableMark {
+  itemCode: string;
+  justification: string;
+}
+
+export interface AssessmentInput {
+  checklist: Pick<ChecklistDefinition, 'items' | 'scoring' | 'flags'>;
+  /** false when the unit has no report for the year: every item MISSING, flag REPORT_MISSING */
+  hasReport: boolean;
+  claims: AssessmentClaim[];
+  metrics: AssessmentMetric[];
+  links: AssessmentLink[];
+  notApplicable: NotApplicableMark[];
+}
+
+/** Which links count: `confirmed` = accepted only; `proposed` = accepted + proposed. Rejected never. */
+export type CoverageView = 'confirmed' | 'proposed';
+
+export interface TargetCheck {
+  metric: string;
+  op: string | null;
+  threshold: number | null;
+  unit: string;
+  /** best reported value from positive claims, null when not reported */
+  value: number | null;
+  qualifier: Qualifier | null;
+  claimId: string | null;
+  /** true / false, or null when no threshold or not reported */
+  met: boolean | null;
+}
+
+export interface FlagResult {
+  code: FlagCode;
+  severity: Severity;
+  /** null for report-level flags (REPORT_MISSING) */
+  itemCode: string | null;
+  message: string;
+  /** the claims that explain it */
+  claimIds: string[];
+}
+
+export interface ItemResult {
+  code: string;
+  title: string;
+  /** code of the top-level part (1 … 10) */
+  partCode: string;
+  points: number;
+  /** status counting accepted + proposed links */
+  status: ItemStatus;
+  /** status counting accepted links only */
+  confirmedStatus: ItemStatus;
+  /** factor from the checklist's scoring rules for `status` */
+  factor: number;
+  /** points × factor (proposed view) */
+  score: number;
+  confirmedScore: number;
+  evidenceClaimIds: string[];
+  planClaimIds: string[];
+  negativeClaimIds: string[];
+  targets: TargetCheck[];
+  flags: FlagResult[];
+  /** one sentence saying why the item has this status */
+  explanation: string;
+}
+
+export interface CoverageCount {
+  covered: number;
+  assessable: number;
+  /** covered / assessable, 0 when nothing is assessable */
+  ratio: number;
+}
+
+export interface PartCoverage {
+  partCode: string;
+  title: string;
+  confirmed: CoverageCount;
+  proposed: CoverageCount;
+}
+
+export interface ScoreResult {
+  earned: number;
+  possible: number;
+  /** earned / possible × 100, rounded to 2 decimals */
+  normalised: number;
+}
+
+export interface AssessmentResult {
+  items: ItemResult[];
+  coverage: { confirmed: CoverageCount; proposed: CoverageCount; byPart: PartCoverage[] };
+  score: { confirmed: ScoreResult; proposed: ScoreResult };
+  flags: FlagResult[];
+}

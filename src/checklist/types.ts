@@ -1,0 +1,99 @@
+/** The checklist as defined in a human-editable file (seeds/checklist.yaml), after validation. */
+
+export type Comparison = '>=' | '=' | '<=';
+
+/** A quantitative requirement on an item (design.md: Target). */
+export interface TargetDefinition {
+  /** metric key, e.g. COURT_APPEARANCE_RATE */
+  metric: string;
+  /** comparison and threshold; a count metric without threshold only collects values */
+  op?: Comparison;
+  threshold?: number;
+  unit: string;
+}
+
+/** Rules that decide whether a claim is evidence of an item (see src/evidence/matcher.ts). */
+export interface MatchRules {
+  /** any one of these words in a claim proposes a link */
+  keywords: string[];
+  /** each group: all of its words must occur in the same claim */
+  together: string[][];
+  /** a claim containing any of these words is never linked to the item */
+  exclude: string[];
+  /** a claim carrying one of these metric keys is linked to the item */
+  metrics: string[];
+}
+
+export interface ChecklistItemDefinition {
+  code: string;
+  /** parent code, or null for a top-level part */
+  parentCode: string | null;
+  title: string;
+  text: string;
+  /** headings (the ten parts) are not assessable */
+  assessable: boolean;
+  points: number;
+  match: MatchRules;
+  targets: TargetDefinition[];
+}
+
+export type ItemStatus =
+  | 'COVERED'
+  | 'PARTIAL'
+  | 'PLANNED_ONLY'
+  | 'NEGATIVE_ONLY'
+  | 'MISSING'
+  | 'NOT_APPLICABLE';
+
+export const ITEM_STATUSES: readonly ItemStatus[] = [
+  'COVERED',
+  'PARTIAL',
+  'PLANNED_ONLY',
+  'NEGATIVE_ONLY',
+  'MISSING',
+  'NOT_APPLICABLE',
+];
+
+export type FlagCode =
+  | 'NO_EVIDENCE'
+  | 'ONLY_PLANNED'
+  | 'SHORTCOMING_REPORTED'
+  | 'TARGET_NOT_MET'
+  | 'TARGET_NOT_REPORTED'
+  | 'LINK_UNREVIEWED'
+  | 'REPORT_MISSING';
+
+export const FLAG_CODES: readonly FlagCode[] = [
+  'NO_EVIDENCE',
+  'ONLY_PLANNED',
+  'SHORTCOMING_REPORTED',
+  'TARGET_NOT_MET',
+  'TARGET_NOT_REPORTED',
+  'LINK_UNREVIEWED',
+  'REPORT_MISSING',
+];
+
+export type Severity = 'ERROR' | 'WARNING' | 'INFO';
+
+export interface ChecklistDefinition {
+  /** stable key of the checklist edition, e.g. `demo-district-2021` */
+  key: string;
+  name: string;
+  issuer: string;
+  yearFrom: number;
+  yearTo: number;
+  version: number;
+  /** status → factor applied to an item's points (COVERED 1, PARTIAL 0.5 …) */
+  scoring: Record<Exclude<ItemStatus, 'NOT_APPLICABLE'>, number>;
+  /** flag code → enabled and severity */
+  flags: Record<FlagCode, { enabled: boolean; severity: Severity }>;
+  items: ChecklistItemDefinition[];
+}
+
+/** A validation problem in a checklist file: names the file, the item and the field. */
+export interface ChecklistFileError {
+  file: string;
+  itemCode: string | null;
+  field: string;
+  message: string;
+}
