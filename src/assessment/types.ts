@@ -94,7 +94,11 @@ export interface ItemResult {
 }
 
 export interface CoverageCount {
+  /** items with status COVERED */
   covered: number;
+  /** items with status PARTIAL (positive evidence, a target not met or not reported); not in `covered` */
+  partial: number;
+  /** assessable items minus those marked not applicable with a justification */
   assessable: number;
   /** covered / assessable, 0 when nothing is assessable */
   ratio: number;
