@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { loadConfig, type DatabaseConfig } from './src/config';
+import { ENTITIES } from './src/db/entities';
+import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './src/db/migrations';
+import { StatementCounter } from './src/db/statement-counter';
+
+export interface DataSourceOptions {
+  /** counts SQL statements (tests and benchmarks) */
+  counter?: StatementCounter;
+}
+
+/**
+ * The one DataSource of the product: SQLite by default (a file under data/), PostgreSQL
+ * when DATABASE_URL is set. Schema changes go through the migrations of that database
+ * type, run at start-up; `synchronize` is never used.
+ */
+export function createDataSource(database: DatabaseConfig, options: DataSourceOptions = {}): DataSource {
+  const common = {
+    entities: ENTITIES,
+    synchronize: false,
+    migrationsRun: false,
+    logging: false as const,
+    logger: options.counter,
+  };
+  if (database.type === 'postgres') {
+    return new DataSource({
+      ...common,
+      type: 'postgres',
+      url: database.url,
+      migrations: POSTGRES_MIGRATIONS,
+      extra: { max: 10 },
+    });
+  }
+  return new DataSource({
+    ...common,
+    type: 'sqlite',
+    database: database.path,
+    migrations: SQLITE_MIGRATIONS,
+    // WAL lets readers go on while a write transaction runs; writes are serialised by the app.
+    enableWAL: true,
+    busyTimeout: 5000,
+  });
+}
+
+/** For the TypeORM CLI: the DataSource of the current environment. */
+export default createDataSource(loadConfig().database);

@@ -1,0 +1,43 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { FlagCode, Severity } from '../checklist/types';
+
+/** A flag of a stored assessment, kept in its own table so flags can be filtered across units. */
+@Entity('assessment_flag')
+@Index('ix_flag_checklist_year_code', ['checklistId', 'year', 'code'])
+export class AssessmentFlag {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index('ix_flag_assessment')
+  @Column({ type: 'integer' })
+  assessmentId: number;
+
+  @Column({ type: 'integer' })
+  unitId: number;
+
+  @Column({ type: 'integer' })
+  checklistId: number;
+
+  @Column({ type: 'integer' })
+  year: number;
+
+  @Column({ type: 'varchar', length: 40 })
+  code: FlagCode;
+
+  @Column({ type: 'varchar', length: 10 })
+  severity: Severity;
+
+  /** 0 ERROR, 1 WARNING, 2 INFO: orders flags by severity */
+  @Column({ type: 'integer' })
+  severityRank: number;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  itemCode: string | null;
+
+  @Column({ type: 'text' })
+  message: string;
+
+  /** stored claim ids that explain it */
+  @Column({ type: 'simple-json' })
+  claimIds: number[];
+}

@@ -1,0 +1,65 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { doubleType, timestampType } from '../db/column-types';
+import type { LinkMethod, LinkState } from './types';
+
+/** A claim ↔ checklist item link (佐证), proposed by rules or added by a person, reviewable. */
+@Entity('evidence_link')
+@Index('uq_link_claim_item', ['claimId', 'itemId'], { unique: true })
+export class EvidenceLink {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'integer' })
+  claimId: number;
+
+  @Index('ix_link_item')
+  @Column({ type: 'integer' })
+  itemId: number;
+
+  @Index('ix_link_report')
+  @Column({ type: 'integer' })
+  reportId: number;
+
+  @Column({ type: 'varchar', length: 10 })
+  method: LinkMethod;
+
+  @Column({ type: doubleType })
+  confidence: number;
+
+  @Column({ type: 'varchar', length: 10 })
+  state: LinkState;
+
+  /** which rule fired (`keyword`, `together`, `metric`) or `manual` */
+  @Column({ type: 'varchar', length: 40 })
+  rule: string;
+
+  /** the words or metric keys that fired */
+  @Column({ type: 'simple-json' })
+  matched: string[];
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  reviewer: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @Column({ type: timestampType, nullable: true })
+  reviewedAt: Date | null;
+
+  /** stamp of the item wording the link was made against */
+  @Column({ type: 'varchar', length: 64 })
+  itemTextHash: string;
+
+  @Column({ type: 'text' })
+  itemText: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  createdBy: string;
+
+  @CreateDateColumn({ type: timestampType })
+  createdAt: Date;
+
+  /** optimistic concurrency: a review must name the version it saw */
+  @VersionColumn()
+  version: number;
+}

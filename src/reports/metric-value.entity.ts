@@ -1,0 +1,39 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { doubleType } from '../db/column-types';
+import type { Qualifier } from './analysis/types';
+
+/** A number found in a claim, with its metric key when recognised. */
+@Entity('metric_value')
+export class MetricValue {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index('ix_metric_report')
+  @Column({ type: 'integer' })
+  reportId: number;
+
+  @Index('ix_metric_claim')
+  @Column({ type: 'integer' })
+  claimId: number;
+
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  metric: string | null;
+
+  @Column({ type: doubleType })
+  value: number;
+
+  @Column({ type: 'varchar', length: 10 })
+  unit: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  qualifier: Qualifier;
+
+  @Column({ type: 'integer' })
+  start: number;
+
+  @Column({ type: 'integer' })
+  end: number;
+
+  @Column({ type: 'text' })
+  text: string;
+}

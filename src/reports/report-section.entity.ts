@@ -1,0 +1,34 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { SectionKind } from './analysis/types';
+
+/** A heading and its body in a report. */
+@Entity('report_section')
+export class ReportSection {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index('ix_section_report')
+  @Column({ type: 'integer' })
+  reportId: number;
+
+  @Column({ type: 'integer' })
+  position: number;
+
+  @Column({ type: 'varchar', length: 100 })
+  path: string;
+
+  @Column({ type: 'text' })
+  heading: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind: SectionKind;
+
+  @Column({ type: 'integer' })
+  level: number;
+
+  @Column({ type: 'integer' })
+  start: number;
+
+  @Column({ type: 'integer' })
+  end: number;
+}

@@ -1,0 +1,52 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { timestampType } from '../db/column-types';
+
+export type ReportState = 'CURRENT' | 'REPLACED';
+
+/** One unit's annual report for one year, raw text kept verbatim. */
+@Entity('report')
+@Index('ix_report_unit_year', ['unitId', 'year'])
+// at most one current report per unit and year, even under concurrent ingests
+@Index('uq_report_current', ['unitId', 'year'], { unique: true, where: `"state" = 'CURRENT'` })
+export class Report {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'integer' })
+  unitId: number;
+
+  /** the year the report describes */
+  @Column({ type: 'integer' })
+  year: number;
+
+  /** the text as received (or extracted from a document); offsets point into it */
+  @Column({ type: 'text' })
+  rawText: string;
+
+  /** SHA-256 of rawText */
+  @Index('ix_report_sha256')
+  @Column({ type: 'varchar', length: 64 })
+  sha256: string;
+
+  /** file name or other origin */
+  @Column({ type: 'varchar', length: 500 })
+  source: string;
+
+  /** SHA-256 of the original file when it was a document (.docx, .pdf …) */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  sourceSha256: string | null;
+
+  /** publication date on the web page, if known (YYYY-MM-DD) */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  publishedDate: string | null;
+
+  /** CURRENT, or REPLACED by a later report for the same unit and year */
+  @Column({ type: 'varchar', length: 10, default: 'CURRENT' })
+  state: ReportState;
+
+  @Column({ type: 'integer', nullable: true })
+  replacedById: number | null;
+
+  @CreateDateColumn({ type: timestampType })
+  createdAt: Date;
+}
