@@ -1,0 +1,148 @@
+/**
+ * Flags: findings with stable codes (design.md "Flag codes"). Each code is switched on
+ * or off and given its severity by the checklist (`checklist.flags[code]`); a code the
+ * checklist does not configure is not raised.
+ *
+ * Item flags are computed on the `proposed` view (accepted + proposed links), the view
+ * of `ItemResult.status`; the confirmed view shows up only through LINK_UNREVIEWED.
+ * Items that are NOT_APPLICABLE raise nothing.
+ *
+ * - NO_EVIDENCE: the item is MISSING while the unit has a report.
+ * - ONLY_PLANNED: the item is PLANNED_ONLY; explained by its plan claims.
+ * - SHORTCOMING_REPORTED: any NEGATIVE claim is linked to the item, whatever its other
+ *   evidence; explained by the negative claims.
+ * - TARGET_NOT_MET: one per threshold target whose best reported value does not prove
+ *   it; explained by the claim carrying the value.
+ * - TARGET_NOT_REPORTED: one per threshold target without a value while the item has
+ *   positive evidence; explained by the positive evidence claims.
+ * - LINK_UNREVIEWED: the status counting accepted + proposed links differs from the
+ *   status counting accepted links only — i.e. some number (status, coverage, score)
+ *   would change if the unreviewed links were rejected. Explained by the claims linked
+ *   only through PROPOSED links. Unreviewed links that change no number are not flagged.
+ * - REPORT_MISSING: one report-level flag (itemCode null) when the unit has no report;
+ *   then items are all MISSING and raise no NO_EVIDENCE, to avoid one flag per item.
+ */
+import type { ChecklistDefinition, FlagCode, ItemStatus } from '../checklist/types';
+import { describeCheck, formatClaims, formatRule } from './format';
+import type { ItemEvidence } from './status';
+import type { FlagResult, TargetCheck } from './types';
+
+/** Per-code switch and severity, as in the checklist file. */
+export type FlagSettings = ChecklistDefinition['flags'];
+
+/** What the item flags are computed from. */
+export interface ItemFlagInput {
+  code: string;
+  /** status in the proposed view */
+  status: ItemStatus;
+  confirmedStatus: ItemStatus;
+  /** evidence in the proposed view */
+  evidence: ItemEvidence;
+  /** evidence in the confirmed view */
+  confirmedEvidence: ItemEvidence;
+  /** target checks on the proposed view's positive claims */
+  targets: readonly TargetCheck[];
+}
+
+function make(
+  settings: FlagSettings,
+  code: FlagCode,
+  itemCode: string | null,
+  message: string,
+  claimIds: readonly string[],
+): FlagResult[] {
+  const setting = settings[code];
+  if (!setting || setting.enabled !== true) return [];
+  return [{ code, severity: setting.severity, itemCode, message, claimIds: [...claimIds] }];
+}
+
+/** Claim ids present in the proposed view of an item and absent from its confirmed view. */
+export function unreviewedClaimIds(evidence: ItemEvidence, confirmed: ItemEvidence): string[] {
+  const confirmedIds = new Set([
+    ...confirmed.positiveClaimIds,
+    ...confirmed.planClaimIds,
+    ...confirmed.negativeClaimIds,
+  ]);
+  return [...evidence.positiveClaimIds, ...evidence.planClaimIds, ...evidence.negativeClaimIds].filter(
+    (id) => !confirmedIds.has(id),
+  );
+}
+
+/** Flags of one item (report present), in the order of `FLAG_CODES`. */
+export function itemFlags(input: ItemFlagInput, settings: FlagSettings): FlagResult[] {
+  const { code, status, evidence, targets } = input;
+  if (status === 'NOT_APPLICABLE') return [];
+  const flags: FlagResult[] = [];
+
+  if (status === 'MISSING') {
+    flags.push(
+      ...make(settings, 'NO_EVIDENCE', code, `${code}: no evidence in the report (no accepted or proposed link).`, []),
+    );
+  }
+  if (status === 'PLANNED_ONLY') {
+    flags.push(
+      ...make(
+        settings,
+        'ONLY_PLANNED',
+        code,
+        `${code}: only planned (${formatClaims(evidence.planClaimIds)}), no evidence of work done.`,
+        evidence.planClaimIds,
+      ),
+    );
+  }
+  if (evidence.negativeClaimIds.length > 0) {
+    flags.push(
+      ...make(
+        settings,
+        'SHORTCOMING_REPORTED',
+        code,
+        `${code}: the report states a shortcoming (${formatClaims(evidence.negativeClaimIds)}).`,
+        evidence.negativeClaimIds,
+      ),
+    );
+  }
+  if (evidence.positiveClaimIds.length > 0) {
+    for (const check of targets) {
+      if (check.threshold === null || check.value === null || check.met !== false) continue;
+      flags.push(
+        ...make(settings, 'TARGET_NOT_MET', code, `${code}: ${describeCheck(check)}.`, check.claimId ? [check.claimId] : []),
+      );
+    }
+    for (const check of targets) {
+      if (check.threshold === null || check.value !== null) continue;
+      flags.push(
+        ...make(
+          settings,
+          'TARGET_NOT_REPORTED',
+          code,
+          `${code}: positive evidence (${formatClaims(evidence.positiveClaimIds)}) but no value for ${check.metric} (target ${formatRule(check)}).`,
+          evidence.positiveClaimIds,
+        ),
+      );
+    }
+  }
+  if (status !== input.confirmedStatus) {
+    const ids = unreviewedClaimIds(evidence, input.confirmedEvidence);
+    flags.push(
+      ...make(
+        settings,
+        'LINK_UNREVIEWED',
+        code,
+        `${code}: status ${status} relies on unreviewed links (${formatClaims(ids)}); accepted links alone give ${input.confirmedStatus}.`,
+        ids,
+      ),
+    );
+  }
+  return flags;
+}
+
+/** The one report-level flag of a unit without a report for the year (empty when switched off). */
+export function reportMissingFlags(assessableCount: number, settings: FlagSettings): FlagResult[] {
+  return make(
+    settings,
+    'REPORT_MISSING',
+    null,
+    `No report for this unit and year: all ${assessableCount} assessable items are MISSING.`,
+    [],
+  );
+}
