@@ -22,10 +22,10 @@ export class AuditEntry {
   entityId: number;
 
   @Column({ type: 'simple-json', nullable: true })
-  before: unknown;
+  before: Record<string, unknown> | null;
 
   @Column({ type: 'simple-json', nullable: true })
-  after: unknown;
+  after: Record<string, unknown> | null;
 
   /** false when the change was refused (e.g. a stale concurrent review) */
   @Column({ type: 'boolean', default: true })

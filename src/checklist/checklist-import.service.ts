@@ -1,0 +1,64 @@
+import type { DataSource } from 'typeorm';
+import { ensureAssessmentsForYear, recomputeAssessment } from '../assessment/assessment.service';
+import { recordAudit } from '../audit/audit.service';
+import type { WriteLock } from '../db/write-lock';
+import { proposeLinksForReport } from '../evidence/link.service';
+import { Claim } from '../reports/claim.entity';
+import { MetricValue } from '../reports/metric-value.entity';
+import { Report } from '../reports/report.entity';
+import type { Outcome } from '../shared/user-error';
+import { loadChecklistDefinition, storeChecklist, type ImportedChecklist } from './checklist.service';
+import type { ChecklistDefinition } from './types';
+
+/**
+ * Imports a validated checklist definition in one transaction: stores the new version,
+ * links every current report in its year range to the new items (links of older
+ * versions stay on the old items, with the text they were made against) and computes
+ * the assessments. Re-importing the same definition is a no-op.
+ */
+export async function importChecklist(
+  dataSource: DataSource,
+  lock: WriteLock,
+  definition: ChecklistDefinition,
+  source: string,
+  actor: string,
+): Promise<Outcome<ImportedChecklist>> {
+  return lock.run(() =>
+    dataSource.transaction(async (manager) => {
+      const stored = await storeChecklist(manager, definition, source);
+      if (!stored.ok || !stored.value.created) return stored;
+      const { checklist } = stored.value;
+      const loaded = await loadChecklistDefinition(manager, checklist.id);
+      const reports = await manager
+        .getRepository(Report)
+        .createQueryBuilder('r')
+        .select(['r.id', 'r.unitId', 'r.year'])
+        .where('r.state = :state AND r.year BETWEEN :from AND :to', {
+          state: 'CURRENT',
+          from: checklist.yearFrom,
+          to: checklist.yearTo,
+        })
+        .orderBy('r.id')
+        .getMany();
+      for (const report of reports) {
+        const claims = await manager.getRepository(Claim).find({ where: { reportId: report.id }, order: { position: 'ASC' } });
+        const metrics = await manager.getRepository(MetricValue).find({ where: { reportId: report.id } });
+        await proposeLinksForReport(manager, report.id, claims, metrics, loaded);
+        await recomputeAssessment(manager, report.unitId, checklist.id, report.year, loaded);
+      }
+      for (const year of new Set(reports.map((r) => r.year))) {
+        await ensureAssessmentsForYear(manager, checklist.id, year, loaded);
+      }
+      await recordAudit(manager, {
+        actor,
+        action: 'CHECKLIST_IMPORTED',
+        entityType: 'Checklist',
+        entityId: checklist.id,
+        before: null,
+        after: { key: checklist.key, version: checklist.version, items: definition.items.length, source },
+        succeeded: true,
+      });
+      return stored;
+    }),
+  );
+}

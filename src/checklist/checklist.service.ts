@@ -1,0 +1,147 @@
+import type { EntityManager } from 'typeorm';
+import { sha256 } from '../shared/hash';
+import { fail, ok, type Outcome } from '../shared/user-error';
+import { ChecklistItem } from './checklist-item.entity';
+import { Checklist } from './checklist.entity';
+import { Target } from './target.entity';
+import type { ChecklistDefinition, ChecklistItemDefinition } from './types';
+
+/** Stamp of an item's wording: links remember the text they were made against. */
+export function itemTextHash(item: Pick<ChecklistItemDefinition, 'title' | 'text'>): string {
+  return sha256(`${item.title}\n${item.text}`);
+}
+
+/** SHA-256 of a checklist definition, independent of file formatting. */
+export function definitionHash(definition: ChecklistDefinition): string {
+  return sha256(JSON.stringify(definition));
+}
+
+export interface ImportedChecklist {
+  checklist: Checklist;
+  /** false when the same definition was already imported (a no-op) */
+  created: boolean;
+}
+
+/**
+ * Stores a validated checklist definition as a new version. Importing the same
+ * definition again is a no-op; a different definition under a version that already
+ * exists is refused (raise `version`): links made against the old item text stay
+ * attached to the old version's items and are never rewritten.
+ */
+export async function storeChecklist(
+  manager: EntityManager,
+  definition: ChecklistDefinition,
+  source: string,
+): Promise<Outcome<ImportedChecklist>> {
+  const hash = definitionHash(definition);
+  const repo = manager.getRepository(Checklist);
+  const existing = await repo.findOne({ where: { key: definition.key, version: definition.version } });
+  if (existing) {
+    if (existing.sha256 === hash) return ok({ checklist: existing, created: false });
+    return fail(
+      'CHECKLIST_VERSION_EXISTS',
+      `Checklist ${definition.key} version ${definition.version} was already imported with different content; raise its version to import the change.`,
+      'input.version',
+    );
+  }
+  const latest = await repo.findOne({ where: { key: definition.key }, order: { version: 'DESC' } });
+  if (latest && latest.version > definition.version) {
+    return fail(
+      'CHECKLIST_VERSION_OLD',
+      `Checklist ${definition.key} is already at version ${latest.version}; version ${definition.version} is older.`,
+      'input.version',
+    );
+  }
+  const checklist = await repo.save(
+    repo.create({
+      key: definition.key,
+      version: definition.version,
+      name: definition.name,
+      issuer: definition.issuer,
+      yearFrom: definition.yearFrom,
+      yearTo: definition.yearTo,
+      scoring: definition.scoring,
+      flags: definition.flags,
+      sha256: hash,
+      source,
+    }),
+  );
+  const items = await manager.getRepository(ChecklistItem).save(
+    definition.items.map((item, position) =>
+      manager.getRepository(ChecklistItem).create({
+        checklistId: checklist.id,
+        code: item.code,
+        parentCode: item.parentCode,
+        position,
+        title: item.title,
+        text: item.text,
+        assessable: item.assessable,
+        points: item.points,
+        match: item.match,
+        textHash: itemTextHash(item),
+      }),
+    ),
+    { chunk: 100 },
+  );
+  const targets = definition.items.flatMap((item, index) =>
+    item.targets.map((t) =>
+      manager.getRepository(Target).create({
+        itemId: items[index].id,
+        metric: t.metric,
+        op: t.op ?? null,
+        threshold: t.threshold ?? null,
+        unit: t.unit,
+      }),
+    ),
+  );
+  if (targets.length) await manager.getRepository(Target).save(targets, { chunk: 100 });
+  return ok({ checklist, created: true });
+}
+
+/** Rebuilds a checklist definition (items with targets) from the database. */
+export async function loadChecklistDefinition(manager: EntityManager, checklistId: number): Promise<LoadedChecklist> {
+  const checklist = await manager.getRepository(Checklist).findOneOrFail({ where: { id: checklistId } });
+  const items = await manager.getRepository(ChecklistItem).find({ where: { checklistId }, order: { position: 'ASC' } });
+  const targets = items.length
+    ? await manager
+        .getRepository(Target)
+        .createQueryBuilder('t')
+        .where('t.itemId IN (:...ids)', { ids: items.map((i) => i.id) })
+        .orderBy('t.id')
+        .getMany()
+    : [];
+  const byItem = new Map<number, Target[]>();
+  for (const t of targets) byItem.set(t.itemId, [...(byItem.get(t.itemId) ?? []), t]);
+  const definition: ChecklistDefinition = {
+    key: checklist.key,
+    name: checklist.name,
+    issuer: checklist.issuer,
+    yearFrom: checklist.yearFrom,
+    yearTo: checklist.yearTo,
+    version: checklist.version,
+    scoring: checklist.scoring,
+    flags: checklist.flags,
+    items: items.map((i) => ({
+      code: i.code,
+      parentCode: i.parentCode,
+      title: i.title,
+      text: i.text,
+      assessable: i.assessable,
+      points: i.points,
+      match: i.match,
+      targets: (byItem.get(i.id) ?? []).map((t) => ({
+        metric: t.metric,
+        unit: t.unit,
+        ...(t.op ? { op: t.op } : {}),
+        ...(t.threshold !== null ? { threshold: t.threshold } : {}),
+      })),
+    })),
+  };
+  return { checklist, items, definition };
+}
+
+export interface LoadedChecklist {
+  checklist: Checklist;
+  items: ChecklistItem[];
+  definition: ChecklistDefinition;
+}

@@ -1,0 +1,271 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { ensureAssessmentsForYear, recomputeAssessment } from '../assessment/assessment.service';
+import { recordAudit } from '../audit/audit.service';
+import { loadChecklistDefinition } from '../checklist/checklist.service';
+import { Checklist } from '../checklist/checklist.entity';
+import type { WriteLock } from '../db/write-lock';
+import { proposeLinksForReport } from '../evidence/link.service';
+import { sha256 } from '../shared/hash';
+import { fail, ok, type Outcome, type UserErrorData } from '../shared/user-error';
+import { resolveUnitName, suggestUnitNames } from '../units/unit-names';
+import { Unit } from '../units/unit.entity';
+import { analyzeReport } from './analysis/analyze';
+import type { ReportAnalysis } from './analysis/types';
+import { Claim } from './claim.entity';
+import { MetricValue } from './metric-value.entity';
+import { ReportSection } from './report-section.entity';
+import { Report } from './report.entity';
+
+export interface IngestInput {
+  /** the report text (already decoded) */
+  text: string;
+  /** unit name or alias; wins over detection */
+  unit?: string | null;
+  /** report year; wins over detection */
+  year?: number | null;
+  /** file name or other origin */
+  source: string;
+  /** SHA-256 of the original document when the text was extracted from one */
+  sourceSha256?: string | null;
+  publishedDate?: string | null;
+  /** replace an existing, different report of the same unit and year */
+  replace?: boolean;
+  /** who ingests (audit trail) */
+  actor: string;
+  /** analyse and check only; store nothing */
+  dryRun?: boolean;
+}
+
+export interface IngestResult {
+  report: Report | null;
+  /** false when the same text was already ingested for this unit and year (a no-op) */
+  created: boolean;
+  /** the report this one replaced */
+  replaced: Report | null;
+  unit: Unit;
+  year: number;
+  analysis: ReportAnalysis;
+  linkCount: number;
+}
+
+export const MIN_YEAR = 2000;
+
+/**
+ * Ingests one report: analyse, resolve unit and year, then store the report (raw text
+ * and SHA-256), sections, claims, metric values and proposed links and recompute the
+ * assessments, all in one transaction — a failure leaves nothing behind. The same text
+ * again for the same unit and year returns the existing report; a different text is
+ * refused unless `replace` is set (the old report and its reviewed links stay).
+ */
+export async function ingestReport(
+  dataSource: DataSource,
+  lock: WriteLock,
+  input: IngestInput,
+  limits: { maxReportBytes: number },
+): Promise<Outcome<IngestResult>> {
+  const problem = checkText(input.text, limits.maxReportBytes);
+  if (problem) return { ok: false, errors: [problem] };
+  const units = await dataSource.getRepository(Unit).find();
+  const analysis = analyzeReport(input.text, {
+    unit: input.unit ?? undefined,
+    year: input.year ?? undefined,
+    knownUnits: units.map((u) => ({ name: u.name, aliases: u.aliases })),
+  });
+  const resolved = resolveUnitAndYear(units, analysis, input);
+  if (!resolved.ok) return resolved;
+  const { unit, year } = resolved.value;
+  const hash = sha256(input.text);
+  if (input.dryRun) {
+    return ok({ report: null, created: false, replaced: null, unit, year, analysis, linkCount: 0 });
+  }
+  return lock.run(async () => {
+    try {
+      return await dataSource.transaction((manager) => storeReport(manager, input, analysis, unit, year, hash));
+    } catch (error) {
+      // Another process stored the same unit and year first: answer as a re-ingest would.
+      if (isUniqueViolation(error)) {
+        const existing = await dataSource.getRepository(Report).findOne({ where: { unitId: unit.id, year, state: 'CURRENT' } });
+        if (existing && existing.sha256 === hash) {
+          return ok({ report: existing, created: false, replaced: null, unit, year, analysis, linkCount: 0 });
+        }
+        return fail<IngestResult>('REPORT_EXISTS', `${unit.name} already has a different report for ${year}.`, 'input.text');
+      }
+      throw error;
+    }
+  });
+}
+
+async function storeReport(
+  manager: EntityManager,
+  input: IngestInput,
+  analysis: ReportAnalysis,
+  unit: Unit,
+  year: number,
+  hash: string,
+): Promise<Outcome<IngestResult>> {
+  const reports = manager.getRepository(Report);
+  const current = await reports.findOne({ where: { unitId: unit.id, year, state: 'CURRENT' } });
+  if (current && current.sha256 === hash) {
+    return ok({ report: current, created: false, replaced: null, unit, year, analysis, linkCount: 0 });
+  }
+  if (current && !input.replace) {
+    return fail(
+      'REPORT_EXISTS',
+      `${unit.name} already has a different report for ${year} (report ${current.id}); ingest with replace to replace it.`,
+      'input.replace',
+    );
+  }
+  if (current) {
+    current.state = 'REPLACED';
+    await reports.save(current);
+  }
+  const report = await reports.save(
+    reports.create({
+      unitId: unit.id,
+      year,
+      rawText: input.text,
+      sha256: hash,
+      source: input.source.slice(0, 500),
+      sourceSha256: input.sourceSha256 ?? null,
+      publishedDate: input.publishedDate ?? null,
+      state: 'CURRENT',
+      replacedById: null,
+    }),
+  );
+  if (current) {
+    current.replacedById = report.id;
+    await reports.save(current);
+  }
+  await insertChunks(
+    manager,
+    ReportSection,
+    analysis.sections.map((s, position) => ({ reportId: report.id, position, ...pick(s, ['path', 'heading', 'kind', 'level', 'start', 'end']) })),
+  );
+  const claims = analysis.claims.map((c, position) =>
+    manager.getRepository(Claim).create({
+      reportId: report.id,
+      localId: c.id,
+      position,
+      sectionPath: c.sectionPath,
+      sectionKind: c.sectionKind,
+      polarity: c.polarity,
+      start: c.start,
+      end: c.end,
+      text: c.text,
+    }),
+  );
+  await insertChunks(manager, Claim, claims);
+  const claimIdByLocal = new Map(claims.map((c) => [c.localId, c.id]));
+  const metrics = analysis.metrics.flatMap((m) => {
+    const claimId = claimIdByLocal.get(m.claimId);
+    if (claimId === undefined) return [];
+    return [
+      manager.getRepository(MetricValue).create({
+        reportId: report.id,
+        claimId,
+        metric: m.metric,
+        value: m.value,
+        unit: m.unit.slice(0, 10),
+        qualifier: m.qualifier,
+        start: m.start,
+        end: m.end,
+        text: m.text,
+      }),
+    ];
+  });
+  await insertChunks(manager, MetricValue, metrics);
+  let linkCount = 0;
+  for (const checklist of await checklistsForYear(manager, year)) {
+    const loaded = await loadChecklistDefinition(manager, checklist.id);
+    linkCount += await proposeLinksForReport(manager, report.id, claims, metrics, loaded);
+    await recomputeAssessment(manager, unit.id, checklist.id, year, loaded);
+    await ensureAssessmentsForYear(manager, checklist.id, year, loaded);
+  }
+  await recordAudit(manager, {
+    actor: input.actor,
+    action: current ? 'REPORT_REPLACED' : 'REPORT_INGESTED',
+    entityType: 'Report',
+    entityId: report.id,
+    before: current ? { reportId: current.id, sha256: current.sha256 } : null,
+    after: { reportId: report.id, unit: unit.name, year, sha256: hash, source: report.source },
+    succeeded: true,
+  });
+  return ok({ report, created: true, replaced: current, unit, year, analysis, linkCount });
+}
+
+/** The latest version of each checklist whose year range includes `year`. */
+export async function checklistsForYear(manager: EntityManager, year: number): Promise<Checklist[]> {
+  const all = await manager.getRepository(Checklist).find({ order: { version: 'DESC' } });
+  const latest = new Map<string, Checklist>();
+  for (const c of all) if (!latest.has(c.key)) latest.set(c.key, c);
+  return [...latest.values()].filter((c) => c.yearFrom <= year && year <= c.yearTo);
+}
+
+function checkText(text: string, maxBytes: number): UserErrorData | null {
+  if (Buffer.byteLength(text, 'utf8') > maxBytes) {
+    return { code: 'TEXT_TOO_LARGE', field: 'input.text', message: `The report is larger than ${maxBytes} bytes.` };
+  }
+  if (text.trim() === '') return { code: 'EMPTY_TEXT', field: 'input.text', message: 'The report text is empty.' };
+  if (/\u0000/.test(text)) {
+    return { code: 'NOT_TEXT', field: 'input.text', message: 'The report contains binary data, not text.' };
+  }
+  return null;
+}
+
+function resolveUnitAndYear(
+  units: Unit[],
+  analysis: ReportAnalysis,
+  input: IngestInput,
+): Outcome<{ unit: Unit; year: number }> {
+  const errors: UserErrorData[] = [];
+  let unit: Unit | null = null;
+  const given = input.unit?.trim();
+  if (given) {
+    unit = resolveUnitName(units, given);
+    if (!unit) {
+      const suggestions = suggestUnitNames(units, given);
+      errors.push({
+        code: 'UNIT_NOT_FOUND',
+        field: 'input.unit',
+        message: `Unknown unit "${given}".${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}`,
+      });
+    }
+  } else if (analysis.unit) {
+    unit = resolveUnitName(units, analysis.unit.name);
+    if (!unit) {
+      errors.push({
+        code: 'UNIT_NOT_REGISTERED',
+        field: 'input.unit',
+        message: `The report names "${analysis.unit.name}", which is not a registered unit; register it or give the unit.`,
+      });
+    }
+  } else {
+    errors.push({ code: 'UNIT_NOT_DETECTED', field: 'input.unit', message: 'The unit could not be detected from the text; give it.' });
+  }
+  const year = input.year ?? analysis.year?.value ?? null;
+  const maxYear = new Date().getUTCFullYear() + 1;
+  if (year === null) {
+    errors.push({ code: 'YEAR_NOT_DETECTED', field: 'input.year', message: 'The year could not be detected from the text; give it.' });
+  } else if (!Number.isInteger(year) || year < MIN_YEAR || year > maxYear) {
+    errors.push({ code: 'YEAR_OUT_OF_RANGE', field: 'input.year', message: `The year must be between ${MIN_YEAR} and ${maxYear}.` });
+  }
+  if (errors.length || !unit || year === null) return { ok: false, errors };
+  return ok({ unit, year });
+}
+
+async function insertChunks<T extends object>(manager: EntityManager, target: new () => T, rows: T[] | object[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await manager.getRepository(target).insert(rows.slice(i, i + 200) as never);
+  }
+}
+
+function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) out[k] = o[k];
+  return out;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === '23505' || /UNIQUE constraint failed/.test(e?.message ?? '');
+}
