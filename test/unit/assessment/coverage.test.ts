@@ -13,9 +13,9 @@ const checklistItems = [
 ];
 
 describe('partCodeOf', () => {
-  const byCode = new Map([
-    ...checklistItems.map((item) => [item.code, item] as const),
-    ['5.1.2', { code: '5.1.2', parentCode: '5.1' }] as const,
+  const byCode = new Map<string, { code: string; parentCode: string | null }>([
+    ...checklistItems.map((item): [string, { code: string; parentCode: string | null }] => [item.code, item]),
+    ['5.1.2', { code: '5.1.2', parentCode: '5.1' }],
   ]);
   it('follows parents to the top-level part, falling back to the first code segment', () => {
     expect(partCodeOf('5.1.2', byCode)).toBe('5');
