@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { ChecklistItemResolver, ChecklistResolver } from '../checklist/checklist.resolver';
+import { EvidenceLinkResolver } from '../evidence/evidence-link.resolver';
+import { ClaimResolver, MetricValueResolver } from '../reports/claim.resolver';
+import { ReportResolver } from '../reports/report.resolver';
+import { UnitResolver } from '../units/unit.resolver';
+import './enums';
+import { NodeResolver } from './node.resolver';
+
+let cached: GraphQLSchema | null = null;
+
+/** Builds (once) the executable schema from the resolver classes. */
+export function buildAppSchema(): GraphQLSchema {
+  if (cached) return cached;
+  cached = buildSchemaSync({
+    resolvers: [
+      NodeResolver,
+      UnitResolver,
+      ChecklistResolver,
+      ChecklistItemResolver,
+      ReportResolver,
+      ClaimResolver,
+      MetricValueResolver,
+      EvidenceLinkResolver,
+    ],
+    validate: false,
+  });
+  return cached;
+}
+
+/** The SDL committed as schema/schema.graphql (sorted, so diffs stay readable). */
+export function printAppSchema(): string {
+  return `${printSchema(lexicographicSortSchema(buildAppSchema()))}\n`;
+}

@@ -1,0 +1,62 @@
+/**
+ * Start-up only: config → database → migrations → seeds → server.
+ * `npm start` runs this; every setting comes from the environment (src/config.ts).
+ */
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ConfigError, loadConfig } from './config';
+
+async function main(): Promise<void> {
+  process.env.TZ = 'UTC';
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Cannot start: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  // Entities read the database type when they are declared: import them after the config.
+  const { createDataSource } = await import('../ormconfig');
+  const { WriteLock } = await import('./db/write-lock');
+  const { loadSeeds } = await import('./seeds/load-seeds');
+  const { startServer } = await import('./server');
+
+  if (config.database.type === 'sqlite') mkdirSync(dirname(config.database.path), { recursive: true });
+  const dataSource = createDataSource(config.database);
+  await dataSource.initialize();
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  log(`database: ${config.database.type === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)'}; ${applied.length} migration(s) applied`);
+  const lock = new WriteLock();
+  const seeded = await loadSeeds(dataSource, lock);
+  log(
+    `seeds: ${seeded.unitsCreated} unit(s) added, checklist ${seeded.checklistCreated ? 'imported' : 'already present'}, ` +
+      `${seeded.reportsCreated} report(s) ingested, ${seeded.reportsSkipped} already present`,
+  );
+  const server = await startServer({ dataSource, lock, config });
+  log(`GraphQL listening at ${server.url} (open it in a browser for the query page)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: finishing in-flight requests, then stopping`);
+    await server.stop();
+    await dataSource.destroy();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function log(message: string): void {
+  process.stdout.write(`[fazhi] ${message}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

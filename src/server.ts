@@ -1,0 +1,100 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { getDistDirectory, renderAltair } from 'altair-static';
+import cors from 'cors';
+import express, { type Request } from 'express';
+import { createServer, type Server } from 'node:http';
+import { createContext, type AppServices, type Caller, type Context } from './context';
+import { formatError } from './graphql/errors';
+import { costLimitPlugin, depthRule } from './graphql/limits';
+import { buildAppSchema } from './graphql/schema';
+
+export const ANONYMOUS: Caller = { name: 'anonymous', role: 'ANONYMOUS', canWrite: false };
+
+export interface RunningServer {
+  httpServer: Server;
+  apollo: ApolloServer<Context>;
+  url: string;
+  /** stops accepting requests, finishes in-flight ones, then resolves */
+  stop(): Promise<void>;
+}
+
+/** Creates the Apollo server with the schema, limits and error formatting (no HTTP). */
+export function createApollo(services: AppServices, httpServer?: Server): ApolloServer<Context> {
+  const schema = buildAppSchema();
+  return new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthRule(services.config.maxQueryDepth)],
+    formatError: (formatted, error) => formatError(formatted, error),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      costLimitPlugin(schema, services.config.maxQueryCost),
+      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
+    ],
+  });
+}
+
+/**
+ * Serves GraphQL at /graphql: POST for operations, GET in a browser for the offline
+ * query page (Altair, served from node_modules, no external URLs).
+ */
+export async function startServer(services: AppServices, resolveCaller: (req: Request) => Caller = () => ANONYMOUS): Promise<RunningServer> {
+  const { config } = services;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const apollo = createApollo(services, httpServer);
+  await apollo.start();
+
+  app.use('/altair', express.static(getDistDirectory()));
+  app.get('/graphql', (req, res, next) => {
+    if (req.query.query === undefined && (req.headers.accept ?? '').includes('text/html')) {
+      res.type('html').send(renderAltair({ baseURL: '/altair/', endpointURL: '/graphql', initialQuery: EXAMPLE_QUERY }));
+      return;
+    }
+    next();
+  });
+  app.get('/', (_req, res) => res.redirect('/graphql'));
+  app.get('/health', (_req, res) => res.json({ ok: true }));
+  app.use(
+    '/graphql',
+    cors<cors.CorsRequest>({ origin: config.corsOrigins.length ? config.corsOrigins : false }),
+    express.json({ limit: config.maxBodyBytes }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(services, resolveCaller(req)) }),
+  );
+  app.use((error: Error & { type?: string; status?: number }, _req: Request, res: express.Response, _next: express.NextFunction) => {
+    const status = error.status ?? 500;
+    const message =
+      error.type === 'entity.too.large'
+        ? `Request body is larger than ${config.maxBodyBytes} bytes.`
+        : status < 500
+          ? 'Bad request.'
+          : 'Internal server error';
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    httpServer,
+    apollo,
+    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/graphql`,
+    stop: () => apollo.stop(),
+  };
+}
+
+const EXAMPLE_QUERY = `# 法治清单 — try this against the demo data
+query Units {
+  units(filter: { rootsOnly: true }) {
+    edges { node { name level children { name level children { name reports { year source } } } } }
+  }
+}
+`;

@@ -1,0 +1,77 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { UnitLevelEnum } from '../graphql/enums';
+import { idOfType, pageWindow, toConnection } from '../graphql/relay';
+import { ReportNode } from '../reports/report.type';
+import { Unit } from './unit.entity';
+import { UnitConnection, UnitNode } from './unit.type';
+
+@InputType({ description: 'Filter units; all fields optional.' })
+export class UnitFilter {
+  @Field(() => UnitLevelEnum, { nullable: true })
+  level?: UnitLevelEnum;
+
+  @Field(() => ID, { nullable: true, description: 'Only the direct children of this unit.' })
+  parentId?: string;
+
+  @Field({ nullable: true, description: 'Only top-level units (no parent).' })
+  rootsOnly?: boolean;
+
+  @Field({ nullable: true, description: 'Name or alias contains this text.' })
+  nameContains?: string;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size (default 50, at most 200).' })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page.' })
+  after?: string;
+}
+
+@Resolver(() => UnitNode)
+export class UnitResolver {
+  @Query(() => UnitConnection, { description: 'Units ordered by name; filter by level, parent or name.' })
+  async units(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('filter', () => UnitFilter, { nullable: true }) filter?: UnitFilter,
+  ) {
+    const { offset, limit } = pageWindow(page);
+    const query = ctx.dataSource.getRepository(Unit).createQueryBuilder('u');
+    if (filter?.level) query.andWhere('u.level = :level', { level: filter.level });
+    if (filter?.rootsOnly) query.andWhere('u.parentId IS NULL');
+    if (filter?.parentId) query.andWhere('u.parentId = :parentId', { parentId: idOfType(filter.parentId, 'Unit') ?? -1 });
+    if (filter?.nameContains) {
+      query.andWhere('(u.name LIKE :q OR u.aliases LIKE :q)', { q: `%${filter.nameContains.replace(/[%_]/g, '')}%` });
+    }
+    const [rows, total] = await query.orderBy('u.name', 'ASC').addOrderBy('u.id').skip(offset).take(limit).getManyAndCount();
+    return toConnection(rows.map(UnitNode.from), offset, total);
+  }
+
+  @Query(() => UnitNode, { nullable: true })
+  async unit(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<UnitNode | null> {
+    const dbId = idOfType(id, 'Unit');
+    if (dbId === null) return null;
+    const unit = await ctx.loaders.unitById.load(dbId);
+    return unit ? UnitNode.from(unit) : null;
+  }
+
+  @FieldResolver(() => UnitNode, { nullable: true })
+  async parent(@Root() unit: UnitNode, @Ctx() ctx: Context): Promise<UnitNode | null> {
+    if (unit.parentDbId === null) return null;
+    const parent = await ctx.loaders.unitById.load(unit.parentDbId);
+    return parent ? UnitNode.from(parent) : null;
+  }
+
+  @FieldResolver(() => [UnitNode], { description: 'Direct children, by name.' })
+  async children(@Root() unit: UnitNode, @Ctx() ctx: Context): Promise<UnitNode[]> {
+    return (await ctx.loaders.unitChildren.load(unit.dbId)).map(UnitNode.from);
+  }
+
+  @FieldResolver(() => [ReportNode], { description: "The unit's reports, newest year first (current and replaced)." })
+  async reports(@Root() unit: UnitNode, @Ctx() ctx: Context): Promise<ReportNode[]> {
+    return (await ctx.loaders.reportsByUnit.load(unit.dbId)).map(ReportNode.from);
+  }
+}
