@@ -1,0 +1,226 @@
+/**
+ * Normalisation of report text with an offset map back to the raw text.
+ *
+ * Rules (all one-to-one or deletions, never NFKC, so offsets hold):
+ * - full-width ASCII forms fold to half-width (digits, letters, ％ ＋ ． － ／ …), except the
+ *   Chinese punctuation ，；：（）！？ which stays as written;
+ * - runs of two or more `*` (markdown bold) and Word artefacts such as `[bookmark: _GoBack]`
+ *   are removed, so are zero-width characters;
+ * - whitespace runs are removed next to a wide (CJK) character and collapse to one space
+ *   between narrow ones; runs at the start or end disappear;
+ * - a line break is either a paragraph break (kept as one `\n`) or a soft break inside a
+ *   sentence (PDF conversion, `全过程记\n\n录`), which is treated like whitespace: removed, or
+ *   one space between two ASCII letters/digits.
+ *
+ * {@link normaliseReport} decides which line breaks are paragraph breaks; {@link normaliseText}
+ * normalises a fragment that lies inside one paragraph (a claim), where every break is soft.
+ */
+
+/** Normalised text and, for each of its characters, the raw range it comes from. */
+export interface NormalisedText {
+  /** the raw text as received */
+  raw: string;
+  /** the normalised text; paragraphs separated by a single `\n` */
+  text: string;
+  /** raw start offset of each normalised character */
+  starts: number[];
+  /** raw end offset (exclusive) of each normalised character */
+  ends: number[];
+}
+
+/** A raw half-open range. */
+export interface RawRange {
+  start: number;
+  end: number;
+}
+
+/** Kept characters are folded; whitespace is typed; removed characters do not appear. */
+interface Item {
+  ch: string;
+  start: number;
+  end: number;
+  kind: 'CHAR' | 'SPACE' | 'NEWLINE';
+}
+
+/** Chinese punctuation in the full-width block that stays full-width. */
+const KEEP_FULL_WIDTH = new Set(['，', '；', '：', '（', '）', '！', '？']);
+
+/** Zero-width and invisible characters that are dropped. */
+const INVISIBLE = new Set(['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u200e', '\u200f']);
+
+const WORD_ARTEFACT = /\[(?:bookmark|_?toc|_?ref)[:：][^\]\n]{0,120}\]/giu;
+
+/** Folds one full-width ASCII form to half-width; other characters are returned unchanged. */
+export function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (ch.length === 1 && code >= 0xff01 && code <= 0xff5e && !KEEP_FULL_WIDTH.has(ch)) {
+    return String.fromCharCode(code - 0xfee0);
+  }
+  return ch;
+}
+
+function isNewline(ch: string): boolean {
+  return ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029' || ch === '\u000b' || ch === '\u000c';
+}
+
+function isSpace(ch: string): boolean {
+  if (ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u3000' || ch === '\u202f' || ch === '\u205f') {
+    return true;
+  }
+  const code = ch.charCodeAt(0);
+  if (code >= 0x2000 && code <= 0x200a) return true;
+  // other C0 controls and DEL behave as whitespace
+  return code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0);
+}
+
+/** A wide character: CJK, full-width forms, general and CJK punctuation. */
+export function isWide(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return code >= 0x2000 || code === 0xb7;
+}
+
+function isAsciiAlnum(ch: string): boolean {
+  return /^[0-9A-Za-z]$/.test(ch);
+}
+
+/** Step 1: fold, type whitespace, drop artefacts. Deterministic on any substring boundary. */
+function toItems(raw: string): Item[] {
+  const removed = new Uint8Array(raw.length);
+  for (const m of raw.matchAll(WORD_ARTEFACT)) {
+    const at = m.index ?? 0;
+    removed.fill(1, at, at + m[0].length);
+  }
+  // runs of two or more asterisks (markdown bold), full-width ones included
+  let i = 0;
+  while (i < raw.length) {
+    if (foldChar(raw[i]) === '*') {
+      let j = i;
+      while (j < raw.length && foldChar(raw[j]) === '*') j += 1;
+      if (j - i >= 2) removed.fill(1, i, j);
+      i = j;
+    } else {
+      i += 1;
+    }
+  }
+  const items: Item[] = [];
+  for (let k = 0; k < raw.length; k += 1) {
+    if (removed[k]) continue;
+    const ch = raw[k];
+    if (INVISIBLE.has(ch)) continue;
+    if (isNewline(ch)) items.push({ ch: '\n', start: k, end: k + 1, kind: 'NEWLINE' });
+    else if (isSpace(ch)) items.push({ ch: ' ', start: k, end: k + 1, kind: 'SPACE' });
+    else items.push({ ch: foldChar(ch), start: k, end: k + 1, kind: 'CHAR' });
+  }
+  return items;
+}
+
+/** Decides, for a whitespace run containing a line break, whether it is a paragraph break. */
+type BreakDecider = (before: string, after: string) => boolean;
+
+/** Step 2: whitespace runs and line breaks. */
+function assemble(raw: string, items: Item[], isParagraphBreak: BreakDecider | null): NormalisedText {
+  const out: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const push = (ch: string, start: number, end: number): void => {
+    out.push(ch);
+    starts.push(start);
+    ends.push(end);
+  };
+  const lines = isParagraphBreak ? lineTexts(items) : null;
+  let i = 0;
+  while (i < items.length) {
+    const item = items[i];
+    if (item.kind === 'CHAR') {
+      push(item.ch, item.start, item.end);
+      i += 1;
+      continue;
+    }
+    let j = i;
+    let hasNewline = false;
+    while (j < items.length && items[j].kind !== 'CHAR') {
+      if (items[j].kind === 'NEWLINE') hasNewline = true;
+      j += 1;
+    }
+    const prev = out.length > 0 ? out[out.length - 1] : null;
+    const next = j < items.length ? items[j].ch : null;
+    if (prev !== null && next !== null && prev !== '\n') {
+      const runStart = items[i].start;
+      const runEnd = items[j - 1].end;
+      if (hasNewline && lines && isParagraphBreak!(lines.texts[lines.lineOf[i]], lines.texts[lines.lineOf[j]])) {
+        push('\n', runStart, runEnd);
+      } else if (hasNewline) {
+        if (isAsciiAlnum(prev) && isAsciiAlnum(next)) push(' ', runStart, runEnd);
+      } else if (!isWide(prev) && !isWide(next)) {
+        push(' ', runStart, runEnd);
+      }
+    }
+    i = j;
+  }
+  return { raw, text: out.join(''), starts, ends };
+}
+
+/** The line (its characters, spaces left out) that each item belongs to. */
+function lineTexts(items: Item[]): { lineOf: Int32Array; texts: string[] } {
+  const lineOf = new Int32Array(items.length);
+  const texts: string[] = [];
+  let chars: string[] = [];
+  for (let k = 0; k < items.length; k += 1) {
+    lineOf[k] = texts.length;
+    if (items[k].kind === 'NEWLINE') {
+      texts.push(chars.join(''));
+      chars = [];
+    } else if (items[k].kind === 'CHAR') {
+      chars.push(items[k].ch);
+    }
+  }
+  texts.push(chars.join(''));
+  return { lineOf, texts };
+}
+
+const SENTENCE_END = /[。！？；;!?：:….]$/u;
+const HEADING_START =
+  /^(?:[一二三四五六七八九十]{1,3}\s*[、．.，,]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]{1,3}(?:部分|章|节|篇)|[一二三四五六七八九十]{1,2}是|\d{4}\s*年\s*\d{1,2}\s*月)/u;
+const MID_PUNCTUATION = /[，,。、；;]/u;
+
+/**
+ * A line break inside a paragraph (PDF wrap) joins the lines; everything else is a paragraph
+ * break. It joins only when the line before is a long body line (≥ 40 characters, with
+ * punctuation) that does not end a sentence, and the line after is body text that does not
+ * start a heading, an enumeration (一是) or a date.
+ */
+export function isParagraphBreak(before: string, after: string): boolean {
+  const prev = before.trim();
+  const next = after.trim();
+  if (!prev || !next) return true;
+  if (SENTENCE_END.test(prev)) return true;
+  if ([...prev].length < 40 || !MID_PUNCTUATION.test(prev)) return true;
+  if (HEADING_START.test(next)) return true;
+  if (!/^[\u3400-\u9fff\d]/u.test(next)) return true;
+  if ([...next].length < 40 && !MID_PUNCTUATION.test(next)) return true;
+  return false;
+}
+
+/** Normalises a whole report: paragraph breaks kept as `\n`, with the offset map to the raw text. */
+export function normaliseReport(raw: string): NormalisedText {
+  return assemble(raw, toItems(raw), isParagraphBreak);
+}
+
+/**
+ * Normalises a fragment lying inside one paragraph (a claim or a number): the same rules as
+ * {@link normaliseReport}, with every line break soft. For a claim's raw range,
+ * `normaliseText(raw.slice(start, end))` equals the claim's text.
+ */
+export function normaliseText(s: string): string {
+  return assemble(s, toItems(s), null).text;
+}
+
+/** Maps a normalised half-open range back to the raw range covering exactly its characters. */
+export function toRawRange(n: NormalisedText, start: number, end: number): RawRange {
+  const len = n.text.length;
+  const a = Math.max(0, Math.min(start, len));
+  const b = Math.max(a, Math.min(end, len));
+  if (b > a) return { start: n.starts[a], end: n.ends[b - 1] };
+  const at = a < len ? n.starts[a] : len > 0 ? n.ends[len - 1] : 0;
+  return { start: at, end: at };
+}

@@ -1,0 +1,306 @@
+/**
+ * The section tree of a normalised report: web chrome, title, preamble, numbered sections
+ * (一、 / （一） / (一) / 1. / 1、 / （1） / 第一部分) and the signature block. All offsets here are
+ * into the NORMALISED text; the analyser maps them back to the raw text.
+ */
+import { HeadingMatch, STYLE_RANK, matchHeading } from './headings';
+import type { SectionKind } from './types';
+
+/** What a line of the report is. */
+export type LineRole = 'CHROME' | 'TITLE' | 'HEADING' | 'BODY' | 'SIGNATURE';
+
+/** One paragraph (line) of the normalised text. */
+export interface DocLine {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  role: LineRole;
+  heading: HeadingMatch | null;
+  /** index into {@link DocumentStructure.sections} */
+  section: number;
+}
+
+/** A section with normalised offsets. */
+export interface DocSection {
+  path: string;
+  heading: string;
+  kind: SectionKind;
+  level: number;
+  start: number;
+  end: number;
+  /** index of the top-level section it belongs to (itself for top level) */
+  top: number;
+}
+
+/** Lines and sections of a report. */
+export interface DocumentStructure {
+  lines: DocLine[];
+  sections: DocSection[];
+  /** index of the title line, if any (it may sit inside web chrome) */
+  titleLine: number | null;
+  /** index of the first body line (the opening sentence), if any */
+  openingLine: number | null;
+}
+
+const CHROME_START =
+  /^(?:当前位置|您的位置|你的位置|首页\s*[>＞»]|发布日期|发布时间|发文日期|成文日期|信息来源|来源[:：]|作者[:：]|浏览次数|访问量|点击数|阅读数|阅读次数|字号|【?字体|扫一扫|分享到|打印|关闭|索引号|主题分类|发文机关|文号[:：])/u;
+const CHROME_ANYWHERE = /扫一扫在手机打开当前页|【打印本页】|【关闭窗口】|打印本页|关闭窗口|字号[:：]\s*(?:大|中|小)/u;
+const FOOTER_CHROME =
+  /网站$|链接$|政府网站|网站地图|重点链接|友情链接|相关链接|联系我们|版权所有|主办单位|承办单位|ICP备|公网安备|网站标识码|技术支持|返回顶部|打印本页|关闭窗口|【打印】|【关闭】|^首页$/u;
+
+/** A line of web-page navigation or metadata (breadcrumb, 发布日期, 字号, 扫一扫…). */
+export function isChromeLine(text: string): boolean {
+  const t = text.replace(/^[•·●▪■◆\-*\s]+/u, '');
+  return CHROME_START.test(t) || CHROME_ANYWHERE.test(t);
+}
+
+function isFooterChromeLine(text: string): boolean {
+  return [...text].length <= 40 && !/[。]/u.test(text) && (FOOTER_CHROME.test(text) || isChromeLine(text));
+}
+
+const DATE_LINE =
+  /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2})$/u;
+const ORG_LINE =
+  /^(?:中共|中国共产党)|(?:委员会|党工委|工委|办事处|人民政府|政府|街道|街|镇|乡|区|县|局|办公室|司法所|中心)$/u;
+
+/** A date on its own line: `2022年11月7日`, `二〇二二年十一月七日`, `2022-11-07`. */
+export function isDateLine(text: string): boolean {
+  return DATE_LINE.test(text.trim());
+}
+
+function isOrgLine(text: string): boolean {
+  const t = text.trim();
+  return [...t].length <= 40 && !/[，,。；;：:]/u.test(t) && matchHeading(t) === null && ORG_LINE.test(t);
+}
+
+function isTitleLike(text: string): boolean {
+  const n = [...text].length;
+  return (
+    n >= 6 &&
+    n <= 80 &&
+    !/[。；;]/u.test(text) &&
+    matchHeading(text) === null &&
+    !isChromeLine(text) &&
+    /报告|总结|情况|汇报|工作|年度|要点/u.test(text)
+  );
+}
+
+/** Heading words, checked in this order. A year in the heading never decides. */
+const KIND_WORDS: Array<{ kind: SectionKind; re: RegExp }> = [
+  { kind: 'RESPONSIBILITY', re: /第一责任人|主要负责人履行|负责人履职|履行推进法治建设/u },
+  {
+    kind: 'SHORTCOMING',
+    re: /不足|差距|短板|薄弱|存在(?:的)?(?:主要)?问题|问题(?:和|及|与)(?:不足|原因|差距|困难)|困难和问题|存在问题/u,
+  },
+  { kind: 'PLAN', re: /下一步|主要安排|工作安排|计划|打算|思路|设想|展望|努力方向|工作重点|安排/u },
+];
+
+/**
+ * Kind of a top-level section from its heading wording: 第一责任人 → RESPONSIBILITY,
+ * 不足/问题/差距 → SHORTCOMING, 下一步/主要安排/计划/打算/思路 → PLAN, anything else
+ * (主要举措/成效/情况, topical headings) → ACHIEVEMENT. When several match, the earliest word wins.
+ */
+export function classifyHeading(heading: string): SectionKind {
+  let best: { kind: SectionKind; at: number } | null = null;
+  for (const { kind, re } of KIND_WORDS) {
+    const m = re.exec(heading);
+    if (m && (best === null || m.index < best.at)) best = { kind, at: m.index };
+  }
+  return best ? best.kind : 'ACHIEVEMENT';
+}
+
+/** Both a shortcoming and a plan in one heading (存在的问题及下一步打算). */
+function isMixed(heading: string): boolean {
+  return KIND_WORDS[1].re.test(heading) && KIND_WORDS[2].re.test(heading);
+}
+
+interface RawLine {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function splitLines(text: string): RawLine[] {
+  const lines: RawLine[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i += 1) {
+    if (i === text.length || text[i] === '\n') {
+      if (i > start) lines.push({ start, end: i, text: text.slice(start, i) });
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+/** Lines at the top that are web chrome (with the short lines between them, e.g. a title). */
+function headerChromeEnd(lines: RawLine[]): number {
+  let last = -1;
+  for (let i = 0; i < lines.length && i < 15; i += 1) {
+    const t = lines[i].text;
+    if (isChromeLine(t)) {
+      last = i;
+      continue;
+    }
+    const short = [...t].length <= 60 && !/[。]/u.test(t) && matchHeading(t) === null;
+    if (!short) break;
+  }
+  return last + 1;
+}
+
+/** Trailing footer chrome lines (link lists), counted from the end. */
+function footerChromeStart(lines: RawLine[], from: number): number {
+  let i = lines.length;
+  while (i > from && isFooterChromeLine(lines[i - 1].text)) i -= 1;
+  return i;
+}
+
+/** The signature block just before `end`: up to three organisation lines and a date line. */
+function signatureStart(lines: RawLine[], from: number, end: number): number {
+  let i = end;
+  if (i > from && isDateLine(lines[i - 1].text)) i -= 1;
+  let orgs = 0;
+  while (i > from && orgs < 3 && isOrgLine(lines[i - 1].text)) {
+    i -= 1;
+    orgs += 1;
+  }
+  // an organisation line alone is a signature only when something precedes it
+  if (i === end || i === from) return end;
+  return i;
+}
+
+/**
+ * Builds the section tree of a normalised report. Never throws; a text without headings is
+ * one preamble.
+ */
+export function buildStructure(text: string): DocumentStructure {
+  const raw = splitLines(text);
+  const lines: DocLine[] = raw.map((l, index) => ({ ...l, index, role: 'BODY', heading: null, section: -1 }));
+  const sections: DocSection[] = [];
+  let chromeCount = 0;
+  const addSection = (s: Omit<DocSection, 'top'>, top?: number): number => {
+    sections.push({ ...s, top: top ?? sections.length });
+    return sections.length - 1;
+  };
+  const addBlock = (from: number, to: number, kind: 'CHROME' | 'SIGNATURE'): void => {
+    if (to <= from) return;
+    const path = kind === 'CHROME' ? `chrome-${(chromeCount += 1)}` : 'signature';
+    const idx = addSection({ path, heading: '', kind, level: 1, start: lines[from].start, end: lines[to - 1].end });
+    for (let i = from; i < to; i += 1) {
+      lines[i].role = kind;
+      lines[i].section = idx;
+    }
+  };
+
+  const headerEnd = headerChromeEnd(raw);
+  const footerStart = Math.max(headerEnd, footerChromeStart(raw, headerEnd));
+  const signStart = Math.max(headerEnd, signatureStart(raw, headerEnd, footerStart));
+
+  // title: a short title-like line before the first heading and the first body paragraph
+  let titleLine: number | null = null;
+  for (let i = 0; i < signStart; i += 1) {
+    const t = lines[i].text;
+    if (matchHeading(t) !== null || (i >= headerEnd && /[。]/u.test(t))) break;
+    if (isTitleLike(t)) {
+      titleLine = i;
+      break;
+    }
+  }
+
+  addBlock(0, headerEnd, 'CHROME');
+
+  // body: preamble, then numbered sections
+  interface Open {
+    section: number;
+    rank: number;
+  }
+  const stack: Open[] = [];
+  const usedPaths = new Set<string>();
+  let current = -1;
+  let openingLine: number | null = null;
+  for (let i = headerEnd; i < signStart; i += 1) {
+    const line = lines[i];
+    const heading = i === titleLine ? null : matchHeading(line.text);
+    if (heading) {
+      const rank = STYLE_RANK[heading.style];
+      const same = stack.findIndex((o) => o.rank === rank);
+      if (same >= 0) stack.length = same;
+      else while (stack.length > 0 && stack[stack.length - 1].rank >= rank) stack.pop();
+      const parent = stack.length > 0 ? sections[stack[stack.length - 1].section] : null;
+      let path = parent ? `${parent.path}/${heading.label}` : heading.label;
+      if (usedPaths.has(path)) {
+        let k = 2;
+        while (usedPaths.has(`${path}~${k}`)) k += 1;
+        path = `${path}~${k}`;
+      }
+      usedPaths.add(path);
+      const headingText = line.text.slice(0, heading.headingEnd).trim();
+      let kind: SectionKind;
+      let top: number | undefined;
+      if (parent) {
+        const topSection = sections[parent.top];
+        top = parent.top;
+        kind = topSection.kind;
+        if (isMixed(topSection.heading)) {
+          const own = classifyHeading(headingText);
+          if (own === 'SHORTCOMING' || own === 'PLAN') kind = own;
+        }
+      } else {
+        kind = classifyHeading(headingText);
+      }
+      current = addSection(
+        { path, heading: headingText, kind, level: stack.length + 1, start: line.start, end: line.end },
+        top,
+      );
+      stack.push({ section: current, rank });
+      line.role = 'HEADING';
+      line.heading = heading;
+      line.section = current;
+      if (heading.bodyStart < line.text.length && openingLine === null) openingLine = i;
+      continue;
+    }
+    if (current < 0) {
+      current = addSection({ path: '0', heading: '', kind: 'PREAMBLE', level: 1, start: line.start, end: line.end });
+    }
+    line.section = current;
+    if (i === titleLine) line.role = 'TITLE';
+    else if (isChromeLine(line.text)) line.role = 'CHROME';
+    else if (openingLine === null) openingLine = i;
+  }
+  // a title inside the header chrome keeps its role for detection
+  if (titleLine !== null && titleLine < headerEnd) lines[titleLine].role = 'TITLE';
+
+  addBlock(signStart, footerStart, 'SIGNATURE');
+  addBlock(footerStart, lines.length, 'CHROME');
+
+  // section ends: up to the next section at the same or a higher level
+  const body = sections
+    .map((s, idx) => ({ s, idx }))
+    .filter(({ s }) => s.kind !== 'CHROME' && s.kind !== 'SIGNATURE');
+  const lastBodyLine = signStart - 1;
+  for (let k = 0; k < body.length; k += 1) {
+    const { s } = body[k];
+    let endLine = lastBodyLine;
+    for (let n = k + 1; n < body.length; n += 1) {
+      if (body[n].s.level <= s.level || s.path === '0') {
+        endLine = lineBefore(lines, body[n].s.start);
+        break;
+      }
+    }
+    if (endLine >= 0) s.end = Math.max(s.start, lines[endLine].end);
+  }
+  // sections were added in document order: header chrome, body, signature, footer chrome
+  return { lines, sections, titleLine, openingLine };
+}
+
+/** Index of the last line starting before `start` (binary search), or -1. */
+function lineBefore(lines: DocLine[], start: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
