@@ -1,0 +1,84 @@
+/**
+ * Claims: sentences and enumerated clauses (一是…/二是…) of the body text, with their section.
+ * Offsets here are into the NORMALISED text.
+ */
+import type { DocumentStructure } from './sections';
+import type { Polarity, SectionKind } from './types';
+
+/** A claim span in the normalised text and the index of its (deepest) section. */
+export interface ClaimSpan {
+  start: number;
+  end: number;
+  section: number;
+}
+
+const FINAL = new Set(['。', '！', '？', '；', ';', '!', '?']);
+const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '】', '"', "'", '。', '！', '？', '…']);
+const ENUMERATOR = /^(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十][，,、是]|第[一二三四五六七八九十]{1,2}[，,、]|另一方面|一方面)/u;
+const BEFORE_ENUMERATOR = new Set(['，', ',', '、', '：', ':']);
+const LEAD_TRIM = /[\s，,、：:]/u;
+const TAIL_TRIM = /[\s，,、]/u;
+const CONTENT = /[\u3400-\u9fffA-Za-z0-9]/u;
+
+/**
+ * Splits `text[from, to)` into sentences on 。！？； (and ASCII ; ! ?), keeping closing
+ * quotes with their sentence, and before an enumerator (一是, 二是, 其一, 第一，, 一方面) that
+ * follows a comma. Sentences without final punctuation end at `to`. Returns trimmed spans.
+ */
+export function splitSentences(text: string, from: number, to: number): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const push = (a: number, b: number): void => {
+    let s = a;
+    let e = b;
+    while (s < e && LEAD_TRIM.test(text[s])) s += 1;
+    while (e > s && TAIL_TRIM.test(text[e - 1])) e -= 1;
+    if (e > s && CONTENT.test(text.slice(s, e))) spans.push([s, e]);
+  };
+  let start = from;
+  let i = from;
+  while (i < to) {
+    const ch = text[i];
+    if (FINAL.has(ch)) {
+      let e = i + 1;
+      while (e < to && (CLOSERS.has(text[e]) || FINAL.has(text[e]))) e += 1;
+      push(start, e);
+      start = e;
+      i = e;
+      continue;
+    }
+    if (i > start && BEFORE_ENUMERATOR.has(text[i - 1]) && ENUMERATOR.test(text.slice(i, Math.min(to, i + 4)))) {
+      push(start, i);
+      start = i;
+    }
+    i += 1;
+  }
+  push(start, to);
+  return spans;
+}
+
+/**
+ * All claims of a normalised report (`text` is the text `doc` was built from): body lines of every section except web chrome and the signature;
+ * the title line and the heading part of heading lines are not claims, body text after a
+ * heading on the same line is.
+ */
+export function extractClaimSpans(text: string, doc: DocumentStructure): ClaimSpan[] {
+  const claims: ClaimSpan[] = [];
+  for (const line of doc.lines) {
+    if (line.section < 0) continue;
+    const kind = doc.sections[line.section].kind;
+    if (kind === 'CHROME' || kind === 'SIGNATURE') continue;
+    if (line.role !== 'BODY' && line.role !== 'HEADING') continue;
+    const from = line.role === 'HEADING' && line.heading ? line.start + line.heading.bodyStart : line.start;
+    for (const [start, end] of splitSentences(text, from, line.end)) {
+      claims.push({ start, end, section: line.section });
+    }
+  }
+  return claims;
+}
+
+/** SHORTCOMING → NEGATIVE, PLAN → PLAN, everything else → POSITIVE. */
+export function polarityOf(kind: SectionKind): Polarity {
+  if (kind === 'SHORTCOMING') return 'NEGATIVE';
+  if (kind === 'PLAN') return 'PLAN';
+  return 'POSITIVE';
+}

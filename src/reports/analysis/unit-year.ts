@@ -1,0 +1,467 @@
+/**
+ * Who wrote a report and which year it describes, with the evidence for each candidate.
+ * Works from the text alone (names ending in 街道/街/镇/乡/区/县) and resolves aliases against
+ * registered units when given.
+ */
+import { NormalisedText, toRawRange } from './normalise';
+import type { DocLine, DocumentStructure } from './sections';
+import type {
+  AnalysisError,
+  AnalyzeOptions,
+  DetectionEvidence,
+  EvidenceSource,
+  KnownUnit,
+  UnitCandidate,
+  UnitLevel,
+  YearCandidate,
+} from './types';
+
+/** Unit and year candidates, the chosen ones, and errors when nothing could be chosen. */
+export interface UnitYearResult {
+  unit: UnitCandidate | null;
+  unitCandidates: UnitCandidate[];
+  year: YearCandidate | null;
+  yearCandidates: YearCandidate[];
+  errors: AnalysisError[];
+}
+
+/** A candidate below this confidence is listed but not chosen. */
+export const MIN_UNIT_CONFIDENCE = 0.2;
+export const MIN_YEAR_CONFIDENCE = 0.15;
+const MAX_BODY_EVIDENCE = 6;
+const MAX_LISTED_EVIDENCE = 10;
+
+interface Mention {
+  key: string;
+  name: string;
+  level: UnitLevel | null;
+  source: EvidenceSource;
+  weight: number;
+  /** normalised offsets */
+  start: number;
+  end: number;
+}
+
+/** A piece of normalised text with the source it counts as. */
+interface Segment {
+  text: string;
+  offset: number;
+  source: EvidenceSource;
+  /** a subject position: the opening line */
+  opening: boolean;
+  /** inside a PLAN section: years there are next year's */
+  plan: boolean;
+}
+
+const HAN = /[\u3400-\u9fff]/u;
+const isHan = (ch: string | undefined): boolean => ch !== undefined && HAN.test(ch);
+
+function levelOf(suffix: string): UnitLevel | null {
+  if (suffix === '街道' || suffix === '街') return 'STREET';
+  if (suffix === '镇' || suffix === '乡') return 'TOWN';
+  if (suffix === '区' || suffix === '县') return 'DISTRICT';
+  return null;
+}
+
+/** Words that lead into a name but are not part of it (联合南开区 → 南开区). */
+const LEAD_INS = [
+  '中国共产党', '中共', '关于', '现将', '按照', '根据', '依据', '联合', '会同', '配合', '协助', '组织', '推动',
+  '指导', '全面', '积极', '认真', '深入', '坚持', '围绕', '结合', '通过', '依托', '带领', '位于', '来自', '保障',
+  '今年', '去年', '全年', '年度', '制定', '加强', '规范', '打造', '聘请', '开展', '推进', '建立', '完善', '落实',
+  '深化', '覆盖', '进入', '走进', '服务', '支持', '参与', '提升', '强化', '实现', '促进', '帮助', '协调', '督促',
+  '召开', '举办', '成立', '设立', '健全', '所有', '全体', '整个', '全部', '及时', '主动', '前往', '来到', '收到',
+  '度', '年', '在', '由', '对', '经', '将', '为', '及', '和', '与', '是', '的', '了', '于', '向', '到', '从',
+].sort((a, b) => b.length - a.length);
+
+/** Characters that never occur in a unit's proper name. */
+const BAD_STEM_CHARS = /[的了着过们这那及或等委局科室部门议工作建设治政府职责系涉农法在是街镇乡]/u;
+/** A stem ending like a verb or an admin level is a phrase, not a name (大事不出街道, 天津市街道). */
+const PHRASE_END =
+  /(?:推进|发挥|聘请|组织|制定|加强|参与|联合|规范|进入|覆盖|服务|深入|走进|全面|建立|完善|落实|打造|配合|协助|指导|督促|推动|开展|成立|设立|召开|举办|风险|[出入进向到由对为省市区县])$/u;
+/** Last characters of a stem that make the word generic (社区, 城镇, 全街, 城乡 …). */
+const GENERIC_STEM_END: Record<string, RegExp> = {
+  区: /(?:社|小|辖|园|城|景|片|街|市|全|本|我|各|该|校|库|矿|林|灾|山|湖|禁|误|专|分|学|示范|保护|开发|试验|功能|商|住|服务|管|地|老|郊|战|厂|营|院|生活|居住|行政|一|二|三|四|五|六|七|八|九|十|两)$/u,
+  县: /(?:全|本|我|各|该|郡|州|市)$/u,
+  街: /(?:大|步行|商业|美食|老|一条|小|古|全|本|我|各|该|此|每|两|在|到|沿|临)$/u,
+  街道: /(?:全|本|我|各|该|此|每|两|在|到|沿|临|所在|相关)$/u,
+  镇: /(?:城|乡|村|集|重|小|名|古|市|全|本|我|各|该|特色)$/u,
+  乡: /(?:城|家|故|下|老|返|同|异|水|梦|思|他|回|离|全|本|我|各|该|五老)$/u,
+};
+/** The character after the suffix that shows it is a different word (区域, 街面, 乡贤). */
+const GENERIC_NEXT: Record<string, RegExp> = {
+  区: /^[域分别间块划位]/u,
+  县: /^[域城]/u,
+  街: /^[坊巷头面域区景边角舞市镇]/u,
+  镇: /^[痛静定压守]/u,
+  乡: /^[贤村镇土愁情亲音里邻]/u,
+};
+/** A district followed by one of its organs (区委, 区政府, 区司法局) is a superior, not an author. */
+const ORGAN_NEXT = /^(?:委|政府|人民政府|人大|政协|司法局|法院|人民法院|检察院|人民检察院|公安|[^\s，,。]{0,4}局)/u;
+
+/** The name-like stem before a suffix at `at`, or null. */
+function stemBefore(text: string, at: number, suffix: string): string | null {
+  let k = at;
+  while (k > 0 && isHan(text[k - 1]) && at - k < 12) k -= 1;
+  let run = text.slice(k, at);
+  // 滨海新区胡家园 → 胡家园, 天津市南开 → 南开
+  const admin = /[省市区县](?=[^省市区县]{2,}$)/gu;
+  let lastAdmin = -1;
+  for (const m of run.matchAll(admin)) lastAdmin = m.index ?? -1;
+  if (lastAdmin >= 0) run = run.slice(lastAdmin + 1);
+  let stripped = true;
+  while (stripped) {
+    stripped = false;
+    for (const w of LEAD_INS) {
+      if (run.startsWith(w) && [...run].length - [...w].length >= 2) {
+        run = run.slice(w.length);
+        stripped = true;
+        break;
+      }
+    }
+  }
+  const n = [...run].length;
+  if (n < 2 || n > 6) return null;
+  if (BAD_STEM_CHARS.test(run) || PHRASE_END.test(run) || LEAD_INS.includes(run)) return null;
+  if (GENERIC_STEM_END[suffix]?.test(run)) return null;
+  if (GENERIC_NEXT[suffix]?.test(text.slice(at + suffix.length))) return null;
+  return run;
+}
+
+/** Inside 《…》 (a document's name): mentions there are weak. */
+function insideBookTitle(text: string, at: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < at; i += 1) {
+    if (text[i] === '《') depth += 1;
+    else if (text[i] === '》' && depth > 0) depth -= 1;
+  }
+  return depth > 0;
+}
+
+function sameUnitName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const stem = (s: string): string => s.replace(/(街道办事处|街道|街)$/u, '');
+  return /(街道|街)$/u.test(a) && /(街道|街)$/u.test(b) && stem(a) === stem(b);
+}
+
+/** The registered unit a name refers to (its name, an alias, or 街 ↔ 街道), if any. */
+export function resolveKnownUnit(name: string, known: readonly KnownUnit[] | undefined): KnownUnit | null {
+  if (!known) return null;
+  const exact = known.find((u) => u.name === name || u.aliases.includes(name));
+  if (exact) return exact;
+  const byStem = known.filter((u) => [u.name, ...u.aliases].some((n) => sameUnitName(n, name)));
+  return byStem.length === 1 ? byStem[0] : null;
+}
+
+function unitWeight(source: EvidenceSource, subject: boolean): number {
+  switch (source) {
+    case 'TITLE':
+      return 0.6;
+    case 'OPENING':
+      return subject ? 0.5 : 0.3;
+    case 'HEADING':
+      return 0.4;
+    case 'SIGNATURE':
+      return 0.5;
+    default:
+      return 0.1;
+  }
+}
+
+function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefined): Mention[] {
+  const out: Mention[] = [];
+  const seen = new Set<string>();
+  const add = (m: Mention): void => {
+    const id = `${m.key}@${m.start}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    out.push(m);
+  };
+  for (const seg of segments) {
+    if (seg.source === 'PUBLISH_DATE') continue;
+    const t = seg.text;
+    for (const u of known ?? []) {
+      for (const n of [u.name, ...u.aliases]) {
+        if (!n) continue;
+        let at = t.indexOf(n);
+        while (at >= 0) {
+          const weight = insideBookTitle(t, at) ? 0.03 : unitWeight(seg.source, seg.opening && !isHan(t[at - 1]));
+          add({
+            key: `known:${u.name}`,
+            name: u.name,
+            level: levelOf(/(街道|街|镇|乡|区|县)$/u.exec(n)?.[1] ?? ''),
+            source: seg.source,
+            weight,
+            start: seg.offset + at,
+            end: seg.offset + at + n.length,
+          });
+          at = t.indexOf(n, at + n.length);
+        }
+      }
+    }
+    for (const m of t.matchAll(/街道|街|镇|乡|区|县/gu)) {
+      const at = m.index ?? 0;
+      const suffix = m[0];
+      const stem = stemBefore(t, at, suffix);
+      if (!stem) continue;
+      const surface = stem + suffix;
+      const level = levelOf(suffix);
+      const start = at - stem.length;
+      const resolved = resolveKnownUnit(surface, known);
+      const key = resolved ? `known:${resolved.name}` : `${stem}|${level === 'STREET' ? '街' : suffix}`;
+      let weight = insideBookTitle(t, at)
+        ? 0.03
+        : unitWeight(seg.source, seg.opening && (start === 0 || !isHan(t[start - 1]) || /年$/u.test(t.slice(0, start))));
+      if (level === 'DISTRICT' && ORGAN_NEXT.test(t.slice(at + suffix.length))) weight *= 0.5;
+      add({
+        key,
+        name: resolved ? resolved.name : surface,
+        level,
+        source: seg.source,
+        weight,
+        start: seg.offset + start,
+        end: seg.offset + at + suffix.length,
+      });
+    }
+  }
+  return out;
+}
+
+/** 我街 / 本街道 / 全街 → STREET, 我镇 / 本乡 → TOWN, 我区 / 本县 → DISTRICT. */
+function authorLevel(segments: Segment[]): UnitLevel | null {
+  const counts = new Map<UnitLevel, number>();
+  for (const seg of segments) {
+    if (seg.source === 'PUBLISH_DATE') continue;
+    for (const m of seg.text.matchAll(/(?:我|本|全)(街道|街|镇|乡)|(?:我|本)(区|县)(?![委政域])/gu)) {
+      const level = levelOf(m[1] ?? m[2]);
+      if (level) counts.set(level, (counts.get(level) ?? 0) + 1);
+    }
+  }
+  let best: UnitLevel | null = null;
+  let bestCount = 0;
+  for (const [level, c] of counts) {
+    if (c > bestCount) {
+      best = level;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+function noisyOr(weights: number[]): number {
+  return 1 - weights.reduce((p, w) => p * (1 - Math.max(0, Math.min(0.99, w))), 1);
+}
+
+function toEvidence(norm: NormalisedText, m: { source: EvidenceSource; start: number; end: number }): DetectionEvidence {
+  const r = toRawRange(norm, m.start, m.end);
+  return { source: m.source, text: norm.text.slice(m.start, m.end), start: r.start, end: r.end };
+}
+
+/** Keeps the strongest few body mentions so repetition cannot outweigh a title. */
+function capBody<T extends { source: EvidenceSource; weight: number }>(items: T[]): T[] {
+  let body = 0;
+  return [...items]
+    .sort((a, b) => b.weight - a.weight)
+    .filter((m) => m.source !== 'BODY' || (body += 1) <= MAX_BODY_EVIDENCE);
+}
+
+function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel | null): UnitCandidate[] {
+  const groups = new Map<string, Mention[]>();
+  for (const m of mentions) groups.set(m.key, [...(groups.get(m.key) ?? []), m]);
+  const scored = [...groups.values()].map((ms) => {
+    const kept = capBody(ms);
+    const byName = new Map<string, number>();
+    for (const m of ms) byName.set(m.name, (byName.get(m.name) ?? 0) + m.weight);
+    const name = [...byName.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    const level = ms[0].level;
+    return {
+      name,
+      level,
+      confidence: noisyOr(kept.map((m) => m.weight)),
+      first: Math.min(...ms.map((m) => m.start)),
+      evidence: kept
+        .slice(0, MAX_LISTED_EVIDENCE)
+        .sort((a, b) => a.start - b.start)
+        .map((m) => toEvidence(norm, m)),
+    };
+  });
+  const hasLocal = scored.some((c) => (c.level === 'STREET' || c.level === 'TOWN') && c.confidence >= 0.3);
+  for (const c of scored) {
+    if (author && c.level !== author) c.confidence *= 0.3;
+    else if (!author && hasLocal && c.level === 'DISTRICT') c.confidence *= 0.5;
+  }
+  return scored
+    .sort((a, b) => b.confidence - a.confidence || a.first - b.first)
+    .map(({ name, level, confidence, evidence }) => ({ name, level, confidence: round(confidence), evidence }));
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+interface YearMention {
+  value: number;
+  source: EvidenceSource;
+  weight: number;
+  start: number;
+  end: number;
+}
+
+const CN_DIGITS: Record<string, number> = {
+  '〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+};
+const YEAR_RE = /(?<!\d)((?:19|20)\d{2})\s*年(度)?|([〇○零一二三四五六七八九]{4})年(度)?/gu;
+const PLAN_AFTER = /^[^。，,；;]{0,12}?(?:计划|安排|打算|思路|设想|工作要点|展望)/u;
+const DATE_IN_TEXT = /((?:19|20)\d{2})\s*(?:年\s*|[-./])(\d{1,2})(?:\s*月|[-./])/u;
+
+function parseYear(m: RegExpMatchArray): number | null {
+  if (m[1]) return Number(m[1]);
+  if (m[3]) {
+    const v = Number([...m[3]].map((c) => CN_DIGITS[c] ?? 0).join(''));
+    return v >= 1900 && v <= 2100 ? v : null;
+  }
+  return null;
+}
+
+function yearMentions(segments: Segment[]): YearMention[] {
+  const out: YearMention[] = [];
+  for (const seg of segments) {
+    const t = seg.text;
+    if (seg.source === 'PUBLISH_DATE') {
+      const d = DATE_IN_TEXT.exec(t);
+      if (d) {
+        const y = Number(d[1]);
+        const month = Number(d[2]);
+        const at = d.index;
+        out.push({
+          value: month <= 6 ? y - 1 : y,
+          source: 'PUBLISH_DATE',
+          weight: 0.1,
+          start: seg.offset + at,
+          end: seg.offset + at + d[0].length,
+        });
+      }
+      continue;
+    }
+    if (seg.plan) continue;
+    if (seg.source === 'SIGNATURE') {
+      const d = DATE_IN_TEXT.exec(t);
+      if (d) {
+        const y = Number(d[1]);
+        const month = Number(d[2]);
+        out.push({
+          value: month <= 6 ? y - 1 : y,
+          source: 'SIGNATURE',
+          weight: month <= 6 ? 0.25 : 0.3,
+          start: seg.offset + d.index,
+          end: seg.offset + t.length,
+        });
+      }
+      continue;
+    }
+    for (const m of t.matchAll(YEAR_RE)) {
+      const value = parseYear(m);
+      const at = m.index ?? 0;
+      if (value === null) continue;
+      const before = t.slice(Math.max(0, at - 8), at);
+      const after = t.slice(at + m[0].length);
+      if (/\d{4}\s*年?\s*[-—–~～至到]\s*$/u.test(before) || /^\s*[-—–~～至到]\s*\d{4}/u.test(after)) continue;
+      if (insideBookTitle(t, at) || PLAN_AFTER.test(after)) continue;
+      let weight: number;
+      if (seg.source === 'TITLE') weight = 0.6;
+      else if (seg.source === 'HEADING') weight = 0.3;
+      else if (seg.source === 'OPENING') {
+        const leading = /^\s*$/u.test(t.slice(0, at)) && /^\s*[，,]/u.test(after);
+        const reportAs = /现将\s*$/u.test(t.slice(Math.max(0, at - 4), at)) && /^[^。]{0,40}?(?:报告|汇报)如下/u.test(after);
+        weight = leading || reportAs ? 0.6 : 0.3;
+      } else weight = 0.08;
+      out.push({ value, source: seg.source, weight, start: seg.offset + at, end: seg.offset + at + m[0].length });
+    }
+  }
+  return out;
+}
+
+function rankYears(norm: NormalisedText, mentions: YearMention[]): YearCandidate[] {
+  const groups = new Map<number, YearMention[]>();
+  for (const m of mentions) {
+    if (m.value < 1900 || m.value > 2100) continue;
+    groups.set(m.value, [...(groups.get(m.value) ?? []), m]);
+  }
+  return [...groups.entries()]
+    .map(([value, ms]) => {
+      const kept = capBody(ms);
+      return {
+        value,
+        confidence: round(noisyOr(kept.map((m) => m.weight))),
+        first: Math.min(...ms.map((m) => m.start)),
+        evidence: kept
+          .slice(0, MAX_LISTED_EVIDENCE)
+          .sort((a, b) => a.start - b.start)
+          .map((m) => toEvidence(norm, m)),
+      };
+    })
+    .sort((a, b) => b.confidence - a.confidence || a.first - b.first)
+    .map(({ value, confidence, evidence }) => ({ value, confidence, evidence }));
+}
+
+function lineSegments(doc: DocumentStructure): Segment[] {
+  const segments: Segment[] = [];
+  const kindOf = (l: DocLine): string | null => (l.section >= 0 ? doc.sections[l.section].kind : null);
+  for (const l of doc.lines) {
+    const plan = kindOf(l) === 'PLAN';
+    const seg = (text: string, offset: number, source: EvidenceSource, opening = false): void => {
+      if (text) segments.push({ text, offset, source, opening, plan });
+    };
+    if (l.role === 'TITLE') seg(l.text, l.start, 'TITLE');
+    else if (l.role === 'CHROME') {
+      if (/发布日期|发布时间|发文日期|成文日期|^日期/u.test(l.text)) seg(l.text, l.start, 'PUBLISH_DATE');
+    } else if (l.role === 'SIGNATURE') seg(l.text, l.start, 'SIGNATURE');
+    else if (l.role === 'HEADING' && l.heading) {
+      seg(l.text.slice(0, l.heading.headingEnd), l.start, 'HEADING');
+      const body = l.text.slice(l.heading.bodyStart);
+      seg(body, l.start + l.heading.bodyStart, l.index === doc.openingLine ? 'OPENING' : 'BODY', l.index === doc.openingLine);
+    } else if (l.index === doc.openingLine) seg(l.text, l.start, 'OPENING', true);
+    else seg(l.text, l.start, kindOf(l) === 'PREAMBLE' ? 'OPENING' : 'BODY');
+  }
+  return segments;
+}
+
+function explicitUnit(name: string, known: readonly KnownUnit[] | undefined): UnitCandidate {
+  const resolved = resolveKnownUnit(name.trim(), known);
+  const canonical = resolved ? resolved.name : name.trim();
+  const suffix = /(街道|街|镇|乡|区|县)$/u.exec(canonical)?.[1];
+  return {
+    name: canonical,
+    level: suffix ? levelOf(suffix) : null,
+    confidence: 1,
+    evidence: [{ source: 'EXPLICIT', text: name, start: 0, end: 0 }],
+  };
+}
+
+/**
+ * Detects the reporting unit and the report year from a normalised report and its
+ * structure. Explicit `opts.unit` / `opts.year` win (source EXPLICIT, confidence 1); detected
+ * candidates follow, best first. Errors UNIT_NOT_DETECTED / YEAR_NOT_DETECTED when neither
+ * given nor detected.
+ */
+export function detectUnitYear(norm: NormalisedText, doc: DocumentStructure, opts: AnalyzeOptions = {}): UnitYearResult {
+  const segments = lineSegments(doc);
+  const author = authorLevel(segments);
+  let unitCandidates = rankUnits(norm, unitMentions(segments, opts.knownUnits), author);
+  let yearCandidates = rankYears(norm, yearMentions(segments));
+  let unit = unitCandidates.length > 0 && unitCandidates[0].confidence >= MIN_UNIT_CONFIDENCE ? unitCandidates[0] : null;
+  let year = yearCandidates.length > 0 && yearCandidates[0].confidence >= MIN_YEAR_CONFIDENCE ? yearCandidates[0] : null;
+  if (opts.unit !== undefined && opts.unit.trim() !== '') {
+    unit = explicitUnit(opts.unit, opts.knownUnits);
+    const chosen = unit.name;
+    unitCandidates = [unit, ...unitCandidates.filter((c) => c.name !== chosen)];
+  }
+  if (opts.year !== undefined && Number.isInteger(opts.year)) {
+    year = { value: opts.year, confidence: 1, evidence: [{ source: 'EXPLICIT', text: String(opts.year), start: 0, end: 0 }] };
+    const chosen = year.value;
+    yearCandidates = [year, ...yearCandidates.filter((c) => c.value !== chosen)];
+  }
+  const errors: AnalysisError[] = [];
+  if (!unit) errors.push({ code: 'UNIT_NOT_DETECTED', message: 'the reporting unit could not be detected; give it explicitly' });
+  if (!year) errors.push({ code: 'YEAR_NOT_DETECTED', message: 'the report year could not be detected; give it explicitly' });
+  return { unit, unitCandidates, year, yearCandidates, errors };
+}
