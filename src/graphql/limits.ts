@@ -4,7 +4,7 @@ import { getNamedType, getNullableType, GraphQLError, isListType, type GraphQLSc
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 
 /** Assumed size of a list field without a `first` argument, for cost estimation. */
-export const ASSUMED_LIST_SIZE = 20;
+export const ASSUMED_LIST_SIZE = 5;
 
 /**
  * Cost of a field: 1 plus its children, times the page size for connections (`first`,

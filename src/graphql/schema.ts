@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { AssessmentResolver, FlagResolver, ItemAssessmentResolver } from '../assessment/assessment.resolver';
+import { DistrictResolver } from '../assessment/district.resolver';
 import { ChecklistItemResolver, ChecklistResolver } from '../checklist/checklist.resolver';
 import { EvidenceLinkResolver } from '../evidence/evidence-link.resolver';
 import { ClaimResolver, MetricValueResolver } from '../reports/claim.resolver';
@@ -24,6 +26,10 @@ export function buildAppSchema(): GraphQLSchema {
       ClaimResolver,
       MetricValueResolver,
       EvidenceLinkResolver,
+      AssessmentResolver,
+      ItemAssessmentResolver,
+      FlagResolver,
+      DistrictResolver,
     ],
     validate: false,
   });

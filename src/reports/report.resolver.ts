@@ -38,7 +38,7 @@ export class ClaimFilter {
 
 @Resolver(() => ReportNode)
 export class ReportResolver {
-  @Query(() => ReportConnection, { description: 'Reports, newest year first, then by unit name.' })
+  @Query(() => ReportConnection, { description: 'Reports, newest year first, then in the order they were ingested.' })
   async reports(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
@@ -48,16 +48,14 @@ export class ReportResolver {
     const query = ctx.dataSource
       .getRepository(Report)
       .createQueryBuilder('r')
-      .innerJoin('unit', 'u', 'u.id = r.unitId')
       .where('r.state = :state', { state: filter?.state ?? 'CURRENT' });
     if (filter?.unitId) query.andWhere('r.unitId = :unitId', { unitId: idOfType(filter.unitId, 'Unit') ?? -1 });
     if (filter?.year !== undefined && filter.year !== null) query.andWhere('r.year = :year', { year: filter.year });
     const [rows, total] = await query
       .orderBy('r.year', 'DESC')
-      .addOrderBy('u.name', 'ASC')
       .addOrderBy('r.id', 'ASC')
-      .skip(offset)
-      .take(limit)
+      .offset(offset)
+      .limit(limit)
       .getManyAndCount();
     return toConnection(rows.map(ReportNode.from), offset, total);
   }

@@ -46,7 +46,7 @@ export class UnitResolver {
     if (filter?.nameContains) {
       query.andWhere('(u.name LIKE :q OR u.aliases LIKE :q)', { q: `%${filter.nameContains.replace(/[%_]/g, '')}%` });
     }
-    const [rows, total] = await query.orderBy('u.name', 'ASC').addOrderBy('u.id').skip(offset).take(limit).getManyAndCount();
+    const [rows, total] = await query.orderBy('u.name', 'ASC').addOrderBy('u.id').offset(offset).limit(limit).getManyAndCount();
     return toConnection(rows.map(UnitNode.from), offset, total);
   }
 

@@ -138,6 +138,6 @@ describe('seed loading', () => {
     const summary = await loadSeeds(db.dataSource, db.lock);
     expect(summary).toEqual({ unitsCreated: 0, checklistCreated: false, reportsCreated: 0, reportsSkipped: 5 });
     expect(await count()).toEqual(before);
-    expect(before[0]).toBe(12);
+    expect(before[0]).toBe(11);
   });
 });

@@ -1,0 +1,152 @@
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ChecklistItemNode, ChecklistNode } from '../checklist/checklist.type';
+import type { Checklist } from '../checklist/checklist.entity';
+import type { Context } from '../context';
+import { EvidenceLinkNode } from '../evidence/evidence-link.type';
+import { ItemStatusEnum } from '../graphql/enums';
+import { BadInputError, idOfType } from '../graphql/relay';
+import { ClaimNode, ReportNode } from '../reports/report.type';
+import type { Unit } from '../units/unit.entity';
+import { UnitNode } from '../units/unit.type';
+import { assessmentsForUnits } from './assessment-batch';
+import { AssessmentNode, FlagType, ItemAssessmentType } from './assessment.type';
+import { chooseChecklist } from './checklist-choice';
+
+@InputType({ description: 'Filter the items of an assessment.' })
+export class ItemAssessmentFilter {
+  @Field(() => [ItemStatusEnum], { nullable: true })
+  statuses?: ItemStatusEnum[];
+
+  @Field(() => [String], { nullable: true })
+  codes?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Part codes 1 … 10.' })
+  partCodes?: string[];
+}
+
+@ObjectType('Evidence', { description: 'A claim linked to an item, with the link (state, confidence, rule).' })
+export class EvidenceType {
+  claimDbId: number;
+  itemCode: string;
+  checklistDbId: number;
+
+  @Field(() => ClaimNode)
+  claim: ClaimNode;
+
+  @Field(() => EvidenceLinkNode, { nullable: true })
+  link: EvidenceLinkNode | null;
+}
+
+/** Parses a Unit global id or throws BAD_USER_INPUT. */
+export function unitIdArg(id: string, name = 'unitId'): number {
+  const dbId = idOfType(id, 'Unit');
+  if (dbId === null) throw new BadInputError(`${name} is not a unit id`);
+  return dbId;
+}
+
+@Resolver(() => AssessmentNode)
+export class AssessmentResolver {
+  @Query(() => AssessmentNode, {
+    description: 'Status per item with evidence, flags, coverage and score of one unit and year. Without a report, every item is MISSING with REPORT_MISSING.',
+  })
+  async assessment(
+    @Ctx() ctx: Context,
+    @Arg('unitId', () => ID) unitId: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('checklistId', () => ID, { nullable: true }) checklistId?: string,
+  ): Promise<AssessmentNode> {
+    const unit = await ctx.loaders.unitById.load(unitIdArg(unitId));
+    if (!unit) throw new BadInputError('No such unit');
+    const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
+    const [one] = await assessmentsForUnits(ctx.dataSource, [unit], loaded, year);
+    return AssessmentNode.build(one.result, unit.id, loaded.checklist.id, year, one.stored);
+  }
+
+  @FieldResolver(() => UnitNode)
+  async unit(@Root() a: AssessmentNode, @Ctx() ctx: Context): Promise<UnitNode> {
+    return UnitNode.from((await ctx.loaders.unitById.load(a.unitDbId)) as Unit);
+  }
+
+  @FieldResolver(() => ChecklistNode)
+  async checklist(@Root() a: AssessmentNode, @Ctx() ctx: Context): Promise<ChecklistNode> {
+    return ChecklistNode.from((await ctx.loaders.checklistById.load(a.checklistDbId)) as Checklist);
+  }
+
+  @FieldResolver(() => ReportNode, { nullable: true, description: 'The report it was computed from; null when the unit has none that year.' })
+  async report(@Root() a: AssessmentNode, @Ctx() ctx: Context): Promise<ReportNode | null> {
+    if (a.reportDbId === null) return null;
+    const row = await ctx.loaders.reportById.load(a.reportDbId);
+    return row ? ReportNode.from(row) : null;
+  }
+
+  @FieldResolver(() => [ItemAssessmentType], { description: 'Assessable items in checklist order.' })
+  items(@Root() a: AssessmentNode, @Arg('filter', () => ItemAssessmentFilter, { nullable: true }) filter?: ItemAssessmentFilter): ItemAssessmentType[] {
+    let items = a.result.items;
+    if (filter?.statuses?.length) items = items.filter((i) => filter.statuses!.includes(i.status as ItemStatusEnum));
+    if (filter?.codes?.length) items = items.filter((i) => filter.codes!.includes(i.code));
+    if (filter?.partCodes?.length) items = items.filter((i) => filter.partCodes!.includes(i.partCode));
+    return items.map((i) => ItemAssessmentType.from(i, a.checklistDbId, a.unitDbId, a.year));
+  }
+}
+
+/** Loads the claims (and their links to the item) behind a list of claim ids. */
+async function evidenceFor(ctx: Context, item: ItemAssessmentType, claimIds: string[]): Promise<EvidenceType[]> {
+  const items = await ctx.loaders.itemsByChecklist.load(item.checklistDbId);
+  const itemRow = items.find((i) => i.code === item.code);
+  const claims = await Promise.all(claimIds.map((id) => ctx.loaders.claimById.load(Number(id))));
+  const links = await Promise.all(claimIds.map((id) => ctx.loaders.linksByClaim.load(Number(id))));
+  return claims.flatMap((claim, index) => {
+    if (!claim) return [];
+    const link = links[index].find((l) => l.itemId === itemRow?.id) ?? null;
+    return [
+      Object.assign(new EvidenceType(), {
+        claimDbId: claim.id,
+        itemCode: item.code,
+        checklistDbId: item.checklistDbId,
+        claim: ClaimNode.from(claim),
+        link: link ? EvidenceLinkNode.from(link) : null,
+      }),
+    ];
+  });
+}
+
+@Resolver(() => ItemAssessmentType)
+export class ItemAssessmentResolver {
+  @FieldResolver(() => ChecklistItemNode)
+  async item(@Root() item: ItemAssessmentType, @Ctx() ctx: Context): Promise<ChecklistItemNode> {
+    const items = await ctx.loaders.itemsByChecklist.load(item.checklistDbId);
+    return ChecklistItemNode.from(items.find((i) => i.code === item.code)!);
+  }
+
+  @FieldResolver(() => [EvidenceType], { description: 'Positive claims counted for the item (accepted and proposed links).' })
+  evidence(@Root() item: ItemAssessmentType, @Ctx() ctx: Context): Promise<EvidenceType[]> {
+    return evidenceFor(ctx, item, item.result.evidenceClaimIds);
+  }
+
+  @FieldResolver(() => [EvidenceType], { description: "Claims of next year's plan linked to the item (never positive evidence)." })
+  plans(@Root() item: ItemAssessmentType, @Ctx() ctx: Context): Promise<EvidenceType[]> {
+    return evidenceFor(ctx, item, item.result.planClaimIds);
+  }
+
+  @FieldResolver(() => [EvidenceType], { description: 'Shortcomings the report states about the item.' })
+  shortcomings(@Root() item: ItemAssessmentType, @Ctx() ctx: Context): Promise<EvidenceType[]> {
+    return evidenceFor(ctx, item, item.result.negativeClaimIds);
+  }
+}
+
+@Resolver(() => FlagType)
+export class FlagResolver {
+  @FieldResolver(() => UnitNode, { nullable: true })
+  async unit(@Root() flag: FlagType, @Ctx() ctx: Context): Promise<UnitNode | null> {
+    if (flag.unitDbId === null) return null;
+    const unit = await ctx.loaders.unitById.load(flag.unitDbId);
+    return unit ? UnitNode.from(unit) : null;
+  }
+
+  @FieldResolver(() => [ClaimNode], { description: 'The claims that explain the flag.' })
+  async claims(@Root() flag: FlagType, @Ctx() ctx: Context): Promise<ClaimNode[]> {
+    const rows = await Promise.all(flag.claimDbIds.map((id) => ctx.loaders.claimById.load(id)));
+    return rows.flatMap((c) => (c ? [ClaimNode.from(c)] : []));
+  }
+}
+

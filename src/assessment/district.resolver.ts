@@ -1,0 +1,201 @@
+import { Arg, Args, Ctx, Field, ID, InputType, Int, Query, Resolver } from 'type-graphql';
+import { ChecklistNode } from '../checklist/checklist.type';
+import type { Context } from '../context';
+import { FlagCodeEnum, ItemStatusEnum, QualifierEnum, SeverityEnum } from '../graphql/enums';
+import { BadInputError, idOfType, pageWindow, toConnection } from '../graphql/relay';
+import { PageArgs } from '../units/unit.resolver';
+import { UnitNode } from '../units/unit.type';
+import { ITEM_STATUSES } from '../checklist/types';
+import { assessmentsForUnits, reportingUnitsUnder } from './assessment-batch';
+import { AssessmentFlag } from './assessment-flag.entity';
+import { CoverageCountType, FlagConnection, FlagType, ScoreType } from './assessment.type';
+import { unitIdArg } from './assessment.resolver';
+import { chooseChecklist } from './checklist-choice';
+import { compareAssessments } from './compare';
+import {
+  CoverageMatrixType,
+  ItemComparisonType,
+  ItemTotalsType,
+  MatrixCellType,
+  MatrixColumnType,
+  MatrixRowType,
+  RankingEntryType,
+  UnitComparisonType,
+} from './district.type';
+import { partCodeOf } from './parts';
+import { rankUnits } from './ranking';
+
+@InputType({ description: 'Filter flags; all fields optional. unitIds include the units below them.' })
+export class FlagFilter {
+  @Field(() => ID, { nullable: true, description: 'Default: the latest checklist covering the year.' })
+  checklistId?: string;
+
+  @Field(() => Int, { nullable: true })
+  year?: number;
+
+  @Field(() => [ID], { nullable: true, description: 'Units (with their subtrees), e.g. a district.' })
+  unitIds?: string[];
+
+  @Field(() => [FlagCodeEnum], { nullable: true })
+  codes?: FlagCodeEnum[];
+
+  @Field(() => [SeverityEnum], { nullable: true })
+  severities?: SeverityEnum[];
+
+  @Field(() => [String], { nullable: true })
+  itemCodes?: string[];
+}
+
+@Resolver()
+export class DistrictResolver {
+  @Query(() => CoverageMatrixType, { description: 'Units × items statuses for the reporting units under a parent (a district) in one request.' })
+  async coverageMatrix(
+    @Ctx() ctx: Context,
+    @Arg('year', () => Int) year: number,
+    @Arg('parentUnitId', () => ID) parentUnitId: string,
+    @Arg('checklistId', () => ID, { nullable: true }) checklistId?: string,
+  ): Promise<CoverageMatrixType> {
+    const parent = await ctx.loaders.unitById.load(unitIdArg(parentUnitId, 'parentUnitId'));
+    if (!parent) throw new BadInputError('No such unit');
+    const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
+    const units = await reportingUnitsUnder(ctx.dataSource, parent.id);
+    const assessments = await assessmentsForUnits(ctx.dataSource, units, loaded, year);
+    const itemsByCode = new Map(loaded.definition.items.map((i) => [i.code, i]));
+    const columns = loaded.definition.items
+      .filter((i) => i.assessable)
+      .map((i) => {
+        const partCode = partCodeOf(i.code, itemsByCode);
+        return Object.assign(new MatrixColumnType(), { code: i.code, title: i.title, partCode, points: i.points });
+      });
+    const ranks = new Map(
+      rankUnits(assessments.map((a) => ({ unitId: String(a.unit.id), score: a.result.score.proposed.normalised }))).map((r) => [Number(r.unitId), r.rank]),
+    );
+    const rows = assessments.map((a) => {
+      const byCode = new Map(a.result.items.map((i) => [i.code, i]));
+      return Object.assign(new MatrixRowType(), {
+        unit: UnitNode.from(a.unit),
+        hasReport: a.stored?.reportId != null,
+        cells: columns.map((c) => {
+          const item = byCode.get(c.code);
+          return Object.assign(new MatrixCellType(), {
+            code: c.code,
+            status: (item?.status ?? 'MISSING') as ItemStatusEnum,
+            confirmedStatus: (item?.confirmedStatus ?? 'MISSING') as ItemStatusEnum,
+          });
+        }),
+        confirmed: CoverageCountType.from(a.result.coverage.confirmed),
+        proposed: CoverageCountType.from(a.result.coverage.proposed),
+        score: ScoreType.from(a.result.score),
+        rank: ranks.get(a.unit.id) ?? 0,
+        flagCount: a.result.flags.length,
+      });
+    });
+    const withReport = rows.filter((r) => r.hasReport).length;
+    const itemTotals = columns.map((c, index) => {
+      const counts = ITEM_STATUSES.map((status) => ({
+        status: status as ItemStatusEnum,
+        count: rows.filter((r) => r.cells[index].status === status).length,
+      }));
+      const covered = counts.find((s) => s.status === 'COVERED')?.count ?? 0;
+      return Object.assign(new ItemTotalsType(), { code: c.code, counts, covered, coveredShare: withReport ? covered / withReport : 0 });
+    });
+    return Object.assign(new CoverageMatrixType(), {
+      checklist: ChecklistNode.from(loaded.checklist),
+      year,
+      parent: UnitNode.from(parent),
+      columns,
+      rows,
+      itemTotals,
+    });
+  }
+
+  @Query(() => [RankingEntryType], { description: 'Reporting units under a parent ranked by normalised score (proposed view); ties share a rank.' })
+  async ranking(
+    @Ctx() ctx: Context,
+    @Arg('year', () => Int) year: number,
+    @Arg('parentUnitId', () => ID) parentUnitId: string,
+    @Arg('checklistId', () => ID, { nullable: true }) checklistId?: string,
+  ): Promise<RankingEntryType[]> {
+    const parent = await ctx.loaders.unitById.load(unitIdArg(parentUnitId, 'parentUnitId'));
+    if (!parent) throw new BadInputError('No such unit');
+    const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
+    const assessments = await assessmentsForUnits(ctx.dataSource, await reportingUnitsUnder(ctx.dataSource, parent.id), loaded, year);
+    const byId = new Map(assessments.map((a) => [String(a.unit.id), a]));
+    return rankUnits(assessments.map((a) => ({ unitId: String(a.unit.id), score: a.result.score.proposed.normalised }))).map((r) => {
+      const a = byId.get(r.unitId)!;
+      return Object.assign(new RankingEntryType(), {
+        rank: r.rank,
+        unit: UnitNode.from(a.unit),
+        score: r.score,
+        confirmedScore: a.result.score.confirmed.normalised,
+        coverage: CoverageCountType.from(a.result.coverage.proposed),
+        hasReport: a.stored?.reportId != null,
+      });
+    });
+  }
+
+  @Query(() => UnitComparisonType, { description: 'Year-over-year per item: new evidence, lost evidence, metric changes.' })
+  async compare(
+    @Ctx() ctx: Context,
+    @Arg('unitId', () => ID) unitId: string,
+    @Arg('fromYear', () => Int) fromYear: number,
+    @Arg('toYear', () => Int) toYear: number,
+    @Arg('checklistId', () => ID, { nullable: true }) checklistId?: string,
+  ): Promise<UnitComparisonType> {
+    const unit = await ctx.loaders.unitById.load(unitIdArg(unitId));
+    if (!unit) throw new BadInputError('No such unit');
+    const fromList = await chooseChecklist(ctx.dataSource, checklistId, fromYear);
+    const toList = checklistId ? fromList : await chooseChecklist(ctx.dataSource, undefined, toYear);
+    const [from] = await assessmentsForUnits(ctx.dataSource, [unit], fromList, fromYear);
+    const [to] = await assessmentsForUnits(ctx.dataSource, [unit], toList, toYear);
+    const comparison = compareAssessments(from.result, to.result);
+    return Object.assign(new UnitComparisonType(), {
+      unit: UnitNode.from(unit),
+      fromYear,
+      toYear,
+      items: comparison.items.map((i) =>
+        Object.assign(new ItemComparisonType(), {
+          code: i.code,
+          title: i.title,
+          fromStatus: i.fromStatus as ItemStatusEnum | null,
+          toStatus: i.toStatus as ItemStatusEnum | null,
+          change: i.change,
+          metrics: i.metrics.map((m) => ({ ...m, fromQualifier: m.fromQualifier as QualifierEnum | null, toQualifier: m.toQualifier as QualifierEnum | null })),
+        }),
+      ),
+      confirmedScore: comparison.score.confirmed,
+      proposedScore: comparison.score.proposed,
+    });
+  }
+
+  @Query(() => FlagConnection, { description: 'Stored flags, ordered by severity (ERROR first), then unit name, then item.' })
+  async flags(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => FlagFilter, { nullable: true }) filter?: FlagFilter) {
+    const { offset, limit } = pageWindow(page);
+    const query = ctx.dataSource.getRepository(AssessmentFlag).createQueryBuilder('f').innerJoin('unit', 'u', 'u.id = f.unitId');
+    if (filter?.year != null) query.andWhere('f.year = :year', { year: filter.year });
+    if (filter?.checklistId) {
+      query.andWhere('f.checklistId = :checklistId', { checklistId: idOfType(filter.checklistId, 'Checklist') ?? -1 });
+    } else if (filter?.year != null) {
+      const loaded = await chooseChecklist(ctx.dataSource, undefined, filter.year);
+      query.andWhere('f.checklistId = :checklistId', { checklistId: loaded.checklist.id });
+    }
+    if (filter?.unitIds?.length) {
+      const ids = new Set<number>();
+      for (const id of filter.unitIds) for (const u of await reportingUnitsUnder(ctx.dataSource, unitIdArg(id, 'unitIds'))) ids.add(u.id);
+      query.andWhere('f.unitId IN (:...unitIds)', { unitIds: ids.size ? [...ids] : [-1] });
+    }
+    if (filter?.codes?.length) query.andWhere('f.code IN (:...codes)', { codes: filter.codes });
+    if (filter?.severities?.length) query.andWhere('f.severity IN (:...severities)', { severities: filter.severities });
+    if (filter?.itemCodes?.length) query.andWhere('f.itemCode IN (:...itemCodes)', { itemCodes: filter.itemCodes });
+    const total = await query.getCount();
+    const rows = await query
+      .orderBy('f.severityRank', 'ASC')
+      .addOrderBy('u.name', 'ASC')
+      .addOrderBy('f.year', 'DESC')
+      .addOrderBy('f.id', 'ASC')
+      .offset(offset)
+      .limit(limit)
+      .getMany();
+    return toConnection(rows.map(FlagType.fromRow), offset, total);
+  }
+}
