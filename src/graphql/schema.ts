@@ -2,7 +2,11 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AssessmentResolver, FlagResolver, ItemAssessmentResolver } from '../assessment/assessment.resolver';
+import { AssessmentDecisionsResolver } from '../assessment/assessment-decisions.resolver';
 import { DistrictResolver } from '../assessment/district.resolver';
+import { ChecklistImportResolver } from '../checklist/checklist-import.resolver';
+import { ReviewResolver } from '../evidence/review.resolver';
+import { IngestResolver } from '../reports/ingest.resolver';
 import { ChecklistItemResolver, ChecklistResolver } from '../checklist/checklist.resolver';
 import { EvidenceLinkResolver } from '../evidence/evidence-link.resolver';
 import { ClaimResolver, MetricValueResolver } from '../reports/claim.resolver';
@@ -30,6 +34,10 @@ export function buildAppSchema(): GraphQLSchema {
       ItemAssessmentResolver,
       FlagResolver,
       DistrictResolver,
+      IngestResolver,
+      ChecklistImportResolver,
+      ReviewResolver,
+      AssessmentDecisionsResolver,
     ],
     validate: false,
   });

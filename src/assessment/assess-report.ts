@@ -1,0 +1,32 @@
+import type { ChecklistDefinition } from '../checklist/types';
+import { matchClaims } from '../evidence/matcher';
+import type { ProposedLink } from '../evidence/types';
+import { analyzeReport } from '../reports/analysis/analyze';
+import type { AnalyzeOptions, ReportAnalysis } from '../reports/analysis/types';
+import { assess } from './assess';
+import type { AssessmentResult } from './types';
+
+export interface ReportAssessment {
+  analysis: ReportAnalysis;
+  links: ProposedLink[];
+  result: AssessmentResult;
+}
+
+/**
+ * The whole pure pipeline for one report text against one checklist: analyse, match
+ * claims to items (every link PROPOSED, as after ingest), assess. The stored assessment
+ * of an ingested report is computed by the same functions (see ingest.service.ts).
+ */
+export function assessReportText(raw: string, checklist: ChecklistDefinition, options: AnalyzeOptions = {}): ReportAssessment {
+  const analysis = analyzeReport(raw, options);
+  const links = matchClaims(analysis.claims, analysis.metrics, checklist.items);
+  const result = assess({
+    checklist,
+    hasReport: true,
+    claims: analysis.claims.map((c) => ({ id: c.id, polarity: c.polarity, sectionPath: c.sectionPath, text: c.text })),
+    metrics: analysis.metrics.map((m) => ({ claimId: m.claimId, metric: m.metric, value: m.value, unit: m.unit, qualifier: m.qualifier })),
+    links: links.map((l) => ({ claimId: l.claimId, itemCode: l.itemCode, method: l.method, state: 'PROPOSED', confidence: l.confidence })),
+    notApplicable: [],
+  });
+  return { analysis, links, result };
+}

@@ -1,0 +1,99 @@
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
+import type { Context } from '../context';
+import { ForbiddenError } from '../graphql/errors';
+import { idOfType } from '../graphql/relay';
+import { UserErrorType } from '../graphql/user-error.type';
+import { fail } from '../shared/user-error';
+import { EvidenceLinkNode } from './evidence-link.type';
+import { addManualLink, reviewLink } from './review.service';
+
+export enum ReviewActionEnum {
+  ACCEPT = 'ACCEPT',
+  REJECT = 'REJECT',
+  REOPEN = 'REOPEN',
+}
+registerEnumType(ReviewActionEnum, { name: 'ReviewAction', description: 'PROPOSED → ACCEPTED | REJECTED; back to PROPOSED only by REOPEN.' });
+
+@InputType()
+export class ReviewEvidenceLinkInput {
+  @Field(() => ID)
+  linkId: string;
+
+  @Field(() => ReviewActionEnum)
+  action: ReviewActionEnum;
+
+  @Field({ nullable: true, description: 'Required to REJECT.' })
+  reason?: string;
+
+  @Field(() => Int, { nullable: true, description: 'The link version you saw; a newer one gives STALE_VERSION.' })
+  expectedVersion?: number;
+}
+
+@InputType()
+export class AddEvidenceLinkInput {
+  @Field(() => ID)
+  claimId: string;
+
+  @Field(() => ID, { description: 'An assessable ChecklistItem.' })
+  itemId: string;
+
+  @Field({ nullable: true })
+  reason?: string;
+}
+
+@ObjectType('EvidenceLinkPayload')
+export class EvidenceLinkPayload {
+  @Field(() => EvidenceLinkNode, { nullable: true })
+  link: EvidenceLinkNode | null;
+
+  @Field(() => [UserErrorType])
+  userErrors: UserErrorType[];
+}
+
+/** Roles that decide what counts as evidence. */
+export const REVIEW_ROLES = ['ADMIN', 'REVIEWER'];
+
+export function requireReviewer(ctx: Context): void {
+  if (!ctx.caller.canWrite || !REVIEW_ROLES.includes(ctx.caller.role)) throw new ForbiddenError('Only a REVIEWER or ADMIN may review evidence.');
+}
+
+@Resolver()
+export class ReviewResolver {
+  @Mutation(() => EvidenceLinkPayload, { description: 'Accept, reject (reason required) or reopen a link; the assessment is recomputed.' })
+  async reviewEvidenceLink(@Ctx() ctx: Context, @Arg('input', () => ReviewEvidenceLinkInput) input: ReviewEvidenceLinkInput): Promise<EvidenceLinkPayload> {
+    requireReviewer(ctx);
+    const linkId = idOfType(input.linkId, 'EvidenceLink');
+    const outcome =
+      linkId === null
+        ? fail('NOT_FOUND', 'linkId is not an evidence link id.', 'input.linkId')
+        : await reviewLink(ctx.dataSource, ctx.lock, {
+            linkId,
+            action: input.action,
+            reason: input.reason ?? null,
+            expectedVersion: input.expectedVersion ?? null,
+            actor: ctx.caller.name,
+          });
+    return toPayload(outcome);
+  }
+
+  @Mutation(() => EvidenceLinkPayload, { description: 'Link any claim to an item by hand (MANUAL, ACCEPTED).' })
+  async addEvidenceLink(@Ctx() ctx: Context, @Arg('input', () => AddEvidenceLinkInput) input: AddEvidenceLinkInput): Promise<EvidenceLinkPayload> {
+    requireReviewer(ctx);
+    const claimId = idOfType(input.claimId, 'Claim');
+    const itemId = idOfType(input.itemId, 'ChecklistItem');
+    const outcome =
+      claimId === null
+        ? fail('NOT_FOUND', 'claimId is not a claim id.', 'input.claimId')
+        : itemId === null
+          ? fail('NOT_FOUND', 'itemId is not a checklist item id.', 'input.itemId')
+          : await addManualLink(ctx.dataSource, ctx.lock, { claimId, itemId, reason: input.reason ?? null, actor: ctx.caller.name });
+    return toPayload(outcome);
+  }
+}
+
+function toPayload(outcome: Awaited<ReturnType<typeof reviewLink>>): EvidenceLinkPayload {
+  return Object.assign(new EvidenceLinkPayload(), {
+    link: outcome.ok ? EvidenceLinkNode.from(outcome.value) : null,
+    userErrors: outcome.ok ? [] : outcome.errors.map(UserErrorType.from),
+  });
+}

@@ -1,0 +1,25 @@
+import { Field, ObjectType } from 'type-graphql';
+import type { UserErrorData } from '../shared/user-error';
+import { ForbiddenError } from './errors';
+import type { Context } from '../context';
+
+@ObjectType('UserError', { description: 'An expected failure caused by the input: which field, why, and a stable code.' })
+export class UserErrorType {
+  @Field(() => String, { nullable: true, description: 'e.g. input.unit' })
+  field: string | null;
+
+  @Field()
+  message: string;
+
+  @Field({ description: 'Stable code, e.g. UNIT_NOT_FOUND, YEAR_OUT_OF_RANGE, EMPTY_TEXT, STALE_VERSION.' })
+  code: string;
+
+  static from(e: UserErrorData): UserErrorType {
+    return Object.assign(new UserErrorType(), e);
+  }
+}
+
+/** Throws FORBIDDEN unless the caller may change data. */
+export function requireWriter(ctx: Context): void {
+  if (!ctx.caller.canWrite) throw new ForbiddenError('This operation changes data; use an API token with a role that allows it.');
+}
