@@ -53,6 +53,7 @@ const matchSchema = z
     together: z.array(z.array(word).min(2, 'a together group needs at least 2 words')).default([]),
     exclude: words,
     metrics: z.array(metricKey).default([]),
+    ignore: z.array(word).optional(),
   })
   .strict();
 
@@ -425,6 +426,7 @@ function validateItems(out: Collector, doc: Document, rawItems: unknown[]): Chec
       together: item.match?.together ?? [],
       exclude: item.match?.exclude ?? [],
       metrics: item.match?.metrics ?? [],
+      ...(item.match?.ignore !== undefined && item.match.ignore.length > 0 ? { ignore: item.match.ignore } : {}),
     };
     result.push({
       code,

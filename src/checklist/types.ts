@@ -22,6 +22,12 @@ export interface MatchRules {
   exclude: string[];
   /** a claim carrying one of these metric keys is linked to the item */
   metrics: string[];
+  /**
+   * phrases blanked out of a claim before this item's keywords and groups are looked for:
+   * slogans or longer words that merely contain a keyword (`中心组织` is not `中心组`,
+   * `尊法学法守法用法` is not a study activity). Optional; none when absent.
+   */
+  ignore?: string[];
 }
 
 export interface ChecklistItemDefinition {

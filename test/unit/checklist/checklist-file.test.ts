@@ -40,7 +40,7 @@ const GOOD_ITEMS = `  - code: "5"
 `;
 
 /** Expects a rejected file with exactly one error (or at least one) matching. */
-function expectError(text: string, expected: Partial<ChecklistFileError> & { message?: string | RegExp }): ChecklistFileError {
+function expectError(text: string, expected: Partial<Omit<ChecklistFileError, 'message'>> & { message?: string | RegExp }): ChecklistFileError {
   const result = parseChecklistFile(text, FILE);
   expect(result.checklist).toBeNull();
   const { message, ...rest } = expected;
@@ -198,6 +198,12 @@ describe('parseChecklistFile on bad files', () => {
     expectError(file(GOOD_ITEMS.replace('code: "5.5"', 'code: "5.5.1"')), { itemCode: null, field: 'items[1].code', message: 'expected N or N.M' });
     expectError(file(GOOD_ITEMS.replace('code: "5.5"', 'code: 五.五')), { itemCode: null, field: 'items[1].code' });
     expectError(file(GOOD_ITEMS.replace('  - code: "5"\n', '  - code:\n')), { itemCode: null, field: 'items[0].code' });
+  });
+
+  it('carries the optional ignore phrases of match rules, and leaves them out when absent', () => {
+    const withIgnore = parseChecklistFile(file(GOOD_ITEMS.replace('match: { keywords: [执法记录仪] }', 'match: { keywords: [执法记录仪], ignore: [执法记录仪器] }')), FILE);
+    expect(withIgnore.checklist?.items[1].match).toEqual({ keywords: ['执法记录仪'], together: [], exclude: [], metrics: [], ignore: ['执法记录仪器'] });
+    expect(parseChecklistFile(file(GOOD_ITEMS), FILE).checklist?.items[1].match).toEqual({ keywords: ['执法记录仪'], together: [], exclude: [], metrics: [] });
   });
 
   it('reads a bare numeric code as written (10.10 is not 10.1)', () => {

@@ -1,0 +1,271 @@
+import type { ChecklistItemDefinition } from '../checklist/types';
+import type { AnalysedClaim, AnalysedMetric, SectionKind } from '../reports/analysis/types';
+import type { ProposedLink } from './types';
+
+/**
+ * The rule matcher: proposes claim → checklist item links from the rules each item carries
+ * in the checklist file (`match: {keywords, together, exclude, metrics}`). Pure and
+ * deterministic; no rule lives in code, every word comes from the file.
+ *
+ * How a claim is read:
+ * 1. Claims of PREAMBLE, CHROME and SIGNATURE sections are never evidence (the opening
+ *    "深入学习贯彻习近平法治思想" is a slogan, not a study activity).
+ * 2. The text is prepared for matching ({@link prepareMatchText}): full-width forms folded,
+ *    whitespace and `*` dropped, and every document name 《…》 replaced by the empty `《》`.
+ *    Names of documents (《法治政府建设实施纲要》, 《…工作任务清单》, 《行政复议法》) are never
+ *    evidence of work done — also for items about studying law: studying 《行政复议法》 is not
+ *    handling 行政复议 cases (7.3). A rule that needs "some named law" writes `《》` itself
+ *    (e.g. `[中心组, 《》]`: the study group studied a named law).
+ * 3. Rules, per assessable item: a `keywords` word anywhere in the text; a `together` group
+ *    whose words all occur; a `metrics` key carried by one of the claim's numbers. An
+ *    `exclude` word vetoes the item for the claim, whatever else fired. `ignore` phrases are
+ *    blanked before the item's words are looked for (`中心组织` does not contain 中心组 as a
+ *    word; the slogan `尊法学法守法用法` is not a study activity).
+ * 4. Specificity: a keyword hit lying inside a longer keyword hit of ANOTHER item does not
+ *    count (`普法` inside `谁执法谁普法` is 10.6 evidence, not 10.7).
+ * 5. Confidence ({@link confidenceOf}): metric 0.95, together 0.85, keyword 0.75 for four or
+ *    more characters, 0.65 for three, 0.5 for two; more distinct hits add a little (capped).
+ * 6. A claim keeps at most {@link MatchOptions.maxLinksPerClaim} links (default 3), the most
+ *    confident first, so a sentence listing everything does not cover half the checklist.
+ *    (Dropping links far weaker than a claim's best was tried: it helped the tuning reports
+ *    and cost recall on the held-out ones, so it is not done.)
+ *
+ * Links are produced for every polarity: a PLAN claim only makes PLANNED_ONLY and a NEGATIVE
+ * one raises SHORTCOMING_REPORTED; that is the assessment's decision, not the matcher's.
+ */
+
+/** What the matcher needs of a claim. */
+export type MatchableClaim = Pick<AnalysedClaim, 'id' | 'text' | 'polarity' | 'sectionKind' | 'sectionPath'>;
+
+/** Tuning knobs of the matcher; the defaults are what the product uses. */
+export interface MatchOptions {
+  /** a claim keeps at most this many links, the most confident first (default 3) */
+  maxLinksPerClaim?: number;
+  /** claims of these section kinds are never evidence (default PREAMBLE, CHROME, SIGNATURE) */
+  skipSectionKinds?: readonly SectionKind[];
+}
+
+/** Section kinds whose claims are never evidence. */
+export const SKIPPED_SECTION_KINDS: readonly SectionKind[] = ['PREAMBLE', 'CHROME', 'SIGNATURE'];
+
+/** Default cap on links per claim. */
+export const DEFAULT_MAX_LINKS_PER_CLAIM = 3;
+
+/** Confidence of each rule kind (keywords depend on their length, see {@link keywordConfidence}). */
+export const RULE_CONFIDENCE = { metric: 0.95, together: 0.85 } as const;
+
+/** What fired for one item on one claim, before it becomes a link. */
+export interface ItemMatch {
+  itemCode: string;
+  keywords: string[];
+  together: string[][];
+  metrics: string[];
+}
+
+/**
+ * Proposes links claim → item for every assessable item whose rules fire on the claim.
+ * Output order: claims in input order, then items in checklist order.
+ */
+export function matchClaims(
+  claims: readonly MatchableClaim[],
+  metrics: readonly AnalysedMetric[],
+  items: readonly ChecklistItemDefinition[],
+  options: MatchOptions = {},
+): ProposedLink[] {
+  const cap = options.maxLinksPerClaim ?? DEFAULT_MAX_LINKS_PER_CLAIM;
+  const skip = new Set<SectionKind>(options.skipSectionKinds ?? SKIPPED_SECTION_KINDS);
+  const compiled = compileItems(items);
+  const metricsByClaim = new Map<string, Set<string>>();
+  for (const m of metrics) {
+    if (m.metric === null) continue;
+    const set = metricsByClaim.get(m.claimId) ?? new Set<string>();
+    set.add(m.metric);
+    metricsByClaim.set(m.claimId, set);
+  }
+
+  const links: ProposedLink[] = [];
+  for (const claim of claims) {
+    if (skip.has(claim.sectionKind)) continue;
+    const found = matchPrepared(prepareMatchText(claim.text), metricsByClaim.get(claim.id) ?? new Set(), compiled);
+    const scored = found.map((m) => ({ match: m, ...confidenceOf(m) }));
+    scored.sort((a, b) => b.confidence - a.confidence || a.match.order - b.match.order);
+    const kept = scored.slice(0, Math.max(0, cap));
+    kept.sort((a, b) => a.match.order - b.match.order);
+    for (const k of kept) {
+      links.push({
+        claimId: claim.id,
+        itemCode: k.match.itemCode,
+        method: 'RULE',
+        confidence: k.confidence,
+        rule: k.rule,
+        matched: matchedWords(k.match),
+      });
+    }
+  }
+  return links;
+}
+
+/**
+ * The text as the rules see it: full-width forms folded to half-width, whitespace and `*`
+ * removed, and each document name 《…》 (nesting allowed) replaced by the empty `《》`.
+ */
+export function prepareMatchText(text: string): string {
+  return blankDocumentNames(compact(text));
+}
+
+/** Which rules of which items fire on one claim text (no confidence, no cap): for explaining. */
+export function explainMatch(text: string, claimMetrics: readonly string[], items: readonly ChecklistItemDefinition[]): ItemMatch[] {
+  return matchPrepared(prepareMatchText(text), new Set(claimMetrics), compileItems(items)).map(({ order: _order, ...m }) => m);
+}
+
+/** Confidence of a keyword by its length: longer words are more specific. */
+export function keywordConfidence(word: string): number {
+  const n = [...compact(word)].length;
+  if (n >= 4) return 0.75;
+  if (n === 3) return 0.65;
+  if (n === 2) return 0.5;
+  return 0.4;
+}
+
+/**
+ * The confidence of one item's match and the rule that decided it: the strongest rule
+ * (metric 0.95, together 0.85 + 0.03 per further group up to 0.9, keywords by length + 0.05
+ * per further distinct keyword up to 0.9), plus 0.02 per further kind of rule, at most 0.99.
+ */
+export function confidenceOf(m: Pick<ItemMatch, 'keywords' | 'together' | 'metrics'>): { confidence: number; rule: string } {
+  const parts: { rule: string; value: number }[] = [];
+  if (m.metrics.length > 0) parts.push({ rule: 'metric', value: RULE_CONFIDENCE.metric });
+  if (m.together.length > 0) {
+    parts.push({ rule: 'together', value: Math.min(0.9, RULE_CONFIDENCE.together + 0.03 * (m.together.length - 1)) });
+  }
+  if (m.keywords.length > 0) {
+    const best = Math.max(...m.keywords.map(keywordConfidence));
+    parts.push({ rule: 'keyword', value: Math.min(0.9, best + 0.05 * (m.keywords.length - 1)) });
+  }
+  if (parts.length === 0) return { confidence: 0, rule: 'none' };
+  parts.sort((a, b) => b.value - a.value);
+  const value = Math.min(0.99, parts[0].value + 0.02 * (parts.length - 1));
+  return { confidence: Math.round(value * 100) / 100, rule: parts[0].rule };
+}
+
+// ── implementation ─────────────────────────────────────────────────────────────────────
+
+interface CompiledItem {
+  code: string;
+  order: number;
+  /** [as written, as matched] */
+  keywords: [string, string][];
+  together: [string[], string[]][];
+  exclude: string[];
+  metrics: Set<string>;
+  /** phrases blanked before this item's keywords and groups are looked for */
+  ignore: string[];
+}
+
+interface Hit {
+  item: number;
+  word: string;
+  start: number;
+  end: number;
+}
+
+function compileItems(items: readonly ChecklistItemDefinition[]): CompiledItem[] {
+  return items
+    .map((item, order) => ({ item, order }))
+    .filter(({ item }) => item.assessable)
+    .map(({ item, order }) => ({
+      code: item.code,
+      order,
+      keywords: unique(item.match.keywords).map((w): [string, string] => [w, compact(w)]).filter(([, c]) => c !== ''),
+      together: item.match.together.map((g): [string[], string[]] => [g, g.map(compact)]).filter(([, c]) => c.length > 0 && c.every((w) => w !== '')),
+      exclude: item.match.exclude.map(compact).filter((w) => w !== ''),
+      metrics: new Set(item.match.metrics),
+      ignore: unique(item.match.ignore ?? []).map(compact).filter((w) => w !== ''),
+    }));
+}
+
+function matchPrepared(text: string, claimMetrics: ReadonlySet<string>, items: readonly CompiledItem[]): (ItemMatch & { order: number })[] {
+  // keyword hits of all items, then drop those inside a longer hit of another item
+  const hits: Hit[] = [];
+  const seen = items.map((item) => blankPhrases(text, item.ignore));
+  items.forEach((item, index) => {
+    const own = seen[index];
+    for (const [word, needle] of item.keywords) {
+      for (let at = own.indexOf(needle); at >= 0; at = own.indexOf(needle, at + 1)) {
+        hits.push({ item: index, word, start: at, end: at + needle.length });
+      }
+    }
+  });
+  const surviving = hits.filter(
+    (h) => !hits.some((g) => g.item !== h.item && g.start <= h.start && g.end >= h.end && g.end - g.start > h.end - h.start),
+  );
+
+  const out: (ItemMatch & { order: number })[] = [];
+  items.forEach((item, index) => {
+    if (item.exclude.some((w) => text.includes(w))) return;
+    const own = seen[index];
+    const keywords = unique(surviving.filter((h) => h.item === index).map((h) => h.word));
+    keywords.sort((a, b) => item.keywords.findIndex(([w]) => w === a) - item.keywords.findIndex(([w]) => w === b));
+    const together = item.together.filter(([, group]) => group.every((w) => own.includes(w))).map(([g]) => g);
+    const metrics = [...item.metrics].filter((m) => claimMetrics.has(m));
+    if (keywords.length + together.length + metrics.length === 0) return;
+    out.push({ itemCode: item.code, order: item.order, keywords, together, metrics });
+  });
+  return out;
+}
+
+function matchedWords(m: ItemMatch): string[] {
+  return [...m.metrics, ...m.together.map((g) => g.join('+')), ...m.keywords];
+}
+
+/** Folds full-width forms (U+FF01–FF5E, the ideographic space) and drops whitespace and `*`. */
+function compact(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (ch === '*' || /\s/u.test(ch) || code === 0x3000) continue;
+    else out += ch;
+  }
+  return out;
+}
+
+/** Blanks each phrase by as many `□` (offsets unchanged), so nothing inside it is matched. */
+function blankPhrases(text: string, phrases: readonly string[]): string {
+  let out = text;
+  for (const p of phrases) out = out.split(p).join('□'.repeat(p.length));
+  return out;
+}
+
+/** Replaces every 《…》 (outermost, nesting-aware) by `《》`; an unclosed 《 is left as is. */
+function blankDocumentNames(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] !== '《') {
+      out += text[i];
+      i += 1;
+      continue;
+    }
+    let depth = 0;
+    let j = i;
+    for (; j < text.length; j += 1) {
+      if (text[j] === '《') depth += 1;
+      else if (text[j] === '》') {
+        depth -= 1;
+        if (depth === 0) break;
+      }
+    }
+    if (j >= text.length) {
+      out += text.slice(i);
+      break;
+    }
+    out += '《》';
+    i = j + 1;
+  }
+  return out;
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
