@@ -216,6 +216,7 @@ export function buildStructure(text: string): DocumentStructure {
   }
   const stack: Open[] = [];
   const usedPaths = new Set<string>();
+  const nextSuffix = new Map<string, number>();
   let current = -1;
   let openingLine: number | null = null;
   for (let i = headerEnd; i < signStart; i += 1) {
@@ -229,9 +230,11 @@ export function buildStructure(text: string): DocumentStructure {
       const parent = stack.length > 0 ? sections[stack[stack.length - 1].section] : null;
       let path = parent ? `${parent.path}/${heading.label}` : heading.label;
       if (usedPaths.has(path)) {
-        let k = 2;
-        while (usedPaths.has(`${path}~${k}`)) k += 1;
-        path = `${path}~${k}`;
+        const base = path;
+        let k = nextSuffix.get(base) ?? 2;
+        while (usedPaths.has(`${base}~${k}`)) k += 1;
+        nextSuffix.set(base, k + 1);
+        path = `${base}~${k}`;
       }
       usedPaths.add(path);
       const headingText = line.text.slice(0, heading.headingEnd).trim();

@@ -28,7 +28,8 @@ export interface UnitYearResult {
 /** A candidate below this confidence is listed but not chosen. */
 export const MIN_UNIT_CONFIDENCE = 0.2;
 export const MIN_YEAR_CONFIDENCE = 0.15;
-const MAX_BODY_EVIDENCE = 6;
+const MAX_WEAK_EVIDENCE = 6;
+const MAX_PER_SOURCE = 3;
 const MAX_LISTED_EVIDENCE = 10;
 
 interface Mention {
@@ -123,18 +124,21 @@ function stemBefore(text: string, at: number, suffix: string): string | null {
   if (n < 2 || n > 6) return null;
   if (BAD_STEM_CHARS.test(run) || PHRASE_END.test(run) || LEAD_INS.includes(run)) return null;
   if (GENERIC_STEM_END[suffix]?.test(run)) return null;
-  if (GENERIC_NEXT[suffix]?.test(text.slice(at + suffix.length))) return null;
+  if (GENERIC_NEXT[suffix]?.test(text.slice(at + suffix.length, at + suffix.length + 2))) return null;
   return run;
 }
 
-/** Inside 《…》 (a document's name): mentions there are weak. */
-function insideBookTitle(text: string, at: number): boolean {
+/** For each position of `text`, whether it lies inside 《…》 (a document's name). */
+function bookTitleMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length + 1);
   let depth = 0;
-  for (let i = 0; i < at; i += 1) {
+  for (let i = 0; i < text.length; i += 1) {
+    mask[i] = depth > 0 ? 1 : 0;
     if (text[i] === '《') depth += 1;
     else if (text[i] === '》' && depth > 0) depth -= 1;
   }
-  return depth > 0;
+  mask[text.length] = depth > 0 ? 1 : 0;
+  return mask;
 }
 
 function sameUnitName(a: string, b: string): boolean {
@@ -179,12 +183,13 @@ function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefin
   for (const seg of segments) {
     if (seg.source === 'PUBLISH_DATE') continue;
     const t = seg.text;
+    const inBook = bookTitleMask(t);
     for (const u of known ?? []) {
       for (const n of [u.name, ...u.aliases]) {
         if (!n) continue;
         let at = t.indexOf(n);
         while (at >= 0) {
-          const weight = insideBookTitle(t, at) ? 0.03 : unitWeight(seg.source, seg.opening && !isHan(t[at - 1]));
+          const weight = inBook[at] ? 0.03 : unitWeight(seg.source, seg.opening && !isHan(t[at - 1]));
           add({
             key: `known:${u.name}`,
             name: u.name,
@@ -208,10 +213,10 @@ function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefin
       const start = at - stem.length;
       const resolved = resolveKnownUnit(surface, known);
       const key = resolved ? `known:${resolved.name}` : `${stem}|${level === 'STREET' ? '街' : suffix}`;
-      let weight = insideBookTitle(t, at)
+      let weight = inBook[at]
         ? 0.03
-        : unitWeight(seg.source, seg.opening && (start === 0 || !isHan(t[start - 1]) || /年$/u.test(t.slice(0, start))));
-      if (level === 'DISTRICT' && ORGAN_NEXT.test(t.slice(at + suffix.length))) weight *= 0.5;
+        : unitWeight(seg.source, seg.opening && (start === 0 || !isHan(t[start - 1]) || t[start - 1] === '年'));
+      if (level === 'DISTRICT' && ORGAN_NEXT.test(t.slice(at + suffix.length, at + suffix.length + 6))) weight *= 0.5;
       add({
         key,
         name: resolved ? resolved.name : surface,
@@ -256,17 +261,30 @@ function toEvidence(norm: NormalisedText, m: { source: EvidenceSource; start: nu
   return { source: m.source, text: norm.text.slice(m.start, m.end), start: r.start, end: r.end };
 }
 
-/** Keeps the strongest few body mentions so repetition cannot outweigh a title. */
+/**
+ * Keeps the strongest few mentions of each kind (three per source, six weak ones) so that
+ * repetition cannot outweigh a title.
+ */
 function capBody<T extends { source: EvidenceSource; weight: number }>(items: T[]): T[] {
-  let body = 0;
+  const counts = new Map<string, number>();
   return [...items]
     .sort((a, b) => b.weight - a.weight)
-    .filter((m) => m.source !== 'BODY' || (body += 1) <= MAX_BODY_EVIDENCE);
+    .filter((m) => {
+      const weak = m.weight <= 0.1;
+      const key = weak ? 'weak' : m.source;
+      const n = (counts.get(key) ?? 0) + 1;
+      counts.set(key, n);
+      return n <= (weak ? MAX_WEAK_EVIDENCE : MAX_PER_SOURCE);
+    });
 }
 
 function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel | null): UnitCandidate[] {
   const groups = new Map<string, Mention[]>();
-  for (const m of mentions) groups.set(m.key, [...(groups.get(m.key) ?? []), m]);
+  for (const m of mentions) {
+    const list = groups.get(m.key);
+    if (list) list.push(m);
+    else groups.set(m.key, [m]);
+  }
   const scored = [...groups.values()].map((ms) => {
     const kept = capBody(ms);
     const byName = new Map<string, number>();
@@ -277,7 +295,7 @@ function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel 
       name,
       level,
       confidence: noisyOr(kept.map((m) => m.weight)),
-      first: Math.min(...ms.map((m) => m.start)),
+      first: ms.reduce((min, m) => Math.min(min, m.start), Infinity),
       evidence: kept
         .slice(0, MAX_LISTED_EVIDENCE)
         .sort((a, b) => a.start - b.start)
@@ -343,6 +361,7 @@ function yearMentions(segments: Segment[]): YearMention[] {
       continue;
     }
     if (seg.plan) continue;
+    const inBook = bookTitleMask(t);
     if (seg.source === 'SIGNATURE') {
       const d = DATE_IN_TEXT.exec(t);
       if (d) {
@@ -363,14 +382,14 @@ function yearMentions(segments: Segment[]): YearMention[] {
       const at = m.index ?? 0;
       if (value === null) continue;
       const before = t.slice(Math.max(0, at - 8), at);
-      const after = t.slice(at + m[0].length);
+      const after = t.slice(at + m[0].length, at + m[0].length + 60);
       if (/\d{4}\s*年?\s*[-—–~～至到]\s*$/u.test(before) || /^\s*[-—–~～至到]\s*\d{4}/u.test(after)) continue;
-      if (insideBookTitle(t, at) || PLAN_AFTER.test(after)) continue;
+      if (inBook[at] || PLAN_AFTER.test(after)) continue;
       let weight: number;
       if (seg.source === 'TITLE') weight = 0.6;
       else if (seg.source === 'HEADING') weight = 0.3;
       else if (seg.source === 'OPENING') {
-        const leading = /^\s*$/u.test(t.slice(0, at)) && /^\s*[，,]/u.test(after);
+        const leading = t.slice(0, Math.min(at, 4)).trim() === '' && at < 4 && /^\s*[，,]/u.test(after);
         const reportAs = /现将\s*$/u.test(t.slice(Math.max(0, at - 4), at)) && /^[^。]{0,40}?(?:报告|汇报)如下/u.test(after);
         weight = leading || reportAs ? 0.6 : 0.3;
       } else weight = 0.08;
@@ -384,7 +403,9 @@ function rankYears(norm: NormalisedText, mentions: YearMention[]): YearCandidate
   const groups = new Map<number, YearMention[]>();
   for (const m of mentions) {
     if (m.value < 1900 || m.value > 2100) continue;
-    groups.set(m.value, [...(groups.get(m.value) ?? []), m]);
+    const list = groups.get(m.value);
+    if (list) list.push(m);
+    else groups.set(m.value, [m]);
   }
   return [...groups.entries()]
     .map(([value, ms]) => {
@@ -392,7 +413,7 @@ function rankYears(norm: NormalisedText, mentions: YearMention[]): YearCandidate
       return {
         value,
         confidence: round(noisyOr(kept.map((m) => m.weight))),
-        first: Math.min(...ms.map((m) => m.start)),
+        first: ms.reduce((min, m) => Math.min(min, m.start), Infinity),
         evidence: kept
           .slice(0, MAX_LISTED_EVIDENCE)
           .sort((a, b) => a.start - b.start)
