@@ -9,4 +9,6 @@ export type { HeadingMatch, HeadingStyle } from './headings';
 export { detectUnitYear, resolveKnownUnit } from './unit-year';
 export type { UnitYearResult } from './unit-year';
 export { splitSentences, polarityOf } from './claims';
+export { extractNumbers } from './numbers';
+export type { FoundNumber } from './numbers';
 export * from './types';

@@ -101,6 +101,45 @@ describe('section tree of the real reports', () => {
   });
 });
 
+describe('section tree of other layouts', () => {
+  it('a heading with both shortcomings and plans lets its sub-sections say which they are', () => {
+    const raw =
+      '2022年，甲街道扎实推进法治政府建设。\n一、主要成效\n开展培训3次。\n二、存在的问题及下一步打算\n' +
+      '（一）存在问题\n执法力量不足。\n（二）下一步打算\n加强执法队伍建设。\n（三）其他\n继续努力。';
+    const a = analyzeReport(raw);
+    const kinds = Object.fromEntries(a.sections.map((s) => [s.path, s.kind]));
+    expect(kinds).toMatchObject({ 二: 'SHORTCOMING', '二/（一）': 'SHORTCOMING', '二/（二）': 'PLAN', '二/（三）': 'SHORTCOMING' });
+    expect(a.claims.find((c) => c.text === '加强执法队伍建设。')!.polarity).toBe('PLAN');
+    expect(a.claims.find((c) => c.text === '执法力量不足。')!.polarity).toBe('NEGATIVE');
+  });
+
+  it('Windows line ends change nothing but the offsets', () => {
+    const lf = seed('wanxing');
+    const crlf = lf.replace(/\n/gu, '\r\n');
+    const a = analyzeReport(lf);
+    const b = analyzeReport(crlf);
+    expect(b.sections.map((s) => [s.path, s.kind, s.heading])).toEqual(a.sections.map((s) => [s.path, s.kind, s.heading]));
+    expect(b.claims.map((c) => c.text)).toEqual(a.claims.map((c) => c.text));
+    expect([b.unit?.name, b.year?.value]).toEqual(['万兴街', 2022]);
+    for (const c of b.claims) expect(crlf.slice(c.start, c.end)).not.toMatch(/^[\r\n]|[\r\n]$/u);
+  });
+
+  it('numbered sub-levels without a 一、 level start at the top', () => {
+    const a = analyzeReport('（一）学法\n1.领导学法。开展学法6次。\n（二）普法\n开展宣传。');
+    expect(a.sections.map((s) => [s.path, s.level])).toEqual([
+      ['（一）', 1],
+      ['（一）/1', 2],
+      ['（二）', 1],
+    ]);
+  });
+
+  it('a signature with a month but no day is still a signature', () => {
+    const a = analyzeReport('2022年，甲镇推进法治建设。\n一、主要成效\n开展培训3次。\n甲镇人民政府\n2022年12月');
+    expect(a.sections.map((s) => s.kind)).toEqual(['PREAMBLE', 'ACHIEVEMENT', 'SIGNATURE']);
+    expect(a.claims.map((c) => c.text)).toEqual(['2022年，甲镇推进法治建设。', '开展培训3次。']);
+  });
+});
+
 describe('classifyHeading', () => {
   it.each([
     ['一、2022年推进法治政府建设的主要举措和成效', 'ACHIEVEMENT'],
@@ -112,6 +151,9 @@ describe('classifyHeading', () => {
     ['五、2024年工作思路', 'PLAN'],
     ['四、2023年推进法治政府建设的主要安排', 'PLAN'],
     ['五、依法化解矛盾纠纷、维护辖区安全稳定', 'ACHIEVEMENT'],
+    ['五、聚焦群众急难愁盼问题，提升服务水平', 'ACHIEVEMENT'],
+    ['三、创新工作思路，提升执法水平', 'ACHIEVEMENT'],
+    ['四、明年工作重点', 'PLAN'],
   ])('%s → %s', (heading, kind) => {
     expect(classifyHeading(heading)).toBe(kind);
   });
