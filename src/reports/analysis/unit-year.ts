@@ -329,7 +329,8 @@ const CN_DIGITS: Record<string, number> = {
 };
 const YEAR_RE = /(?<!\d)((?:19|20)\d{2})\s*年(度)?|([〇○零一二三四五六七八九]{4})年(度)?/gu;
 const PLAN_AFTER = /^[^。，,；;]{0,12}?(?:计划|安排|打算|思路|设想|工作要点|展望)/u;
-const DATE_IN_TEXT = /((?:19|20)\d{2})\s*(?:年\s*|[-./])(\d{1,2})(?:\s*月|[-./])/u;
+/** A full date: `2022年11月7日`, `2022年11月`, `2023-01-28`; group 2 or 3 is the month. */
+const DATE_IN_TEXT = /((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?|[-./](\d{1,2})(?:[-./]\d{1,2})?)/u;
 
 function parseYear(m: RegExpMatchArray): number | null {
   if (m[1]) return Number(m[1]);
@@ -348,7 +349,7 @@ function yearMentions(segments: Segment[]): YearMention[] {
       const d = DATE_IN_TEXT.exec(t);
       if (d) {
         const y = Number(d[1]);
-        const month = Number(d[2]);
+        const month = Number(d[2] ?? d[3]);
         const at = d.index;
         out.push({
           value: month <= 6 ? y - 1 : y,
@@ -366,13 +367,13 @@ function yearMentions(segments: Segment[]): YearMention[] {
       const d = DATE_IN_TEXT.exec(t);
       if (d) {
         const y = Number(d[1]);
-        const month = Number(d[2]);
+        const month = Number(d[2] ?? d[3]);
         out.push({
           value: month <= 6 ? y - 1 : y,
           source: 'SIGNATURE',
           weight: month <= 6 ? 0.25 : 0.3,
           start: seg.offset + d.index,
-          end: seg.offset + t.length,
+          end: seg.offset + d.index + d[0].length,
         });
       }
       continue;
