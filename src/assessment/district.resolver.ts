@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, ID, InputType, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import { ChecklistNode } from '../checklist/checklist.type';
 import type { Context } from '../context';
 import { FlagCodeEnum, ItemStatusEnum, QualifierEnum, SeverityEnum } from '../graphql/enums';
@@ -14,6 +14,7 @@ import { chooseChecklist } from './checklist-choice';
 import { compareAssessments } from './compare';
 import {
   CoverageMatrixType,
+  ItemChangeEnum,
   ItemComparisonType,
   ItemTotalsType,
   MatrixCellType,
@@ -75,7 +76,7 @@ export class DistrictResolver {
       return Object.assign(new MatrixRowType(), {
         unit: UnitNode.from(a.unit),
         hasReport: a.stored?.reportId != null,
-        cells: columns.map((c) => {
+        allCells: columns.map((c) => {
           const item = byCode.get(c.code);
           return Object.assign(new MatrixCellType(), {
             code: c.code,
@@ -94,7 +95,7 @@ export class DistrictResolver {
     const itemTotals = columns.map((c, index) => {
       const counts = ITEM_STATUSES.map((status) => ({
         status: status as ItemStatusEnum,
-        count: rows.filter((r) => r.cells[index].status === status).length,
+        count: rows.filter((r) => r.allCells[index].status === status).length,
       }));
       const covered = counts.find((s) => s.status === 'COVERED')?.count ?? 0;
       return Object.assign(new ItemTotalsType(), { code: c.code, counts, covered, coveredShare: withReport ? covered / withReport : 0 });
@@ -105,7 +106,7 @@ export class DistrictResolver {
       parent: UnitNode.from(parent),
       columns,
       rows,
-      itemTotals,
+      allItemTotals: itemTotals,
     });
   }
 
@@ -153,13 +154,13 @@ export class DistrictResolver {
       unit: UnitNode.from(unit),
       fromYear,
       toYear,
-      items: comparison.items.map((i) =>
+      allItems: comparison.items.map((i) =>
         Object.assign(new ItemComparisonType(), {
           code: i.code,
           title: i.title,
           fromStatus: i.fromStatus as ItemStatusEnum | null,
           toStatus: i.toStatus as ItemStatusEnum | null,
-          change: i.change,
+          change: i.change as ItemChangeEnum,
           metrics: i.metrics.map((m) => ({ ...m, fromQualifier: m.fromQualifier as QualifierEnum | null, toQualifier: m.toQualifier as QualifierEnum | null })),
         }),
       ),
@@ -171,7 +172,7 @@ export class DistrictResolver {
   @Query(() => FlagConnection, { description: 'Stored flags, ordered by severity (ERROR first), then unit name, then item.' })
   async flags(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => FlagFilter, { nullable: true }) filter?: FlagFilter) {
     const { offset, limit } = pageWindow(page);
-    const query = ctx.dataSource.getRepository(AssessmentFlag).createQueryBuilder('f').innerJoin('unit', 'u', 'u.id = f.unitId');
+    const query = ctx.dataSource.getRepository(AssessmentFlag).createQueryBuilder('f').innerJoin('unit', 'u', 'u.id = f.unitId').addSelect('u.name');
     if (filter?.year != null) query.andWhere('f.year = :year', { year: filter.year });
     if (filter?.checklistId) {
       query.andWhere('f.checklistId = :checklistId', { checklistId: idOfType(filter.checklistId, 'Checklist') ?? -1 });
@@ -197,5 +198,34 @@ export class DistrictResolver {
       .limit(limit)
       .getMany();
     return toConnection(rows.map(FlagType.fromRow), offset, total);
+  }
+}
+
+@Resolver(() => MatrixRowType)
+export class MatrixRowResolver {
+  @FieldResolver(() => [MatrixCellType], { description: 'One cell per column, in column order; `codes` keeps only those items.' })
+  cells(@Root() row: MatrixRowType, @Arg('codes', () => [String], { nullable: true }) codes?: string[]): MatrixCellType[] {
+    return codes?.length ? row.allCells.filter((c) => codes.includes(c.code)) : row.allCells;
+  }
+}
+
+@Resolver(() => CoverageMatrixType)
+export class CoverageMatrixResolver {
+  @FieldResolver(() => [ItemTotalsType], { description: 'Per item, in column order; `codes` keeps only those items.' })
+  itemTotals(@Root() matrix: CoverageMatrixType, @Arg('codes', () => [String], { nullable: true }) codes?: string[]): ItemTotalsType[] {
+    return codes?.length ? matrix.allItemTotals.filter((t) => codes.includes(t.code)) : matrix.allItemTotals;
+  }
+}
+
+@Resolver(() => UnitComparisonType)
+export class UnitComparisonResolver {
+  @FieldResolver(() => [ItemComparisonType], { description: 'Items in checklist order; filter by kind of change, at most `first`.' })
+  items(
+    @Root() comparison: UnitComparisonType,
+    @Arg('changes', () => [ItemChangeEnum], { nullable: true }) changes?: ItemChangeEnum[],
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+  ): ItemComparisonType[] {
+    const items = changes?.length ? comparison.allItems.filter((i) => changes.includes(i.change)) : comparison.allItems;
+    return first != null && first >= 0 ? items.slice(0, first) : items;
   }
 }

@@ -1,8 +1,22 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ChecklistNode } from '../checklist/checklist.type';
 import { ItemStatusEnum, QualifierEnum } from '../graphql/enums';
 import { UnitNode } from '../units/unit.type';
 import { CoverageCountType, ScoreType } from './assessment.type';
+
+export enum ItemChangeEnum {
+  NEW_EVIDENCE = 'NEW_EVIDENCE',
+  LOST_EVIDENCE = 'LOST_EVIDENCE',
+  IMPROVED = 'IMPROVED',
+  DECLINED = 'DECLINED',
+  CHANGED = 'CHANGED',
+  UNCHANGED = 'UNCHANGED',
+  NOT_COMPARABLE = 'NOT_COMPARABLE',
+}
+registerEnumType(ItemChangeEnum, {
+  name: 'ItemChange',
+  description: 'NEW_EVIDENCE / LOST_EVIDENCE: positive evidence gained or lost; IMPROVED: PARTIAL → COVERED; DECLINED: the reverse; CHANGED: other moves.',
+});
 
 @ObjectType('MatrixColumn', { description: 'An assessable item: a column of the coverage matrix.' })
 export class MatrixColumnType {
@@ -39,8 +53,8 @@ export class MatrixRowType {
   @Field({ description: 'false: the unit sent no report that year (REPORT_MISSING).' })
   hasReport: boolean;
 
-  @Field(() => [MatrixCellType])
-  cells: MatrixCellType[];
+  /** every cell, in column order (exposed through the `cells` field resolver) */
+  allCells: MatrixCellType[];
 
   @Field(() => CoverageCountType)
   confirmed: CoverageCountType;
@@ -99,8 +113,8 @@ export class CoverageMatrixType {
   @Field(() => [MatrixRowType], { description: 'Reporting units (街道, 镇) under the parent, by name.' })
   rows: MatrixRowType[];
 
-  @Field(() => [ItemTotalsType], { description: 'Per item (column order).' })
-  itemTotals: ItemTotalsType[];
+  /** per item, in column order (exposed through the `itemTotals` field resolver) */
+  allItemTotals: ItemTotalsType[];
 }
 
 @ObjectType('RankingEntry')
@@ -162,8 +176,8 @@ export class ItemComparisonType {
   @Field(() => ItemStatusEnum, { nullable: true })
   toStatus: ItemStatusEnum | null;
 
-  @Field({ description: 'NEW_EVIDENCE, LOST_EVIDENCE, IMPROVED, DECLINED, CHANGED, UNCHANGED or NOT_COMPARABLE.' })
-  change: string;
+  @Field(() => ItemChangeEnum)
+  change: ItemChangeEnum;
 
   @Field(() => [MetricChangeType])
   metrics: MetricChangeType[];
@@ -192,8 +206,8 @@ export class UnitComparisonType {
   @Field(() => Int)
   toYear: number;
 
-  @Field(() => [ItemComparisonType])
-  items: ItemComparisonType[];
+  /** every item (exposed through the `items` field resolver) */
+  allItems: ItemComparisonType[];
 
   @Field(() => ScoreChangeType)
   confirmedScore: ScoreChangeType;

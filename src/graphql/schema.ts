@@ -3,10 +3,11 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchemaSync } from 'type-graphql';
 import { AssessmentResolver, FlagResolver, ItemAssessmentResolver } from '../assessment/assessment.resolver';
 import { AssessmentDecisionsResolver } from '../assessment/assessment-decisions.resolver';
-import { DistrictResolver } from '../assessment/district.resolver';
+import { CoverageMatrixResolver, DistrictResolver, MatrixRowResolver, UnitComparisonResolver } from '../assessment/district.resolver';
 import { ChecklistImportResolver } from '../checklist/checklist-import.resolver';
 import { ReviewResolver } from '../evidence/review.resolver';
 import { IngestResolver } from '../reports/ingest.resolver';
+import { SearchResolver } from '../reports/search.resolver';
 import { ChecklistItemResolver, ChecklistResolver } from '../checklist/checklist.resolver';
 import { EvidenceLinkResolver } from '../evidence/evidence-link.resolver';
 import { ClaimResolver, MetricValueResolver } from '../reports/claim.resolver';
@@ -34,7 +35,11 @@ export function buildAppSchema(): GraphQLSchema {
       ItemAssessmentResolver,
       FlagResolver,
       DistrictResolver,
+      MatrixRowResolver,
+      CoverageMatrixResolver,
+      UnitComparisonResolver,
       IngestResolver,
+      SearchResolver,
       ChecklistImportResolver,
       ReviewResolver,
       AssessmentDecisionsResolver,
