@@ -12,7 +12,8 @@ import { ReportSection } from '../reports/report-section.entity';
 import { Report } from '../reports/report.entity';
 import { Unit } from '../units/unit.entity';
 
-const BATCH = 500;
+/** Keys per `IN (…)` query: below SQLite's 32766 bound parameters, so one statement per relation per request in practice. */
+const BATCH = 10_000;
 
 /** One row per id, in one `IN (…)` query per batch. */
 function byId<E extends ObjectLiteral & { id: number }>(ds: DataSource, entity: EntityTarget<E>): DataLoader<number, E | null> {

@@ -1,0 +1,83 @@
+import { ensureAssessmentsForYear } from '../../src/assessment/assessment.service';
+import { Checklist } from '../../src/checklist/checklist.entity';
+import { ingestReport } from '../../src/reports/ingest.service';
+import { loadSeeds } from '../../src/seeds/load-seeds';
+import { Unit } from '../../src/units/unit.entity';
+import { TestClient } from '../helpers/graphql';
+import { seedReports } from '../helpers/seeds';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+
+let db: TestDatabase;
+let client: TestClient;
+let districtId: string;
+
+const MATRIX = `query($p: ID!) {
+  coverageMatrix(parentUnitId: $p, year: 2022) {
+    rows { unit { name parent { name } } hasReport cells { code status } proposed { covered } score { proposed { normalised } } rank }
+    itemTotals { code covered }
+  }
+}`;
+
+/** Adds generated streets under the test district, with reports for every other one. */
+async function growDistrictTo(count: number): Promise<void> {
+  const units = db.dataSource.getRepository(Unit);
+  const district = await units.findOneOrFail({ where: { name: '测试区' } });
+  const existing = await units.count({ where: { parentId: district.id } });
+  const texts = seedReports().filter((r) => r.year === 2022);
+  for (let i = existing; i < count; i += 1) {
+    const name = `测试${String(i + 1).padStart(3, '0')}街道`;
+    await units.save(units.create({ name, level: 'STREET', aliases: [], parentId: district.id }));
+    if (i % 2 === 0) {
+      const seed = texts[i % texts.length];
+      const result = await ingestReport(db.dataSource, db.lock, { text: `${seed.raw}\n（编号${i}）`, unit: name, year: 2022, source: `gen-${i}`, actor: 'test' }, { maxReportBytes: 1e7 });
+      expect(result.ok).toBe(true);
+    }
+  }
+  const checklist = await db.dataSource.getRepository(Checklist).findOneOrFail({ where: {} });
+  await ensureAssessmentsForYear(db.dataSource.manager, checklist.id, 2022);
+}
+
+async function statementsFor(query: string, variables: Record<string, unknown>): Promise<{ count: number; rows: number }> {
+  db.counter.reset();
+  const data = await client.data(query, variables);
+  return { count: db.counter.count, rows: data.coverageMatrix.rows.length };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await loadSeeds(db.dataSource, db.lock);
+  const units = db.dataSource.getRepository(Unit);
+  const tianjin = await units.findOneOrFail({ where: { name: '天津市' } });
+  const district = await units.save(units.create({ name: '测试区', level: 'DISTRICT', aliases: [], parentId: tianjin.id }));
+  client = new TestClient(db);
+  districtId = Buffer.from(`Unit:${district.id}`).toString('base64');
+});
+afterAll(async () => db?.close());
+
+describe('SQL statements per request', () => {
+  it('coverageMatrix issues the same number of statements for 5 units as for 50', async () => {
+    await growDistrictTo(5);
+    const five = await statementsFor(MATRIX, { p: districtId });
+    await growDistrictTo(50);
+    const fifty = await statementsFor(MATRIX, { p: districtId });
+    expect(five.rows).toBe(5);
+    expect(fifty.rows).toBe(50);
+    expect(fifty.count).toBe(five.count);
+    expect(five.count).toBeLessThanOrEqual(12);
+  });
+
+  it('a nested report query does not grow with the number of claims and links', async () => {
+    const QUERY = `query($year: Int!) { reports(filter: { year: $year }, first: 50) { edges { node {
+      unit { name parent { name } } sections { kind } claims { text metrics { metric } links { state item { code targets { metric } } } }
+    } } } }`;
+    db.counter.reset();
+    const small = await client.data(QUERY, { year: 2021 });
+    const smallCount = db.counter.count;
+    db.counter.reset();
+    const large = await client.data(QUERY, { year: 2022 });
+    const largeCount = db.counter.count;
+    expect(small.reports.edges.length).toBe(1);
+    expect(large.reports.edges.length).toBeGreaterThan(20);
+    expect(largeCount).toBe(smallCount);
+  });
+});
