@@ -79,8 +79,8 @@ export function isWide(ch: string): boolean {
   return code >= 0x2000 || code === 0xb7;
 }
 
-function isAsciiAlnum(ch: string): boolean {
-  return /^[0-9A-Za-z]$/.test(ch);
+function isAsciiLetter(ch: string): boolean {
+  return /^[A-Za-z]$/.test(ch);
 }
 
 /** Step 1: fold, type whitespace, drop artefacts. Deterministic on any substring boundary. */
@@ -115,10 +115,12 @@ function toItems(raw: string): Item[] {
 }
 
 /** Decides, for a whitespace run containing a line break, whether it is a paragraph break. */
-type BreakDecider = (before: string, after: string) => boolean;
+type BreakDecider = (lineBefore: number, lineAfter: number) => boolean;
+/** Builds the decider from all lines of the text (to learn a PDF's wrap width). */
+type DeciderFactory = (lines: string[]) => BreakDecider;
 
 /** Step 2: whitespace runs and line breaks. */
-function assemble(raw: string, items: Item[], isParagraphBreak: BreakDecider | null): NormalisedText {
+function assemble(raw: string, items: Item[], makeDecider: DeciderFactory | null): NormalisedText {
   const out: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -127,7 +129,8 @@ function assemble(raw: string, items: Item[], isParagraphBreak: BreakDecider | n
     starts.push(start);
     ends.push(end);
   };
-  const lines = isParagraphBreak ? lineTexts(items) : null;
+  const lines = makeDecider ? lineTexts(items) : null;
+  const decide = makeDecider && lines ? makeDecider(lines.texts) : null;
   let i = 0;
   while (i < items.length) {
     const item = items[i];
@@ -147,10 +150,10 @@ function assemble(raw: string, items: Item[], isParagraphBreak: BreakDecider | n
     if (prev !== null && next !== null && prev !== '\n') {
       const runStart = items[i].start;
       const runEnd = items[j - 1].end;
-      if (hasNewline && lines && isParagraphBreak!(lines.texts[lines.lineOf[i]], lines.texts[lines.lineOf[j]])) {
+      if (hasNewline && lines && decide && decide(lines.lineOf[i], lines.lineOf[j])) {
         push('\n', runStart, runEnd);
       } else if (hasNewline) {
-        if (isAsciiAlnum(prev) && isAsciiAlnum(next)) push(' ', runStart, runEnd);
+        if (isAsciiLetter(prev) && isAsciiLetter(next)) push(' ', runStart, runEnd);
       } else if (!isWide(prev) && !isWide(next)) {
         push(' ', runStart, runEnd);
       }
@@ -160,7 +163,7 @@ function assemble(raw: string, items: Item[], isParagraphBreak: BreakDecider | n
   return { raw, text: out.join(''), starts, ends };
 }
 
-/** The line (its characters, spaces left out) that each item belongs to. */
+/** The line (its characters and spaces) that each item belongs to. */
 function lineTexts(items: Item[]): { lineOf: Int32Array; texts: string[] } {
   const lineOf = new Int32Array(items.length);
   const texts: string[] = [];
@@ -170,7 +173,7 @@ function lineTexts(items: Item[]): { lineOf: Int32Array; texts: string[] } {
     if (items[k].kind === 'NEWLINE') {
       texts.push(chars.join(''));
       chars = [];
-    } else if (items[k].kind === 'CHAR') {
+    } else {
       chars.push(items[k].ch);
     }
   }
@@ -183,19 +186,63 @@ const HEADING_START =
   /^(?:[一二三四五六七八九十]{1,3}\s*[、．.，,]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]{1,3}(?:部分|章|节|篇)|[一二三四五六七八九十]{1,2}是|\d{4}\s*年\s*\d{1,2}\s*月)/u;
 const MID_PUNCTUATION = /[，,。、；;]/u;
 
+/** Display width: 2 for a wide (CJK) character, 1 for a narrow one. */
+export function visualWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += isWide(ch) ? 2 : 1;
+  return w;
+}
+
 /**
- * A line break inside a paragraph (PDF wrap) joins the lines; everything else is a paragraph
- * break. It joins only when the line before is a long body line (≥ 40 characters, with
- * punctuation) that does not end a sentence, and the line after is body text that does not
- * start a heading, an enumeration (一是) or a date.
+ * The width at which a PDF conversion hard-wrapped its lines (in {@link visualWidth} units),
+ * when most long lines share one width (±2); null for text whose lines are paragraphs.
  */
-export function isParagraphBreak(before: string, after: string): boolean {
+export function wrapWidth(lines: readonly string[]): number | null {
+  const lengths = lines.map((l) => visualWidth(l.trimEnd())).filter((n) => n >= 30);
+  if (lengths.length < 6) return null;
+  const counts = new Map<number, number>();
+  for (const n of lengths) counts.set(n, (counts.get(n) ?? 0) + 1);
+  let mode = 0;
+  let best = 0;
+  for (const n of counts.keys()) {
+    let near = 0;
+    for (let d = -2; d <= 2; d += 1) near += counts.get(n + d) ?? 0;
+    if (near > best || (near === best && n > mode)) {
+      best = near;
+      mode = n;
+    }
+  }
+  return best / lengths.length >= 0.4 ? mode : null;
+}
+
+/**
+ * A line break inside a paragraph (PDF conversion) joins the lines; everything else is a
+ * paragraph break. Never joined: a line ending a sentence, or a next line starting a heading,
+ * an enumeration (一是) or a date. Otherwise it joins
+ * - in text hard-wrapped at `width`: after a full-width line, or after the short tail of a
+ *   wrapped paragraph (`earlier`, the line before, is full width and runs on) when the next
+ *   line is body text (full width or punctuated);
+ * - in any text: after a long body line (≥ 40 characters, with punctuation) when the next
+ *   line is body text too (starts with a character or digit, is long or punctuated).
+ */
+export function isParagraphBreak(
+  before: string,
+  after: string,
+  width: number | null = null,
+  earlier: string | null = null,
+): boolean {
   const prev = before.trim();
   const next = after.trim();
   if (!prev || !next) return true;
   if (SENTENCE_END.test(prev)) return true;
-  if ([...prev].length < 40 || !MID_PUNCTUATION.test(prev)) return true;
   if (HEADING_START.test(next)) return true;
+  if (width !== null) {
+    const full = (line: string): boolean => Math.abs(visualWidth(line.trimEnd()) - width) <= 2;
+    if (full(before)) return false;
+    const bodyNext = full(after) || MID_PUNCTUATION.test(next);
+    if (earlier !== null && full(earlier) && !SENTENCE_END.test(earlier.trim()) && bodyNext) return false;
+  }
+  if ([...prev].length < 40 || !MID_PUNCTUATION.test(prev)) return true;
   if (!/^[\u3400-\u9fff\d]/u.test(next)) return true;
   if ([...next].length < 40 && !MID_PUNCTUATION.test(next)) return true;
   return false;
@@ -203,7 +250,17 @@ export function isParagraphBreak(before: string, after: string): boolean {
 
 /** Normalises a whole report: paragraph breaks kept as `\n`, with the offset map to the raw text. */
 export function normaliseReport(raw: string): NormalisedText {
-  return assemble(raw, toItems(raw), isParagraphBreak);
+  return assemble(raw, toItems(raw), (lines) => {
+    const width = wrapWidth(lines);
+    // the nearest non-blank line before each line
+    const earlier = new Int32Array(lines.length).fill(-1);
+    let last = -1;
+    for (let k = 0; k < lines.length; k += 1) {
+      earlier[k] = last;
+      if (lines[k].trim()) last = k;
+    }
+    return (i, j) => isParagraphBreak(lines[i], lines[j], width, earlier[i] >= 0 ? lines[earlier[i]] : null);
+  });
 }
 
 /**

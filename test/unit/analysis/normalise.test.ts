@@ -1,4 +1,4 @@
-import { normaliseReport, normaliseText, toRawRange } from '../../../src/reports/analysis';
+import { analyzeReport, normaliseReport, normaliseText, toRawRange, wrapWidth } from '../../../src/reports/analysis';
 import { seed } from './seed-reports';
 
 describe('normaliseText', () => {
@@ -21,6 +21,7 @@ describe('normaliseText', () => {
   it('joins a line break inside a fragment', () => {
     expect(normaliseText('全过程记\n\n录内容')).toBe('全过程记录内容');
     expect(normaliseText('word\nnext')).toBe('word next');
+    expect(normaliseText('整改21\n2处')).toBe('整改212处');
   });
 });
 
@@ -63,5 +64,51 @@ describe('normaliseReport', () => {
     expect(toRawRange(n, 1, 1)).toEqual({ start: 3, end: 3 });
     expect(toRawRange(n, -5, 99)).toEqual({ start: 2, end: 4 });
     expect(toRawRange(normaliseReport(''), 0, 0)).toEqual({ start: 0, end: 0 });
+  });
+});
+
+describe('text hard-wrapped by a PDF conversion', () => {
+  /** Breaks every line at a display width (CJK counts 2), as a PDF converter does. */
+  function hardWrap(raw: string, width: number): string {
+    return raw
+      .split('\n')
+      .map((line) => {
+        const out: string[] = [];
+        let current = '';
+        let w = 0;
+        for (const ch of line) {
+          const cw = ch.charCodeAt(0) >= 0x2000 ? 2 : 1;
+          if (w + cw > width && current.trim()) {
+            out.push(current);
+            current = '';
+            w = 0;
+          }
+          current += ch;
+          w += cw;
+        }
+        out.push(current);
+        return out.join('\n');
+      })
+      .join('\n');
+  }
+
+  it.each(['wanxing', 'wangdingdi', 'jixia', 'tanggu', 'hujiayuan'] as const)(
+    '%s wrapped at 30 characters reads like the original',
+    (name) => {
+      // the Word artefact would not be in a PDF; it would make the first line look short
+      const raw = seed(name).replace('[bookmark: _GoBack]', '');
+      const wrapped = hardWrap(raw, 60);
+      expect(wrapped.split('\n').length).toBeGreaterThan(raw.split('\n').length * 2);
+      const a = analyzeReport(raw);
+      const b = analyzeReport(wrapped);
+      expect(b.claims.map((c) => c.text)).toEqual(a.claims.map((c) => c.text));
+      expect(b.sections.map((s) => [s.path, s.kind])).toEqual(a.sections.map((s) => [s.path, s.kind]));
+      expect([b.unit?.name, b.year?.value]).toEqual([a.unit?.name, a.year?.value]);
+    },
+  );
+
+  it('learns the wrap width only when most lines share it', () => {
+    expect(wrapWidth(Array.from({ length: 10 }, () => '法'.repeat(30)))).toBe(60);
+    expect(wrapWidth(['法'.repeat(20), '法'.repeat(45), '法'.repeat(70), '法'.repeat(33), '法'.repeat(90), '法'.repeat(51)])).toBeNull();
   });
 });
