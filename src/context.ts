@@ -1,14 +1,18 @@
 import type { DataSource } from 'typeorm';
+import type { Operation, Role } from './access/roles';
+import { allows } from './access/roles';
 import type { AppConfig } from './config';
 import type { WriteLock } from './db/write-lock';
+import { ForbiddenError } from './graphql/errors';
 import { createLoaders, type Loaders } from './graphql/loaders';
 
-/** Who is calling: the anonymous local reader, or a token's holder. */
+/** Who is calling: a token's holder, or the anonymous local reader. */
 export interface Caller {
+  /** token name (audit trail), or `anonymous` */
   name: string;
-  role: 'ADMIN' | 'REVIEWER' | 'UNIT' | 'VIEWER' | 'ANONYMOUS';
-  /** may change data */
-  canWrite: boolean;
+  role: Role | 'ANONYMOUS';
+  /** ids of the units the caller may see (a subtree); null: every unit */
+  scope: ReadonlySet<number> | null;
 }
 
 /** Long-lived things shared by all requests. */
@@ -18,13 +22,30 @@ export interface AppServices {
   config: AppConfig;
 }
 
-/** Per request: the shared services, fresh DataLoaders, and the caller. */
+/** Per request: the shared services, fresh DataLoaders filtered to the caller's scope, and the caller. */
 export interface Context extends AppServices {
   loaders: Loaders;
   caller: Caller;
 }
 
-/** Builds a request context with fresh loaders. */
+/** Builds a request context with fresh loaders bound to the caller's scope. */
 export function createContext(services: AppServices, caller: Caller): Context {
-  return { ...services, loaders: createLoaders(services.dataSource), caller };
+  return { ...services, loaders: createLoaders(services.dataSource, caller.scope), caller };
+}
+
+/** Throws FORBIDDEN unless the caller's role allows the operation. */
+export function requirePermission(ctx: Context, operation: Operation): void {
+  if (!allows(ctx.caller.role, operation)) {
+    throw new ForbiddenError(`Your role (${ctx.caller.role}) may not do this (${operation}).`);
+  }
+}
+
+/** Whether a unit is inside the caller's scope. */
+export function inScope(ctx: Pick<Context, 'caller'>, unitId: number): boolean {
+  return ctx.caller.scope === null || ctx.caller.scope.has(unitId);
+}
+
+/** The caller's scope as a list for `IN (…)` filters, or null for no filter. */
+export function scopeList(ctx: Pick<Context, 'caller'>): number[] | null {
+  return ctx.caller.scope === null ? null : [...ctx.caller.scope];
 }

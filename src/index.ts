@@ -3,8 +3,6 @@
  * `npm start` runs this; every setting comes from the environment (src/config.ts).
  */
 import 'reflect-metadata';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { ConfigError, loadConfig } from './config';
 
 async function main(): Promise<void> {
@@ -20,16 +18,21 @@ async function main(): Promise<void> {
     throw error;
   }
   // Entities read the database type when they are declared: import them after the config.
-  const { createDataSource } = await import('../ormconfig');
+  const { openDatabase } = await import('./db/open-database');
   const { WriteLock } = await import('./db/write-lock');
   const { loadSeeds } = await import('./seeds/load-seeds');
   const { startServer } = await import('./server');
+  const { bindingProblem } = await import('./access/authenticate-request');
+  const { countActiveTokens } = await import('./access/token.service');
 
-  if (config.database.type === 'sqlite') mkdirSync(dirname(config.database.path), { recursive: true });
-  const dataSource = createDataSource(config.database);
-  await dataSource.initialize();
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  log(`database: ${config.database.type === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)'}; ${applied.length} migration(s) applied`);
+  const { dataSource, applied } = await openDatabase(config.database);
+  log(`database: ${config.database.type === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)'}; ${applied} migration(s) applied`);
+  const refusal = bindingProblem(config.host, await countActiveTokens(dataSource));
+  if (refusal) {
+    process.stderr.write(`Cannot start: ${refusal}\n`);
+    await dataSource.destroy();
+    process.exit(2);
+  }
   const lock = new WriteLock();
   const seeded = await loadSeeds(dataSource, lock);
   log(

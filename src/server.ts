@@ -6,12 +6,13 @@ import { getDistDirectory, renderAltair } from 'altair-static';
 import cors from 'cors';
 import express, { type Request } from 'express';
 import { createServer, type Server } from 'node:http';
+import { ANONYMOUS, callerOfRequest } from './access/authenticate-request';
 import { createContext, type AppServices, type Caller, type Context } from './context';
 import { formatError } from './graphql/errors';
 import { costLimitPlugin, depthRule } from './graphql/limits';
 import { buildAppSchema } from './graphql/schema';
 
-export const ANONYMOUS: Caller = { name: 'anonymous', role: 'ANONYMOUS', canWrite: false };
+export { ANONYMOUS };
 
 export interface RunningServer {
   httpServer: Server;
@@ -42,7 +43,10 @@ export function createApollo(services: AppServices, httpServer?: Server): Apollo
  * Serves GraphQL at /graphql: POST for operations, GET in a browser for the offline
  * query page (Altair, served from node_modules, no external URLs).
  */
-export async function startServer(services: AppServices, resolveCaller: (req: Request) => Caller = () => ANONYMOUS): Promise<RunningServer> {
+export async function startServer(
+  services: AppServices,
+  resolveCaller: (req: Request) => Promise<Caller> = (req) => callerOfRequest(services.dataSource, req.headers.authorization, services.config.host),
+): Promise<RunningServer> {
   const { config } = services;
   const app = express();
   app.disable('x-powered-by');
@@ -64,7 +68,7 @@ export async function startServer(services: AppServices, resolveCaller: (req: Re
     '/graphql',
     cors<cors.CorsRequest>({ origin: config.corsOrigins.length ? config.corsOrigins : false }),
     express.json({ limit: config.maxBodyBytes }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(services, resolveCaller(req)) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(services, await resolveCaller(req)) }),
   );
   app.use((error: Error & { type?: string; status?: number }, _req: Request, res: express.Response, _next: express.NextFunction) => {
     const status = error.status ?? 500;

@@ -1,6 +1,5 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
-import type { Context } from '../context';
-import { requireReviewer } from '../evidence/review.resolver';
+import { requirePermission, type Context } from '../context';
 import { idOfType } from '../graphql/relay';
 import { UserErrorType } from '../graphql/user-error.type';
 import { fail, type Outcome } from '../shared/user-error';
@@ -57,8 +56,8 @@ export class AssessmentPayload {
 export class AssessmentDecisionsResolver {
   @Mutation(() => AssessmentPayload, { description: 'Mark an item not applicable for a unit and year (justification required), or clear the mark.' })
   async setItemNotApplicable(@Ctx() ctx: Context, @Arg('input', () => SetItemNotApplicableInput) input: SetItemNotApplicableInput): Promise<AssessmentPayload> {
-    requireReviewer(ctx);
-    const ids = parseIds(input.unitId, input.checklistId);
+    requirePermission(ctx, 'SET_NOT_APPLICABLE');
+    const ids = await parseIds(ctx, input.unitId, input.checklistId);
     const outcome = 'errors' in ids ? ids.errors : await setItemNotApplicable(ctx.dataSource, ctx.lock, {
       ...ids,
       year: input.year,
@@ -72,17 +71,18 @@ export class AssessmentDecisionsResolver {
 
   @Mutation(() => AssessmentPayload, { description: 'Lock (freeze) or unlock an assessment.' })
   async lockAssessment(@Ctx() ctx: Context, @Arg('input', () => LockAssessmentInput) input: LockAssessmentInput): Promise<AssessmentPayload> {
-    requireReviewer(ctx);
-    const ids = parseIds(input.unitId, input.checklistId);
+    requirePermission(ctx, 'LOCK_ASSESSMENT');
+    const ids = await parseIds(ctx, input.unitId, input.checklistId);
     const outcome = 'errors' in ids ? ids.errors : await setAssessmentLock(ctx.dataSource, ctx.lock, { ...ids, year: input.year, locked: input.locked ?? true, actor: ctx.caller.name });
     return toPayload(outcome);
   }
 }
 
-function parseIds(unitId: string, checklistId: string): { unitId: number; checklistId: number } | { errors: Outcome<Assessment> } {
+/** Parses the ids; a unit outside the caller's scope is not found. */
+async function parseIds(ctx: Context, unitId: string, checklistId: string): Promise<{ unitId: number; checklistId: number } | { errors: Outcome<Assessment> }> {
   const unit = idOfType(unitId, 'Unit');
   const checklist = idOfType(checklistId, 'Checklist');
-  if (unit === null) return { errors: fail('NOT_FOUND', 'unitId is not a unit id.', 'input.unitId') };
+  if (unit === null || (await ctx.loaders.unitById.load(unit)) === null) return { errors: fail('NOT_FOUND', 'No such unit.', 'input.unitId') };
   if (checklist === null) return { errors: fail('NOT_FOUND', 'checklistId is not a checklist id.', 'input.checklistId') };
   return { unitId: unit, checklistId: checklist };
 }

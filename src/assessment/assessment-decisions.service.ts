@@ -55,6 +55,7 @@ export async function setItemNotApplicable(dataSource: DataSource, lock: WriteLo
         action: input.notApplicable ? 'ITEM_NOT_APPLICABLE' : 'ITEM_APPLICABLE',
         entityType: 'Assessment',
         entityId: assessment.id,
+        unitId: assessment.unitId,
         before: { item: item.code, notApplicable: Boolean(existing), justification: existing?.justification ?? null },
         after: { item: item.code, notApplicable: input.notApplicable, justification: input.notApplicable ? justification : null },
       });
@@ -100,6 +101,7 @@ export async function setAssessmentLock(dataSource: DataSource, lock: WriteLock,
         action: input.locked ? 'ASSESSMENT_LOCKED' : 'ASSESSMENT_UNLOCKED',
         entityType: 'Assessment',
         entityId: assessment.id,
+        unitId: assessment.unitId,
         before,
         after: { locked: assessment.locked, scoreProposed: assessment.scoreProposed, coverageProposed: assessment.coverageProposed },
       });

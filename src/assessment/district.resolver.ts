@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import { ChecklistNode } from '../checklist/checklist.type';
-import type { Context } from '../context';
+import { inScope, scopeList, type Context } from '../context';
 import { FlagCodeEnum, ItemStatusEnum, QualifierEnum, SeverityEnum } from '../graphql/enums';
 import { BadInputError, idOfType, pageWindow, toConnection } from '../graphql/relay';
 import { PageArgs } from '../units/unit.resolver';
@@ -59,7 +59,7 @@ export class DistrictResolver {
     const parent = await ctx.loaders.unitById.load(unitIdArg(parentUnitId, 'parentUnitId'));
     if (!parent) throw new BadInputError('No such unit');
     const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
-    const units = await reportingUnitsUnder(ctx.dataSource, parent.id);
+    const units = (await reportingUnitsUnder(ctx.dataSource, parent.id)).filter((u) => inScope(ctx, u.id));
     const assessments = await assessmentsForUnits(ctx.dataSource, units, loaded, year);
     const itemsByCode = new Map(loaded.definition.items.map((i) => [i.code, i]));
     const columns = loaded.definition.items
@@ -120,7 +120,8 @@ export class DistrictResolver {
     const parent = await ctx.loaders.unitById.load(unitIdArg(parentUnitId, 'parentUnitId'));
     if (!parent) throw new BadInputError('No such unit');
     const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
-    const assessments = await assessmentsForUnits(ctx.dataSource, await reportingUnitsUnder(ctx.dataSource, parent.id), loaded, year);
+    const units = (await reportingUnitsUnder(ctx.dataSource, parent.id)).filter((u) => inScope(ctx, u.id));
+    const assessments = await assessmentsForUnits(ctx.dataSource, units, loaded, year);
     const byId = new Map(assessments.map((a) => [String(a.unit.id), a]));
     return rankUnits(assessments.map((a) => ({ unitId: String(a.unit.id), score: a.result.score.proposed.normalised }))).map((r) => {
       const a = byId.get(r.unitId)!;
@@ -173,6 +174,8 @@ export class DistrictResolver {
   async flags(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => FlagFilter, { nullable: true }) filter?: FlagFilter) {
     const { offset, limit } = pageWindow(page);
     const query = ctx.dataSource.getRepository(AssessmentFlag).createQueryBuilder('f').innerJoin('unit', 'u', 'u.id = f.unitId').addSelect('u.name');
+    const scope = scopeList(ctx);
+    if (scope) query.andWhere('f.unitId IN (:...scope)', { scope: scope.length ? scope : [-1] });
     if (filter?.year != null) query.andWhere('f.year = :year', { year: filter.year });
     if (filter?.checklistId) {
       query.andWhere('f.checklistId = :checklistId', { checklistId: idOfType(filter.checklistId, 'Checklist') ?? -1 });

@@ -27,6 +27,11 @@ export class AuditEntry {
   @Column({ type: 'simple-json', nullable: true })
   after: Record<string, unknown> | null;
 
+  /** the unit the change concerns (scopes who may read the entry); null for checklists and tokens */
+  @Index('ix_audit_unit')
+  @Column({ type: 'integer', nullable: true })
+  unitId: number | null;
+
   /** false when the change was refused (e.g. a stale concurrent review) */
   @Column({ type: 'boolean', default: true })
   succeeded: boolean;

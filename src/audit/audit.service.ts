@@ -8,6 +8,8 @@ export interface AuditRecord {
   entityId: number;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
+  /** the unit the change concerns, for scoped reading */
+  unitId?: number | null;
   /** false for a refused attempt (kept so the trail shows both sides of a conflict) */
   succeeded?: boolean;
 }
@@ -22,6 +24,7 @@ export async function recordAudit(manager: EntityManager, record: AuditRecord): 
     // simple-json columns: TypeORM's deep-partial type does not accept arbitrary records
     before: (record.before ?? null) as never,
     after: (record.after ?? null) as never,
+    unitId: record.unitId ?? null,
     succeeded: record.succeeded ?? true,
   });
 }

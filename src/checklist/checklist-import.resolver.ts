@@ -1,6 +1,5 @@
 import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
-import type { Context } from '../context';
-import { ForbiddenError } from '../graphql/errors';
+import { requirePermission, type Context } from '../context';
 import { UserErrorType } from '../graphql/user-error.type';
 import { parseChecklistFile } from './checklist-file';
 import { importChecklist } from './checklist-import.service';
@@ -33,7 +32,7 @@ export class ChecklistImportResolver {
     description: 'Validate and import a checklist version. A new version gets its own items; links made against older item text stay with the old version.',
   })
   async importChecklist(@Ctx() ctx: Context, @Arg('input', () => ImportChecklistInput) input: ImportChecklistInput): Promise<ImportChecklistPayload> {
-    if (!ctx.caller.canWrite || !['ADMIN'].includes(ctx.caller.role)) throw new ForbiddenError('Only an ADMIN may import checklists.');
+    requirePermission(ctx, 'IMPORT_CHECKLIST');
     const fileName = input.fileName?.trim() || 'upload.yaml';
     const payload = Object.assign(new ImportChecklistPayload(), { checklist: null, created: false, userErrors: [] });
     const parsed = parseChecklistFile(input.yaml, fileName);

@@ -1,3 +1,4 @@
+import { ApiToken } from '../access/api-token.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AssessmentFlag } from '../assessment/assessment-flag.entity';
 import { Assessment } from '../assessment/assessment.entity';
@@ -27,4 +28,5 @@ export const ENTITIES = [
   Assessment,
   AssessmentFlag,
   AuditEntry,
+  ApiToken,
 ];

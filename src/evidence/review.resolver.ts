@@ -1,6 +1,5 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
-import type { Context } from '../context';
-import { ForbiddenError } from '../graphql/errors';
+import { requirePermission, type Context } from '../context';
 import { idOfType } from '../graphql/relay';
 import { UserErrorType } from '../graphql/user-error.type';
 import { fail } from '../shared/user-error';
@@ -50,21 +49,17 @@ export class EvidenceLinkPayload {
   userErrors: UserErrorType[];
 }
 
-/** Roles that decide what counts as evidence. */
-export const REVIEW_ROLES = ['ADMIN', 'REVIEWER'];
-
-export function requireReviewer(ctx: Context): void {
-  if (!ctx.caller.canWrite || !REVIEW_ROLES.includes(ctx.caller.role)) throw new ForbiddenError('Only a REVIEWER or ADMIN may review evidence.');
-}
 
 @Resolver()
 export class ReviewResolver {
   @Mutation(() => EvidenceLinkPayload, { description: 'Accept, reject (reason required) or reopen a link; the assessment is recomputed.' })
   async reviewEvidenceLink(@Ctx() ctx: Context, @Arg('input', () => ReviewEvidenceLinkInput) input: ReviewEvidenceLinkInput): Promise<EvidenceLinkPayload> {
-    requireReviewer(ctx);
+    requirePermission(ctx, 'REVIEW_EVIDENCE');
     const linkId = idOfType(input.linkId, 'EvidenceLink');
+    // outside the caller's scope a link is simply not found
+    const visible = linkId !== null && (await ctx.loaders.linkById.load(linkId)) !== null;
     const outcome =
-      linkId === null
+      linkId === null || !visible
         ? fail('NOT_FOUND', 'linkId is not an evidence link id.', 'input.linkId')
         : await reviewLink(ctx.dataSource, ctx.lock, {
             linkId,
@@ -78,11 +73,12 @@ export class ReviewResolver {
 
   @Mutation(() => EvidenceLinkPayload, { description: 'Link any claim to an item by hand (MANUAL, ACCEPTED).' })
   async addEvidenceLink(@Ctx() ctx: Context, @Arg('input', () => AddEvidenceLinkInput) input: AddEvidenceLinkInput): Promise<EvidenceLinkPayload> {
-    requireReviewer(ctx);
+    requirePermission(ctx, 'REVIEW_EVIDENCE');
     const claimId = idOfType(input.claimId, 'Claim');
     const itemId = idOfType(input.itemId, 'ChecklistItem');
+    const visible = claimId !== null && (await ctx.loaders.claimById.load(claimId)) !== null;
     const outcome =
-      claimId === null
+      claimId === null || !visible
         ? fail('NOT_FOUND', 'claimId is not a claim id.', 'input.claimId')
         : itemId === null
           ? fail('NOT_FOUND', 'itemId is not a checklist item id.', 'input.itemId')

@@ -42,6 +42,7 @@ export async function reviewLink(dataSource: DataSource, lock: WriteLock, input:
           action: `LINK_${input.action}`,
           entityType: 'EvidenceLink',
           entityId: link.id,
+          unitId: await unitOfReport(manager, link.reportId),
           before,
           after: { refused: code, expectedVersion: input.expectedVersion ?? null },
           succeeded: false,
@@ -73,6 +74,7 @@ export async function reviewLink(dataSource: DataSource, lock: WriteLock, input:
         action: `LINK_${input.action}`,
         entityType: 'EvidenceLink',
         entityId: link.id,
+        unitId: await unitOfReport(manager, link.reportId),
         before,
         after: { state: updated.state, version: updated.version, reason: updated.reason },
       });
@@ -134,6 +136,7 @@ export async function addManualLink(dataSource: DataSource, lock: WriteLock, inp
         action: 'LINK_ADDED',
         entityType: 'EvidenceLink',
         entityId: link.id,
+        unitId: report.unitId,
         after: { claimId: claim.id, item: item.code, state: link.state, reason: link.reason },
       });
       await recomputeForLink(manager, link);
@@ -148,4 +151,8 @@ async function recomputeForLink(manager: EntityManager, link: EvidenceLink): Pro
   if (report.state !== 'CURRENT') return;
   const item = await manager.getRepository(ChecklistItem).findOneOrFail({ where: { id: link.itemId } });
   await recomputeAssessment(manager, report.unitId, item.checklistId, report.year);
+}
+
+async function unitOfReport(manager: EntityManager, reportId: number): Promise<number | null> {
+  return (await manager.getRepository(Report).findOne({ where: { id: reportId }, select: ['id', 'unitId'] }))?.unitId ?? null;
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AssessmentFlag } from '../assessment/assessment-flag.entity';
 import { Assessment } from '../assessment/assessment.entity';
 import { ChecklistItem } from '../checklist/checklist-item.entity';
@@ -15,15 +15,33 @@ import { Unit } from '../units/unit.entity';
 /** Keys per `IN (…)` query: below SQLite's 32766 bound parameters, so one statement per relation per request in practice. */
 const BATCH = 10_000;
 
-/** One row per id, in one `IN (…)` query per batch. */
-function byId<E extends ObjectLiteral & { id: number }>(ds: DataSource, entity: EntityTarget<E>): DataLoader<number, E | null> {
+/**
+ * How rows of an entity are limited to the caller's units: by the row's own unit column,
+ * through its report, or not at all (checklists are not unit data).
+ */
+type ScopeRule = { unitColumn: string } | { viaReport: true } | null;
+
+function applyScope<E extends ObjectLiteral>(query: SelectQueryBuilder<E>, rule: ScopeRule, scope: readonly number[] | null): SelectQueryBuilder<E> {
+  if (scope === null || rule === null) return query;
+  const units = scope.length ? scope : [-1];
+  if ('unitColumn' in rule) return query.andWhere(`e.${rule.unitColumn} IN (:...scopeUnits)`, { scopeUnits: units });
+  return query.andWhere('e.reportId IN (SELECT sr.id FROM report sr WHERE sr."unitId" IN (:...scopeUnits))', { scopeUnits: units });
+}
+
+/** One row per id, in one `IN (…)` query per batch, limited to the caller's scope. */
+function byId<E extends ObjectLiteral & { id: number }>(
+  ds: DataSource,
+  entity: EntityTarget<E>,
+  rule: ScopeRule,
+  scope: readonly number[] | null,
+): DataLoader<number, E | null> {
   return new DataLoader<number, E | null>(
     async (ids) => {
-      const rows = await ds
-        .getRepository(entity)
-        .createQueryBuilder('e')
-        .where('e.id IN (:...ids)', { ids: [...ids] })
-        .getMany();
+      const rows = await applyScope(
+        ds.getRepository(entity).createQueryBuilder('e').where('e.id IN (:...ids)', { ids: [...ids] }),
+        rule,
+        scope,
+      ).getMany();
       const map = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => map.get(id) ?? null);
     },
@@ -31,19 +49,22 @@ function byId<E extends ObjectLiteral & { id: number }>(ds: DataSource, entity: 
   );
 }
 
-/** All rows whose `column` is one of the keys, grouped per key, in one query per batch. */
+/** All rows whose `column` is one of the keys, grouped per key, in one query per batch, limited to the caller's scope. */
 function manyBy<E extends ObjectLiteral>(
   ds: DataSource,
   entity: EntityTarget<E>,
   column: keyof E & string,
+  rule: ScopeRule,
+  scope: readonly number[] | null,
   orderBy: Record<string, 'ASC' | 'DESC'> = { id: 'ASC' },
 ): DataLoader<number, E[]> {
   return new DataLoader<number, E[]>(
     async (keys) => {
-      let query = ds
-        .getRepository(entity)
-        .createQueryBuilder('e')
-        .where(`e.${column} IN (:...keys)`, { keys: [...keys] });
+      let query = applyScope(
+        ds.getRepository(entity).createQueryBuilder('e').where(`e.${column} IN (:...keys)`, { keys: [...keys] }),
+        rule,
+        scope,
+      );
       for (const [field, dir] of Object.entries(orderBy)) query = query.addOrderBy(`e.${field}`, dir);
       const rows = await query.getMany();
       const groups = new Map<number, E[]>();
@@ -62,29 +83,35 @@ function manyBy<E extends ObjectLiteral>(
 /**
  * The per-request DataLoaders: every relation of the GraphQL schema is resolved through
  * one of these, so a request's number of SQL statements does not grow with its rows.
+ * Each is limited to the caller's units (`scope`, null for all): data outside the scope
+ * is simply not found, through any path (node(id), nested fields, lists).
  */
-export function createLoaders(ds: DataSource) {
+export function createLoaders(ds: DataSource, scope: ReadonlySet<number> | null = null) {
+  const s = scope === null ? null : [...scope];
+  const unit: ScopeRule = { unitColumn: 'id' };
+  const owned: ScopeRule = { unitColumn: 'unitId' };
+  const viaReport: ScopeRule = { viaReport: true };
   return {
-    unitById: byId(ds, Unit),
-    unitChildren: manyBy(ds, Unit, 'parentId', { name: 'ASC' }),
-    reportsByUnit: manyBy(ds, Report, 'unitId', { year: 'DESC', id: 'DESC' }),
-    checklistById: byId(ds, Checklist),
-    itemById: byId(ds, ChecklistItem),
-    itemsByChecklist: manyBy(ds, ChecklistItem, 'checklistId', { position: 'ASC' }),
-    targetsByItem: manyBy(ds, Target, 'itemId'),
-    reportById: byId(ds, Report),
-    sectionById: byId(ds, ReportSection),
-    sectionsByReport: manyBy(ds, ReportSection, 'reportId', { position: 'ASC' }),
-    claimById: byId(ds, Claim),
-    claimsByReport: manyBy(ds, Claim, 'reportId', { position: 'ASC' }),
-    metricById: byId(ds, MetricValue),
-    metricsByClaim: manyBy(ds, MetricValue, 'claimId'),
-    metricsByReport: manyBy(ds, MetricValue, 'reportId'),
-    linkById: byId(ds, EvidenceLink),
-    linksByClaim: manyBy(ds, EvidenceLink, 'claimId'),
-    linksByReport: manyBy(ds, EvidenceLink, 'reportId'),
-    assessmentById: byId(ds, Assessment),
-    flagById: byId(ds, AssessmentFlag),
+    unitById: byId(ds, Unit, unit, s),
+    unitChildren: manyBy(ds, Unit, 'parentId', unit, s, { name: 'ASC' }),
+    reportsByUnit: manyBy(ds, Report, 'unitId', owned, s, { year: 'DESC', id: 'DESC' }),
+    checklistById: byId(ds, Checklist, null, s),
+    itemById: byId(ds, ChecklistItem, null, s),
+    itemsByChecklist: manyBy(ds, ChecklistItem, 'checklistId', null, s, { position: 'ASC' }),
+    targetsByItem: manyBy(ds, Target, 'itemId', null, s),
+    reportById: byId(ds, Report, owned, s),
+    sectionById: byId(ds, ReportSection, viaReport, s),
+    sectionsByReport: manyBy(ds, ReportSection, 'reportId', viaReport, s, { position: 'ASC' }),
+    claimById: byId(ds, Claim, viaReport, s),
+    claimsByReport: manyBy(ds, Claim, 'reportId', viaReport, s, { position: 'ASC' }),
+    metricById: byId(ds, MetricValue, viaReport, s),
+    metricsByClaim: manyBy(ds, MetricValue, 'claimId', viaReport, s),
+    metricsByReport: manyBy(ds, MetricValue, 'reportId', viaReport, s),
+    linkById: byId(ds, EvidenceLink, viaReport, s),
+    linksByClaim: manyBy(ds, EvidenceLink, 'claimId', viaReport, s),
+    linksByReport: manyBy(ds, EvidenceLink, 'reportId', viaReport, s),
+    assessmentById: byId(ds, Assessment, owned, s),
+    flagById: byId(ds, AssessmentFlag, owned, s),
   };
 }
 

@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { AssessmentNode } from '../assessment/assessment.type';
 import type { Context } from '../context';
 import { ChecklistItemNode, ChecklistNode } from '../checklist/checklist.type';
 import { EvidenceLinkNode } from '../evidence/evidence-link.type';
@@ -43,6 +44,10 @@ export async function loadNode(ctx: Context, globalId: string): Promise<Node | n
     case 'EvidenceLink': {
       const row = await loaders.linkById.load(parsed.id);
       return row ? EvidenceLinkNode.from(row) : null;
+    }
+    case 'Assessment': {
+      const row = await loaders.assessmentById.load(parsed.id);
+      return row ? AssessmentNode.from(row) : null;
     }
     default:
       return null;

@@ -8,6 +8,7 @@ import { ChecklistImportResolver } from '../checklist/checklist-import.resolver'
 import { ReviewResolver } from '../evidence/review.resolver';
 import { IngestResolver } from '../reports/ingest.resolver';
 import { SearchResolver } from '../reports/search.resolver';
+import { AuditResolver } from '../audit/audit.resolver';
 import { ChecklistItemResolver, ChecklistResolver } from '../checklist/checklist.resolver';
 import { EvidenceLinkResolver } from '../evidence/evidence-link.resolver';
 import { ClaimResolver, MetricValueResolver } from '../reports/claim.resolver';
@@ -43,6 +44,7 @@ export function buildAppSchema(): GraphQLSchema {
       ChecklistImportResolver,
       ReviewResolver,
       AssessmentDecisionsResolver,
+      AuditResolver,
     ],
     validate: false,
   });

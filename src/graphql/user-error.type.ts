@@ -1,7 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { UserErrorData } from '../shared/user-error';
-import { ForbiddenError } from './errors';
-import type { Context } from '../context';
 
 @ObjectType('UserError', { description: 'An expected failure caused by the input: which field, why, and a stable code.' })
 export class UserErrorType {
@@ -17,9 +15,4 @@ export class UserErrorType {
   static from(e: UserErrorData): UserErrorType {
     return Object.assign(new UserErrorType(), e);
   }
-}
-
-/** Throws FORBIDDEN unless the caller may change data. */
-export function requireWriter(ctx: Context): void {
-  if (!ctx.caller.canWrite) throw new ForbiddenError('This operation changes data; use an API token with a role that allows it.');
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
-import type { Context } from '../context';
-import { requireWriter, UserErrorType } from '../graphql/user-error.type';
+import { requirePermission, type Context } from '../context';
+import { UserErrorType } from '../graphql/user-error.type';
 import { ingestReport } from './ingest.service';
 import { ReportNode } from './report.type';
 
@@ -50,7 +50,7 @@ export class IngestReportPayload {
 export class IngestResolver {
   @Mutation(() => IngestReportPayload, { description: 'Analyse and store a report with its sections, claims, numbers and proposed links, in one transaction.' })
   async ingestReport(@Ctx() ctx: Context, @Arg('input', () => IngestReportInput) input: IngestReportInput): Promise<IngestReportPayload> {
-    requireWriter(ctx);
+    requirePermission(ctx, 'INGEST_REPORT');
     const outcome = await ingestReport(
       ctx.dataSource,
       ctx.lock,
@@ -62,6 +62,7 @@ export class IngestResolver {
         replace: input.replace ?? false,
         dryRun: input.dryRun ?? false,
         actor: ctx.caller.name,
+        allowedUnitIds: ctx.caller.scope,
       },
       { maxReportBytes: ctx.config.maxReportBytes },
     );

@@ -34,6 +34,8 @@ export interface IngestInput {
   actor: string;
   /** analyse and check only; store nothing */
   dryRun?: boolean;
+  /** units the caller may submit for (null: any) */
+  allowedUnitIds?: ReadonlySet<number> | null;
 }
 
 export interface IngestResult {
@@ -74,6 +76,9 @@ export async function ingestReport(
   const resolved = resolveUnitAndYear(units, analysis, input);
   if (!resolved.ok) return resolved;
   const { unit, year } = resolved.value;
+  if (input.allowedUnitIds && !input.allowedUnitIds.has(unit.id)) {
+    return fail('OUT_OF_SCOPE', `You may not submit reports for ${unit.name}.`, 'input.unit');
+  }
   const hash = sha256(input.text);
   if (input.dryRun) {
     return ok({ report: null, created: false, replaced: null, unit, year, analysis, linkCount: 0 });
@@ -185,6 +190,7 @@ async function storeReport(
     actor: input.actor,
     action: current ? 'REPORT_REPLACED' : 'REPORT_INGESTED',
     entityType: 'Report',
+    unitId: unit.id,
     entityId: report.id,
     before: current ? { reportId: current.id, sha256: current.sha256 } : null,
     after: { reportId: report.id, unit: unit.name, year, sha256: hash, source: report.source },

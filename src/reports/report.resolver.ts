@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../context';
+import { scopeList, type Context } from '../context';
 import { PolarityEnum, ReportStateEnum, SectionKindEnum } from '../graphql/enums';
 import { idOfType, pageWindow, toConnection } from '../graphql/relay';
 import { PageArgs } from '../units/unit.resolver';
@@ -49,6 +49,8 @@ export class ReportResolver {
       .getRepository(Report)
       .createQueryBuilder('r')
       .where('r.state = :state', { state: filter?.state ?? 'CURRENT' });
+    const scope = scopeList(ctx);
+    if (scope) query.andWhere('r.unitId IN (:...scope)', { scope: scope.length ? scope : [-1] });
     if (filter?.unitId) query.andWhere('r.unitId = :unitId', { unitId: idOfType(filter.unitId, 'Unit') ?? -1 });
     if (filter?.year !== undefined && filter.year !== null) query.andWhere('r.year = :year', { year: filter.year });
     const [rows, total] = await query

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, ID, InputType, Int, Query, Resolver } from 'type-graphql';
 import { reportingUnitsUnder } from '../assessment/assessment-batch';
 import { unitIdArg } from '../assessment/assessment.resolver';
-import type { Context } from '../context';
+import { scopeList, type Context } from '../context';
 import { PolarityEnum } from '../graphql/enums';
 import { BadInputError, pageWindow, toConnection } from '../graphql/relay';
 import { PageArgs } from '../units/unit.resolver';
@@ -52,6 +52,8 @@ export class SearchResolver {
       .innerJoin('report', 'r', 'r.id = c.reportId')
       .addSelect('r.year')
       .where('r.state = :state', { state: 'CURRENT' });
+    const scope = scopeList(ctx);
+    if (scope) q.andWhere('r.unitId IN (:...scope)', { scope: scope.length ? scope : [-1] });
     terms.forEach((term, i) => q.andWhere(`c.text LIKE :t${i}`, { [`t${i}`]: `%${term.replace(/[%_\\]/g, '')}%` }));
     if (filter?.year != null) q.andWhere('r.year = :year', { year: filter.year });
     if (filter?.polarities?.length) q.andWhere('c.polarity IN (:...polarities)', { polarities: filter.polarities });

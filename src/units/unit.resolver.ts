@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../context';
+import { scopeList, type Context } from '../context';
 import { UnitLevelEnum } from '../graphql/enums';
 import { idOfType, pageWindow, toConnection } from '../graphql/relay';
 import { ReportNode } from '../reports/report.type';
@@ -40,6 +40,8 @@ export class UnitResolver {
   ) {
     const { offset, limit } = pageWindow(page);
     const query = ctx.dataSource.getRepository(Unit).createQueryBuilder('u');
+    const scope = scopeList(ctx);
+    if (scope) query.andWhere('u.id IN (:...scope)', { scope: scope.length ? scope : [-1] });
     if (filter?.level) query.andWhere('u.level = :level', { level: filter.level });
     if (filter?.rootsOnly) query.andWhere('u.parentId IS NULL');
     if (filter?.parentId) query.andWhere('u.parentId = :parentId', { parentId: idOfType(filter.parentId, 'Unit') ?? -1 });

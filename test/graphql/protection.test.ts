@@ -80,7 +80,7 @@ describe('HTTP server', () => {
   it('refuses a body over the limit with 413 and a JSON error', async () => {
     const response = await post(JSON.stringify({ query: `{ checklists { key } } # ${'x'.repeat(5000)}` }));
     expect(response.status).toBe(413);
-    expect((await response.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('allows configured frontend origins only (CORS)', async () => {

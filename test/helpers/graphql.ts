@@ -4,8 +4,8 @@ import { createContext } from '../../src/context';
 import { createApollo } from '../../src/server';
 import type { TestDatabase } from './test-db';
 
-export const ADMIN: Caller = { name: 'test-admin', role: 'ADMIN', canWrite: true };
-export const READER: Caller = { name: 'anonymous', role: 'ANONYMOUS', canWrite: false };
+export const ADMIN: Caller = { name: 'test-admin', role: 'ADMIN', scope: null };
+export const READER: Caller = { name: 'anonymous', role: 'ANONYMOUS', scope: null };
 
 export interface GraphQLResult<T = Record<string, any>> {
   data?: T;

@@ -3,8 +3,10 @@
  * After changing an entity, run `npm run migration:generate -- Name` once without and
  * once with DATABASE_URL, and add both classes here.
  */
+import { AccessTokens1795449231060 } from './postgres/1795449231060-AccessTokens';
 import { Initial1795448023786 } from './postgres/1795448023786-Initial';
+import { AccessTokens1795449230664 } from './sqlite/1795449230664-AccessTokens';
 import { Initial1795448023432 } from './sqlite/1795448023432-Initial';
 
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795448023432];
-export const POSTGRES_MIGRATIONS: Function[] = [Initial1795448023786];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795448023432, AccessTokens1795449230664];
+export const POSTGRES_MIGRATIONS: Function[] = [Initial1795448023786, AccessTokens1795449231060];

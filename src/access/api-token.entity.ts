@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { timestampType } from '../db/column-types';
+import type { Role } from './roles';
+
+/** An API token: random, shown once, stored only as its SHA-256. */
+@Entity('api_token')
+export class ApiToken {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  role: Role;
+
+  /** the unit whose subtree the token may see (null: everything, ADMIN only) */
+  @Column({ type: 'integer', nullable: true })
+  unitId: number | null;
+
+  @Index('uq_token_hash', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  tokenHash: string;
+
+  /** first characters of the token, to recognise it in lists */
+  @Column({ type: 'varchar', length: 12 })
+  prefix: string;
+
+  @CreateDateColumn({ type: timestampType })
+  createdAt: Date;
+
+  @Column({ type: timestampType, nullable: true })
+  revokedAt: Date | null;
+}
