@@ -4,6 +4,9 @@
  */
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
+import { log as logger } from './shared/log';
+
+const log = (message: string) => logger.info(message);
 
 async function main(): Promise<void> {
   process.env.TZ = 'UTC';
@@ -55,9 +58,6 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-function log(message: string): void {
-  process.stdout.write(`[fazhi] ${message}\n`);
-}
 
 main().catch((error: unknown) => {
   process.stderr.write(`Cannot start: ${error instanceof Error ? error.message : String(error)}\n`);

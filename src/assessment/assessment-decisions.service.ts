@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
 import { ChecklistItem } from '../checklist/checklist-item.entity';
 import { Checklist } from '../checklist/checklist.entity';
-import type { WriteLock } from '../db/write-lock';
+import { runWrite, type WriteLock } from '../db/write-lock';
 import { fail, ok, type Outcome } from '../shared/user-error';
 import { Unit } from '../units/unit.entity';
 import { recomputeAssessment } from './assessment.service';
@@ -29,8 +29,7 @@ export async function setItemNotApplicable(dataSource: DataSource, lock: WriteLo
   if (input.notApplicable && !justification) {
     return fail('JUSTIFICATION_REQUIRED', 'Marking an item not applicable needs a justification.', 'input.justification');
   }
-  return lock.run(() =>
-    dataSource.transaction(async (manager) => {
+  return runWrite(dataSource, lock, async (manager) => {
       const checked = await checkScope(manager, input.unitId, input.checklistId, input.year);
       if (checked) return checked as Outcome<Assessment>;
       const item = await manager.getRepository(ChecklistItem).findOne({ where: { checklistId: input.checklistId, code: input.itemCode } });
@@ -60,8 +59,7 @@ export async function setItemNotApplicable(dataSource: DataSource, lock: WriteLo
         after: { item: item.code, notApplicable: input.notApplicable, justification: input.notApplicable ? justification : null },
       });
       return ok(assessment);
-    }),
-  );
+  });
 }
 
 export interface LockInput {
@@ -75,8 +73,7 @@ export interface LockInput {
 
 /** Locks an assessment so it keeps its numbers when links or the checklist change later, or unlocks it. */
 export async function setAssessmentLock(dataSource: DataSource, lock: WriteLock, input: LockInput): Promise<Outcome<Assessment>> {
-  return lock.run(() =>
-    dataSource.transaction(async (manager) => {
+  return runWrite(dataSource, lock, async (manager) => {
       const checked = await checkScope(manager, input.unitId, input.checklistId, input.year);
       if (checked) return checked as Outcome<Assessment>;
       const repo = manager.getRepository(Assessment);
@@ -106,8 +103,7 @@ export async function setAssessmentLock(dataSource: DataSource, lock: WriteLock,
         after: { locked: assessment.locked, scoreProposed: assessment.scoreProposed, coverageProposed: assessment.coverageProposed },
       });
       return ok(assessment);
-    }),
-  );
+  });
 }
 
 async function checkScope(

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { ensureAssessmentsForYear, recomputeAssessment } from '../assessment/assessment.service';
 import { recordAudit } from '../audit/audit.service';
-import type { WriteLock } from '../db/write-lock';
+import { runWrite, type WriteLock } from '../db/write-lock';
 import { proposeLinksForReport } from '../evidence/link.service';
 import { Claim } from '../reports/claim.entity';
 import { MetricValue } from '../reports/metric-value.entity';
@@ -23,8 +23,7 @@ export async function importChecklist(
   source: string,
   actor: string,
 ): Promise<Outcome<ImportedChecklist>> {
-  return lock.run(() =>
-    dataSource.transaction(async (manager) => {
+  return runWrite(dataSource, lock, async (manager) => {
       const stored = await storeChecklist(manager, definition, source);
       if (!stored.ok || !stored.value.created) return stored;
       const { checklist } = stored.value;
@@ -59,6 +58,5 @@ export async function importChecklist(
         succeeded: true,
       });
       return stored;
-    }),
-  );
+  });
 }

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { recomputeAssessment } from '../assessment/assessment.service';
 import { recordAudit } from '../audit/audit.service';
 import { ChecklistItem } from '../checklist/checklist-item.entity';
-import type { WriteLock } from '../db/write-lock';
+import { runWrite, type WriteLock } from '../db/write-lock';
 import { Claim } from '../reports/claim.entity';
 import { Report } from '../reports/report.entity';
 import { fail, ok, type Outcome } from '../shared/user-error';
@@ -30,8 +30,7 @@ export async function reviewLink(dataSource: DataSource, lock: WriteLock, input:
   if (input.action === 'REJECT' && !input.reason?.trim()) {
     return fail('REASON_REQUIRED', 'A rejection needs a reason.', 'input.reason');
   }
-  return lock.run(() =>
-    dataSource.transaction(async (manager) => {
+  return runWrite(dataSource, lock, async (manager) => {
       const repo = manager.getRepository(EvidenceLink);
       const link = await repo.findOne({ where: { id: input.linkId } });
       if (!link) return fail<EvidenceLink>('NOT_FOUND', 'No such evidence link.', 'input.linkId');
@@ -80,8 +79,7 @@ export async function reviewLink(dataSource: DataSource, lock: WriteLock, input:
       });
       await recomputeForLink(manager, updated);
       return ok(updated);
-    }),
-  );
+  });
 }
 
 export interface ManualLinkInput {
@@ -96,8 +94,7 @@ export interface ManualLinkInput {
  * to an item of a checklist that covers the report's year, stamped with the item text.
  */
 export async function addManualLink(dataSource: DataSource, lock: WriteLock, input: ManualLinkInput): Promise<Outcome<EvidenceLink>> {
-  return lock.run(() =>
-    dataSource.transaction(async (manager) => {
+  return runWrite(dataSource, lock, async (manager) => {
       const claim = await manager.getRepository(Claim).findOne({ where: { id: input.claimId } });
       if (!claim) return fail<EvidenceLink>('NOT_FOUND', 'No such claim.', 'input.claimId');
       const item = await manager.getRepository(ChecklistItem).findOne({ where: { id: input.itemId } });
@@ -141,8 +138,7 @@ export async function addManualLink(dataSource: DataSource, lock: WriteLock, inp
       });
       await recomputeForLink(manager, link);
       return ok(link);
-    }),
-  );
+  });
 }
 
 /** Recomputes the assessment a link counts in, when its report is the current one. */

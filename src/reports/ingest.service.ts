@@ -3,9 +3,10 @@ import { ensureAssessmentsForYear, recomputeAssessment } from '../assessment/ass
 import { recordAudit } from '../audit/audit.service';
 import { loadChecklistDefinition } from '../checklist/checklist.service';
 import { Checklist } from '../checklist/checklist.entity';
-import type { WriteLock } from '../db/write-lock';
+import { runWrite, type WriteLock } from '../db/write-lock';
 import { proposeLinksForReport } from '../evidence/link.service';
 import { sha256 } from '../shared/hash';
+import { log } from '../shared/log';
 import { fail, ok, type Outcome, type UserErrorData } from '../shared/user-error';
 import { resolveUnitName, suggestUnitNames } from '../units/unit-names';
 import { Unit } from '../units/unit.entity';
@@ -83,10 +84,9 @@ export async function ingestReport(
   if (input.dryRun) {
     return ok({ report: null, created: false, replaced: null, unit, year, analysis, linkCount: 0 });
   }
-  return lock.run(async () => {
-    try {
-      return await dataSource.transaction((manager) => storeReport(manager, input, analysis, unit, year, hash));
-    } catch (error) {
+  try {
+    return await runWrite(dataSource, lock, (manager) => storeReport(manager, input, analysis, unit, year, hash));
+  } catch (error) {
       // Another process stored the same unit and year first: answer as a re-ingest would.
       if (isUniqueViolation(error)) {
         const existing = await dataSource.getRepository(Report).findOne({ where: { unitId: unit.id, year, state: 'CURRENT' } });
@@ -96,8 +96,7 @@ export async function ingestReport(
         return fail<IngestResult>('REPORT_EXISTS', `${unit.name} already has a different report for ${year}.`, 'input.text');
       }
       throw error;
-    }
-  });
+  }
 }
 
 async function storeReport(
@@ -120,6 +119,7 @@ async function storeReport(
       'input.replace',
     );
   }
+  log.debug(`ingest: storing ${unit.name} ${year} (${analysis.claims.length} claims, ${input.text.length} characters)`);
   if (current) {
     current.state = 'REPLACED';
     await reports.save(current);

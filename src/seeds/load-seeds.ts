@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { parse } from 'yaml';
 import { loadChecklistFile } from '../checklist/checklist-file';
 import { importChecklist } from '../checklist/checklist-import.service';
-import type { WriteLock } from '../db/write-lock';
+import { runWrite, type WriteLock } from '../db/write-lock';
 import { ingestReport } from '../reports/ingest.service';
 import { projectRoot } from '../shared/project-root';
 import { parseUnitFile } from '../units/unit-file';
@@ -33,7 +33,7 @@ export async function loadSeeds(dataSource: DataSource, lock: WriteLock, seedDir
   const unitFile = join(seedDir, 'units.yaml');
   const units = parseUnitFile(readFileSync(unitFile, 'utf8'), unitFile);
   if (units.errors.length) throw new Error(units.errors.join('\n'));
-  const unitsCreated = await lock.run(() => dataSource.transaction((m) => upsertUnits(m, units.units)));
+  const unitsCreated = await runWrite(dataSource, lock, (m) => upsertUnits(m, units.units));
 
   const checklistFile = join(seedDir, 'checklist.yaml');
   const parsed = loadChecklistFile(checklistFile);

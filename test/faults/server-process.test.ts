@@ -1,0 +1,100 @@
+import { createToken } from '../../src/access/token.service';
+import { Claim } from '../../src/reports/claim.entity';
+import { Report } from '../../src/reports/report.entity';
+import { loadSeeds } from '../../src/seeds/load-seeds';
+import { Unit } from '../../src/units/unit.entity';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process';
+import { seedReport } from '../helpers/seeds';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+
+/**
+ * The real server as a child process: killed with SIGKILL in the middle of a large
+ * ingest it loses nothing and keeps nothing half-written; stopped with SIGTERM it
+ * finishes the request in flight first.
+ */
+let db: TestDatabase;
+let adminToken: string;
+let env: Record<string, string>;
+let port = 4600 + (process.pid % 300);
+
+const INGEST = `mutation($input: IngestReportInput!) { ingestReport(input: $input) { created claimCount userErrors { code message } } }`;
+
+/** A large report (~1.5 MB, ~10 000 claims) so that storing it takes a while. */
+function largeReport(): string {
+  const raw = seedReport('王顶堤街').raw;
+  return Array.from({ length: 150 }, (_, i) => `${raw}\n（附${i + 1}）\n`).join('\n');
+}
+
+function ingest(server: ServerProcess, text: string, year = 2024) {
+  return fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+    body: JSON.stringify({ query: INGEST, variables: { input: { text, unit: '万兴街', year, source: 'large.txt' } } }),
+  });
+}
+
+async function orphanCounts(): Promise<number[]> {
+  const q = (table: string) =>
+    db.dataSource.query(`SELECT COUNT(*) AS n FROM ${table} WHERE "reportId" NOT IN (SELECT id FROM report)`).then((r: { n: string | number }[]) => Number(r[0].n));
+  return Promise.all(['report_section', 'claim', 'metric_value', 'evidence_link'].map(q));
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await loadSeeds(db.dataSource, db.lock);
+  const created = await createToken(db.dataSource, { name: 'fault-test', role: 'ADMIN', actor: 'test' });
+  if (!created.ok) throw new Error('token');
+  adminToken = created.value.secret;
+  env =
+    db.database.type === 'sqlite'
+      ? { SQLITE_PATH: db.database.path, DATABASE_URL: '' }
+      : { DATABASE_URL: db.database.url };
+  Object.assign(env, { LOG_LEVEL: 'debug', MAX_REPORT_BYTES: '20000000', MAX_BODY_BYTES: '30000000', MAX_QUERY_COST: '50000' });
+});
+afterAll(async () => db?.close());
+
+describe('the server process', () => {
+  it('killed with SIGKILL mid-ingest leaves no partial report and no orphan rows; the ingest can be retried', async () => {
+    const before = await db.dataSource.getRepository(Claim).count();
+    const server = await startServerProcess(env, port++);
+    const text = largeReport();
+    const pending = ingest(server, text).catch((error: unknown) => error);
+    await server.waitFor(/ingest: storing 万兴街 2024/);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    server.child.kill('SIGKILL');
+    const { signal } = await server.exited;
+    expect(signal).toBe('SIGKILL');
+    expect(String(await pending)).toMatch(/fetch failed|socket|ECONNRESET/i); // the connection died with the server
+
+    const wanxing = await db.dataSource.getRepository(Unit).findOneOrFail({ where: { name: '万兴街' } });
+    expect(await db.dataSource.getRepository(Report).count({ where: { unitId: wanxing.id, year: 2024 } })).toBe(0);
+    expect(await db.dataSource.getRepository(Claim).count()).toBe(before);
+    expect(await orphanCounts()).toEqual([0, 0, 0, 0]);
+
+    const restarted = await startServerProcess(env, port++);
+    try {
+      const response = await ingest(restarted, text);
+      const body = (await response.json()) as { data: { ingestReport: { created: boolean; claimCount: number; userErrors: unknown[] } } };
+      expect(body.data.ingestReport).toMatchObject({ created: true, userErrors: [] });
+      expect(body.data.ingestReport.claimCount).toBeGreaterThan(5000);
+    } finally {
+      restarted.child.kill('SIGTERM');
+      await restarted.exited;
+    }
+    expect(await orphanCounts()).toEqual([0, 0, 0, 0]);
+  }, 120_000);
+
+  it('stopped with SIGTERM finishes the request in flight, then exits cleanly', async () => {
+    const server = await startServerProcess(env, port++);
+    const pending = ingest(server, largeReport(), 2025).then((r) => r.json() as Promise<{ data: { ingestReport: { created: boolean; userErrors: unknown[] } } }>);
+    await server.waitFor(/ingest: storing 万兴街 2025/);
+    server.child.kill('SIGTERM');
+    const body = await pending;
+    expect(body.data.ingestReport).toMatchObject({ created: true, userErrors: [] });
+    const { code } = await server.exited;
+    expect(code).toBe(0);
+    expect(server.output()).toMatch(/SIGTERM: finishing in-flight requests/);
+    const wanxing = await db.dataSource.getRepository(Unit).findOneOrFail({ where: { name: '万兴街' } });
+    expect(await db.dataSource.getRepository(Report).count({ where: { unitId: wanxing.id, year: 2025 } })).toBe(1);
+  }, 120_000);
+});

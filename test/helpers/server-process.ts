@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  /** resolves when a line matching `pattern` was printed */
+  waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<string>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `src/index.ts` as a real server process on a free-ish port with the given environment. */
+export async function startServerProcess(env: Record<string, string>, port: number): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['-r', join(ROOT, 'test/helpers/swc-register.js'), join(ROOT, 'src/index.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  const onData = (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+    for (const w of [...waiters]) {
+      const match = out.split('\n').find((line) => w.pattern.test(line));
+      if (match !== undefined) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(match);
+      }
+    }
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const waitFor = (pattern: RegExp, timeoutMs = 60_000) =>
+    new Promise<string>((resolve, reject) => {
+      const existing = out.split('\n').find((line) => pattern.test(line));
+      if (existing !== undefined) return resolve(existing);
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${out}`)), timeoutMs);
+      waiters.push({ pattern, resolve: (line) => { clearTimeout(timer); resolve(line); } });
+      void exited.then(() => setTimeout(() => reject(new Error(`server exited before ${pattern}; output:\n${out}`)), 50));
+    });
+  await waitFor(/GraphQL listening at/);
+  return { child, url: `http://127.0.0.1:${port}/graphql`, output: () => out, waitFor, exited };
+}
