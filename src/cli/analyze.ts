@@ -6,7 +6,15 @@
  */
 import { Command, CommanderError } from 'commander';
 import { readFile } from 'fs/promises';
+import { join } from 'node:path';
+import { assessReportText } from '../assessment/assess-report';
+import type { AssessmentResult } from '../assessment/types';
+import { formatChecklistErrors, loadChecklistFile } from '../checklist/checklist-file';
+import { decodeReportBytes } from '../documents/decode';
+import { extractDocument } from '../documents/extract';
+import type { ProposedLink } from '../evidence/types';
 import { analyzeReport, checkText } from '../reports/analysis';
+import { projectRoot } from '../shared/project-root';
 import type { Polarity, ReportAnalysis } from '../reports/analysis';
 
 /** Where the command writes (process.stdout / process.stderr, or a buffer in tests). */
@@ -22,41 +30,29 @@ interface Options {
   unit?: string;
   year?: string;
   json?: boolean;
+  /** a path, or false with --no-checklist */
+  checklist?: string | false;
 }
+
+const DEFAULT_CHECKLIST = join(projectRoot(), 'seeds', 'checklist.yaml');
 
 /**
- * Decodes a file's bytes: UTF-8 (with or without BOM; a character cut at the very end is
- * dropped), UTF-16 with a BOM, else GB18030.
- * Returns null when the bytes are no text in any of these.
+ * Decodes a text file's bytes (UTF-8 with or without BOM, UTF-16, GB18030/GBK — see
+ * src/documents/decode.ts); null when they are no text.
  */
 export function decodeText(bytes: Uint8Array): string | null {
-  const attempt = (encoding: string, data: Uint8Array): string | null => {
-    try {
-      return new TextDecoder(encoding, { fatal: true }).decode(data);
-    } catch {
-      return null;
-    }
-  };
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return attempt('utf-8', bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return attempt('utf-16le', bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return attempt('utf-16be', bytes.subarray(2));
-  if (bytes.includes(0)) return null;
-  return attempt('utf-8', bytes) ?? attempt('utf-8', withoutCutCharacter(bytes)) ?? attempt('gb18030', bytes);
+  const decoded = decodeReportBytes(bytes);
+  return decoded.ok ? decoded.text : null;
 }
 
-/** Drops an incomplete UTF-8 sequence at the very end (a file cut inside a character). */
-function withoutCutCharacter(bytes: Uint8Array): Uint8Array {
-  for (let back = 1; back <= 3 && back <= bytes.length; back += 1) {
-    const b = bytes[bytes.length - back];
-    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
-    const needed = (b & 0xe0) === 0xc0 ? 2 : (b & 0xf0) === 0xe0 ? 3 : (b & 0xf8) === 0xf0 ? 4 : 1;
-    return needed > back ? bytes.subarray(0, bytes.length - back) : bytes;
-  }
-  return bytes;
+/** Evidence links, item results and coverage against a checklist (same pipeline as stored assessments). */
+export interface EvidenceSummary {
+  links: ProposedLink[];
+  result: AssessmentResult;
 }
 
 /** The JSON document of the command. */
-export function toJsonDocument(a: ReportAnalysis): object {
+export function toJsonDocument(a: ReportAnalysis, evidence?: EvidenceSummary): object {
   return {
     unit: a.unit && { name: a.unit.name, confidence: a.unit.confidence, evidence: a.unit.evidence },
     year: a.year && { value: a.year.value, confidence: a.year.confidence, evidence: a.year.evidence },
@@ -79,11 +75,26 @@ export function toJsonDocument(a: ReportAnalysis): object {
       end,
       text,
     })),
+    ...(evidence
+      ? {
+          links: evidence.links.map((l) => ({ claimId: l.claimId, item: l.itemCode, confidence: l.confidence, rule: l.rule, matched: l.matched })),
+          items: evidence.result.items.map((i) => ({
+            code: i.code,
+            status: i.status,
+            flags: i.flags.map((f) => f.code),
+            evidence: i.evidenceClaimIds,
+            plans: i.planClaimIds,
+            shortcomings: i.negativeClaimIds,
+          })),
+          coverage: { proposed: evidence.result.coverage.proposed, confirmed: evidence.result.coverage.confirmed },
+          score: evidence.result.score,
+        }
+      : {}),
   };
 }
 
 /** The readable summary of the command. */
-export function toSummary(file: string, a: ReportAnalysis): string {
+export function toSummary(file: string, a: ReportAnalysis, evidence?: EvidenceSummary): string {
   const lines: string[] = [`File: ${file}`];
   const ev = (e: { source: string; text: string; start: number; end: number }): string =>
     `${e.source} "${e.text}" [${e.start},${e.end})`;
@@ -108,6 +119,16 @@ export function toSummary(file: string, a: ReportAnalysis): string {
   for (const m of a.metrics) {
     lines.push(`  ${m.claimId}  ${m.metric ?? '-'} = ${m.value} ${m.unit} (${m.qualifier})  "${m.text}"`);
   }
+  if (evidence) {
+    const c = evidence.result.coverage.proposed;
+    lines.push(`Links: ${evidence.links.length} proposed`);
+    lines.push(`Coverage (proposed links): ${c.covered} covered + ${c.partial} partial of ${c.assessable} items (${(c.ratio * 100).toFixed(1)}%); score ${evidence.result.score.proposed.normalised}`);
+    for (const item of evidence.result.items) {
+      const flags = item.flags.map((f) => f.code).join(',');
+      const claims = [...item.evidenceClaimIds, ...item.planClaimIds.map((id) => `plan:${id}`), ...item.negativeClaimIds.map((id) => `neg:${id}`)];
+      lines.push(`  ${item.code.padEnd(5)} ${item.status.padEnd(13)} ${claims.join(' ')}${flags ? `  [${flags}]` : ''}`);
+    }
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -124,10 +145,12 @@ export async function runAnalyzeCli(
   const program = new Command()
     .name('analyze')
     .description('Analyse one annual 法治政府建设 report: unit, year, sections, claims and numbers')
-    .argument('<file>', 'report text file (UTF-8, UTF-16 with BOM, or GB18030)')
+    .argument('<file>', 'report: .txt (UTF-8, UTF-16, GB18030), .docx, .pdf with a text layer, or a saved .html page')
     .option('--unit <name>', 'the reporting unit (wins over detection)')
     .option('--year <n>', 'the year the report describes (wins over detection)')
     .option('--json', 'print one JSON document')
+    .option('--checklist <file>', 'checklist file for links, item statuses and coverage', DEFAULT_CHECKLIST)
+    .option('--no-checklist', 'analyse only: no links, items or coverage')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
@@ -163,8 +186,9 @@ export async function runAnalyzeCli(
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     return fail(`cannot read ${file} (${code})`);
   }
-  const text = decodeText(bytes);
-  if (text === null) return fail(`${file} is not a text file`);
+  const extracted = await extractDocument(bytes, file);
+  if (!extracted.ok) return fail(`${file}: ${extracted.message}`);
+  const text = extracted.text;
   const notText = checkText(text);
   if (notText) return fail(`${file}: ${notText.message}`);
 
@@ -176,7 +200,14 @@ export async function runAnalyzeCli(
     const what = missing.map((e) => (e.code === 'UNIT_NOT_DETECTED' ? 'unit (give --unit)' : 'year (give --year)'));
     return fail(`${file}: could not determine the ${what.join(' or the ')}`);
   }
-  io.stdout.write(options.json ? `${JSON.stringify(toJsonDocument(analysis), null, 2)}\n` : toSummary(file, analysis));
+  let evidence: EvidenceSummary | undefined;
+  if (options.checklist) {
+    const loaded = loadChecklistFile(options.checklist);
+    if (!loaded.checklist) return fail(formatChecklistErrors(loaded.errors).split('\n')[0]);
+    const assessed = assessReportText(text, loaded.checklist, { unit: options.unit, year });
+    evidence = { links: assessed.links, result: assessed.result };
+  }
+  io.stdout.write(options.json ? `${JSON.stringify(toJsonDocument(analysis, evidence), null, 2)}\n` : toSummary(file, analysis, evidence));
   return 0;
 }
 

@@ -29,7 +29,7 @@ describe('analyze command', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     const doc = JSON.parse(out);
-    expect(Object.keys(doc)).toEqual(['unit', 'year', 'sections', 'claims', 'metrics']);
+    expect(Object.keys(doc)).toEqual(['unit', 'year', 'sections', 'claims', 'metrics', 'links', 'items', 'coverage', 'score']);
     expect(doc.unit).toMatchObject({ name: '塘沽街道' });
     expect(doc.unit.confidence).toBeGreaterThan(0.5);
     expect(doc.unit.evidence[0]).toMatchObject({ source: 'TITLE', text: '塘沽街道', start: 2, end: 6 });
@@ -41,6 +41,18 @@ describe('analyze command', () => {
     const fine = doc.metrics.find((m: { value: number }) => m.value === 45500);
     expect(Object.keys(fine)).toEqual(['claimId', 'metric', 'value', 'unit', 'qualifier', 'start', 'end', 'text']);
     expect(raw.slice(fine.start, fine.end)).toBe('4.55 万元');
+    // evidence against the demo checklist: 7.4 is PARTIAL (the system is stated, the rate is not)
+    expect(doc.items.find((i: { code: string }) => i.code === '7.4')).toMatchObject({ status: 'PARTIAL', flags: ['TARGET_NOT_REPORTED', 'LINK_UNREVIEWED'] });
+    const court = doc.links.filter((l: { item: string }) => l.item === '7.4');
+    expect(court.length).toBeGreaterThan(0);
+    expect(Object.keys(court[0])).toEqual(['claimId', 'item', 'confidence', 'rule', 'matched']);
+    expect(doc.coverage.proposed.assessable).toBe(31);
+  });
+
+  it('--no-checklist analyses only', async () => {
+    const { code, out } = await run(join(SEED_DIR, SEED_FILES.tanggu), '--json', '--no-checklist');
+    expect(code).toBe(0);
+    expect(Object.keys(JSON.parse(out))).toEqual(['unit', 'year', 'sections', 'claims', 'metrics']);
   });
 
   it('prints a readable summary without --json', async () => {
@@ -81,7 +93,7 @@ describe('analyze command', () => {
     [
       'a binary file',
       (): string => (writeFileSync(join(dir, 'bin.dat'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 0xff])), join(dir, 'bin.dat')),
-      /not a text file/u,
+      /PNG image/u,
     ],
     ['a directory', (): string => dir, /cannot read/u],
   ])('exits 2 with a one-line error for %s', async (_what, make, message) => {
