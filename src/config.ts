@@ -78,7 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database,
     production: nodeEnv === 'production',
     corsOrigins: corsOrigins === '' ? [] : corsOrigins.split(',').map((o) => o.trim()),
-    maxBodyBytes: read('MAX_BODY_BYTES', intIn('MAX_BODY_BYTES', 1024, 100 * 1024 * 1024), String(6 * 1024 * 1024)),
+    maxBodyBytes: read('MAX_BODY_BYTES', intIn('MAX_BODY_BYTES', 1024, 100 * 1024 * 1024), String(8 * 1024 * 1024)),
     maxReportBytes: read('MAX_REPORT_BYTES', intIn('MAX_REPORT_BYTES', 1, 100 * 1024 * 1024), String(5 * 1024 * 1024)),
     maxQueryDepth: read('MAX_QUERY_DEPTH', intIn('MAX_QUERY_DEPTH', 2, 50), '10'),
     maxQueryCost: read('MAX_QUERY_COST', intIn('MAX_QUERY_COST', 10, 10_000_000), '50000'),

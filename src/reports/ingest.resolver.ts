@@ -1,13 +1,21 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { requirePermission, type Context } from '../context';
+import { extractDocument } from '../documents/extract';
 import { UserErrorType } from '../graphql/user-error.type';
+import type { UserErrorData } from '../shared/user-error';
 import { ingestReport } from './ingest.service';
 import { ReportNode } from './report.type';
 
 @InputType({ description: 'A report to ingest. Unit and year are detected from the text when not given.' })
 export class IngestReportInput {
-  @Field({ description: 'The report text (UTF-8).' })
-  text: string;
+  @Field({ nullable: true, description: 'The report text. Give either text, or contentBase64 with fileName.' })
+  text?: string;
+
+  @Field({ nullable: true, description: 'A file as uploaded, base64: .txt in UTF-8/UTF-16/GB18030, .docx, .pdf with a text layer, or a saved .html page.' })
+  contentBase64?: string;
+
+  @Field({ nullable: true, description: 'Name of the uploaded file (its extension tells the format).' })
+  fileName?: string;
 
   @Field({ nullable: true, description: 'Unit name or alias; wins over detection.' })
   unit?: string;
@@ -51,14 +59,18 @@ export class IngestResolver {
   @Mutation(() => IngestReportPayload, { description: 'Analyse and store a report with its sections, claims, numbers and proposed links, in one transaction.' })
   async ingestReport(@Ctx() ctx: Context, @Arg('input', () => IngestReportInput) input: IngestReportInput): Promise<IngestReportPayload> {
     requirePermission(ctx, 'INGEST_REPORT');
+    const payload = Object.assign(new IngestReportPayload(), { report: null, created: false, replaced: null, claimCount: 0, linkCount: 0, userErrors: [] });
+    const content = await contentOf(input, ctx.config.maxReportBytes);
+    if (!content.ok) return Object.assign(payload, { userErrors: [UserErrorType.from(content.error)] });
     const outcome = await ingestReport(
       ctx.dataSource,
       ctx.lock,
       {
-        text: input.text,
+        text: content.text,
+        sourceSha256: content.sourceSha256,
         unit: input.unit ?? null,
         year: input.year ?? null,
-        source: input.source?.trim() || 'graphql',
+        source: input.source?.trim() || input.fileName?.trim() || 'graphql',
         replace: input.replace ?? false,
         dryRun: input.dryRun ?? false,
         actor: ctx.caller.name,
@@ -66,7 +78,6 @@ export class IngestResolver {
       },
       { maxReportBytes: ctx.config.maxReportBytes },
     );
-    const payload = Object.assign(new IngestReportPayload(), { report: null, created: false, replaced: null, claimCount: 0, linkCount: 0, userErrors: [] });
     if (!outcome.ok) return Object.assign(payload, { userErrors: outcome.errors.map(UserErrorType.from) });
     const r = outcome.value;
     return Object.assign(payload, {
@@ -77,4 +88,25 @@ export class IngestResolver {
       linkCount: r.linkCount,
     });
   }
+}
+
+/** The report text of the input: the text as given, or extracted from the uploaded file. */
+async function contentOf(
+  input: IngestReportInput,
+  maxBytes: number,
+): Promise<{ ok: true; text: string; sourceSha256: string | null } | { ok: false; error: UserErrorData }> {
+  const hasText = input.text !== undefined && input.text !== null;
+  const hasFile = input.contentBase64 !== undefined && input.contentBase64 !== null;
+  if (hasText === hasFile) {
+    return { ok: false, error: { code: 'TEXT_OR_FILE', field: 'input.text', message: 'Give either text, or contentBase64 with fileName.' } };
+  }
+  if (hasText) return { ok: true, text: input.text as string, sourceSha256: null };
+  if (!input.fileName?.trim()) return { ok: false, error: { code: 'FILE_NAME_REQUIRED', field: 'input.fileName', message: 'Give the file name with the content.' } };
+  const bytes = Buffer.from(input.contentBase64 as string, 'base64');
+  if (bytes.length > maxBytes) {
+    return { ok: false, error: { code: 'TEXT_TOO_LARGE', field: 'input.contentBase64', message: `The file is larger than ${maxBytes} bytes.` } };
+  }
+  const extracted = await extractDocument(bytes, input.fileName);
+  if (!extracted.ok) return { ok: false, error: { code: extracted.code, field: 'input.contentBase64', message: `${input.fileName}: ${extracted.message}` } };
+  return { ok: true, text: extracted.text, sourceSha256: extracted.sourceSha256 };
 }
