@@ -1,0 +1,248 @@
+/**
+ * `npm run ingest -- PATH… [--year N] [--unit NAME] [--dry-run] [--replace]`: ingests report
+ * files (.txt in any supported encoding, .docx, .pdf with a text layer, .html/.htm) and
+ * folders of them (searched recursively) into the database of the environment (SQLite file
+ * or DATABASE_URL, as `npm start`). Each file is one transaction: a failure leaves nothing
+ * behind, and a file already in is skipped. Prints a progress bar on a terminal (plain lines
+ * otherwise) and a closing table per file. Exit code 0 when every file is in, 1 when any
+ * failed, 2 for bad arguments or a database without units or checklist.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { Command, CommanderError } from 'commander';
+import type { DataSource } from 'typeorm';
+import { Checklist } from '../checklist/checklist.entity';
+import { ConfigError, loadConfig } from '../config';
+import type { WriteLock } from '../db/write-lock';
+import { collectDocumentFiles } from '../documents/collect-files';
+import { ingestDocumentFile, type DocumentIngestRow, type IngestStatus } from '../documents/ingest-document';
+import { Unit } from '../units/unit.entity';
+import { formatTable } from './text-table';
+
+/** Where the command writes; `isTTY` on stderr turns the progress bar on. */
+export interface IngestIO {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+}
+
+/** An open database to ingest into (tests pass their own; the command opens the configured one). */
+export interface IngestServices {
+  dataSource: DataSource;
+  lock: WriteLock;
+  /** default: MAX_REPORT_BYTES of the environment (5 MB) */
+  maxReportBytes?: number;
+  /** who ingests, for the audit trail (default `cli:ingest`) */
+  actor?: string;
+}
+
+/** Exit codes of the command. */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+interface Options {
+  year?: string;
+  unit?: string;
+  dryRun?: boolean;
+  replace?: boolean;
+}
+
+const RESULT_WORDS: Record<Exclude<IngestStatus, 'FAILED'>, string> = {
+  INGESTED: 'ingested',
+  REPLACED: 'ingested (replaced the earlier report)',
+  ALREADY_IN: 'already in',
+  DRY_RUN: 'dry run: not stored',
+};
+
+/**
+ * Runs the ingest command with user arguments and returns the exit code. Without
+ * `services`, opens the database like `npm start` does (config → data source →
+ * migrations) and closes it at the end.
+ */
+export async function runIngestCli(
+  argv: string[],
+  io: IngestIO = { stdout: process.stdout, stderr: process.stderr },
+  services?: IngestServices,
+): Promise<number> {
+  let paths: string[] = [];
+  let options: Options = {};
+  const program = new Command()
+    .name('ingest')
+    .description('Ingest annual 法治政府建设 reports: .txt (UTF-8, UTF-16, GB18030), .docx, .pdf with a text layer, .html/.htm; folders are searched recursively')
+    .argument('<paths...>', 'report files and folders')
+    .option('--year <n>', 'the year the reports describe (wins over detection)')
+    .option('--unit <name>', 'the reporting unit of every file (wins over detection)')
+    .option('--dry-run', 'analyse and check only; store nothing')
+    .option('--replace', "replace a unit's existing, different report for the same year")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
+    .action((p: string[], o: Options) => {
+      paths = p;
+      options = o;
+    });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
+    throw e;
+  }
+  const fail = (message: string): number => {
+    io.stderr.write(`ingest: ${message}\n`);
+    return EXIT_USAGE;
+  };
+  let year: number | null = null;
+  if (options.year !== undefined) {
+    if (!/^\d{4}$/u.test(options.year.trim())) return fail(`--year must be a four-digit year, got "${options.year}"`);
+    year = Number(options.year.trim());
+  }
+
+  const { files, problems } = await collectDocumentFiles(paths);
+  if (files.length === 0 && problems.length === 0) return fail(`no .txt, .docx, .pdf, .html or .htm files in ${paths.join(', ')}`);
+
+  let opened: { dataSource: DataSource; lock: WriteLock; maxReportBytes: number } | null = null;
+  if (!services) {
+    try {
+      opened = await openDatabase();
+    } catch (e) {
+      return fail(e instanceof Error ? e.message : String(e));
+    }
+  }
+  const db = services ?? opened!;
+  try {
+    const ready = await checkDatabase(db.dataSource);
+    if (ready) return fail(ready);
+    const rows: DocumentIngestRow[] = problems.map((p) => ({
+      file: p.path,
+      status: 'FAILED',
+      format: null,
+      unit: null,
+      year: null,
+      claims: null,
+      coverage: [],
+      reportId: null,
+      warnings: [],
+      error: { code: 'NOT_FOUND', message: p.message },
+    }));
+    const progress = startProgress(io, files.length);
+    for (const [index, file] of files.entries()) {
+      progress.before(index, file.display);
+      const row = await ingestDocumentFile(db.dataSource, db.lock, file.path, file.display, {
+        unit: options.unit ?? null,
+        year,
+        replace: options.replace ?? false,
+        dryRun: options.dryRun ?? false,
+        actor: services?.actor ?? 'cli:ingest',
+        maxReportBytes: services?.maxReportBytes ?? opened?.maxReportBytes ?? 5 * 1024 * 1024,
+      });
+      rows.push(row);
+      progress.after(index, row);
+    }
+    progress.stop();
+    io.stdout.write(renderIngestReport(rows, options.dryRun ?? false));
+    return rows.some((r) => r.status === 'FAILED') ? EXIT_FAILED : EXIT_OK;
+  } finally {
+    if (opened) await opened.dataSource.destroy();
+  }
+}
+
+/** The closing table, the warnings and a one-line summary (pure; exported for tests). */
+export function renderIngestReport(rows: readonly DocumentIngestRow[], dryRun: boolean): string {
+  const table = formatTable(
+    ['File', 'Unit', 'Year', 'Claims', 'Covered', 'Result'],
+    rows.map((r) => [
+      r.file,
+      r.unit ?? '-',
+      r.year === null ? '-' : String(r.year),
+      r.claims === null ? '-' : String(r.claims),
+      r.coverage.length ? r.coverage.map((c) => `${c.covered}/${c.assessable}`).join(', ') : '-',
+      r.status === 'FAILED' ? `FAILED ${r.error?.code}: ${r.error?.message}` : RESULT_WORDS[r.status],
+    ]),
+    [2, 3, 4],
+  );
+  const warnings = rows.flatMap((r) => r.warnings.map((w) => `  ${r.file}: ${w}`));
+  const count = (s: IngestStatus): number => rows.filter((r) => r.status === s).length;
+  const parts = [
+    dryRun ? `${count('DRY_RUN')} checked (dry run, nothing stored)` : `${count('INGESTED') + count('REPLACED')} ingested`,
+    `${count('ALREADY_IN')} already in`,
+    `${count('FAILED')} failed`,
+  ];
+  const checklists = [...new Set(rows.flatMap((r) => r.coverage.map((c) => c.checklist)))];
+  const notes = [
+    checklists.length ? `Covered: items covered / assessable (accepted + proposed links) of checklist ${checklists.join(', ')}.` : null,
+    `${rows.length} file${rows.length === 1 ? '' : 's'}: ${parts.join(', ')}.`,
+  ].filter((n): n is string => n !== null);
+  return `${table}${warnings.length ? `\nWarnings:\n${warnings.join('\n')}\n` : ''}\n${notes.join('\n')}\n`;
+}
+
+interface Progress {
+  before(index: number, file: string): void;
+  after(index: number, row: DocumentIngestRow): void;
+  stop(): void;
+}
+
+/** A progress bar on a terminal; one plain line per file otherwise (logs, CI, pipes). */
+function startProgress(io: IngestIO, total: number): Progress {
+  if (io.stderr.isTTY) {
+    const bar = new SingleBar({
+      format: 'ingest [{bar}] {value}/{total} {file}',
+      stream: io.stderr as NodeJS.WritableStream,
+      hideCursor: true,
+      clearOnComplete: true,
+      barsize: 30,
+    });
+    bar.start(total, 0, { file: '' });
+    return {
+      before: (_index, file) => bar.update({ file }),
+      after: (index) => bar.update(index + 1),
+      stop: () => bar.stop(),
+    };
+  }
+  return {
+    before: () => undefined,
+    after: (index, row) => {
+      const what = row.status === 'FAILED' ? `failed (${row.error?.code})` : RESULT_WORDS[row.status];
+      io.stderr.write(`[${index + 1}/${total}] ${row.file}: ${what}\n`);
+    },
+    stop: () => undefined,
+  };
+}
+
+/** A clear message when the database cannot take reports yet, or null. */
+async function checkDatabase(dataSource: DataSource): Promise<string | null> {
+  const [units, checklists] = await Promise.all([dataSource.getRepository(Unit).count(), dataSource.getRepository(Checklist).count()]);
+  if (units > 0 && checklists > 0) return null;
+  const missing = [units === 0 ? 'units' : null, checklists === 0 ? 'checklist' : null].filter(Boolean).join(' and no ');
+  return `the database has no ${missing}: run npm start once (it loads seeds/: units, the checklist and the demo reports), or import a checklist with node dist/src/cli/import-checklist.js FILE`;
+}
+
+/** Opens the database of the environment as `npm start` does: config → data source → migrations. */
+async function openDatabase(): Promise<{ dataSource: DataSource; lock: WriteLock; maxReportBytes: number }> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new Error(error.message);
+    throw error;
+  }
+  const { createDataSource } = await import('../../ormconfig');
+  const { WriteLock } = await import('../db/write-lock');
+  if (config.database.type === 'sqlite') mkdirSync(dirname(config.database.path), { recursive: true });
+  const dataSource = createDataSource(config.database);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return { dataSource, lock: new WriteLock(), maxReportBytes: config.maxReportBytes };
+}
+
+if (require.main === module) {
+  process.env.TZ = 'UTC';
+  runIngestCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`ingest: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * One document file in, one report stored: read, extract the text, then `ingestReport`
+ * (one transaction: nothing half-ingested), and the coverage of the stored assessment.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { In, type DataSource } from 'typeorm';
+import { assessReportText } from '../assessment/assess-report';
+import { Assessment } from '../assessment/assessment.entity';
+import { loadChecklistDefinition } from '../checklist/checklist.service';
+import type { WriteLock } from '../db/write-lock';
+import { checklistsForYear, ingestReport } from '../reports/ingest.service';
+import { Unit } from '../units/unit.entity';
+import { extractDocument, type DocumentFormat } from './extract';
+
+/** Files larger than this are not read (the extracted text has its own limit, maxReportBytes). */
+export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
+
+/** What happened to one file. */
+export type IngestStatus = 'INGESTED' | 'REPLACED' | 'ALREADY_IN' | 'DRY_RUN' | 'FAILED';
+
+/** Covered items (proposed view: accepted + proposed links) of one checklist. */
+export interface CoveredItems {
+  checklist: string;
+  covered: number;
+  assessable: number;
+}
+
+/** One row of the closing table of the ingest command. */
+export interface DocumentIngestRow {
+  file: string;
+  status: IngestStatus;
+  format: DocumentFormat | null;
+  unit: string | null;
+  year: number | null;
+  claims: number | null;
+  /** per checklist covering the year; empty when none does */
+  coverage: CoveredItems[];
+  /** the stored report's id */
+  reportId: number | null;
+  warnings: string[];
+  /** why the file failed: a stable code and a one-line message */
+  error: { code: string; message: string } | null;
+}
+
+export interface DocumentIngestOptions {
+  unit?: string | null;
+  year?: number | null;
+  replace?: boolean;
+  dryRun?: boolean;
+  actor: string;
+  maxReportBytes: number;
+}
+
+/**
+ * Ingests one document file. Never throws for bad input (unreadable, unsupported or empty
+ * files, unknown units, a different report already stored …): those are a FAILED row with
+ * the reason. Database faults propagate.
+ */
+export async function ingestDocumentFile(
+  dataSource: DataSource,
+  lock: WriteLock,
+  path: string,
+  display: string,
+  options: DocumentIngestOptions,
+): Promise<DocumentIngestRow> {
+  const row: DocumentIngestRow = { file: display, status: 'FAILED', format: null, unit: null, year: null, claims: null, coverage: [], reportId: null, warnings: [], error: null };
+  const failed = (code: string, message: string): DocumentIngestRow => ({ ...row, error: { code, message } });
+
+  const size = await stat(path).then((s) => s.size).catch(() => -1);
+  if (size > MAX_DOCUMENT_BYTES) return failed('FILE_TOO_LARGE', `the file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    return failed('UNREADABLE', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const extracted = await extractDocument(bytes, path);
+  if (!extracted.ok) return failed(extracted.code, extracted.message);
+  row.format = extracted.format;
+  row.warnings = extracted.warnings;
+
+  const outcome = await ingestReport(
+    dataSource,
+    lock,
+    {
+      text: extracted.text,
+      unit: options.unit ?? null,
+      year: options.year ?? null,
+      source: display,
+      sourceSha256: extracted.sourceSha256,
+      replace: options.replace ?? false,
+      dryRun: options.dryRun ?? false,
+      actor: options.actor,
+    },
+    { maxReportBytes: options.maxReportBytes },
+  );
+  if (!outcome.ok) {
+    const [first] = outcome.errors;
+    const hint = first.code === 'REPORT_EXISTS' ? ' (use --replace to replace it)' : '';
+    return failed(first.code, outcome.errors.map((e) => e.message).join(' ') + hint);
+  }
+  const { value } = outcome;
+  row.unit = value.unit.name;
+  row.year = value.year;
+  row.claims = value.analysis.claims.length;
+  row.reportId = value.report?.id ?? null;
+  if (options.dryRun) {
+    row.status = 'DRY_RUN';
+    row.coverage = await dryRunCoverage(dataSource, extracted.text, value.unit, value.year);
+  } else {
+    row.status = !value.created ? 'ALREADY_IN' : value.replaced ? 'REPLACED' : 'INGESTED';
+    row.coverage = await storedCoverage(dataSource, value.unit.id, value.year);
+  }
+  return row;
+}
+
+/** Covered items of the stored assessments of a unit and year, per checklist covering the year. */
+async function storedCoverage(dataSource: DataSource, unitId: number, year: number): Promise<CoveredItems[]> {
+  const checklists = await checklistsForYear(dataSource.manager, year);
+  if (checklists.length === 0) return [];
+  const stored = await dataSource.getRepository(Assessment).find({ where: { unitId, year, checklistId: In(checklists.map((c) => c.id)) } });
+  return checklists.flatMap((c) => {
+    const a = stored.find((s) => s.checklistId === c.id);
+    if (!a) return [];
+    const { covered, assessable } = a.result.coverage.proposed;
+    return [{ checklist: `${c.key} v${c.version}`, covered, assessable }];
+  });
+}
+
+/** What the coverage would be, computed by the same pure pipeline, storing nothing. */
+async function dryRunCoverage(dataSource: DataSource, text: string, unit: Unit, year: number): Promise<CoveredItems[]> {
+  const units = await dataSource.getRepository(Unit).find();
+  const out: CoveredItems[] = [];
+  for (const c of await checklistsForYear(dataSource.manager, year)) {
+    const loaded = await loadChecklistDefinition(dataSource.manager, c.id);
+    const { result } = assessReportText(text, loaded.definition, {
+      unit: unit.name,
+      year,
+      knownUnits: units.map((u) => ({ name: u.name, aliases: u.aliases })),
+    });
+    out.push({ checklist: `${c.key} v${c.version}`, covered: result.coverage.proposed.covered, assessable: result.coverage.proposed.assessable });
+  }
+  return out;
+}
