@@ -1,67 +1,44 @@
 import { registerEnumType } from 'type-graphql';
+import { FLAG_CODES, ITEM_STATUSES, type FlagCode, type ItemStatus, type Severity } from '../checklist/types';
+import { LINK_STATES, type LinkMethod, type LinkState } from '../evidence/types';
+import type { ReportState } from '../reports/report.entity';
+import {
+  POLARITIES,
+  QUALIFIERS,
+  SECTION_KINDS,
+  UNIT_LEVELS,
+  type Polarity,
+  type Qualifier,
+  type SectionKind,
+  type UnitLevel,
+} from '../reports/analysis/types';
 
-/** GraphQL enums mirror the domain's string unions (same names, same values). */
-export enum UnitLevelEnum {
-  PROVINCE = 'PROVINCE',
-  CITY = 'CITY',
-  DISTRICT = 'DISTRICT',
-  STREET = 'STREET',
-  TOWN = 'TOWN',
+/** A GraphQL enum object (`{ A: 'A', … }`) built from a domain list, so the two never drift apart. */
+function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 }
-export enum SectionKindEnum {
-  PREAMBLE = 'PREAMBLE',
-  ACHIEVEMENT = 'ACHIEVEMENT',
-  RESPONSIBILITY = 'RESPONSIBILITY',
-  SHORTCOMING = 'SHORTCOMING',
-  PLAN = 'PLAN',
-  CHROME = 'CHROME',
-  SIGNATURE = 'SIGNATURE',
-}
-export enum PolarityEnum {
-  POSITIVE = 'POSITIVE',
-  NEGATIVE = 'NEGATIVE',
-  PLAN = 'PLAN',
-}
-export enum QualifierEnum {
-  EXACT = 'EXACT',
-  APPROX = 'APPROX',
-  AT_LEAST = 'AT_LEAST',
-}
-export enum ReportStateEnum {
-  CURRENT = 'CURRENT',
-  REPLACED = 'REPLACED',
-}
-export enum LinkMethodEnum {
-  RULE = 'RULE',
-  MANUAL = 'MANUAL',
-}
-export enum LinkStateEnum {
-  PROPOSED = 'PROPOSED',
-  ACCEPTED = 'ACCEPTED',
-  REJECTED = 'REJECTED',
-}
-export enum ItemStatusEnum {
-  COVERED = 'COVERED',
-  PARTIAL = 'PARTIAL',
-  PLANNED_ONLY = 'PLANNED_ONLY',
-  NEGATIVE_ONLY = 'NEGATIVE_ONLY',
-  MISSING = 'MISSING',
-  NOT_APPLICABLE = 'NOT_APPLICABLE',
-}
-export enum FlagCodeEnum {
-  NO_EVIDENCE = 'NO_EVIDENCE',
-  ONLY_PLANNED = 'ONLY_PLANNED',
-  SHORTCOMING_REPORTED = 'SHORTCOMING_REPORTED',
-  TARGET_NOT_MET = 'TARGET_NOT_MET',
-  TARGET_NOT_REPORTED = 'TARGET_NOT_REPORTED',
-  LINK_UNREVIEWED = 'LINK_UNREVIEWED',
-  REPORT_MISSING = 'REPORT_MISSING',
-}
-export enum SeverityEnum {
-  ERROR = 'ERROR',
-  WARNING = 'WARNING',
-  INFO = 'INFO',
-}
+
+/** GraphQL enums: the domain's string unions, under the same names and values. */
+export const UnitLevelEnum = enumOf(UNIT_LEVELS);
+export type UnitLevelEnum = UnitLevel;
+export const SectionKindEnum = enumOf(SECTION_KINDS);
+export type SectionKindEnum = SectionKind;
+export const PolarityEnum = enumOf(POLARITIES);
+export type PolarityEnum = Polarity;
+export const QualifierEnum = enumOf(QUALIFIERS);
+export type QualifierEnum = Qualifier;
+export const ReportStateEnum = enumOf<ReportState>(['CURRENT', 'REPLACED']);
+export type ReportStateEnum = ReportState;
+export const LinkMethodEnum = enumOf<LinkMethod>(['RULE', 'MANUAL']);
+export type LinkMethodEnum = LinkMethod;
+export const LinkStateEnum = enumOf(LINK_STATES);
+export type LinkStateEnum = LinkState;
+export const ItemStatusEnum = enumOf(ITEM_STATUSES);
+export type ItemStatusEnum = ItemStatus;
+export const FlagCodeEnum = enumOf(FLAG_CODES);
+export type FlagCodeEnum = FlagCode;
+export const SeverityEnum = enumOf<Severity>(['ERROR', 'WARNING', 'INFO']);
+export type SeverityEnum = Severity;
 
 registerEnumType(UnitLevelEnum, { name: 'UnitLevel', description: '省/市/区/街道/乡镇' });
 registerEnumType(SectionKindEnum, { name: 'SectionKind', description: 'Kind of a top-level report section, from its heading.' });
