@@ -3,6 +3,7 @@ import type { Operation, Role } from './access/roles';
 import { allows } from './access/roles';
 import type { AppConfig } from './config';
 import type { WriteLock } from './db/write-lock';
+import { DownloadStore } from './exports/download-store';
 import { ForbiddenError } from './graphql/errors';
 import { createLoaders, type Loaders } from './graphql/loaders';
 
@@ -20,17 +21,27 @@ export interface AppServices {
   dataSource: DataSource;
   lock: WriteLock;
   config: AppConfig;
+  /** exported files waiting to be downloaded (default: one store per process) */
+  downloads?: DownloadStore;
 }
 
 /** Per request: the shared services, fresh DataLoaders filtered to the caller's scope, and the caller. */
 export interface Context extends AppServices {
+  downloads: DownloadStore;
   loaders: Loaders;
   caller: Caller;
 }
 
+const processDownloads = new DownloadStore();
+
+/** The download store of these services (one per process unless given). */
+export function downloadsOf(services: AppServices): DownloadStore {
+  return services.downloads ?? processDownloads;
+}
+
 /** Builds a request context with fresh loaders bound to the caller's scope. */
 export function createContext(services: AppServices, caller: Caller): Context {
-  return { ...services, loaders: createLoaders(services.dataSource, caller.scope), caller };
+  return { ...services, downloads: downloadsOf(services), loaders: createLoaders(services.dataSource, caller.scope), caller };
 }
 
 /** Throws FORBIDDEN unless the caller's role allows the operation. */

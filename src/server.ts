@@ -7,7 +7,7 @@ import cors from 'cors';
 import express, { type Request } from 'express';
 import { createServer, type Server } from 'node:http';
 import { ANONYMOUS, callerOfRequest } from './access/authenticate-request';
-import { createContext, type AppServices, type Caller, type Context } from './context';
+import { createContext, downloadsOf, type AppServices, type Caller, type Context } from './context';
 import { formatError } from './graphql/errors';
 import { costLimitPlugin, depthRule } from './graphql/limits';
 import { buildAppSchema } from './graphql/schema';
@@ -61,6 +61,17 @@ export async function startServer(
       return;
     }
     next();
+  });
+  app.get('/downloads/:token', (req, res) => {
+    const file = downloadsOf(services).get(String(req.params.token));
+    if (!file) {
+      res.status(404).json({ errors: [{ message: 'This download does not exist or has expired; export again.', extensions: { code: 'NOT_FOUND' } }] });
+      return;
+    }
+    res.setHeader('content-type', file.contentType);
+    res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    res.setHeader('cache-control', 'private, no-store');
+    res.send(file.data);
   });
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.get('/health', (_req, res) => res.json({ ok: true }));
