@@ -148,14 +148,15 @@ function assemble(raw: string, items: Item[], makeDecider: DeciderFactory | null
     const prev = out.length > 0 ? out[out.length - 1] : null;
     const next = j < items.length ? items[j].ch : null;
     if (prev !== null && next !== null && prev !== '\n') {
-      const runStart = items[i].start;
-      const runEnd = items[j - 1].end;
+      // The whitespace kept for a run maps to one raw whitespace character of it (a
+      // newline when it is a line break), never across markup removed inside the run.
+      const newline = items.slice(i, j).find((it) => it.kind === 'NEWLINE') ?? items[i];
       if (hasNewline && lines && decide && decide(lines.lineOf[i], lines.lineOf[j])) {
-        push('\n', runStart, runEnd);
+        push('\n', newline.start, newline.end);
       } else if (hasNewline) {
-        if (isAsciiLetter(prev) && isAsciiLetter(next)) push(' ', runStart, runEnd);
+        if (isAsciiLetter(prev) && isAsciiLetter(next)) push(' ', items[i].start, items[i].end);
       } else if (!isWide(prev) && !isWide(next)) {
-        push(' ', runStart, runEnd);
+        push(' ', items[i].start, items[i].end);
       }
     }
     i = j;
