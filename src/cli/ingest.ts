@@ -7,17 +7,15 @@
  * otherwise) and a closing table per file. Exit code 0 when every file is in, 1 when any
  * failed, 2 for bad arguments or a database without units or checklist.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Command, CommanderError } from 'commander';
 import type { DataSource } from 'typeorm';
 import { Checklist } from '../checklist/checklist.entity';
-import { ConfigError, loadConfig } from '../config';
 import type { WriteLock } from '../db/write-lock';
 import { collectDocumentFiles } from '../documents/collect-files';
 import { ingestDocumentFile, type DocumentIngestRow, type IngestStatus } from '../documents/ingest-document';
 import { Unit } from '../units/unit.entity';
+import { openDatabase } from './open-database';
 import { formatTable } from './text-table';
 
 /** Where the command writes; `isTTY` on stderr turns the progress bar on. */
@@ -103,7 +101,8 @@ export async function runIngestCli(
   let opened: { dataSource: DataSource; lock: WriteLock; maxReportBytes: number } | null = null;
   if (!services) {
     try {
-      opened = await openDatabase();
+      const db = await openDatabase();
+      opened = { dataSource: db.dataSource, lock: db.lock, maxReportBytes: db.config.maxReportBytes };
     } catch (e) {
       return fail(e instanceof Error ? e.message : String(e));
     }
@@ -214,24 +213,6 @@ async function checkDatabase(dataSource: DataSource): Promise<string | null> {
   if (units > 0 && checklists > 0) return null;
   const missing = [units === 0 ? 'units' : null, checklists === 0 ? 'checklist' : null].filter(Boolean).join(' and no ');
   return `the database has no ${missing}: run npm start once (it loads seeds/: units, the checklist and the demo reports), or import a checklist with node dist/src/cli/import-checklist.js FILE`;
-}
-
-/** Opens the database of the environment as `npm start` does: config → data source → migrations. */
-async function openDatabase(): Promise<{ dataSource: DataSource; lock: WriteLock; maxReportBytes: number }> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) throw new Error(error.message);
-    throw error;
-  }
-  const { createDataSource } = await import('../../ormconfig');
-  const { WriteLock } = await import('../db/write-lock');
-  if (config.database.type === 'sqlite') mkdirSync(dirname(config.database.path), { recursive: true });
-  const dataSource = createDataSource(config.database);
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-  return { dataSource, lock: new WriteLock(), maxReportBytes: config.maxReportBytes };
 }
 
 if (require.main === module) {

@@ -1,0 +1,603 @@
+/**
+ * Checklists as spreadsheets: offices keep their 工作任务清单 as an Excel table.
+ *
+ * `checklistToWorkbook` writes a checklist as a template workbook; `checklistFromWorkbook`
+ * reads one back (the template, or an office's own table with columns such as 序号, 工作任务,
+ * 具体内容, 牵头单位, 责任单位, 完成时限). Sheets:
+ * - 清单信息: 字段 / 值 rows for key, name, issuer, yearFrom, yearTo, version;
+ * - 计分规则 (optional): status → factor; default COVERED 1, PARTIAL 0.5, others 0;
+ * - 预警规则 (optional): flag code → enabled (是/否) and severity; default all on;
+ * - 条目: one row per part or item. 编号 (1, 1.1 …), 上级编号 (empty for a part; taken from
+ *   the code when the column is missing), 任务/内容 (title), 说明 (text; the title when
+ *   there is no such column), 分值, 关键词 and 排除词 and 忽略词 (words separated by 、),
+ *   共现词 (groups separated by ；, words in a group joined by +), 识别指标 (metric keys),
+ *   指标 (targets such as `COURT_APPEARANCE_RATE>=100%` or `PENALTY_CASES（件）`, separated by
+ *   ；). A word that itself contains 、 or + is written in 「」. 牵头单位, 责任单位, 完成时限,
+ *   备注 and unknown columns are not part of the checklist format and are ignored (noted).
+ *
+ * Validation is the YAML file's (`parseChecklistFile`): the definition read from the cells
+ * is written as a checklist file and parsed, and every error is mapped back to its sheet,
+ * row and column. Any error and no checklist is returned: nothing is half-imported.
+ */
+import ExcelJS from 'exceljs';
+import { stringify } from 'yaml';
+import { parseChecklistFile } from './checklist-file';
+import { FLAG_CODES, ITEM_STATUSES, type ChecklistDefinition, type ChecklistItemDefinition, type FlagCode, type ItemStatus, type Severity } from './types';
+
+/** A problem in a checklist workbook, located by sheet, row and column. */
+export interface WorkbookError {
+  file: string;
+  sheet: string;
+  /** 1-based row, null when the problem is the sheet itself */
+  row: number | null;
+  /** column letter and header (`C 任务/内容`), null for a whole row or sheet */
+  column: string | null;
+  message: string;
+}
+
+/** The checklist read from a workbook, or null and every error found; notes say what was ignored or assumed. */
+export interface ChecklistWorkbookResult {
+  checklist: ChecklistDefinition | null;
+  errors: WorkbookError[];
+  notes: string[];
+}
+
+export const CHECKLIST_SHEETS = { info: '清单信息', scoring: '计分规则', flags: '预警规则', items: '条目' } as const;
+
+type ItemField = 'code' | 'parent' | 'title' | 'text' | 'points' | 'keywords' | 'together' | 'exclude' | 'ignore' | 'metrics' | 'targets';
+
+/** Template headers of the 条目 sheet, in order. */
+export const ITEM_HEADERS: Record<ItemField, string> = {
+  code: '编号',
+  parent: '上级编号',
+  title: '任务/内容',
+  text: '说明',
+  points: '分值',
+  keywords: '关键词',
+  together: '共现词',
+  exclude: '排除词',
+  ignore: '忽略词',
+  metrics: '识别指标',
+  targets: '指标',
+};
+
+/**
+ * Accepted header names per field (compared after normalising: no spaces, half-width, no
+ * trailing （…）). A column named just 内容 is the title, or the text when a title column exists.
+ */
+const HEADER_ALIASES: Record<ItemField, string[]> = {
+  code: ['编号', '序号', '条目编号', '代码', '编码', 'code'],
+  parent: ['上级编号', '上级', '父编号', '所属部分', '所属编号', 'parent'],
+  title: ['任务/内容', '任务', '工作任务', '任务名称', '标题', '名称', '条目', '事项', '重点任务', 'title'],
+  text: ['说明', '具体内容', '具体要求', '工作要求', '要求', '工作内容', '任务内容', '描述', '工作措施', 'text'],
+  points: ['分值', '分数', '权重', '得分', 'points'],
+  keywords: ['关键词', '关键字', 'keywords'],
+  together: ['共现词', '组合词', '同现词', 'together'],
+  exclude: ['排除词', '排除', 'exclude'],
+  ignore: ['忽略词', '忽略', 'ignore'],
+  metrics: ['识别指标', '指标键', '关联指标', 'metrics'],
+  targets: ['指标', '目标', '目标值', '指标要求', '量化指标', 'targets'],
+};
+
+/** Columns of office tables that the checklist format does not hold. */
+const IGNORED_HEADERS = ['牵头单位', '责任单位', '配合单位', '协办单位', '完成时限', '时限', '完成时间', '备注', '责任领导', '分管领导'];
+
+const INFO_FIELDS = ['key', 'name', 'issuer', 'yearFrom', 'yearTo', 'version'] as const;
+type InfoField = (typeof INFO_FIELDS)[number];
+const INFO_LABELS: Record<InfoField, string> = {
+  key: '标识（key）',
+  name: '名称（name）',
+  issuer: '发布单位（issuer）',
+  yearFrom: '起始年份（yearFrom）',
+  yearTo: '结束年份（yearTo）',
+  version: '版本（version）',
+};
+const INFO_HINTS: Record<InfoField, string> = {
+  key: '小写字母、数字和连字符，同一清单各版本相同，如 demo-district-2021',
+  name: '清单名称',
+  issuer: '印发单位',
+  yearFrom: '适用的第一年',
+  yearTo: '适用的最后一年',
+  version: '修改条目后加 1 再导入；已导入的版本不能改',
+};
+
+const STATUS_NAMES: Record<ItemStatus, string> = {
+  COVERED: '已覆盖',
+  PARTIAL: '部分覆盖',
+  PLANNED_ONLY: '仅有计划',
+  NEGATIVE_ONLY: '仅有问题',
+  MISSING: '缺失',
+  NOT_APPLICABLE: '不适用',
+};
+const FLAG_NAMES: Record<FlagCode, string> = {
+  NO_EVIDENCE: '无佐证',
+  ONLY_PLANNED: '仅有计划',
+  SHORTCOMING_REPORTED: '报告了不足',
+  TARGET_NOT_MET: '指标未达标',
+  TARGET_NOT_REPORTED: '指标未报告',
+  LINK_UNREVIEWED: '佐证未审核',
+  REPORT_MISSING: '未报送报告',
+};
+const SEVERITY_NAMES: Record<Severity, string> = { ERROR: '严重', WARNING: '警告', INFO: '提示' };
+const SCORED = ITEM_STATUSES.filter((s): s is Exclude<ItemStatus, 'NOT_APPLICABLE'> => s !== 'NOT_APPLICABLE');
+
+/** Scoring and flags used when a workbook has no 计分规则 / 预警规则 sheet. */
+export const DEFAULT_SCORING: ChecklistDefinition['scoring'] = { COVERED: 1, PARTIAL: 0.5, PLANNED_ONLY: 0, NEGATIVE_ONLY: 0, MISSING: 0 };
+export const DEFAULT_FLAGS: ChecklistDefinition['flags'] = {
+  NO_EVIDENCE: { enabled: true, severity: 'ERROR' },
+  ONLY_PLANNED: { enabled: true, severity: 'WARNING' },
+  SHORTCOMING_REPORTED: { enabled: true, severity: 'WARNING' },
+  TARGET_NOT_MET: { enabled: true, severity: 'ERROR' },
+  TARGET_NOT_REPORTED: { enabled: true, severity: 'WARNING' },
+  LINK_UNREVIEWED: { enabled: true, severity: 'INFO' },
+  REPORT_MISSING: { enabled: true, severity: 'ERROR' },
+};
+
+// ── writing ────────────────────────────────────────────────────────────────────────────
+
+/** Writes a checklist as a workbook (the template offices fill in). */
+export function checklistToWorkbook(def: ChecklistDefinition): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '法治清单';
+  wb.title = def.name;
+
+  const info = wb.addWorksheet(CHECKLIST_SHEETS.info);
+  info.addRow(['字段', '值', '说明']);
+  for (const field of INFO_FIELDS) info.addRow([INFO_LABELS[field], def[field], INFO_HINTS[field]]);
+  styleTable(info, [22, 48, 60]);
+
+  const scoring = wb.addWorksheet(CHECKLIST_SHEETS.scoring);
+  scoring.addRow(['状态', '名称', '系数', '说明']);
+  for (const s of SCORED) scoring.addRow([s, STATUS_NAMES[s], def.scoring[s], '条目分值 × 系数 = 条目得分（0 到 1）']);
+  styleTable(scoring, [18, 12, 8, 40]);
+
+  const flags = wb.addWorksheet(CHECKLIST_SHEETS.flags);
+  flags.addRow(['代码', '名称', '启用', '严重程度']);
+  for (const f of FLAG_CODES) flags.addRow([f, FLAG_NAMES[f], def.flags[f].enabled ? '是' : '否', def.flags[f].severity]);
+  styleTable(flags, [24, 14, 8, 12]);
+
+  const items = wb.addWorksheet(CHECKLIST_SHEETS.items, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+  const fields = Object.keys(ITEM_HEADERS) as ItemField[];
+  items.addRow(fields.map((f) => ITEM_HEADERS[f]));
+  for (const item of def.items) {
+    const isPart = item.parentCode === null;
+    items.addRow(
+      fields.map((f): string | number => {
+        switch (f) {
+          case 'code':
+            return item.code;
+          case 'parent':
+            return item.parentCode ?? '';
+          case 'title':
+            return item.title;
+          case 'text':
+            return item.text;
+          case 'points':
+            return isPart ? '' : item.points;
+          case 'keywords':
+          case 'exclude':
+          case 'metrics':
+            return item.match[f].map(quoteWord).join('、');
+          case 'ignore':
+            return (item.match.ignore ?? []).map(quoteWord).join('、');
+          case 'together':
+            return item.match.together.map((g) => g.map(quoteWord).join('+')).join('；');
+          case 'targets':
+            return item.targets.map(formatTarget).join('；');
+        }
+      }),
+    );
+  }
+  items.eachRow((row, n) => {
+    row.getCell(1).numFmt = '@';
+    row.getCell(2).numFmt = '@';
+    row.eachCell((cell) => {
+      cell.alignment = { wrapText: true, vertical: 'top' };
+    });
+    if (n > 1 && row.getCell(2).text === '') row.font = { bold: true };
+  });
+  styleTable(items, [7, 8, 28, 50, 6, 40, 36, 20, 16, 24, 34]);
+  const notes: Partial<Record<ItemField, string>> = {
+    code: '部分为 1、2 …，条目为 1.1、1.2 …（设置为文本格式，10.10 才不会变成 10.1）',
+    parent: '部分留空；条目填所属部分的编号',
+    keywords: '用“、”分隔；本身含“、”或“+”的词写在「」中',
+    together: '每组用“；”分隔，组内的词用“+”连接，须同时出现在一句中',
+    targets: '如 COURT_APPEARANCE_RATE>=100%；只统计不设目标值的写作 PENALTY_CASES（件）',
+  };
+  for (const [field, text] of Object.entries(notes)) items.getCell(1, fields.indexOf(field as ItemField) + 1).note = text;
+  return wb;
+}
+
+/** The template as .xlsx bytes. */
+export async function checklistWorkbookBuffer(def: ChecklistDefinition): Promise<Buffer> {
+  return Buffer.from(await checklistToWorkbook(def).xlsx.writeBuffer());
+}
+
+function styleTable(ws: ExcelJS.Worksheet, widths: number[]): void {
+  widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  ws.getRow(1).eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+  });
+}
+
+const NEEDS_QUOTES = /[、，,；;+＋\n「」]/u;
+
+function quoteWord(word: string): string {
+  return NEEDS_QUOTES.test(word) ? `「${word}」` : word;
+}
+
+const OPS_OUT: Record<string, string> = { '>=': '>=', '<=': '<=', '=': '=' };
+
+function formatTarget(t: ChecklistItemDefinition['targets'][number]): string {
+  return t.op !== undefined && t.threshold !== undefined ? `${t.metric}${OPS_OUT[t.op]}${t.threshold}${t.unit}` : `${t.metric}（${t.unit}）`;
+}
+
+// ── reading ────────────────────────────────────────────────────────────────────────────
+
+/** Splits at separators outside 「」 and “” quotes; `keepQuotes` keeps the quote marks (for a second split). */
+function splitOutsideQuotes(text: string, separators: RegExp, keepQuotes: boolean): string[] {
+  const out: string[] = [];
+  let current = '';
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '「' || ch === '“') {
+      depth += 1;
+      if (keepQuotes) current += ch;
+    } else if ((ch === '」' || ch === '”') && depth > 0) {
+      depth -= 1;
+      if (keepQuotes) current += ch;
+    } else if (depth === 0 && separators.test(ch)) {
+      out.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  out.push(current);
+  return out.map((w) => w.trim()).filter((w) => w !== '');
+}
+
+/** Splits a cell into words at 、，,；; and line breaks, except inside 「」 or “”. */
+export function splitWords(text: string): string[] {
+  return splitOutsideQuotes(text, /[、，,；;\n]/u, false);
+}
+
+/** Groups of 共现词: groups separated by ；; or line breaks, the words of a group joined by + (or 、). */
+export function splitGroups(text: string): string[][] {
+  return splitOutsideQuotes(text, /[；;\n]/u, true)
+    .map((group) => splitOutsideQuotes(group, /[+＋、，,]/u, false))
+    .filter((g) => g.length > 0);
+}
+
+const TARGET = /^([A-Za-z][A-Za-z0-9_]*)\s*(?:(>=|<=|=|≥|≤|＝|＞＝|＜＝)\s*(-?\d+(?:\.\d+)?)\s*(.*)|[（(]\s*([^）)]*?)\s*[）)])$/u;
+const OP_IN: Record<string, '>=' | '<=' | '='> = { '>=': '>=', '<=': '<=', '=': '=', '≥': '>=', '≤': '<=', '＝': '=', '＞＝': '>=', '＜＝': '<=' };
+
+/** Parses a 指标 cell: `METRIC>=100%；METRIC（件）`. */
+export function parseTargets(text: string): { targets: Array<Record<string, unknown>>; problems: string[] } {
+  const targets: Array<Record<string, unknown>> = [];
+  const problems: string[] = [];
+  for (const part of splitOutsideQuotes(text, /[；;\n]/u, false)) {
+    const m = TARGET.exec(part);
+    if (!m) {
+      problems.push(`"${part}" is not a target: write METRIC>=100% (>=, = or <=, a number and a unit) or METRIC（unit）`);
+      continue;
+    }
+    if (m[2] !== undefined) targets.push({ metric: m[1], op: OP_IN[m[2]], threshold: Number(m[3]), unit: m[4].trim() });
+    else targets.push({ metric: m[1], unit: (m[5] ?? '').trim() });
+  }
+  return { targets, problems };
+}
+
+/** Normalises a header: no spaces, full-width letters and slashes folded, no trailing （…）. */
+function normaliseHeader(text: string): string {
+  return text
+    .replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/gu, '')
+    .replace(/[(（][^)）]*[)）]$/u, '')
+    .toLowerCase();
+}
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** The text of a cell: strings trimmed, numbers as displayed (so 1.1 stays "1.1"), rich text joined. */
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return cell.text || String(v);
+  if (typeof v === 'string') return v.trim();
+  return cell.text.trim();
+}
+
+function cellNumber(cell: ExcelJS.Cell): number | string | undefined {
+  const text = cellText(cell);
+  if (text === '') return undefined;
+  if (typeof cell.value === 'number') return cell.value;
+  return /^-?\d+(?:\.\d+)?$/u.test(text) ? Number(text) : text;
+}
+
+interface ItemRow {
+  row: number;
+  code: string;
+}
+
+interface Located {
+  sheet: string;
+  row: number | null;
+  column: string | null;
+}
+
+/**
+ * Reads a checklist from a workbook (.xlsx bytes). Never throws: an unreadable file, a
+ * missing sheet or column, a bad cell and every validation error of the checklist format
+ * are errors naming the sheet, row and column.
+ */
+export async function checklistFromWorkbook(buffer: Uint8Array, fileName: string): Promise<ChecklistWorkbookResult> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength) as unknown as ArrayBuffer);
+  } catch (e) {
+    return {
+      checklist: null,
+      errors: [{ file: fileName, sheet: '', row: null, column: null, message: `cannot be read as an .xlsx workbook (${(e as Error).message.split('\n')[0]})` }],
+      notes: [],
+    };
+  }
+  const errors: WorkbookError[] = [];
+  const notes: string[] = [];
+  /** header fields already reported as missing: the file validator would say it again */
+  const reported = new Set<string>();
+  const error = (where: Located, message: string): void => {
+    errors.push({ file: fileName, ...where, message });
+  };
+
+  // 清单信息
+  const header: Record<string, unknown> = {};
+  const infoRows = new Map<string, Located>();
+  const infoSheet = findSheet(wb, [CHECKLIST_SHEETS.info, '信息', '基本信息', 'info']);
+  if (!infoSheet) {
+    error({ sheet: CHECKLIST_SHEETS.info, row: null, column: null }, `missing sheet: it holds the checklist's ${INFO_FIELDS.join(', ')} (字段 / 值 rows)`);
+    for (const f of INFO_FIELDS) reported.add(f);
+  } else {
+    infoSheet.eachRow((row, n) => {
+      const label = normaliseHeader(cellText(row.getCell(1)));
+      const field = INFO_FIELDS.find((f) => label === normaliseHeader(INFO_LABELS[f]) || label === f.toLowerCase() || label.endsWith(`(${f.toLowerCase()})`) || label === normaliseHeader(INFO_LABELS[f].replace(/（.*$/u, '')));
+      if (!field) return;
+      const cell = row.getCell(2);
+      header[field] = ['yearFrom', 'yearTo', 'version'].includes(field) ? cellNumber(cell) : cellText(cell);
+      infoRows.set(field, { sheet: infoSheet.name, row: n, column: 'B 值' });
+    });
+    for (const f of INFO_FIELDS) {
+      if (header[f] === undefined || header[f] === '') {
+        const at = infoRows.get(f);
+        error(at ?? { sheet: infoSheet.name, row: null, column: null }, `${INFO_LABELS[f]}: missing`);
+        reported.add(f);
+        delete header[f];
+      }
+    }
+  }
+
+  // 计分规则
+  const scoringRows = new Map<string, Located>();
+  const scoringSheet = findSheet(wb, [CHECKLIST_SHEETS.scoring, '计分', 'scoring']);
+  let scoring: Record<string, unknown> = { ...DEFAULT_SCORING };
+  if (scoringSheet) {
+    scoring = {};
+    scoringSheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const raw = cellText(row.getCell(1));
+      if (!raw) return;
+      const status = (ITEM_STATUSES as readonly string[]).includes(raw.toUpperCase()) ? raw.toUpperCase() : (Object.entries(STATUS_NAMES).find(([, name]) => name === raw)?.[0] ?? raw);
+      scoring[status] = cellNumber(row.getCell(3));
+      scoringRows.set(status, { sheet: scoringSheet.name, row: n, column: 'C 系数' });
+    });
+  } else {
+    notes.push(`no ${CHECKLIST_SHEETS.scoring} sheet: the default scoring was used (COVERED 1, PARTIAL 0.5, others 0)`);
+  }
+
+  // 预警规则
+  const flagRows = new Map<string, Located>();
+  const flagSheet = findSheet(wb, [CHECKLIST_SHEETS.flags, '预警', 'flags']);
+  let flags: Record<string, unknown> = structuredClone(DEFAULT_FLAGS);
+  if (flagSheet) {
+    flags = {};
+    flagSheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const code = cellText(row.getCell(1)).toUpperCase();
+      if (!code) return;
+      const on = cellText(row.getCell(3));
+      const severityText = cellText(row.getCell(4));
+      const severity = (Object.entries(SEVERITY_NAMES).find(([, name]) => name === severityText)?.[0] ?? severityText.toUpperCase()) as Severity;
+      const enabled = /^(?:是|启用|开|y|yes|true|1)$/iu.test(on) ? true : /^(?:否|停用|关|n|no|false|0)$/iu.test(on) ? false : on;
+      flags[code] = { enabled, severity };
+      flagRows.set(code, { sheet: flagSheet.name, row: n, column: null });
+    });
+  } else {
+    notes.push(`no ${CHECKLIST_SHEETS.flags} sheet: every flag is on with its default severity`);
+  }
+
+  // 条目
+  const itemsSheet = findSheet(wb, [CHECKLIST_SHEETS.items, '清单', '任务清单', '工作任务清单', 'items']) ?? wb.worksheets.find((ws) => headerRowOf(ws) !== null) ?? null;
+  const items: Array<Record<string, unknown>> = [];
+  const itemRows: ItemRow[] = [];
+  let columns = new Map<ItemField, number>();
+  let headers = new Map<number, string>();
+  if (!itemsSheet) {
+    error({ sheet: CHECKLIST_SHEETS.items, row: null, column: null }, 'missing sheet: no sheet has the item columns (编号 and 任务/内容)');
+    reported.add('items');
+  } else {
+    const found = headerRowOf(itemsSheet);
+    if (!found) {
+      error({ sheet: itemsSheet.name, row: null, column: null }, 'no header row with the columns 编号 (or 序号) and 任务/内容 in the first 10 rows');
+      reported.add('items');
+    } else {
+      columns = found.columns;
+      headers = found.headers;
+      if (found.ignored.length) notes.push(`columns ${found.ignored.join(', ')} of sheet ${itemsSheet.name} are not part of the checklist format and were ignored`);
+      if (!columns.has('text')) notes.push(`sheet ${itemsSheet.name} has no 说明 column: each item's title is also its text`);
+      const at = (n: number, f: ItemField): Located => ({ sheet: itemsSheet.name, row: n, column: columnName(found.headers, columns.get(f)) });
+      for (let n = found.row + 1; n <= itemsSheet.rowCount; n += 1) {
+        const row = itemsSheet.getRow(n);
+        const get = (f: ItemField): string => (columns.has(f) ? cellText(row.getCell(columns.get(f)!)) : '');
+        const code = get('code').replace(/[.．。、]$/u, '');
+        const title = get('title');
+        if (code === '' && title === '') continue; // empty row
+        if (code === '') {
+          error(at(n, 'code'), 'missing: every row needs a code such as 5 or 5.1');
+          continue;
+        }
+        const parent = columns.has('parent') ? get('parent') : code.includes('.') ? code.split('.')[0] : '';
+        const item: Record<string, unknown> = { code, title };
+        if (parent) item.parent = parent;
+        const text = columns.has('text') ? get('text') : title;
+        if (text) item.text = text;
+        if (parent) {
+          const points = columns.has('points') ? cellNumber(row.getCell(columns.get('points')!)) : undefined;
+          if (points !== undefined) item.points = points;
+          const match: Record<string, unknown> = {
+            keywords: splitWords(get('keywords')),
+            together: splitGroups(get('together')),
+            exclude: splitWords(get('exclude')),
+            metrics: splitWords(get('metrics')),
+          };
+          const ignore = splitWords(get('ignore'));
+          if (ignore.length) match.ignore = ignore;
+          item.match = match;
+          const parsed = parseTargets(get('targets'));
+          for (const p of parsed.problems) error(at(n, 'targets'), p);
+          if (parsed.targets.length) item.targets = parsed.targets;
+        } else {
+          for (const f of ['points', 'keywords', 'together', 'exclude', 'ignore', 'metrics', 'targets'] as const) {
+            if (get(f) !== '') error(at(n, f), `part ${code} is a heading: it has no ${ITEM_HEADERS[f]}; put it on one of its items`);
+          }
+        }
+        items.push(item);
+        itemRows.push({ row: n, code });
+      }
+      if (items.length === 0) {
+        error({ sheet: itemsSheet.name, row: null, column: null }, 'the sheet has no items');
+        reported.add('items');
+      }
+    }
+  }
+
+  // validate as a checklist file
+  const document = { ...header, scoring, flags, items };
+  const parsed = parseChecklistFile(stringify(document, { lineWidth: 0 }), fileName);
+  const places: Places = { itemsSheet, itemRows, columns, headers, infoSheet, infoRows, scoringSheet, scoringRows, flagSheet, flagRows };
+  for (const e of parsed.errors) {
+    if (e.itemCode === null && reported.has(e.field)) continue;
+    let message = e.message.replace(/ \(line \d+\)$/u, '');
+    let where = locate(e.itemCode, e.field, places);
+    const duplicate = /^duplicate code: already used by items\[(\d+)\]/u.exec(message);
+    if (duplicate && itemsSheet) {
+      // the file parser names the later item; point at its row and name the first one's
+      const first = itemRows[Number(duplicate[1])];
+      const later = itemRows.find((r, i) => r.code === e.itemCode && i !== Number(duplicate[1]));
+      message = `duplicate code ${e.itemCode}: already used in row ${first.row}`;
+      if (later) where = { ...where, row: later.row };
+    }
+    error(where, message);
+  }
+  if (errors.length > 0 || !parsed.checklist) return { checklist: null, errors, notes };
+  return { checklist: parsed.checklist, errors: [], notes };
+}
+
+/** One line per error: `checklist.xlsx: 条目!C12 (任务/内容): must not be empty`. */
+export function formatWorkbookErrors(errors: readonly WorkbookError[]): string {
+  return errors
+    .map((e) => {
+      const column = e.column?.split(' ')[0] ?? '';
+      const header = e.column?.split(' ').slice(1).join(' ');
+      const cell = e.row !== null ? `${column}${e.row}` : column;
+      const where = e.sheet ? `${e.sheet}${cell ? `!${cell}` : ''}${header ? ` (${header})` : ''}` : '';
+      return [e.file, where, e.message].filter(Boolean).join(': ');
+    })
+    .join('\n');
+}
+
+function findSheet(wb: ExcelJS.Workbook, names: string[]): ExcelJS.Worksheet | null {
+  const wanted = names.map((n) => n.toLowerCase());
+  return wb.worksheets.find((ws) => wanted.includes(ws.name.trim().toLowerCase())) ?? null;
+}
+
+/** The header row: the one in the first 10 rows naming most item columns (at least the code and the title). */
+function headerRowOf(ws: ExcelJS.Worksheet): { row: number; columns: Map<ItemField, number>; headers: Map<number, string>; ignored: string[] } | null {
+  let best: { row: number; columns: Map<ItemField, number>; headers: Map<number, string>; ignored: string[] } | null = null;
+  for (let n = 1; n <= Math.min(10, ws.rowCount); n += 1) {
+    const headers = new Map<number, string>();
+    ws.getRow(n).eachCell((cell, col) => {
+      const t = cellText(cell);
+      if (t) headers.set(col, t);
+    });
+    const columns = new Map<ItemField, number>();
+    const unmatched: Array<[number, string]> = [];
+    for (const [col, text] of headers) {
+      const h = normaliseHeader(text);
+      const field = (Object.keys(HEADER_ALIASES) as ItemField[]).find((f) => !columns.has(f) && HEADER_ALIASES[f].some((alias) => normaliseHeader(alias) === h));
+      if (field) columns.set(field, col);
+      else unmatched.push([col, text]);
+    }
+    const ignored: string[] = [];
+    for (const [col, text] of unmatched) {
+      if (normaliseHeader(text) === '内容' && !columns.has('title')) columns.set('title', col);
+      else if (normaliseHeader(text) === '内容' && !columns.has('text')) columns.set('text', col);
+      else ignored.push(text);
+    }
+    if (!columns.has('code') || !columns.has('title')) continue;
+    if (!best || columns.size > best.columns.size) best = { row: n, columns, headers, ignored };
+  }
+  if (best) best.ignored = best.ignored.map((t) => (IGNORED_HEADERS.includes(normaliseHeader(t)) ? t : `${t} (unknown)`));
+  return best;
+}
+
+/** The 条目 column of a checklist-file field: `match.keywords[2]` → keywords, `targets[0].op` → targets. */
+function columnOfField(field: string): ItemField | null {
+  const head = field.split(/[.[]/u)[0];
+  if (head === 'match') {
+    const sub = field.split('.')[1]?.replace(/\[.*$/u, '') ?? '';
+    return (['keywords', 'together', 'exclude', 'ignore', 'metrics'] as const).find((k) => k === sub) ?? 'keywords';
+  }
+  if (head === 'targets') return 'targets';
+  if (head === 'assessable') return 'parent';
+  return (['code', 'parent', 'title', 'text', 'points'] as const).find((k) => k === head) ?? null;
+}
+
+function columnName(headers: Map<number, string>, col: number | undefined): string | null {
+  return col === undefined ? null : `${columnLetter(col)} ${headers.get(col) ?? ''}`.trim();
+}
+
+interface Places {
+  itemsSheet: ExcelJS.Worksheet | null;
+  itemRows: ItemRow[];
+  columns: Map<ItemField, number>;
+  headers: Map<number, string>;
+  infoSheet: ExcelJS.Worksheet | null;
+  infoRows: Map<string, Located>;
+  scoringSheet: ExcelJS.Worksheet | null;
+  scoringRows: Map<string, Located>;
+  flagSheet: ExcelJS.Worksheet | null;
+  flagRows: Map<string, Located>;
+}
+
+/** Maps an error of the checklist file (item code + field) back to a sheet, row and column. */
+function locate(itemCode: string | null, field: string, p: Places): Located {
+  const itemIndex = /^items\[(\d+)\]/u.exec(field);
+  const row = itemCode !== null ? p.itemRows.find((r) => r.code === itemCode) : itemIndex ? p.itemRows[Number(itemIndex[1])] : undefined;
+  if (row && p.itemsSheet) {
+    const key = columnOfField(field.replace(/^items\[\d+\]\.?/u, ''));
+    return { sheet: p.itemsSheet.name, row: row.row, column: key ? columnName(p.headers, p.columns.get(key)) : null };
+  }
+  const [head, sub] = field.split('.');
+  if (head === 'scoring') return sub && p.scoringRows.has(sub) ? p.scoringRows.get(sub)! : { sheet: p.scoringSheet?.name ?? CHECKLIST_SHEETS.scoring, row: null, column: null };
+  if (head === 'flags') return sub && p.flagRows.has(sub) ? p.flagRows.get(sub)! : { sheet: p.flagSheet?.name ?? CHECKLIST_SHEETS.flags, row: null, column: null };
+  if ((INFO_FIELDS as readonly string[]).includes(head)) return p.infoRows.get(head) ?? { sheet: p.infoSheet?.name ?? CHECKLIST_SHEETS.info, row: null, column: null };
+  if (head === 'items') return { sheet: p.itemsSheet?.name ?? CHECKLIST_SHEETS.items, row: null, column: null };
+  return { sheet: '', row: null, column: null };
+}

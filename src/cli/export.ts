@@ -1,0 +1,204 @@
+/**
+ * `npm run export -- --year 2023 --parent 南开区 --format xlsx|csv --out FILE [--checklist KEY[@VERSION]]`
+ * writes a district's assessment as a workbook (汇总, 矩阵, one sheet per unit, 预警) or as two
+ * CSV files: FILE (the unit × item matrix) and FILE with `-flags` before its extension (the
+ * flags), UTF-8 with BOM. The numbers are those of the GraphQL queries.
+ *
+ * `npm run export -- --checklist-template --out FILE.xlsx [--from CHECKLIST.yaml]` writes a
+ * checklist (default: the demo checklist, seeds/checklist.yaml) as the template workbook
+ * that `import-checklist` reads back.
+ *
+ * Exit code 0 on success, 2 for bad arguments or input (unknown unit, no checklist for the
+ * year, an invalid checklist file).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import type { DataSource } from 'typeorm';
+import { formatChecklistErrors, loadChecklistFile } from '../checklist/checklist-file';
+import { checklistWorkbookBuffer } from '../checklist/checklist-xlsx';
+import { Checklist } from '../checklist/checklist.entity';
+import { gatherDistrictData } from '../exports/district-data';
+import { districtExportFiles, type DistrictExportFormat, type ExportFile } from '../exports/district-export';
+import { SHEETS } from '../exports/workbook';
+import { BadInputError, toGlobalId } from '../graphql/relay';
+import { projectRoot } from '../shared/project-root';
+import { resolveUnitName, suggestUnitNames } from '../units/unit-names';
+import { Unit } from '../units/unit.entity';
+import { openDatabase } from './open-database';
+import { formatTable } from './text-table';
+
+/** Where the command writes. */
+export interface ExportIO {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+}
+
+/** An open database (tests pass their own; the command opens the configured one). */
+export interface ExportServices {
+  dataSource: DataSource;
+}
+
+interface Options {
+  year?: string;
+  parent?: string;
+  format?: string;
+  out?: string;
+  checklist?: string;
+  checklistTemplate?: boolean;
+  from?: string;
+}
+
+const EXIT_USAGE = 2;
+
+/**
+ * Runs the export command with user arguments and returns the exit code. Without
+ * `services`, opens the database like `npm start` does and closes it at the end.
+ */
+export async function runExportCli(
+  argv: string[],
+  io: ExportIO = { stdout: process.stdout, stderr: process.stderr },
+  services?: ExportServices,
+): Promise<number> {
+  let options: Options = {};
+  const program = new Command()
+    .name('export')
+    .description('Export a district assessment as .xlsx or CSV, or the checklist template as .xlsx')
+    .option('--year <n>', 'the year assessed')
+    .option('--parent <name>', 'the district (or any unit) whose reporting units are exported')
+    .option('--format <xlsx|csv>', 'xlsx (default for a .xlsx --out) or csv (FILE and FILE-flags)')
+    .option('--out <file>', 'where to write')
+    .option('--checklist <key[@version]>', 'the checklist (default: the latest version covering the year)')
+    .option('--checklist-template', 'write the checklist template workbook instead')
+    .option('--from <checklist.yaml>', 'the checklist file of the template (default seeds/checklist.yaml)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
+    .action((o: Options) => {
+      options = o;
+    });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : EXIT_USAGE;
+    throw e;
+  }
+  const fail = (message: string): number => {
+    io.stderr.write(`export: ${message}\n`);
+    return EXIT_USAGE;
+  };
+  if (!options.out) return fail('--out FILE is required');
+  const out = options.out;
+
+  if (options.checklistTemplate) {
+    if (extname(out).toLowerCase() !== '.xlsx') return fail('the checklist template is an .xlsx workbook: give --out FILE.xlsx');
+    const source = options.from ?? join(projectRoot(), 'seeds', 'checklist.yaml');
+    const parsed = loadChecklistFile(source);
+    if (!parsed.checklist) return fail(`the checklist file is invalid:\n${formatChecklistErrors(parsed.errors)}`);
+    write(out, await checklistWorkbookBuffer(parsed.checklist));
+    io.stdout.write(`wrote ${out}: checklist ${parsed.checklist.key} v${parsed.checklist.version}, ${parsed.checklist.items.length} rows (sheets 清单信息, 计分规则, 预警规则, 条目)\n`);
+    return 0;
+  }
+
+  if (!options.year || !/^\d{4}$/u.test(options.year.trim())) return fail(`--year must be a four-digit year${options.year ? `, got "${options.year}"` : ''}`);
+  const year = Number(options.year.trim());
+  if (!options.parent) return fail('--parent NAME is required (a district, e.g. 南开区)');
+  const format = (options.format ?? (extname(out).toLowerCase() === '.csv' ? 'csv' : extname(out).toLowerCase() === '.xlsx' ? 'xlsx' : '')).toLowerCase();
+  if (format !== 'xlsx' && format !== 'csv') return fail('--format must be xlsx or csv (or give --out a .xlsx or .csv name)');
+
+  let opened: Awaited<ReturnType<typeof openDatabase>> | null = null;
+  if (!services) {
+    try {
+      opened = await openDatabase();
+    } catch (e) {
+      return fail(e instanceof Error ? e.message : String(e));
+    }
+  }
+  const ds = services?.dataSource ?? opened!.dataSource;
+  try {
+    const units = await ds.getRepository(Unit).find();
+    const parent = resolveUnitName(units, options.parent);
+    if (!parent) {
+      const close = suggestUnitNames(units, options.parent);
+      return fail(`unknown unit "${options.parent}"${close.length ? `; did you mean ${close.join(', ')}?` : units.length === 0 ? ': the database has no units (run npm start once)' : ''}`);
+    }
+    let checklistId: string | null = null;
+    if (options.checklist) {
+      const [key, version] = options.checklist.split('@');
+      const found = await ds.getRepository(Checklist).findOne({
+        where: version ? { key, version: Number(version) } : { key },
+        order: { version: 'DESC' },
+      });
+      if (!found) return fail(`no checklist ${options.checklist}`);
+      checklistId = toGlobalId('Checklist', found.id);
+    }
+    let data;
+    try {
+      data = await gatherDistrictData(ds, { year, parentUnitId: parent.id, checklistId });
+    } catch (e) {
+      if (e instanceof BadInputError) return fail(e.message);
+      throw e;
+    }
+    const files = await districtExportFiles(data, format as DistrictExportFormat);
+    const withReport = data.units.filter((u) => u.hasReport).length;
+    const flags = data.units.reduce((n, u) => n + u.result.flags.length, 0);
+    io.stdout.write(
+      `${data.parent.name} ${year}, checklist ${data.checklist.key} v${data.checklist.version}: ${data.units.length} reporting units (${withReport} with a report), ${data.columns.length} items, ${flags} flags\n\n`,
+    );
+    io.stdout.write(
+      formatTable(
+        ['Rank', 'Unit', 'Score', 'Covered', 'Partial', 'Flags', 'Report'],
+        [...data.units]
+          .sort((a, b) => a.rank - b.rank || (a.unit.name < b.unit.name ? -1 : 1))
+          .map((u) => [
+            String(u.rank),
+            u.unit.name,
+            u.result.score.proposed.normalised.toFixed(2),
+            `${u.result.coverage.proposed.covered}/${u.result.coverage.proposed.assessable}`,
+            String(u.result.coverage.proposed.partial),
+            String(u.result.flags.length),
+            u.report?.source ?? 'none (REPORT_MISSING)',
+          ]),
+        [0, 2, 3, 4, 5],
+      ),
+    );
+    io.stdout.write('\n');
+    for (const file of files) {
+      const path = file.role === 'flags' ? flagsPath(out) : out;
+      write(path, file.data);
+      io.stdout.write(`wrote ${path}: ${describe(file, data.units.map((u) => u.unit.name), flags, data.columns.length)} (${Math.ceil(file.data.length / 1024)} KB)\n`);
+    }
+    return 0;
+  } finally {
+    if (opened) await opened.dataSource.destroy();
+  }
+}
+
+/** `out/南开区-2023.csv` → `out/南开区-2023-flags.csv`. */
+export function flagsPath(out: string): string {
+  const ext = extname(out);
+  return join(dirname(out), `${basename(out, ext)}-flags${ext || '.csv'}`);
+}
+
+function describe(file: ExportFile, units: string[], flags: number, items: number): string {
+  if (file.role === 'workbook') return `sheets ${[SHEETS.summary, SHEETS.matrix, ...units, SHEETS.flags].join(', ')}`;
+  if (file.role === 'matrix') return `matrix, ${units.length} units × ${items} items`;
+  return `${flags} flags`;
+}
+
+function write(path: string, data: Buffer): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, data);
+}
+
+if (require.main === module) {
+  process.env.TZ = 'UTC';
+  runExportCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`export: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * The district export as CSV (pure): the unit × item matrix and the flags, UTF-8 with a
+ * byte-order mark so that Excel shows the Chinese text. Statuses, severities and flag
+ * codes are the stable codes of the API (COVERED, ERROR, NO_EVIDENCE …).
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { DistrictData } from './district-data';
+import { FLAG_LABELS, formatQuotes } from './labels';
+import { districtFlags } from './workbook';
+
+/** Columns of the matrix CSV before the item codes. */
+export const MATRIX_CSV_COLUMNS = [
+  '单位',
+  '报告',
+  '排名',
+  '得分（建议）',
+  '得分（确认）',
+  '已覆盖（建议）',
+  '部分覆盖（建议）',
+  '可考核条目',
+  '覆盖率（建议）',
+  '已覆盖（确认）',
+  '覆盖率（确认）',
+  '预警数',
+] as const;
+
+/** Columns of the flags CSV. */
+export const FLAGS_CSV_COLUMNS = ['单位', '年份', '严重程度', '代码', '预警', '条目', '条目名称', '说明', '依据（摘录）'] as const;
+
+/** One row per unit (by name): totals, then the status code of each item (proposed view). */
+export function matrixCsv(data: DistrictData): string {
+  const rows = data.units.map((u) => {
+    const r = u.result;
+    const byCode = new Map(r.items.map((i) => [i.code, i.status]));
+    return [
+      u.unit.name,
+      u.report ? u.report.source : '',
+      u.rank,
+      r.score.proposed.normalised,
+      r.score.confirmed.normalised,
+      r.coverage.proposed.covered,
+      r.coverage.proposed.partial,
+      r.coverage.proposed.assessable,
+      round(r.coverage.proposed.ratio),
+      r.coverage.confirmed.covered,
+      round(r.coverage.confirmed.ratio),
+      r.flags.length,
+      ...data.columns.map((c) => byCode.get(c.code) ?? 'MISSING'),
+    ];
+  });
+  return stringify([[...MATRIX_CSV_COLUMNS, ...data.columns.map((c) => c.code)], ...rows], { bom: true, record_delimiter: 'windows' });
+}
+
+/** One row per flag, most severe first, then by unit (the order of the GraphQL `flags` query). */
+export function flagsCsv(data: DistrictData): string {
+  const titles = new Map(data.columns.map((c) => [c.code, c.title]));
+  const rows = districtFlags(data).map(({ unit, flag }) => [
+    unit.unit.name,
+    data.year,
+    flag.severity,
+    flag.code,
+    FLAG_LABELS[flag.code],
+    flag.itemCode ?? '',
+    flag.itemCode ? titles.get(flag.itemCode) ?? '' : '',
+    flag.message,
+    formatQuotes(flag.claimIds, unit.quotes, 3),
+  ]);
+  return stringify([[...FLAGS_CSV_COLUMNS], ...rows], { bom: true, record_delimiter: 'windows' });
+}
+
+function round(ratio: number): number {
+  return Math.round(ratio * 10000) / 10000;
+}

@@ -1,0 +1,175 @@
+/**
+ * The numbers of a district export, gathered from the database the same way the GraphQL
+ * queries gather them (coverageMatrix, ranking, flags): the checklist chosen by
+ * `chooseChecklist`, the reporting units by `reportingUnitsUnder`, their assessments by
+ * `assessmentsForUnits` (stored, or "no report" computed in memory), ranks by `rankUnits`
+ * on the proposed score. Evidence quotes come from the stored claims and report sections.
+ */
+import { In, type DataSource } from 'typeorm';
+import { assessmentsForUnits, reportingUnitsUnder } from '../assessment/assessment-batch';
+import { chooseChecklist } from '../assessment/checklist-choice';
+import { partCodeOf } from '../assessment/parts';
+import { rankUnits } from '../assessment/ranking';
+import type { AssessmentResult } from '../assessment/types';
+import type { TargetDefinition } from '../checklist/types';
+import { BadInputError } from '../graphql/relay';
+import type { Polarity, SectionKind } from '../reports/analysis/types';
+import { Claim } from '../reports/claim.entity';
+import { ReportSection } from '../reports/report-section.entity';
+import { Report } from '../reports/report.entity';
+import { Unit } from '../units/unit.entity';
+
+/** Which export: a checklist (global id; default the latest covering the year), a year and a parent unit (a district). */
+export interface DistrictExportRequest {
+  year: number;
+  /** database id of the parent unit */
+  parentUnitId: number;
+  /** global id of a checklist (as in GraphQL); default: the latest version covering the year */
+  checklistId?: string | null;
+}
+
+/** A claim quoted as evidence, with where it stands in its report. */
+export interface EvidenceQuote {
+  claimId: string;
+  text: string;
+  polarity: Polarity;
+  sectionPath: string;
+  /** heading of the section (empty for the preamble) */
+  sectionHeading: string;
+  sectionKind: SectionKind;
+}
+
+/** One reporting unit's row of the export. */
+export interface UnitExportData {
+  unit: { id: number; name: string; level: string };
+  /** false: the unit sent no report that year (REPORT_MISSING) */
+  hasReport: boolean;
+  report: { id: number; source: string; publishedDate: string | null } | null;
+  /** 1 = best, by proposed normalised score; ties share a rank */
+  rank: number;
+  locked: boolean;
+  result: AssessmentResult;
+  /** the claims the result cites, by claim id */
+  quotes: Map<string, EvidenceQuote>;
+}
+
+/** An assessable item: a column of the matrix. */
+export interface ExportColumn {
+  code: string;
+  title: string;
+  partCode: string;
+  points: number;
+  targets: TargetDefinition[];
+}
+
+/** Everything a district export shows. */
+export interface DistrictData {
+  checklist: { id: number; key: string; name: string; issuer: string; version: number };
+  year: number;
+  parent: { id: number; name: string; level: string };
+  /** the top-level parts (1 … 10), in checklist order */
+  parts: Array<{ code: string; title: string }>;
+  columns: ExportColumn[];
+  /** reporting units under the parent, by name (the order of coverageMatrix rows) */
+  units: UnitExportData[];
+}
+
+const CHUNK = 500;
+
+/**
+ * Gathers a district export. Throws `BadInputError` (as the GraphQL queries do) for an
+ * unknown parent unit, an unknown checklist or a year no checklist covers.
+ */
+export async function gatherDistrictData(ds: DataSource, request: DistrictExportRequest): Promise<DistrictData> {
+  const parent = await ds.getRepository(Unit).findOne({ where: { id: request.parentUnitId } });
+  if (!parent) throw new BadInputError('No such unit');
+  const loaded = await chooseChecklist(ds, request.checklistId ?? null, request.year);
+  const units = await reportingUnitsUnder(ds, parent.id);
+  const assessments = await assessmentsForUnits(ds, units, loaded, request.year);
+  const ranks = new Map(
+    rankUnits(assessments.map((a) => ({ unitId: String(a.unit.id), score: a.result.score.proposed.normalised }))).map((r) => [r.unitId, r.rank]),
+  );
+
+  const reportIds = [...new Set(assessments.map((a) => a.stored?.reportId).filter((id): id is number => id != null))];
+  const reports = new Map<number, Report>();
+  for (let i = 0; i < reportIds.length; i += CHUNK) {
+    const rows = await ds.getRepository(Report).find({
+      select: ['id', 'source', 'publishedDate'],
+      where: { id: In(reportIds.slice(i, i + CHUNK)) },
+    });
+    for (const r of rows) reports.set(r.id, r);
+  }
+  const quotes = await loadQuotes(ds, assessments.map((a) => a.result));
+
+  const definition = loaded.definition;
+  const itemsByCode = new Map(definition.items.map((i) => [i.code, i]));
+  return {
+    checklist: { id: loaded.checklist.id, key: loaded.checklist.key, name: loaded.checklist.name, issuer: loaded.checklist.issuer, version: loaded.checklist.version },
+    year: request.year,
+    parent: { id: parent.id, name: parent.name, level: parent.level },
+    parts: definition.items.filter((i) => i.parentCode === null).map((i) => ({ code: i.code, title: i.title })),
+    columns: definition.items
+      .filter((i) => i.assessable)
+      .map((i) => ({ code: i.code, title: i.title, partCode: partCodeOf(i.code, itemsByCode), points: i.points, targets: i.targets })),
+    units: assessments.map((a) => {
+      const reportId = a.stored?.reportId ?? null;
+      const report = reportId !== null ? reports.get(reportId) ?? null : null;
+      return {
+        unit: { id: a.unit.id, name: a.unit.name, level: a.unit.level },
+        hasReport: reportId !== null,
+        report: report ? { id: report.id, source: report.source, publishedDate: report.publishedDate } : null,
+        rank: ranks.get(String(a.unit.id)) ?? 0,
+        locked: a.stored?.locked ?? false,
+        result: a.result,
+        quotes: new Map(citedClaimIds(a.result).flatMap((id) => (quotes.has(id) ? [[id, quotes.get(id)!] as const] : []))),
+      };
+    }),
+  };
+}
+
+/** Every claim id a result cites: evidence, plans, shortcomings, target values and flags. */
+export function citedClaimIds(result: AssessmentResult): string[] {
+  const ids = new Set<string>();
+  for (const item of result.items) {
+    for (const id of [...item.evidenceClaimIds, ...item.planClaimIds, ...item.negativeClaimIds]) ids.add(id);
+    for (const t of item.targets) if (t.claimId) ids.add(t.claimId);
+  }
+  for (const flag of result.flags) for (const id of flag.claimIds) ids.add(id);
+  return [...ids];
+}
+
+/** The cited claims with their section headings, in one query per 500 claims (and per 500 reports). */
+async function loadQuotes(ds: DataSource, results: AssessmentResult[]): Promise<Map<string, EvidenceQuote>> {
+  const ids = [...new Set(results.flatMap(citedClaimIds))].map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const claims: Claim[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    claims.push(
+      ...(await ds.getRepository(Claim).find({
+        select: ['id', 'reportId', 'sectionPath', 'sectionKind', 'polarity', 'text'],
+        where: { id: In(ids.slice(i, i + CHUNK)) },
+      })),
+    );
+  }
+  const reportIds = [...new Set(claims.map((c) => c.reportId))];
+  const headings = new Map<string, string>();
+  for (let i = 0; i < reportIds.length; i += CHUNK) {
+    const sections = await ds.getRepository(ReportSection).find({
+      select: ['reportId', 'path', 'heading'],
+      where: { reportId: In(reportIds.slice(i, i + CHUNK)) },
+    });
+    for (const s of sections) headings.set(`${s.reportId}:${s.path}`, s.heading);
+  }
+  return new Map(
+    claims.map((c) => [
+      String(c.id),
+      {
+        claimId: String(c.id),
+        text: c.text,
+        polarity: c.polarity,
+        sectionPath: c.sectionPath,
+        sectionHeading: headings.get(`${c.reportId}:${c.sectionPath}`) ?? '',
+        sectionKind: c.sectionKind,
+      },
+    ]),
+  );
+}

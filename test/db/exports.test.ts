@@ -1,0 +1,273 @@
+import ExcelJS from 'exceljs';
+import { writeDistrictExport, type ExportFile } from '../../src/exports/district-export';
+import { FLAGS_CSV_COLUMNS, MATRIX_CSV_COLUMNS } from '../../src/exports/csv';
+import { FLAG_LABELS, SEVERITY_LABELS, STATUS_LABELS, STATUS_SHORT } from '../../src/exports/labels';
+import { FLAG_COLUMNS, HEADER_ROW, SHEETS, SUMMARY_COLUMNS, UNIT_COLUMNS } from '../../src/exports/workbook';
+import { BadInputError } from '../../src/graphql/relay';
+import { loadSeeds } from '../../src/seeds/load-seeds';
+import { Unit } from '../../src/units/unit.entity';
+import type { ItemStatus } from '../../src/checklist/types';
+import { TestClient } from '../helpers/graphql';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+
+let db: TestDatabase;
+let client: TestClient;
+let nankai: { dbId: number; id: string };
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await loadSeeds(db.dataSource, db.lock);
+  client = new TestClient(db);
+  const found = await client.data<{ units: { edges: { node: { id: string; name: string } }[] } }>(`{ units(filter: { nameContains: "南开区" }) { edges { node { id name } } } }`);
+  const unit = await db.dataSource.getRepository(Unit).findOneByOrFail({ name: '南开区' });
+  nankai = { dbId: unit.id, id: found.units.edges.find((e) => e.node.name === '南开区')!.node.id };
+});
+afterAll(async () => db?.close());
+
+interface MatrixAnswer {
+  coverageMatrix: {
+    columns: { code: string }[];
+    rows: {
+      unit: { id: string; name: string };
+      hasReport: boolean;
+      cells: { code: string; status: ItemStatus; confirmedStatus: ItemStatus }[];
+      confirmed: { covered: number; partial: number; assessable: number; ratio: number };
+      proposed: { covered: number; partial: number; assessable: number; ratio: number };
+      score: { proposed: { normalised: number }; confirmed: { normalised: number } };
+      rank: number;
+      flagCount: number;
+    }[];
+    itemTotals: { code: string; covered: number }[];
+  };
+  ranking: { rank: number; unit: { name: string }; score: number }[];
+  flags: { totalCount: number; edges: { node: { code: string; severity: string; itemCode: string | null; unit: { name: string } } }[] };
+}
+
+const QUERY = `query($year: Int!, $parent: ID!) {
+  coverageMatrix(year: $year, parentUnitId: $parent) {
+    columns { code }
+    rows {
+      unit { id name } hasReport rank flagCount
+      cells { code status confirmedStatus }
+      confirmed { covered partial assessable ratio }
+      proposed { covered partial assessable ratio }
+      score { proposed { normalised } confirmed { normalised } }
+    }
+    itemTotals { code covered }
+  }
+  ranking(year: $year, parentUnitId: $parent) { rank unit { name } score }
+  flags(first: 200, filter: { year: $year, unitIds: [$parent] }) { totalCount edges { node { code severity itemCode unit { name } } } }
+}`;
+
+const ASSESSMENT = `query($unit: ID!, $year: Int!) {
+  assessment(unitId: $unit, year: $year) {
+    items { code title status confirmedStatus score flags { code } evidence { claim { text sectionPath } } targets { metric value } }
+  }
+}`;
+
+/** The rows of a sheet's table as objects keyed by the header texts. */
+function table(ws: ExcelJS.Worksheet, headerRow: number): Array<Record<string, string | number | null>> {
+  const headers: string[] = [];
+  ws.getRow(headerRow).eachCell({ includeEmpty: true }, (cell, col) => {
+    headers[col] = cell.text;
+  });
+  const rows: Array<Record<string, string | number | null>> = [];
+  for (let r = headerRow + 1; r <= ws.rowCount; r += 1) {
+    const row = ws.getRow(r);
+    if (!row.hasValues) break;
+    const out: Record<string, string | number | null> = {};
+    headers.forEach((h, col) => {
+      if (!h) return;
+      const cell = row.getCell(col);
+      out[h] = typeof cell.value === 'number' ? cell.value : cell.value === null ? null : cell.text;
+    });
+    rows.push(out);
+  }
+  return rows;
+}
+
+const SHORT_TO_STATUS = new Map(Object.entries(STATUS_SHORT).map(([status, short]) => [short, status]));
+const LABEL_TO_STATUS = new Map(Object.entries(STATUS_LABELS).map(([status, label]) => [label, status]));
+
+/** A minimal RFC 4180 reader for the test. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 1;
+    } else field += ch;
+  }
+  if (field !== '' || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+describe.each([2022, 2023])('the 南开区 %i export agrees with GraphQL', (year) => {
+  let answer: MatrixAnswer;
+  let wb: ExcelJS.Workbook;
+  let files: ExportFile[];
+
+  beforeAll(async () => {
+    answer = await client.data<MatrixAnswer>(QUERY, { year, parent: nankai.id });
+    files = await writeDistrictExport(db.dataSource, { year, parentUnitId: nankai.dbId, format: 'xlsx' });
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(files[0].data as unknown as ArrayBuffer);
+  });
+
+  it('is one .xlsx with the summary, matrix, one sheet per unit and the flags', () => {
+    expect(files.map((f) => [f.role, f.fileName, f.contentType])).toEqual([
+      ['workbook', `南开区-${year}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([SHEETS.summary, SHEETS.matrix, '万兴街', '王顶堤街', SHEETS.flags]);
+  });
+
+  it('汇总: rank, scores, coverage counts and flag counts of every unit', () => {
+    const summary = table(wb.getWorksheet(SHEETS.summary)!, HEADER_ROW.summary);
+    expect(summary).toHaveLength(answer.coverageMatrix.rows.length);
+    for (const row of answer.coverageMatrix.rows) {
+      const got = summary.find((r) => r['单位'] === row.unit.name)!;
+      expect(got).toMatchObject({
+        排名: row.rank,
+        '得分（建议）': row.score.proposed.normalised,
+        '得分（确认）': row.score.confirmed.normalised,
+        '已覆盖（建议）': row.proposed.covered,
+        '部分覆盖（建议）': row.proposed.partial,
+        可考核条目: row.proposed.assessable,
+        '覆盖率（建议）': row.proposed.ratio,
+        '已覆盖（确认）': row.confirmed.covered,
+        '覆盖率（确认）': row.confirmed.ratio,
+        预警数: row.flagCount,
+      });
+      expect(got['报告'] === '未报送').toBe(!row.hasReport);
+    }
+    // ordered by rank, as the ranking query
+    expect(summary.map((r) => [r['排名'], r['单位']])).toEqual(answer.ranking.map((r) => [r.rank, r.unit.name]));
+    const headers = Object.keys(summary[0]);
+    expect(headers.slice(0, SUMMARY_COLUMNS.length)).toEqual([...SUMMARY_COLUMNS]);
+    expect(headers.slice(SUMMARY_COLUMNS.length).map((h) => h.split(' ')[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+  });
+
+  it('汇总: cells are coloured by coverage', () => {
+    const ws = wb.getWorksheet(SHEETS.summary)!;
+    const cell = ws.getRow(HEADER_ROW.summary + 1).getCell(SUMMARY_COLUMNS.indexOf('覆盖率（建议）') + 1);
+    expect(cell.numFmt).toBe('0.0%');
+    expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toMatch(/^FF[0-9A-F]{6}$/u);
+  });
+
+  it('矩阵: the status of every unit × item, coloured, and the units covering each item', () => {
+    const ws = wb.getWorksheet(SHEETS.matrix)!;
+    const rows = table(ws, HEADER_ROW.matrix).slice(1); // the row under the codes holds the item titles
+    const codes = answer.coverageMatrix.columns.map((c) => c.code);
+    for (const row of answer.coverageMatrix.rows) {
+      const got = rows.find((r) => r['单位'] === row.unit.name)!;
+      expect(codes.map((code) => SHORT_TO_STATUS.get(String(got[code])))).toEqual(row.cells.map((c) => c.status));
+    }
+    const totals = rows.find((r) => String(r['单位']).startsWith('已覆盖单位数'))!;
+    expect(codes.map((code) => totals[code])).toEqual(answer.coverageMatrix.itemTotals.map((t) => t.covered));
+    const firstUnitRow = ws.getRow(HEADER_ROW.matrix + 2);
+    const status = answer.coverageMatrix.rows[0].cells[0].status;
+    expect((firstUnitRow.getCell(4).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(
+      { COVERED: 'FFC6EFCE', PARTIAL: 'FFFFEB9C', PLANNED_ONLY: 'FFDDEBF7', NEGATIVE_ONLY: 'FFF8CBAD', MISSING: 'FFFFC7CE', NOT_APPLICABLE: 'FFD9D9D9' }[status],
+    );
+  });
+
+  it('unit sheets: status, score, flags, evidence quotes with their section and metric values of the assessment query', async () => {
+    for (const row of answer.coverageMatrix.rows) {
+      const { assessment } = await client.data<{
+        assessment: {
+          items: {
+            code: string;
+            status: ItemStatus;
+            confirmedStatus: ItemStatus;
+            score: number;
+            flags: { code: keyof typeof FLAG_LABELS }[];
+            evidence: { claim: { text: string; sectionPath: string } }[];
+            targets: { metric: string; value: number | null }[];
+          }[];
+        };
+      }>(ASSESSMENT, { unit: row.unit.id, year });
+      const items = table(wb.getWorksheet(row.unit.name)!, HEADER_ROW.unit);
+      expect(Object.keys(items[0])).toEqual([...UNIT_COLUMNS]);
+      expect(items.map((i) => i['编号'])).toEqual(assessment.items.map((i) => i.code));
+      assessment.items.forEach((item, index) => {
+        const got = items[index];
+        expect(LABEL_TO_STATUS.get(String(got['状态']))).toBe(item.status);
+        expect(LABEL_TO_STATUS.get(String(got['状态（确认）']))).toBe(item.confirmedStatus);
+        expect(got['得分']).toBe(item.score);
+        expect(String(got['预警'] ?? '')).toBe(item.flags.map((f) => `${FLAG_LABELS[f.code]}（${f.code}）`).join('\n'));
+        const first = item.evidence[0];
+        if (first) expect(String(got['依据（摘录及章节）'])).toContain(`[${first.claim.sectionPath}`);
+        if (first) expect(String(got['依据（摘录及章节）'])).toContain(first.claim.text);
+        for (const t of item.targets) {
+          expect(String(got['指标'])).toContain(t.value === null ? `${t.metric}：未报告` : `${t.metric}：`);
+          if (t.value !== null) expect(String(got['指标'])).toContain(String(t.value));
+        }
+      });
+    }
+  });
+
+  it('预警: every flag of the flags query, most severe first', () => {
+    const flags = table(wb.getWorksheet(SHEETS.flags)!, HEADER_ROW.flags);
+    expect(Object.keys(flags[0])).toEqual([...FLAG_COLUMNS]);
+    expect(flags).toHaveLength(answer.flags.totalCount);
+    const key = (unit: string, code: string, item: string | null) => `${unit}|${code}|${item ?? ''}`;
+    expect(flags.map((f) => key(String(f['单位']), String(f['代码']), f['条目'] ? String(f['条目']) : null)).sort()).toEqual(
+      answer.flags.edges.map((e) => key(e.node.unit.name, e.node.code, e.node.itemCode)).sort(),
+    );
+    const order = ['ERROR', 'WARNING', 'INFO'].map((s) => SEVERITY_LABELS[s as 'ERROR']);
+    const ranks = flags.map((f) => order.indexOf(String(f['严重程度'])));
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    expect(answer.flags.edges.map((e) => e.node.severity)).toEqual(flags.map((f) => ['ERROR', 'WARNING', 'INFO'][order.indexOf(String(f['严重程度']))]));
+  });
+
+  it('CSV: the matrix and the flags, UTF-8 with BOM, parse back to the same numbers', async () => {
+    const csv = await writeDistrictExport(db.dataSource, { year, parentUnitId: nankai.dbId, format: 'csv' });
+    expect(csv.map((f) => [f.role, f.fileName])).toEqual([
+      ['matrix', `南开区-${year}.csv`],
+      ['flags', `南开区-${year}-flags.csv`],
+    ]);
+    for (const f of csv) expect([...f.data.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const matrix = parseCsv(csv[0].data.toString('utf8').slice(1));
+    const codes = answer.coverageMatrix.columns.map((c) => c.code);
+    expect(matrix[0]).toEqual([...MATRIX_CSV_COLUMNS, ...codes]);
+    for (const row of answer.coverageMatrix.rows) {
+      const got = matrix.find((r) => r[0] === row.unit.name)!;
+      const at = (h: string) => got[MATRIX_CSV_COLUMNS.indexOf(h as (typeof MATRIX_CSV_COLUMNS)[number])];
+      expect(Number(at('排名'))).toBe(row.rank);
+      expect(Number(at('得分（建议）'))).toBe(row.score.proposed.normalised);
+      expect(Number(at('已覆盖（建议）'))).toBe(row.proposed.covered);
+      expect(Number(at('可考核条目'))).toBe(row.proposed.assessable);
+      expect(Number(at('覆盖率（建议）'))).toBeCloseTo(row.proposed.ratio, 4);
+      expect(Number(at('预警数'))).toBe(row.flagCount);
+      expect(got.slice(MATRIX_CSV_COLUMNS.length)).toEqual(row.cells.map((c) => c.status));
+    }
+    const flags = parseCsv(csv[1].data.toString('utf8').slice(1));
+    expect(flags[0]).toEqual([...FLAGS_CSV_COLUMNS]);
+    expect(flags.length - 1).toBe(answer.flags.totalCount);
+    expect(flags.slice(1).map((f) => f[2])).toEqual(answer.flags.edges.map((e) => e.node.severity));
+  });
+});
+
+describe('writeDistrictExport input errors', () => {
+  it('refuses an unknown parent and a year no checklist covers, as GraphQL does', async () => {
+    await expect(writeDistrictExport(db.dataSource, { year: 2023, parentUnitId: 999999, format: 'xlsx' })).rejects.toThrow(BadInputError);
+    await expect(writeDistrictExport(db.dataSource, { year: 1999, parentUnitId: nankai.dbId, format: 'csv' })).rejects.toThrow('No checklist covers 1999');
+  });
+});
