@@ -16,5 +16,6 @@ module.exports = {
   transform: { '^.+\\.ts$': swc },
   testMatch: ['**/*.test.ts'],
   setupFiles: ['reflect-metadata'],
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/fast-check-seed.ts'],
   testTimeout: 60000,
 };
