@@ -103,7 +103,11 @@ async function makeReport(layout: ReportLayout): Promise<void> {
       .lineTo(doc.page.width - 72, 52)
       .lineWidth(0.5)
       .stroke();
-    doc.fontSize(10).text(layout.footer(i + 1, range.count), 72, doc.page.height - 48, { width: doc.page.width - 144, align: 'center', lineBreak: false });
+    doc.fontSize(10).text(layout.footer(i + 1, range.count), 72, doc.page.height - 48, {
+      width: doc.page.width - 144,
+      align: 'center',
+      lineBreak: false,
+    });
     doc.page.margins = margins;
   }
   await save(doc, layout.out);
@@ -113,7 +117,10 @@ async function makeReport(layout: ReportLayout): Promise<void> {
 /** A "scanned" page: a frame, a stamp-like circle and grey bars where text would be, no text objects. */
 async function makeScanned(): Promise<void> {
   const doc = newDocument();
-  doc.rect(60, 60, doc.page.width - 120, doc.page.height - 120).lineWidth(1).stroke();
+  doc
+    .rect(60, 60, doc.page.width - 120, doc.page.height - 120)
+    .lineWidth(1)
+    .stroke();
   for (let y = 120; y < 700; y += 24) doc.rect(90, y, doc.page.width - 180 - ((y * 7) % 90), 10).fill('#999999');
   doc.circle(420, 720, 40).lineWidth(2).stroke('#cc0000');
   await save(doc, 'scanned.pdf');

@@ -22,7 +22,15 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'yaml';
 import { parseChecklistFile } from './checklist-file';
-import { FLAG_CODES, ITEM_STATUSES, type ChecklistDefinition, type ChecklistItemDefinition, type FlagCode, type ItemStatus, type Severity } from './types';
+import {
+  FLAG_CODES,
+  ITEM_STATUSES,
+  type ChecklistDefinition,
+  type ChecklistItemDefinition,
+  type FlagCode,
+  type ItemStatus,
+  type Severity,
+} from './types';
 
 /** A problem in a checklist workbook, located by sheet, row and column. */
 export interface WorkbookError {
@@ -232,7 +240,9 @@ function quoteWord(word: string): string {
 const OPS_OUT: Record<string, string> = { '>=': '>=', '<=': '<=', '=': '=' };
 
 function formatTarget(t: ChecklistItemDefinition['targets'][number]): string {
-  return t.op !== undefined && t.threshold !== undefined ? `${t.metric}${OPS_OUT[t.op]}${t.threshold}${t.unit}` : `${t.metric}（${t.unit}）`;
+  return t.op !== undefined && t.threshold !== undefined
+    ? `${t.metric}${OPS_OUT[t.op]}${t.threshold}${t.unit}`
+    : `${t.metric}（${t.unit}）`;
 }
 
 // ── reading ────────────────────────────────────────────────────────────────────────────
@@ -273,7 +283,16 @@ export function splitGroups(text: string): string[][] {
 }
 
 const TARGET = /^([A-Za-z][A-Za-z0-9_]*)\s*(?:(>=|<=|=|≥|≤|＝|＞＝|＜＝)\s*(-?\d+(?:\.\d+)?)\s*(.*)|[（(]\s*([^）)]*?)\s*[）)])$/u;
-const OP_IN: Record<string, '>=' | '<=' | '='> = { '>=': '>=', '<=': '<=', '=': '=', '≥': '>=', '≤': '<=', '＝': '=', '＞＝': '>=', '＜＝': '<=' };
+const OP_IN: Record<string, '>=' | '<=' | '='> = {
+  '>=': '>=',
+  '<=': '<=',
+  '=': '=',
+  '≥': '>=',
+  '≤': '<=',
+  '＝': '=',
+  '＞＝': '>=',
+  '＜＝': '<=',
+};
 
 /** Parses a 指标 cell: `METRIC>=100%；METRIC（件）`. */
 export function parseTargets(text: string): { targets: Array<Record<string, unknown>>; problems: string[] } {
@@ -345,7 +364,15 @@ export async function checklistFromWorkbook(buffer: Uint8Array, fileName: string
   } catch (e) {
     return {
       checklist: null,
-      errors: [{ file: fileName, sheet: '', row: null, column: null, message: `cannot be read as an .xlsx workbook (${(e as Error).message.split('\n')[0]})` }],
+      errors: [
+        {
+          file: fileName,
+          sheet: '',
+          row: null,
+          column: null,
+          message: `cannot be read as an .xlsx workbook (${(e as Error).message.split('\n')[0]})`,
+        },
+      ],
       notes: [],
     };
   }
@@ -362,12 +389,21 @@ export async function checklistFromWorkbook(buffer: Uint8Array, fileName: string
   const infoRows = new Map<string, Located>();
   const infoSheet = findSheet(wb, [CHECKLIST_SHEETS.info, '信息', '基本信息', 'info']);
   if (!infoSheet) {
-    error({ sheet: CHECKLIST_SHEETS.info, row: null, column: null }, `missing sheet: it holds the checklist's ${INFO_FIELDS.join(', ')} (字段 / 值 rows)`);
+    error(
+      { sheet: CHECKLIST_SHEETS.info, row: null, column: null },
+      `missing sheet: it holds the checklist's ${INFO_FIELDS.join(', ')} (字段 / 值 rows)`,
+    );
     for (const f of INFO_FIELDS) reported.add(f);
   } else {
     infoSheet.eachRow((row, n) => {
       const label = normaliseHeader(cellText(row.getCell(1)));
-      const field = INFO_FIELDS.find((f) => label === normaliseHeader(INFO_LABELS[f]) || label === f.toLowerCase() || label.endsWith(`(${f.toLowerCase()})`) || label === normaliseHeader(INFO_LABELS[f].replace(/（.*$/u, '')));
+      const field = INFO_FIELDS.find(
+        (f) =>
+          label === normaliseHeader(INFO_LABELS[f]) ||
+          label === f.toLowerCase() ||
+          label.endsWith(`(${f.toLowerCase()})`) ||
+          label === normaliseHeader(INFO_LABELS[f].replace(/（.*$/u, '')),
+      );
       if (!field) return;
       const cell = row.getCell(2);
       header[field] = ['yearFrom', 'yearTo', 'version'].includes(field) ? cellNumber(cell) : cellText(cell);
@@ -393,7 +429,9 @@ export async function checklistFromWorkbook(buffer: Uint8Array, fileName: string
       if (n === 1) return;
       const raw = cellText(row.getCell(1));
       if (!raw) return;
-      const status = (ITEM_STATUSES as readonly string[]).includes(raw.toUpperCase()) ? raw.toUpperCase() : (Object.entries(STATUS_NAMES).find(([, name]) => name === raw)?.[0] ?? raw);
+      const status = (ITEM_STATUSES as readonly string[]).includes(raw.toUpperCase())
+        ? raw.toUpperCase()
+        : (Object.entries(STATUS_NAMES).find(([, name]) => name === raw)?.[0] ?? raw);
       scoring[status] = cellNumber(row.getCell(3));
       scoringRows.set(status, { sheet: scoringSheet.name, row: n, column: 'C 系数' });
     });
@@ -413,7 +451,8 @@ export async function checklistFromWorkbook(buffer: Uint8Array, fileName: string
       if (!code) return;
       const on = cellText(row.getCell(3));
       const severityText = cellText(row.getCell(4));
-      const severity = (Object.entries(SEVERITY_NAMES).find(([, name]) => name === severityText)?.[0] ?? severityText.toUpperCase()) as Severity;
+      const severity = (Object.entries(SEVERITY_NAMES).find(([, name]) => name === severityText)?.[0] ??
+        severityText.toUpperCase()) as Severity;
       const enabled = /^(?:是|启用|开|y|yes|true|1)$/iu.test(on) ? true : /^(?:否|停用|关|n|no|false|0)$/iu.test(on) ? false : on;
       flags[code] = { enabled, severity };
       flagRows.set(code, { sheet: flagSheet.name, row: n, column: null });
@@ -423,7 +462,10 @@ export async function checklistFromWorkbook(buffer: Uint8Array, fileName: string
   }
 
   // 条目
-  const itemsSheet = findSheet(wb, [CHECKLIST_SHEETS.items, '清单', '任务清单', '工作任务清单', 'items']) ?? wb.worksheets.find((ws) => headerRowOf(ws) !== null) ?? null;
+  const itemsSheet =
+    findSheet(wb, [CHECKLIST_SHEETS.items, '清单', '任务清单', '工作任务清单', 'items']) ??
+    wb.worksheets.find((ws) => headerRowOf(ws) !== null) ??
+    null;
   const items: Array<Record<string, unknown>> = [];
   const itemRows: ItemRow[] = [];
   let columns = new Map<ItemField, number>();
@@ -434,14 +476,22 @@ export async function checklistFromWorkbook(buffer: Uint8Array, fileName: string
   } else {
     const found = headerRowOf(itemsSheet);
     if (!found) {
-      error({ sheet: itemsSheet.name, row: null, column: null }, 'no header row with the columns 编号 (or 序号) and 任务/内容 in the first 10 rows');
+      error(
+        { sheet: itemsSheet.name, row: null, column: null },
+        'no header row with the columns 编号 (or 序号) and 任务/内容 in the first 10 rows',
+      );
       reported.add('items');
     } else {
       columns = found.columns;
       headers = found.headers;
-      if (found.ignored.length) notes.push(`columns ${found.ignored.join(', ')} of sheet ${itemsSheet.name} are not part of the checklist format and were ignored`);
+      if (found.ignored.length)
+        notes.push(`columns ${found.ignored.join(', ')} of sheet ${itemsSheet.name} are not part of the checklist format and were ignored`);
       if (!columns.has('text')) notes.push(`sheet ${itemsSheet.name} has no 说明 column: each item's title is also its text`);
-      const at = (n: number, f: ItemField): Located => ({ sheet: itemsSheet.name, row: n, column: columnName(found.headers, columns.get(f)) });
+      const at = (n: number, f: ItemField): Located => ({
+        sheet: itemsSheet.name,
+        row: n,
+        column: columnName(found.headers, columns.get(f)),
+      });
       for (let n = found.row + 1; n <= itemsSheet.rowCount; n += 1) {
         const row = itemsSheet.getRow(n);
         const get = (f: ItemField): string => (columns.has(f) ? cellText(row.getCell(columns.get(f)!)) : '');
@@ -528,7 +578,9 @@ function findSheet(wb: ExcelJS.Workbook, names: string[]): ExcelJS.Worksheet | n
 }
 
 /** The header row: the one in the first 10 rows naming most item columns (at least the code and the title). */
-function headerRowOf(ws: ExcelJS.Worksheet): { row: number; columns: Map<ItemField, number>; headers: Map<number, string>; ignored: string[] } | null {
+function headerRowOf(
+  ws: ExcelJS.Worksheet,
+): { row: number; columns: Map<ItemField, number>; headers: Map<number, string>; ignored: string[] } | null {
   let best: { row: number; columns: Map<ItemField, number>; headers: Map<number, string>; ignored: string[] } | null = null;
   for (let n = 1; n <= Math.min(10, ws.rowCount); n += 1) {
     const headers = new Map<number, string>();
@@ -540,7 +592,9 @@ function headerRowOf(ws: ExcelJS.Worksheet): { row: number; columns: Map<ItemFie
     const unmatched: Array<[number, string]> = [];
     for (const [col, text] of headers) {
       const h = normaliseHeader(text);
-      const field = (Object.keys(HEADER_ALIASES) as ItemField[]).find((f) => !columns.has(f) && HEADER_ALIASES[f].some((alias) => normaliseHeader(alias) === h));
+      const field = (Object.keys(HEADER_ALIASES) as ItemField[]).find(
+        (f) => !columns.has(f) && HEADER_ALIASES[f].some((alias) => normaliseHeader(alias) === h),
+      );
       if (field) columns.set(field, col);
       else unmatched.push([col, text]);
     }
@@ -595,9 +649,16 @@ function locate(itemCode: string | null, field: string, p: Places): Located {
     return { sheet: p.itemsSheet.name, row: row.row, column: key ? columnName(p.headers, p.columns.get(key)) : null };
   }
   const [head, sub] = field.split('.');
-  if (head === 'scoring') return sub && p.scoringRows.has(sub) ? p.scoringRows.get(sub)! : { sheet: p.scoringSheet?.name ?? CHECKLIST_SHEETS.scoring, row: null, column: null };
-  if (head === 'flags') return sub && p.flagRows.has(sub) ? p.flagRows.get(sub)! : { sheet: p.flagSheet?.name ?? CHECKLIST_SHEETS.flags, row: null, column: null };
-  if ((INFO_FIELDS as readonly string[]).includes(head)) return p.infoRows.get(head) ?? { sheet: p.infoSheet?.name ?? CHECKLIST_SHEETS.info, row: null, column: null };
+  if (head === 'scoring')
+    return sub && p.scoringRows.has(sub)
+      ? p.scoringRows.get(sub)!
+      : { sheet: p.scoringSheet?.name ?? CHECKLIST_SHEETS.scoring, row: null, column: null };
+  if (head === 'flags')
+    return sub && p.flagRows.has(sub)
+      ? p.flagRows.get(sub)!
+      : { sheet: p.flagSheet?.name ?? CHECKLIST_SHEETS.flags, row: null, column: null };
+  if ((INFO_FIELDS as readonly string[]).includes(head))
+    return p.infoRows.get(head) ?? { sheet: p.infoSheet?.name ?? CHECKLIST_SHEETS.info, row: null, column: null };
   if (head === 'items') return { sheet: p.itemsSheet?.name ?? CHECKLIST_SHEETS.items, row: null, column: null };
   return { sheet: '', row: null, column: null };
 }

@@ -95,14 +95,19 @@ export async function runExportCli(
     const parsed = loadChecklistFile(source);
     if (!parsed.checklist) return fail(`the checklist file is invalid:\n${formatChecklistErrors(parsed.errors)}`);
     write(out, await checklistWorkbookBuffer(parsed.checklist));
-    io.stdout.write(`wrote ${out}: checklist ${parsed.checklist.key} v${parsed.checklist.version}, ${parsed.checklist.items.length} rows (sheets 清单信息, 计分规则, 预警规则, 条目)\n`);
+    io.stdout.write(
+      `wrote ${out}: checklist ${parsed.checklist.key} v${parsed.checklist.version}, ${parsed.checklist.items.length} rows (sheets 清单信息, 计分规则, 预警规则, 条目)\n`,
+    );
     return 0;
   }
 
-  if (!options.year || !/^\d{4}$/u.test(options.year.trim())) return fail(`--year must be a four-digit year${options.year ? `, got "${options.year}"` : ''}`);
+  if (!options.year || !/^\d{4}$/u.test(options.year.trim()))
+    return fail(`--year must be a four-digit year${options.year ? `, got "${options.year}"` : ''}`);
   const year = Number(options.year.trim());
   if (!options.parent) return fail('--parent NAME is required (a district, e.g. 南开区)');
-  const format = (options.format ?? (extname(out).toLowerCase() === '.csv' ? 'csv' : extname(out).toLowerCase() === '.xlsx' ? 'xlsx' : '')).toLowerCase();
+  const format = (
+    options.format ?? (extname(out).toLowerCase() === '.csv' ? 'csv' : extname(out).toLowerCase() === '.xlsx' ? 'xlsx' : '')
+  ).toLowerCase();
   if (format !== 'xlsx' && format !== 'csv') return fail('--format must be xlsx or csv (or give --out a .xlsx or .csv name)');
 
   let opened: Awaited<ReturnType<typeof openDatabase>> | null = null;
@@ -119,7 +124,9 @@ export async function runExportCli(
     const parent = resolveUnitName(units, options.parent);
     if (!parent) {
       const close = suggestUnitNames(units, options.parent);
-      return fail(`unknown unit "${options.parent}"${close.length ? `; did you mean ${close.join(', ')}?` : units.length === 0 ? ': the database has no units (run npm start once)' : ''}`);
+      return fail(
+        `unknown unit "${options.parent}"${close.length ? `; did you mean ${close.join(', ')}?` : units.length === 0 ? ': the database has no units (run npm start once)' : ''}`,
+      );
     }
     let checklistId: string | null = null;
     if (options.checklist) {
@@ -165,7 +172,14 @@ export async function runExportCli(
     for (const file of files) {
       const path = file.role === 'flags' ? flagsPath(out) : out;
       write(path, file.data);
-      io.stdout.write(`wrote ${path}: ${describe(file, data.units.map((u) => u.unit.name), flags, data.columns.length)} (${Math.ceil(file.data.length / 1024)} KB)\n`);
+      io.stdout.write(
+        `wrote ${path}: ${describe(
+          file,
+          data.units.map((u) => u.unit.name),
+          flags,
+          data.columns.length,
+        )} (${Math.ceil(file.data.length / 1024)} KB)\n`,
+      );
     }
     return 0;
   } finally {

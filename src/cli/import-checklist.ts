@@ -35,14 +35,20 @@ const EXIT_INPUT = 2;
  * Reads a checklist from a .xlsx workbook or a .yaml/.yml file: the definition, or the
  * error lines. Notes say what a workbook import ignored or assumed.
  */
-export async function readChecklistSource(path: string): Promise<{ checklist: ChecklistDefinition | null; errors: string; notes: string[] }> {
+export async function readChecklistSource(
+  path: string,
+): Promise<{ checklist: ChecklistDefinition | null; errors: string; notes: string[] }> {
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx') {
     let bytes: Buffer;
     try {
       bytes = await readFile(path);
     } catch (e) {
-      return { checklist: null, errors: `${basename(path)}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, notes: [] };
+      return {
+        checklist: null,
+        errors: `${basename(path)}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+        notes: [],
+      };
     }
     const result = await checklistFromWorkbook(bytes, basename(path));
     return { checklist: result.checklist, errors: formatWorkbookErrors(result.errors), notes: result.notes };

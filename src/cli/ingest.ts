@@ -67,7 +67,9 @@ export async function runIngestCli(
   let options: Options = {};
   const program = new Command()
     .name('ingest')
-    .description('Ingest annual 法治政府建设 reports: .txt (UTF-8, UTF-16, GB18030), .docx, .pdf with a text layer, .html/.htm; folders are searched recursively')
+    .description(
+      'Ingest annual 法治政府建设 reports: .txt (UTF-8, UTF-16, GB18030), .docx, .pdf with a text layer, .html/.htm; folders are searched recursively',
+    )
     .argument('<paths...>', 'report files and folders')
     .option('--year <n>', 'the year the reports describe (wins over detection)')
     .option('--unit <name>', 'the reporting unit of every file (wins over detection)')

@@ -22,7 +22,10 @@ export interface PathProblem {
  * .html and .htm files, skipping hidden entries and Office lock files (`~$…`). Each file
  * appears once, in path order. Paths that do not exist are returned as problems.
  */
-export async function collectDocumentFiles(paths: readonly string[], cwd = process.cwd()): Promise<{ files: CollectedFile[]; problems: PathProblem[] }> {
+export async function collectDocumentFiles(
+  paths: readonly string[],
+  cwd = process.cwd(),
+): Promise<{ files: CollectedFile[]; problems: PathProblem[] }> {
   const files: CollectedFile[] = [];
   const problems: PathProblem[] = [];
   const seen = new Set<string>();

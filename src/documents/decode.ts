@@ -80,7 +80,10 @@ export function decodeReportBytes(bytes: Uint8Array): DecodeResult {
 
   const guess = detect(bytes);
   if (guess && OTHER_MULTIBYTE.test(guess.encoding) && guess.confidence >= 0.5) {
-    return fail('UNSUPPORTED_ENCODING', `the file looks like ${guess.encoding} (confidence ${guess.confidence.toFixed(2)}), which is not supported: save it as UTF-8`);
+    return fail(
+      'UNSUPPORTED_ENCODING',
+      `the file looks like ${guess.encoding} (confidence ${guess.confidence.toFixed(2)}), which is not supported: save it as UTF-8`,
+    );
   }
   if (guess && /^utf-16/i.test(guess.encoding) && guess.confidence >= 0.5) {
     const utf16 = fromUtf16(bytes, /le/i.test(guess.encoding) ? 'UTF-16LE' : 'UTF-16BE', false);
@@ -131,7 +134,10 @@ function fromUtf16(bytes: Uint8Array, encoding: 'UTF-16LE' | 'UTF-16BE', bom: bo
   }
   const text = tryDecode(encoding.toLowerCase(), data);
   if (text === null) {
-    return fail('UNSUPPORTED_ENCODING', `the file ${bom ? `starts with a ${encoding} byte-order mark` : `looks like ${encoding}`} but is not valid ${encoding}`);
+    return fail(
+      'UNSUPPORTED_ENCODING',
+      `the file ${bom ? `starts with a ${encoding} byte-order mark` : `looks like ${encoding}`} but is not valid ${encoding}`,
+    );
   }
   return accept(text, encoding, bom, warnings);
 }
@@ -141,10 +147,18 @@ function accept(decoded: string, encoding: TextEncodingName, bom: boolean, warni
   const text = decoded.startsWith('\ufeff') ? decoded.slice(1) : decoded;
   const share = controlShare(text);
   if (share > MAX_CONTROL_SHARE) {
-    return fail('BINARY', `decoded as ${encoding}, ${(share * 100).toFixed(1)}% of the characters are control or undecodable characters: not a text file`);
+    return fail(
+      'BINARY',
+      `decoded as ${encoding}, ${(share * 100).toFixed(1)}% of the characters are control or undecodable characters: not a text file`,
+    );
   }
   if (text.replace(/[\s\u3000\ufeff\u200b]/gu, '') === '') {
-    return fail('EMPTY', text === '' ? `the file holds no text (${encoding}${bom ? ' byte-order mark only' : ''})` : `the file contains only whitespace (${encoding})`);
+    return fail(
+      'EMPTY',
+      text === ''
+        ? `the file holds no text (${encoding}${bom ? ' byte-order mark only' : ''})`
+        : `the file contains only whitespace (${encoding})`,
+    );
   }
   return { ok: true, text, encoding, bom, warnings };
 }
@@ -203,13 +217,16 @@ function textLikeShare(text: string): number {
     const c = text.charCodeAt(i);
     if (
       (c >= 0x20 && c < 0x7f) ||
-      c === 0x09 || c === 0x0a || c === 0x0d ||
+      c === 0x09 ||
+      c === 0x0a ||
+      c === 0x0d ||
       (c >= 0xa0 && c <= 0x24f) ||
       (c >= 0x2000 && c <= 0x2bff) ||
       (c >= 0x3000 && c <= 0x9fff) ||
       (c >= 0xf900 && c <= 0xfaff) ||
       (c >= 0xfe30 && c <= 0xffef)
-    ) good += 1;
+    )
+      good += 1;
   }
   return good / text.length;
 }
@@ -233,7 +250,7 @@ function withoutCutCharacter(bytes: Uint8Array): Uint8Array {
 function gb2312Share(bytes: Uint8Array): number {
   let multi = 0;
   let gb2312 = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     if (b < 0x80) {
       i += 1;

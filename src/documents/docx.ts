@@ -9,8 +9,7 @@ import mammoth from 'mammoth';
 
 /** The result of reading a .docx. */
 export type DocxTextResult =
-  | { ok: true; text: string; warnings: string[] }
-  | { ok: false; code: 'CORRUPT_DOCUMENT' | 'EMPTY_DOCUMENT'; message: string };
+  { ok: true; text: string; warnings: string[] } | { ok: false; code: 'CORRUPT_DOCUMENT' | 'EMPTY_DOCUMENT'; message: string };
 
 /** A node of mammoth's document tree (only the fields used here). */
 export interface DocxNode {

@@ -62,19 +62,30 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
   if (sniffed !== null) {
     const byContent = FORMAT_OF_SNIFFED[sniffed];
     if (!byContent) {
-      return { ok: false, code: 'UNSUPPORTED_FORMAT', message: `the file is ${SNIFFED_DESCRIPTIONS[sniffed]}: expected .txt, .docx, .pdf, .html or .htm` };
+      return {
+        ok: false,
+        code: 'UNSUPPORTED_FORMAT',
+        message: `the file is ${SNIFFED_DESCRIPTIONS[sniffed]}: expected .txt, .docx, .pdf, .html or .htm`,
+      };
     }
     format = byContent;
     if (byName !== null && byName !== format && !(byName === 'txt' && format === 'html')) {
       warnings.push(`the file is named ${ext} but is ${SNIFFED_DESCRIPTIONS[sniffed]}; it was read as ${format.toUpperCase()}`);
     }
   } else if (byName === null) {
-    return { ok: false, code: 'UNSUPPORTED_FORMAT', message: `unsupported file type "${ext || '(none)'}": expected .txt, .docx, .pdf, .html or .htm` };
+    return {
+      ok: false,
+      code: 'UNSUPPORTED_FORMAT',
+      message: `unsupported file type "${ext || '(none)'}": expected .txt, .docx, .pdf, .html or .htm`,
+    };
   } else if (byName === 'docx' || byName === 'pdf') {
     return {
       ok: false,
       code: 'CORRUPT_DOCUMENT',
-      message: byName === 'pdf' ? 'the file is named .pdf but is not a PDF (no %PDF header)' : 'the file is named .docx but is not a Word document (a .docx is a ZIP archive)',
+      message:
+        byName === 'pdf'
+          ? 'the file is named .pdf but is not a PDF (no %PDF header)'
+          : 'the file is named .docx but is not a Word document (a .docx is a ZIP archive)',
     };
   } else {
     format = byName;
@@ -85,7 +96,14 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     case 'txt': {
       const decoded = decodeReportBytes(bytes);
       if (!decoded.ok) return decoded;
-      return { ok: true, text: decoded.text, format, sourceSha256, encoding: decoded.encoding, warnings: [...warnings, ...decoded.warnings] };
+      return {
+        ok: true,
+        text: decoded.text,
+        format,
+        sourceSha256,
+        encoding: decoded.encoding,
+        warnings: [...warnings, ...decoded.warnings],
+      };
     }
     case 'html': {
       const page = extractHtmlText(bytes);

@@ -11,8 +11,7 @@ import { decodeReportBytes } from './decode';
 
 /** The result of reading a web page. */
 export type HtmlTextResult =
-  | { ok: true; text: string; encoding: string; warnings: string[] }
-  | { ok: false; code: string; message: string };
+  { ok: true; text: string; encoding: string; warnings: string[] } | { ok: false; code: string; message: string };
 
 /**
  * Reads a saved web page: decodes it (byte-order mark, then the page's `<meta charset>`,
@@ -23,7 +22,11 @@ export function extractHtmlText(bytes: Uint8Array): HtmlTextResult {
   if (!decoded.ok) return decoded;
   const { text, warnings } = htmlToText(decoded.text);
   if (text.trim() === '') {
-    return { ok: false, code: 'EMPTY_DOCUMENT', message: 'the web page has no text (an empty page, or one that loads its text with JavaScript)' };
+    return {
+      ok: false,
+      code: 'EMPTY_DOCUMENT',
+      message: 'the web page has no text (an empty page, or one that loads its text with JavaScript)',
+    };
   }
   return { ok: true, text, encoding: decoded.encoding, warnings: [...decoded.warnings, ...warnings] };
 }
@@ -31,11 +34,15 @@ export function extractHtmlText(bytes: Uint8Array): HtmlTextResult {
 const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/iu;
 
 /** A decoded page, or why it could not be decoded. */
-export type HtmlDecodeResult = { ok: true; text: string; encoding: string; warnings: string[] } | { ok: false; code: string; message: string };
+export type HtmlDecodeResult =
+  { ok: true; text: string; encoding: string; warnings: string[] } | { ok: false; code: string; message: string };
 
 /** Decodes a page: a byte-order mark wins, then `<meta charset>`, then the plain-text detection. */
 export function decodeHtmlBytes(bytes: Uint8Array): HtmlDecodeResult {
-  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const hasBom =
+    (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!hasBom) {
     const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
     const label = META_CHARSET.exec(head)?.[1]?.toLowerCase();
@@ -48,7 +55,10 @@ export function decodeHtmlBytes(bytes: Uint8Array): HtmlDecodeResult {
       } catch {
         const detected = decodeReportBytes(bytes);
         if (!detected.ok) return detected;
-        return { ...detected, warnings: [...detected.warnings, `the page says it is ${label} but is not; it was read as ${detected.encoding}`] };
+        return {
+          ...detected,
+          warnings: [...detected.warnings, `the page says it is ${label} but is not; it was read as ${detected.encoding}`],
+        };
       }
     }
   }
@@ -59,14 +69,77 @@ export function decodeHtmlBytes(bytes: Uint8Array): HtmlDecodeResult {
 // ── DOM to lines ──────────────────────────────────────────────────────────────────────
 
 const SKIP = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'head', 'input', 'button',
-  'textarea', 'img', 'map', 'audio', 'video', 'picture', 'source', 'track', 'link', 'meta',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'head',
+  'input',
+  'button',
+  'textarea',
+  'img',
+  'map',
+  'audio',
+  'video',
+  'picture',
+  'source',
+  'track',
+  'link',
+  'meta',
 ]);
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl',
-  'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
-  'hr', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr',
-  'ul', 'html', 'option', 'optgroup', 'legend',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'ul',
+  'html',
+  'option',
+  'optgroup',
+  'legend',
 ]);
 const CELL = new Set(['td', 'th']);
 /** Elements that may hold a whole article. */
@@ -125,7 +198,8 @@ function isBreadcrumb(text: string): boolean {
   return /^(?:当前位置|您的位置|你的位置|所在位置|您现在的位置|现在的位置)/u.test(text) || /\S\s*[>＞»›]\s*\S.*[>＞»›]/u.test(text);
 }
 
-const FOOTER = /网站$|链接$|政府网站|网站地图|重点链接|友情链接|相关链接|联系我们|版权所有|Copyright|©|主办单位|承办单位|ICP备|公网安备|网站标识码|技术支持|返回顶部|打印本页|关闭窗口|【打印】|【关闭】/iu;
+const FOOTER =
+  /网站$|链接$|政府网站|网站地图|重点链接|友情链接|相关链接|联系我们|版权所有|Copyright|©|主办单位|承办单位|ICP备|公网安备|网站标识码|技术支持|返回顶部|打印本页|关闭窗口|【打印】|【关闭】/iu;
 
 /** A footer line the analyser recognises as web chrome (link-list titles, copyright, registration). */
 function isFooterLine(text: string): boolean {
@@ -197,7 +271,10 @@ function pageLines(body: HTMLElement, content: HTMLElement): PageLine[] {
   let linkChars = 0;
   const flush = (select = false): void => {
     for (const [i, part] of buffer.split('\n').entries()) {
-      const text = part.replace(/[ \u00a0]+/gu, ' ').replace(/ ?\t ?/gu, '\t').replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
+      const text = part
+        .replace(/[ \u00a0]+/gu, ' ')
+        .replace(/ ?\t ?/gu, '\t')
+        .replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
       if (text) lines.push({ text, linkChars: i === 0 ? linkChars : 0, select, region });
     }
     buffer = '';

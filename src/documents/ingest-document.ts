@@ -63,10 +63,23 @@ export async function ingestDocumentFile(
   display: string,
   options: DocumentIngestOptions,
 ): Promise<DocumentIngestRow> {
-  const row: DocumentIngestRow = { file: display, status: 'FAILED', format: null, unit: null, year: null, claims: null, coverage: [], reportId: null, warnings: [], error: null };
+  const row: DocumentIngestRow = {
+    file: display,
+    status: 'FAILED',
+    format: null,
+    unit: null,
+    year: null,
+    claims: null,
+    coverage: [],
+    reportId: null,
+    warnings: [],
+    error: null,
+  };
   const failed = (code: string, message: string): DocumentIngestRow => ({ ...row, error: { code, message } });
 
-  const size = await stat(path).then((s) => s.size).catch(() => -1);
+  const size = await stat(path)
+    .then((s) => s.size)
+    .catch(() => -1);
   if (size > MAX_DOCUMENT_BYTES) return failed('FILE_TOO_LARGE', `the file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`);
   let bytes: Buffer;
   try {
@@ -138,7 +151,11 @@ async function dryRunCoverage(dataSource: DataSource, text: string, unit: Unit, 
       year,
       knownUnits: units.map((u) => ({ name: u.name, aliases: u.aliases })),
     });
-    out.push({ checklist: `${c.key} v${c.version}`, covered: result.coverage.proposed.covered, assessable: result.coverage.proposed.assessable });
+    out.push({
+      checklist: `${c.key} v${c.version}`,
+      covered: result.coverage.proposed.covered,
+      assessable: result.coverage.proposed.assessable,
+    });
   }
   return out;
 }

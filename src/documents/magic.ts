@@ -54,8 +54,15 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
   let head: string;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) head = new TextDecoder('utf-16le').decode(bytes.subarray(2, 1026));
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) head = new TextDecoder('utf-16be').decode(bytes.subarray(2, 1026));
-  else head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').replace(/^\u00ef\u00bb\u00bf/u, '');
+  else
+    head = Buffer.from(bytes.subarray(0, 1024))
+      .toString('latin1')
+      .replace(/^\u00ef\u00bb\u00bf/u, '');
   // "<!-- saved from url=… -->" and other comments may come first
-  const start = head.replace(/^(?:\s*<!--[\s\S]*?-->)*/u, '').trimStart().slice(0, 400).toLowerCase();
+  const start = head
+    .replace(/^(?:\s*<!--[\s\S]*?-->)*/u, '')
+    .trimStart()
+    .slice(0, 400)
+    .toLowerCase();
   return /^<!doctype\s+html/.test(start) || /^<html[\s>]/.test(start) || (/^<\?xml/.test(start) && /<html[\s>]/.test(start));
 }

@@ -152,9 +152,14 @@ export function pdfTextFromPages(pages: PdfPageText[]): PdfTextResult {
   const warnings: string[] = [];
   const empty = perPage.map((lines, i) => (lines.length === 0 ? i + 1 : 0)).filter((n) => n > 0);
   if (empty.length > 0) {
-    warnings.push(`page${empty.length === 1 ? '' : 's'} ${empty.join(', ')} of ${pages.length} ha${empty.length === 1 ? 's' : 've'} no text layer (scanned?): their content is missing — run OCR on them`);
+    warnings.push(
+      `page${empty.length === 1 ? '' : 's'} ${empty.join(', ')} of ${pages.length} ha${empty.length === 1 ? 's' : 've'} no text layer (scanned?): their content is missing — run OCR on them`,
+    );
   }
-  const body = removePageFurniture(perPage, pages.map((p) => p.view));
+  const body = removePageFurniture(
+    perPage,
+    pages.map((p) => p.view),
+  );
   const text = joinParagraphs(body.flat());
   const chars = [...text.replace(/\s/gu, '')];
   const unmapped = chars.filter((c) => /[\ue000-\uf8ff\ufffd]/u.test(c)).length;
@@ -162,11 +167,16 @@ export function pdfTextFromPages(pages: PdfPageText[]): PdfTextResult {
     return {
       ok: false,
       code: 'UNREADABLE_TEXT',
-      message: 'the PDF has a text layer but its fonts do not map to characters (the text reads as garbage); run OCR on it or export it again from the original',
+      message:
+        'the PDF has a text layer but its fonts do not map to characters (the text reads as garbage); run OCR on it or export it again from the original',
     };
   }
   if (text.trim() === '') {
-    return { ok: false, code: 'NO_TEXT_LAYER', message: 'this PDF has no text besides page numbers and headers; it is probably scanned — run OCR first' };
+    return {
+      ok: false,
+      code: 'NO_TEXT_LAYER',
+      message: 'this PDF has no text besides page numbers and headers; it is probably scanned — run OCR first',
+    };
   }
   return { ok: true, text, pages: pages.length, warnings };
 }
@@ -257,7 +267,7 @@ const HEADING_START =
 
 /** Closing punctuation that may not start a line; opening punctuation that may not end one. */
 const NO_LINE_START = /[”’」』）》】〉〕，。、；：！？…·%)\]}>,.;:!?]/u;
-const NO_LINE_END = /[“‘「『（《【〈〔(\[{<]/u;
+const NO_LINE_END = /[“‘「『（《【〈〔([{<]/u;
 
 /** Estimated advance of a character: a wide (CJK) one is one em, a narrow one about half. */
 function charWidth(ch: string, size: number): number {

@@ -61,7 +61,7 @@ export function flagsCsv(data: DistrictData): string {
     flag.code,
     FLAG_LABELS[flag.code],
     flag.itemCode ?? '',
-    flag.itemCode ? titles.get(flag.itemCode) ?? '' : '',
+    flag.itemCode ? (titles.get(flag.itemCode) ?? '') : '',
     flag.message,
     formatQuotes(flag.claimIds, unit.quotes, 3),
   ]);

@@ -87,7 +87,10 @@ export async function gatherDistrictData(ds: DataSource, request: DistrictExport
   const units = await reportingUnitsUnder(ds, parent.id);
   const assessments = await assessmentsForUnits(ds, units, loaded, request.year);
   const ranks = new Map(
-    rankUnits(assessments.map((a) => ({ unitId: String(a.unit.id), score: a.result.score.proposed.normalised }))).map((r) => [r.unitId, r.rank]),
+    rankUnits(assessments.map((a) => ({ unitId: String(a.unit.id), score: a.result.score.proposed.normalised }))).map((r) => [
+      r.unitId,
+      r.rank,
+    ]),
   );
 
   const reportIds = [...new Set(assessments.map((a) => a.stored?.reportId).filter((id): id is number => id != null))];
@@ -99,12 +102,21 @@ export async function gatherDistrictData(ds: DataSource, request: DistrictExport
     });
     for (const r of rows) reports.set(r.id, r);
   }
-  const quotes = await loadQuotes(ds, assessments.map((a) => a.result));
+  const quotes = await loadQuotes(
+    ds,
+    assessments.map((a) => a.result),
+  );
 
   const definition = loaded.definition;
   const itemsByCode = new Map(definition.items.map((i) => [i.code, i]));
   return {
-    checklist: { id: loaded.checklist.id, key: loaded.checklist.key, name: loaded.checklist.name, issuer: loaded.checklist.issuer, version: loaded.checklist.version },
+    checklist: {
+      id: loaded.checklist.id,
+      key: loaded.checklist.key,
+      name: loaded.checklist.name,
+      issuer: loaded.checklist.issuer,
+      version: loaded.checklist.version,
+    },
     year: request.year,
     parent: { id: parent.id, name: parent.name, level: parent.level },
     parts: definition.items.filter((i) => i.parentCode === null).map((i) => ({ code: i.code, title: i.title })),
@@ -113,7 +125,7 @@ export async function gatherDistrictData(ds: DataSource, request: DistrictExport
       .map((i) => ({ code: i.code, title: i.title, partCode: partCodeOf(i.code, itemsByCode), points: i.points, targets: i.targets })),
     units: assessments.map((a) => {
       const reportId = a.stored?.reportId ?? null;
-      const report = reportId !== null ? reports.get(reportId) ?? null : null;
+      const report = reportId !== null ? (reports.get(reportId) ?? null) : null;
       return {
         unit: { id: a.unit.id, name: a.unit.name, level: a.unit.level },
         hasReport: reportId !== null,

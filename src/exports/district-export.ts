@@ -40,7 +40,14 @@ export async function writeDistrictExport(
 export async function districtExportFiles(data: DistrictData, format: DistrictExportFormat): Promise<ExportFile[]> {
   const base = `${data.parent.name}-${data.year}`;
   if (format === 'xlsx') {
-    return [{ role: 'workbook', fileName: `${base}.xlsx`, contentType: XLSX_CONTENT_TYPE, data: await workbookBuffer(buildDistrictWorkbook(data)) }];
+    return [
+      {
+        role: 'workbook',
+        fileName: `${base}.xlsx`,
+        contentType: XLSX_CONTENT_TYPE,
+        data: await workbookBuffer(buildDistrictWorkbook(data)),
+      },
+    ];
   }
   return [
     { role: 'matrix', fileName: `${base}.csv`, contentType: CSV_CONTENT_TYPE, data: Buffer.from(matrixCsv(data), 'utf8') },

@@ -78,7 +78,8 @@ const OPS: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
 /** A reported value against its target: `COURT_APPEARANCE_RATE：100%（目标 ≥ 100%）达标`. */
 export function formatTargetCheck(check: TargetCheck): string {
-  const target = check.op !== null && check.threshold !== null ? `目标 ${OPS[check.op] ?? check.op} ${check.threshold}${check.unit}` : '无目标值';
+  const target =
+    check.op !== null && check.threshold !== null ? `目标 ${OPS[check.op] ?? check.op} ${check.threshold}${check.unit}` : '无目标值';
   if (check.value === null) return `${check.metric}：未报告（${target}）`;
   const qualifier = check.qualifier === 'APPROX' ? '约' : '';
   const atLeast = check.qualifier === 'AT_LEAST' ? '以上' : '';

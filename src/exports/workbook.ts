@@ -49,7 +49,20 @@ export const SUMMARY_COLUMNS = [
 ] as const;
 
 /** Column headers of a unit sheet's table. */
-export const UNIT_COLUMNS = ['编号', '部分', '条目', '分值', '状态', '状态（确认）', '得分', '预警', '依据（摘录及章节）', '计划与问题', '指标', '说明'] as const;
+export const UNIT_COLUMNS = [
+  '编号',
+  '部分',
+  '条目',
+  '分值',
+  '状态',
+  '状态（确认）',
+  '得分',
+  '预警',
+  '依据（摘录及章节）',
+  '计划与问题',
+  '指标',
+  '说明',
+] as const;
 
 /** Column headers of the flags sheet. */
 export const FLAG_COLUMNS = ['单位', '严重程度', '代码', '预警', '条目', '条目名称', '说明', '依据（摘录）'] as const;
@@ -86,7 +99,11 @@ export function unitSheetNames(units: readonly UnitExportData[]): Map<number, st
   const used = new Set(Object.values(SHEETS).map((s) => s.toLowerCase()));
   const out = new Map<number, string>();
   for (const u of units) {
-    const base = u.unit.name.replace(/[[\]:*?/\\]/gu, '_').replace(/^'|'$/gu, '_').slice(0, 31) || `单位${u.unit.id}`;
+    const base =
+      u.unit.name
+        .replace(/[[\]:*?/\\]/gu, '_')
+        .replace(/^'|'$/gu, '_')
+        .slice(0, 31) || `单位${u.unit.id}`;
     let name = base;
     for (let k = 2; used.has(name.toLowerCase()); k += 1) name = `${base.slice(0, 31 - String(k).length - 1)}~${k}`;
     used.add(name.toLowerCase());
@@ -101,7 +118,12 @@ function addSummary(wb: ExcelJS.Workbook, data: DistrictData, unitSheets: Map<nu
   const ws = wb.addWorksheet(SHEETS.summary, { views: [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW.summary }] });
   const headers = [...SUMMARY_COLUMNS, ...data.parts.map((p) => `${p.code} ${p.title}`)];
   title(ws, `${data.parent.name} ${data.year}年 法治政府建设考核汇总`, headers.length);
-  note(ws, 2, `清单：${data.checklist.name}（${data.checklist.key} 第${data.checklist.version}版，${data.checklist.issuer}）；报告单位 ${data.units.length} 个，已报送 ${data.units.filter((u) => u.hasReport).length} 个。`, headers.length);
+  note(
+    ws,
+    2,
+    `清单：${data.checklist.name}（${data.checklist.key} 第${data.checklist.version}版，${data.checklist.issuer}）；报告单位 ${data.units.length} 个，已报送 ${data.units.filter((u) => u.hasReport).length} 个。`,
+    headers.length,
+  );
   note(
     ws,
     3,
@@ -160,7 +182,12 @@ function addMatrix(wb: ExcelJS.Workbook, data: DistrictData): void {
   const fixed = ['单位', '得分（建议）', '覆盖率（建议）'];
   const width = fixed.length + data.columns.length;
   title(ws, `${data.parent.name} ${data.year}年 各单位条目状态（建议口径）`, width);
-  note(ws, 2, `状态：${ITEM_STATUSES.map((s) => `${STATUS_SHORT[s]} = ${STATUS_LABELS[s]}（${s}）`).join('；')}。单元格批注给出只计已采纳佐证时不同的状态。`, width);
+  note(
+    ws,
+    2,
+    `状态：${ITEM_STATUSES.map((s) => `${STATUS_SHORT[s]} = ${STATUS_LABELS[s]}（${s}）`).join('；')}。单元格批注给出只计已采纳佐证时不同的状态。`,
+    width,
+  );
   header(ws, HEADER_ROW.matrix, [...fixed, ...data.columns.map((c) => c.code)]);
   const titles = ws.getRow(HEADER_ROW.matrix + 1);
   titles.values = ['', '', '', ...data.columns.map((c) => c.title)];
@@ -211,12 +238,21 @@ function addUnitSheet(wb: ExcelJS.Workbook, data: DistrictData, u: UnitExportDat
   const info: Array<[string, string]> = [
     ['报告', u.report ? `${u.report.source}${u.report.publishedDate ? `（发布于 ${u.report.publishedDate}）` : ''}` : '未报送'],
     ['排名', `${u.rank} / ${data.units.length}${u.locked ? '（考核已锁定）' : ''}`],
-    ['得分', `建议 ${r.score.proposed.normalised}（${r.score.proposed.earned} / ${r.score.proposed.possible}）；确认 ${r.score.confirmed.normalised}（${r.score.confirmed.earned} / ${r.score.confirmed.possible}）`],
+    [
+      '得分',
+      `建议 ${r.score.proposed.normalised}（${r.score.proposed.earned} / ${r.score.proposed.possible}）；确认 ${r.score.confirmed.normalised}（${r.score.confirmed.earned} / ${r.score.confirmed.possible}）`,
+    ],
     [
       '覆盖',
       `建议 ${r.coverage.proposed.covered} / ${r.coverage.proposed.assessable}（部分覆盖 ${r.coverage.proposed.partial}）；确认 ${r.coverage.confirmed.covered} / ${r.coverage.confirmed.assessable}（部分覆盖 ${r.coverage.confirmed.partial}）`,
     ],
-    ['预警', `${r.flags.length} 条${r.flags.filter((f) => f.itemCode === null).map((f) => `；${FLAG_LABELS[f.code]}：${f.message}`).join('')}`],
+    [
+      '预警',
+      `${r.flags.length} 条${r.flags
+        .filter((f) => f.itemCode === null)
+        .map((f) => `；${FLAG_LABELS[f.code]}：${f.message}`)
+        .join('')}`,
+    ],
   ];
   info.forEach(([label, value], i) => {
     const row = ws.getRow(2 + i);
@@ -276,7 +312,7 @@ function addFlags(wb: ExcelJS.Workbook, data: DistrictData): void {
       flag.code,
       FLAG_LABELS[flag.code],
       flag.itemCode ?? '',
-      flag.itemCode ? titles.get(flag.itemCode) ?? '' : '',
+      flag.itemCode ? (titles.get(flag.itemCode) ?? '') : '',
       flag.message,
       fitCell(formatQuotes(flag.claimIds, unit.quotes, 3)),
     ];
@@ -287,7 +323,8 @@ function addFlags(wb: ExcelJS.Workbook, data: DistrictData): void {
     borders(row, width);
   });
   widths(ws, [14, 8, 22, 12, 7, 26, 60, 60]);
-  if (flags.length) ws.autoFilter = { from: { row: HEADER_ROW.flags, column: 1 }, to: { row: HEADER_ROW.flags + flags.length, column: width } };
+  if (flags.length)
+    ws.autoFilter = { from: { row: HEADER_ROW.flags, column: 1 }, to: { row: HEADER_ROW.flags + flags.length, column: width } };
 }
 
 /**

@@ -18,7 +18,9 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await loadSeeds(db.dataSource, db.lock);
   client = new TestClient(db);
-  const found = await client.data<{ units: { edges: { node: { id: string; name: string } }[] } }>(`{ units(filter: { nameContains: "南开区" }) { edges { node { id name } } } }`);
+  const found = await client.data<{ units: { edges: { node: { id: string; name: string } }[] } }>(
+    `{ units(filter: { nameContains: "南开区" }) { edges { node { id name } } } }`,
+  );
   const unit = await db.dataSource.getRepository(Unit).findOneByOrFail({ name: '南开区' });
   nankai = { dbId: unit.id, id: found.units.edges.find((e) => e.node.name === '南开区')!.node.id };
 });
@@ -184,7 +186,14 @@ describe.each([2022, 2023])('the 南开区 %i export agrees with GraphQL', (year
     const firstUnitRow = ws.getRow(HEADER_ROW.matrix + 2);
     const status = answer.coverageMatrix.rows[0].cells[0].status;
     expect((firstUnitRow.getCell(4).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(
-      { COVERED: 'FFC6EFCE', PARTIAL: 'FFFFEB9C', PLANNED_ONLY: 'FFDDEBF7', NEGATIVE_ONLY: 'FFF8CBAD', MISSING: 'FFFFC7CE', NOT_APPLICABLE: 'FFD9D9D9' }[status],
+      {
+        COVERED: 'FFC6EFCE',
+        PARTIAL: 'FFFFEB9C',
+        PLANNED_ONLY: 'FFDDEBF7',
+        NEGATIVE_ONLY: 'FFF8CBAD',
+        MISSING: 'FFFFC7CE',
+        NOT_APPLICABLE: 'FFD9D9D9',
+      }[status],
     );
   });
 
@@ -234,7 +243,9 @@ describe.each([2022, 2023])('the 南开区 %i export agrees with GraphQL', (year
     const order = ['ERROR', 'WARNING', 'INFO'].map((s) => SEVERITY_LABELS[s as 'ERROR']);
     const ranks = flags.map((f) => order.indexOf(String(f['严重程度'])));
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
-    expect(answer.flags.edges.map((e) => e.node.severity)).toEqual(flags.map((f) => ['ERROR', 'WARNING', 'INFO'][order.indexOf(String(f['严重程度']))]));
+    expect(answer.flags.edges.map((e) => e.node.severity)).toEqual(
+      flags.map((f) => ['ERROR', 'WARNING', 'INFO'][order.indexOf(String(f['严重程度']))]),
+    );
   });
 
   it('CSV: the matrix and the flags, UTF-8 with BOM, parse back to the same numbers', async () => {
@@ -268,6 +279,8 @@ describe.each([2022, 2023])('the 南开区 %i export agrees with GraphQL', (year
 describe('writeDistrictExport input errors', () => {
   it('refuses an unknown parent and a year no checklist covers, as GraphQL does', async () => {
     await expect(writeDistrictExport(db.dataSource, { year: 2023, parentUnitId: 999999, format: 'xlsx' })).rejects.toThrow(BadInputError);
-    await expect(writeDistrictExport(db.dataSource, { year: 1999, parentUnitId: nankai.dbId, format: 'csv' })).rejects.toThrow('No checklist covers 1999');
+    await expect(writeDistrictExport(db.dataSource, { year: 1999, parentUnitId: nankai.dbId, format: 'csv' })).rejects.toThrow(
+      'No checklist covers 1999',
+    );
   });
 });

@@ -47,7 +47,8 @@ function tableRows(out: string): Map<string, string> {
   return rows;
 }
 
-const counts = () => Promise.all([Report, ReportSection, Claim, MetricValue, EvidenceLink].map((e) => db.dataSource.getRepository(e).count()));
+const counts = () =>
+  Promise.all([Report, ReportSection, Claim, MetricValue, EvidenceLink].map((e) => db.dataSource.getRepository(e).count()));
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -106,7 +107,9 @@ describe('npm run ingest', () => {
     const assessment = await db.dataSource.getRepository(Assessment).findOneByOrFail({ unitId: unit.id, year: 2022 });
     const claims = await db.dataSource.getRepository(Claim).countBy({ reportId: txt.id });
     const { covered, assessable } = assessment.result.coverage.proposed;
-    expect(tableRows(out).get('万兴街-2022.txt')).toMatch(new RegExp(`万兴街\\s+2022\\s+${claims}\\s+${covered}/${assessable}\\s+already in$`, 'u'));
+    expect(tableRows(out).get('万兴街-2022.txt')).toMatch(
+      new RegExp(`万兴街\\s+2022\\s+${claims}\\s+${covered}/${assessable}\\s+already in$`, 'u'),
+    );
   });
 
   it('re-running skips what is already in and adds nothing', async () => {
@@ -136,7 +139,9 @@ describe('npm run ingest', () => {
     const { code, out } = await run([changed, join(dir, 'missing.docx'), '--unit', '万兴街']);
     expect(code).toBe(1);
     const rows = tableRows(out);
-    expect(rows.get('万兴街-修订.txt')).toMatch(/FAILED REPORT_EXISTS: 万兴街 already has a different report for 2022 .*\(use --replace to replace it\)$/u);
+    expect(rows.get('万兴街-修订.txt')).toMatch(
+      /FAILED REPORT_EXISTS: 万兴街 already has a different report for 2022 .*\(use --replace to replace it\)$/u,
+    );
     expect(rows.get(join(dir, 'missing.docx'))).toMatch(/FAILED NOT_FOUND: no such file or folder$/u);
     expect(await counts()).toEqual(before);
 

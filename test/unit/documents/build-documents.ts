@@ -2,7 +2,11 @@
 import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 
 /** The non-empty lines of a text, trimmed. */
-export const lines = (raw: string) => raw.split(/\r?\n/u).map((l) => l.trim()).filter((l) => l !== '');
+export const lines = (raw: string) =>
+  raw
+    .split(/\r?\n/u)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 
 /** A Word document as an office would write it: bold run-in headings (the seed's **…**), a page header and page numbers. */
 export async function docxOf(raw: string, header: string): Promise<Buffer> {
@@ -16,7 +20,13 @@ export async function docxOf(raw: string, header: string): Promise<Buffer> {
     sections: [
       {
         headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun(header)] })] }) },
-        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })] })] }) },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })] }),
+            ],
+          }),
+        },
         children: paragraphs,
       },
     ],

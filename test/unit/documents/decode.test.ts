@@ -58,8 +58,18 @@ describe('decodeReportBytes: what is refused, with the reason named', () => {
     ['an old .doc', 'BINARY', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /old Microsoft Office file/],
     ['UTF-32 by its BOM', 'UNSUPPORTED_ENCODING', Buffer.from([0xff, 0xfe, 0, 0, 0x60, 0x4f, 0, 0]), /UTF-32LE/],
     ['Big5', 'UNSUPPORTED_ENCODING', iconv.encode(byUnit('万兴街'), 'big5'), /Big5/],
-    ['Shift_JIS', 'UNSUPPORTED_ENCODING', iconv.encode('法治政府建設の年次報告。令和四年度、区役所は行政手続の見直しを進めました。', 'shift_jis'), /not valid UTF-8|SHIFT_JIS|CP932/],
-    ['Windows-1252', 'UNSUPPORTED_ENCODING', iconv.encode('Rapport annuel sur la construction d’un gouvernement fondé sur le droit — été 2023', 'win1252'), /not valid UTF-8, UTF-16 or GB18030/],
+    [
+      'Shift_JIS',
+      'UNSUPPORTED_ENCODING',
+      iconv.encode('法治政府建設の年次報告。令和四年度、区役所は行政手続の見直しを進めました。', 'shift_jis'),
+      /not valid UTF-8|SHIFT_JIS|CP932/,
+    ],
+    [
+      'Windows-1252',
+      'UNSUPPORTED_ENCODING',
+      iconv.encode('Rapport annuel sur la construction d’un gouvernement fondé sur le droit — été 2023', 'win1252'),
+      /not valid UTF-8, UTF-16 or GB18030/,
+    ],
   ])('%s → %s', (_label, code, bytes, message) => {
     const decoded = decodeReportBytes(bytes);
     expect(decoded).toMatchObject({ ok: false, code });

@@ -23,7 +23,11 @@ describe('extractDocxText', () => {
       ],
     });
     const result = await extractDocxText(await Packer.toBuffer(doc));
-    expect(result).toEqual({ ok: true, warnings: [], text: '一、主要举措\n第二行\n指标\t完成情况\n行政复议\t12件 （全部办结）\n前后有空格' });
+    expect(result).toEqual({
+      ok: true,
+      warnings: [],
+      text: '一、主要举措\n第二行\n指标\t完成情况\n行政复议\t12件 （全部办结）\n前后有空格',
+    });
   });
 
   it("warns when headings use Word's automatic numbering (the numbers are not in the text)", async () => {

@@ -23,7 +23,12 @@ describe('extractDocument: .docx built from the seed reports', () => {
     expect(result.text.split('\n')).toEqual(lines(raw).map((l) => l.replace(/\*\*/gu, '').replace(/\s+/gu, ' ')));
     expect(result.text).not.toContain(header);
     expect(analysed(result.text)).toEqual(analysed(raw.replace(/\*\*/gu, '')));
-    expect(analysed(result.text)).toMatchObject({ unit: analysed(raw).unit, year: analysed(raw).year, sections: analysed(raw).sections, metrics: analysed(raw).metrics });
+    expect(analysed(result.text)).toMatchObject({
+      unit: analysed(raw).unit,
+      year: analysed(raw).year,
+      sections: analysed(raw).sections,
+      metrics: analysed(raw).metrics,
+    });
   });
 });
 
@@ -73,8 +78,17 @@ describe('extractDocument: a saved web page', () => {
       '字号:大 中 小',
       '扫一扫在手机打开当前页',
     ]);
-    expect(got).toEqual(expect.arrayContaining(['中共滨海新区胡家园街道工作委员会', '2022年11月7日', '全国各省市政府网站', '重点链接', '【打印本页】 【关闭窗口】']));
-    for (const dropped of ['首页', '互动交流', '走进滨海', '统计代码', '搜索', '北京', '中国政府网', 'doZoom', '二维码']) expect(result.text).not.toContain(dropped);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        '中共滨海新区胡家园街道工作委员会',
+        '2022年11月7日',
+        '全国各省市政府网站',
+        '重点链接',
+        '【打印本页】 【关闭窗口】',
+      ]),
+    );
+    for (const dropped of ['首页', '互动交流', '走进滨海', '统计代码', '搜索', '北京', '中国政府网', 'doZoom', '二维码'])
+      expect(result.text).not.toContain(dropped);
   });
 
   it('gives the same analysis as the page copied as text (seed 004): chrome sections, unit, year, claims, metrics', async () => {
@@ -98,7 +112,14 @@ describe('extractDocument: format by content first, then by name', () => {
   it('plain text in GB18030 is read as .txt and the SHA-256 is of the original bytes', async () => {
     const iconv = await import('iconv-lite');
     const bytes = iconv.encode(text, 'gb18030');
-    expect(await extractDocument(bytes, 'a.TXT')).toEqual({ ok: true, text, format: 'txt', encoding: 'GB18030', sourceSha256: sha256(bytes), warnings: [] });
+    expect(await extractDocument(bytes, 'a.TXT')).toEqual({
+      ok: true,
+      text,
+      format: 'txt',
+      encoding: 'GB18030',
+      sourceSha256: sha256(bytes),
+      warnings: [],
+    });
   });
 
   it('a PDF named .txt is read as a PDF, with a warning', async () => {
@@ -109,12 +130,27 @@ describe('extractDocument: format by content first, then by name', () => {
 
   it.each([
     ['empty.txt', Buffer.alloc(0), 'EMPTY', 'the file is empty (0 bytes)'],
-    ['old.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), 'UNSUPPORTED_FORMAT', /old Microsoft Office file .*save it as \.docx/],
+    [
+      'old.doc',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]),
+      'UNSUPPORTED_FORMAT',
+      /old Microsoft Office file .*save it as \.docx/,
+    ],
     ['scan.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'UNSUPPORTED_FORMAT', /PNG image/],
-    ['notes.md', Buffer.from('# 笔记', 'utf8'), 'UNSUPPORTED_FORMAT', 'unsupported file type ".md": expected .txt, .docx, .pdf, .html or .htm'],
+    [
+      'notes.md',
+      Buffer.from('# 笔记', 'utf8'),
+      'UNSUPPORTED_FORMAT',
+      'unsupported file type ".md": expected .txt, .docx, .pdf, .html or .htm',
+    ],
     ['fake.docx', Buffer.from(text, 'utf8'), 'CORRUPT_DOCUMENT', /not a Word document/],
     ['fake.pdf', Buffer.from(text, 'utf8'), 'CORRUPT_DOCUMENT', /not a PDF/],
-    ['archive.docx', Buffer.from('504b0506000000000000000000000000000000000000', 'hex'), 'CORRUPT_DOCUMENT', /cannot be read as a Word \.docx/],
+    [
+      'archive.docx',
+      Buffer.from('504b0506000000000000000000000000000000000000', 'hex'),
+      'CORRUPT_DOCUMENT',
+      /cannot be read as a Word \.docx/,
+    ],
     ['binary.txt', Buffer.from([1, 0, 2, 0, 3, 0, 0, 0, 7]), 'BINARY', /NUL/],
   ])('%s → %s', async (name, bytes, code, message) => {
     const result = await extractDocument(bytes, name);

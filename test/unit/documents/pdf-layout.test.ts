@@ -26,15 +26,37 @@ const FULL_2 = '习贯彻习近平法治思想，全面落实法治政府建设�
 describe('pdfTextFromPages', () => {
   it('joins wrapped lines (also inside a word and across pages), drops headers, footers and page numbers', () => {
     const pages = [
-      page(1, [['一、主要举措和成效', true], [FULL_1, true], [FULL_2, false], ['内组织培训12次。', false]], '— 1 —'),
-      page(2, [['（一）加强组织领导。全年开展专题学习研讨活动共计十二次，参与的人员共三', true], ['百余人次。', false], ['二、存在的不足', true]], '— 2 —'),
+      page(
+        1,
+        [
+          ['一、主要举措和成效', true],
+          [FULL_1, true],
+          [FULL_2, false],
+          ['内组织培训12次。', false],
+        ],
+        '— 1 —',
+      ),
+      page(
+        2,
+        [
+          ['（一）加强组织领导。全年开展专题学习研讨活动共计十二次，参与的人员共三', true],
+          ['百余人次。', false],
+          ['二、存在的不足', true],
+        ],
+        '— 2 —',
+      ),
     ];
     const result = pdfTextFromPages(pages);
     expect(result).toEqual({
       ok: true,
       pages: 2,
       warnings: [],
-      text: ['一、主要举措和成效', `${FULL_1}${FULL_2}内组织培训12次。`, '（一）加强组织领导。全年开展专题学习研讨活动共计十二次，参与的人员共三百余人次。', '二、存在的不足'].join('\n'),
+      text: [
+        '一、主要举措和成效',
+        `${FULL_1}${FULL_2}内组织培训12次。`,
+        '（一）加强组织领导。全年开展专题学习研讨活动共计十二次，参与的人员共三百余人次。',
+        '二、存在的不足',
+      ].join('\n'),
     });
   });
 
@@ -51,8 +73,15 @@ describe('pdfTextFromPages', () => {
   });
 
   it('says which pages have no text layer when others have', () => {
-    const result = pdfTextFromPages([page(1, [['正文第一页。', true]], '1'), { view: VIEW, items: [] }, page(3, [['正文第三页。', true]], '3')]);
-    expect(result).toMatchObject({ ok: true, warnings: ['page 2 of 3 has no text layer (scanned?): their content is missing — run OCR on them'] });
+    const result = pdfTextFromPages([
+      page(1, [['正文第一页。', true]], '1'),
+      { view: VIEW, items: [] },
+      page(3, [['正文第三页。', true]], '3'),
+    ]);
+    expect(result).toMatchObject({
+      ok: true,
+      warnings: ['page 2 of 3 has no text layer (scanned?): their content is missing — run OCR on them'],
+    });
   });
 
   it('a PDF with only page numbers has no text', () => {

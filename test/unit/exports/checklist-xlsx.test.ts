@@ -44,9 +44,26 @@ describe('checklist workbook: round trip', () => {
   it('the template has the sheets and columns offices fill in', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await checklistWorkbookBuffer(demoChecklist())) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([CHECKLIST_SHEETS.info, CHECKLIST_SHEETS.scoring, CHECKLIST_SHEETS.flags, CHECKLIST_SHEETS.items]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      CHECKLIST_SHEETS.info,
+      CHECKLIST_SHEETS.scoring,
+      CHECKLIST_SHEETS.flags,
+      CHECKLIST_SHEETS.items,
+    ]);
     const items = wb.getWorksheet(CHECKLIST_SHEETS.items)!;
-    expect((items.getRow(1).values as string[]).slice(1)).toEqual(['编号', '上级编号', '任务/内容', '说明', '分值', '关键词', '共现词', '排除词', '忽略词', '识别指标', '指标']);
+    expect((items.getRow(1).values as string[]).slice(1)).toEqual([
+      '编号',
+      '上级编号',
+      '任务/内容',
+      '说明',
+      '分值',
+      '关键词',
+      '共现词',
+      '排除词',
+      '忽略词',
+      '识别指标',
+      '指标',
+    ]);
     const row = rowOf(items, '7.4');
     expect(row.getCell(11).text).toBe('COURT_APPEARANCE_RATE>=100%');
     expect(rowOf(items, '5.3').getCell(11).text).toBe('PENALTY_CASES（件）；FINES_TOTAL（元）');
@@ -141,7 +158,9 @@ describe('checklist workbook: errors name the sheet, row and column; nothing is 
   });
 
   it('not a workbook; a workbook without the item columns', async () => {
-    expect((await checklistFromWorkbook(Buffer.from('not a zip'), 'x.xlsx')).errors[0].message).toMatch(/cannot be read as an \.xlsx workbook/u);
+    expect((await checklistFromWorkbook(Buffer.from('not a zip'), 'x.xlsx')).errors[0].message).toMatch(
+      /cannot be read as an \.xlsx workbook/u,
+    );
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').addRow(['a', 'b']);
     const result = await checklistFromWorkbook(await bufferOf(wb), 'empty.xlsx');
@@ -155,7 +174,12 @@ describe('checklist workbook: errors name the sheet, row and column; nothing is 
 
 describe('cell syntax', () => {
   it('words split at 、，；and line breaks, not inside 「」', () => {
-    expect(splitWords('依法决策、法律顾问，「合法性、合规性审查」\n谁执法')).toEqual(['依法决策', '法律顾问', '合法性、合规性审查', '谁执法']);
+    expect(splitWords('依法决策、法律顾问，「合法性、合规性审查」\n谁执法')).toEqual([
+      '依法决策',
+      '法律顾问',
+      '合法性、合规性审查',
+      '谁执法',
+    ]);
     expect(splitWords('')).toEqual([]);
   });
   it('groups split at ；, words joined by +', () => {
