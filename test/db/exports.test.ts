@@ -1,4 +1,11 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { CHECKLIST_SHEETS } from '../../src/checklist/checklist-xlsx';
+import { Checklist } from '../../src/checklist/checklist.entity';
+import { runExportCli } from '../../src/cli/export';
+import { runImportChecklistCli } from '../../src/cli/import-checklist';
 import { writeDistrictExport, type ExportFile } from '../../src/exports/district-export';
 import { FLAGS_CSV_COLUMNS, MATRIX_CSV_COLUMNS } from '../../src/exports/csv';
 import { FLAG_LABELS, SEVERITY_LABELS, STATUS_LABELS, STATUS_SHORT } from '../../src/exports/labels';
@@ -282,5 +289,112 @@ describe('writeDistrictExport input errors', () => {
     await expect(writeDistrictExport(db.dataSource, { year: 1999, parentUnitId: nankai.dbId, format: 'csv' })).rejects.toThrow(
       'No checklist covers 1999',
     );
+  });
+});
+
+/** Captures what a command writes. */
+function capture() {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (x: string) => (out += x) },
+    stderr: { write: (x: string) => (err += x) },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe('npm run export', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fazhi-export-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the workbook and prints the ranking', async () => {
+    const io = capture();
+    const out = join(dir, 'reports', '南开区-2023.xlsx');
+    expect(await runExportCli(['--year', '2023', '--parent', '南开区', '--out', out], io, { dataSource: db.dataSource })).toBe(0);
+    expect(io.out()).toMatch(
+      /^南开区 2023, checklist demo-district-2021 v1: 2 reporting units \(1 with a report\), 31 items, \d+ flags\n/u,
+    );
+    expect(io.out()).toMatch(/\n\s+1\s+王顶堤街\s+[\d.]+\s+\d+\/31\s+\d+\s+\d+\s+seeds\/reports\/001_84781cc4d090b840\.txt\n/u);
+    expect(io.out()).toMatch(/\n\s+2\s+万兴街\s+0\.00\s+0\/31\s+0\s+1\s+none \(REPORT_MISSING\)\n/u);
+    expect(io.out()).toContain(`wrote ${out}: sheets 汇总, 矩阵, 万兴街, 王顶堤街, 预警`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    expect(wb.worksheets).toHaveLength(5);
+  });
+
+  it('--format csv writes FILE (the matrix) and FILE-flags', async () => {
+    const io = capture();
+    const out = join(dir, '南开区.csv');
+    expect(await runExportCli(['--year', '2022', '--parent', '万兴街道', '--out', out], io, { dataSource: db.dataSource })).toBe(0);
+    expect(existsSync(out) && existsSync(join(dir, '南开区-flags.csv'))).toBe(true);
+    expect(io.out()).toContain(`wrote ${join(dir, '南开区-flags.csv')}`);
+    expect([...readFileSync(out).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('says what is wrong: unknown unit (with a suggestion), a year without checklist, no --out', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['--year', '2023', '--parent', '南开', '--out', join(dir, 'x.xlsx')], /^export: unknown unit "南开"; did you mean 南开区[,?]/u],
+      [['--year', '1999', '--parent', '南开区', '--out', join(dir, 'x.xlsx')], /^export: No checklist covers 1999\n$/u],
+      [['--year', '2023', '--parent', '南开区'], /^export: --out FILE is required\n$/u],
+      [['--year', '2023', '--parent', '南开区', '--out', join(dir, 'x.txt')], /--format must be xlsx or csv/u],
+    ];
+    for (const [args, message] of cases) {
+      const io = capture();
+      expect(await runExportCli(args, io, { dataSource: db.dataSource })).toBe(2);
+      expect(io.err()).toMatch(message);
+    }
+    expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
+  });
+});
+
+// last: importing a new checklist version changes which checklist the year's queries use
+describe('checklist template → import-checklist', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fazhi-checklist-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('the template of the demo checklist imports as the same checklist (nothing changes)', async () => {
+    const template = join(dir, 'template.xlsx');
+    const io = capture();
+    expect(await runExportCli(['--checklist-template', '--out', template], io)).toBe(0);
+    expect(io.out()).toBe(`wrote ${template}: checklist demo-district-2021 v1, 41 rows (sheets 清单信息, 计分规则, 预警规则, 条目)\n`);
+    const imported = capture();
+    expect(await runImportChecklistCli([template], imported, { dataSource: db.dataSource, lock: db.lock })).toBe(0);
+    expect(imported.out()).toBe('already imported: demo-district-2021 v1 has the same content; nothing changed\n');
+    expect(await db.dataSource.getRepository(Checklist).count()).toBe(1);
+  });
+
+  it('an edited template with a raised version imports as version 2; a bad one is refused with the cell named', async () => {
+    const template = join(dir, 'template.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(template) as unknown as ArrayBuffer);
+    wb.getWorksheet(CHECKLIST_SHEETS.info)!.getRow(7).getCell(2).value = 2;
+    const items = wb.getWorksheet(CHECKLIST_SHEETS.items)!;
+    items.getRow(3).getCell(6).value = '习近平法治思想专题、习近平法治思想学习、法治思想读书班';
+    const v2 = join(dir, 'v2.xlsx');
+    await wb.xlsx.writeFile(v2);
+
+    const check = capture();
+    expect(await runImportChecklistCli([v2, '--check'], check)).toBe(0);
+    expect(check.out()).toBe('valid: demo-district-2021 v2 (区法治政府建设工作任务清单（2021—2025年）, 2021–2025): 31 items in 10 parts\n');
+
+    const io = capture();
+    expect(await runImportChecklistCli([v2], io, { dataSource: db.dataSource, lock: db.lock })).toBe(0);
+    expect(io.out()).toMatch(/^imported demo-district-2021 v2 /u);
+    expect(await db.dataSource.getRepository(Checklist).count()).toBe(2);
+
+    items.getRow(4).getCell(3).value = '';
+    const bad = join(dir, 'bad.xlsx');
+    await wb.xlsx.writeFile(bad);
+    const refused = capture();
+    expect(await runImportChecklistCli([bad], refused, { dataSource: db.dataSource, lock: db.lock })).toBe(2);
+    expect(refused.err()).toMatch(/^import-checklist: the checklist was not imported:\nbad\.xlsx: 条目!C4 \(任务\/内容\): /u);
+    expect(await db.dataSource.getRepository(Checklist).count()).toBe(2);
   });
 });
