@@ -16,12 +16,12 @@ import { collectDocumentFiles } from '../documents/collect-files';
 import { ingestDocumentFile, type DocumentIngestRow, type IngestStatus } from '../documents/ingest-document';
 import { Unit } from '../units/unit.entity';
 import { openDatabase } from './open-database';
-import { formatTable } from './text-table';
+import { formatTable, truncateToWidth } from './text-table';
 
 /** Where the command writes; `isTTY` on stderr turns the progress bar on. */
 export interface IngestIO {
   stdout: { write(s: string): unknown };
-  stderr: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
 }
 
 /** An open database to ingest into (tests pass their own; the command opens the configured one). */
@@ -194,7 +194,8 @@ function startProgress(io: IngestIO, total: number): Progress {
     });
     bar.start(total, 0, { file: '' });
     return {
-      before: (_index, file) => bar.update({ file }),
+      // the bar's line must fit the terminal, or each redraw leaves a wrapped line behind
+      before: (_index, file) => bar.update({ file: truncateToWidth(file, Math.max(10, (io.stderr.columns ?? 80) - 50)) }),
       after: (index) => bar.update(index + 1),
       stop: () => bar.stop(),
     };

@@ -55,10 +55,22 @@ export function coverageFill(ratio: number): string {
   return 'FFFFC7CE';
 }
 
-/** `[一/（三） 深化…] 全年受理…` — a quote with its report section. */
+/**
+ * Where a quote stands: the section path with its last step replaced by the heading
+ * (`一/（三）深化…` for path `一/（三）` and heading `（三）深化…`); 开头 for the preamble.
+ */
+export function sectionLabel(quote: Pick<EvidenceQuote, 'sectionPath' | 'sectionHeading'>): string {
+  if (quote.sectionPath === '0') return '开头';
+  if (!quote.sectionHeading) return quote.sectionPath;
+  const steps = quote.sectionPath.split('/');
+  const last = steps.pop() ?? '';
+  if (!quote.sectionHeading.startsWith(last.replace(/~\d+$/u, ''))) return `${quote.sectionPath} ${quote.sectionHeading}`;
+  return [...steps, quote.sectionHeading].join('/');
+}
+
+/** `[一/（三）深化…] 全年受理…` — a quote with its report section. */
 export function formatQuote(quote: EvidenceQuote): string {
-  const where = quote.sectionHeading ? `${quote.sectionPath} ${quote.sectionHeading}` : quote.sectionPath;
-  return `[${where}] ${quote.text}`;
+  return `[${sectionLabel(quote)}] ${quote.text}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import { assess } from '../../../src/assessment/assess';
 import type { AssessmentResult, TargetCheck } from '../../../src/assessment/types';
 import { flagsCsv, matrixCsv } from '../../../src/exports/csv';
 import type { DistrictData, EvidenceQuote, UnitExportData } from '../../../src/exports/district-data';
-import { fitCell, formatQuotes, formatTargetCheck, MAX_CELL_CHARS } from '../../../src/exports/labels';
+import { fitCell, formatQuotes, formatTargetCheck, MAX_CELL_CHARS, sectionLabel } from '../../../src/exports/labels';
 import { buildDistrictWorkbook, districtFlags, HEADER_ROW, SHEETS, unitSheetNames, workbookBuffer } from '../../../src/exports/workbook';
 import { demoChecklist } from '../../helpers/seeds';
 
@@ -119,7 +119,7 @@ describe('district workbook (pure)', () => {
     const r = row74 as unknown as ExcelJS.Row;
     expect(r.getCell(5).text).toBe('已覆盖');
     expect(r.getCell(6).text).toBe('缺失'); // nothing accepted yet
-    expect(r.getCell(9).text).toBe('[一/（二） （二）依法行政] 行政机关负责人出庭应诉率达到100%，"依法"应诉，做到了\n全覆盖。');
+    expect(r.getCell(9).text).toBe('[一/（二）依法行政] 行政机关负责人出庭应诉率达到100%，"依法"应诉，做到了\n全覆盖。');
     expect(r.getCell(11).text).toBe('COURT_APPEARANCE_RATE：100%（目标 ≥ 100%）达标');
 
     const flags = wb.getWorksheet(SHEETS.flags)!;
@@ -137,7 +137,7 @@ describe('district workbook (pure)', () => {
     expect(matrix.startsWith('\ufeff单位,报告,排名,')).toBe(true);
     expect(matrix.split('\r\n')[1]).toMatch(/^甲街道,甲街道\.docx,1,/u);
     const flags = flagsCsv(data);
-    expect(flags).toContain('"[一/（二） （二）依法行政] 行政机关负责人出庭应诉率达到100%，""依法""应诉，做到了\n全覆盖。"');
+    expect(flags).toContain('"[一/（二）依法行政] 行政机关负责人出庭应诉率达到100%，""依法""应诉，做到了\n全覆盖。"');
   });
 });
 
@@ -166,7 +166,9 @@ describe('labels', () => {
     const quotes = new Map<string, EvidenceQuote>([
       ['1', { claimId: '1', text: '甲。', polarity: 'POSITIVE', sectionPath: '0', sectionHeading: '', sectionKind: 'PREAMBLE' }],
     ]);
-    expect(formatQuotes(['1', '2', '3'], quotes, 2)).toBe('[0] 甲。\n(claim 2)\n……另有 1 条');
+    expect(formatQuotes(['1', '2', '3'], quotes, 2)).toBe('[开头] 甲。\n(claim 2)\n……另有 1 条');
+    expect(sectionLabel({ sectionPath: '一/（三）/2', sectionHeading: '2.推进执法' })).toBe('一/（三）/2.推进执法');
+    expect(sectionLabel({ sectionPath: 'signature', sectionHeading: '' })).toBe('signature');
     expect(fitCell('字'.repeat(40000)).length).toBeLessThanOrEqual(MAX_CELL_CHARS);
   });
 });
