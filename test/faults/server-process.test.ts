@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createToken } from '../../src/access/token.service';
 import { Claim } from '../../src/reports/claim.entity';
 import { Report } from '../../src/reports/report.entity';
@@ -52,6 +56,25 @@ beforeAll(async () => {
   Object.assign(env, { LOG_LEVEL: 'debug', MAX_REPORT_BYTES: '20000000', MAX_BODY_BYTES: '30000000', MAX_QUERY_COST: '50000' });
 });
 afterAll(async () => db?.close());
+
+describe('start-up', () => {
+  it('refuses to bind beyond 127.0.0.1 when no API token exists, saying why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fazhi-bind-'));
+    try {
+      const child = spawn(process.execPath, ['-r', join(__dirname, '../helpers/swc-register.js'), join(__dirname, '../../src/index.ts')], {
+        env: { ...process.env, HOST: '0.0.0.0', PORT: String(port++), SQLITE_PATH: join(dir, 'fresh.sqlite'), DATABASE_URL: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let err = '';
+      child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(2);
+      expect(err).toMatch(/Cannot start: HOST=0\.0\.0\.0 would expose the server beyond this machine, but no API tokens exist/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
 
 describe('the server process', () => {
   it('killed with SIGKILL mid-ingest leaves no partial report and no orphan rows; the ingest can be retried', async () => {
