@@ -26,6 +26,11 @@ export interface DistrictExportRequest {
   parentUnitId: number;
   /** global id of a checklist (as in GraphQL); default: the latest version covering the year */
   checklistId?: string | null;
+  /**
+   * the caller's scope (the unit ids it may see, as `Caller.scope`); null or absent: all.
+   * A parent outside it is "No such unit" and units outside it are left out, as in coverageMatrix.
+   */
+  scope?: ReadonlySet<number> | null;
 }
 
 /** A claim quoted as evidence, with where it stands in its report. */
@@ -78,13 +83,14 @@ const CHUNK = 500;
 
 /**
  * Gathers a district export. Throws `BadInputError` (as the GraphQL queries do) for an
- * unknown parent unit, an unknown checklist or a year no checklist covers.
+ * unknown (or out of scope) parent unit, an unknown checklist or a year no checklist covers.
  */
 export async function gatherDistrictData(ds: DataSource, request: DistrictExportRequest): Promise<DistrictData> {
+  const scope = request.scope ?? null;
   const parent = await ds.getRepository(Unit).findOne({ where: { id: request.parentUnitId } });
-  if (!parent) throw new BadInputError('No such unit');
+  if (!parent || (scope !== null && !scope.has(parent.id))) throw new BadInputError('No such unit');
   const loaded = await chooseChecklist(ds, request.checklistId ?? null, request.year);
-  const units = await reportingUnitsUnder(ds, parent.id);
+  const units = (await reportingUnitsUnder(ds, parent.id)).filter((u) => scope === null || scope.has(u.id));
   const assessments = await assessmentsForUnits(ds, units, loaded, request.year);
   const ranks = new Map(
     rankUnits(assessments.map((a) => ({ unitId: String(a.unit.id), score: a.result.score.proposed.normalised }))).map((r) => [

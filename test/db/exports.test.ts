@@ -286,6 +286,21 @@ describe.each([2022, 2023])('the 南开区 %i export agrees with GraphQL', (year
   });
 });
 
+describe("writeDistrictExport within a caller's scope", () => {
+  it('leaves out the units outside the scope and refuses a parent outside it, as coverageMatrix does', async () => {
+    const units = await db.dataSource.getRepository(Unit).find();
+    const id = (name: string) => units.find((u) => u.name === name)!.id;
+    const scope = new Set([id('南开区'), id('王顶堤街')]);
+    const [csv] = await writeDistrictExport(db.dataSource, { year: 2023, parentUnitId: nankai.dbId, format: 'csv', scope });
+    const rows = parseCsv(csv.data.toString('utf8').slice(1)).slice(1);
+    expect(rows.map((r) => [r[0], r[2]])).toEqual([['王顶堤街', '1']]);
+    expect(csv.data.toString('utf8')).not.toContain('万兴街');
+    await expect(
+      writeDistrictExport(db.dataSource, { year: 2023, parentUnitId: nankai.dbId, format: 'csv', scope: new Set([id('万兴街')]) }),
+    ).rejects.toThrow('No such unit');
+  });
+});
+
 describe('writeDistrictExport input errors', () => {
   it('refuses an unknown parent and a year no checklist covers, as GraphQL does', async () => {
     await expect(writeDistrictExport(db.dataSource, { year: 2023, parentUnitId: 999999, format: 'xlsx' })).rejects.toThrow(BadInputError);
