@@ -193,11 +193,22 @@ function startProgress(io: IngestIO, total: number): Progress {
       barsize: 30,
     });
     bar.start(total, 0, { file: '' });
+    // Ctrl-C: put the cursor back and say what is in (each file is one transaction: the one
+    // being ingested is not stored)
+    const interrupted = (): void => {
+      bar.stop();
+      io.stderr.write('ingest: interrupted; the files before the current one are in, the current one was not stored\n');
+      process.exit(130);
+    };
+    process.once('SIGINT', interrupted);
     return {
       // the bar's line must fit the terminal, or each redraw leaves a wrapped line behind
       before: (_index, file) => bar.update({ file: truncateToWidth(file, Math.max(10, (io.stderr.columns ?? 80) - 50)) }),
       after: (index) => bar.update(index + 1),
-      stop: () => bar.stop(),
+      stop: () => {
+        process.removeListener('SIGINT', interrupted);
+        bar.stop();
+      },
     };
   }
   return {
