@@ -79,6 +79,7 @@ const SKIP = new Set([
   'object',
   'embed',
   'head',
+  'title',
   'input',
   'button',
   'textarea',
@@ -186,13 +187,15 @@ export function htmlToText(html: string): { text: string; warnings: string[] } {
   return { text: kept.join('\n'), warnings };
 }
 
-/** The page's <title> without the site name after `_`, `|` or ` - `, when it names a report. */
+/** The page's <title> without the site or column names after `_`, `|` or `-`, when it names a report. */
 function pageTitle(root: HTMLElement): string | null {
-  const raw = root.querySelector('title')?.text.replace(/\s+/gu, ' ').trim();
-  if (!raw) return null;
-  const first = raw.split(/\s*(?:_|\||｜|\s-\s|—)\s*/u)[0]?.trim() ?? '';
-  return /报告|总结|情况|工作/u.test(first) ? first : null;
+  let title = root.querySelector('title')?.text.replace(/\s+/gu, ' ').trim() ?? '';
+  // "…工作报告_政务公开_某某区人民政府": drop trailing names that are not the report's
+  for (let m = SITE_SUFFIX.exec(title); m && !/报告|总结|情况/u.test(m[2]); m = SITE_SUFFIX.exec(title)) title = m[1];
+  return title && /报告|总结|情况|工作/u.test(title) ? title : null;
 }
+
+const SITE_SUFFIX = /^(.*\S)\s*[_|｜—–-]\s*([^_|｜—–-]{2,40})$/u;
 
 function isBreadcrumb(text: string): boolean {
   return /^(?:当前位置|您的位置|你的位置|所在位置|您现在的位置|现在的位置)/u.test(text) || /\S\s*[>＞»›]\s*\S.*[>＞»›]/u.test(text);
