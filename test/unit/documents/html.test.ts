@@ -6,11 +6,11 @@ describe('htmlToText', () => {
     const html = `<html><head><title>2023年某某街道法治政府建设工作报告-政务公开_某某区人民政府</title></head><body>
       <table><tr><td class="menu"><a href="/">首页</a><a href="/a">机构设置</a><a href="/b">政策文件</a></td></tr>
       <tr><td><table><tr><td id="content">
-        　　2023年，某某街道坚持依法行政，全面推进法治政府建设。<br>
-        　　一、主要举措和成效<br>
-        　　（一）开展学法活动12次，参与干部&nbsp;300余人次。<br>
-        　　二、存在的不足<br>
-        　　执法力量不足，&lt;执法记录仪&gt;配备不够。<br>
+        \u3000\u30002023年，某某街道坚持依法行政，全面推进法治政府建设。<br>
+        \u3000\u3000一、主要举措和成效<br>
+        \u3000\u3000（一）开展学法活动12次，参与干部&nbsp;300余人次。<br>
+        \u3000\u3000二、存在的不足<br>
+        \u3000\u3000执法力量不足，&lt;执法记录仪&gt;配备不够。<br>
       </td></tr></table></td></tr>
       <tr><td class="links"><a href="#">中国政府网</a> <a href="#">天津政务网</a></td></tr>
       <tr><td>版权所有：某某区人民政府 &copy; 2023</td></tr></table></body></html>`;
