@@ -109,8 +109,14 @@ export async function ingestDocumentFile(
   );
   if (!outcome.ok) {
     const [first] = outcome.errors;
-    const hint = first.code === 'REPORT_EXISTS' ? ' (use --replace to replace it)' : '';
-    return failed(first.code, outcome.errors.map((e) => e.message).join(' ') + hint);
+    const message = outcome.errors.map((e) => e.message).join(' ');
+    // the service speaks of its `replace` input; here that is the --replace option
+    return failed(
+      first.code,
+      first.code === 'REPORT_EXISTS'
+        ? message.replace(/;? ingest with replace to replace it\.$/u, '') + '; use --replace to replace it'
+        : message,
+    );
   }
   const { value } = outcome;
   row.unit = value.unit.name;

@@ -140,7 +140,7 @@ describe('npm run ingest', () => {
     expect(code).toBe(1);
     const rows = tableRows(out);
     expect(rows.get('万兴街-修订.txt')).toMatch(
-      /FAILED REPORT_EXISTS: 万兴街 already has a different report for 2022 .*\(use --replace to replace it\)$/u,
+      /FAILED REPORT_EXISTS: 万兴街 already has a different report for 2022 \(report \d+\); use --replace to replace it$/u,
     );
     expect(rows.get(join(dir, 'missing.docx'))).toMatch(/FAILED NOT_FOUND: no such file or folder$/u);
     expect(await counts()).toEqual(before);
