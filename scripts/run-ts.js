@@ -3,23 +3,8 @@
  * compiler the tests use):  node scripts/run-ts.js scripts/make-pdf-fixtures.ts [args…]
  */
 'use strict';
-const { readFileSync } = require('node:fs');
 const { resolve } = require('node:path');
-const swc = require('@swc/core');
-
-require.extensions['.ts'] = (module, filename) => {
-  const { code } = swc.transformSync(readFileSync(filename, 'utf8'), {
-    filename,
-    sourceMaps: 'inline',
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-    },
-    module: { type: 'commonjs' },
-  });
-  module._compile(code, filename);
-};
+require('./swc-register');
 
 const [script, ...args] = process.argv.slice(2);
 if (!script) {

@@ -23,6 +23,8 @@ export interface AppConfig {
   maxBodyBytes: number;
   /** maximum report text accepted by ingest, bytes */
   maxReportBytes: number;
+  /** load the five demo reports at start-up (SEED_REPORTS=0: only units and the checklist) */
+  seedReports: boolean;
   /** GraphQL limits */
   maxQueryDepth: number;
   maxQueryCost: number;
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: corsOrigins === '' ? [] : corsOrigins.split(',').map((o) => o.trim()),
     maxBodyBytes: read('MAX_BODY_BYTES', intIn('MAX_BODY_BYTES', 1024, 100 * 1024 * 1024), String(8 * 1024 * 1024)),
     maxReportBytes: read('MAX_REPORT_BYTES', intIn('MAX_REPORT_BYTES', 1, 100 * 1024 * 1024), String(5 * 1024 * 1024)),
+    seedReports: read('SEED_REPORTS', z.enum(['0', '1']), '1') === '1',
     maxQueryDepth: read('MAX_QUERY_DEPTH', intIn('MAX_QUERY_DEPTH', 2, 50), '10'),
     maxQueryCost: read('MAX_QUERY_COST', intIn('MAX_QUERY_COST', 10, 10_000_000), '50000'),
   };

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const lock = new WriteLock();
-  const seeded = await loadSeeds(dataSource, lock);
+  const seeded = await loadSeeds(dataSource, lock, undefined, { reports: config.seedReports });
   log(
     `seeds: ${seeded.unitsCreated} unit(s) added, checklist ${seeded.checklistCreated ? 'imported' : 'already present'}, ` +
       `${seeded.reportsCreated} report(s) ingested, ${seeded.reportsSkipped} already present`,

@@ -1,6 +1,4 @@
 /** Opening the database of the environment for a command, as `npm start` does. */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { ConfigError, loadConfig, type AppConfig } from '../config';
 import type { WriteLock } from '../db/write-lock';
@@ -26,11 +24,8 @@ export async function openDatabase(): Promise<OpenDatabase> {
     throw error;
   }
   // entities read the database type when they are declared: load them after the config, as src/index.ts does
-  const { createDataSource } = await import('../../ormconfig');
+  const { openDatabase: open } = await import('../db/open-database');
   const { WriteLock } = await import('../db/write-lock');
-  if (config.database.type === 'sqlite') mkdirSync(dirname(config.database.path), { recursive: true });
-  const dataSource = createDataSource(config.database);
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  const { dataSource } = await open(config.database);
   return { dataSource, lock: new WriteLock(), config };
 }

@@ -7,6 +7,7 @@
  */
 import { HTMLElement, NodeType, parse, type Node } from 'node-html-parser';
 import { isChromeLine } from '../reports/analysis';
+import { isFooterChromeLine } from '../reports/analysis/sections';
 import { decodeReportBytes } from './decode';
 
 /** The result of reading a web page. */
@@ -201,12 +202,9 @@ function isBreadcrumb(text: string): boolean {
   return /^(?:当前位置|您的位置|你的位置|所在位置|您现在的位置|现在的位置)/u.test(text) || /\S\s*[>＞»›]\s*\S.*[>＞»›]/u.test(text);
 }
 
-const FOOTER =
-  /网站$|链接$|政府网站|网站地图|重点链接|友情链接|相关链接|联系我们|版权所有|Copyright|©|主办单位|承办单位|ICP备|公网安备|网站标识码|技术支持|返回顶部|打印本页|关闭窗口|【打印】|【关闭】/iu;
-
 /** A footer line the analyser recognises as web chrome (link-list titles, copyright, registration). */
 function isFooterLine(text: string): boolean {
-  return [...text].length <= 60 && !/[。]/u.test(text) && (FOOTER.test(text) || isChromeLine(text));
+  return isFooterChromeLine(text, 60);
 }
 
 /**

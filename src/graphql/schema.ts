@@ -6,6 +6,7 @@ import { AssessmentDecisionsResolver } from '../assessment/assessment-decisions.
 import { CoverageMatrixResolver, DistrictResolver, MatrixRowResolver, UnitComparisonResolver } from '../assessment/district.resolver';
 import { ChecklistImportResolver } from '../checklist/checklist-import.resolver';
 import { ReviewResolver } from '../evidence/review.resolver';
+import { ExportResolver } from '../exports/export.resolver';
 import { IngestResolver } from '../reports/ingest.resolver';
 import { SearchResolver } from '../reports/search.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
@@ -45,6 +46,7 @@ export function buildAppSchema(): GraphQLSchema {
       ReviewResolver,
       AssessmentDecisionsResolver,
       AuditResolver,
+      ExportResolver,
     ],
     validate: false,
   });

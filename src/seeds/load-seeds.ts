@@ -29,7 +29,12 @@ interface ReportSeed {
  * the same services as user input. Idempotent: loading twice adds nothing.
  * Throws with a message naming the file when a seed file is invalid.
  */
-export async function loadSeeds(dataSource: DataSource, lock: WriteLock, seedDir = join(projectRoot(), 'seeds')): Promise<SeedSummary> {
+export async function loadSeeds(
+  dataSource: DataSource,
+  lock: WriteLock,
+  seedDir = join(projectRoot(), 'seeds'),
+  options: { reports: boolean } = { reports: true },
+): Promise<SeedSummary> {
   const unitFile = join(seedDir, 'units.yaml');
   const units = parseUnitFile(readFileSync(unitFile, 'utf8'), unitFile);
   if (units.errors.length) throw new Error(units.errors.join('\n'));
@@ -42,7 +47,7 @@ export async function loadSeeds(dataSource: DataSource, lock: WriteLock, seedDir
   if (!imported.ok) throw new Error(imported.errors.map((e) => e.message).join('\n'));
 
   const reportsFile = join(seedDir, 'reports.yaml');
-  const list = (parse(readFileSync(reportsFile, 'utf8')) as { reports: ReportSeed[] }).reports;
+  const list = options.reports ? (parse(readFileSync(reportsFile, 'utf8')) as { reports: ReportSeed[] }).reports : [];
   let reportsCreated = 0;
   let reportsSkipped = 0;
   for (const seed of list) {

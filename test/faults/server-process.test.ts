@@ -61,7 +61,7 @@ describe('start-up', () => {
   it('refuses to bind beyond 127.0.0.1 when no API token exists, saying why', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fazhi-bind-'));
     try {
-      const child = spawn(process.execPath, ['-r', join(__dirname, '../helpers/swc-register.js'), join(__dirname, '../../src/index.ts')], {
+      const child = spawn(process.execPath, ['-r', join(__dirname, '../../scripts/swc-register.js'), join(__dirname, '../../src/index.ts')], {
         env: { ...process.env, HOST: '0.0.0.0', PORT: String(port++), SQLITE_PATH: join(dir, 'fresh.sqlite'), DATABASE_URL: '' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -47,7 +47,7 @@ const CHROME_START =
   /^(?:当前位置|您的位置|你的位置|首页\s*[>＞»]|发布日期|发布时间|发文日期|成文日期|信息来源|来源[:：]|作者[:：]|浏览次数|访问量|点击数|阅读数|阅读次数|字号|【?字体|扫一扫|分享到|打印|关闭|索引号|主题分类|发文机关|文号[:：])/u;
 const CHROME_ANYWHERE = /扫一扫在手机打开当前页|【打印本页】|【关闭窗口】|打印本页|关闭窗口|字号[:：]\s*(?:大|中|小)/u;
 const FOOTER_CHROME =
-  /网站$|链接$|政府网站|网站地图|重点链接|友情链接|相关链接|联系我们|版权所有|主办单位|承办单位|ICP备|公网安备|网站标识码|技术支持|返回顶部|打印本页|关闭窗口|【打印】|【关闭】|^首页$/u;
+  /网站$|链接$|政府网站|网站地图|重点链接|友情链接|相关链接|联系我们|版权所有|Copyright|©|主办单位|承办单位|ICP备|公网安备|网站标识码|技术支持|返回顶部|打印本页|关闭窗口|【打印】|【关闭】|^首页$/iu;
 
 /** A line of web-page navigation or metadata (breadcrumb, 发布日期, 字号, 扫一扫…). */
 export function isChromeLine(text: string): boolean {
@@ -55,8 +55,9 @@ export function isChromeLine(text: string): boolean {
   return CHROME_START.test(t) || CHROME_ANYWHERE.test(t);
 }
 
-function isFooterChromeLine(text: string): boolean {
-  return [...text].length <= 40 && !/[。]/u.test(text) && (FOOTER_CHROME.test(text) || isChromeLine(text));
+/** A short footer line of a web page (link-list titles, copyright, registration numbers …). */
+export function isFooterChromeLine(text: string, maxChars = 40): boolean {
+  return [...text].length <= maxChars && !/[。]/u.test(text) && (FOOTER_CHROME.test(text) || isChromeLine(text));
 }
 
 const DATE_LINE =
