@@ -1,0 +1,455 @@
+/**
+ * The benchmark corpus: a deterministic, realistic set of units and annual reports built
+ * from the five real seed reports. Units are generated names (街道/街/镇 under generated
+ * districts, cities and provinces); each report recombines paragraph blocks of the seeds
+ * by section kind, renames the seed's units and places, shifts years, varies counts and
+ * rates (198起 → 143起, 100% sometimes 95%), drops sentences and applies the seeds'
+ * layout quirks (ASCII brackets, blank lines, web-page chrome, hard line wraps, CRLF).
+ *
+ * Everything comes from a seeded PRNG: the same options give the same corpus, and one
+ * report's text depends only on (seed, unit, year), so reports can be generated lazily.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeReport } from '../src/reports/analysis/analyze';
+import type { SectionKind } from '../src/reports/analysis/types';
+import { projectRoot } from '../src/shared/project-root';
+import { Rng } from './prng';
+
+/** Levels used by the generated hierarchy (a subset of the product's unit levels). */
+export type CorpusLevel = 'PROVINCE' | 'CITY' | 'DISTRICT' | 'STREET' | 'TOWN';
+
+/** One generated unit; parents come before their children in {@link Corpus.units}. */
+export interface CorpusUnit {
+  name: string;
+  level: CorpusLevel;
+  aliases: string[];
+  parentName: string | null;
+}
+
+/** Which unit and year a report is for (its text is made by {@link generateReportText}). */
+export interface ReportSpec {
+  unit: string;
+  year: number;
+}
+
+export interface CorpusOptions {
+  /** reporting units (街道/镇) to generate; at least 1 */
+  units: number;
+  /** consecutive report years from `firstYear` */
+  years: number;
+  /** PRNG seed (default `fazhi-bench`) */
+  seed?: string;
+  /** first report year (default 2021, the demo checklist's first year) */
+  firstYear?: number;
+  /** units of the one large district used for the coverage matrix (default 200, capped at `units`) */
+  matrixDistrictUnits?: number;
+  /** share of unit × year that sent a report (default 0.93); the rest get REPORT_MISSING */
+  reportShare?: number;
+}
+
+/** The generated hierarchy and the list of reports (texts are generated on demand). */
+export interface Corpus {
+  seed: string;
+  units: CorpusUnit[];
+  /** the district with `matrixDistrictUnits` reporting units */
+  matrixDistrict: string;
+  /** a small district (the smallest generated one), to show statements do not grow with rows */
+  smallDistrict: string;
+  years: number[];
+  /** by year, then in unit order */
+  reports: ReportSpec[];
+}
+
+interface SeedInfo {
+  file: string;
+  unit: string;
+  aliases: string[];
+  district: string;
+  city: string;
+  province: string | null;
+  year: number;
+}
+
+/** A paragraph block of a seed report: a level-2 section (heading line and body) or a headless body. */
+interface Block {
+  seed: number;
+  kind: SectionKind;
+  /** first line without its （一） numbering, or null when the block has no heading */
+  head: string | null;
+  paragraphs: string[];
+}
+
+interface SeedPool {
+  seeds: SeedInfo[];
+  texts: string[];
+  blocks: Record<'ACHIEVEMENT' | 'SHORTCOMING' | 'RESPONSIBILITY' | 'PLAN', Block[]>;
+  /** top-level headings by kind, without 一、 numbering */
+  headings: Record<'ACHIEVEMENT' | 'SHORTCOMING' | 'RESPONSIBILITY' | 'PLAN', Array<{ seed: number; text: string }>>;
+  /** the main paragraph of each seed's preamble */
+  preambles: Array<{ seed: number; text: string }>;
+}
+
+const CN_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+const SEED_NAMES_TO_AVOID = ['万兴', '王顶堤', '稷下', '塘沽', '胡家园', '南开', '滨海', '临淄', '天津', '淄博', '山东'];
+/** Place-name characters for generated stems (no level suffixes such as 区/县/镇/乡/街). */
+const STEM_CHARS = [
+  ...'东西南北青白金银新安平和康宁泰福寿丰华兴盛隆昌明光阳春秋桃李杏柳松竹梅兰菊荷龙凤鹤鹿云山川河湖海江溪泉石岭峰林园田坪桥湾港滩洲沙城关庄屯集寨堡营永长广德清源远定顺通延嘉瑞祥望宝玉文武',
+];
+
+let cachedPool: SeedPool | null = null;
+
+/** Splits the five seed reports into blocks by section kind (once per process). */
+function seedPool(): SeedPool {
+  if (cachedPool) return cachedPool;
+  const dir = join(projectRoot(), 'seeds');
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    reports: Array<{ file: string; organization: string; aliases: string[]; district: string; city: string; province?: string; year: number }>;
+  };
+  const pool: SeedPool = {
+    seeds: [],
+    texts: [],
+    blocks: { ACHIEVEMENT: [], SHORTCOMING: [], RESPONSIBILITY: [], PLAN: [] },
+    headings: { ACHIEVEMENT: [], SHORTCOMING: [], RESPONSIBILITY: [], PLAN: [] },
+    preambles: [],
+  };
+  manifest.reports.forEach((r, seed) => {
+    const raw = readFileSync(join(dir, r.file), 'utf8');
+    pool.texts.push(raw);
+    pool.seeds.push({ file: r.file, unit: r.organization, aliases: r.aliases, district: r.district, city: r.city, province: r.province ?? null, year: r.year });
+    const analysis = analyzeReport(raw, { unit: r.organization, year: r.year });
+    const sections = analysis.sections;
+    for (const top of sections.filter((s) => s.level === 1)) {
+      const lines = linesOf(raw.slice(top.start, top.end));
+      if (top.kind === 'PREAMBLE') {
+        const main = [...lines].sort((a, b) => b.length - a.length)[0];
+        if (main) pool.preambles.push({ seed, text: main.replace(/^\[bookmark: _GoBack\]/, '') });
+        continue;
+      }
+      if (top.kind !== 'ACHIEVEMENT' && top.kind !== 'SHORTCOMING' && top.kind !== 'RESPONSIBILITY' && top.kind !== 'PLAN') continue;
+      const kind = top.kind;
+      pool.headings[kind].push({ seed, text: stripTopNumber(lines[0] ?? '') });
+      const children = sections.filter((s) => s.level === 2 && s.path.startsWith(`${top.path}/`));
+      if (children.length === 0) {
+        if (lines.length > 1) pool.blocks[kind].push({ seed, kind, head: null, paragraphs: lines.slice(1) });
+        continue;
+      }
+      for (const child of children) {
+        const [first, ...rest] = linesOf(raw.slice(child.start, child.end));
+        if (!first) continue;
+        pool.blocks[kind].push({ seed, kind, head: stripParenNumber(first), paragraphs: rest });
+      }
+    }
+  });
+  cachedPool = pool;
+  return pool;
+}
+
+function linesOf(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
+function stripTopNumber(line: string): string {
+  return line.replace(/^[一二三四五六七八九十]+\s*[、.．]\s*/u, '');
+}
+
+function stripParenNumber(line: string): string {
+  return line.replace(/^\*{0,2}[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*/u, '');
+}
+
+/** The texts of the five seed reports (to check generated texts differ from them). */
+export function seedTexts(): string[] {
+  return [...seedPool().texts];
+}
+
+/** Generates the unit hierarchy and the list of reports; report texts come from {@link generateReportText}. */
+export function buildCorpus(options: CorpusOptions): Corpus {
+  const seed = options.seed ?? 'fazhi-bench';
+  const total = Math.max(1, Math.floor(options.units));
+  const yearCount = Math.max(1, Math.floor(options.years));
+  const firstYear = options.firstYear ?? 2021;
+  const matrixSize = Math.min(total, options.matrixDistrictUnits ?? 200);
+  const share = options.reportShare ?? 0.93;
+  const rng = new Rng(`${seed}|hierarchy`);
+  const usedStems = new Set<string>(SEED_NAMES_TO_AVOID);
+  const stem = (): string => {
+    for (;;) {
+      const length = rng.chance(0.2) ? 3 : 2;
+      let s = '';
+      for (let i = 0; i < length; i += 1) s += rng.pick(STEM_CHARS);
+      if (new Set(s).size < s.length) continue;
+      if ([...usedStems].some((u) => u.length > 2 && (s.includes(u) || u.includes(s)))) continue;
+      if (usedStems.has(s)) continue;
+      usedStems.add(s);
+      return s;
+    }
+  };
+
+  // District sizes: the matrix district first, then districts of 8–25 reporting units.
+  const sizes = [matrixSize];
+  let left = total - matrixSize;
+  while (left > 0) {
+    const n = Math.min(left, rng.int(8, 25));
+    sizes.push(n);
+    left -= n;
+  }
+  const units: CorpusUnit[] = [];
+  let province: CorpusUnit | null = null;
+  let city: CorpusUnit | null = null;
+  let citiesInProvince = 0;
+  let districtsInCity = 0;
+  let provinceCities = 0;
+  let cityDistricts = 0;
+  let smallDistrict = '';
+  let smallSize = Infinity;
+  let matrixDistrict = '';
+  sizes.forEach((size, index) => {
+    if (!province || citiesInProvince >= provinceCities) {
+      province = { name: `${stem()}省`, level: 'PROVINCE', aliases: [], parentName: null };
+      units.push(province);
+      citiesInProvince = 0;
+      provinceCities = rng.int(4, 10);
+      city = null;
+    }
+    if (!city || districtsInCity >= cityDistricts) {
+      city = { name: `${stem()}市`, level: 'CITY', aliases: [], parentName: province.name };
+      units.push(city);
+      citiesInProvince += 1;
+      districtsInCity = 0;
+      cityDistricts = rng.int(2, 6);
+    }
+    const district: CorpusUnit = { name: `${stem()}${rng.chance(0.8) ? '区' : '县'}`, level: 'DISTRICT', aliases: [], parentName: city.name };
+    units.push(district);
+    districtsInCity += 1;
+    if (index === 0) matrixDistrict = district.name;
+    else if (size < smallSize) {
+      smallSize = size;
+      smallDistrict = district.name;
+    }
+    const townShare = index === 0 ? 0.15 : 0.35;
+    for (let i = 0; i < size; i += 1) {
+      const s = stem();
+      if (rng.chance(townShare)) units.push({ name: `${s}镇`, level: 'TOWN', aliases: [], parentName: district.name });
+      else if (rng.chance(0.7)) units.push({ name: `${s}街道`, level: 'STREET', aliases: [`${s}街`], parentName: district.name });
+      else units.push({ name: `${s}街`, level: 'STREET', aliases: [`${s}街道`], parentName: district.name });
+    }
+  });
+  const years = Array.from({ length: yearCount }, (_, i) => firstYear + i);
+  const reporting = units.filter((u) => u.level === 'STREET' || u.level === 'TOWN');
+  const reports: ReportSpec[] = [];
+  for (const year of years) {
+    for (const unit of reporting) {
+      if (new Rng(`${seed}|present|${unit.name}|${year}`).chance(share)) reports.push({ unit: unit.name, year });
+    }
+  }
+  return { seed, units, matrixDistrict, smallDistrict: smallDistrict || matrixDistrict, years, reports };
+}
+
+/** Names a report talks about: its unit, the unit's short name, district, city and province. */
+interface Place {
+  unit: string;
+  short: string;
+  town: boolean;
+  district: string;
+  city: string;
+  province: string;
+}
+
+function placeOf(corpus: Corpus, unitName: string): Place {
+  const byName = new Map(corpus.units.map((u) => [u.name, u]));
+  const unit = byName.get(unitName);
+  if (!unit) throw new Error(`unknown corpus unit ${unitName}`);
+  const district = byName.get(unit.parentName ?? '');
+  const city = byName.get(district?.parentName ?? '');
+  const province = byName.get(city?.parentName ?? '');
+  return {
+    unit: unit.name,
+    short: unit.name.replace(/(街道|街|镇)$/u, ''),
+    town: unit.level === 'TOWN',
+    district: district?.name ?? '',
+    city: city?.name ?? '',
+    province: province?.name ?? '',
+  };
+}
+
+/**
+ * Rewrites a seed paragraph for another place and year: the seed's unit (and aliases,
+ * short name), district, city and province become the target's; years shift by the
+ * difference (ranges such as 2021—2025 stay); 街道 becomes 镇 for towns.
+ */
+function transplant(text: string, info: SeedInfo, place: Place, yearShift: number): string {
+  const short = info.unit.replace(/(街道|街)$/u, '');
+  const pairs: Array<[string, string]> = [
+    [info.unit, '\u0001U\u0002'],
+    ...info.aliases.map((a): [string, string] => [a, '\u0001U\u0002']),
+    [info.district, '\u0001D\u0002'],
+    [info.city, '\u0001C\u0002'],
+    ...(info.province ? [[info.province, '\u0001P\u0002'] as [string, string]] : []),
+    [short, '\u0001S\u0002'],
+    [info.city.replace(/市$/u, ''), '\u0001c\u0002'],
+  ];
+  pairs.sort((a, b) => b[0].length - a[0].length);
+  const re = new RegExp(pairs.map(([from]) => escapeRegExp(from)).join('|'), 'gu');
+  const map = new Map(pairs);
+  let out = text.replace(re, (m) => map.get(m) ?? m);
+  out = out.replace(/(20\d\d)(\s*[-—–~至]\s*)(20\d\d)|(20\d\d)(?=\s*年)/gu, (m, a, sep, b, single) => {
+    if (single === undefined) return `${a}${sep}${b}`;
+    return String(Number(single) + yearShift);
+  });
+  if (place.town) out = out.replace(/我街(?!道)/gu, '我镇').replace(/街道/gu, '镇');
+  return out
+    .replace(/\u0001U\u0002/gu, place.unit)
+    .replace(/\u0001S\u0002/gu, place.short)
+    .replace(/\u0001D\u0002/gu, place.district)
+    .replace(/\u0001C\u0002/gu, place.city)
+    .replace(/\u0001c\u0002/gu, place.city.replace(/市$/u, ''))
+    .replace(/\u0001P\u0002/gu, place.province);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const MEASURE = '(?:万人次|人次|场次|件次|户次|余次|万元|万|元|%|％|个百分点|个|次|场|件|起|人|家|份|项|名|户|篇|条|期|处|台|套|本|分|天|小时|平方米|米|公里|单|宗|批)';
+const NUMBER_RE = new RegExp(`(?<![\\d.．·])(\\d+(?:\\.\\d+)?)(?=\\s*(?:余|多)?\\s*${MEASURE})(\\s*(?:余|多)?\\s*)(${MEASURE})`, 'gu');
+
+/** Varies counts, rates and scores: counts × 0.5–1.6, 100% sometimes 95/98/99/90%, other rates ± 5 points. */
+function varyNumbers(text: string, rng: Rng): string {
+  return text.replace(NUMBER_RE, (match, value: string, gap: string, unit: string) => {
+    if (!rng.chance(0.85)) return match;
+    const decimals = value.includes('.') ? value.split('.')[1].length : 0;
+    const v = Number(value);
+    let next: number;
+    if (unit === '%' || unit === '％' || unit === '个百分点') {
+      if (v === 100) next = rng.chance(0.3) ? rng.pick([90, 95, 98, 99]) : 100;
+      else next = Math.min(100, Math.max(0, v + rng.int(-5, 5)));
+    } else if (unit === '分' && v >= 50) {
+      next = Math.min(100, Math.max(50, v + (rng.next() * 8 - 4)));
+    } else {
+      next = Math.max(decimals ? 0.1 : 1, v * (0.5 + rng.next() * 1.1));
+    }
+    const formatted = decimals ? next.toFixed(decimals) : String(Math.round(next));
+    return `${formatted}${gap}${unit}`;
+  });
+}
+
+/** Drops one non-first sentence of a long paragraph now and then. */
+function varyParagraph(text: string, rng: Rng): string {
+  const sentences = text.match(/[^。！？]+[。！？]?/gu) ?? [text];
+  if (sentences.length >= 3 && rng.chance(0.25)) sentences.splice(rng.int(1, sentences.length - 1), 1);
+  return sentences.join('');
+}
+
+interface Style {
+  title: 0 | 1 | 2 | 3;
+  asciiBrackets: boolean;
+  blankLines: boolean;
+  indent: boolean;
+  web: boolean;
+  crlf: boolean;
+  wrapAt: number | null;
+  bookmark: boolean;
+  responsibilityFirst: boolean;
+  withResponsibility: boolean;
+  withShortcomings: boolean;
+  signature: boolean;
+}
+
+function styleFor(rng: Rng): Style {
+  const web = rng.chance(0.12);
+  return {
+    title: web ? 3 : (rng.pick([0, 0, 1, 1, 2]) as 0 | 1 | 2),
+    asciiBrackets: web || rng.chance(0.1),
+    blankLines: web || rng.chance(0.3),
+    indent: web,
+    web,
+    crlf: rng.chance(0.1),
+    wrapAt: !web && rng.chance(0.08) ? rng.int(34, 42) : null,
+    bookmark: rng.chance(0.05),
+    responsibilityFirst: rng.chance(0.25),
+    withResponsibility: rng.chance(0.85),
+    withShortcomings: rng.chance(0.92),
+    signature: web || rng.chance(0.5),
+  };
+}
+
+/**
+ * The text of one report: a recombination of seed blocks for the unit and year of `spec`.
+ * Depends only on (corpus seed, unit, year) and the corpus hierarchy.
+ */
+export function generateReportText(corpus: Corpus, spec: ReportSpec): string {
+  const pool = seedPool();
+  const rng = new Rng(`${corpus.seed}|report|${spec.unit}|${spec.year}`);
+  const place = placeOf(corpus, spec.unit);
+  const style = styleFor(rng);
+  const year = spec.year;
+  const fromSeed = (seed: number, text: string): string => transplant(text, pool.seeds[seed], place, year - pool.seeds[seed].year);
+  const para = (seed: number, text: string): string => varyNumbers(varyParagraph(fromSeed(seed, text), rng), rng);
+  const paren = (i: number): string => `（${CN_NUMERALS[i]}）`;
+
+  const lines: string[] = [];
+  if (style.web) {
+    lines.push(`当前位置:${place.unit}> 政务公开> 工作总结`, '');
+    lines.push(`${year}年${place.unit}法治政府建设工作总结`);
+    lines.push(`发布日期: ${year + 1}-0${rng.int(1, 3)}-${String(rng.int(10, 28))} ${rng.int(9, 17)}:00      来源: ${place.unit}`, '字号:', '  • 扫一扫在手机打开当前页', '');
+  } else if (style.title === 1) {
+    lines.push(`${place.unit}${year}年法治政府建设年度报告`, '');
+  } else if (style.title === 2) {
+    lines.push(`${place.unit}关于${year}年法治政府建设工作情况的报告`, '');
+  }
+  const pre = rng.pick(pool.preambles);
+  lines.push(`${style.bookmark ? '[bookmark: _GoBack]' : ''}${para(pre.seed, pre.text)}`);
+
+  type Part = { kind: 'ACHIEVEMENT' | 'SHORTCOMING' | 'RESPONSIBILITY' | 'PLAN'; count: [number, number] };
+  const achievementParts = style.web ? rng.int(2, 3) : 1;
+  const parts: Part[] = Array.from({ length: achievementParts }, (): Part => ({ kind: 'ACHIEVEMENT', count: achievementParts > 1 ? [2, 3] : [3, 6] }));
+  const tail: Part[] = [];
+  if (style.withShortcomings) tail.push({ kind: 'SHORTCOMING', count: [1, 3] });
+  if (style.withResponsibility) tail.push({ kind: 'RESPONSIBILITY', count: [1, 3] });
+  if (style.responsibilityFirst) tail.reverse();
+  parts.push(...tail, { kind: 'PLAN', count: [2, 4] });
+
+  const usedHeadings = new Set<string>();
+  parts.forEach((part, index) => {
+    let heading: { seed: number; text: string };
+    if (part.kind === 'ACHIEVEMENT' && achievementParts > 1) {
+      const web = pool.headings.ACHIEVEMENT.filter((h) => pool.headings.ACHIEVEMENT.filter((o) => o.seed === h.seed).length > 1 && !usedHeadings.has(h.text));
+      heading = rng.pick(web.length ? web : pool.headings.ACHIEVEMENT);
+    } else {
+      const single = pool.headings[part.kind].filter((h) => pool.headings[part.kind].filter((o) => o.seed === h.seed).length === 1);
+      heading = rng.pick(single.length ? single : pool.headings[part.kind]);
+    }
+    usedHeadings.add(heading.text);
+    lines.push(`${CN_NUMERALS[index]}、${fromSeed(heading.seed, heading.text)}`);
+    const blocks = rng.sample(pool.blocks[part.kind], rng.int(part.count[0], part.count[1]));
+    const headed = blocks.filter((b) => b.head !== null);
+    const headless = blocks.filter((b) => b.head === null);
+    headed.forEach((block, i) => {
+      lines.push(`${paren(i)}${para(block.seed, block.head as string)}`);
+      for (const p of block.paragraphs) lines.push(para(block.seed, p));
+    });
+    for (const block of headless) for (const p of block.paragraphs) lines.push(para(block.seed, p));
+  });
+  if (style.signature) {
+    lines.push('', style.web ? `中共${place.district}${place.unit}${place.town ? '委员会' : '工作委员会'}` : `${place.unit}${place.town ? '人民政府' : '办事处'}`);
+    lines.push(`${year + 1}年${rng.int(1, 2)}月${rng.int(1, 28)}日`);
+  }
+  if (style.web) lines.push('', '', '全国各省市政府网站', `${place.city}各区政府网站`, `${place.district}政府系统网站`, '重点链接');
+
+  let out = lines.map((l) => (style.wrapAt ? hardWrap(l, style.wrapAt) : l)).join(style.blankLines ? '\n\n' : '\n');
+  if (style.indent) out = out.split('\n').map((l) => (l ? `    ${l}` : l)).join('\n');
+  if (style.asciiBrackets) out = out.replace(/（/gu, '(').replace(/）/gu, ')');
+  if (style.crlf) out = out.replace(/\n/g, '\r\n');
+  return `${out}\n`;
+}
+
+/** Breaks a long line every `width` characters, as a PDF text export does. */
+function hardWrap(line: string, width: number): string {
+  if (line.length <= width) return line;
+  const parts: string[] = [];
+  for (let i = 0; i < line.length; i += width) parts.push(line.slice(i, i + width));
+  return parts.join('\n');
+}
