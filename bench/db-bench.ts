@@ -1,0 +1,399 @@
+/**
+ * The database part of the benchmark, run in its own process per database type: the
+ * entities read the database type from DATABASE_URL when they are declared, so SQLite and
+ * PostgreSQL cannot share one process. Creates a fresh database, loads the seeds and the
+ * generated units, ingests the corpus through `ingestReport`, then serves GraphQL with the
+ * real HTTP server on port 0 and measures query latency (with SQL statements per request),
+ * the raw-SQL coverage matrix, and load with autocannon (in a child process).
+ */
+import 'reflect-metadata';
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../ormconfig';
+import { Checklist } from '../src/checklist/checklist.entity';
+import { loadConfig, type DatabaseConfig } from '../src/config';
+import { StatementCounter } from '../src/db/statement-counter';
+import { runWrite, WriteLock } from '../src/db/write-lock';
+import { ingestReport } from '../src/reports/ingest.service';
+import { loadSeeds } from '../src/seeds/load-seeds';
+import { startServer, type RunningServer } from '../src/server';
+import { Unit } from '../src/units/unit.entity';
+import { upsertUnits } from '../src/units/unit.service';
+import { buildCorpus, generateReportText, type Corpus } from './corpus';
+import type { LoadReply, LoadRequest } from './load-client';
+import { ASSESSMENT_QUERY, FLAGS_QUERY, MATRIX_QUERY, RANKING_QUERY, unitDbId, unitGlobalId } from './queries';
+import { openPostgresMatrix, openSqliteMatrix, type RawMatrix, type RawMatrixRow } from './raw-matrix';
+import { msSince, percentile, round, summarise } from './stats';
+import type { BenchOptions, DatabaseResult, IngestResult, LoadResult, QueryResult, RawMatrixResult } from './types';
+
+/** What the parent process sends to a database benchmark process. */
+export interface DatabaseBenchRequest {
+  type: 'sqlite' | 'postgres';
+  options: BenchOptions;
+}
+
+/** Longest time spent timing one query (the iteration count is cut short after it). */
+const QUERY_TIME_BUDGET_MS = 4000;
+
+function progress(type: string, message: string): void {
+  process.stderr.write(`[bench:${type}] ${message}\n`);
+}
+
+interface FreshDatabase {
+  database: DatabaseConfig;
+  drop(): Promise<void>;
+  size(ds: DataSource): Promise<number>;
+}
+
+/** A new empty database: a temporary SQLite file, or a new PostgreSQL database next to the admin URL's. */
+async function freshDatabase(type: 'sqlite' | 'postgres', options: BenchOptions): Promise<FreshDatabase> {
+  if (type === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'fazhi-bench-'));
+    const path = join(dir, 'bench.sqlite');
+    return {
+      database: { type: 'sqlite', path },
+      drop: async () => {
+        if (options.keep) progress(type, `kept ${path}`);
+        else rmSync(dir, { recursive: true, force: true });
+      },
+      size: async () => [path, `${path}-wal`].reduce((s, p) => s + (existsSync(p) ? statSync(p).size : 0), 0),
+    };
+  }
+  const name = `fazhi_bench_${process.pid}`;
+  const admin = new Client({ connectionString: options.pgUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(options.pgUrl);
+  url.pathname = `/${name}`;
+  return {
+    database: { type: 'postgres', url: url.toString() },
+    drop: async () => {
+      if (options.keep) {
+        progress(type, `kept database ${name}`);
+        return;
+      }
+      const c = new Client({ connectionString: options.pgUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+    size: async (ds) => Number((await ds.query('SELECT pg_database_size(current_database()) AS size'))[0].size),
+  };
+}
+
+/** Ingests every report of the corpus, year by year, through the product's ingest service. */
+async function ingestCorpus(ds: DataSource, lock: WriteLock, counter: StatementCounter, corpus: Corpus, type: string): Promise<Omit<IngestResult, 'setupSeconds'>> {
+  const durations: number[] = [];
+  const statements: number[] = [];
+  const firstOfYearMs: number[] = [];
+  let bytes = 0;
+  let lastYear = 0;
+  const total = corpus.reports.length;
+  const tenths: number[] = [];
+  let tenthMs = 0;
+  let tenthCount = 0;
+  for (let i = 0; i < total; i += 1) {
+    const spec = corpus.reports[i];
+    const text = generateReportText(corpus, spec);
+    bytes += Buffer.byteLength(text, 'utf8');
+    const before = counter.count;
+    const start = process.hrtime.bigint();
+    const result = await ingestReport(
+      ds,
+      lock,
+      { text, unit: spec.unit, year: spec.year, source: `bench/${spec.year}/${spec.unit}.txt`, actor: 'bench' },
+      { maxReportBytes: 5 * 1024 * 1024 },
+    );
+    const ms = msSince(start);
+    if (!result.ok) throw new Error(`ingest of ${spec.unit} ${spec.year} failed: ${result.errors.map((e) => e.message).join('; ')}`);
+    durations.push(ms);
+    statements.push(counter.count - before);
+    if (spec.year !== lastYear) {
+      firstOfYearMs.push(round(ms, 1));
+      lastYear = spec.year;
+    }
+    tenthMs += ms;
+    tenthCount += 1;
+    if ((i + 1) % Math.max(1, Math.ceil(total / 10)) === 0 || i + 1 === total) {
+      tenths.push(round(tenthCount / (tenthMs / 1000), 1));
+      progress(type, `ingested ${i + 1}/${total} (${tenths[tenths.length - 1]} reports/s over the last ${tenthCount})`);
+      tenthMs = 0;
+      tenthCount = 0;
+    }
+  }
+  const seconds = durations.reduce((s, v) => s + v, 0) / 1000;
+  const sortedStatements = [...statements].sort((a, b) => a - b);
+  return {
+    reports: total,
+    bytes,
+    seconds: round(seconds),
+    reportsPerSecond: round(total / seconds, 1),
+    mbPerSecond: round(bytes / 1e6 / seconds, 3),
+    perReportMs: summarise(durations),
+    firstOfYearMs,
+    statementsPerReport: percentile(sortedStatements, 50),
+    reportsPerSecondByTenth: tenths,
+  };
+}
+
+/** POSTs one GraphQL operation; throws on HTTP or GraphQL errors. */
+async function post(url: string, body: string): Promise<{ data: Record<string, unknown>; bytes: number }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const text = await response.text();
+  const json = JSON.parse(text) as { data?: Record<string, unknown>; errors?: unknown[] };
+  if (!response.ok || json.errors) throw new Error(`GraphQL request failed (${response.status}): ${text.slice(0, 500)}`);
+  return { data: json.data ?? {}, bytes: Buffer.byteLength(text) };
+}
+
+/** Times one query shape sequentially (after 5 warm-up requests), counting SQL statements per request. */
+async function timeQuery(
+  url: string,
+  counter: StatementCounter,
+  name: string,
+  description: string,
+  bodies: string[],
+  iterations: number,
+): Promise<{ result: QueryResult; sample: Record<string, unknown> }> {
+  counter.reset();
+  const firstStart = process.hrtime.bigint();
+  await post(url, bodies[0]);
+  const firstMs = round(msSince(firstStart));
+  const firstStatements = counter.count;
+  for (let i = 1; i < 5; i += 1) await post(url, bodies[i % bodies.length]);
+  const durations: number[] = [];
+  const statements: number[] = [];
+  let sample: Record<string, unknown> = {};
+  let bytes = 0;
+  const budgetStart = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i += 1) {
+    counter.reset();
+    const start = process.hrtime.bigint();
+    const answer = await post(url, bodies[i % bodies.length]);
+    durations.push(msSince(start));
+    statements.push(counter.count);
+    sample = answer.data;
+    bytes = answer.bytes;
+    if (i >= 19 && msSince(budgetStart) > QUERY_TIME_BUDGET_MS) break;
+  }
+  return {
+    result: {
+      name,
+      description,
+      first: { ms: firstMs, statements: firstStatements },
+      latency: summarise(durations),
+      statements: { min: Math.min(...statements), max: Math.max(...statements) },
+      responseBytes: bytes,
+    },
+    sample,
+  };
+}
+
+/** Times the raw matrix query and checks it gives the same statuses as the GraphQL answer. */
+async function rawMatrixResult(
+  raw: RawMatrix,
+  parentId: number,
+  checklistId: number,
+  year: number,
+  iterations: number,
+  graphql: { sample: Record<string, unknown>; p50: number },
+): Promise<RawMatrixResult> {
+  for (let i = 0; i < 5; i += 1) await raw.run(parentId, checklistId, year);
+  const durations: number[] = [];
+  let rows: RawMatrixRow[] = [];
+  const budgetStart = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i += 1) {
+    const start = process.hrtime.bigint();
+    rows = await raw.run(parentId, checklistId, year);
+    durations.push(msSince(start));
+    if (i >= 19 && msSince(budgetStart) > QUERY_TIME_BUDGET_MS) break;
+  }
+  type Row = { unit: { id: string }; hasReport: boolean; rank: number; proposed: { covered: number }; cells: Array<{ status: string; confirmedStatus: string }> };
+  const gqlRows = (graphql.sample.coverageMatrix as { rows: Row[] }).rows;
+  const rawById = new Map(rows.map((r) => [r.unitId, r]));
+  const same =
+    gqlRows.length === rows.length &&
+    gqlRows.every((g) => {
+      const r = rawById.get(unitDbId(g.unit.id));
+      return (
+        r !== undefined &&
+        r.hasReport === g.hasReport &&
+        r.rank === g.rank &&
+        r.covered === g.proposed.covered &&
+        r.cells.join(',') === g.cells.map((c) => `${c.status}:${c.confirmedStatus}`).join(',')
+      );
+    });
+  const latency = summarise(durations);
+  return {
+    description: 'one recursive SQL query on the driver: units under the district, stored assessments, statuses from the result JSON, RANK()',
+    latency,
+    statements: 1,
+    cells: rows.reduce((s, r) => s + r.cells.length, 0),
+    sameStatuses: same,
+    ratioP50: round(graphql.p50 / latency.p50, 2),
+  };
+}
+
+function memory(): { rssMB: number; heapUsedMB: number } {
+  const m = process.memoryUsage();
+  return { rssMB: round(m.rss / 1048576, 1), heapUsedMB: round(m.heapUsed / 1048576, 1) };
+}
+
+/**
+ * Counts the server's requests whose handler has not answered yet, to wait until a load's
+ * last requests are done: autocannon closes its sockets at the end, but the server goes on
+ * executing what it received (so 'close' is not enough; the count drops when `end` is called).
+ */
+function trackInFlight(server: RunningServer): () => Promise<void> {
+  let inFlight = 0;
+  server.httpServer.on('request', (_req, res) => {
+    inFlight += 1;
+    const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
+    let done = false;
+    res.end = ((...args: unknown[]) => {
+      if (!done) {
+        done = true;
+        inFlight -= 1;
+      }
+      return end(...args);
+    }) as typeof res.end;
+  });
+  return async () => {
+    while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+}
+
+/** Runs autocannon in a child process against the in-process server, then waits until the server is idle. */
+async function load(name: string, request: LoadRequest, idle: () => Promise<void>): Promise<LoadResult> {
+  await idle();
+  const before = memory();
+  const reply = await new Promise<LoadReply>((resolve, reject) => {
+    const child = fork(join(__dirname, 'load-client.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('message', (message: { ok: boolean; reply?: LoadReply; error?: string }) =>
+      message.ok && message.reply ? resolve(message.reply) : reject(new Error(message.error ?? 'load client failed')),
+    );
+    child.once('error', reject);
+    child.once('exit', (code) => (code ? reject(new Error(`load client exited with ${code}`)) : undefined));
+    child.send(request);
+  });
+  await idle();
+  const after = memory();
+  return {
+    name,
+    connections: request.connections,
+    seconds: round(reply.seconds, 1),
+    requests: reply.requests,
+    requestsPerSecond: reply.requestsPerSecond,
+    latency: reply.latency,
+    errors: reply.errors,
+    non2xx: reply.non2xx,
+    timeouts: reply.timeouts,
+    graphqlErrors: reply.graphqlErrors,
+    memoryBefore: before,
+    memoryAfter: after,
+  };
+}
+
+/** The whole database benchmark for one database type. */
+export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<DatabaseResult> {
+  const { type, options } = request;
+  const started = process.hrtime.bigint();
+  const corpus = buildCorpus({ units: options.units, years: options.years, seed: options.seed });
+  const fresh = await freshDatabase(type, options);
+  const counter = new StatementCounter();
+  const ds = createDataSource(fresh.database, { counter });
+  let server: RunningServer | null = null;
+  let raw: RawMatrix | null = null;
+  try {
+    let t = process.hrtime.bigint();
+    await ds.initialize();
+    await ds.runMigrations({ transaction: 'each' });
+    const lock = new WriteLock();
+    await loadSeeds(ds, lock);
+    const migrationsAndSeeds = round(msSince(t) / 1000);
+    t = process.hrtime.bigint();
+    await runWrite(ds, lock, (m) => upsertUnits(m, corpus.units));
+    const unitsSeconds = round(msSince(t) / 1000);
+    const version = type === 'sqlite' ? String((await ds.query('SELECT sqlite_version() AS v'))[0].v) : String((await ds.query('SHOW server_version'))[0].server_version);
+    progress(type, `${type} ${version}: migrated and seeded in ${migrationsAndSeeds} s, ${corpus.units.length} units in ${unitsSeconds} s; ingesting ${corpus.reports.length} reports`);
+
+    const ingest: IngestResult = { ...(await ingestCorpus(ds, lock, counter, corpus, type)), setupSeconds: { migrationsAndSeeds, units: unitsSeconds } };
+
+    const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', database: fresh.database };
+    server = await startServer({ dataSource: ds, lock, config });
+    const idle = trackInFlight(server);
+    const units = ds.getRepository(Unit);
+    const matrixDistrict = await units.findOneByOrFail({ name: corpus.matrixDistrict });
+    const smallDistrict = await units.findOneByOrFail({ name: corpus.smallDistrict });
+    const matrixUnits = await units.find({ where: { parentId: matrixDistrict.id }, order: { id: 'ASC' } });
+    const smallCount = await units.count({ where: { parentId: smallDistrict.id } });
+    const checklist = (await ds.getRepository(Checklist).find({ order: { version: 'DESC' } }))[0];
+    const year = corpus.years[corpus.years.length - 1];
+    const body = (query: string, variables: Record<string, unknown>): string => JSON.stringify({ query, variables });
+    const matrixBody = body(MATRIX_QUERY, { parent: unitGlobalId(matrixDistrict.id), year });
+    const assessmentBodies = matrixUnits.map((u) => body(ASSESSMENT_QUERY, { unit: unitGlobalId(u.id), year }));
+    const n = options.iterations;
+    progress(type, `timing GraphQL queries at ${server.url}`);
+    const assessment = await timeQuery(server.url, counter, 'assessment', `one unit's page: every item with explanation, targets and evidence (units of ${corpus.matrixDistrict} in turn)`, assessmentBodies, n);
+    const matrix = await timeQuery(server.url, counter, `coverageMatrix (${matrixUnits.length} units)`, `${corpus.matrixDistrict}: every unit × every assessable item`, [matrixBody], n);
+    const small = await timeQuery(
+      server.url,
+      counter,
+      `coverageMatrix (${smallCount} units)`,
+      `${corpus.smallDistrict}: the same query on a small district (statements must not change)`,
+      [body(MATRIX_QUERY, { parent: unitGlobalId(smallDistrict.id), year })],
+      n,
+    );
+    const flags = await timeQuery(server.url, counter, 'flags (one code)', `NO_EVIDENCE flags of ${year} across all units, first 50 with totalCount`, [body(FLAGS_QUERY, { year, code: 'NO_EVIDENCE' })], n);
+    const ranking = await timeQuery(server.url, counter, `ranking (${matrixUnits.length} units)`, `units of ${corpus.matrixDistrict} by score`, [body(RANKING_QUERY, { parent: unitGlobalId(matrixDistrict.id), year })], n);
+
+    progress(type, 'timing the raw SQL coverage matrix');
+    raw = type === 'sqlite' ? await openSqliteMatrix((fresh.database as { path: string }).path) : await openPostgresMatrix((fresh.database as { url: string }).url);
+    const rawMatrix = await rawMatrixResult(raw, matrixDistrict.id, checklist.id, year, n, { sample: matrix.sample, p50: matrix.result.latency.p50 });
+    await raw.close();
+    raw = null;
+
+    const loads: LoadResult[] = [];
+    if (options.loadSeconds > 0) {
+      const yearsBodies = corpus.years.map((y) => body(MATRIX_QUERY, { parent: unitGlobalId(matrixDistrict.id), year: y }));
+      progress(type, `load: coverageMatrix, ${options.connections} connections for ${options.loadSeconds} s`);
+      loads.push(await load(`coverageMatrix (${matrixUnits.length} units)`, { url: server.url, bodies: yearsBodies, connections: options.connections, seconds: options.loadSeconds }, idle));
+      progress(type, `load: assessment, ${options.connections} connections for ${options.loadSeconds} s`);
+      loads.push(await load('assessment', { url: server.url, bodies: assessmentBodies, connections: options.connections, seconds: options.loadSeconds }, idle));
+    }
+    const sizeMB = round((await fresh.size(ds)) / 1e6, 1);
+    return {
+      type,
+      version,
+      ingest,
+      queries: [assessment.result, matrix.result, small.result, flags.result, ranking.result],
+      rawMatrix,
+      load: loads,
+      sizeMB,
+      seconds: round(msSince(started) / 1000, 1),
+    };
+  } finally {
+    if (raw) await raw.close();
+    if (server) await server.stop();
+    if (ds.isInitialized) await ds.destroy();
+    await fresh.drop();
+  }
+}
+
+if (require.main === module) {
+  process.env.TZ = 'UTC';
+  process.once('message', (message: DatabaseBenchRequest) => {
+    runDatabaseBench(message).then(
+      (result) => process.send?.({ ok: true, result }, undefined, {}, () => process.exit(0)),
+      (error: unknown) => {
+        process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.send?.({ ok: false, error: String(error) }, undefined, {}, () => process.exit(1));
+      },
+    );
+  });
+}

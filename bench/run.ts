@@ -1,0 +1,289 @@
+/**
+ * `npm run bench -- [--units N] [--years Y] [--db sqlite|postgres|both] [--out DIR]
+ *   [--seed S] [--load-seconds S] [--connections C] [--iterations I] [--pg-url URL]
+ *   [--label L] [--keep]`
+ *
+ * Generates the corpus, measures analysis alone in this process, then runs the database
+ * benchmark (ingest, GraphQL latency and statements, raw-SQL matrix, load) in one child
+ * process per database, prints a table and writes JSON to DIR/<timestamp>-<label>.json
+ * and DIR/latest.json. Not part of `npm test`.
+ */
+import { fork } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { isAbsolute, join, relative } from 'node:path';
+import { analyzeReport } from '../src/reports/analysis/analyze';
+import { projectRoot } from '../src/shared/project-root';
+import { buildCorpus, generateReportText, type Corpus } from './corpus';
+import type { DatabaseBenchRequest } from './db-bench';
+import { msSince, round, textTable } from './stats';
+import type { AnalysisResult, BenchOptions, BenchResult, CorpusSummary, DatabaseResult, MachineInfo } from './types';
+
+const DEFAULTS: BenchOptions = {
+  units: 220,
+  years: 2,
+  db: 'sqlite',
+  out: 'bench/results',
+  seed: 'fazhi-bench',
+  loadSeconds: 20,
+  connections: 32,
+  iterations: 50,
+  pgUrl: process.env.BENCH_PG_URL ?? 'postgres://fazhi:fazhi@127.0.0.1:5432/fazhi',
+  label: null,
+  keep: false,
+};
+
+/** Most reports timed by the analysis-alone measurement (spread over the corpus). */
+const ANALYSIS_SAMPLE = 600;
+
+/** Parses the command line; throws with a usage message on unknown or invalid options. */
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const o: BenchOptions = { ...DEFAULTS };
+  const int = (name: string, value: string | undefined, min: number): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} expects a whole number ≥ ${min}, got ${value}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      i += 1;
+      if (argv[i] === undefined) throw new Error(`${flag} needs a value`);
+      return argv[i];
+    };
+    switch (flag) {
+      case '--units':
+        o.units = int('units', value(), 1);
+        break;
+      case '--years':
+        o.years = int('years', value(), 1);
+        if (o.years > 5) throw new Error('--years: the demo checklist covers 2021–2025, at most 5 years');
+        break;
+      case '--db': {
+        const v = value();
+        if (v !== 'sqlite' && v !== 'postgres' && v !== 'both') throw new Error(`--db expects sqlite, postgres or both, got ${v}`);
+        o.db = v;
+        break;
+      }
+      case '--out':
+        o.out = value();
+        break;
+      case '--seed':
+        o.seed = value();
+        break;
+      case '--load-seconds':
+        o.loadSeconds = int('load-seconds', value(), 0);
+        break;
+      case '--connections':
+        o.connections = int('connections', value(), 1);
+        break;
+      case '--iterations':
+        o.iterations = int('iterations', value(), 20);
+        break;
+      case '--pg-url':
+        o.pgUrl = value();
+        break;
+      case '--label':
+        o.label = value();
+        break;
+      case '--keep':
+        o.keep = true;
+        break;
+      default:
+        throw new Error(`unknown option ${arg}`);
+    }
+  }
+  return o;
+}
+
+/** CPU model, cores, memory and Node version of this machine. */
+export function machineInfo(): MachineInfo {
+  const list = cpus();
+  return {
+    cpu: list[0]?.model.trim() ?? 'unknown',
+    cores: list.length,
+    memoryGB: round(totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    nodeEnv: process.env.NODE_ENV ?? '(unset: development)',
+    loadAverage: { start: round(loadavg()[0]), end: NaN },
+  };
+}
+
+function corpusSummary(corpus: Corpus): CorpusSummary {
+  const childrenOf = (name: string): number => corpus.units.filter((u) => u.parentName === name).length;
+  return {
+    seed: corpus.seed,
+    units: corpus.units.length,
+    reportingUnits: corpus.units.filter((u) => u.level === 'STREET' || u.level === 'TOWN').length,
+    matrixDistrict: corpus.matrixDistrict,
+    matrixDistrictUnits: childrenOf(corpus.matrixDistrict),
+    smallDistrict: corpus.smallDistrict,
+    smallDistrictUnits: childrenOf(corpus.smallDistrict),
+    years: corpus.years,
+    reports: corpus.reports.length,
+  };
+}
+
+/**
+ * Analysis alone, on this thread: `analyzeReport` over a sample of the corpus with the
+ * explicit unit and year and the known units, as ingest calls it; and without known units.
+ */
+export function measureAnalysis(corpus: Corpus): AnalysisResult {
+  const step = Math.max(1, Math.floor(corpus.reports.length / ANALYSIS_SAMPLE));
+  const specs = corpus.reports.filter((_, i) => i % step === 0).slice(0, ANALYSIS_SAMPLE);
+  const texts = specs.map((s) => generateReportText(corpus, s));
+  const bytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t, 'utf8'), 0);
+  // Ingest passes every registered unit: the generated ones and the demo seeds' 11.
+  const knownUnits = [...corpus.units.map((u) => ({ name: u.name, aliases: u.aliases })), ...SEED_UNITS];
+  const run = (withKnown: boolean): number => {
+    for (let i = 0; i < Math.min(20, texts.length); i += 1) analyzeReport(texts[i], { unit: specs[i].unit, year: specs[i].year, knownUnits: withKnown ? knownUnits : undefined });
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < texts.length; i += 1) analyzeReport(texts[i], { unit: specs[i].unit, year: specs[i].year, knownUnits: withKnown ? knownUnits : undefined });
+    return msSince(start) / 1000;
+  };
+  const seconds = run(true);
+  const without = run(false);
+  let detected = 0;
+  texts.forEach((text, i) => {
+    const a = analyzeReport(text, { knownUnits });
+    if (a.unit?.name === specs[i].unit && a.year?.value === specs[i].year) detected += 1;
+  });
+  return {
+    reports: texts.length,
+    bytes,
+    seconds: round(seconds),
+    reportsPerSecond: round(texts.length / seconds, 1),
+    mbPerSecond: round(bytes / 1e6 / seconds, 2),
+    knownUnits: knownUnits.length,
+    withoutKnownUnits: { seconds: round(without), reportsPerSecond: round(texts.length / without, 1), mbPerSecond: round(bytes / 1e6 / without, 2) },
+    detectedShare: round(detected / texts.length, 3),
+  };
+}
+
+const SEED_UNITS = [
+  { name: '天津市', aliases: [] },
+  { name: '南开区', aliases: [] },
+  { name: '万兴街', aliases: ['万兴街道'] },
+  { name: '王顶堤街', aliases: ['王顶堤街道'] },
+  { name: '滨海新区', aliases: [] },
+  { name: '塘沽街道', aliases: ['塘沽街'] },
+  { name: '胡家园街', aliases: ['胡家园街道'] },
+  { name: '山东省', aliases: [] },
+  { name: '淄博市', aliases: [] },
+  { name: '临淄区', aliases: [] },
+  { name: '稷下街道', aliases: ['稷下街'] },
+];
+
+/** Runs the database benchmark in a child process with the database type in its environment. */
+function runDatabase(type: 'sqlite' | 'postgres', options: BenchOptions): Promise<DatabaseResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'UTC', LOG_LEVEL: 'warn' };
+  if (type === 'postgres') env.DATABASE_URL = options.pgUrl;
+  else delete env.DATABASE_URL;
+  return new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, 'db-bench.js'), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let settled = false;
+    child.once('message', (message: { ok: boolean; result?: DatabaseResult; error?: string }) => {
+      settled = true;
+      if (message.ok && message.result) resolve(message.result);
+      else reject(new Error(`${type}: ${message.error ?? 'failed'}`));
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (!settled) reject(new Error(`${type} benchmark process exited with ${code}`));
+    });
+    const request: DatabaseBenchRequest = { type, options };
+    child.send(request);
+  });
+}
+
+/** The printed report: machine, corpus, then one table per measurement. */
+export function formatResult(r: BenchResult): string {
+  const out: string[] = [];
+  out.push(`Command: ${r.command}`);
+  out.push(
+    `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB} GB, Node ${r.machine.node}, ${r.machine.platform}, NODE_ENV ${r.machine.nodeEnv}; ` +
+      `load average ${r.machine.loadAverage.start} at start, ${r.machine.loadAverage.end} at end`,
+  );
+  out.push(
+    `Corpus: ${r.corpus.reportingUnits} reporting units (${r.corpus.units} units in all), years ${r.corpus.years.join(', ')}, ${r.corpus.reports} reports; ` +
+      `matrix district ${r.corpus.matrixDistrict} (${r.corpus.matrixDistrictUnits} units), small district ${r.corpus.smallDistrict} (${r.corpus.smallDistrictUnits} units)`,
+  );
+  out.push('');
+  const a = r.analysis;
+  const rows: Array<Array<string | number>> = [['throughput', 'reports', 'MB', 'seconds', 'reports/s', 'MB/s', 'stmts/report']];
+  rows.push([`analysis alone, ${a.knownUnits} known units (one core)`, a.reports, round(a.bytes / 1e6, 2), a.seconds, a.reportsPerSecond, a.mbPerSecond, '-']);
+  rows.push(['analysis alone, no known units', a.reports, round(a.bytes / 1e6, 2), a.withoutKnownUnits.seconds, a.withoutKnownUnits.reportsPerSecond, a.withoutKnownUnits.mbPerSecond, '-']);
+  for (const d of r.databases) {
+    const i = d.ingest;
+    rows.push([`ingest + storage, ${d.type} ${d.version}`, i.reports, round(i.bytes / 1e6, 2), i.seconds, i.reportsPerSecond, i.mbPerSecond, i.statementsPerReport]);
+  }
+  out.push(textTable(rows));
+  out.push(`(unit and year detected correctly from the text alone in ${round(a.detectedShare * 100, 1)}% of the sample; ingest gives them explicitly)`);
+  for (const d of r.databases) {
+    out.push('');
+    const i = d.ingest;
+    out.push(
+      `${d.type}: per report p50 ${i.perReportMs.p50} ms, p95 ${i.perReportMs.p95} ms, max ${i.perReportMs.max} ms; first report of each year ${i.firstOfYearMs.join(', ')} ms; ` +
+        `reports/s by tenth ${i.reportsPerSecondByTenth.join(' ')}; database ${d.sizeMB} MB; ${d.seconds} s in all`,
+    );
+    const q: Array<Array<string | number>> = [[`GraphQL on ${d.type} (sequential)`, 'first ms', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL stmts', 'KB']];
+    for (const x of d.queries) {
+      const stmts = x.statements.min === x.statements.max ? String(x.statements.min) : `${x.statements.min}–${x.statements.max}`;
+      q.push([x.name, x.first.ms, x.latency.count, x.latency.p50, x.latency.p95, x.latency.p99, x.first.statements === x.statements.max ? stmts : `${stmts} (first ${x.first.statements})`, round(x.responseBytes / 1024, 1)]);
+    }
+    const m = d.rawMatrix;
+    q.push([`raw SQL matrix (driver, ${m.cells} cells)`, '-', m.latency.count, m.latency.p50, m.latency.p95, m.latency.p99, 1, '-']);
+    out.push(textTable(q));
+    out.push(`coverageMatrix GraphQL / raw SQL (p50): ${m.ratioP50}×; same statuses: ${m.sameStatuses ? 'yes' : 'NO'}`);
+    if (d.load.length) {
+      const l: Array<Array<string | number>> = [[`load on ${d.type} (autocannon)`, 'conns', 's', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'RSS MB before→after', 'heap MB before→after']];
+      for (const x of d.load) {
+        const errors = x.errors + x.non2xx + x.graphqlErrors;
+        l.push([x.name, x.connections, x.seconds, x.requests, x.requestsPerSecond, x.latency.p50, x.latency.p99, errors, `${x.memoryBefore.rssMB}→${x.memoryAfter.rssMB}`, `${x.memoryBefore.heapUsedMB}→${x.memoryAfter.heapUsedMB}`]);
+      }
+      out.push(textTable(l));
+    }
+  }
+  out.push('');
+  out.push(`Total ${r.seconds} s.`);
+  return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  const started = process.hrtime.bigint();
+  const startedAt = new Date().toISOString();
+  const argv = process.argv.slice(2);
+  const options = parseOptions(argv);
+  const command = `${process.env.npm_lifecycle_event === 'bench' ? 'npm run bench --' : 'node dist/bench/run.js'}${argv.length ? ` ${argv.join(' ')}` : ''}`;
+  const machine = machineInfo();
+  process.stderr.write(`[bench] ${command}\n[bench] ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`);
+  const corpus = buildCorpus({ units: options.units, years: options.years, seed: options.seed });
+  const summary = corpusSummary(corpus);
+  process.stderr.write(`[bench] corpus: ${summary.reportingUnits} reporting units, ${summary.reports} reports; measuring analysis alone\n`);
+  const analysis = measureAnalysis(corpus);
+  process.stderr.write(`[bench] analysis: ${analysis.reportsPerSecond} reports/s, ${analysis.mbPerSecond} MB/s\n`);
+  const types: Array<'sqlite' | 'postgres'> = options.db === 'both' ? ['sqlite', 'postgres'] : [options.db];
+  const databases: DatabaseResult[] = [];
+  for (const type of types) databases.push(await runDatabase(type, options));
+  machine.loadAverage.end = round(loadavg()[0]);
+  const label = options.label ?? `u${options.units}-y${options.years}-${options.db}`;
+  const recorded = { ...options, pgUrl: options.pgUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@') };
+  const result: BenchResult = { label, startedAt, command, machine, options: recorded, corpus: summary, analysis, databases, seconds: round(msSince(started) / 1000, 1) };
+  process.stdout.write(`${formatResult(result)}\n`);
+  const dir = isAbsolute(options.out) ? options.out : join(projectRoot(), options.out);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${startedAt.replace(/[:.]/g, '-')}-${label}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  copyFileSync(file, join(dir, 'latest.json'));
+  process.stdout.write(`Results: ${relative(process.cwd(), file)} (and latest.json)\n`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,137 @@
+/** Shapes of the benchmark's options and results (the JSON written under bench/results/). */
+import type { LatencySummary } from './stats';
+
+/** Command-line options of `npm run bench`. */
+export interface BenchOptions {
+  units: number;
+  years: number;
+  db: 'sqlite' | 'postgres' | 'both';
+  out: string;
+  seed: string;
+  /** seconds of each autocannon run (0: no load test) */
+  loadSeconds: number;
+  connections: number;
+  /** timed requests per GraphQL query */
+  iterations: number;
+  /** admin URL used to create and drop the benchmark's PostgreSQL database */
+  pgUrl: string;
+  label: string | null;
+  /** keep the benchmark databases (SQLite file, PostgreSQL database) afterwards */
+  keep: boolean;
+}
+
+export interface MachineInfo {
+  cpu: string;
+  cores: number;
+  memoryGB: number;
+  node: string;
+  platform: string;
+  /** NODE_ENV the server ran with (graphql-js is faster with `production`) */
+  nodeEnv: string;
+  /** 1-minute load average when the run started and ended (other processes compete for the 2 cores) */
+  loadAverage: { start: number; end: number };
+}
+
+export interface CorpusSummary {
+  seed: string;
+  units: number;
+  reportingUnits: number;
+  matrixDistrict: string;
+  matrixDistrictUnits: number;
+  smallDistrict: string;
+  smallDistrictUnits: number;
+  years: number[];
+  reports: number;
+}
+
+/** Analysis alone (no database), on the main thread. */
+export interface AnalysisResult {
+  reports: number;
+  bytes: number;
+  seconds: number;
+  reportsPerSecond: number;
+  mbPerSecond: number;
+  /** number of known units passed to analyzeReport, as ingest does */
+  knownUnits: number;
+  /** the same without knownUnits (unit detection from the text alone) */
+  withoutKnownUnits: { seconds: number; reportsPerSecond: number; mbPerSecond: number };
+  /** share of reports whose unit and year analyzeReport detected correctly (with knownUnits) */
+  detectedShare: number;
+}
+
+export interface IngestResult {
+  reports: number;
+  bytes: number;
+  seconds: number;
+  reportsPerSecond: number;
+  mbPerSecond: number;
+  perReportMs: LatencySummary;
+  /** ms of the first report of each year (creates every unit's assessment for that year) */
+  firstOfYearMs: number[];
+  /** SQL statements per report (median) */
+  statementsPerReport: number;
+  /** reports/s over each tenth of the run, to show whether ingest slows down as data grows */
+  reportsPerSecondByTenth: number[];
+  /** time of the preparation: migrations + seeds, generated units */
+  setupSeconds: { migrationsAndSeeds: number; units: number };
+}
+
+export interface QueryResult {
+  name: string;
+  description: string;
+  /** the very first request of this shape (nothing warmed up or cached for it yet) */
+  first: { ms: number; statements: number };
+  latency: LatencySummary;
+  /** SQL statements of one request (min and max over the timed requests) */
+  statements: { min: number; max: number };
+  responseBytes: number;
+}
+
+export interface RawMatrixResult {
+  description: string;
+  latency: LatencySummary;
+  statements: 1;
+  cells: number;
+  /** every unit × item status and confirmed status equals the GraphQL answer */
+  sameStatuses: boolean;
+  /** GraphQL p50 / raw SQL p50 */
+  ratioP50: number;
+}
+
+export interface LoadResult {
+  name: string;
+  connections: number;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  latency: { p50: number; p90: number; p99: number; max: number; mean: number };
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+  graphqlErrors: number;
+  memoryBefore: { rssMB: number; heapUsedMB: number };
+  memoryAfter: { rssMB: number; heapUsedMB: number };
+}
+
+export interface DatabaseResult {
+  type: 'sqlite' | 'postgres';
+  version: string;
+  ingest: IngestResult;
+  queries: QueryResult[];
+  rawMatrix: RawMatrixResult;
+  load: LoadResult[];
+  sizeMB: number;
+  seconds: number;
+}
+
+export interface BenchResult {
+  label: string;
+  startedAt: string;
+  command: string;
+  machine: MachineInfo;
+  options: BenchOptions;
+  corpus: CorpusSummary;
+  analysis: AnalysisResult;
+  databases: DatabaseResult[];
+  seconds: number;
+}
