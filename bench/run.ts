@@ -8,7 +8,7 @@
  * process per database, prints a table and writes JSON to DIR/<timestamp>-<label>.json
  * and DIR/latest.json. Not part of `npm test`.
  */
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
@@ -96,6 +96,17 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     }
   }
   return o;
+}
+
+/** The git commit of the code measured, with `+changes` when src/ or ormconfig.ts have uncommitted changes. */
+export function codeVersion(): string {
+  try {
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: projectRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const changed = git('status', '--porcelain', '--', 'src', 'ormconfig.ts') !== '';
+    return `${git('rev-parse', '--short', 'HEAD')}${changed ? '+changes' : ''}`;
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** CPU model, cores, memory and Node version of this machine. */
@@ -202,7 +213,7 @@ function runDatabase(type: 'sqlite' | 'postgres', options: BenchOptions): Promis
 /** The printed report: machine, corpus, then one table per measurement. */
 export function formatResult(r: BenchResult): string {
   const out: string[] = [];
-  out.push(`Command: ${r.command}`);
+  out.push(`Command: ${r.command}   (code ${r.commit})`);
   out.push(
     `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB} GB, Node ${r.machine.node}, ${r.machine.platform}, NODE_ENV ${r.machine.nodeEnv}; ` +
       `load average ${r.machine.loadAverage.start} at start, ${r.machine.loadAverage.end} at end`,
@@ -271,7 +282,7 @@ async function main(): Promise<void> {
   machine.loadAverage.end = round(loadavg()[0]);
   const label = options.label ?? `u${options.units}-y${options.years}-${options.db}`;
   const recorded = { ...options, pgUrl: options.pgUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@') };
-  const result: BenchResult = { label, startedAt, command, machine, options: recorded, corpus: summary, analysis, databases, seconds: round(msSince(started) / 1000, 1) };
+  const result: BenchResult = { label, startedAt, command, commit: codeVersion(), machine, options: recorded, corpus: summary, analysis, databases, seconds: round(msSince(started) / 1000, 1) };
   process.stdout.write(`${formatResult(result)}\n`);
   const dir = isAbsolute(options.out) ? options.out : join(projectRoot(), options.out);
   mkdirSync(dir, { recursive: true });

@@ -128,6 +128,8 @@ export interface BenchResult {
   label: string;
   startedAt: string;
   command: string;
+  /** git commit of the measured code, `+changes` when src/ or ormconfig.ts differ from it */
+  commit: string;
   machine: MachineInfo;
   options: BenchOptions;
   corpus: CorpusSummary;
