@@ -6,11 +6,12 @@ import { Claim } from '../reports/claim.entity';
 import { MetricValue } from '../reports/metric-value.entity';
 import { Report } from '../reports/report.entity';
 import { Unit } from '../units/unit.entity';
+import { bulkInsert } from '../db/bulk-insert';
 import { assess } from './assess';
 import { AssessmentFlag } from './assessment-flag.entity';
 import { Assessment } from './assessment.entity';
 import { NotApplicableMarkEntity } from './not-applicable.entity';
-import type { AssessmentInput, AssessmentResult } from './types';
+import type { AssessmentInput, AssessmentResult, NotApplicableMark } from './types';
 
 export const SEVERITY_RANK: Record<Severity, number> = { ERROR: 0, WARNING: 1, INFO: 2 };
 
@@ -84,12 +85,13 @@ export async function recomputeAssessment(
   checklistId: number,
   year: number,
   loaded?: LoadedChecklist,
+  prepared?: { input: AssessmentInput; report: Report | null },
 ): Promise<Assessment> {
   const repo = manager.getRepository(Assessment);
   const existing = await repo.findOne({ where: { unitId, checklistId, year } });
   if (existing?.locked) return existing;
   const checklist = loaded ?? (await loadChecklistDefinition(manager, checklistId));
-  const { input, report } = await loadAssessmentInput(manager, unitId, year, checklist);
+  const { input, report } = prepared ?? (await loadAssessmentInput(manager, unitId, year, checklist));
   const result = assess(input);
   const values = {
     unitId,
@@ -103,15 +105,26 @@ export async function recomputeAssessment(
     scoreProposed: result.score.proposed.normalised,
     computedAt: new Date(),
   };
-  const saved = existing ? await repo.save(Object.assign(existing, values)) : await repo.save(repo.create(values));
+  let saved: Assessment;
+  if (existing) {
+    // One UPDATE (the version column is incremented by TypeORM), instead of save()'s
+    // select, JSON diff and update.
+    await repo.update({ id: existing.id }, values);
+    saved = Object.assign(existing, values, { version: existing.version + 1 });
+  } else {
+    saved = await repo.save(repo.create(values));
+  }
   await replaceFlags(manager, saved, result);
   return saved;
 }
 
 async function replaceFlags(manager: EntityManager, assessment: Assessment, result: AssessmentResult): Promise<void> {
-  const flags = manager.getRepository(AssessmentFlag);
-  await flags.delete({ assessmentId: assessment.id });
-  const rows = result.flags.map((f) => ({
+  await manager.getRepository(AssessmentFlag).delete({ assessmentId: assessment.id });
+  await bulkInsert(manager, AssessmentFlag, flagRows(assessment, result));
+}
+
+function flagRows(assessment: Pick<Assessment, 'id' | 'unitId' | 'checklistId' | 'year'>, result: AssessmentResult): Partial<AssessmentFlag>[] {
+  return result.flags.map((f) => ({
     assessmentId: assessment.id,
     unitId: assessment.unitId,
     checklistId: assessment.checklistId,
@@ -123,7 +136,6 @@ async function replaceFlags(manager: EntityManager, assessment: Assessment, resu
     message: f.message,
     claimIds: f.claimIds.map(Number),
   }));
-  for (let i = 0; i < rows.length; i += 200) await flags.insert(rows.slice(i, i + 200));
 }
 
 /**
@@ -136,18 +148,66 @@ export async function ensureAssessmentsForYear(
   year: number,
   loaded?: LoadedChecklist,
 ): Promise<number> {
-  const units = await manager.getRepository(Unit).find({ where: { level: In([...REPORTING_LEVELS]) } });
-  const have = new Set(
-    (await manager.getRepository(Assessment).find({ select: ['unitId'], where: { checklistId, year } })).map(
-      (a) => a.unitId,
-    ),
-  );
+  // Only the reporting units without an assessment (usually none): one indexed anti-join.
+  const missing = await manager
+    .getRepository(Unit)
+    .createQueryBuilder('u')
+    .select('u.id', 'id')
+    .where('u.level IN (:...levels)', { levels: [...REPORTING_LEVELS] })
+    .andWhere('NOT EXISTS (SELECT 1 FROM assessment a WHERE a."unitId" = u.id AND a."checklistId" = :checklistId AND a.year = :year)', { checklistId, year })
+    .orderBy('u.id')
+    .getRawMany<{ id: number }>();
+  if (missing.length === 0) return 0;
   const checklist = loaded ?? (await loadChecklistDefinition(manager, checklistId));
-  let created = 0;
-  for (const unit of units) {
-    if (have.has(unit.id)) continue;
-    await recomputeAssessment(manager, unit.id, checklistId, year, checklist);
-    created += 1;
+  const ids = missing.map((m) => Number(m.id));
+  const withReport = new Set<number>();
+  const marks = new Map<number, NotApplicableMark[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const reports = await manager.getRepository(Report).find({ select: ['unitId'], where: { unitId: In(chunk), year, state: 'CURRENT' } });
+    for (const r of reports) withReport.add(r.unitId);
+    for (const m of await manager.getRepository(NotApplicableMarkEntity).find({ where: { unitId: In(chunk), year, checklistId }, order: { id: 'ASC' } })) {
+      marks.set(m.unitId, [...(marks.get(m.unitId) ?? []), { itemCode: m.itemCode, justification: m.justification }]);
+    }
   }
-  return created;
+  // A unit with a report (stored before this checklist existed): the full recompute.
+  for (const id of ids) if (withReport.has(id)) await recomputeAssessment(manager, id, checklistId, year, checklist);
+  // The others have no report: the same result for all but those with not-applicable marks,
+  // stored with one multi-row insert for the assessments and one for their flags.
+  const results = new Map<string, AssessmentResult>();
+  const resultFor = (notApplicable: NotApplicableMark[]): AssessmentResult => {
+    const key = JSON.stringify(notApplicable);
+    let result = results.get(key);
+    if (!result) {
+      result = assess({ checklist: checklist.definition, hasReport: false, claims: [], metrics: [], links: [], notApplicable });
+      results.set(key, result);
+    }
+    return result;
+  };
+  const computedAt = new Date();
+  const rows = ids
+    .filter((id) => !withReport.has(id))
+    .map((unitId) => {
+      const result = resultFor(marks.get(unitId) ?? []);
+      return {
+        unitId,
+        checklistId,
+        year,
+        reportId: null,
+        result,
+        coverageConfirmed: result.coverage.confirmed.ratio,
+        coverageProposed: result.coverage.proposed.ratio,
+        scoreConfirmed: result.score.confirmed.normalised,
+        scoreProposed: result.score.proposed.normalised,
+        computedAt,
+        version: 1,
+      };
+    });
+  const assessmentIds = await bulkInsert(manager, Assessment, rows, { returnIds: true });
+  await bulkInsert(
+    manager,
+    AssessmentFlag,
+    rows.flatMap((row, i) => flagRows({ ...row, id: assessmentIds[i] }, row.result)),
+  );
+  return ids.length;
 }

@@ -6,7 +6,7 @@ import { BadInputError, idOfType, pageWindow, toConnection } from '../graphql/re
 import { PageArgs } from '../units/unit.resolver';
 import { UnitNode } from '../units/unit.type';
 import { ITEM_STATUSES } from '../checklist/types';
-import { assessmentsForUnits, reportingUnitsUnder } from './assessment-batch';
+import { assessmentSummariesForUnits, assessmentsForUnits, reportingUnitsUnder } from './assessment-batch';
 import { AssessmentFlag } from './assessment-flag.entity';
 import { CoverageCountType, FlagConnection, FlagType, ScoreType } from './assessment.type';
 import { unitIdArg } from './assessment.resolver';
@@ -60,7 +60,7 @@ export class DistrictResolver {
     if (!parent) throw new BadInputError('No such unit');
     const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
     const units = (await reportingUnitsUnder(ctx.dataSource, parent.id)).filter((u) => inScope(ctx, u.id));
-    const assessments = await assessmentsForUnits(ctx.dataSource, units, loaded, year);
+    const assessments = await assessmentSummariesForUnits(ctx.dataSource, units, loaded, year);
     const itemsByCode = new Map(loaded.definition.items.map((i) => [i.code, i]));
     const columns = loaded.definition.items
       .filter((i) => i.assessable)
@@ -69,13 +69,13 @@ export class DistrictResolver {
         return Object.assign(new MatrixColumnType(), { code: i.code, title: i.title, partCode, points: i.points });
       });
     const ranks = new Map(
-      rankUnits(assessments.map((a) => ({ unitId: String(a.unit.id), score: a.result.score.proposed.normalised }))).map((r) => [Number(r.unitId), r.rank]),
+      rankUnits(assessments.map((a) => ({ unitId: String(a.unit.id), score: a.summary.score.proposed.normalised }))).map((r) => [Number(r.unitId), r.rank]),
     );
     const rows = assessments.map((a) => {
-      const byCode = new Map(a.result.items.map((i) => [i.code, i]));
+      const byCode = new Map(a.summary.items.map((i) => [i.code, i]));
       return Object.assign(new MatrixRowType(), {
         unit: UnitNode.from(a.unit),
-        hasReport: a.stored?.reportId != null,
+        hasReport: a.hasReport,
         allCells: columns.map((c) => {
           const item = byCode.get(c.code);
           return Object.assign(new MatrixCellType(), {
@@ -84,11 +84,11 @@ export class DistrictResolver {
             confirmedStatus: (item?.confirmedStatus ?? 'MISSING') as ItemStatusEnum,
           });
         }),
-        confirmed: CoverageCountType.from(a.result.coverage.confirmed),
-        proposed: CoverageCountType.from(a.result.coverage.proposed),
-        score: ScoreType.from(a.result.score),
+        confirmed: CoverageCountType.from(a.summary.coverage.confirmed),
+        proposed: CoverageCountType.from(a.summary.coverage.proposed),
+        score: ScoreType.from(a.summary.score),
         rank: ranks.get(a.unit.id) ?? 0,
-        flagCount: a.result.flags.length,
+        flagCount: a.summary.flagCount,
       });
     });
     const withReport = rows.filter((r) => r.hasReport).length;
@@ -121,17 +121,17 @@ export class DistrictResolver {
     if (!parent) throw new BadInputError('No such unit');
     const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
     const units = (await reportingUnitsUnder(ctx.dataSource, parent.id)).filter((u) => inScope(ctx, u.id));
-    const assessments = await assessmentsForUnits(ctx.dataSource, units, loaded, year);
+    const assessments = await assessmentSummariesForUnits(ctx.dataSource, units, loaded, year);
     const byId = new Map(assessments.map((a) => [String(a.unit.id), a]));
-    return rankUnits(assessments.map((a) => ({ unitId: String(a.unit.id), score: a.result.score.proposed.normalised }))).map((r) => {
+    return rankUnits(assessments.map((a) => ({ unitId: String(a.unit.id), score: a.summary.score.proposed.normalised }))).map((r) => {
       const a = byId.get(r.unitId)!;
       return Object.assign(new RankingEntryType(), {
         rank: r.rank,
         unit: UnitNode.from(a.unit),
         score: r.score,
-        confirmedScore: a.result.score.confirmed.normalised,
-        coverage: CoverageCountType.from(a.result.coverage.proposed),
-        hasReport: a.stored?.reportId != null,
+        confirmedScore: a.summary.score.confirmed.normalised,
+        coverage: CoverageCountType.from(a.summary.coverage.proposed),
+        hasReport: a.hasReport,
       });
     });
   }

@@ -16,7 +16,7 @@ export interface AuditRecord {
 
 /** Appends one entry to the audit trail (who, what, when, before → after). */
 export async function recordAudit(manager: EntityManager, record: AuditRecord): Promise<void> {
-  await manager.getRepository(AuditEntry).insert({
+  await manager.createQueryBuilder().insert().into(AuditEntry).updateEntity(false).values({
     actor: record.actor,
     action: record.action,
     entityType: record.entityType,
@@ -26,5 +26,5 @@ export async function recordAudit(manager: EntityManager, record: AuditRecord): 
     after: (record.after ?? null) as never,
     unitId: record.unitId ?? null,
     succeeded: record.succeeded ?? true,
-  });
+  }).execute();
 }

@@ -98,6 +98,24 @@ export async function storeChecklist(
   return ok({ checklist, created: true });
 }
 
+/** Loaded definitions by DataSource and `id:sha256`: a stored checklist version never changes. */
+const definitionCache = new WeakMap<object, Map<string, LoadedChecklist>>();
+
+/**
+ * {@link loadChecklistDefinition} for a checklist row already read: reuses the definition
+ * loaded before for the same id and content hash (versions are immutable).
+ */
+export async function cachedChecklistDefinition(manager: EntityManager, checklist: Checklist): Promise<LoadedChecklist> {
+  let cache = definitionCache.get(manager.connection);
+  if (!cache) definitionCache.set(manager.connection, (cache = new Map()));
+  const key = `${checklist.id}:${checklist.sha256}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const loaded = await loadChecklistDefinition(manager, checklist.id);
+  if (loaded.checklist.sha256 === checklist.sha256) cache.set(key, loaded);
+  return loaded;
+}
+
 /** Rebuilds a checklist definition (items with targets) from the database. */
 export async function loadChecklistDefinition(manager: EntityManager, checklistId: number): Promise<LoadedChecklist> {
   const checklist = await manager.getRepository(Checklist).findOneOrFail({ where: { id: checklistId } });

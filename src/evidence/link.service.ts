@@ -4,6 +4,7 @@ import type { Claim } from '../reports/claim.entity';
 import type { MetricValue } from '../reports/metric-value.entity';
 import { EvidenceLink } from './evidence-link.entity';
 import { matchClaims } from './matcher';
+import { bulkInsert } from '../db/bulk-insert';
 
 /**
  * Runs the rule matcher over a stored report's claims against one checklist version and
@@ -17,6 +18,24 @@ export async function proposeLinksForReport(
   metrics: MetricValue[],
   loaded: LoadedChecklist,
 ): Promise<number> {
+  return (await storeProposedLinks(manager, reportId, claims, metrics, loaded, false)).length;
+}
+
+/** The links stored by {@link storeProposedLinks} (without their ids). */
+export type StoredLinkRow = Pick<EvidenceLink, 'claimId' | 'itemId' | 'method' | 'state' | 'confidence'>;
+
+/**
+ * Like {@link proposeLinksForReport}, returning the stored rows. `freshReport`: the report
+ * was created in this transaction, so it has no links yet (skips that query).
+ */
+export async function storeProposedLinks(
+  manager: EntityManager,
+  reportId: number,
+  claims: Claim[],
+  metrics: MetricValue[],
+  loaded: LoadedChecklist,
+  freshReport: boolean,
+): Promise<StoredLinkRow[]> {
   const proposed = matchClaims(
     claims.map((c) => ({
       id: String(c.id),
@@ -37,14 +56,16 @@ export async function proposeLinksForReport(
     })),
     loaded.definition.items,
   );
-  if (proposed.length === 0) return 0;
+  if (proposed.length === 0) return [];
   const itemsByCode = new Map(loaded.items.map((i) => [i.code, i]));
-  const existing = await manager
-    .getRepository(EvidenceLink)
-    .createQueryBuilder('l')
-    .select(['l.claimId', 'l.itemId'])
-    .where('l.reportId = :reportId', { reportId })
-    .getMany();
+  const existing = freshReport
+    ? []
+    : await manager
+        .getRepository(EvidenceLink)
+        .createQueryBuilder('l')
+        .select(['l.claimId', 'l.itemId'])
+        .where('l.reportId = :reportId', { reportId })
+        .getMany();
   const taken = new Set(existing.map((l) => `${l.claimId}:${l.itemId}`));
   const rows = proposed.flatMap((p) => {
     const item = itemsByCode.get(p.itemCode);
@@ -71,8 +92,7 @@ export async function proposeLinksForReport(
       },
     ];
   });
-  for (let i = 0; i < rows.length; i += 200) {
-    await manager.getRepository(EvidenceLink).insert(rows.slice(i, i + 200));
-  }
-  return rows.length;
+  // updateEntity(false): no re-select of the generated columns (createdAt, version) on SQLite.
+  await bulkInsert(manager, EvidenceLink, rows);
+  return rows;
 }

@@ -1,10 +1,13 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
+import { bulkInsert } from '../db/bulk-insert';
 import { ensureAssessmentsForYear, recomputeAssessment } from '../assessment/assessment.service';
+import type { AssessmentInput } from '../assessment/types';
+import { NotApplicableMarkEntity } from '../assessment/not-applicable.entity';
 import { recordAudit } from '../audit/audit.service';
-import { loadChecklistDefinition } from '../checklist/checklist.service';
+import { cachedChecklistDefinition } from '../checklist/checklist.service';
 import { Checklist } from '../checklist/checklist.entity';
 import { runWrite, type WriteLock } from '../db/write-lock';
-import { proposeLinksForReport } from '../evidence/link.service';
+import { storeProposedLinks } from '../evidence/link.service';
 import { sha256 } from '../shared/hash';
 import { log } from '../shared/log';
 import { fail, ok, type Outcome, type UserErrorData } from '../shared/user-error';
@@ -68,7 +71,7 @@ export async function ingestReport(
 ): Promise<Outcome<IngestResult>> {
   const problem = checkText(input.text, limits.maxReportBytes);
   if (problem) return { ok: false, errors: [problem] };
-  const units = await dataSource.getRepository(Unit).find();
+  const units = await unitsToResolve(dataSource, input.unit);
   const analysis = analyzeReport(input.text, {
     unit: input.unit ?? undefined,
     year: input.year ?? undefined,
@@ -159,7 +162,7 @@ async function storeReport(
       text: c.text,
     }),
   );
-  await insertChunks(manager, Claim, claims);
+  await insertChunks(manager, Claim, claims, true);
   const claimIdByLocal = new Map(claims.map((c) => [c.localId, c.id]));
   const metrics = analysis.metrics.flatMap((m) => {
     const claimId = claimIdByLocal.get(m.claimId);
@@ -181,9 +184,21 @@ async function storeReport(
   await insertChunks(manager, MetricValue, metrics);
   let linkCount = 0;
   for (const checklist of await checklistsForYear(manager, year)) {
-    const loaded = await loadChecklistDefinition(manager, checklist.id);
-    linkCount += await proposeLinksForReport(manager, report.id, claims, metrics, loaded);
-    await recomputeAssessment(manager, unit.id, checklist.id, year, loaded);
+    const loaded = await cachedChecklistDefinition(manager, checklist);
+    const links = await storeProposedLinks(manager, report.id, claims, metrics, loaded, true);
+    linkCount += links.length;
+    // The assessment input from what was just stored, without reading it back.
+    const marks = await manager.getRepository(NotApplicableMarkEntity).find({ where: { unitId: unit.id, year, checklistId: checklist.id } });
+    const codeOf = new Map(loaded.items.map((i) => [i.id, i.code]));
+    const prepared: AssessmentInput = {
+      checklist: loaded.definition,
+      hasReport: true,
+      claims: claims.map((c) => ({ id: String(c.id), polarity: c.polarity, sectionPath: c.sectionPath, text: c.text })),
+      metrics: metrics.map((m) => ({ claimId: String(m.claimId), metric: m.metric, value: m.value, unit: m.unit, qualifier: m.qualifier })),
+      links: links.map((l) => ({ claimId: String(l.claimId), itemCode: codeOf.get(l.itemId) as string, method: l.method, state: l.state, confidence: l.confidence })),
+      notApplicable: marks.map((m) => ({ itemCode: m.itemCode, justification: m.justification })),
+    };
+    await recomputeAssessment(manager, unit.id, checklist.id, year, loaded, { input: prepared, report });
     await ensureAssessmentsForYear(manager, checklist.id, year, loaded);
   }
   await recordAudit(manager, {
@@ -259,10 +274,22 @@ function resolveUnitAndYear(
   return ok({ unit, year });
 }
 
-async function insertChunks<T extends object>(manager: EntityManager, target: new () => T, rows: T[] | object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) {
-    await manager.getRepository(target).insert(rows.slice(i, i + 200) as never);
+async function insertChunks<T extends ObjectLiteral & { id?: number }>(manager: EntityManager, target: new () => T, rows: Partial<T>[], needIds = false): Promise<void> {
+  const ids = await bulkInsert(manager, target, rows, { returnIds: needIds });
+  if (needIds) rows.forEach((row, i) => ((row as { id?: number }).id = ids[i]));
+}
+
+/**
+ * The units ingest needs: only the named one when a unit name is given and is a unit's
+ * name (no need to read them all), else every unit (aliases, detection from the text).
+ */
+async function unitsToResolve(dataSource: DataSource, given: string | null | undefined): Promise<Unit[]> {
+  const name = given?.trim();
+  if (name) {
+    const exact = await dataSource.getRepository(Unit).find({ where: { name } });
+    if (exact.length === 1) return exact;
   }
+  return dataSource.getRepository(Unit).find();
 }
 
 function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {

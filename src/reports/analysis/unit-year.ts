@@ -141,19 +141,75 @@ function bookTitleMask(text: string): Uint8Array {
   return mask;
 }
 
-function sameUnitName(a: string, b: string): boolean {
-  if (a === b) return true;
-  const stem = (s: string): string => s.replace(/(街道办事处|街道|街)$/u, '');
-  return /(街道|街)$/u.test(a) && /(街道|街)$/u.test(b) && stem(a) === stem(b);
+/**
+ * Lookup tables over a list of known units, built once per list (the list's identity):
+ * names and aliases → first unit; 街/街道 stems → units; names by first character (in
+ * list order) for scanning a text for every known name without one indexOf per name.
+ */
+interface KnownIndex {
+  exact: Map<string, KnownUnit>;
+  byStem: Map<string, KnownUnit[]>;
+  /** first character → [unit index, name index, name] in list order */
+  byFirst: Map<string, Array<[number, number, string]>>;
+}
+
+const knownIndexes = new WeakMap<readonly KnownUnit[], KnownIndex>();
+
+const streetStem = (s: string): string => s.replace(/(街道办事处|街道|街)$/u, '');
+
+function indexOfKnown(known: readonly KnownUnit[]): KnownIndex {
+  const cached = knownIndexes.get(known);
+  if (cached) return cached;
+  const index: KnownIndex = { exact: new Map(), byStem: new Map(), byFirst: new Map() };
+  known.forEach((u, ui) => {
+    const names = [u.name, ...u.aliases];
+    const stems = new Set<string>();
+    names.forEach((n, ni) => {
+      if (!index.exact.has(n)) index.exact.set(n, u);
+      if (/(街道|街)$/u.test(n)) stems.add(streetStem(n));
+      if (!n) return;
+      const list = index.byFirst.get(n[0]);
+      if (list) list.push([ui, ni, n]);
+      else index.byFirst.set(n[0], [[ui, ni, n]]);
+    });
+    for (const stem of stems) index.byStem.set(stem, [...(index.byStem.get(stem) ?? []), u]);
+  });
+  knownIndexes.set(known, index);
+  return index;
 }
 
 /** The registered unit a name refers to (its name, an alias, or 街 ↔ 街道), if any. */
 export function resolveKnownUnit(name: string, known: readonly KnownUnit[] | undefined): KnownUnit | null {
   if (!known) return null;
-  const exact = known.find((u) => u.name === name || u.aliases.includes(name));
+  const index = indexOfKnown(known);
+  const exact = index.exact.get(name);
   if (exact) return exact;
-  const byStem = known.filter((u) => [u.name, ...u.aliases].some((n) => sameUnitName(n, name)));
+  if (!/(街道|街)$/u.test(name)) return null;
+  const byStem = index.byStem.get(streetStem(name)) ?? [];
   return byStem.length === 1 ? byStem[0] : null;
+}
+
+/**
+ * Occurrences of every known name in `t`, in the order of the former loop (unit, then
+ * name, then position; a name's occurrences do not overlap).
+ */
+function knownOccurrences(t: string, known: readonly KnownUnit[]): Array<{ ui: number; n: string; at: number }> {
+  const index = indexOfKnown(known);
+  const hits: Array<{ ui: number; ni: number; n: string; at: number }> = [];
+  for (let at = 0; at < t.length; at += 1) {
+    const candidates = index.byFirst.get(t[at]);
+    if (!candidates) continue;
+    for (const [ui, ni, n] of candidates) if (t.startsWith(n, at)) hits.push({ ui, ni, n, at });
+  }
+  hits.sort((a, b) => a.ui - b.ui || a.ni - b.ni || a.at - b.at);
+  const out: Array<{ ui: number; n: string; at: number }> = [];
+  let last: { ui: number; ni: number; end: number } | null = null;
+  for (const h of hits) {
+    if (last && last.ui === h.ui && last.ni === h.ni && h.at < last.end) continue;
+    last = { ui: h.ui, ni: h.ni, end: h.at + h.n.length };
+    out.push(h);
+  }
+  return out;
 }
 
 function unitWeight(source: EvidenceSource, subject: boolean): number {
@@ -184,24 +240,18 @@ function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefin
     if (seg.source === 'PUBLISH_DATE') continue;
     const t = seg.text;
     const inBook = bookTitleMask(t);
-    for (const u of known ?? []) {
-      for (const n of [u.name, ...u.aliases]) {
-        if (!n) continue;
-        let at = t.indexOf(n);
-        while (at >= 0) {
-          const weight = inBook[at] ? 0.03 : unitWeight(seg.source, seg.opening && !isHan(t[at - 1]));
-          add({
-            key: `known:${u.name}`,
-            name: u.name,
-            level: levelOf(/(街道|街|镇|乡|区|县)$/u.exec(n)?.[1] ?? ''),
-            source: seg.source,
-            weight,
-            start: seg.offset + at,
-            end: seg.offset + at + n.length,
-          });
-          at = t.indexOf(n, at + n.length);
-        }
-      }
+    for (const { ui, n, at } of known ? knownOccurrences(t, known) : []) {
+      const u = known![ui];
+      const weight = inBook[at] ? 0.03 : unitWeight(seg.source, seg.opening && !isHan(t[at - 1]));
+      add({
+        key: `known:${u.name}`,
+        name: u.name,
+        level: levelOf(/(街道|街|镇|乡|区|县)$/u.exec(n)?.[1] ?? ''),
+        source: seg.source,
+        weight,
+        start: seg.offset + at,
+        end: seg.offset + at + n.length,
+      });
     }
     for (const m of t.matchAll(/街道|街|镇|乡|区|县/gu)) {
       const at = m.index ?? 0;
