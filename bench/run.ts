@@ -33,6 +33,11 @@ const DEFAULTS: BenchOptions = {
   keep: false,
 };
 
+const USAGE = `npm run bench -- [--units N] [--years Y] [--db sqlite|postgres|both] [--out DIR]
+  [--seed S] [--load-seconds S] [--connections C] [--iterations I] [--pg-url URL] [--label L] [--keep]
+defaults: --units ${DEFAULTS.units} --years ${DEFAULTS.years} --db ${DEFAULTS.db} --out ${DEFAULTS.out} --load-seconds ${DEFAULTS.loadSeconds} --connections ${DEFAULTS.connections} --iterations ${DEFAULTS.iterations}
+see bench/README.md`;
+
 /** Most reports timed by the analysis-alone measurement (spread over the corpus). */
 const ANALYSIS_SAMPLE = 600;
 
@@ -90,6 +95,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case '--keep':
         o.keep = true;
+        break;
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        process.exit(0);
         break;
       default:
         throw new Error(`unknown option ${arg}`);

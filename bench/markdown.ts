@@ -1,0 +1,75 @@
+/**
+ * Renders benchmark results (bench/results/*.json) as Markdown tables for bench/README.md:
+ * `node dist/bench/markdown.js bench/results/A.json [B.json …]` — one column per file.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { BenchResult, DatabaseResult } from './types';
+
+function row(cells: Array<string | number>): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function table(header: string[], rows: Array<Array<string | number>>): string {
+  return [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n');
+}
+
+const db = (r: BenchResult, type: 'sqlite' | 'postgres'): DatabaseResult | undefined => r.databases.find((d) => d.type === type);
+
+/** One Markdown section comparing runs side by side (a column per run). */
+export function toMarkdown(results: Array<{ name: string; result: BenchResult }>): string {
+  const header = ['', ...results.map((r) => r.name)];
+  const each = (f: (r: BenchResult) => string | number | undefined): Array<string | number> => results.map(({ result }) => f(result) ?? '–');
+  const lines: Array<Array<string | number>> = [];
+  const add = (label: string, f: (r: BenchResult) => string | number | undefined): void => {
+    const values = each(f);
+    if (values.some((v) => v !== '–')) lines.push([label, ...values]);
+  };
+  add('command', (r) => `\`${r.command.replace(/^node dist\/bench\/run\.js/, 'npm run bench --').replace(/ --out \S+/, '')}\``);
+  add('code', (r) => r.commit);
+  add('corpus', (r) => `${r.corpus.reportingUnits} units × ${r.corpus.years.length} years = ${r.corpus.reports} reports`);
+  add('load average start → end', (r) => `${r.machine.loadAverage.start} → ${r.machine.loadAverage.end}`);
+  add('analysis alone with the known units, MB/s · reports/s', (r) => `${r.analysis.mbPerSecond} · ${r.analysis.reportsPerSecond} (${r.analysis.knownUnits} known units)`);
+  add('analysis alone, no known units, MB/s', (r) => r.analysis.withoutKnownUnits.mbPerSecond);
+  for (const type of ['sqlite', 'postgres'] as const) {
+    const name = type === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    add(`ingest + storage ${name}, reports/s · MB/s`, (r) => {
+      const d = db(r, type);
+      return d ? `${d.ingest.reportsPerSecond} · ${d.ingest.mbPerSecond}` : undefined;
+    });
+    add(`  per report p50 / p95 ms, SQL statements`, (r) => {
+      const d = db(r, type);
+      return d ? `${d.ingest.perReportMs.p50} / ${d.ingest.perReportMs.p95}, ${d.ingest.statementsPerReport}` : undefined;
+    });
+    add(`  first report of a year (creates every unit's assessment), ms`, (r) => db(r, type)?.ingest.firstOfYearMs.join(', '));
+    const names = [...new Set(results.flatMap(({ result }) => (db(result, type)?.queries ?? []).map((q) => q.name)))];
+    for (const q of names) {
+      add(`${name} \`${q}\` p50 / p95 / p99 ms (SQL)`, (r) => {
+        const x = db(r, type)?.queries.find((y) => y.name === q);
+        return x ? `${x.latency.p50} / ${x.latency.p95} / ${x.latency.p99} (${x.statements.min === x.statements.max ? x.statements.min : `${x.statements.min}–${x.statements.max}`})` : undefined;
+      });
+    }
+    add(`${name} raw SQL matrix p50 ms; GraphQL ÷ raw`, (r) => {
+      const m = db(r, type)?.rawMatrix;
+      return m ? `${m.latency.p50}; **${m.ratioP50}×**${m.sameStatuses ? '' : ' (statuses DIFFER)'}` : undefined;
+    });
+    for (const index of [0, 1]) {
+      add(`${name} load ${index === 0 ? 'coverageMatrix' : 'assessment'}: req/s, p99 ms, errors, RSS MB`, (r) => {
+        const l = db(r, type)?.load[index];
+        return l ? `${l.requestsPerSecond}, ${l.latency.p99}, ${l.errors + l.non2xx + l.graphqlErrors + l.timeouts}, ${l.memoryBefore.rssMB} → ${l.memoryAfter.rssMB}` : undefined;
+      });
+    }
+  }
+  add('total seconds', (r) => r.seconds);
+  return table(header, lines);
+}
+
+if (require.main === module) {
+  const files = process.argv.slice(2);
+  if (files.length === 0) {
+    process.stderr.write('usage: node dist/bench/markdown.js RESULT.json [RESULT.json …]\n');
+    process.exit(2);
+  }
+  const results = files.map((file) => ({ name: basename(file, '.json'), result: JSON.parse(readFileSync(file, 'utf8')) as BenchResult }));
+  process.stdout.write(`${toMarkdown(results)}\n`);
+}
