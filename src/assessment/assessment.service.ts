@@ -40,14 +40,13 @@ export async function loadAssessmentInput(
       input: { checklist: loaded.definition, hasReport: false, claims: [], metrics: [], links: [], notApplicable },
     };
   }
-  const [claims, metrics, links] = await Promise.all([
-    manager.getRepository(Claim).find({ where: { reportId: report.id }, order: { position: 'ASC' } }),
-    manager.getRepository(MetricValue).find({ where: { reportId: report.id }, order: { id: 'ASC' } }),
-    manager.getRepository(EvidenceLink).find({
-      where: { reportId: report.id, itemId: In(loaded.items.map((i) => i.id)) },
-      order: { id: 'ASC' },
-    }),
-  ]);
+  // one after another: inside a transaction the queries share one connection
+  const claims = await manager.getRepository(Claim).find({ where: { reportId: report.id }, order: { position: 'ASC' } });
+  const metrics = await manager.getRepository(MetricValue).find({ where: { reportId: report.id }, order: { id: 'ASC' } });
+  const links = await manager.getRepository(EvidenceLink).find({
+    where: { reportId: report.id, itemId: In(loaded.items.map((i) => i.id)) },
+    order: { id: 'ASC' },
+  });
   const codeOf = new Map(loaded.items.map((i) => [i.id, i.code]));
   return {
     report,
