@@ -104,7 +104,15 @@ function seedPool(): SeedPool {
   if (cachedPool) return cachedPool;
   const dir = join(projectRoot(), 'seeds');
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
-    reports: Array<{ file: string; organization: string; aliases: string[]; district: string; city: string; province?: string; year: number }>;
+    reports: Array<{
+      file: string;
+      organization: string;
+      aliases: string[];
+      district: string;
+      city: string;
+      province?: string;
+      year: number;
+    }>;
   };
   const pool: SeedPool = {
     seeds: [],
@@ -116,7 +124,15 @@ function seedPool(): SeedPool {
   manifest.reports.forEach((r, seed) => {
     const raw = readFileSync(join(dir, r.file), 'utf8');
     pool.texts.push(raw);
-    pool.seeds.push({ file: r.file, unit: r.organization, aliases: r.aliases, district: r.district, city: r.city, province: r.province ?? null, year: r.year });
+    pool.seeds.push({
+      file: r.file,
+      unit: r.organization,
+      aliases: r.aliases,
+      district: r.district,
+      city: r.city,
+      province: r.province ?? null,
+      year: r.year,
+    });
     const analysis = analyzeReport(raw, { unit: r.organization, year: r.year });
     const sections = analysis.sections;
     for (const top of sections.filter((s) => s.level === 1)) {
@@ -221,7 +237,12 @@ export function buildCorpus(options: CorpusOptions): Corpus {
       districtsInCity = 0;
       cityDistricts = rng.int(2, 6);
     }
-    const district: CorpusUnit = { name: `${stem()}${rng.chance(0.8) ? '区' : '县'}`, level: 'DISTRICT', aliases: [], parentName: city.name };
+    const district: CorpusUnit = {
+      name: `${stem()}${rng.chance(0.8) ? '区' : '县'}`,
+      level: 'DISTRICT',
+      aliases: [],
+      parentName: city.name,
+    };
     units.push(district);
     districtsInCity += 1;
     if (index === 0) matrixDistrict = district.name;
@@ -313,7 +334,8 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const MEASURE = '(?:万人次|人次|场次|件次|户次|余次|万元|万|元|%|％|个百分点|个|次|场|件|起|人|家|份|项|名|户|篇|条|期|处|台|套|本|分|天|小时|平方米|米|公里|单|宗|批)';
+const MEASURE =
+  '(?:万人次|人次|场次|件次|户次|余次|万元|万|元|%|％|个百分点|个|次|场|件|起|人|家|份|项|名|户|篇|条|期|处|台|套|本|分|天|小时|平方米|米|公里|单|宗|批)';
 const NUMBER_RE = new RegExp(`(?<![\\d.．·])(\\d+(?:\\.\\d+)?)(?=\\s*(?:余|多)?\\s*${MEASURE})(\\s*(?:余|多)?\\s*)(${MEASURE})`, 'gu');
 
 /** Varies counts, rates and scores: counts × 0.5–1.6, 100% sometimes 95/98/99/90%, other rates ± 5 points. */
@@ -394,7 +416,12 @@ export function generateReportText(corpus: Corpus, spec: ReportSpec): string {
   if (style.web) {
     lines.push(`当前位置:${place.unit}> 政务公开> 工作总结`, '');
     lines.push(`${year}年${place.unit}法治政府建设工作总结`);
-    lines.push(`发布日期: ${year + 1}-0${rng.int(1, 3)}-${String(rng.int(10, 28))} ${rng.int(9, 17)}:00      来源: ${place.unit}`, '字号:', '  • 扫一扫在手机打开当前页', '');
+    lines.push(
+      `发布日期: ${year + 1}-0${rng.int(1, 3)}-${String(rng.int(10, 28))} ${rng.int(9, 17)}:00      来源: ${place.unit}`,
+      '字号:',
+      '  • 扫一扫在手机打开当前页',
+      '',
+    );
   } else if (style.title === 1) {
     lines.push(`${place.unit}${year}年法治政府建设年度报告`, '');
   } else if (style.title === 2) {
@@ -405,7 +432,10 @@ export function generateReportText(corpus: Corpus, spec: ReportSpec): string {
 
   type Part = { kind: 'ACHIEVEMENT' | 'SHORTCOMING' | 'RESPONSIBILITY' | 'PLAN'; count: [number, number] };
   const achievementParts = style.web ? rng.int(2, 3) : 1;
-  const parts: Part[] = Array.from({ length: achievementParts }, (): Part => ({ kind: 'ACHIEVEMENT', count: achievementParts > 1 ? [2, 3] : [3, 6] }));
+  const parts: Part[] = Array.from({ length: achievementParts }, (): Part => ({
+    kind: 'ACHIEVEMENT',
+    count: achievementParts > 1 ? [2, 3] : [3, 6],
+  }));
   const tail: Part[] = [];
   if (style.withShortcomings) tail.push({ kind: 'SHORTCOMING', count: [1, 3] });
   if (style.withResponsibility) tail.push({ kind: 'RESPONSIBILITY', count: [1, 3] });
@@ -416,7 +446,9 @@ export function generateReportText(corpus: Corpus, spec: ReportSpec): string {
   parts.forEach((part, index) => {
     let heading: { seed: number; text: string };
     if (part.kind === 'ACHIEVEMENT' && achievementParts > 1) {
-      const web = pool.headings.ACHIEVEMENT.filter((h) => pool.headings.ACHIEVEMENT.filter((o) => o.seed === h.seed).length > 1 && !usedHeadings.has(h.text));
+      const web = pool.headings.ACHIEVEMENT.filter(
+        (h) => pool.headings.ACHIEVEMENT.filter((o) => o.seed === h.seed).length > 1 && !usedHeadings.has(h.text),
+      );
       heading = rng.pick(web.length ? web : pool.headings.ACHIEVEMENT);
     } else {
       const single = pool.headings[part.kind].filter((h) => pool.headings[part.kind].filter((o) => o.seed === h.seed).length === 1);
@@ -434,13 +466,22 @@ export function generateReportText(corpus: Corpus, spec: ReportSpec): string {
     for (const block of headless) for (const p of block.paragraphs) lines.push(para(block.seed, p));
   });
   if (style.signature) {
-    lines.push('', style.web ? `中共${place.district}${place.unit}${place.town ? '委员会' : '工作委员会'}` : `${place.unit}${place.town ? '人民政府' : '办事处'}`);
+    lines.push(
+      '',
+      style.web
+        ? `中共${place.district}${place.unit}${place.town ? '委员会' : '工作委员会'}`
+        : `${place.unit}${place.town ? '人民政府' : '办事处'}`,
+    );
     lines.push(`${year + 1}年${rng.int(1, 2)}月${rng.int(1, 28)}日`);
   }
   if (style.web) lines.push('', '', '全国各省市政府网站', `${place.city}各区政府网站`, `${place.district}政府系统网站`, '重点链接');
 
   let out = lines.map((l) => (style.wrapAt ? hardWrap(l, style.wrapAt) : l)).join(style.blankLines ? '\n\n' : '\n');
-  if (style.indent) out = out.split('\n').map((l) => (l ? `    ${l}` : l)).join('\n');
+  if (style.indent)
+    out = out
+      .split('\n')
+      .map((l) => (l ? `    ${l}` : l))
+      .join('\n');
   if (style.asciiBrackets) out = out.replace(/（/gu, '(').replace(/）/gu, ')');
   if (style.crlf) out = out.replace(/\n/g, '\r\n');
   return `${out}\n`;

@@ -88,7 +88,13 @@ async function freshDatabase(type: 'sqlite' | 'postgres', options: BenchOptions)
 }
 
 /** Ingests every report of the corpus, year by year, through the product's ingest service. */
-async function ingestCorpus(ds: DataSource, lock: WriteLock, counter: StatementCounter, corpus: Corpus, type: string): Promise<Omit<IngestResult, 'setupSeconds'>> {
+async function ingestCorpus(
+  ds: DataSource,
+  lock: WriteLock,
+  counter: StatementCounter,
+  corpus: Corpus,
+  type: string,
+): Promise<Omit<IngestResult, 'setupSeconds'>> {
   const durations: number[] = [];
   const statements: number[] = [];
   const firstOfYearMs: number[] = [];
@@ -213,7 +219,13 @@ async function rawMatrixResult(
     durations.push(msSince(start));
     if (i >= 19 && msSince(budgetStart) > QUERY_TIME_BUDGET_MS) break;
   }
-  type Row = { unit: { id: string }; hasReport: boolean; rank: number; proposed: { covered: number }; cells: Array<{ status: string; confirmedStatus: string }> };
+  type Row = {
+    unit: { id: string };
+    hasReport: boolean;
+    rank: number;
+    proposed: { covered: number };
+    cells: Array<{ status: string; confirmedStatus: string }>;
+  };
   const gqlRows = (graphql.sample.coverageMatrix as { rows: Row[] }).rows;
   const rawById = new Map(rows.map((r) => [r.unitId, r]));
   const same =
@@ -230,7 +242,8 @@ async function rawMatrixResult(
     });
   const latency = summarise(durations);
   return {
-    description: 'one recursive SQL query on the driver: units under the district, stored assessments, statuses from the result JSON, RANK()',
+    description:
+      'one recursive SQL query on the driver: units under the district, stored assessments, statuses from the result JSON, RANK()',
     latency,
     statements: 1,
     cells: rows.reduce((s, r) => s + r.cells.length, 0),
@@ -319,10 +332,19 @@ export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<D
     t = process.hrtime.bigint();
     await runWrite(ds, lock, (m) => upsertUnits(m, corpus.units));
     const unitsSeconds = round(msSince(t) / 1000);
-    const version = type === 'sqlite' ? String((await ds.query('SELECT sqlite_version() AS v'))[0].v) : String((await ds.query('SHOW server_version'))[0].server_version);
-    progress(type, `${type} ${version}: migrated and seeded in ${migrationsAndSeeds} s, ${corpus.units.length} units in ${unitsSeconds} s; ingesting ${corpus.reports.length} reports`);
+    const version =
+      type === 'sqlite'
+        ? String((await ds.query('SELECT sqlite_version() AS v'))[0].v)
+        : String((await ds.query('SHOW server_version'))[0].server_version);
+    progress(
+      type,
+      `${type} ${version}: migrated and seeded in ${migrationsAndSeeds} s, ${corpus.units.length} units in ${unitsSeconds} s; ingesting ${corpus.reports.length} reports`,
+    );
 
-    const ingest: IngestResult = { ...(await ingestCorpus(ds, lock, counter, corpus, type)), setupSeconds: { migrationsAndSeeds, units: unitsSeconds } };
+    const ingest: IngestResult = {
+      ...(await ingestCorpus(ds, lock, counter, corpus, type)),
+      setupSeconds: { migrationsAndSeeds, units: unitsSeconds },
+    };
 
     const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', database: fresh.database };
     server = await startServer({ dataSource: ds, lock, config });
@@ -339,8 +361,22 @@ export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<D
     const assessmentBodies = matrixUnits.map((u) => body(ASSESSMENT_QUERY, { unit: unitGlobalId(u.id), year }));
     const n = options.iterations;
     progress(type, `timing GraphQL queries at ${server.url}`);
-    const assessment = await timeQuery(server.url, counter, 'assessment', `one unit's page: every item with explanation, targets and evidence (units of ${corpus.matrixDistrict} in turn)`, assessmentBodies, n);
-    const matrix = await timeQuery(server.url, counter, `coverageMatrix (${matrixUnits.length} units)`, `${corpus.matrixDistrict}: every unit × every assessable item`, [matrixBody], n);
+    const assessment = await timeQuery(
+      server.url,
+      counter,
+      'assessment',
+      `one unit's page: every item with explanation, targets and evidence (units of ${corpus.matrixDistrict} in turn)`,
+      assessmentBodies,
+      n,
+    );
+    const matrix = await timeQuery(
+      server.url,
+      counter,
+      `coverageMatrix (${matrixUnits.length} units)`,
+      `${corpus.matrixDistrict}: every unit × every assessable item`,
+      [matrixBody],
+      n,
+    );
     const small = await timeQuery(
       server.url,
       counter,
@@ -349,12 +385,32 @@ export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<D
       [body(MATRIX_QUERY, { parent: unitGlobalId(smallDistrict.id), year })],
       n,
     );
-    const flags = await timeQuery(server.url, counter, 'flags (one code)', `NO_EVIDENCE flags of ${year} across all units, first 50 with totalCount`, [body(FLAGS_QUERY, { year, code: 'NO_EVIDENCE' })], n);
-    const ranking = await timeQuery(server.url, counter, `ranking (${matrixUnits.length} units)`, `units of ${corpus.matrixDistrict} by score`, [body(RANKING_QUERY, { parent: unitGlobalId(matrixDistrict.id), year })], n);
+    const flags = await timeQuery(
+      server.url,
+      counter,
+      'flags (one code)',
+      `NO_EVIDENCE flags of ${year} across all units, first 50 with totalCount`,
+      [body(FLAGS_QUERY, { year, code: 'NO_EVIDENCE' })],
+      n,
+    );
+    const ranking = await timeQuery(
+      server.url,
+      counter,
+      `ranking (${matrixUnits.length} units)`,
+      `units of ${corpus.matrixDistrict} by score`,
+      [body(RANKING_QUERY, { parent: unitGlobalId(matrixDistrict.id), year })],
+      n,
+    );
 
     progress(type, 'timing the raw SQL coverage matrix');
-    raw = type === 'sqlite' ? await openSqliteMatrix((fresh.database as { path: string }).path) : await openPostgresMatrix((fresh.database as { url: string }).url);
-    const rawMatrix = await rawMatrixResult(raw, matrixDistrict.id, checklist.id, year, n, { sample: matrix.sample, p50: matrix.result.latency.p50 });
+    raw =
+      type === 'sqlite'
+        ? await openSqliteMatrix((fresh.database as { path: string }).path)
+        : await openPostgresMatrix((fresh.database as { url: string }).url);
+    const rawMatrix = await rawMatrixResult(raw, matrixDistrict.id, checklist.id, year, n, {
+      sample: matrix.sample,
+      p50: matrix.result.latency.p50,
+    });
     await raw.close();
     raw = null;
 
@@ -362,9 +418,21 @@ export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<D
     if (options.loadSeconds > 0) {
       const yearsBodies = corpus.years.map((y) => body(MATRIX_QUERY, { parent: unitGlobalId(matrixDistrict.id), year: y }));
       progress(type, `load: coverageMatrix, ${options.connections} connections for ${options.loadSeconds} s`);
-      loads.push(await load(`coverageMatrix (${matrixUnits.length} units)`, { url: server.url, bodies: yearsBodies, connections: options.connections, seconds: options.loadSeconds }, idle));
+      loads.push(
+        await load(
+          `coverageMatrix (${matrixUnits.length} units)`,
+          { url: server.url, bodies: yearsBodies, connections: options.connections, seconds: options.loadSeconds },
+          idle,
+        ),
+      );
       progress(type, `load: assessment, ${options.connections} connections for ${options.loadSeconds} s`);
-      loads.push(await load('assessment', { url: server.url, bodies: assessmentBodies, connections: options.connections, seconds: options.loadSeconds }, idle));
+      loads.push(
+        await load(
+          'assessment',
+          { url: server.url, bodies: assessmentBodies, connections: options.connections, seconds: options.loadSeconds },
+          idle,
+        ),
+      );
     }
     const sizeMB = round((await fresh.size(ds)) / 1e6, 1);
     return {

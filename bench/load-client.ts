@@ -51,7 +51,13 @@ export async function runLoad(request: LoadRequest): Promise<LoadReply> {
   return {
     requests: result.requests.total,
     requestsPerSecond: Math.round((result.requests.total / result.duration) * 10) / 10,
-    latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.average },
+    latency: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      mean: result.latency.average,
+    },
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,

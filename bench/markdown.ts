@@ -19,7 +19,8 @@ const db = (r: BenchResult, type: 'sqlite' | 'postgres'): DatabaseResult | undef
 /** One Markdown section comparing runs side by side (a column per run). */
 export function toMarkdown(results: Array<{ name: string; result: BenchResult }>): string {
   const header = ['', ...results.map((r) => r.name)];
-  const each = (f: (r: BenchResult) => string | number | undefined): Array<string | number> => results.map(({ result }) => f(result) ?? '–');
+  const each = (f: (r: BenchResult) => string | number | undefined): Array<string | number> =>
+    results.map(({ result }) => f(result) ?? '–');
   const lines: Array<Array<string | number>> = [];
   const add = (label: string, f: (r: BenchResult) => string | number | undefined): void => {
     const values = each(f);
@@ -29,7 +30,10 @@ export function toMarkdown(results: Array<{ name: string; result: BenchResult }>
   add('code', (r) => r.commit);
   add('corpus', (r) => `${r.corpus.reportingUnits} units × ${r.corpus.years.length} years = ${r.corpus.reports} reports`);
   add('load average start → end', (r) => `${r.machine.loadAverage.start} → ${r.machine.loadAverage.end}`);
-  add('analysis alone with the known units, MB/s · reports/s', (r) => `${r.analysis.mbPerSecond} · ${r.analysis.reportsPerSecond} (${r.analysis.knownUnits} known units)`);
+  add(
+    'analysis alone with the known units, MB/s · reports/s',
+    (r) => `${r.analysis.mbPerSecond} · ${r.analysis.reportsPerSecond} (${r.analysis.knownUnits} known units)`,
+  );
   add('analysis alone, no known units, MB/s', (r) => r.analysis.withoutKnownUnits.mbPerSecond);
   for (const type of ['sqlite', 'postgres'] as const) {
     const name = type === 'sqlite' ? 'SQLite' : 'PostgreSQL';
@@ -46,7 +50,9 @@ export function toMarkdown(results: Array<{ name: string; result: BenchResult }>
     for (const q of names) {
       add(`${name} \`${q}\` p50 / p95 / p99 ms (SQL)`, (r) => {
         const x = db(r, type)?.queries.find((y) => y.name === q);
-        return x ? `${x.latency.p50} / ${x.latency.p95} / ${x.latency.p99} (${x.statements.min === x.statements.max ? x.statements.min : `${x.statements.min}–${x.statements.max}`})` : undefined;
+        return x
+          ? `${x.latency.p50} / ${x.latency.p95} / ${x.latency.p99} (${x.statements.min === x.statements.max ? x.statements.min : `${x.statements.min}–${x.statements.max}`})`
+          : undefined;
       });
     }
     add(`${name} raw SQL matrix p50 ms; GraphQL ÷ raw`, (r) => {
@@ -56,7 +62,9 @@ export function toMarkdown(results: Array<{ name: string; result: BenchResult }>
     for (const index of [0, 1]) {
       add(`${name} load ${index === 0 ? 'coverageMatrix' : 'assessment'}: req/s, p99 ms, errors, RSS MB`, (r) => {
         const l = db(r, type)?.load[index];
-        return l ? `${l.requestsPerSecond}, ${l.latency.p99}, ${l.errors + l.non2xx + l.graphqlErrors + l.timeouts}, ${l.memoryBefore.rssMB} → ${l.memoryAfter.rssMB}` : undefined;
+        return l
+          ? `${l.requestsPerSecond}, ${l.latency.p99}, ${l.errors + l.non2xx + l.graphqlErrors + l.timeouts}, ${l.memoryBefore.rssMB} → ${l.memoryAfter.rssMB}`
+          : undefined;
       });
     }
   }

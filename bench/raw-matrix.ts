@@ -99,7 +99,9 @@ export async function openSqliteMatrix(path: string): Promise<RawMatrix> {
   return {
     run: (parentId, checklistId, year) =>
       new Promise((resolve, reject) =>
-        db.all(SQLITE_MATRIX, [parentId, checklistId, year], (error, rows) => (error ? reject(error) : resolve((rows as Record<string, unknown>[]).map(toRow)))),
+        db.all(SQLITE_MATRIX, [parentId, checklistId, year], (error, rows) =>
+          error ? reject(error) : resolve((rows as Record<string, unknown>[]).map(toRow)),
+        ),
       ),
     close: () => new Promise((resolve) => db.close(() => resolve())),
   };

@@ -111,7 +111,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
 /** The git commit of the code measured, with `+changes` when src/ or ormconfig.ts have uncommitted changes. */
 export function codeVersion(): string {
   try {
-    const git = (...args: string[]): string => execFileSync('git', args, { cwd: projectRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const git = (...args: string[]): string =>
+      execFileSync('git', args, { cwd: projectRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     const changed = git('status', '--porcelain', '--', 'src', 'ormconfig.ts') !== '';
     return `${git('rev-parse', '--short', 'HEAD')}${changed ? '+changes' : ''}`;
   } catch {
@@ -160,9 +161,11 @@ export function measureAnalysis(corpus: Corpus): AnalysisResult {
   // Ingest passes every registered unit: the generated ones and the demo seeds' 11.
   const knownUnits = [...corpus.units.map((u) => ({ name: u.name, aliases: u.aliases })), ...SEED_UNITS];
   const run = (withKnown: boolean): number => {
-    for (let i = 0; i < Math.min(20, texts.length); i += 1) analyzeReport(texts[i], { unit: specs[i].unit, year: specs[i].year, knownUnits: withKnown ? knownUnits : undefined });
+    for (let i = 0; i < Math.min(20, texts.length); i += 1)
+      analyzeReport(texts[i], { unit: specs[i].unit, year: specs[i].year, knownUnits: withKnown ? knownUnits : undefined });
     const start = process.hrtime.bigint();
-    for (let i = 0; i < texts.length; i += 1) analyzeReport(texts[i], { unit: specs[i].unit, year: specs[i].year, knownUnits: withKnown ? knownUnits : undefined });
+    for (let i = 0; i < texts.length; i += 1)
+      analyzeReport(texts[i], { unit: specs[i].unit, year: specs[i].year, knownUnits: withKnown ? knownUnits : undefined });
     return msSince(start) / 1000;
   };
   const seconds = run(true);
@@ -179,7 +182,11 @@ export function measureAnalysis(corpus: Corpus): AnalysisResult {
     reportsPerSecond: round(texts.length / seconds, 1),
     mbPerSecond: round(bytes / 1e6 / seconds, 2),
     knownUnits: knownUnits.length,
-    withoutKnownUnits: { seconds: round(without), reportsPerSecond: round(texts.length / without, 1), mbPerSecond: round(bytes / 1e6 / without, 2) },
+    withoutKnownUnits: {
+      seconds: round(without),
+      reportsPerSecond: round(texts.length / without, 1),
+      mbPerSecond: round(bytes / 1e6 / without, 2),
+    },
     detectedShare: round(detected / texts.length, 3),
   };
 }
@@ -235,14 +242,40 @@ export function formatResult(r: BenchResult): string {
   out.push('');
   const a = r.analysis;
   const rows: Array<Array<string | number>> = [['throughput', 'reports', 'MB', 'seconds', 'reports/s', 'MB/s', 'stmts/report']];
-  rows.push([`analysis alone, ${a.knownUnits} known units (one core)`, a.reports, round(a.bytes / 1e6, 2), a.seconds, a.reportsPerSecond, a.mbPerSecond, '-']);
-  rows.push(['analysis alone, no known units', a.reports, round(a.bytes / 1e6, 2), a.withoutKnownUnits.seconds, a.withoutKnownUnits.reportsPerSecond, a.withoutKnownUnits.mbPerSecond, '-']);
+  rows.push([
+    `analysis alone, ${a.knownUnits} known units (one core)`,
+    a.reports,
+    round(a.bytes / 1e6, 2),
+    a.seconds,
+    a.reportsPerSecond,
+    a.mbPerSecond,
+    '-',
+  ]);
+  rows.push([
+    'analysis alone, no known units',
+    a.reports,
+    round(a.bytes / 1e6, 2),
+    a.withoutKnownUnits.seconds,
+    a.withoutKnownUnits.reportsPerSecond,
+    a.withoutKnownUnits.mbPerSecond,
+    '-',
+  ]);
   for (const d of r.databases) {
     const i = d.ingest;
-    rows.push([`ingest + storage, ${d.type} ${d.version}`, i.reports, round(i.bytes / 1e6, 2), i.seconds, i.reportsPerSecond, i.mbPerSecond, i.statementsPerReport]);
+    rows.push([
+      `ingest + storage, ${d.type} ${d.version}`,
+      i.reports,
+      round(i.bytes / 1e6, 2),
+      i.seconds,
+      i.reportsPerSecond,
+      i.mbPerSecond,
+      i.statementsPerReport,
+    ]);
   }
   out.push(textTable(rows));
-  out.push(`(unit and year detected correctly from the text alone in ${round(a.detectedShare * 100, 1)}% of the sample; ingest gives them explicitly)`);
+  out.push(
+    `(unit and year detected correctly from the text alone in ${round(a.detectedShare * 100, 1)}% of the sample; ingest gives them explicitly)`,
+  );
   for (const d of r.databases) {
     out.push('');
     const i = d.ingest;
@@ -250,20 +283,55 @@ export function formatResult(r: BenchResult): string {
       `${d.type}: per report p50 ${i.perReportMs.p50} ms, p95 ${i.perReportMs.p95} ms, max ${i.perReportMs.max} ms; first report of each year ${i.firstOfYearMs.join(', ')} ms; ` +
         `reports/s by tenth ${i.reportsPerSecondByTenth.join(' ')}; database ${d.sizeMB} MB; ${d.seconds} s in all`,
     );
-    const q: Array<Array<string | number>> = [[`GraphQL on ${d.type} (sequential)`, 'first ms', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL stmts', 'KB']];
+    const q: Array<Array<string | number>> = [
+      [`GraphQL on ${d.type} (sequential)`, 'first ms', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL stmts', 'KB'],
+    ];
     for (const x of d.queries) {
       const stmts = x.statements.min === x.statements.max ? String(x.statements.min) : `${x.statements.min}–${x.statements.max}`;
-      q.push([x.name, x.first.ms, x.latency.count, x.latency.p50, x.latency.p95, x.latency.p99, x.first.statements === x.statements.max ? stmts : `${stmts} (first ${x.first.statements})`, round(x.responseBytes / 1024, 1)]);
+      q.push([
+        x.name,
+        x.first.ms,
+        x.latency.count,
+        x.latency.p50,
+        x.latency.p95,
+        x.latency.p99,
+        x.first.statements === x.statements.max ? stmts : `${stmts} (first ${x.first.statements})`,
+        round(x.responseBytes / 1024, 1),
+      ]);
     }
     const m = d.rawMatrix;
     q.push([`raw SQL matrix (driver, ${m.cells} cells)`, '-', m.latency.count, m.latency.p50, m.latency.p95, m.latency.p99, 1, '-']);
     out.push(textTable(q));
     out.push(`coverageMatrix GraphQL / raw SQL (p50): ${m.ratioP50}×; same statuses: ${m.sameStatuses ? 'yes' : 'NO'}`);
     if (d.load.length) {
-      const l: Array<Array<string | number>> = [[`load on ${d.type} (autocannon)`, 'conns', 's', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'RSS MB before→after', 'heap MB before→after']];
+      const l: Array<Array<string | number>> = [
+        [
+          `load on ${d.type} (autocannon)`,
+          'conns',
+          's',
+          'requests',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'errors',
+          'RSS MB before→after',
+          'heap MB before→after',
+        ],
+      ];
       for (const x of d.load) {
         const errors = x.errors + x.non2xx + x.graphqlErrors;
-        l.push([x.name, x.connections, x.seconds, x.requests, x.requestsPerSecond, x.latency.p50, x.latency.p99, errors, `${x.memoryBefore.rssMB}→${x.memoryAfter.rssMB}`, `${x.memoryBefore.heapUsedMB}→${x.memoryAfter.heapUsedMB}`]);
+        l.push([
+          x.name,
+          x.connections,
+          x.seconds,
+          x.requests,
+          x.requestsPerSecond,
+          x.latency.p50,
+          x.latency.p99,
+          errors,
+          `${x.memoryBefore.rssMB}→${x.memoryAfter.rssMB}`,
+          `${x.memoryBefore.heapUsedMB}→${x.memoryAfter.heapUsedMB}`,
+        ]);
       }
       out.push(textTable(l));
     }
@@ -292,7 +360,18 @@ async function main(): Promise<void> {
   machine.loadAverage.end = round(loadavg()[0]);
   const label = options.label ?? `u${options.units}-y${options.years}-${options.db}`;
   const recorded = { ...options, pgUrl: options.pgUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@') };
-  const result: BenchResult = { label, startedAt, command, commit: codeVersion(), machine, options: recorded, corpus: summary, analysis, databases, seconds: round(msSince(started) / 1000, 1) };
+  const result: BenchResult = {
+    label,
+    startedAt,
+    command,
+    commit: codeVersion(),
+    machine,
+    options: recorded,
+    corpus: summary,
+    analysis,
+    databases,
+    seconds: round(msSince(started) / 1000, 1),
+  };
   process.stdout.write(`${formatResult(result)}\n`);
   const dir = isAbsolute(options.out) ? options.out : join(projectRoot(), options.out);
   mkdirSync(dir, { recursive: true });

@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   copyFileSync(join(fixtures, 'tanggu-2021.pdf'), join(out, '滨海新区', '塘沽街道2021年报告.pdf'));
   copyFileSync(join(fixtures, 'scanned.pdf'), join(out, '滨海新区', '扫描件.pdf'));
   writeFileSync(join(out, '滨海新区', '胡家园街2022年工作总结.html'), pageOf004(seed('004_744dcdb32919324b.txt')));
-  writeFileSync(join(out, '稷下街道2023年度报告.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(seed('002_d696e94e7c632d16.txt'), 'utf16le')]));
+  writeFileSync(
+    join(out, '稷下街道2023年度报告.txt'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(seed('002_d696e94e7c632d16.txt'), 'utf16le')]),
+  );
   process.stdout.write(`wrote 6 files under ${out}\n`);
 }
 

@@ -8,9 +8,7 @@ export class ConfigError extends Error {
   }
 }
 
-export type DatabaseConfig =
-  | { type: 'sqlite'; path: string }
-  | { type: 'postgres'; url: string };
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
 
 export interface AppConfig {
   port: number;
@@ -51,11 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return parsed.data;
   };
   const port = read('PORT', intIn('PORT', 1, 65535), '4000');
-  const host = read(
-    'HOST',
-    z.string().regex(/^[A-Za-z0-9.:-]+$/, 'HOST must be a host name or IP address'),
-    '127.0.0.1',
-  );
+  const host = read('HOST', z.string().regex(/^[A-Za-z0-9.:-]+$/, 'HOST must be a host name or IP address'), '127.0.0.1');
   const sqlitePath = read('SQLITE_PATH', z.string().min(1, 'SQLITE_PATH must not be empty'), 'data/fazhi.sqlite');
   const databaseUrl = env.DATABASE_URL;
   let database: DatabaseConfig = { type: 'sqlite', path: sqlitePath };
@@ -68,10 +62,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = read('NODE_ENV', z.enum(['development', 'production', 'test']), 'development');
   const corsOrigins = read(
     'CORS_ORIGINS',
-    z.string().refine(
-      (s) => s === '' || s.split(',').every((o) => /^https?:\/\/[^\s/]+$/.test(o.trim())),
-      'CORS_ORIGINS must be a comma-separated list of origins like http://localhost:5173',
-    ),
+    z
+      .string()
+      .refine(
+        (s) => s === '' || s.split(',').every((o) => /^https?:\/\/[^\s/]+$/.test(o.trim())),
+        'CORS_ORIGINS must be a comma-separated list of origins like http://localhost:5173',
+      ),
     '',
   );
   return {

@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   const { countActiveTokens } = await import('./access/token.service');
 
   const { dataSource, applied } = await openDatabase(config.database);
-  log(`database: ${config.database.type === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)'}; ${applied} migration(s) applied`);
+  log(
+    `database: ${config.database.type === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)'}; ${applied} migration(s) applied`,
+  );
   const refusal = bindingProblem(config.host, await countActiveTokens(dataSource));
   if (refusal) {
     process.stderr.write(`Cannot start: ${refusal}\n`);
@@ -57,7 +59,6 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
-
 
 main().catch((error: unknown) => {
   process.stderr.write(`Cannot start: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -47,7 +47,8 @@ export function createApollo(services: AppServices, httpServer?: Server): Apollo
  */
 export async function startServer(
   services: AppServices,
-  resolveCaller: (req: Request) => Promise<Caller> = (req) => callerOfRequest(services.dataSource, req.headers.authorization, services.config.host),
+  resolveCaller: (req: Request) => Promise<Caller> = (req) =>
+    callerOfRequest(services.dataSource, req.headers.authorization, services.config.host),
 ): Promise<RunningServer> {
   const { config } = services;
   const app = express();
@@ -67,7 +68,9 @@ export async function startServer(
   app.get('/downloads/:token', (req, res) => {
     const file = downloadsOf(services).get(String(req.params.token));
     if (!file) {
-      res.status(404).json({ errors: [{ message: 'This download does not exist or has expired; export again.', extensions: { code: 'NOT_FOUND' } }] });
+      res
+        .status(404)
+        .json({ errors: [{ message: 'This download does not exist or has expired; export again.', extensions: { code: 'NOT_FOUND' } }] });
       return;
     }
     res.setHeader('content-type', file.contentType);
@@ -91,7 +94,11 @@ export async function startServer(
         : status < 500
           ? 'Bad request.'
           : 'Internal server error';
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+    res.status(status).json({
+      errors: [
+        { message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } },
+      ],
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

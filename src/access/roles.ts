@@ -6,14 +6,7 @@ export type Role = 'ADMIN' | 'REVIEWER' | 'UNIT' | 'VIEWER';
 export const ROLES: readonly Role[] = ['ADMIN', 'REVIEWER', 'UNIT', 'VIEWER'];
 
 export type Operation =
-  | 'READ'
-  | 'INGEST_REPORT'
-  | 'REVIEW_EVIDENCE'
-  | 'SET_NOT_APPLICABLE'
-  | 'LOCK_ASSESSMENT'
-  | 'IMPORT_CHECKLIST'
-  | 'READ_AUDIT'
-  | 'EXPORT';
+  'READ' | 'INGEST_REPORT' | 'REVIEW_EVIDENCE' | 'SET_NOT_APPLICABLE' | 'LOCK_ASSESSMENT' | 'IMPORT_CHECKLIST' | 'READ_AUDIT' | 'EXPORT';
 
 /** The operations each role may perform (within its scope). */
 export const PERMISSIONS: Readonly<Record<Role | 'ANONYMOUS', readonly Operation[]>> = {

@@ -37,7 +37,11 @@ export async function createToken(
     const unit = resolveUnitName(units, input.unit);
     if (!unit) {
       const suggestions = suggestUnitNames(units, input.unit);
-      return fail('UNIT_NOT_FOUND', `Unknown unit "${input.unit}".${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}`, 'unit');
+      return fail(
+        'UNIT_NOT_FOUND',
+        `Unknown unit "${input.unit}".${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}`,
+        'unit',
+      );
     }
     unitId = unit.id;
   } else if (role !== 'ADMIN') {
@@ -46,8 +50,16 @@ export async function createToken(
   const secret = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   return ds.transaction(async (manager) => {
     const repo = manager.getRepository(ApiToken);
-    const token = await repo.save(repo.create({ name, role, unitId, tokenHash: sha256(secret), prefix: secret.slice(0, 10), revokedAt: null }));
-    await recordAudit(manager, { actor: input.actor, action: 'TOKEN_CREATED', entityType: 'ApiToken', entityId: token.id, after: { name, role, unitId } });
+    const token = await repo.save(
+      repo.create({ name, role, unitId, tokenHash: sha256(secret), prefix: secret.slice(0, 10), revokedAt: null }),
+    );
+    await recordAudit(manager, {
+      actor: input.actor,
+      action: 'TOKEN_CREATED',
+      entityType: 'ApiToken',
+      entityId: token.id,
+      after: { name, role, unitId },
+    });
     return ok({ token, secret });
   });
 }
@@ -56,14 +68,22 @@ export async function createToken(
 export async function revokeToken(ds: DataSource, input: { id?: number; name?: string; actor: string }): Promise<Outcome<ApiToken[]>> {
   return ds.transaction(async (manager) => {
     const repo = manager.getRepository(ApiToken);
-    const tokens = input.id !== undefined
-      ? await repo.find({ where: { id: input.id, revokedAt: IsNull() } })
-      : await repo.find({ where: { name: input.name ?? '', revokedAt: IsNull() } });
+    const tokens =
+      input.id !== undefined
+        ? await repo.find({ where: { id: input.id, revokedAt: IsNull() } })
+        : await repo.find({ where: { name: input.name ?? '', revokedAt: IsNull() } });
     if (tokens.length === 0) return fail<ApiToken[]>('NOT_FOUND', 'No active token matches.', input.id !== undefined ? 'id' : 'name');
     for (const token of tokens) {
       token.revokedAt = new Date();
       await repo.save(token);
-      await recordAudit(manager, { actor: input.actor, action: 'TOKEN_REVOKED', entityType: 'ApiToken', entityId: token.id, before: { revoked: false }, after: { revoked: true } });
+      await recordAudit(manager, {
+        actor: input.actor,
+        action: 'TOKEN_REVOKED',
+        entityType: 'ApiToken',
+        entityId: token.id,
+        before: { revoked: false },
+        after: { revoked: true },
+      });
     }
     return ok(tokens);
   });

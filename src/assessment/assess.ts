@@ -36,10 +36,7 @@ export function assess(input: AssessmentInput): AssessmentResult {
       const confirmedStatus = decideStatus(confirmedEvidence, confirmedTargets, notApplicable);
       const factor = statusFactor(status, checklist.scoring);
       const flags = hasReport
-        ? itemFlags(
-            { code: definition.code, status, confirmedStatus, evidence, confirmedEvidence, targets },
-            checklist.flags,
-          )
+        ? itemFlags({ code: definition.code, status, confirmedStatus, evidence, confirmedEvidence, targets }, checklist.flags)
         : [];
       return {
         code: definition.code,

@@ -40,12 +40,7 @@ export async function reportingUnitsUnder(ds: DataSource, parentId: number): Pro
  * unit without a stored assessment gets one computed in memory as "no report"
  * (REPORT_MISSING), without writing anything.
  */
-export async function assessmentsForUnits(
-  ds: DataSource,
-  units: Unit[],
-  loaded: LoadedChecklist,
-  year: number,
-): Promise<UnitAssessment[]> {
+export async function assessmentsForUnits(ds: DataSource, units: Unit[], loaded: LoadedChecklist, year: number): Promise<UnitAssessment[]> {
   const stored = new Map<number, Assessment>();
   for (let i = 0; i < units.length; i += CHUNK) {
     const rows = await ds.getRepository(Assessment).find({
@@ -131,7 +126,9 @@ export async function assessmentSummariesForUnits(
     } else misses.push(row.id);
   }
   for (let i = 0; i < misses.length; i += CHUNK) {
-    const full = await ds.getRepository(Assessment).find({ select: { id: true, version: true, result: true }, where: { id: In(misses.slice(i, i + CHUNK)) } });
+    const full = await ds
+      .getRepository(Assessment)
+      .find({ select: { id: true, version: true, result: true }, where: { id: In(misses.slice(i, i + CHUNK)) } });
     for (const f of full) {
       const summary = summariseResult(f.result);
       summaries.set(f.id, summary);
@@ -145,7 +142,9 @@ export async function assessmentSummariesForUnits(
     const row = rows.get(unit.id);
     const summary = row ? summaries.get(row.id) : undefined;
     if (row && summary) return { unit, hasReport: row.reportId != null, summary };
-    missing ??= summariseResult(assess({ checklist: loaded.definition, hasReport: false, claims: [], metrics: [], links: [], notApplicable: [] }));
+    missing ??= summariseResult(
+      assess({ checklist: loaded.definition, hasReport: false, claims: [], metrics: [], links: [], notApplicable: [] }),
+    );
     return { unit, hasReport: false, summary: missing };
   });
 }

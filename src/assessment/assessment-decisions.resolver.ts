@@ -54,35 +54,59 @@ export class AssessmentPayload {
 
 @Resolver()
 export class AssessmentDecisionsResolver {
-  @Mutation(() => AssessmentPayload, { description: 'Mark an item not applicable for a unit and year (justification required), or clear the mark.' })
-  async setItemNotApplicable(@Ctx() ctx: Context, @Arg('input', () => SetItemNotApplicableInput) input: SetItemNotApplicableInput): Promise<AssessmentPayload> {
+  @Mutation(() => AssessmentPayload, {
+    description: 'Mark an item not applicable for a unit and year (justification required), or clear the mark.',
+  })
+  async setItemNotApplicable(
+    @Ctx() ctx: Context,
+    @Arg('input', () => SetItemNotApplicableInput) input: SetItemNotApplicableInput,
+  ): Promise<AssessmentPayload> {
     requirePermission(ctx, 'SET_NOT_APPLICABLE');
     const ids = await parseIds(ctx, input.unitId, input.checklistId);
-    const outcome = 'errors' in ids ? ids.errors : await setItemNotApplicable(ctx.dataSource, ctx.lock, {
-      ...ids,
-      year: input.year,
-      itemCode: input.itemCode,
-      notApplicable: input.notApplicable,
-      justification: input.justification ?? null,
-      actor: ctx.caller.name,
-    });
+    const outcome =
+      'errors' in ids
+        ? ids.errors
+        : await setItemNotApplicable(ctx.dataSource, ctx.lock, {
+            ...ids,
+            year: input.year,
+            itemCode: input.itemCode,
+            notApplicable: input.notApplicable,
+            justification: input.justification ?? null,
+            actor: ctx.caller.name,
+          });
     return toPayload(outcome);
   }
 
   @Mutation(() => AssessmentPayload, { description: 'Lock (freeze) or unlock an assessment.' })
-  async lockAssessment(@Ctx() ctx: Context, @Arg('input', () => LockAssessmentInput) input: LockAssessmentInput): Promise<AssessmentPayload> {
+  async lockAssessment(
+    @Ctx() ctx: Context,
+    @Arg('input', () => LockAssessmentInput) input: LockAssessmentInput,
+  ): Promise<AssessmentPayload> {
     requirePermission(ctx, 'LOCK_ASSESSMENT');
     const ids = await parseIds(ctx, input.unitId, input.checklistId);
-    const outcome = 'errors' in ids ? ids.errors : await setAssessmentLock(ctx.dataSource, ctx.lock, { ...ids, year: input.year, locked: input.locked ?? true, actor: ctx.caller.name });
+    const outcome =
+      'errors' in ids
+        ? ids.errors
+        : await setAssessmentLock(ctx.dataSource, ctx.lock, {
+            ...ids,
+            year: input.year,
+            locked: input.locked ?? true,
+            actor: ctx.caller.name,
+          });
     return toPayload(outcome);
   }
 }
 
 /** Parses the ids; a unit outside the caller's scope is not found. */
-async function parseIds(ctx: Context, unitId: string, checklistId: string): Promise<{ unitId: number; checklistId: number } | { errors: Outcome<Assessment> }> {
+async function parseIds(
+  ctx: Context,
+  unitId: string,
+  checklistId: string,
+): Promise<{ unitId: number; checklistId: number } | { errors: Outcome<Assessment> }> {
   const unit = idOfType(unitId, 'Unit');
   const checklist = idOfType(checklistId, 'Checklist');
-  if (unit === null || (await ctx.loaders.unitById.load(unit)) === null) return { errors: fail('NOT_FOUND', 'No such unit.', 'input.unitId') };
+  if (unit === null || (await ctx.loaders.unitById.load(unit)) === null)
+    return { errors: fail('NOT_FOUND', 'No such unit.', 'input.unitId') };
   if (checklist === null) return { errors: fail('NOT_FOUND', 'checklistId is not a checklist id.', 'input.checklistId') };
   return { unitId: unit, checklistId: checklist };
 }

@@ -24,41 +24,46 @@ export interface NotApplicableInput {
  * Marks an item not applicable for one unit and year (justification required) or clears
  * the mark, records it in the audit trail and recomputes the assessment.
  */
-export async function setItemNotApplicable(dataSource: DataSource, lock: WriteLock, input: NotApplicableInput): Promise<Outcome<Assessment>> {
+export async function setItemNotApplicable(
+  dataSource: DataSource,
+  lock: WriteLock,
+  input: NotApplicableInput,
+): Promise<Outcome<Assessment>> {
   const justification = input.justification?.trim() ?? '';
   if (input.notApplicable && !justification) {
     return fail('JUSTIFICATION_REQUIRED', 'Marking an item not applicable needs a justification.', 'input.justification');
   }
   return runWrite(dataSource, lock, async (manager) => {
-      const checked = await checkScope(manager, input.unitId, input.checklistId, input.year);
-      if (checked) return checked as Outcome<Assessment>;
-      const item = await manager.getRepository(ChecklistItem).findOne({ where: { checklistId: input.checklistId, code: input.itemCode } });
-      if (!item) return fail<Assessment>('NOT_FOUND', `The checklist has no item ${input.itemCode}.`, 'input.itemCode');
-      if (!item.assessable) return fail<Assessment>('ITEM_NOT_ASSESSABLE', `${item.code} is a part heading, not an assessable item.`, 'input.itemCode');
-      const marks = manager.getRepository(NotApplicableMarkEntity);
-      const where = { unitId: input.unitId, checklistId: input.checklistId, year: input.year, itemCode: item.code };
-      const existing = await marks.findOne({ where });
-      if (input.notApplicable) {
-        if (existing) {
-          existing.justification = justification;
-          await marks.save(existing);
-        } else {
-          await marks.save(marks.create({ ...where, justification, createdBy: input.actor }));
-        }
-      } else if (existing) {
-        await marks.delete({ id: existing.id });
+    const checked = await checkScope(manager, input.unitId, input.checklistId, input.year);
+    if (checked) return checked as Outcome<Assessment>;
+    const item = await manager.getRepository(ChecklistItem).findOne({ where: { checklistId: input.checklistId, code: input.itemCode } });
+    if (!item) return fail<Assessment>('NOT_FOUND', `The checklist has no item ${input.itemCode}.`, 'input.itemCode');
+    if (!item.assessable)
+      return fail<Assessment>('ITEM_NOT_ASSESSABLE', `${item.code} is a part heading, not an assessable item.`, 'input.itemCode');
+    const marks = manager.getRepository(NotApplicableMarkEntity);
+    const where = { unitId: input.unitId, checklistId: input.checklistId, year: input.year, itemCode: item.code };
+    const existing = await marks.findOne({ where });
+    if (input.notApplicable) {
+      if (existing) {
+        existing.justification = justification;
+        await marks.save(existing);
+      } else {
+        await marks.save(marks.create({ ...where, justification, createdBy: input.actor }));
       }
-      const assessment = await recomputeAssessment(manager, input.unitId, input.checklistId, input.year);
-      await recordAudit(manager, {
-        actor: input.actor,
-        action: input.notApplicable ? 'ITEM_NOT_APPLICABLE' : 'ITEM_APPLICABLE',
-        entityType: 'Assessment',
-        entityId: assessment.id,
-        unitId: assessment.unitId,
-        before: { item: item.code, notApplicable: Boolean(existing), justification: existing?.justification ?? null },
-        after: { item: item.code, notApplicable: input.notApplicable, justification: input.notApplicable ? justification : null },
-      });
-      return ok(assessment);
+    } else if (existing) {
+      await marks.delete({ id: existing.id });
+    }
+    const assessment = await recomputeAssessment(manager, input.unitId, input.checklistId, input.year);
+    await recordAudit(manager, {
+      actor: input.actor,
+      action: input.notApplicable ? 'ITEM_NOT_APPLICABLE' : 'ITEM_APPLICABLE',
+      entityType: 'Assessment',
+      entityId: assessment.id,
+      unitId: assessment.unitId,
+      before: { item: item.code, notApplicable: Boolean(existing), justification: existing?.justification ?? null },
+      after: { item: item.code, notApplicable: input.notApplicable, justification: input.notApplicable ? justification : null },
+    });
+    return ok(assessment);
   });
 }
 
@@ -74,35 +79,35 @@ export interface LockInput {
 /** Locks an assessment so it keeps its numbers when links or the checklist change later, or unlocks it. */
 export async function setAssessmentLock(dataSource: DataSource, lock: WriteLock, input: LockInput): Promise<Outcome<Assessment>> {
   return runWrite(dataSource, lock, async (manager) => {
-      const checked = await checkScope(manager, input.unitId, input.checklistId, input.year);
-      if (checked) return checked as Outcome<Assessment>;
-      const repo = manager.getRepository(Assessment);
-      let assessment = await repo.findOne({ where: { unitId: input.unitId, checklistId: input.checklistId, year: input.year } });
-      if (!assessment) assessment = await recomputeAssessment(manager, input.unitId, input.checklistId, input.year);
-      const before = { locked: assessment.locked };
-      if (assessment.locked === input.locked) return ok(assessment);
-      if (input.locked) {
-        assessment.locked = true;
-        assessment.lockedAt = new Date();
-        assessment.lockedBy = input.actor;
-        assessment = await repo.save(assessment);
-      } else {
-        assessment.locked = false;
-        assessment.lockedAt = null;
-        assessment.lockedBy = null;
-        await repo.save(assessment);
-        assessment = await recomputeAssessment(manager, input.unitId, input.checklistId, input.year);
-      }
-      await recordAudit(manager, {
-        actor: input.actor,
-        action: input.locked ? 'ASSESSMENT_LOCKED' : 'ASSESSMENT_UNLOCKED',
-        entityType: 'Assessment',
-        entityId: assessment.id,
-        unitId: assessment.unitId,
-        before,
-        after: { locked: assessment.locked, scoreProposed: assessment.scoreProposed, coverageProposed: assessment.coverageProposed },
-      });
-      return ok(assessment);
+    const checked = await checkScope(manager, input.unitId, input.checklistId, input.year);
+    if (checked) return checked as Outcome<Assessment>;
+    const repo = manager.getRepository(Assessment);
+    let assessment = await repo.findOne({ where: { unitId: input.unitId, checklistId: input.checklistId, year: input.year } });
+    if (!assessment) assessment = await recomputeAssessment(manager, input.unitId, input.checklistId, input.year);
+    const before = { locked: assessment.locked };
+    if (assessment.locked === input.locked) return ok(assessment);
+    if (input.locked) {
+      assessment.locked = true;
+      assessment.lockedAt = new Date();
+      assessment.lockedBy = input.actor;
+      assessment = await repo.save(assessment);
+    } else {
+      assessment.locked = false;
+      assessment.lockedAt = null;
+      assessment.lockedBy = null;
+      await repo.save(assessment);
+      assessment = await recomputeAssessment(manager, input.unitId, input.checklistId, input.year);
+    }
+    await recordAudit(manager, {
+      actor: input.actor,
+      action: input.locked ? 'ASSESSMENT_LOCKED' : 'ASSESSMENT_UNLOCKED',
+      entityType: 'Assessment',
+      entityId: assessment.id,
+      unitId: assessment.unitId,
+      before,
+      after: { locked: assessment.locked, scoreProposed: assessment.scoreProposed, coverageProposed: assessment.coverageProposed },
+    });
+    return ok(assessment);
   });
 }
 

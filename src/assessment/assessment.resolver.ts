@@ -47,7 +47,8 @@ export function unitIdArg(id: string, name = 'unitId'): number {
 @Resolver(() => AssessmentNode)
 export class AssessmentResolver {
   @Query(() => AssessmentNode, {
-    description: 'Status per item with evidence, flags, coverage and score of one unit and year. Without a report, every item is MISSING with REPORT_MISSING.',
+    description:
+      'Status per item with evidence, flags, coverage and score of one unit and year. Without a report, every item is MISSING with REPORT_MISSING.',
   })
   async assessment(
     @Ctx() ctx: Context,
@@ -72,7 +73,10 @@ export class AssessmentResolver {
     return ChecklistNode.from((await ctx.loaders.checklistById.load(a.checklistDbId)) as Checklist);
   }
 
-  @FieldResolver(() => ReportNode, { nullable: true, description: 'The report it was computed from; null when the unit has none that year.' })
+  @FieldResolver(() => ReportNode, {
+    nullable: true,
+    description: 'The report it was computed from; null when the unit has none that year.',
+  })
   async report(@Root() a: AssessmentNode, @Ctx() ctx: Context): Promise<ReportNode | null> {
     if (a.reportDbId === null) return null;
     const row = await ctx.loaders.reportById.load(a.reportDbId);
@@ -80,7 +84,10 @@ export class AssessmentResolver {
   }
 
   @FieldResolver(() => [ItemAssessmentType], { description: 'Assessable items in checklist order.' })
-  items(@Root() a: AssessmentNode, @Arg('filter', () => ItemAssessmentFilter, { nullable: true }) filter?: ItemAssessmentFilter): ItemAssessmentType[] {
+  items(
+    @Root() a: AssessmentNode,
+    @Arg('filter', () => ItemAssessmentFilter, { nullable: true }) filter?: ItemAssessmentFilter,
+  ): ItemAssessmentType[] {
     let items = a.result.items;
     if (filter?.statuses?.length) items = items.filter((i) => filter.statuses!.includes(i.status as ItemStatusEnum));
     if (filter?.codes?.length) items = items.filter((i) => filter.codes!.includes(i.code));
@@ -149,4 +156,3 @@ export class FlagResolver {
     return rows.flatMap((c) => (c ? [ClaimNode.from(c)] : []));
   }
 }
-

@@ -30,9 +30,7 @@ export async function loadAssessmentInput(
   loaded: LoadedChecklist,
 ): Promise<{ input: AssessmentInput; report: Report | null }> {
   const report = await manager.getRepository(Report).findOne({ where: { unitId, year, state: 'CURRENT' } });
-  const marks = await manager
-    .getRepository(NotApplicableMarkEntity)
-    .find({ where: { unitId, year, checklistId: loaded.checklist.id } });
+  const marks = await manager.getRepository(NotApplicableMarkEntity).find({ where: { unitId, year, checklistId: loaded.checklist.id } });
   const notApplicable = marks.map((m) => ({ itemCode: m.itemCode, justification: m.justification }));
   if (!report) {
     return {
@@ -122,7 +120,10 @@ async function replaceFlags(manager: EntityManager, assessment: Assessment, resu
   await bulkInsert(manager, AssessmentFlag, flagRows(assessment, result));
 }
 
-function flagRows(assessment: Pick<Assessment, 'id' | 'unitId' | 'checklistId' | 'year'>, result: AssessmentResult): Partial<AssessmentFlag>[] {
+function flagRows(
+  assessment: Pick<Assessment, 'id' | 'unitId' | 'checklistId' | 'year'>,
+  result: AssessmentResult,
+): Partial<AssessmentFlag>[] {
   return result.flags.map((f) => ({
     assessmentId: assessment.id,
     unitId: assessment.unitId,
@@ -153,7 +154,10 @@ export async function ensureAssessmentsForYear(
     .createQueryBuilder('u')
     .select('u.id', 'id')
     .where('u.level IN (:...levels)', { levels: [...REPORTING_LEVELS] })
-    .andWhere('NOT EXISTS (SELECT 1 FROM assessment a WHERE a."unitId" = u.id AND a."checklistId" = :checklistId AND a.year = :year)', { checklistId, year })
+    .andWhere('NOT EXISTS (SELECT 1 FROM assessment a WHERE a."unitId" = u.id AND a."checklistId" = :checklistId AND a.year = :year)', {
+      checklistId,
+      year,
+    })
     .orderBy('u.id')
     .getRawMany<{ id: number }>();
   if (missing.length === 0) return 0;
@@ -165,7 +169,9 @@ export async function ensureAssessmentsForYear(
     const chunk = ids.slice(i, i + 500);
     const reports = await manager.getRepository(Report).find({ select: ['unitId'], where: { unitId: In(chunk), year, state: 'CURRENT' } });
     for (const r of reports) withReport.add(r.unitId);
-    for (const m of await manager.getRepository(NotApplicableMarkEntity).find({ where: { unitId: In(chunk), year, checklistId }, order: { id: 'ASC' } })) {
+    for (const m of await manager
+      .getRepository(NotApplicableMarkEntity)
+      .find({ where: { unitId: In(chunk), year, checklistId }, order: { id: 'ASC' } })) {
       marks.set(m.unitId, [...(marks.get(m.unitId) ?? []), { itemCode: m.itemCode, justification: m.justification }]);
     }
   }

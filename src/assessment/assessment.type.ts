@@ -273,7 +273,10 @@ export class AssessmentNode extends Node {
   @Field(() => String, { nullable: true })
   lockedBy: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'When it was computed; null when computed for this request (no report, nothing stored).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was computed; null when computed for this request (no report, nothing stored).',
+  })
   computedAt: Date | null;
 
   @Field(() => CoverageType)

@@ -18,14 +18,7 @@ import { roundTo } from './score';
 import type { AssessmentResult, CoverageView, ItemResult, TargetCheck } from './types';
 
 /** How an item's status moved between two years. */
-export type ItemChange =
-  | 'NEW_EVIDENCE'
-  | 'LOST_EVIDENCE'
-  | 'IMPROVED'
-  | 'DECLINED'
-  | 'CHANGED'
-  | 'UNCHANGED'
-  | 'NOT_COMPARABLE';
+export type ItemChange = 'NEW_EVIDENCE' | 'LOST_EVIDENCE' | 'IMPROVED' | 'DECLINED' | 'CHANGED' | 'UNCHANGED' | 'NOT_COMPARABLE';
 
 /** One metric's reported value in both years. */
 export interface MetricChange {
@@ -101,11 +94,7 @@ const statusIn = (item: ItemResult | undefined, view: CoverageView): ItemStatus 
   item === undefined ? null : view === 'confirmed' ? item.confirmedStatus : item.status;
 
 /** Compares two assessments of the same unit and checklist, item by item, in one view. */
-export function compareAssessments(
-  from: AssessmentResult,
-  to: AssessmentResult,
-  view: CoverageView = 'proposed',
-): AssessmentComparison {
+export function compareAssessments(from: AssessmentResult, to: AssessmentResult, view: CoverageView = 'proposed'): AssessmentComparison {
   const fromByCode = new Map(from.items.map((item) => [item.code, item]));
   const toByCode = new Map(to.items.map((item) => [item.code, item]));
   const codes = [...to.items.map((item) => item.code)];

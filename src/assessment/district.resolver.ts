@@ -49,7 +49,9 @@ export class FlagFilter {
 
 @Resolver()
 export class DistrictResolver {
-  @Query(() => CoverageMatrixType, { description: 'Units × items statuses for the reporting units under a parent (a district) in one request.' })
+  @Query(() => CoverageMatrixType, {
+    description: 'Units × items statuses for the reporting units under a parent (a district) in one request.',
+  })
   async coverageMatrix(
     @Ctx() ctx: Context,
     @Arg('year', () => Int) year: number,
@@ -69,7 +71,10 @@ export class DistrictResolver {
         return Object.assign(new MatrixColumnType(), { code: i.code, title: i.title, partCode, points: i.points });
       });
     const ranks = new Map(
-      rankUnits(assessments.map((a) => ({ unitId: String(a.unit.id), score: a.summary.score.proposed.normalised }))).map((r) => [Number(r.unitId), r.rank]),
+      rankUnits(assessments.map((a) => ({ unitId: String(a.unit.id), score: a.summary.score.proposed.normalised }))).map((r) => [
+        Number(r.unitId),
+        r.rank,
+      ]),
     );
     const rows = assessments.map((a) => {
       const byCode = new Map(a.summary.items.map((i) => [i.code, i]));
@@ -110,7 +115,9 @@ export class DistrictResolver {
     });
   }
 
-  @Query(() => [RankingEntryType], { description: 'Reporting units under a parent ranked by normalised score (proposed view); ties share a rank.' })
+  @Query(() => [RankingEntryType], {
+    description: 'Reporting units under a parent ranked by normalised score (proposed view); ties share a rank.',
+  })
   async ranking(
     @Ctx() ctx: Context,
     @Arg('year', () => Int) year: number,
@@ -162,7 +169,11 @@ export class DistrictResolver {
           fromStatus: i.fromStatus as ItemStatusEnum | null,
           toStatus: i.toStatus as ItemStatusEnum | null,
           change: i.change as ItemChangeEnum,
-          metrics: i.metrics.map((m) => ({ ...m, fromQualifier: m.fromQualifier as QualifierEnum | null, toQualifier: m.toQualifier as QualifierEnum | null })),
+          metrics: i.metrics.map((m) => ({
+            ...m,
+            fromQualifier: m.fromQualifier as QualifierEnum | null,
+            toQualifier: m.toQualifier as QualifierEnum | null,
+          })),
         }),
       ),
       confirmedScore: comparison.score.confirmed,
@@ -173,7 +184,11 @@ export class DistrictResolver {
   @Query(() => FlagConnection, { description: 'Stored flags, ordered by severity (ERROR first), then unit name, then item.' })
   async flags(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => FlagFilter, { nullable: true }) filter?: FlagFilter) {
     const { offset, limit } = pageWindow(page);
-    const query = ctx.dataSource.getRepository(AssessmentFlag).createQueryBuilder('f').innerJoin('unit', 'u', 'u.id = f.unitId').addSelect('u.name');
+    const query = ctx.dataSource
+      .getRepository(AssessmentFlag)
+      .createQueryBuilder('f')
+      .innerJoin('unit', 'u', 'u.id = f.unitId')
+      .addSelect('u.name');
     const scope = scopeList(ctx);
     if (scope) query.andWhere('f.unitId IN (:...scope)', { scope: scope.length ? scope : [-1] });
     if (filter?.year != null) query.andWhere('f.year = :year', { year: filter.year });

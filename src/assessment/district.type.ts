@@ -15,7 +15,8 @@ export enum ItemChangeEnum {
 }
 registerEnumType(ItemChangeEnum, {
   name: 'ItemChange',
-  description: 'NEW_EVIDENCE / LOST_EVIDENCE: positive evidence gained or lost; IMPROVED: PARTIAL → COVERED; DECLINED: the reverse; CHANGED: other moves.',
+  description:
+    'NEW_EVIDENCE / LOST_EVIDENCE: positive evidence gained or lost; IMPROVED: PARTIAL → COVERED; DECLINED: the reverse; CHANGED: other moves.',
 });
 
 @ObjectType('MatrixColumn', { description: 'An assessable item: a column of the coverage matrix.' })

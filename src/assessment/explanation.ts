@@ -18,18 +18,13 @@ export interface ExplanationInput {
 
 function reason(input: ExplanationInput): string {
   const { code, evidence } = input;
-  const shortcoming =
-    evidence.negativeClaimIds.length > 0
-      ? `; shortcoming reported in ${formatClaims(evidence.negativeClaimIds)}`
-      : '';
+  const shortcoming = evidence.negativeClaimIds.length > 0 ? `; shortcoming reported in ${formatClaims(evidence.negativeClaimIds)}` : '';
   switch (input.status) {
     case 'NOT_APPLICABLE':
       return `${code} is NOT_APPLICABLE (not assessed): ${input.justification ?? ''}`;
     case 'COVERED':
     case 'PARTIAL': {
-      const checks = input.targets
-        .filter((check) => check.threshold !== null || check.value !== null)
-        .map(describeCheck);
+      const checks = input.targets.filter((check) => check.threshold !== null || check.value !== null).map(describeCheck);
       const targets = checks.length > 0 ? `; ${checks.join('; ')}` : '';
       return `${code} is ${input.status}: positive evidence in ${formatClaims(evidence.positiveClaimIds)}${targets}${shortcoming}`;
     }
@@ -46,8 +41,7 @@ function reason(input: ExplanationInput): string {
 
 /** The explanation sentence of an item's (proposed-view) status. */
 export function explainItem(input: ExplanationInput): string {
-  const confirmed =
-    input.confirmedStatus !== input.status ? `; accepted links only: ${input.confirmedStatus}` : '';
+  const confirmed = input.confirmedStatus !== input.status ? `; accepted links only: ${input.confirmedStatus}` : '';
   const sentence = `${reason(input)}${confirmed}`;
   return /[.。!！?？]$/.test(sentence) ? sentence : `${sentence}.`;
 }

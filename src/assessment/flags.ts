@@ -44,13 +44,7 @@ export interface ItemFlagInput {
   targets: readonly TargetCheck[];
 }
 
-function make(
-  settings: FlagSettings,
-  code: FlagCode,
-  itemCode: string | null,
-  message: string,
-  claimIds: readonly string[],
-): FlagResult[] {
+function make(settings: FlagSettings, code: FlagCode, itemCode: string | null, message: string, claimIds: readonly string[]): FlagResult[] {
   const setting = settings[code];
   if (!setting || setting.enabled !== true) return [];
   return [{ code, severity: setting.severity, itemCode, message, claimIds: [...claimIds] }];
@@ -58,14 +52,8 @@ function make(
 
 /** Claim ids present in the proposed view of an item and absent from its confirmed view. */
 export function unreviewedClaimIds(evidence: ItemEvidence, confirmed: ItemEvidence): string[] {
-  const confirmedIds = new Set([
-    ...confirmed.positiveClaimIds,
-    ...confirmed.planClaimIds,
-    ...confirmed.negativeClaimIds,
-  ]);
-  return [...evidence.positiveClaimIds, ...evidence.planClaimIds, ...evidence.negativeClaimIds].filter(
-    (id) => !confirmedIds.has(id),
-  );
+  const confirmedIds = new Set([...confirmed.positiveClaimIds, ...confirmed.planClaimIds, ...confirmed.negativeClaimIds]);
+  return [...evidence.positiveClaimIds, ...evidence.planClaimIds, ...evidence.negativeClaimIds].filter((id) => !confirmedIds.has(id));
 }
 
 /** Flags of one item (report present), in the order of `FLAG_CODES`. */
@@ -75,9 +63,7 @@ export function itemFlags(input: ItemFlagInput, settings: FlagSettings): FlagRes
   const flags: FlagResult[] = [];
 
   if (status === 'MISSING') {
-    flags.push(
-      ...make(settings, 'NO_EVIDENCE', code, `${code}: no evidence in the report (no accepted or proposed link).`, []),
-    );
+    flags.push(...make(settings, 'NO_EVIDENCE', code, `${code}: no evidence in the report (no accepted or proposed link).`, []));
   }
   if (status === 'PLANNED_ONLY') {
     flags.push(
@@ -104,9 +90,7 @@ export function itemFlags(input: ItemFlagInput, settings: FlagSettings): FlagRes
   if (evidence.positiveClaimIds.length > 0) {
     for (const check of targets) {
       if (check.threshold === null || check.value === null || check.met !== false) continue;
-      flags.push(
-        ...make(settings, 'TARGET_NOT_MET', code, `${code}: ${describeCheck(check)}.`, check.claimId ? [check.claimId] : []),
-      );
+      flags.push(...make(settings, 'TARGET_NOT_MET', code, `${code}: ${describeCheck(check)}.`, check.claimId ? [check.claimId] : []));
     }
     for (const check of targets) {
       if (check.threshold === null || check.value !== null) continue;

@@ -24,9 +24,7 @@ export function formatClaims(ids: readonly string[]): string {
 /** One target check in words: `COURT_APPEARANCE_RATE 95% (claim c3) misses >= 100%`. */
 export function describeCheck(check: TargetCheck): string {
   if (check.value === null) {
-    return check.threshold === null
-      ? `${check.metric} not reported`
-      : `${check.metric} not reported (target ${formatRule(check)})`;
+    return check.threshold === null ? `${check.metric} not reported` : `${check.metric} not reported (target ${formatRule(check)})`;
   }
   const reported = `${check.metric} ${formatValue(check.value, check.unit, check.qualifier)}${
     check.claimId ? ` (claim ${check.claimId})` : ''

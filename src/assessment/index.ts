@@ -2,14 +2,7 @@
 export type * from './types';
 export { assess } from './assess';
 export { checkTargets, hasThreshold, provesTarget } from './targets';
-export {
-  collectEvidence,
-  decideStatus,
-  indexClaims,
-  linkCounts,
-  notApplicableJustification,
-  unmetTargets,
-} from './status';
+export { collectEvidence, decideStatus, indexClaims, linkCounts, notApplicableJustification, unmetTargets } from './status';
 export type { ClaimIndex, ItemEvidence } from './status';
 export { itemFlags, reportMissingFlags, unreviewedClaimIds } from './flags';
 export type { FlagSettings, ItemFlagInput } from './flags';

@@ -38,10 +38,7 @@ export function statusFactor(status: ItemStatus, scoring: ScoringRules): number 
 }
 
 /** Earned, possible and normalised score of items, each with its status in one view. */
-export function computeScore(
-  items: readonly { points: number; status: ItemStatus }[],
-  scoring: ScoringRules,
-): ScoreResult {
+export function computeScore(items: readonly { points: number; status: ItemStatus }[], scoring: ScoringRules): ScoreResult {
   let earned = 0;
   let possible = 0;
   for (const item of items) {

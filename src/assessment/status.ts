@@ -42,12 +42,7 @@ export function linkCounts(state: LinkState, view: CoverageView): boolean {
 }
 
 /** The claims linked to `itemCode` that count in `view`, split by their polarity. */
-export function collectEvidence(
-  itemCode: string,
-  links: readonly AssessmentLink[],
-  claims: ClaimIndex,
-  view: CoverageView,
-): ItemEvidence {
+export function collectEvidence(itemCode: string, links: readonly AssessmentLink[], claims: ClaimIndex, view: CoverageView): ItemEvidence {
   const byPolarity: Record<Polarity, Map<string, number>> = {
     POSITIVE: new Map(),
     PLAN: new Map(),
@@ -59,8 +54,7 @@ export function collectEvidence(
     if (!claim) continue;
     byPolarity[claim.polarity].set(link.claimId, claim.order);
   }
-  const ordered = (ids: Map<string, number>): string[] =>
-    [...ids.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+  const ordered = (ids: Map<string, number>): string[] => [...ids.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
   return {
     positiveClaimIds: ordered(byPolarity.POSITIVE),
     planClaimIds: ordered(byPolarity.PLAN),
@@ -73,10 +67,7 @@ export function collectEvidence(
  * marked without a justification (no justification, no exclusion). With several marks,
  * the first with a justification wins.
  */
-export function notApplicableJustification(
-  itemCode: string,
-  marks: readonly NotApplicableMark[],
-): string | null {
+export function notApplicableJustification(itemCode: string, marks: readonly NotApplicableMark[]): string | null {
   for (const mark of marks) {
     if (mark.itemCode !== itemCode) continue;
     const justification = (mark.justification ?? '').trim();
@@ -94,11 +85,7 @@ export function unmetTargets(targets: readonly TargetCheck[]): TargetCheck[] {
  * Decides an item's status from its evidence in one view and its target checks (made
  * on the same view's positive claims); see the module comment for the precedence.
  */
-export function decideStatus(
-  evidence: ItemEvidence,
-  targets: readonly TargetCheck[],
-  notApplicable: boolean,
-): ItemStatus {
+export function decideStatus(evidence: ItemEvidence, targets: readonly TargetCheck[], notApplicable: boolean): ItemStatus {
   if (notApplicable) return 'NOT_APPLICABLE';
   if (evidence.positiveClaimIds.length > 0) {
     return unmetTargets(targets).length === 0 ? 'COVERED' : 'PARTIAL';

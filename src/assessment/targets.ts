@@ -29,9 +29,7 @@ const EPSILON = 1e-9;
 const QUALIFIER_STRENGTH: Record<Qualifier, number> = { EXACT: 0, AT_LEAST: 1, APPROX: 2 };
 
 /** True when the target has both a comparison and a threshold (it can be met or missed). */
-export function hasThreshold(
-  target: TargetDefinition,
-): target is TargetDefinition & { op: Comparison; threshold: number } {
+export function hasThreshold(target: TargetDefinition): target is TargetDefinition & { op: Comparison; threshold: number } {
   // `!= null`: a stored target may carry null where the file format has no key
   return target.op != null && target.threshold != null;
 }
@@ -40,12 +38,7 @@ export function hasThreshold(
  * Whether a reported value proves `value op threshold`, given its qualifier (see the
  * module comment for the AT_LEAST and APPROX rules).
  */
-export function provesTarget(
-  value: number,
-  qualifier: Qualifier,
-  op: Comparison,
-  threshold: number,
-): boolean {
+export function provesTarget(value: number, qualifier: Qualifier, op: Comparison, threshold: number): boolean {
   switch (qualifier) {
     case 'EXACT':
       if (op === '>=') return value >= threshold - EPSILON;
@@ -105,9 +98,7 @@ export function checkTargets(
       candidates.push({
         metric,
         order: claimIndex * (metrics.length + 1) + index,
-        proves: hasThreshold(target)
-          ? provesTarget(metric.value, metric.qualifier, target.op, target.threshold)
-          : false,
+        proves: hasThreshold(target) ? provesTarget(metric.value, metric.qualifier, target.op, target.threshold) : false,
       });
     });
     candidates.sort((a, b) => compareCandidates(a, b, target));

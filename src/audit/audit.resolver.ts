@@ -10,7 +10,9 @@ export class AuditEntryNode extends Node {
   @Field()
   actor: string;
 
-  @Field({ description: 'e.g. LINK_ACCEPT, LINK_REJECT, LINK_ADDED, ITEM_NOT_APPLICABLE, ASSESSMENT_LOCKED, REPORT_INGESTED, TOKEN_CREATED.' })
+  @Field({
+    description: 'e.g. LINK_ACCEPT, LINK_REJECT, LINK_ADDED, ITEM_NOT_APPLICABLE, ASSESSMENT_LOCKED, REPORT_INGESTED, TOKEN_CREATED.',
+  })
   action: string;
 
   @Field()
@@ -69,7 +71,11 @@ export class AuditFilter {
 @Resolver()
 export class AuditResolver {
   @Query(() => AuditEntryConnection, { description: 'The audit trail, newest first (ADMIN; REVIEWER within its units).' })
-  async auditTrail(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => AuditFilter, { nullable: true }) filter?: AuditFilter) {
+  async auditTrail(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('filter', () => AuditFilter, { nullable: true }) filter?: AuditFilter,
+  ) {
     requirePermission(ctx, 'READ_AUDIT');
     const { offset, limit } = pageWindow(page);
     const q = ctx.dataSource.getRepository(AuditEntry).createQueryBuilder('a');

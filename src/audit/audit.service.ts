@@ -16,15 +16,21 @@ export interface AuditRecord {
 
 /** Appends one entry to the audit trail (who, what, when, before → after). */
 export async function recordAudit(manager: EntityManager, record: AuditRecord): Promise<void> {
-  await manager.createQueryBuilder().insert().into(AuditEntry).updateEntity(false).values({
-    actor: record.actor,
-    action: record.action,
-    entityType: record.entityType,
-    entityId: record.entityId,
-    // simple-json columns: TypeORM's deep-partial type does not accept arbitrary records
-    before: (record.before ?? null) as never,
-    after: (record.after ?? null) as never,
-    unitId: record.unitId ?? null,
-    succeeded: record.succeeded ?? true,
-  }).execute();
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(AuditEntry)
+    .updateEntity(false)
+    .values({
+      actor: record.actor,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      // simple-json columns: TypeORM's deep-partial type does not accept arbitrary records
+      before: (record.before ?? null) as never,
+      after: (record.after ?? null) as never,
+      unitId: record.unitId ?? null,
+      succeeded: record.succeeded ?? true,
+    })
+    .execute();
 }

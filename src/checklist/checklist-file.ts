@@ -89,17 +89,23 @@ const headerSchema = z
     yearFrom: year,
     yearTo: year,
     version: z.number().int().positive('must be 1 or more'),
-    scoring: z.object(
-      Object.fromEntries(SCORED_STATUSES.map((s) => [s, z.number().finite().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1')])) as Record<
-        Exclude<ItemStatus, 'NOT_APPLICABLE'>,
-        z.ZodNumber
-      >,
-    ).strict(),
-    flags: z.object(
-      Object.fromEntries(
-        FLAG_CODES.map((f) => [f, z.object({ enabled: z.boolean(), severity: z.enum(SEVERITIES as [Severity, ...Severity[]]) }).strict()]),
-      ) as Record<FlagCode, z.ZodObject<{ enabled: z.ZodBoolean; severity: z.ZodEnum<[Severity, ...Severity[]]> }>>,
-    ).strict(),
+    scoring: z
+      .object(
+        Object.fromEntries(
+          SCORED_STATUSES.map((s) => [s, z.number().finite().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1')]),
+        ) as Record<Exclude<ItemStatus, 'NOT_APPLICABLE'>, z.ZodNumber>,
+      )
+      .strict(),
+    flags: z
+      .object(
+        Object.fromEntries(
+          FLAG_CODES.map((f) => [
+            f,
+            z.object({ enabled: z.boolean(), severity: z.enum(SEVERITIES as [Severity, ...Severity[]]) }).strict(),
+          ]),
+        ) as Record<FlagCode, z.ZodObject<{ enabled: z.ZodBoolean; severity: z.ZodEnum<[Severity, ...Severity[]]> }>>,
+      )
+      .strict(),
     items: z.array(z.unknown()).min(1, 'the checklist has no items'),
   })
   .strict();
@@ -125,7 +131,9 @@ const errorMap: z.ZodErrorMap = (issue, ctx) => {
       if (issue.received === 'undefined') return { message: `missing (expected ${TYPE_NAMES[issue.expected] ?? issue.expected})` };
       return { message: `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${TYPE_NAMES[issue.received] ?? issue.received}` };
     case z.ZodIssueCode.invalid_enum_value:
-      return { message: `unknown value ${JSON.stringify(issue.received)}: expected one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}` };
+      return {
+        message: `unknown value ${JSON.stringify(issue.received)}: expected one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}`,
+      };
     default:
       return { message: ctx.defaultError };
   }
@@ -167,7 +175,11 @@ export function loadChecklistFile(path: string, displayName?: string): Checklist
 /** One line per error: `file: item 5.5: targets[0].threshold: expected a number (line 42)`. */
 export function formatChecklistErrors(errors: readonly ChecklistFileError[]): string {
   return errors
-    .map((e) => [e.file, e.itemCode !== null ? `item ${e.itemCode}` : null, e.field || null, e.message].filter((p): p is string => p !== null).join(': '))
+    .map((e) =>
+      [e.file, e.itemCode !== null ? `item ${e.itemCode}` : null, e.field || null, e.message]
+        .filter((p): p is string => p !== null)
+        .join(': '),
+    )
     .join('\n');
 }
 
@@ -220,7 +232,12 @@ function parseUnsafe(text: string, fileName: string): ChecklistFileResult {
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const line = lines.linePos(e.pos[0]).line;
-      out.errors.push({ file: fileName, itemCode: null, field: '(yaml)', message: `malformed YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')} (line ${line})` });
+      out.errors.push({
+        file: fileName,
+        itemCode: null,
+        field: '(yaml)',
+        message: `malformed YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')} (line ${line})`,
+      });
     }
     return fail(out.errors);
   }
@@ -328,7 +345,9 @@ function validateItems(out: Collector, doc: Document, rawItems: unknown[]): Chec
 
     if (code === null) {
       const message =
-        record.code === undefined ? 'missing (every item needs a code such as "5" or "5.1")' : `${JSON.stringify(record.code)} is not a code: expected N or N.M, e.g. "5" or "5.1"`;
+        record.code === undefined
+          ? 'missing (every item needs a code such as "5" or "5.1")'
+          : `${JSON.stringify(record.code)} is not a code: expected N or N.M, e.g. "5" or "5.1"`;
       out.add(null, `items[${index}].code`, message, [...path, 'code']);
       ok = false;
     } else {
@@ -392,7 +411,10 @@ function validateItems(out: Collector, doc: Document, rawItems: unknown[]): Chec
         out.add(code, 'parent', `parent ${JSON.stringify(parent)} is not a part: items nest one level (codes N.M)`, [...path, 'parent']);
         ok = false;
       } else if (!code.includes('.') || partOfCode !== parent) {
-        out.add(code, 'parent', `code ${code} does not belong under part ${JSON.stringify(parent)}: expected ${parent}.<n>`, [...path, 'parent']);
+        out.add(code, 'parent', `code ${code} does not belong under part ${JSON.stringify(parent)}: expected ${parent}.<n>`, [
+          ...path,
+          'parent',
+        ]);
         ok = false;
       }
       if (item.assessable === false) {
@@ -410,7 +432,12 @@ function validateItems(out: Collector, doc: Document, rawItems: unknown[]): Chec
     (item.targets ?? []).forEach((t, i) => {
       const tPath = [...path, 'targets', i];
       if ((t.op === undefined) !== (t.threshold === undefined)) {
-        out.add(code, `targets[${i}]`, t.op === undefined ? 'a threshold needs a comparison op (>=, = or <=)' : 'a comparison op needs a threshold', tPath);
+        out.add(
+          code,
+          `targets[${i}]`,
+          t.op === undefined ? 'a threshold needs a comparison op (>=, = or <=)' : 'a comparison op needs a threshold',
+          tPath,
+        );
         ok = false;
       }
       if (targetMetrics.has(t.metric)) {
@@ -418,7 +445,12 @@ function validateItems(out: Collector, doc: Document, rawItems: unknown[]): Chec
         ok = false;
       }
       targetMetrics.add(t.metric);
-      targets.push({ metric: t.metric, unit: t.unit, ...(t.op !== undefined ? { op: t.op } : {}), ...(t.threshold !== undefined ? { threshold: t.threshold } : {}) });
+      targets.push({
+        metric: t.metric,
+        unit: t.unit,
+        ...(t.op !== undefined ? { op: t.op } : {}),
+        ...(t.threshold !== undefined ? { threshold: t.threshold } : {}),
+      });
     });
 
     const match: MatchRules = {

@@ -29,9 +29,13 @@ export class ImportChecklistPayload {
 @Resolver()
 export class ChecklistImportResolver {
   @Mutation(() => ImportChecklistPayload, {
-    description: 'Validate and import a checklist version. A new version gets its own items; links made against older item text stay with the old version.',
+    description:
+      'Validate and import a checklist version. A new version gets its own items; links made against older item text stay with the old version.',
   })
-  async importChecklist(@Ctx() ctx: Context, @Arg('input', () => ImportChecklistInput) input: ImportChecklistInput): Promise<ImportChecklistPayload> {
+  async importChecklist(
+    @Ctx() ctx: Context,
+    @Arg('input', () => ImportChecklistInput) input: ImportChecklistInput,
+  ): Promise<ImportChecklistPayload> {
     requirePermission(ctx, 'IMPORT_CHECKLIST');
     const fileName = input.fileName?.trim() || 'upload.yaml';
     const payload = Object.assign(new ImportChecklistPayload(), { checklist: null, created: false, userErrors: [] });

@@ -24,39 +24,39 @@ export async function importChecklist(
   actor: string,
 ): Promise<Outcome<ImportedChecklist>> {
   return runWrite(dataSource, lock, async (manager) => {
-      const stored = await storeChecklist(manager, definition, source);
-      if (!stored.ok || !stored.value.created) return stored;
-      const { checklist } = stored.value;
-      const loaded = await loadChecklistDefinition(manager, checklist.id);
-      const reports = await manager
-        .getRepository(Report)
-        .createQueryBuilder('r')
-        .select(['r.id', 'r.unitId', 'r.year'])
-        .where('r.state = :state AND r.year BETWEEN :from AND :to', {
-          state: 'CURRENT',
-          from: checklist.yearFrom,
-          to: checklist.yearTo,
-        })
-        .orderBy('r.id')
-        .getMany();
-      for (const report of reports) {
-        const claims = await manager.getRepository(Claim).find({ where: { reportId: report.id }, order: { position: 'ASC' } });
-        const metrics = await manager.getRepository(MetricValue).find({ where: { reportId: report.id } });
-        await proposeLinksForReport(manager, report.id, claims, metrics, loaded);
-        await recomputeAssessment(manager, report.unitId, checklist.id, report.year, loaded);
-      }
-      for (const year of new Set(reports.map((r) => r.year))) {
-        await ensureAssessmentsForYear(manager, checklist.id, year, loaded);
-      }
-      await recordAudit(manager, {
-        actor,
-        action: 'CHECKLIST_IMPORTED',
-        entityType: 'Checklist',
-        entityId: checklist.id,
-        before: null,
-        after: { key: checklist.key, version: checklist.version, items: definition.items.length, source },
-        succeeded: true,
-      });
-      return stored;
+    const stored = await storeChecklist(manager, definition, source);
+    if (!stored.ok || !stored.value.created) return stored;
+    const { checklist } = stored.value;
+    const loaded = await loadChecklistDefinition(manager, checklist.id);
+    const reports = await manager
+      .getRepository(Report)
+      .createQueryBuilder('r')
+      .select(['r.id', 'r.unitId', 'r.year'])
+      .where('r.state = :state AND r.year BETWEEN :from AND :to', {
+        state: 'CURRENT',
+        from: checklist.yearFrom,
+        to: checklist.yearTo,
+      })
+      .orderBy('r.id')
+      .getMany();
+    for (const report of reports) {
+      const claims = await manager.getRepository(Claim).find({ where: { reportId: report.id }, order: { position: 'ASC' } });
+      const metrics = await manager.getRepository(MetricValue).find({ where: { reportId: report.id } });
+      await proposeLinksForReport(manager, report.id, claims, metrics, loaded);
+      await recomputeAssessment(manager, report.unitId, checklist.id, report.year, loaded);
+    }
+    for (const year of new Set(reports.map((r) => r.year))) {
+      await ensureAssessmentsForYear(manager, checklist.id, year, loaded);
+    }
+    await recordAudit(manager, {
+      actor,
+      action: 'CHECKLIST_IMPORTED',
+      entityType: 'Checklist',
+      entityId: checklist.id,
+      before: null,
+      after: { key: checklist.key, version: checklist.version, items: definition.items.length, source },
+      succeeded: true,
+    });
+    return stored;
   });
 }

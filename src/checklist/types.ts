@@ -43,31 +43,12 @@ export interface ChecklistItemDefinition {
   targets: TargetDefinition[];
 }
 
-export type ItemStatus =
-  | 'COVERED'
-  | 'PARTIAL'
-  | 'PLANNED_ONLY'
-  | 'NEGATIVE_ONLY'
-  | 'MISSING'
-  | 'NOT_APPLICABLE';
+export type ItemStatus = 'COVERED' | 'PARTIAL' | 'PLANNED_ONLY' | 'NEGATIVE_ONLY' | 'MISSING' | 'NOT_APPLICABLE';
 
-export const ITEM_STATUSES: readonly ItemStatus[] = [
-  'COVERED',
-  'PARTIAL',
-  'PLANNED_ONLY',
-  'NEGATIVE_ONLY',
-  'MISSING',
-  'NOT_APPLICABLE',
-];
+export const ITEM_STATUSES: readonly ItemStatus[] = ['COVERED', 'PARTIAL', 'PLANNED_ONLY', 'NEGATIVE_ONLY', 'MISSING', 'NOT_APPLICABLE'];
 
 export type FlagCode =
-  | 'NO_EVIDENCE'
-  | 'ONLY_PLANNED'
-  | 'SHORTCOMING_REPORTED'
-  | 'TARGET_NOT_MET'
-  | 'TARGET_NOT_REPORTED'
-  | 'LINK_UNREVIEWED'
-  | 'REPORT_MISSING';
+  'NO_EVIDENCE' | 'ONLY_PLANNED' | 'SHORTCOMING_REPORTED' | 'TARGET_NOT_MET' | 'TARGET_NOT_REPORTED' | 'LINK_UNREVIEWED' | 'REPORT_MISSING';
 
 export const FLAG_CODES: readonly FlagCode[] = [
   'NO_EVIDENCE',

@@ -77,7 +77,13 @@ export function toJsonDocument(a: ReportAnalysis, evidence?: EvidenceSummary): o
     })),
     ...(evidence
       ? {
-          links: evidence.links.map((l) => ({ claimId: l.claimId, item: l.itemCode, confidence: l.confidence, rule: l.rule, matched: l.matched })),
+          links: evidence.links.map((l) => ({
+            claimId: l.claimId,
+            item: l.itemCode,
+            confidence: l.confidence,
+            rule: l.rule,
+            matched: l.matched,
+          })),
           items: evidence.result.items.map((i) => ({
             code: i.code,
             status: i.status,
@@ -96,8 +102,7 @@ export function toJsonDocument(a: ReportAnalysis, evidence?: EvidenceSummary): o
 /** The readable summary of the command. */
 export function toSummary(file: string, a: ReportAnalysis, evidence?: EvidenceSummary): string {
   const lines: string[] = [`File: ${file}`];
-  const ev = (e: { source: string; text: string; start: number; end: number }): string =>
-    `${e.source} "${e.text}" [${e.start},${e.end})`;
+  const ev = (e: { source: string; text: string; start: number; end: number }): string => `${e.source} "${e.text}" [${e.start},${e.end})`;
   if (a.unit) {
     lines.push(`Unit: ${a.unit.name} (${a.unit.level ?? 'unknown level'}, confidence ${a.unit.confidence})`);
     for (const e of a.unit.evidence.slice(0, 3)) lines.push(`  evidence: ${ev(e)}`);
@@ -112,9 +117,7 @@ export function toSummary(file: string, a: ReportAnalysis, evidence?: EvidenceSu
     lines.push(`${indent}${s.path}  ${s.kind}${s.heading ? `  ${s.heading}` : ''}`);
   }
   const count = (p: Polarity): number => a.claims.filter((c) => c.polarity === p).length;
-  lines.push(
-    `Claims: ${a.claims.length} (POSITIVE ${count('POSITIVE')}, NEGATIVE ${count('NEGATIVE')}, PLAN ${count('PLAN')})`,
-  );
+  lines.push(`Claims: ${a.claims.length} (POSITIVE ${count('POSITIVE')}, NEGATIVE ${count('NEGATIVE')}, PLAN ${count('PLAN')})`);
   lines.push(`Metrics: ${a.metrics.length}`);
   for (const m of a.metrics) {
     lines.push(`  ${m.claimId}  ${m.metric ?? '-'} = ${m.value} ${m.unit} (${m.qualifier})  "${m.text}"`);
@@ -122,10 +125,16 @@ export function toSummary(file: string, a: ReportAnalysis, evidence?: EvidenceSu
   if (evidence) {
     const c = evidence.result.coverage.proposed;
     lines.push(`Links: ${evidence.links.length} proposed`);
-    lines.push(`Coverage (proposed links): ${c.covered} covered + ${c.partial} partial of ${c.assessable} items (${(c.ratio * 100).toFixed(1)}%); score ${evidence.result.score.proposed.normalised}`);
+    lines.push(
+      `Coverage (proposed links): ${c.covered} covered + ${c.partial} partial of ${c.assessable} items (${(c.ratio * 100).toFixed(1)}%); score ${evidence.result.score.proposed.normalised}`,
+    );
     for (const item of evidence.result.items) {
       const flags = item.flags.map((f) => f.code).join(',');
-      const claims = [...item.evidenceClaimIds, ...item.planClaimIds.map((id) => `plan:${id}`), ...item.negativeClaimIds.map((id) => `neg:${id}`)];
+      const claims = [
+        ...item.evidenceClaimIds,
+        ...item.planClaimIds.map((id) => `plan:${id}`),
+        ...item.negativeClaimIds.map((id) => `neg:${id}`),
+      ];
       lines.push(`  ${item.code.padEnd(5)} ${item.status.padEnd(13)} ${claims.join(' ')}${flags ? `  [${flags}]` : ''}`);
     }
   }
@@ -136,10 +145,7 @@ export function toSummary(file: string, a: ReportAnalysis, evidence?: EvidenceSu
  * Runs the analyze command with user arguments (`FILE [--unit NAME] [--year N] [--json]`)
  * and returns the exit code: 0 on success, 2 for bad input or an undeterminable unit/year.
  */
-export async function runAnalyzeCli(
-  argv: string[],
-  io: CliIO = { stdout: process.stdout, stderr: process.stderr },
-): Promise<number> {
+export async function runAnalyzeCli(argv: string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let file: string | undefined;
   let options: Options = {};
   const program = new Command()

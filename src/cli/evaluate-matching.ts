@@ -35,7 +35,8 @@ interface ReportRun {
 /** Terminal width of a string: CJK and full-width characters take two columns. */
 function width(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
   return w;
 }
 
@@ -74,7 +75,8 @@ function run(files: string[], verbose: boolean): number {
     const links = matchClaims(analysis.claims, analysis.metrics, items);
     const evaluation = evaluateLinks(raw, analysis.claims, gold.labels, links);
     const heldOut = gold.heldOut === true;
-    const name = `${gold.report.split('/').pop()?.slice(0, 3) ?? ''} ${gold.unit ?? ''} ${gold.year ?? ''}${heldOut ? ' (held-out)' : ''}`.trim();
+    const name =
+      `${gold.report.split('/').pop()?.slice(0, 3) ?? ''} ${gold.unit ?? ''} ${gold.year ?? ''}${heldOut ? ' (held-out)' : ''}`.trim();
     runs.push({ name, heldOut, evaluation, links: links.length, claims: analysis.claims });
     for (const p of evaluation.problems) process.stderr.write(`${relative(root, file)}: label ${JSON.stringify(p.quote)}: ${p.problem}\n`);
   }
@@ -99,7 +101,16 @@ function run(files: string[], verbose: boolean): number {
   out.push(
     table(
       ['report', 'labelled claims', 'links', 'TP', 'FP', 'FN', 'precision %', 'recall %', 'F1 %', 'links on unlabelled claims'],
-      [...runs.map((r) => [r.name, String(r.evaluation.labelledClaims), String(r.links), ...scoreCells(r.evaluation.pairs), String(r.evaluation.unlabelledLinks.length)]), ...totals],
+      [
+        ...runs.map((r) => [
+          r.name,
+          String(r.evaluation.labelledClaims),
+          String(r.links),
+          ...scoreCells(r.evaluation.pairs),
+          String(r.evaluation.unlabelledLinks.length),
+        ]),
+        ...totals,
+      ],
     ),
   );
   out.push('');
@@ -127,7 +138,9 @@ function run(files: string[], verbose: boolean): number {
   out.push(
     table(
       ['item', 'title', 'TP', 'FP', 'FN', 'precision %', 'recall %', 'F1 %'],
-      [...perItem.entries()].sort(([a], [b]) => compareCodes(a, b)).map(([code, list]) => [code, (titles.get(code) ?? '').slice(0, 16), ...scoreCells(sumScores(list))]),
+      [...perItem.entries()]
+        .sort(([a], [b]) => compareCodes(a, b))
+        .map(([code, list]) => [code, (titles.get(code) ?? '').slice(0, 16), ...scoreCells(sumScores(list))]),
     ),
   );
 
@@ -136,8 +149,10 @@ function run(files: string[], verbose: boolean): number {
       out.push('');
       out.push(`Errors in ${r.name}`);
       const text = new Map(r.claims.map((c) => [c.id, `[${c.sectionKind}] ${c.text}`]));
-      for (const e of r.evaluation.errors) out.push(`  ${e.kind} ${pad(e.itemCode, 5)} ${e.claimId}: ${(text.get(e.claimId) ?? '').slice(0, 90)}`);
-      for (const l of r.evaluation.unlabelledLinks) out.push(`  ?? ${pad(l.itemCode, 5)} ${l.claimId}: ${(text.get(l.claimId) ?? '').slice(0, 90)}`);
+      for (const e of r.evaluation.errors)
+        out.push(`  ${e.kind} ${pad(e.itemCode, 5)} ${e.claimId}: ${(text.get(e.claimId) ?? '').slice(0, 90)}`);
+      for (const l of r.evaluation.unlabelledLinks)
+        out.push(`  ?? ${pad(l.itemCode, 5)} ${l.claimId}: ${(text.get(l.claimId) ?? '').slice(0, 90)}`);
     }
   }
   process.stdout.write(`${out.join('\n')}\n`);

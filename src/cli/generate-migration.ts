@@ -35,7 +35,10 @@ async function main(): Promise<void> {
   const timestamp = Date.now();
   const esc = (q: string) => q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
   const up = sql.upQueries.map((q) => `    await queryRunner.query(\`${esc(q.query)}\`);`).join('\n');
-  const down = [...sql.downQueries].reverse().map((q) => `    await queryRunner.query(\`${esc(q.query)}\`);`).join('\n');
+  const down = [...sql.downQueries]
+    .reverse()
+    .map((q) => `    await queryRunner.query(\`${esc(q.query)}\`);`)
+    .join('\n');
   const className = `${name}${timestamp}`;
   const file = join('src/db/migrations', database.type, `${timestamp}-${name}.ts`);
   writeFileSync(

@@ -34,7 +34,9 @@ export async function runTokenCli(argv: string[], io: CliIO): Promise<number> {
         code = 2;
         return;
       }
-      io.stdout(`Created token ${result.value.token.id} (${result.value.token.role}${o.unit ? `, ${o.unit}` : ''}) for "${result.value.token.name}".\n`);
+      io.stdout(
+        `Created token ${result.value.token.id} (${result.value.token.role}${o.unit ? `, ${o.unit}` : ''}) for "${result.value.token.name}".\n`,
+      );
       io.stdout(`${result.value.secret}\n`);
       io.stdout('Store it now: it is shown only once. Send it as "Authorization: Bearer <token>".\n');
     });
@@ -60,7 +62,9 @@ export async function runTokenCli(argv: string[], io: CliIO): Promise<number> {
     const tokens = await dataSource.getRepository(ApiToken).find({ order: { id: 'ASC' } });
     const units = new Map((await dataSource.getRepository(Unit).find()).map((u) => [u.id, u.name]));
     for (const t of tokens) {
-      io.stdout(`${t.id}\t${t.prefix}…\t${t.role}\t${t.unitId === null ? '(all)' : units.get(t.unitId)}\t${t.name}\t${t.revokedAt ? 'revoked' : 'active'}\n`);
+      io.stdout(
+        `${t.id}\t${t.prefix}…\t${t.role}\t${t.unitId === null ? '(all)' : units.get(t.unitId)}\t${t.name}\t${t.revokedAt ? 'revoked' : 'active'}\n`,
+      );
     }
     if (tokens.length === 0) io.stdout('No tokens.\n');
   });

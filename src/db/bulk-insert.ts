@@ -21,7 +21,9 @@ export async function bulkInsert<E extends ObjectLiteral>(
   const metadata = manager.connection.getMetadata(entity);
   const driver = manager.connection.driver;
   const postgres = driver.options.type === 'postgres';
-  const columns = metadata.columns.filter((c) => !(c.isGenerated && c.generationStrategy === 'increment') && rows.some((r) => c.getEntityValue(r) !== undefined));
+  const columns = metadata.columns.filter(
+    (c) => !(c.isGenerated && c.generationStrategy === 'increment') && rows.some((r) => c.getEntityValue(r) !== undefined),
+  );
   const names = columns.map((c) => `"${c.databaseName}"`).join(', ');
   const perChunk = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   const ids: number[] = [];

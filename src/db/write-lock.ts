@@ -28,7 +28,13 @@ export const WRITE_ATTEMPTS = 5;
 export function isWriteConflict(error: unknown): boolean {
   const e = error as { code?: string; errno?: number; message?: string; driverError?: { code?: string } };
   const code = e?.code ?? e?.driverError?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === '40001' || code === '40P01' || /SQLITE_BUSY|database is locked/.test(e?.message ?? '');
+  return (
+    code === 'SQLITE_BUSY' ||
+    code === 'SQLITE_LOCKED' ||
+    code === '40001' ||
+    code === '40P01' ||
+    /SQLITE_BUSY|database is locked/.test(e?.message ?? '')
+  );
 }
 
 /**

@@ -76,7 +76,12 @@ export interface Evaluation {
 export function score(tp: number, fp: number, fn: number): Score {
   const precision = tp + fp === 0 ? null : tp / (tp + fp);
   const recall = tp + fn === 0 ? null : tp / (tp + fn);
-  const f1 = precision === null || recall === null || precision + recall === 0 ? (tp === 0 && (fp > 0 || fn > 0) ? 0 : null) : (2 * precision * recall) / (precision + recall);
+  const f1 =
+    precision === null || recall === null || precision + recall === 0
+      ? tp === 0 && (fp > 0 || fn > 0)
+        ? 0
+        : null
+      : (2 * precision * recall) / (precision + recall);
   return { tp, fp, fn, precision, recall, f1 };
 }
 
@@ -93,7 +98,11 @@ export function sumScores(scores: readonly Pick<Score, 'tp' | 'fp' | 'fn'>[]): S
  * Maps each label's quote to a claim: the claim whose raw range contains the quote, else the
  * one overlapping it most (reported as SPANS_CLAIMS). Returns claim id → gold items.
  */
-export function goldByClaim(raw: string, claims: readonly ClaimSpan[], labels: readonly GoldLabel[]): { gold: Map<string, Set<string>>; problems: LabelProblem[] } {
+export function goldByClaim(
+  raw: string,
+  claims: readonly ClaimSpan[],
+  labels: readonly GoldLabel[],
+): { gold: Map<string, Set<string>>; problems: LabelProblem[] } {
   const gold = new Map<string, Set<string>>();
   const problems: LabelProblem[] = [];
   for (const label of labels) {
@@ -129,7 +138,12 @@ export function goldByClaim(raw: string, claims: readonly ClaimSpan[], labels: r
 }
 
 /** Scores links against the gold labels of one report. */
-export function evaluateLinks(raw: string, claims: readonly ClaimSpan[], labels: readonly GoldLabel[], links: readonly ScoredLink[]): Evaluation {
+export function evaluateLinks(
+  raw: string,
+  claims: readonly ClaimSpan[],
+  labels: readonly GoldLabel[],
+  links: readonly ScoredLink[],
+): Evaluation {
   const { gold, problems } = goldByClaim(raw, claims, labels);
   const predicted = new Map<string, Set<string>>();
   const unlabelledLinks: ScoredLink[] = [];

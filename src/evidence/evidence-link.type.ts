@@ -3,7 +3,10 @@ import { LinkMethodEnum, LinkStateEnum } from '../graphql/enums';
 import { Node, toGlobalId } from '../graphql/relay';
 import type { EvidenceLink } from './evidence-link.entity';
 
-@ObjectType('EvidenceLink', { implements: Node, description: '佐证: a claim supporting a checklist item, proposed by rules or added by a person.' })
+@ObjectType('EvidenceLink', {
+  implements: Node,
+  description: '佐证: a claim supporting a checklist item, proposed by rules or added by a person.',
+})
 export class EvidenceLinkNode extends Node {
   dbId: number;
   claimDbId: number;

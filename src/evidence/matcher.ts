@@ -176,11 +176,17 @@ function compileItems(items: readonly ChecklistItemDefinition[]): CompiledItem[]
     .map(({ item, order }) => ({
       code: item.code,
       order,
-      keywords: unique(item.match.keywords).map((w): [string, string] => [w, compact(w)]).filter(([, c]) => c !== ''),
-      together: item.match.together.map((g): [string[], string[]] => [g, g.map(compact)]).filter(([, c]) => c.length > 0 && c.every((w) => w !== '')),
+      keywords: unique(item.match.keywords)
+        .map((w): [string, string] => [w, compact(w)])
+        .filter(([, c]) => c !== ''),
+      together: item.match.together
+        .map((g): [string[], string[]] => [g, g.map(compact)])
+        .filter(([, c]) => c.length > 0 && c.every((w) => w !== '')),
       exclude: item.match.exclude.map(compact).filter((w) => w !== ''),
       metrics: new Set(item.match.metrics),
-      ignore: unique(item.match.ignore ?? []).map(compact).filter((w) => w !== ''),
+      ignore: unique(item.match.ignore ?? [])
+        .map(compact)
+        .filter((w) => w !== ''),
     }));
 }
 

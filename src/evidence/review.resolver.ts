@@ -11,7 +11,10 @@ export enum ReviewActionEnum {
   REJECT = 'REJECT',
   REOPEN = 'REOPEN',
 }
-registerEnumType(ReviewActionEnum, { name: 'ReviewAction', description: 'PROPOSED → ACCEPTED | REJECTED; back to PROPOSED only by REOPEN.' });
+registerEnumType(ReviewActionEnum, {
+  name: 'ReviewAction',
+  description: 'PROPOSED → ACCEPTED | REJECTED; back to PROPOSED only by REOPEN.',
+});
 
 @InputType()
 export class ReviewEvidenceLinkInput {
@@ -49,11 +52,13 @@ export class EvidenceLinkPayload {
   userErrors: UserErrorType[];
 }
 
-
 @Resolver()
 export class ReviewResolver {
   @Mutation(() => EvidenceLinkPayload, { description: 'Accept, reject (reason required) or reopen a link; the assessment is recomputed.' })
-  async reviewEvidenceLink(@Ctx() ctx: Context, @Arg('input', () => ReviewEvidenceLinkInput) input: ReviewEvidenceLinkInput): Promise<EvidenceLinkPayload> {
+  async reviewEvidenceLink(
+    @Ctx() ctx: Context,
+    @Arg('input', () => ReviewEvidenceLinkInput) input: ReviewEvidenceLinkInput,
+  ): Promise<EvidenceLinkPayload> {
     requirePermission(ctx, 'REVIEW_EVIDENCE');
     const linkId = idOfType(input.linkId, 'EvidenceLink');
     // outside the caller's scope a link is simply not found
@@ -72,7 +77,10 @@ export class ReviewResolver {
   }
 
   @Mutation(() => EvidenceLinkPayload, { description: 'Link any claim to an item by hand (MANUAL, ACCEPTED).' })
-  async addEvidenceLink(@Ctx() ctx: Context, @Arg('input', () => AddEvidenceLinkInput) input: AddEvidenceLinkInput): Promise<EvidenceLinkPayload> {
+  async addEvidenceLink(
+    @Ctx() ctx: Context,
+    @Arg('input', () => AddEvidenceLinkInput) input: AddEvidenceLinkInput,
+  ): Promise<EvidenceLinkPayload> {
     requirePermission(ctx, 'REVIEW_EVIDENCE');
     const claimId = idOfType(input.claimId, 'Claim');
     const itemId = idOfType(input.itemId, 'ChecklistItem');

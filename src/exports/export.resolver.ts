@@ -9,7 +9,10 @@ export enum ExportFormatEnum {
   XLSX = 'XLSX',
   CSV = 'CSV',
 }
-registerEnumType(ExportFormatEnum, { name: 'ExportFormat', description: 'XLSX: one workbook; CSV: the matrix and the flags, UTF-8 with BOM.' });
+registerEnumType(ExportFormatEnum, {
+  name: 'ExportFormat',
+  description: 'XLSX: one workbook; CSV: the matrix and the flags, UTF-8 with BOM.',
+});
 
 @InputType()
 export class ExportDistrictInput {
@@ -61,7 +64,10 @@ export class ExportResolver {
   @Mutation(() => ExportDistrictPayload, {
     description: "Builds the district workbook (or CSVs) for the caller's units and returns download links that expire after 10 minutes.",
   })
-  async exportDistrict(@Ctx() ctx: Context, @Arg('input', () => ExportDistrictInput) input: ExportDistrictInput): Promise<ExportDistrictPayload> {
+  async exportDistrict(
+    @Ctx() ctx: Context,
+    @Arg('input', () => ExportDistrictInput) input: ExportDistrictInput,
+  ): Promise<ExportDistrictPayload> {
     requirePermission(ctx, 'EXPORT');
     const payload = Object.assign(new ExportDistrictPayload(), { files: [], expiresAt: null, userErrors: [] });
     let files;
@@ -85,7 +91,13 @@ export class ExportResolver {
       const stored = ctx.downloads.put({ fileName: file.fileName, contentType: file.contentType, data: file.data });
       expiresAt = stored.expiresAt;
       const path = `/downloads/${stored.token}`;
-      return Object.assign(new ExportDownloadType(), { fileName: file.fileName, contentType: file.contentType, bytes: file.data.length, path, url: `${base}${path}` });
+      return Object.assign(new ExportDownloadType(), {
+        fileName: file.fileName,
+        contentType: file.contentType,
+        bytes: file.data.length,
+        path,
+        url: `${base}${path}`,
+      });
     });
     return Object.assign(payload, { files: downloads, expiresAt });
   }

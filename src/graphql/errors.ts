@@ -24,7 +24,11 @@ export class ForbiddenError extends Error {
  * anything unexpected becomes "Internal server error" (logged on the server) so stack
  * traces and SQL never leak. GraphQL's own validation errors pass unchanged.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void = defaultLog): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: (e: unknown) => void = defaultLog,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof BadInputError) {
     return { message: original.message, path: formatted.path, extensions: { code: ERROR_CODES.BAD_USER_INPUT } };

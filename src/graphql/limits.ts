@@ -43,9 +43,12 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
             estimators: [listAwareEstimator],
           });
           if (cost > maxCost) {
-            throw new GraphQLError(`Query is too costly: estimated cost ${cost} exceeds the limit ${maxCost}. Ask for fewer rows (first) or fewer nested lists.`, {
-              extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              `Query is too costly: estimated cost ${cost} exceeds the limit ${maxCost}. Ask for fewer rows (first) or fewer nested lists.`,
+              {
+                extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
+              },
+            );
           }
         },
       };

@@ -21,7 +21,11 @@ const BATCH = 10_000;
  */
 type ScopeRule = { unitColumn: string } | { viaReport: true } | null;
 
-function applyScope<E extends ObjectLiteral>(query: SelectQueryBuilder<E>, rule: ScopeRule, scope: readonly number[] | null): SelectQueryBuilder<E> {
+function applyScope<E extends ObjectLiteral>(
+  query: SelectQueryBuilder<E>,
+  rule: ScopeRule,
+  scope: readonly number[] | null,
+): SelectQueryBuilder<E> {
   if (scope === null || rule === null) return query;
   const units = scope.length ? scope : [-1];
   if ('unitColumn' in rule) return query.andWhere(`e.${rule.unitColumn} IN (:...scopeUnits)`, { scopeUnits: units });
@@ -38,7 +42,10 @@ function byId<E extends ObjectLiteral & { id: number }>(
   return new DataLoader<number, E | null>(
     async (ids) => {
       const rows = await applyScope(
-        ds.getRepository(entity).createQueryBuilder('e').where('e.id IN (:...ids)', { ids: [...ids] }),
+        ds
+          .getRepository(entity)
+          .createQueryBuilder('e')
+          .where('e.id IN (:...ids)', { ids: [...ids] }),
         rule,
         scope,
       ).getMany();
@@ -61,7 +68,10 @@ function manyBy<E extends ObjectLiteral>(
   return new DataLoader<number, E[]>(
     async (keys) => {
       let query = applyScope(
-        ds.getRepository(entity).createQueryBuilder('e').where(`e.${column} IN (:...keys)`, { keys: [...keys] }),
+        ds
+          .getRepository(entity)
+          .createQueryBuilder('e')
+          .where(`e.${column} IN (:...keys)`, { keys: [...keys] }),
         rule,
         scope,
       );

@@ -11,7 +11,10 @@ export class IngestReportInput {
   @Field({ nullable: true, description: 'The report text. Give either text, or contentBase64 with fileName.' })
   text?: string;
 
-  @Field({ nullable: true, description: 'A file as uploaded, base64: .txt in UTF-8/UTF-16/GB18030, .docx, .pdf with a text layer, or a saved .html page.' })
+  @Field({
+    nullable: true,
+    description: 'A file as uploaded, base64: .txt in UTF-8/UTF-16/GB18030, .docx, .pdf with a text layer, or a saved .html page.',
+  })
   contentBase64?: string;
 
   @Field({ nullable: true, description: 'Name of the uploaded file (its extension tells the format).' })
@@ -56,10 +59,19 @@ export class IngestReportPayload {
 
 @Resolver()
 export class IngestResolver {
-  @Mutation(() => IngestReportPayload, { description: 'Analyse and store a report with its sections, claims, numbers and proposed links, in one transaction.' })
+  @Mutation(() => IngestReportPayload, {
+    description: 'Analyse and store a report with its sections, claims, numbers and proposed links, in one transaction.',
+  })
   async ingestReport(@Ctx() ctx: Context, @Arg('input', () => IngestReportInput) input: IngestReportInput): Promise<IngestReportPayload> {
     requirePermission(ctx, 'INGEST_REPORT');
-    const payload = Object.assign(new IngestReportPayload(), { report: null, created: false, replaced: null, claimCount: 0, linkCount: 0, userErrors: [] });
+    const payload = Object.assign(new IngestReportPayload(), {
+      report: null,
+      created: false,
+      replaced: null,
+      claimCount: 0,
+      linkCount: 0,
+      userErrors: [],
+    });
     const content = await contentOf(input, ctx.config.maxReportBytes);
     if (!content.ok) return Object.assign(payload, { userErrors: [UserErrorType.from(content.error)] });
     const outcome = await ingestReport(
@@ -98,15 +110,23 @@ async function contentOf(
   const hasText = input.text !== undefined && input.text !== null;
   const hasFile = input.contentBase64 !== undefined && input.contentBase64 !== null;
   if (hasText === hasFile) {
-    return { ok: false, error: { code: 'TEXT_OR_FILE', field: 'input.text', message: 'Give either text, or contentBase64 with fileName.' } };
+    return {
+      ok: false,
+      error: { code: 'TEXT_OR_FILE', field: 'input.text', message: 'Give either text, or contentBase64 with fileName.' },
+    };
   }
   if (hasText) return { ok: true, text: input.text as string, sourceSha256: null };
-  if (!input.fileName?.trim()) return { ok: false, error: { code: 'FILE_NAME_REQUIRED', field: 'input.fileName', message: 'Give the file name with the content.' } };
+  if (!input.fileName?.trim())
+    return { ok: false, error: { code: 'FILE_NAME_REQUIRED', field: 'input.fileName', message: 'Give the file name with the content.' } };
   const bytes = Buffer.from(input.contentBase64 as string, 'base64');
   if (bytes.length > maxBytes) {
-    return { ok: false, error: { code: 'TEXT_TOO_LARGE', field: 'input.contentBase64', message: `The file is larger than ${maxBytes} bytes.` } };
+    return {
+      ok: false,
+      error: { code: 'TEXT_TOO_LARGE', field: 'input.contentBase64', message: `The file is larger than ${maxBytes} bytes.` },
+    };
   }
   const extracted = await extractDocument(bytes, input.fileName);
-  if (!extracted.ok) return { ok: false, error: { code: extracted.code, field: 'input.contentBase64', message: `${input.fileName}: ${extracted.message}` } };
+  if (!extracted.ok)
+    return { ok: false, error: { code: extracted.code, field: 'input.contentBase64', message: `${input.fileName}: ${extracted.message}` } };
   return { ok: true, text: extracted.text, sourceSha256: extracted.sourceSha256 };
 }

@@ -90,15 +90,15 @@ export async function ingestReport(
   try {
     return await runWrite(dataSource, lock, (manager) => storeReport(manager, input, analysis, unit, year, hash));
   } catch (error) {
-      // Another process stored the same unit and year first: answer as a re-ingest would.
-      if (isUniqueViolation(error)) {
-        const existing = await dataSource.getRepository(Report).findOne({ where: { unitId: unit.id, year, state: 'CURRENT' } });
-        if (existing && existing.sha256 === hash) {
-          return ok({ report: existing, created: false, replaced: null, unit, year, analysis, linkCount: 0 });
-        }
-        return fail<IngestResult>('REPORT_EXISTS', `${unit.name} already has a different report for ${year}.`, 'input.text');
+    // Another process stored the same unit and year first: answer as a re-ingest would.
+    if (isUniqueViolation(error)) {
+      const existing = await dataSource.getRepository(Report).findOne({ where: { unitId: unit.id, year, state: 'CURRENT' } });
+      if (existing && existing.sha256 === hash) {
+        return ok({ report: existing, created: false, replaced: null, unit, year, analysis, linkCount: 0 });
       }
-      throw error;
+      return fail<IngestResult>('REPORT_EXISTS', `${unit.name} already has a different report for ${year}.`, 'input.text');
+    }
+    throw error;
   }
 }
 
@@ -147,7 +147,11 @@ async function storeReport(
   await insertChunks(
     manager,
     ReportSection,
-    analysis.sections.map((s, position) => ({ reportId: report.id, position, ...pick(s, ['path', 'heading', 'kind', 'level', 'start', 'end']) })),
+    analysis.sections.map((s, position) => ({
+      reportId: report.id,
+      position,
+      ...pick(s, ['path', 'heading', 'kind', 'level', 'start', 'end']),
+    })),
   );
   const claims = analysis.claims.map((c, position) =>
     manager.getRepository(Claim).create({
@@ -188,14 +192,22 @@ async function storeReport(
     const links = await storeProposedLinks(manager, report.id, claims, metrics, loaded, true);
     linkCount += links.length;
     // The assessment input from what was just stored, without reading it back.
-    const marks = await manager.getRepository(NotApplicableMarkEntity).find({ where: { unitId: unit.id, year, checklistId: checklist.id } });
+    const marks = await manager
+      .getRepository(NotApplicableMarkEntity)
+      .find({ where: { unitId: unit.id, year, checklistId: checklist.id } });
     const codeOf = new Map(loaded.items.map((i) => [i.id, i.code]));
     const prepared: AssessmentInput = {
       checklist: loaded.definition,
       hasReport: true,
       claims: claims.map((c) => ({ id: String(c.id), polarity: c.polarity, sectionPath: c.sectionPath, text: c.text })),
       metrics: metrics.map((m) => ({ claimId: String(m.claimId), metric: m.metric, value: m.value, unit: m.unit, qualifier: m.qualifier })),
-      links: links.map((l) => ({ claimId: String(l.claimId), itemCode: codeOf.get(l.itemId) as string, method: l.method, state: l.state, confidence: l.confidence })),
+      links: links.map((l) => ({
+        claimId: String(l.claimId),
+        itemCode: codeOf.get(l.itemId) as string,
+        method: l.method,
+        state: l.state,
+        confidence: l.confidence,
+      })),
       notApplicable: marks.map((m) => ({ itemCode: m.itemCode, justification: m.justification })),
     };
     await recomputeAssessment(manager, unit.id, checklist.id, year, loaded, { input: prepared, report });
@@ -233,11 +245,7 @@ function checkText(text: string, maxBytes: number): UserErrorData | null {
   return null;
 }
 
-function resolveUnitAndYear(
-  units: Unit[],
-  analysis: ReportAnalysis,
-  input: IngestInput,
-): Outcome<{ unit: Unit; year: number }> {
+function resolveUnitAndYear(units: Unit[], analysis: ReportAnalysis, input: IngestInput): Outcome<{ unit: Unit; year: number }> {
   const errors: UserErrorData[] = [];
   let unit: Unit | null = null;
   const given = input.unit?.trim();
@@ -274,7 +282,12 @@ function resolveUnitAndYear(
   return ok({ unit, year });
 }
 
-async function insertChunks<T extends ObjectLiteral & { id?: number }>(manager: EntityManager, target: new () => T, rows: Partial<T>[], needIds = false): Promise<void> {
+async function insertChunks<T extends ObjectLiteral & { id?: number }>(
+  manager: EntityManager,
+  target: new () => T,
+  rows: Partial<T>[],
+  needIds = false,
+): Promise<void> {
   const ids = await bulkInsert(manager, target, rows, { returnIds: needIds });
   if (needIds) rows.forEach((row, i) => ((row as { id?: number }).id = ids[i]));
 }

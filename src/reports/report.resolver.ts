@@ -39,11 +39,7 @@ export class ClaimFilter {
 @Resolver(() => ReportNode)
 export class ReportResolver {
   @Query(() => ReportConnection, { description: 'Reports, newest year first, then in the order they were ingested.' })
-  async reports(
-    @Ctx() ctx: Context,
-    @Args() page: PageArgs,
-    @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter,
-  ) {
+  async reports(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter) {
     const { offset, limit } = pageWindow(page);
     const query = ctx.dataSource
       .getRepository(Report)
@@ -53,12 +49,7 @@ export class ReportResolver {
     if (scope) query.andWhere('r.unitId IN (:...scope)', { scope: scope.length ? scope : [-1] });
     if (filter?.unitId) query.andWhere('r.unitId = :unitId', { unitId: idOfType(filter.unitId, 'Unit') ?? -1 });
     if (filter?.year !== undefined && filter.year !== null) query.andWhere('r.year = :year', { year: filter.year });
-    const [rows, total] = await query
-      .orderBy('r.year', 'DESC')
-      .addOrderBy('r.id', 'ASC')
-      .offset(offset)
-      .limit(limit)
-      .getManyAndCount();
+    const [rows, total] = await query.orderBy('r.year', 'DESC').addOrderBy('r.id', 'ASC').offset(offset).limit(limit).getManyAndCount();
     return toConnection(rows.map(ReportNode.from), offset, total);
   }
 

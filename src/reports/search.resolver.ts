@@ -36,7 +36,9 @@ export function searchTerms(query: string): string[] {
 
 @Resolver()
 export class SearchResolver {
-  @Query(() => ClaimConnection, { description: 'Claims of current reports containing every term of the query (CJK substring match), newest year first.' })
+  @Query(() => ClaimConnection, {
+    description: 'Claims of current reports containing every term of the query (CJK substring match), newest year first.',
+  })
   async search(
     @Ctx() ctx: Context,
     @Arg('query') query: string,

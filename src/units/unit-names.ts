@@ -21,9 +21,7 @@ export function resolveUnitName<T extends NamedUnit>(units: readonly T[], name: 
   const exact = units.find((u) => u.name === wanted || u.aliases.includes(wanted));
   if (exact) return exact;
   if (!/(街道|街)$/u.test(wanted)) return null;
-  const byStem = units.filter(
-    (u) => /(街道|街)$/u.test(u.name) && [u.name, ...u.aliases].some((n) => stem(n) === stem(wanted)),
-  );
+  const byStem = units.filter((u) => /(街道|街)$/u.test(u.name) && [u.name, ...u.aliases].some((n) => stem(n) === stem(wanted)));
   return byStem.length === 1 ? byStem[0] : null;
 }
 

@@ -33,11 +33,7 @@ export class PageArgs {
 @Resolver(() => UnitNode)
 export class UnitResolver {
   @Query(() => UnitConnection, { description: 'Units ordered by name; filter by level, parent or name.' })
-  async units(
-    @Ctx() ctx: Context,
-    @Args() page: PageArgs,
-    @Arg('filter', () => UnitFilter, { nullable: true }) filter?: UnitFilter,
-  ) {
+  async units(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => UnitFilter, { nullable: true }) filter?: UnitFilter) {
     const { offset, limit } = pageWindow(page);
     const query = ctx.dataSource.getRepository(Unit).createQueryBuilder('u');
     const scope = scopeList(ctx);

@@ -31,7 +31,9 @@ describe('stored assessments', () => {
     const loaded = await loadChecklistDefinition(db.dataSource.manager, checklist.id);
     for (const seed of seedReports()) {
       const unit = await db.dataSource.getRepository(Unit).findOneOrFail({ where: { name: seed.unit } });
-      const stored = await db.dataSource.getRepository(Assessment).findOneOrFail({ where: { unitId: unit.id, year: seed.year, checklistId: checklist.id } });
+      const stored = await db.dataSource
+        .getRepository(Assessment)
+        .findOneOrFail({ where: { unitId: unit.id, year: seed.year, checklistId: checklist.id } });
       const pure = assessReportText(seed.raw, loaded.definition, { unit: seed.unit, year: seed.year }).result;
       const statuses = (r: typeof pure) => r.items.map((i) => `${i.code}:${i.status}:${i.confirmedStatus}`);
       expect(statuses(stored.result)).toEqual(statuses(pure));
@@ -54,7 +56,12 @@ describe('ingestReport', () => {
   it('is a no-op for the same text, unit and year: the existing report comes back', async () => {
     const seed = seedReports()[0];
     const before = await rowCounts();
-    const again = await ingestReport(db.dataSource, db.lock, { text: seed.raw, unit: seed.unit, year: seed.year, source: 'again.txt', actor: 't' }, limits);
+    const again = await ingestReport(
+      db.dataSource,
+      db.lock,
+      { text: seed.raw, unit: seed.unit, year: seed.year, source: 'again.txt', actor: 't' },
+      limits,
+    );
     expect(again.ok).toBe(true);
     if (!again.ok) return;
     expect(again.value.created).toBe(false);
@@ -68,7 +75,12 @@ describe('ingestReport', () => {
     const anchor = '（一）依法行政制度体系不断完善。';
     expect(seed.raw).toContain(anchor);
     const changed = seed.raw.replace(anchor, `${anchor}行政机关负责人出庭应诉率达到100%。`);
-    const refused = await ingestReport(db.dataSource, db.lock, { text: changed, unit: seed.unit, year: seed.year, source: 'v2.txt', actor: 't' }, limits);
+    const refused = await ingestReport(
+      db.dataSource,
+      db.lock,
+      { text: changed, unit: seed.unit, year: seed.year, source: 'v2.txt', actor: 't' },
+      limits,
+    );
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.errors[0]).toMatchObject({ code: 'REPORT_EXISTS', field: 'input.replace' });
 
@@ -76,7 +88,12 @@ describe('ingestReport', () => {
     const oldLinks = await db.dataSource.getRepository(EvidenceLink).count({ where: { reportId: oldReport.id } });
     expect(oldLinks).toBeGreaterThan(0);
 
-    const replaced = await ingestReport(db.dataSource, db.lock, { text: changed, unit: seed.unit, year: seed.year, source: 'v2.txt', replace: true, actor: 't' }, limits);
+    const replaced = await ingestReport(
+      db.dataSource,
+      db.lock,
+      { text: changed, unit: seed.unit, year: seed.year, source: 'v2.txt', replace: true, actor: 't' },
+      limits,
+    );
     expect(replaced.ok).toBe(true);
     if (!replaced.ok) return;
     expect(replaced.value.created).toBe(true);
@@ -86,22 +103,39 @@ describe('ingestReport', () => {
     // the old report and its links stay retrievable
     expect(await db.dataSource.getRepository(EvidenceLink).count({ where: { reportId: oldReport.id } })).toBe(oldLinks);
     // the assessment now uses the new report: the added rate makes 7.4 COVERED
-    const assessment = await db.dataSource.getRepository(Assessment).findOneOrFail({ where: { unitId: replaced.value.unit.id, year: seed.year } });
+    const assessment = await db.dataSource
+      .getRepository(Assessment)
+      .findOneOrFail({ where: { unitId: replaced.value.unit.id, year: seed.year } });
     expect(assessment.reportId).toBe(replaced.value.report!.id);
     expect(assessment.result.items.find((i) => i.code === '7.4')?.status).toBe('COVERED');
   });
 
   it('gives user errors for an unknown unit (with suggestions), a year out of range, and empty text', async () => {
     const seed = seedReports()[0];
-    const unknown = await ingestReport(db.dataSource, db.lock, { text: seed.raw, unit: '万兴街街', year: 2024, source: 'x', actor: 't' }, limits);
+    const unknown = await ingestReport(
+      db.dataSource,
+      db.lock,
+      { text: seed.raw, unit: '万兴街街', year: 2024, source: 'x', actor: 't' },
+      limits,
+    );
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) {
       expect(unknown.errors[0].code).toBe('UNIT_NOT_FOUND');
       expect(unknown.errors[0].message).toContain('万兴街');
     }
-    const year = await ingestReport(db.dataSource, db.lock, { text: seed.raw, unit: '万兴街', year: 1990, source: 'x', actor: 't' }, limits);
+    const year = await ingestReport(
+      db.dataSource,
+      db.lock,
+      { text: seed.raw, unit: '万兴街', year: 1990, source: 'x', actor: 't' },
+      limits,
+    );
     expect(!year.ok && year.errors[0].code).toBe('YEAR_OUT_OF_RANGE');
-    const empty = await ingestReport(db.dataSource, db.lock, { text: ' \n\t ', unit: '万兴街', year: 2024, source: 'x', actor: 't' }, limits);
+    const empty = await ingestReport(
+      db.dataSource,
+      db.lock,
+      { text: ' \n\t ', unit: '万兴街', year: 2024, source: 'x', actor: 't' },
+      limits,
+    );
     expect(!empty.ok && empty.errors[0].code).toBe('EMPTY_TEXT');
   });
 
@@ -113,7 +147,12 @@ describe('ingestReport', () => {
     await db.dataSource.query('ALTER TABLE metric_value RENAME TO metric_value_gone');
     try {
       await expect(
-        ingestReport(db.dataSource, db.lock, { text: `${seed.raw}\n补充：完成率100%。`, unit: '万兴街', year: 2024, source: 'fail.txt', actor: 't' }, limits),
+        ingestReport(
+          db.dataSource,
+          db.lock,
+          { text: `${seed.raw}\n补充：完成率100%。`, unit: '万兴街', year: 2024, source: 'fail.txt', actor: 't' },
+          limits,
+        ),
       ).rejects.toThrow();
     } finally {
       await db.dataSource.query('ALTER TABLE metric_value_gone RENAME TO metric_value');
@@ -121,7 +160,12 @@ describe('ingestReport', () => {
     expect(await rowCounts()).toEqual(before);
     expect(await db.dataSource.getRepository(Report).count({ where: { source: 'fail.txt' } })).toBe(0);
     // and the ingest can be retried
-    const retried = await ingestReport(db.dataSource, db.lock, { text: `${seed.raw}\n补充：完成率100%。`, unit: '万兴街', year: 2024, source: 'fail.txt', actor: 't' }, limits);
+    const retried = await ingestReport(
+      db.dataSource,
+      db.lock,
+      { text: `${seed.raw}\n补充：完成率100%。`, unit: '万兴街', year: 2024, source: 'fail.txt', actor: 't' },
+      limits,
+    );
     expect(retried.ok && retried.value.created).toBe(true);
   });
 });

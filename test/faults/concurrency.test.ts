@@ -51,7 +51,13 @@ describe('two writers at once', () => {
     const link = await db.dataSource.getRepository(EvidenceLink).findOneOrFail({ where: { state: 'PROPOSED' }, order: { id: 'ASC' } });
     const [accept, reject] = await Promise.all([
       reviewLink(db.dataSource, db.lock, { linkId: link.id, action: 'ACCEPT', expectedVersion: link.version, actor: 'reviewer-a' }),
-      reviewLink(other, new WriteLock(), { linkId: link.id, action: 'REJECT', reason: 'not evidence', expectedVersion: link.version, actor: 'reviewer-b' }),
+      reviewLink(other, new WriteLock(), {
+        linkId: link.id,
+        action: 'REJECT',
+        reason: 'not evidence',
+        expectedVersion: link.version,
+        actor: 'reviewer-b',
+      }),
     ]);
     expect([accept.ok, reject.ok].filter(Boolean)).toHaveLength(1);
     const loser = accept.ok ? reject : accept;

@@ -39,7 +39,9 @@ function ingest(server: ServerProcess, text: string, year = 2024) {
 
 async function orphanCounts(): Promise<number[]> {
   const q = (table: string) =>
-    db.dataSource.query(`SELECT COUNT(*) AS n FROM ${table} WHERE "reportId" NOT IN (SELECT id FROM report)`).then((r: { n: string | number }[]) => Number(r[0].n));
+    db.dataSource
+      .query(`SELECT COUNT(*) AS n FROM ${table} WHERE "reportId" NOT IN (SELECT id FROM report)`)
+      .then((r: { n: string | number }[]) => Number(r[0].n));
   return Promise.all(['report_section', 'claim', 'metric_value', 'evidence_link'].map(q));
 }
 
@@ -49,10 +51,7 @@ beforeAll(async () => {
   const created = await createToken(db.dataSource, { name: 'fault-test', role: 'ADMIN', actor: 'test' });
   if (!created.ok) throw new Error('token');
   adminToken = created.value.secret;
-  env =
-    db.database.type === 'sqlite'
-      ? { SQLITE_PATH: db.database.path, DATABASE_URL: '' }
-      : { DATABASE_URL: db.database.url };
+  env = db.database.type === 'sqlite' ? { SQLITE_PATH: db.database.path, DATABASE_URL: '' } : { DATABASE_URL: db.database.url };
   Object.assign(env, { LOG_LEVEL: 'debug', MAX_REPORT_BYTES: '20000000', MAX_BODY_BYTES: '30000000', MAX_QUERY_COST: '50000' });
 });
 afterAll(async () => db?.close());
@@ -61,10 +60,14 @@ describe('start-up', () => {
   it('refuses to bind beyond 127.0.0.1 when no API token exists, saying why', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fazhi-bind-'));
     try {
-      const child = spawn(process.execPath, ['-r', join(__dirname, '../../scripts/swc-register.js'), join(__dirname, '../../src/index.ts')], {
-        env: { ...process.env, HOST: '0.0.0.0', PORT: String(port++), SQLITE_PATH: join(dir, 'fresh.sqlite'), DATABASE_URL: '' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['-r', join(__dirname, '../../scripts/swc-register.js'), join(__dirname, '../../src/index.ts')],
+        {
+          env: { ...process.env, HOST: '0.0.0.0', PORT: String(port++), SQLITE_PATH: join(dir, 'fresh.sqlite'), DATABASE_URL: '' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let err = '';
       child.stderr.on('data', (c: Buffer) => (err += c.toString()));
       const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -109,7 +112,9 @@ describe('the server process', () => {
 
   it('stopped with SIGTERM finishes the request in flight, then exits cleanly', async () => {
     const server = await startServerProcess(env, port++);
-    const pending = ingest(server, largeReport(), 2025).then((r) => r.json() as Promise<{ data: { ingestReport: { created: boolean; userErrors: unknown[] } } }>);
+    const pending = ingest(server, largeReport(), 2025).then(
+      (r) => r.json() as Promise<{ data: { ingestReport: { created: boolean; userErrors: unknown[] } } }>,
+    );
     await server.waitFor(/ingest: storing 万兴街 2025/);
     server.child.kill('SIGTERM');
     const body = await pending;

@@ -56,7 +56,14 @@ const MUTATIONS: Record<string, { query: string; input: () => Record<string, unk
   },
   setItemNotApplicable: {
     query: `mutation($input: SetItemNotApplicableInput!) { setItemNotApplicable(input: $input) { userErrors { code } } }`,
-    input: () => ({ unitId: ids['万兴街'], checklistId: ids.checklist, year: 2022, itemCode: '9.1', notApplicable: true, justification: 'x' }),
+    input: () => ({
+      unitId: ids['万兴街'],
+      checklistId: ids.checklist,
+      year: 2022,
+      itemCode: '9.1',
+      notApplicable: true,
+      justification: 'x',
+    }),
   },
   lockAssessment: {
     query: `mutation($input: LockAssessmentInput!) { lockAssessment(input: $input) { userErrors { code } } }`,
@@ -119,8 +126,12 @@ describe('scope: a UNIT token for 万兴街 gets nothing of 王顶堤街', () =>
     const adminSearch = await client.data(`{ search(query: "金冠里") { totalCount } }`);
     expect(adminSearch.search.totalCount).toBeGreaterThan(0);
     const flags = await as(`{ flags(filter: { year: 2023 }, first: 200) { edges { node { unit { name } } } } }`);
-    expect(new Set(flags.data?.flags.edges.map((e: { node: { unit: { name: string } } }) => e.node.unit.name))).toEqual(new Set(['万兴街']));
-    const matrix = await as(`query($p: ID!) { coverageMatrix(parentUnitId: $p, year: 2022) { rows { unit { name } } } }`, { p: ids['南开区'] });
+    expect(new Set(flags.data?.flags.edges.map((e: { node: { unit: { name: string } } }) => e.node.unit.name))).toEqual(
+      new Set(['万兴街']),
+    );
+    const matrix = await as(`query($p: ID!) { coverageMatrix(parentUnitId: $p, year: 2022) { rows { unit { name } } } }`, {
+      p: ids['南开区'],
+    });
     expect(matrix.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const other = await as(`query($u: ID!) { assessment(unitId: $u, year: 2023) { year } }`, { u: ids['王顶堤街'] });
     expect(other.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -133,7 +144,11 @@ describe('scope: a UNIT token for 万兴街 gets nothing of 王顶堤街', () =>
 
   it('and may ingest only for its own unit', async () => {
     const other = seedReport('王顶堤街');
-    const result = await client.run(MUTATIONS.ingestReport.query, { input: { text: other.raw, unit: '王顶堤街', year: 2023 } }, callers.wanxing);
+    const result = await client.run(
+      MUTATIONS.ingestReport.query,
+      { input: { text: other.raw, unit: '王顶堤街', year: 2023 } },
+      callers.wanxing,
+    );
     expect(result.data?.ingestReport.userErrors).toEqual([{ code: 'OUT_OF_SCOPE' }]);
     const own = await client.run(MUTATIONS.ingestReport.query, { input: MUTATIONS.ingestReport.input() }, callers.wanxing);
     expect(own.data?.ingestReport).toEqual({ created: false, userErrors: [] });
@@ -142,17 +157,31 @@ describe('scope: a UNIT token for 万兴街 gets nothing of 王顶堤街', () =>
 
 describe('scope: a REVIEWER of 南开区', () => {
   it('reviews links of its units but not of other districts (not found)', async () => {
-    const own = await client.run(MUTATIONS.reviewEvidenceLink.query, { input: { linkId: ids['link:王顶堤街'], action: 'ACCEPT' } }, callers['nankai-reviewer']);
+    const own = await client.run(
+      MUTATIONS.reviewEvidenceLink.query,
+      { input: { linkId: ids['link:王顶堤街'], action: 'ACCEPT' } },
+      callers['nankai-reviewer'],
+    );
     expect(own.data?.reviewEvidenceLink.userErrors).toEqual([]);
-    const other = await client.run(MUTATIONS.reviewEvidenceLink.query, { input: { linkId: ids['link:稷下街道'], action: 'ACCEPT' } }, callers['nankai-reviewer']);
+    const other = await client.run(
+      MUTATIONS.reviewEvidenceLink.query,
+      { input: { linkId: ids['link:稷下街道'], action: 'ACCEPT' } },
+      callers['nankai-reviewer'],
+    );
     expect(other.data?.reviewEvidenceLink.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
-    const na = await client.run(MUTATIONS.setItemNotApplicable.query, { input: { ...MUTATIONS.setItemNotApplicable.input(), unitId: ids['胡家园街'] } }, callers['nankai-reviewer']);
+    const na = await client.run(
+      MUTATIONS.setItemNotApplicable.query,
+      { input: { ...MUTATIONS.setItemNotApplicable.input(), unitId: ids['胡家园街'] } },
+      callers['nankai-reviewer'],
+    );
     expect(na.data?.setItemNotApplicable.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
   });
 
   it('reads the audit trail of its units only', async () => {
     const trail = await client.data(`{ auditTrail(first: 100) { edges { node { action entityType } } } }`, {}, callers['nankai-reviewer']);
-    const entries = trail.auditTrail.edges.map((e: { node: { action: string; entityType: string } }) => `${e.node.entityType}:${e.node.action}`);
+    const entries = trail.auditTrail.edges.map(
+      (e: { node: { action: string; entityType: string } }) => `${e.node.entityType}:${e.node.action}`,
+    );
     expect(entries).toContain('EvidenceLink:LINK_ACCEPT');
     expect(entries.filter((e: string) => e.startsWith('Report:')).length).toBe(2);
     expect(entries.some((e: string) => e.startsWith('ApiToken:') || e.startsWith('Checklist:'))).toBe(false);
@@ -168,7 +197,11 @@ describe('tokens over HTTP', () => {
   });
   afterAll(async () => server?.stop());
   const ask = (headers: Record<string, string>) =>
-    fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ units(first: 50) { totalCount } }' }) });
+    fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: '{ units(first: 50) { totalCount } }' }),
+    });
 
   it('a valid token sees its scope; an unknown one gets 401', async () => {
     const ok = await ask({ authorization: `Bearer ${secrets['binhai-viewer']}` });

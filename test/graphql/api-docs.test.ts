@@ -56,13 +56,18 @@ describe('the office', () => {
       `query($d: ID!) { flags(filter: { year: 2023, unitIds: [$d] }, first: 200) { edges { node { code itemCode unit { name } } } } }`,
       { d: ids.units.edges[0].node.id },
     );
-    const codes = all.flags.edges.map((e: { node: { code: string; itemCode: string | null; unit: { name: string } } }) => `${e.node.unit.name} ${e.node.itemCode} ${e.node.code}`);
+    const codes = all.flags.edges.map(
+      (e: { node: { code: string; itemCode: string | null; unit: { name: string } } }) =>
+        `${e.node.unit.name} ${e.node.itemCode} ${e.node.code}`,
+    );
     expect(codes).toContain('王顶堤街 7.4 NO_EVIDENCE');
     expect(codes).toContain('万兴街 null REPORT_MISSING');
   });
 
   it('finds 稷下街道 saying it has no 执法记录仪, as a shortcoming', () => {
-    const found = answer('search').search.edges.map((e: { node: { polarity: string; text: string; report: { unit: { name: string } } } }) => e.node);
+    const found = answer('search').search.edges.map(
+      (e: { node: { polarity: string; text: string; report: { unit: { name: string } } } }) => e.node,
+    );
     const jixia = found.find((n: { report: { unit: { name: string } } }) => n.report.unit.name === '稷下街道');
     expect(jixia).toMatchObject({ polarity: 'NEGATIVE' });
     expect(jixia.text).toContain('没有配备执法记录仪');
@@ -74,7 +79,9 @@ describe('frontend teams', () => {
     const item = answer('assessment').assessment.items[0];
     expect(item).toMatchObject({ code: '7.4', status: 'COVERED' });
     const evidence = item.evidence.find((e: { claim: { text: string } }) => e.claim.text.includes('出庭应诉率达到'));
-    expect(evidence.claim.metrics).toContainEqual(expect.objectContaining({ metric: 'COURT_APPEARANCE_RATE', value: 100, unit: '%', qualifier: 'EXACT' }));
+    expect(evidence.claim.metrics).toContainEqual(
+      expect.objectContaining({ metric: 'COURT_APPEARANCE_RATE', value: 100, unit: '%', qualifier: 'EXACT' }),
+    );
     const raw = readFileSync(join(__dirname, '../../seeds/reports/000_6e4407ce581485da.txt'), 'utf8');
     expect(raw.slice(evidence.claim.start, evidence.claim.end)).toContain('行政机关负责人出庭应诉率达到 100%');
     expect(evidence.link).toMatchObject({ state: 'PROPOSED' });
@@ -97,7 +104,9 @@ describe('the assessment team', () => {
   });
 
   it('explains 王顶堤街 10.5 as PARTIAL at half its points, and 7.4 as MISSING', () => {
-    const [exam, court] = answer('explain').assessment.items.sort((a: { code: string }, b: { code: string }) => (a.code === '10.5' ? -1 : b.code === '10.5' ? 1 : 0));
+    const [exam, court] = answer('explain').assessment.items.sort((a: { code: string }, b: { code: string }) =>
+      a.code === '10.5' ? -1 : b.code === '10.5' ? 1 : 0,
+    );
     expect(exam).toMatchObject({ code: '10.5', status: 'PARTIAL', points: 5, factor: 0.5, score: 2.5 });
     expect(court).toMatchObject({ code: '7.4', status: 'MISSING', score: 0 });
     expect(court.flags.map((f: { code: string }) => f.code)).toEqual(['NO_EVIDENCE']);
@@ -108,7 +117,9 @@ describe('the assessment team', () => {
     expect(compare.proposedScore.to).toBe(0);
     expect(compare.proposedScore.delta).toBeLessThan(0);
     expect(compare.items.length).toBeGreaterThan(0);
-    expect(compare.items.every((i: { change: string; toStatus: string }) => i.change === 'LOST_EVIDENCE' && i.toStatus === 'MISSING')).toBe(true);
+    expect(compare.items.every((i: { change: string; toStatus: string }) => i.change === 'LOST_EVIDENCE' && i.toStatus === 'MISSING')).toBe(
+      true,
+    );
   });
 });
 
@@ -127,7 +138,8 @@ function renderDocs(): string {
     out.push(`## ${USERS[user]}`, '');
     for (const doc of DOCUMENTED_QUERIES.filter((d) => d.user === user)) {
       out.push(`### ${doc.title}`, '', doc.why, '', '```graphql', doc.query, '```', '');
-      if (Object.keys(doc.variables).length) out.push('Variables (`unit:NAME` stands for that unit\'s id):', '', '```json', JSON.stringify(doc.variables), '```', '');
+      if (Object.keys(doc.variables).length)
+        out.push("Variables (`unit:NAME` stands for that unit's id):", '', '```json', JSON.stringify(doc.variables), '```', '');
       out.push('Answer:', '', '```json', JSON.stringify({ data: answer(doc.id) }, null, 2), '```', '');
     }
   }

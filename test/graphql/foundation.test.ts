@@ -48,7 +48,9 @@ describe('the unit tree of the five reports', () => {
   });
 
   it('resolves unit(id) with parent, children, aliases and reports', async () => {
-    const list = await client.data<{ units: { edges: { node: { id: string } }[] } }>(`{ units(filter: { nameContains: "万兴" }) { edges { node { id } } } }`);
+    const list = await client.data<{ units: { edges: { node: { id: string } }[] } }>(
+      `{ units(filter: { nameContains: "万兴" }) { edges { node { id } } } }`,
+    );
     expect(list.units.edges).toHaveLength(1);
     const data = await client.data(
       `query($id: ID!) { unit(id: $id) { name aliases level parent { name parent { name } } children { name } reports { year source } } }`,
@@ -78,7 +80,11 @@ describe('checklists', () => {
     expect(items).toHaveLength(31);
     expect(checklist.items).toHaveLength(41);
     const court = items.find((i: { code: string }) => i.code === '7.4');
-    expect(court).toMatchObject({ assessable: true, points: 5, targets: [{ metric: 'COURT_APPEARANCE_RATE', op: '>=', threshold: 100, unit: '%' }] });
+    expect(court).toMatchObject({
+      assessable: true,
+      points: 5,
+      targets: [{ metric: 'COURT_APPEARANCE_RATE', op: '>=', threshold: 100, unit: '%' }],
+    });
     const exam = items.find((i: { code: string }) => i.code === '10.5');
     expect(exam.targets.map((t: { metric: string }) => t.metric).sort()).toEqual(
       ['LAW_EXAM_AVG_SCORE', 'LAW_EXAM_PARTICIPATION_RATE', 'LAW_EXAM_PASS_RATE'].sort(),
@@ -103,7 +109,9 @@ describe('reports', () => {
 
   it('filters by year and by unit, and pages with cursors', async () => {
     const y2023 = await client.data(query, { filter: { year: 2023 } });
-    expect(y2023.reports.edges.map((e: { node: { unit: { name: string } } }) => e.node.unit.name).sort()).toEqual(['王顶堤街', '稷下街道'].sort());
+    expect(y2023.reports.edges.map((e: { node: { unit: { name: string } } }) => e.node.unit.name).sort()).toEqual(
+      ['王顶堤街', '稷下街道'].sort(),
+    );
     const first = await client.data(query, { first: 2 });
     expect(first.reports.edges).toHaveLength(2);
     expect(first.reports.pageInfo.hasNextPage).toBe(true);

@@ -48,7 +48,9 @@ describe('uploaded files in every supported encoding', () => {
     const text = seed.raw.replace('2023年，我街道共化解矛盾纠纷198起', '2023年，我街道共化解矛盾纠纷199起');
     expect(text).not.toBe(seed.raw);
     const bytes = iconv.encode(text, 'gb18030');
-    const result = await client.data(INGEST, { input: { contentBase64: bytes.toString('base64'), fileName: 'gbk-report.txt', unit: '稷下街道', year: 2022 } });
+    const result = await client.data(INGEST, {
+      input: { contentBase64: bytes.toString('base64'), fileName: 'gbk-report.txt', unit: '稷下街道', year: 2022 },
+    });
     expect(result.ingestReport.userErrors).toEqual([]);
     expect(result.ingestReport.created).toBe(true);
     expect(result.ingestReport.report.rawText).toBe(text);
@@ -59,7 +61,8 @@ describe('uploaded files in every supported encoding', () => {
 });
 
 describe('refused input, as user errors', () => {
-  const refused = async (input: Record<string, unknown>) => (await client.data(INGEST, { input: { unit: '稷下街道', year: 2021, dryRun: true, ...input } })).ingestReport;
+  const refused = async (input: Record<string, unknown>) =>
+    (await client.data(INGEST, { input: { unit: '稷下街道', year: 2021, dryRun: true, ...input } })).ingestReport;
 
   it('binary content, naming what it is', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
@@ -70,13 +73,17 @@ describe('refused input, as user errors', () => {
 
   it('an empty file, whitespace-only text, and empty text', async () => {
     expect((await refused({ contentBase64: '', fileName: 'empty.txt' })).userErrors[0].code).toBe('EMPTY');
-    expect((await refused({ contentBase64: Buffer.from('  \n\t  ').toString('base64'), fileName: 'blank.txt' })).userErrors[0].code).toMatch(/EMPTY/);
+    expect(
+      (await refused({ contentBase64: Buffer.from('  \n\t  ').toString('base64'), fileName: 'blank.txt' })).userErrors[0].code,
+    ).toMatch(/EMPTY/);
     expect((await refused({ text: ' \n ' })).userErrors[0].code).toBe('EMPTY_TEXT');
   });
 
   it('an over-size file or text (limit MAX_REPORT_BYTES, default 5 MB)', async () => {
     const big = 'x'.repeat(5 * 1024 * 1024 + 1);
-    expect((await refused({ contentBase64: Buffer.from(big).toString('base64'), fileName: 'big.txt' })).userErrors[0].code).toBe('TEXT_TOO_LARGE');
+    expect((await refused({ contentBase64: Buffer.from(big).toString('base64'), fileName: 'big.txt' })).userErrors[0].code).toBe(
+      'TEXT_TOO_LARGE',
+    );
     expect((await refused({ text: big })).userErrors[0].code).toBe('TEXT_TOO_LARGE');
   });
 

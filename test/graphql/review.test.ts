@@ -74,7 +74,9 @@ describe('reviewing evidence links', () => {
     for (const e of before.evidence) {
       const noReason = await client.data(REVIEW, { input: { linkId: e.link.id, action: 'REJECT' } });
       expect(noReason.reviewEvidenceLink.userErrors[0]).toMatchObject({ code: 'REASON_REQUIRED', field: 'input.reason' });
-      const rejected = await client.data(REVIEW, { input: { linkId: e.link.id, action: 'REJECT', reason: 'not about leaders studying law' } });
+      const rejected = await client.data(REVIEW, {
+        input: { linkId: e.link.id, action: 'REJECT', reason: 'not about leaders studying law' },
+      });
       expect(rejected.reviewEvidenceLink.link).toMatchObject({ state: 'REJECTED', reason: 'not about leaders studying law' });
     }
     const { item: after } = await item('10.4');
@@ -89,7 +91,9 @@ describe('reviewing evidence links', () => {
     expect(claim).toBeDefined();
     const cl = await client.data(`query($id: ID!) { checklist(id: $id) { item(code: "7.3") { id } } }`, { id: checklistId });
     const ADD = `mutation($input: AddEvidenceLinkInput!) { addEvidenceLink(input: $input) { link { state method confidence } userErrors { code } } }`;
-    const added = await client.data(ADD, { input: { claimId: claim.id, itemId: cl.checklist.item.id, reason: 'the legal adviser handles 行政复议' } });
+    const added = await client.data(ADD, {
+      input: { claimId: claim.id, itemId: cl.checklist.item.id, reason: 'the legal adviser handles 行政复议' },
+    });
     expect(added.addEvidenceLink).toEqual({ link: { state: 'ACCEPTED', method: 'MANUAL', confidence: 1 }, userErrors: [] });
     const { item: after } = await item('7.3');
     expect(missing.status === 'COVERED').toBe(false);
@@ -146,12 +150,21 @@ describe('importChecklist', () => {
   });
 
   it('imports a new version without rewriting links made against the old item text', async () => {
-    const v2 = yaml.replace(/^version: 1$/m, 'version: 2').replace(/title: 行政机关负责人出庭应诉(?=\s)/, 'title: 行政机关负责人出庭应诉（修订）');
+    const v2 = yaml
+      .replace(/^version: 1$/m, 'version: 2')
+      .replace(/title: 行政机关负责人出庭应诉(?=\s)/, 'title: 行政机关负责人出庭应诉（修订）');
     const result = await client.data(IMPORT, { input: { yaml: v2 } });
     expect(result.importChecklist).toMatchObject({ created: true, checklist: { version: 2 }, userErrors: [] });
-    const links = await client.data(`query($id: ID!) { unit(id: $id) { reports { claims(filter: { linked: true }) { links { itemText item { code checklist { version } } } } } } }`, { id: unitId });
-    const court = links.unit.reports[0].claims.flatMap((c: { links: unknown[] }) => c.links).filter((l: { item: { code: string } }) => l.item.code === '7.4');
-    const byVersion = new Map(court.map((l: { item: { checklist: { version: number } }; itemText: string }) => [l.item.checklist.version, l.itemText]));
+    const links = await client.data(
+      `query($id: ID!) { unit(id: $id) { reports { claims(filter: { linked: true }) { links { itemText item { code checklist { version } } } } } } }`,
+      { id: unitId },
+    );
+    const court = links.unit.reports[0].claims
+      .flatMap((c: { links: unknown[] }) => c.links)
+      .filter((l: { item: { code: string } }) => l.item.code === '7.4');
+    const byVersion = new Map(
+      court.map((l: { item: { checklist: { version: number } }; itemText: string }) => [l.item.checklist.version, l.itemText]),
+    );
     expect(String(byVersion.get(1))).toMatch(/^行政机关负责人出庭应诉\n/);
     expect(String(byVersion.get(2))).toMatch(/^行政机关负责人出庭应诉（修订）\n/);
   });

@@ -29,7 +29,12 @@ async function growDistrictTo(count: number): Promise<void> {
     await units.save(units.create({ name, level: 'STREET', aliases: [], parentId: district.id }));
     if (i % 2 === 0) {
       const seed = texts[i % texts.length];
-      const result = await ingestReport(db.dataSource, db.lock, { text: `${seed.raw}\n（编号${i}）`, unit: name, year: 2022, source: `gen-${i}`, actor: 'test' }, { maxReportBytes: 1e7 });
+      const result = await ingestReport(
+        db.dataSource,
+        db.lock,
+        { text: `${seed.raw}\n（编号${i}）`, unit: name, year: 2022, source: `gen-${i}`, actor: 'test' },
+        { maxReportBytes: 1e7 },
+      );
       expect(result.ok).toBe(true);
     }
   }

@@ -20,7 +20,11 @@ export class TestClient {
     this.apollo = createApollo({ dataSource: db.dataSource, lock: db.lock, config: db.config });
   }
 
-  async run<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, caller: Caller = ADMIN): Promise<GraphQLResult<T>> {
+  async run<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    caller: Caller = ADMIN,
+  ): Promise<GraphQLResult<T>> {
     const response = await this.apollo.executeOperation(
       { query, variables },
       { contextValue: createContext({ dataSource: this.db.dataSource, lock: this.db.lock, config: this.db.config }, caller) },

@@ -41,7 +41,13 @@ export async function startServerProcess(env: Record<string, string>, port: numb
       const existing = out.split('\n').find((line) => pattern.test(line));
       if (existing !== undefined) return resolve(existing);
       const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${out}`)), timeoutMs);
-      waiters.push({ pattern, resolve: (line) => { clearTimeout(timer); resolve(line); } });
+      waiters.push({
+        pattern,
+        resolve: (line) => {
+          clearTimeout(timer);
+          resolve(line);
+        },
+      });
       void exited.then(() => setTimeout(() => reject(new Error(`server exited before ${pattern}; output:\n${out}`)), 50));
     });
   await waitFor(/GraphQL listening at/);

@@ -6,14 +6,7 @@ import { extractClaimSpans, polarityOf } from './claims';
 import { NormalisedText, normaliseReport, toRawRange } from './normalise';
 import { extractNumbers } from './numbers';
 import { buildStructure } from './sections';
-import type {
-  AnalysedClaim,
-  AnalysedMetric,
-  AnalysedSection,
-  AnalysisError,
-  AnalyzeOptions,
-  ReportAnalysis,
-} from './types';
+import type { AnalysedClaim, AnalysedMetric, AnalysedSection, AnalysisError, AnalyzeOptions, ReportAnalysis } from './types';
 import { detectUnitYear } from './unit-year';
 
 /** Share of control characters / replacement characters above which input is not text. */

@@ -14,7 +14,8 @@ export interface ClaimSpan {
 
 const FINAL = new Set(['。', '！', '？', '；', ';', '!', '?']);
 const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '】', '"', "'", '。', '！', '？', '…']);
-const ENUMERATOR = /^(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十][，,、是]|第[一二三四五六七八九十]{1,2}[，,、]|另一方面|一方面)/u;
+const ENUMERATOR =
+  /^(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十][，,、是]|第[一二三四五六七八九十]{1,2}[，,、]|另一方面|一方面)/u;
 const BEFORE_ENUMERATOR = new Set(['，', ',', '、', '：', ':']);
 const LEAD_TRIM = /[\s，,、：:]/u;
 const TAIL_TRIM = /[\s，,、]/u;

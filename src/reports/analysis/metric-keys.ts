@@ -135,11 +135,7 @@ export const METRIC_KEYS: readonly MetricKeyDefinition[] = [
     itemCode: '5.3',
     kind: 'COUNT',
     units: ['件', '起', '家', '家次', '个', '宗', '例', '件次'],
-    cues: [
-      /立案(?:查处|处罚)?/,
-      /(?<!不予|免予|免于|免)(?:行政)?处罚(?:案件)?/,
-      /查处(?:各类)?(?:违法|违规)?(?:案件|行为)/,
-    ],
+    cues: [/立案(?:查处|处罚)?/, /(?<!不予|免予|免于|免)(?:行政)?处罚(?:案件)?/, /查处(?:各类)?(?:违法|违规)?(?:案件|行为)/],
     after: [
       /^[ \t]*(?:企业|单位|商户|商家|店铺|门店|经营户|个体工商户|当事人|违法行为人)?[ \t]*(?:依法)?(?:进行了?|予以|作出了?|实施了?|给予了?)(?:行政)?处罚/,
     ],
@@ -156,11 +152,7 @@ export const METRIC_KEYS: readonly MetricKeyDefinition[] = [
     itemCode: '7.1',
     kind: 'COUNT',
     units: ['起', '件', '件次', '次', '个', '宗', '例'],
-    cues: [
-      /(?:调解|化解|调处)(?:各类|各种)?(?:矛盾)?纠纷/,
-      /矛盾(?:纠纷)?(?:调解|化解|调处)/,
-      /纠纷调解|调解成功|成功调解/,
-    ],
+    cues: [/(?:调解|化解|调处)(?:各类|各种)?(?:矛盾)?纠纷/, /矛盾(?:纠纷)?(?:调解|化解|调处)/, /纠纷调解|调解成功|成功调解/],
   },
   {
     key: 'PETITION_ON_TIME_RATE',
@@ -169,11 +161,7 @@ export const METRIC_KEYS: readonly MetricKeyDefinition[] = [
     units: ['%'],
     cues: [/按(?:期|时)(?:办理|办结|答复|处理|处置)率/],
     context: PETITION_CONTEXT,
-    all: [
-      new RegExp(
-        `信访${IN_CLAUSE}{0,12}?(全部|均|全都)(?:已)?(?:按期|按时|在规定(?:时限|期限)内)(?:办理|办结|答复)`,
-      ),
-    ],
+    all: [new RegExp(`信访${IN_CLAUSE}{0,12}?(全部|均|全都)(?:已)?(?:按期|按时|在规定(?:时限|期限)内)(?:办理|办结|答复)`)],
   },
   {
     key: 'PETITION_CASES',
@@ -241,10 +229,7 @@ export const METRIC_KEYS: readonly MetricKeyDefinition[] = [
       /专题宣传(?:活动)?/,
       /以案释法(?:活动)?/,
     ],
-    after: [
-      new RegExp(`^${IN_CLAUSE}{0,12}?(?:普法|法治|法律|法制|宪法)(?:宣传|宣讲)(?:教育)?活动`),
-      /^[ \t]*的?(?:普法|法治|法律)讲座/,
-    ],
+    after: [new RegExp(`^${IN_CLAUSE}{0,12}?(?:普法|法治|法律|法制|宪法)(?:宣传|宣讲)(?:教育)?活动`), /^[ \t]*的?(?:普法|法治|法律)讲座/],
   },
 ];
 
@@ -254,9 +239,9 @@ function globalCopy(re: RegExp): RegExp {
 }
 
 /** Rate cues anchored at the end of a string, to name the items of a list of rates. */
-const RATE_NAME_PATTERNS: ReadonlyArray<{ def: MetricKeyDefinition; res: RegExp[] }> = METRIC_KEYS.filter(
-  (d) => d.kind === 'RATE',
-).map((def) => ({ def, res: def.cues.map((re) => new RegExp(`(?:${re.source})$`, re.flags)) }));
+const RATE_NAME_PATTERNS: ReadonlyArray<{ def: MetricKeyDefinition; res: RegExp[] }> = METRIC_KEYS.filter((d) => d.kind === 'RATE').map(
+  (def) => ({ def, res: def.cues.map((re) => new RegExp(`(?:${re.source})$`, re.flags)) }),
+);
 
 function contextHolds(def: MetricKeyDefinition, claim: string): boolean {
   return def.context === undefined || def.context.test(claim);

@@ -226,12 +226,7 @@ export function wrapWidth(lines: readonly string[]): number | null {
  * - in any text: after a long body line (≥ 40 characters, with punctuation) when the next
  *   line is body text too (starts with a character or digit, is long or punctuated).
  */
-export function isParagraphBreak(
-  before: string,
-  after: string,
-  width: number | null = null,
-  earlier: string | null = null,
-): boolean {
+export function isParagraphBreak(before: string, after: string, width: number | null = null, earlier: string | null = null): boolean {
   const prev = before.trim();
   const next = after.trim();
   if (!prev || !next) return true;

@@ -19,12 +19,7 @@
  * number touching ASCII letters (5G, A4). Chinese numerals are not read (一次, 八五, 第一).
  */
 import type { Qualifier } from './types';
-import {
-  CLAUSE_BOUNDARY,
-  findAllStatements,
-  metricOfRateName,
-  recogniseMetric,
-} from './metric-keys';
+import { CLAUSE_BOUNDARY, findAllStatements, metricOfRateName, recogniseMetric } from './metric-keys';
 
 /** A quantity found in a claim. */
 export interface FoundNumber {

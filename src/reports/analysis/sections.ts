@@ -62,8 +62,7 @@ export function isFooterChromeLine(text: string, maxChars = 40): boolean {
 
 const DATE_LINE =
   /^(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2})$/u;
-const ORG_LINE =
-  /^(?:中共|中国共产党)|(?:委员会|党工委|工委|办事处|人民政府|政府|街道|街|镇|乡|区|县|局|办公室|司法所|中心)$/u;
+const ORG_LINE = /^(?:中共|中国共产党)|(?:委员会|党工委|工委|办事处|人民政府|政府|街道|街|镇|乡|区|县|局|办公室|司法所|中心)$/u;
 
 /** A date on its own line: `2022年11月7日`, `2022年11月`, `二〇二二年十一月七日`, `2022-11-07`. */
 export function isDateLine(text: string): boolean {
@@ -255,10 +254,7 @@ export function buildStructure(text: string): DocumentStructure {
       } else {
         kind = classifyHeading(headingText);
       }
-      current = addSection(
-        { path, heading: headingText, kind, level: stack.length + 1, start: line.start, end: line.end },
-        top,
-      );
+      current = addSection({ path, heading: headingText, kind, level: stack.length + 1, start: line.start, end: line.end }, top);
       stack.push({ section: current, rank });
       line.role = 'HEADING';
       line.heading = heading;
@@ -281,9 +277,7 @@ export function buildStructure(text: string): DocumentStructure {
   addBlock(footerStart, lines.length, 'CHROME');
 
   // section ends: up to the next section at the same or a higher level
-  const body = sections
-    .map((s, idx) => ({ s, idx }))
-    .filter(({ s }) => s.kind !== 'CHROME' && s.kind !== 'SIGNATURE');
+  const body = sections.map((s, idx) => ({ s, idx })).filter(({ s }) => s.kind !== 'CHROME' && s.kind !== 'SIGNATURE');
   const lastBodyLine = signStart - 1;
   for (let k = 0; k < body.length; k += 1) {
     const { s } = body[k];

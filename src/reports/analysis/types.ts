@@ -5,14 +5,7 @@
  */
 
 /** Kind of a top-level section, decided from its heading wording (never from a year). */
-export type SectionKind =
-  | 'PREAMBLE'
-  | 'ACHIEVEMENT'
-  | 'RESPONSIBILITY'
-  | 'SHORTCOMING'
-  | 'PLAN'
-  | 'CHROME'
-  | 'SIGNATURE';
+export type SectionKind = 'PREAMBLE' | 'ACHIEVEMENT' | 'RESPONSIBILITY' | 'SHORTCOMING' | 'PLAN' | 'CHROME' | 'SIGNATURE';
 
 export const SECTION_KINDS: readonly SectionKind[] = [
   'PREAMBLE',
@@ -75,14 +68,7 @@ export interface AnalysedMetric {
   text: string;
 }
 
-export type EvidenceSource =
-  | 'EXPLICIT'
-  | 'TITLE'
-  | 'OPENING'
-  | 'HEADING'
-  | 'SIGNATURE'
-  | 'BODY'
-  | 'PUBLISH_DATE';
+export type EvidenceSource = 'EXPLICIT' | 'TITLE' | 'OPENING' | 'HEADING' | 'SIGNATURE' | 'BODY' | 'PUBLISH_DATE';
 
 /** Why the analyser believes a unit or a year: the text and where it is. */
 export interface DetectionEvidence {

@@ -14,9 +14,7 @@ import { seed } from './seed-reports';
 
 const found = (text: string, word: string, extra: Partial<FoundNumber> = {}): FoundNumber[] => {
   const i = text.indexOf(word);
-  return i < 0
-    ? []
-    : [{ metric: null, value: 1, unit: '次', qualifier: 'EXACT', start: i, end: i + word.length, ...extra }];
+  return i < 0 ? [] : [{ metric: null, value: 1, unit: '次', qualifier: 'EXACT', start: i, end: i + word.length, ...extra }];
 };
 
 beforeEach(() => mockExtract.mockReset());
@@ -34,7 +32,7 @@ describe('analyzeReport with a stand-in extractNumbers', () => {
     expect(hits[0].text).toBe('全过程记录');
   });
 
-  it('keeps the extractor\'s values and trims whitespace at the edges of its ranges', () => {
+  it("keeps the extractor's values and trims whitespace at the edges of its ranges", () => {
     mockExtract.mockImplementation((text) =>
       text.includes('LED 5')
         ? [{ metric: 'X', value: 5, unit: '块', qualifier: 'AT_LEAST', start: text.indexOf('LED 5') + 3, end: text.indexOf('LED 5') + 5 }]
@@ -43,7 +41,16 @@ describe('analyzeReport with a stand-in extractNumbers', () => {
     const raw = '一、主要成效\n安装LED 5块显示屏。';
     const a = analyzeReport(raw, { unit: '甲街道', year: 2022 });
     expect(a.metrics).toEqual([
-      { claimId: 'c1', metric: 'X', value: 5, unit: '块', qualifier: 'AT_LEAST', start: raw.indexOf('5块'), end: raw.indexOf('5块') + 1, text: '5' },
+      {
+        claimId: 'c1',
+        metric: 'X',
+        value: 5,
+        unit: '块',
+        qualifier: 'AT_LEAST',
+        start: raw.indexOf('5块'),
+        end: raw.indexOf('5块') + 1,
+        text: '5',
+      },
     ]);
   });
 

@@ -58,7 +58,7 @@ describe('claims of the real reports', () => {
     expect(raw.slice(a.claims[0].start, a.claims[0].start + 2)).toBe('今年');
   });
 
-  it('稷下: the missing 执法记录仪 is a negative claim, next year\'s work a plan claim', () => {
+  it("稷下: the missing 执法记录仪 is a negative claim, next year's work a plan claim", () => {
     const raw = seed('jixia');
     const a = analyzeReport(raw);
     const missing = a.claims.find((c) => c.text.includes('没有配备执法记录仪'))!;
@@ -123,11 +123,7 @@ describe('splitSentences', () => {
   });
 
   it('starts a claim at 二是 after a comma, not at 是 inside a word', () => {
-    expect(split('一是加强学习，二是规范执法，三是强化监督。')).toEqual([
-      '一是加强学习',
-      '二是规范执法',
-      '三是强化监督。',
-    ]);
+    expect(split('一是加强学习，二是规范执法，三是强化监督。')).toEqual(['一是加强学习', '二是规范执法', '三是强化监督。']);
     expect(split('坚持统一是关键。')).toEqual(['坚持统一是关键。']);
   });
 

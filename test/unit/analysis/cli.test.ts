@@ -42,7 +42,10 @@ describe('analyze command', () => {
     expect(Object.keys(fine)).toEqual(['claimId', 'metric', 'value', 'unit', 'qualifier', 'start', 'end', 'text']);
     expect(raw.slice(fine.start, fine.end)).toBe('4.55 万元');
     // evidence against the demo checklist: 7.4 is PARTIAL (the system is stated, the rate is not)
-    expect(doc.items.find((i: { code: string }) => i.code === '7.4')).toMatchObject({ status: 'PARTIAL', flags: ['TARGET_NOT_REPORTED', 'LINK_UNREVIEWED'] });
+    expect(doc.items.find((i: { code: string }) => i.code === '7.4')).toMatchObject({
+      status: 'PARTIAL',
+      flags: ['TARGET_NOT_REPORTED', 'LINK_UNREVIEWED'],
+    });
     const court = doc.links.filter((l: { item: string }) => l.item === '7.4');
     expect(court.length).toBeGreaterThan(0);
     expect(Object.keys(court[0])).toEqual(['claimId', 'item', 'confidence', 'rule', 'matched']);

@@ -1,9 +1,4 @@
-import {
-  METRIC_KEYS,
-  findAllStatements,
-  metricOfRateName,
-  recogniseMetric,
-} from '../../../src/reports/analysis/metric-keys';
+import { METRIC_KEYS, findAllStatements, metricOfRateName, recogniseMetric } from '../../../src/reports/analysis/metric-keys';
 
 describe('METRIC_KEYS', () => {
   it('holds the fourteen metric keys of the checklist spec, once each, on their items', () => {
@@ -45,8 +40,7 @@ describe('METRIC_KEYS', () => {
 });
 
 describe('recogniseMetric', () => {
-  const q = (before: string, unit: string, claim = before, after = ''): string | null =>
-    recogniseMetric({ before, after, unit, claim });
+  const q = (before: string, unit: string, claim = before, after = ''): string | null => recogniseMetric({ before, after, unit, claim });
 
   it('takes the cue nearest before the number', () => {
     expect(q('我街法律顾问2023年度进行法律咨询', '次')).toBe('LEGAL_ADVISER_CONSULTATIONS');

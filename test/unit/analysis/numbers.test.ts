@@ -20,8 +20,7 @@ const raw = (report: Report): string => readFileSync(join(REPORTS, FILES[report]
  * What the normaliser does for these tests: ** dropped, and a PDF page break inside a word
  * (塘沽: 全过程记 / 录, 受理信 / 访) joined.
  */
-const normalise = (text: string): string =>
-  text.replace(/\*\*/g, '').replace(/(?<=[\u4e00-\u9fff])\n\s*\n(?=[\u4e00-\u9fff])/g, '');
+const normalise = (text: string): string => text.replace(/\*\*/g, '').replace(/(?<=[\u4e00-\u9fff])\n\s*\n(?=[\u4e00-\u9fff])/g, '');
 
 /**
  * The sentence of a real report that contains `snippet` (from the previous 。！？ or blank line
@@ -318,14 +317,11 @@ describe('extractNumbers on wording the reports do not contain', () => {
     expect(metricsOf('信访事项均按期办结')).toEqual([['均', 'PETITION_ON_TIME_RATE']]);
     expect(metricsOf('参考人员全部通过考试')).toEqual([['全部', 'LAW_EXAM_PASS_RATE']]);
     expect(metricsOf('重大行政决策未全部经合法性审查')).toEqual([]);
-    expect(metricsOf('重大行政决策全部经合法性审查，重大行政决策合法性审查率100%')).toEqual([
-      ['100%', 'MAJOR_DECISION_LEGAL_REVIEW_RATE'],
-    ]);
+    expect(metricsOf('重大行政决策全部经合法性审查，重大行政决策合法性审查率100%')).toEqual([['100%', 'MAJOR_DECISION_LEGAL_REVIEW_RATE']]);
   });
 
   it('qualifiers: 近/约 APPROX, 超过/不低于/以上 AT_LEAST; upper bounds, ranges, ordinals and frequencies are skipped', () => {
-    const q = (text: string): Array<[string, string]> =>
-      extractNumbers(text).map((f) => [text.slice(f.start, f.end), f.qualifier]);
+    const q = (text: string): Array<[string, string]> => extractNumbers(text).map((f) => [text.slice(f.start, f.end), f.qualifier]);
     expect(q('近100次')).toEqual([['近100次', 'APPROX']]);
     expect(q('约 30 场')).toEqual([['约 30 场', 'APPROX']]);
     expect(q('超过 30 场')).toEqual([['超过 30 场', 'AT_LEAST']]);

@@ -5,11 +5,7 @@ import type { ChecklistDefinition, ChecklistItemDefinition, FlagCode } from '../
 import { FLAG_CODES } from '../../../src/checklist/types';
 
 const match = { keywords: [], together: [], exclude: [], metrics: [] };
-const item = (
-  code: string,
-  title: string,
-  extra: Partial<ChecklistItemDefinition> = {},
-): ChecklistItemDefinition => {
+const item = (code: string, title: string, extra: Partial<ChecklistItemDefinition> = {}): ChecklistItemDefinition => {
   const part = !code.includes('.');
   return {
     code,
@@ -189,7 +185,9 @@ describe('assess', () => {
   it('computes coverage in both views with raw counts, overall and per part', () => {
     expect(result.coverage.confirmed).toEqual({ covered: 2, partial: 1, assessable: 8, ratio: 0.25 });
     expect(result.coverage.proposed).toEqual({ covered: 3, partial: 1, assessable: 8, ratio: 0.375 });
-    expect(result.coverage.byPart.map((p) => [p.partCode, p.confirmed.covered, p.proposed.covered, p.proposed.partial, p.proposed.assessable])).toEqual([
+    expect(
+      result.coverage.byPart.map((p) => [p.partCode, p.confirmed.covered, p.proposed.covered, p.proposed.partial, p.proposed.assessable]),
+    ).toEqual([
       ['5', 1, 1, 0, 2],
       ['7', 1, 2, 0, 2],
       ['9', 0, 0, 0, 0],
@@ -215,26 +213,16 @@ describe('assess', () => {
 
   it('explains each status in one sentence citing claims and target values', () => {
     const explanation = (code: string): string | undefined => result.items.find((i) => i.code === code)?.explanation;
-    expect(explanation('7.4')).toBe(
-      '7.4 is COVERED: positive evidence in claim c3; COURT_APPEARANCE_RATE 100% (claim c3) meets >= 100%.',
-    );
+    expect(explanation('7.4')).toBe('7.4 is COVERED: positive evidence in claim c3; COURT_APPEARANCE_RATE 100% (claim c3) meets >= 100%.');
     expect(explanation('10.5')).toBe(
       '10.5 is PARTIAL: positive evidence in claim c4; LAW_EXAM_PARTICIPATION_RATE 100% (claim c4) meets >= 100%; ' +
         'LAW_EXAM_PASS_RATE not reported (target >= 100%); LAW_EXAM_AVG_SCORE at least 95分 (claim c4).',
     );
-    expect(explanation('5.5')).toBe(
-      '5.5 is PLANNED_ONLY: no positive evidence, only plan claim c8; shortcoming reported in claim c6.',
-    );
-    expect(explanation('10.7')).toBe(
-      '10.7 is NEGATIVE_ONLY: no positive evidence or plan, only shortcoming claim c7.',
-    );
-    expect(explanation('7.3')).toBe(
-      '7.3 is COVERED: positive evidence in claim c2; accepted links only: MISSING.',
-    );
+    expect(explanation('5.5')).toBe('5.5 is PLANNED_ONLY: no positive evidence, only plan claim c8; shortcoming reported in claim c6.');
+    expect(explanation('10.7')).toBe('10.7 is NEGATIVE_ONLY: no positive evidence or plan, only shortcoming claim c7.');
+    expect(explanation('7.3')).toBe('7.3 is COVERED: positive evidence in claim c2; accepted links only: MISSING.');
     expect(explanation('10.9')).toBe('10.9 is MISSING: no claim is linked to it by an accepted or proposed link.');
-    expect(explanation('9.1')).toBe(
-      '9.1 is NOT_APPLICABLE (not assessed): 街道不承担信息化平台建设职责（区级统一建设）.',
-    );
+    expect(explanation('9.1')).toBe('9.1 is NOT_APPLICABLE (not assessed): 街道不承担信息化平台建设职责（区级统一建设）.');
   });
 
   it('never counts rejected links, in either view', () => {
@@ -266,18 +254,14 @@ describe('assess', () => {
     const approx = { ...base, metrics: [metric('c3', 'COURT_APPEARANCE_RATE', 100, '%', 'APPROX')] };
     const i74 = assess(approx).items.find((i) => i.code === '7.4');
     expect(i74?.status).toBe('PARTIAL');
-    expect(i74?.flags.map((f) => f.message)).toEqual([
-      '7.4: COURT_APPEARANCE_RATE about 100% (claim c3) does not prove >= 100%.',
-    ]);
+    expect(i74?.flags.map((f) => f.message)).toEqual(['7.4: COURT_APPEARANCE_RATE about 100% (claim c3) does not prove >= 100%.']);
 
     const withScoreTarget = {
       ...base,
       checklist: {
         ...checklist,
         items: checklist.items.map((i) =>
-          i.code === '10.5'
-            ? { ...i, targets: [{ metric: 'LAW_EXAM_AVG_SCORE', op: '>=' as const, threshold: 95, unit: '分' }] }
-            : i,
+          i.code === '10.5' ? { ...i, targets: [{ metric: 'LAW_EXAM_AVG_SCORE', op: '>=' as const, threshold: 95, unit: '分' }] } : i,
         ),
       },
     };
@@ -291,9 +275,7 @@ describe('assess', () => {
     };
     const r = assess(proposedRate);
     expect(statuses(proposedRate)['7.4']).toEqual(['COVERED', 'MISSING']);
-    expect(r.items.find((i) => i.code === '7.4')?.flags.map((f) => [f.code, f.claimIds])).toEqual([
-      ['LINK_UNREVIEWED', ['c3']],
-    ]);
+    expect(r.items.find((i) => i.code === '7.4')?.flags.map((f) => [f.code, f.claimIds])).toEqual([['LINK_UNREVIEWED', ['c3']]]);
     expect(r.score.confirmed).toEqual({ earned: 7, possible: 28, normalised: 25 });
   });
 
@@ -345,9 +327,7 @@ describe('assess', () => {
     ]);
     expect(r.items.filter((i) => i.code !== '9.1').every((i) => i.status === 'MISSING' && i.confirmedStatus === 'MISSING')).toBe(true);
     expect(r.items.find((i) => i.code === '9.1')?.status).toBe('NOT_APPLICABLE');
-    expect(r.items.find((i) => i.code === '7.4')?.explanation).toBe(
-      '7.4 is MISSING: the unit has no report for this year.',
-    );
+    expect(r.items.find((i) => i.code === '7.4')?.explanation).toBe('7.4 is MISSING: the unit has no report for this year.');
     expect(r.coverage.proposed).toEqual({ covered: 0, partial: 0, assessable: 8, ratio: 0 });
     expect(r.score.proposed).toEqual({ earned: 0, possible: 28, normalised: 0 });
   });
@@ -361,11 +341,34 @@ describe('assess', () => {
     expect(core.assess).toBe(assess);
     expect(Object.keys(core).sort()).toEqual(
       [
-        'assess', 'checkTargets', 'classifyChange', 'collectEvidence', 'compareAssessments', 'computeCoverage',
-        'computeScore', 'countCoverage', 'decideStatus', 'describeCheck', 'explainItem', 'formatClaims',
-        'formatRule', 'formatValue', 'hasThreshold', 'indexClaims', 'itemFlags', 'linkCounts',
-        'notApplicableJustification', 'partCodeOf', 'provesTarget', 'rankUnits', 'reportMissingFlags',
-        'roundTo', 'scoreBothViews', 'statusFactor', 'unmetTargets', 'unreviewedClaimIds',
+        'assess',
+        'checkTargets',
+        'classifyChange',
+        'collectEvidence',
+        'compareAssessments',
+        'computeCoverage',
+        'computeScore',
+        'countCoverage',
+        'decideStatus',
+        'describeCheck',
+        'explainItem',
+        'formatClaims',
+        'formatRule',
+        'formatValue',
+        'hasThreshold',
+        'indexClaims',
+        'itemFlags',
+        'linkCounts',
+        'notApplicableJustification',
+        'partCodeOf',
+        'provesTarget',
+        'rankUnits',
+        'reportMissingFlags',
+        'roundTo',
+        'scoreBothViews',
+        'statusFactor',
+        'unmetTargets',
+        'unreviewedClaimIds',
       ].sort(),
     );
   });

@@ -152,7 +152,11 @@ describe('compareAssessments', () => {
       links: [{ claimId: 'c1', itemCode: '7.4', state: 'PROPOSED', method: 'RULE', confidence: 0.7 }],
     });
     const confirmed = compareAssessments(y2022, withProposed, 'confirmed');
-    expect(confirmed.items.find((i) => i.code === '7.4')).toMatchObject({ fromStatus: 'MISSING', toStatus: 'MISSING', change: 'UNCHANGED' });
+    expect(confirmed.items.find((i) => i.code === '7.4')).toMatchObject({
+      fromStatus: 'MISSING',
+      toStatus: 'MISSING',
+      change: 'UNCHANGED',
+    });
     expect(compareAssessments(y2022, withProposed).items.find((i) => i.code === '7.4')?.change).toBe('NEW_EVIDENCE');
 
     const fewer = { ...y2023, items: y2023.items.filter((i) => i.code !== '5.5') };

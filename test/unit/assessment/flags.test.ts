@@ -4,9 +4,7 @@ import { itemFlags, reportMissingFlags, type FlagSettings, type ItemFlagInput } 
 import type { TargetCheck } from '../../../src/assessment/types';
 
 const settings = (overrides: Partial<FlagSettings> = {}): FlagSettings => {
-  const all = Object.fromEntries(
-    FLAG_CODES.map((code) => [code, { enabled: true, severity: 'WARNING' as const }]),
-  ) as FlagSettings;
+  const all = Object.fromEntries(FLAG_CODES.map((code) => [code, { enabled: true, severity: 'WARNING' as const }])) as FlagSettings;
   return { ...all, NO_EVIDENCE: { enabled: true, severity: 'ERROR' }, ...overrides };
 };
 
@@ -49,7 +47,10 @@ describe('itemFlags', () => {
   it('raises ONLY_PLANNED for a PLANNED_ONLY item, explained by the plan claims', () => {
     const evidence = { ...none, planClaimIds: ['c40'] };
     expect(
-      itemFlags(input({ code: '10.8', status: 'PLANNED_ONLY', confirmedStatus: 'PLANNED_ONLY', evidence, confirmedEvidence: evidence }), settings()),
+      itemFlags(
+        input({ code: '10.8', status: 'PLANNED_ONLY', confirmedStatus: 'PLANNED_ONLY', evidence, confirmedEvidence: evidence }),
+        settings(),
+      ),
     ).toEqual([
       {
         code: 'ONLY_PLANNED',
@@ -78,7 +79,18 @@ describe('itemFlags', () => {
     ]);
     const negativeOnly = { ...none, negativeClaimIds: ['c31', 'c32'] };
     expect(
-      codes(itemFlags(input({ code: '5.5', status: 'NEGATIVE_ONLY', confirmedStatus: 'NEGATIVE_ONLY', evidence: negativeOnly, confirmedEvidence: negativeOnly }), settings())),
+      codes(
+        itemFlags(
+          input({
+            code: '5.5',
+            status: 'NEGATIVE_ONLY',
+            confirmedStatus: 'NEGATIVE_ONLY',
+            evidence: negativeOnly,
+            confirmedEvidence: negativeOnly,
+          }),
+          settings(),
+        ),
+      ),
     ).toEqual(['SHORTCOMING_REPORTED']);
   });
 
@@ -105,8 +117,7 @@ describe('itemFlags', () => {
         code: 'TARGET_NOT_REPORTED',
         severity: 'WARNING',
         itemCode: '10.5',
-        message:
-          '10.5: positive evidence (claims c7, c8) but no value for LAW_EXAM_PARTICIPATION_RATE (target >= 100%).',
+        message: '10.5: positive evidence (claims c7, c8) but no value for LAW_EXAM_PARTICIPATION_RATE (target >= 100%).',
         claimIds: ['c7', 'c8'],
       },
     ]);
@@ -124,9 +135,7 @@ describe('itemFlags', () => {
       }),
       settings(),
     );
-    expect(flags.map((flag) => flag.message)).toEqual([
-      '7.4: COURT_APPEARANCE_RATE about 100% (claim c3) does not prove >= 100%.',
-    ]);
+    expect(flags.map((flag) => flag.message)).toEqual(['7.4: COURT_APPEARANCE_RATE about 100% (claim c3) does not prove >= 100%.']);
   });
 
   it('raises no target flag without positive evidence (a plan claim has no values to miss)', () => {

@@ -27,9 +27,7 @@ describe('statusFactor', () => {
   it('fails clearly when the rules lack a factor', () => {
     const broken = { ...scoring } as Partial<ScoringRules>;
     delete broken.PLANNED_ONLY;
-    expect(() => statusFactor('PLANNED_ONLY', broken as ScoringRules)).toThrow(
-      'checklist scoring has no factor for status PLANNED_ONLY',
-    );
+    expect(() => statusFactor('PLANNED_ONLY', broken as ScoringRules)).toThrow('checklist scoring has no factor for status PLANNED_ONLY');
   });
 });
 

@@ -1,10 +1,4 @@
-import {
-  collectEvidence,
-  decideStatus,
-  indexClaims,
-  linkCounts,
-  notApplicableJustification,
-} from '../../../src/assessment/status';
+import { collectEvidence, decideStatus, indexClaims, linkCounts, notApplicableJustification } from '../../../src/assessment/status';
 import type { AssessmentClaim, AssessmentLink, TargetCheck } from '../../../src/assessment/types';
 
 const claims: AssessmentClaim[] = [
@@ -82,9 +76,7 @@ describe('collectEvidence', () => {
 
 describe('notApplicableJustification', () => {
   it('excludes only with a non-blank justification', () => {
-    expect(notApplicableJustification('5.5', [{ itemCode: '5.5', justification: '街道无行政执法权' }])).toBe(
-      '街道无行政执法权',
-    );
+    expect(notApplicableJustification('5.5', [{ itemCode: '5.5', justification: '街道无行政执法权' }])).toBe('街道无行政执法权');
     expect(notApplicableJustification('5.5', [{ itemCode: '5.5', justification: '   ' }])).toBeNull();
     expect(notApplicableJustification('5.5', [{ itemCode: '5.5', justification: '' }])).toBeNull();
     expect(notApplicableJustification('5.5', [{ itemCode: '7.4', justification: '无' }])).toBeNull();
@@ -104,18 +96,14 @@ describe('decideStatus', () => {
   });
 
   it('is PARTIAL when a threshold target is not met or not reported', () => {
-    expect(decideStatus({ ...none, positiveClaimIds: ['c1'] }, [{ ...met, value: 95, met: false }], false)).toBe(
-      'PARTIAL',
-    );
+    expect(decideStatus({ ...none, positiveClaimIds: ['c1'] }, [{ ...met, value: 95, met: false }], false)).toBe('PARTIAL');
     expect(
       decideStatus({ ...none, positiveClaimIds: ['c2'] }, [{ ...met, value: null, qualifier: null, claimId: null, met: null }], false),
     ).toBe('PARTIAL');
   });
 
   it('prefers positive evidence over shortcomings and plans', () => {
-    expect(decideStatus({ positiveClaimIds: ['c1'], planClaimIds: ['c4'], negativeClaimIds: ['c3'] }, [], false)).toBe(
-      'COVERED',
-    );
+    expect(decideStatus({ positiveClaimIds: ['c1'], planClaimIds: ['c4'], negativeClaimIds: ['c3'] }, [], false)).toBe('COVERED');
   });
 
   it('is PLANNED_ONLY with plan evidence only, also when a shortcoming is reported too', () => {

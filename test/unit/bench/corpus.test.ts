@@ -56,7 +56,10 @@ describe('benchmark corpus', () => {
     for (const text of generated) {
       expect(seeds).not.toContain(text);
       // recombined and varied, not copied: some long lines appear in no seed report
-      const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 20);
+      const lines = text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l.length > 20);
       expect(lines.filter((l) => !seedLines.has(l)).length).toBeGreaterThan(lines.length / 4);
     }
     expect(new Set(generated).size).toBe(generated.length);

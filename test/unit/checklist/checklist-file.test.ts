@@ -40,7 +40,10 @@ const GOOD_ITEMS = `  - code: "5"
 `;
 
 /** Expects a rejected file with exactly one error (or at least one) matching. */
-function expectError(text: string, expected: Partial<Omit<ChecklistFileError, 'message'>> & { message?: string | RegExp }): ChecklistFileError {
+function expectError(
+  text: string,
+  expected: Partial<Omit<ChecklistFileError, 'message'>> & { message?: string | RegExp },
+): ChecklistFileError {
   const result = parseChecklistFile(text, FILE);
   expect(result.checklist).toBeNull();
   const { message, ...rest } = expected;
@@ -86,9 +89,37 @@ describe('the demo checklist seeds/checklist.yaml', () => {
     expect(items).toHaveLength(31);
     expect(items.every((i) => i.parentCode !== null && i.code.startsWith(`${i.parentCode}.`))).toBe(true);
     expect(items.map((i) => i.code)).toEqual([
-      '1.1', '2.1', '2.2', '3.1', '4.1', '4.2', '4.3', '5.1', '5.2', '5.3', '5.4', '5.5', '6.1',
-      '7.1', '7.2', '7.3', '7.4', '7.5', '7.6', '8.1', '8.2', '9.1',
-      '10.1', '10.2', '10.3', '10.4', '10.5', '10.6', '10.7', '10.8', '10.9',
+      '1.1',
+      '2.1',
+      '2.2',
+      '3.1',
+      '4.1',
+      '4.2',
+      '4.3',
+      '5.1',
+      '5.2',
+      '5.3',
+      '5.4',
+      '5.5',
+      '6.1',
+      '7.1',
+      '7.2',
+      '7.3',
+      '7.4',
+      '7.5',
+      '7.6',
+      '8.1',
+      '8.2',
+      '9.1',
+      '10.1',
+      '10.2',
+      '10.3',
+      '10.4',
+      '10.5',
+      '10.6',
+      '10.7',
+      '10.8',
+      '10.9',
     ]);
   });
 
@@ -151,7 +182,9 @@ describe('parseChecklistFile on bad files', () => {
   });
 
   it('reports malformed YAML with its line and returns no checklist', () => {
-    const e = expectError(file(GOOD_ITEMS.replace('match: { keywords: [执法记录仪] }', 'match: { keywords: [执法记录仪 }')), { field: '(yaml)' });
+    const e = expectError(file(GOOD_ITEMS.replace('match: { keywords: [执法记录仪] }', 'match: { keywords: [执法记录仪 }')), {
+      field: '(yaml)',
+    });
     expect(e.message).toMatch(/^malformed YAML: .*\(line \d+\)$/);
   });
 
@@ -166,7 +199,9 @@ describe('parseChecklistFile on bad files', () => {
       field: 'targets[0].threshold',
       message: 'expected a number, got a string',
     });
-    expect(formatChecklistErrors([e])).toMatch(/^bad\.yaml: item 5\.5: targets\[0\]\.threshold: expected a number, got a string \(line 25\)$/);
+    expect(formatChecklistErrors([e])).toMatch(
+      /^bad\.yaml: item 5\.5: targets\[0\]\.threshold: expected a number, got a string \(line 25\)$/,
+    );
   });
 
   it('rejects a missing title and an unknown field (a typo is not ignored)', () => {
@@ -195,15 +230,33 @@ describe('parseChecklistFile on bad files', () => {
   });
 
   it('rejects codes that do not look like N or N.M', () => {
-    expectError(file(GOOD_ITEMS.replace('code: "5.5"', 'code: "5.5.1"')), { itemCode: null, field: 'items[1].code', message: 'expected N or N.M' });
+    expectError(file(GOOD_ITEMS.replace('code: "5.5"', 'code: "5.5.1"')), {
+      itemCode: null,
+      field: 'items[1].code',
+      message: 'expected N or N.M',
+    });
     expectError(file(GOOD_ITEMS.replace('code: "5.5"', 'code: 五.五')), { itemCode: null, field: 'items[1].code' });
     expectError(file(GOOD_ITEMS.replace('  - code: "5"\n', '  - code:\n')), { itemCode: null, field: 'items[0].code' });
   });
 
   it('carries the optional ignore phrases of match rules, and leaves them out when absent', () => {
-    const withIgnore = parseChecklistFile(file(GOOD_ITEMS.replace('match: { keywords: [执法记录仪] }', 'match: { keywords: [执法记录仪], ignore: [执法记录仪器] }')), FILE);
-    expect(withIgnore.checklist?.items[1].match).toEqual({ keywords: ['执法记录仪'], together: [], exclude: [], metrics: [], ignore: ['执法记录仪器'] });
-    expect(parseChecklistFile(file(GOOD_ITEMS), FILE).checklist?.items[1].match).toEqual({ keywords: ['执法记录仪'], together: [], exclude: [], metrics: [] });
+    const withIgnore = parseChecklistFile(
+      file(GOOD_ITEMS.replace('match: { keywords: [执法记录仪] }', 'match: { keywords: [执法记录仪], ignore: [执法记录仪器] }')),
+      FILE,
+    );
+    expect(withIgnore.checklist?.items[1].match).toEqual({
+      keywords: ['执法记录仪'],
+      together: [],
+      exclude: [],
+      metrics: [],
+      ignore: ['执法记录仪器'],
+    });
+    expect(parseChecklistFile(file(GOOD_ITEMS), FILE).checklist?.items[1].match).toEqual({
+      keywords: ['执法记录仪'],
+      together: [],
+      exclude: [],
+      metrics: [],
+    });
   });
 
   it('reads a bare numeric code as written (10.10 is not 10.1)', () => {
@@ -248,20 +301,42 @@ describe('parseChecklistFile on bad files', () => {
   });
 
   it('rejects unknown flag and status keys and a missing status', () => {
-    expectError(file(GOOD_ITEMS).replace('LINK_UNREVIEWED:', 'LINK_UNREVIEWD:'), { itemCode: null, field: 'flags.LINK_UNREVIEWD', message: 'unknown flag "LINK_UNREVIEWD"' });
-    expectError(file(GOOD_ITEMS).replace('LINK_UNREVIEWED:', 'LINK_UNREVIEWD:'), { itemCode: null, field: 'flags.LINK_UNREVIEWED', message: 'missing' });
-    expectError(file(GOOD_ITEMS).replace('MISSING: 0 }', 'MISSING: 0, DONE: 1 }'), { itemCode: null, field: 'scoring.DONE', message: 'unknown status "DONE"' });
-    expectError(file(GOOD_ITEMS).replace('severity: INFO', 'severity: LOW'), { field: 'flags.LINK_UNREVIEWED.severity', message: 'unknown value "LOW"' });
+    expectError(file(GOOD_ITEMS).replace('LINK_UNREVIEWED:', 'LINK_UNREVIEWD:'), {
+      itemCode: null,
+      field: 'flags.LINK_UNREVIEWD',
+      message: 'unknown flag "LINK_UNREVIEWD"',
+    });
+    expectError(file(GOOD_ITEMS).replace('LINK_UNREVIEWED:', 'LINK_UNREVIEWD:'), {
+      itemCode: null,
+      field: 'flags.LINK_UNREVIEWED',
+      message: 'missing',
+    });
+    expectError(file(GOOD_ITEMS).replace('MISSING: 0 }', 'MISSING: 0, DONE: 1 }'), {
+      itemCode: null,
+      field: 'scoring.DONE',
+      message: 'unknown status "DONE"',
+    });
+    expectError(file(GOOD_ITEMS).replace('severity: INFO', 'severity: LOW'), {
+      field: 'flags.LINK_UNREVIEWED.severity',
+      message: 'unknown value "LOW"',
+    });
   });
 
   it('rejects bad header fields', () => {
-    expectError(file(GOOD_ITEMS).replace('yearTo: 2025', 'yearTo: 2019'), { itemCode: null, field: 'yearTo', message: 'must not be before yearFrom' });
+    expectError(file(GOOD_ITEMS).replace('yearTo: 2025', 'yearTo: 2019'), {
+      itemCode: null,
+      field: 'yearTo',
+      message: 'must not be before yearFrom',
+    });
     expectError(file(GOOD_ITEMS).replace('version: 1\n', ''), { itemCode: null, field: 'version', message: 'missing' });
     expectError(file(GOOD_ITEMS).replace('yearFrom: 2021', 'yearFrom: "二〇二一"'), { field: 'yearFrom', message: 'expected a number' });
   });
 
   it('rejects a bad metric key and a together group of one word', () => {
-    expectError(file(GOOD_ITEMS.replace('metric: EQUIPMENT_RATE', 'metric: equipment rate')), { itemCode: '5.5', field: 'targets[0].metric' });
+    expectError(file(GOOD_ITEMS.replace('metric: EQUIPMENT_RATE', 'metric: equipment rate')), {
+      itemCode: '5.5',
+      field: 'targets[0].metric',
+    });
     expectError(file(GOOD_ITEMS.replace('match: { keywords: [执法记录仪] }', 'match: { together: [[执法记录仪]] }')), {
       itemCode: '5.5',
       field: 'match.together[0]',
@@ -270,7 +345,10 @@ describe('parseChecklistFile on bad files', () => {
   });
 
   it('collects every error of a file, not only the first', () => {
-    const bad = GOOD_ITEMS.replace('threshold: 100', 'threshold: x').replace('    title: 执法装备\n', '    title: 执法装备\n    points: -1\n');
+    const bad = GOOD_ITEMS.replace('threshold: 100', 'threshold: x').replace(
+      '    title: 执法装备\n',
+      '    title: 执法装备\n    points: -1\n',
+    );
     const result = parseChecklistFile(file(bad), FILE);
     expect(result.checklist).toBeNull();
     expect(result.errors.map((e) => e.field).sort()).toEqual(['points', 'targets[0].threshold']);

@@ -55,7 +55,15 @@ describe('evaluateLinks', () => {
   });
 
   it('merges the items of several quotes of one claim', () => {
-    const e = evaluateLinks(RAW, CLAIMS, [LABELS[1], LABELS[2]], [{ claimId: 'c2', itemCode: '7.1' }, { claimId: 'c2', itemCode: '7.2' }]);
+    const e = evaluateLinks(
+      RAW,
+      CLAIMS,
+      [LABELS[1], LABELS[2]],
+      [
+        { claimId: 'c2', itemCode: '7.1' },
+        { claimId: 'c2', itemCode: '7.2' },
+      ],
+    );
     expect(e.pairs).toMatchObject({ tp: 2, fp: 0, fn: 0, precision: 1, recall: 1, f1: 1 });
   });
 });

@@ -18,7 +18,13 @@ function item(code: string, match: Partial<MatchRules>, assessable = true): Chec
 }
 
 function claim(id: string, text: string, sectionKind: SectionKind = 'ACHIEVEMENT'): MatchableClaim {
-  return { id, text, polarity: sectionKind === 'PLAN' ? 'PLAN' : sectionKind === 'SHORTCOMING' ? 'NEGATIVE' : 'POSITIVE', sectionKind, sectionPath: '一' };
+  return {
+    id,
+    text,
+    polarity: sectionKind === 'PLAN' ? 'PLAN' : sectionKind === 'SHORTCOMING' ? 'NEGATIVE' : 'POSITIVE',
+    sectionKind,
+    sectionPath: '一',
+  };
 }
 
 function metric(claimId: string, key: string | null): AnalysedMetric {
@@ -37,14 +43,22 @@ describe('prepareMatchText', () => {
 
 describe('matchClaims rules', () => {
   it('links on any keyword, and says which words fired', () => {
-    const links = matchClaims([claim('c1', '配备执法记录仪和移动执法终端')], [], [item('5.5', { keywords: ['执法记录仪', '移动执法终端', '非现场执法'] })]);
-    expect(links).toEqual([{ claimId: 'c1', itemCode: '5.5', method: 'RULE', confidence: 0.8, rule: 'keyword', matched: ['执法记录仪', '移动执法终端'] }]);
+    const links = matchClaims(
+      [claim('c1', '配备执法记录仪和移动执法终端')],
+      [],
+      [item('5.5', { keywords: ['执法记录仪', '移动执法终端', '非现场执法'] })],
+    );
+    expect(links).toEqual([
+      { claimId: 'c1', itemCode: '5.5', method: 'RULE', confidence: 0.8, rule: 'keyword', matched: ['执法记录仪', '移动执法终端'] },
+    ]);
   });
 
   it('links a together group only when all its words occur', () => {
     const rules = [item('1.1', { together: [['习近平法治思想', '学习研讨']] })];
     expect(matchClaims([claim('c1', '深入学习贯彻习近平法治思想')], [], rules)).toEqual([]);
-    expect(matchClaims([claim('c2', '围绕习近平法治思想进行学习研讨')], [], rules)).toMatchObject([{ itemCode: '1.1', rule: 'together', confidence: 0.85, matched: ['习近平法治思想+学习研讨'] }]);
+    expect(matchClaims([claim('c2', '围绕习近平法治思想进行学习研讨')], [], rules)).toMatchObject([
+      { itemCode: '1.1', rule: 'together', confidence: 0.85, matched: ['习近平法治思想+学习研讨'] },
+    ]);
   });
 
   it('vetoes an item with an exclude word, whatever else fired', () => {
@@ -56,7 +70,9 @@ describe('matchClaims rules', () => {
     const rules = [item('7.4', { metrics: ['COURT_APPEARANCE_RATE'] })];
     const claims = [claim('c1', '负责人出庭率100%'), claim('c2', '共计100次')];
     const links = matchClaims(claims, [metric('c1', 'COURT_APPEARANCE_RATE'), metric('c2', null)], rules);
-    expect(links).toEqual([{ claimId: 'c1', itemCode: '7.4', method: 'RULE', confidence: 0.95, rule: 'metric', matched: ['COURT_APPEARANCE_RATE'] }]);
+    expect(links).toEqual([
+      { claimId: 'c1', itemCode: '7.4', method: 'RULE', confidence: 0.95, rule: 'metric', matched: ['COURT_APPEARANCE_RATE'] },
+    ]);
   });
 
   it('never matches inside a document name, but a rule may ask for a named document with 《》', () => {
@@ -68,10 +84,13 @@ describe('matchClaims rules', () => {
   it('does not count a keyword inside a longer keyword of another item', () => {
     const rules = [item('10.6', { keywords: ['谁执法谁普法'] }), item('10.7', { keywords: ['普法'] })];
     expect(matchClaims([claim('c1', '落实“谁执法谁普法”责任制')], [], rules).map((l) => l.itemCode)).toEqual(['10.6']);
-    expect(matchClaims([claim('c2', '落实“谁执法谁普法”责任制，开展普法活动')], [], rules).map((l) => l.itemCode)).toEqual(['10.6', '10.7']);
+    expect(matchClaims([claim('c2', '落实“谁执法谁普法”责任制，开展普法活动')], [], rules).map((l) => l.itemCode)).toEqual([
+      '10.6',
+      '10.7',
+    ]);
   });
 
-  it('blanks an item\'s ignore phrases before looking for its words', () => {
+  it("blanks an item's ignore phrases before looking for its words", () => {
     const rules = [item('10.4', { together: [['中心组', '法律']], ignore: ['中心组织'] })];
     expect(matchClaims([claim('c1', '公共法律服务中心组织律师值班')], [], rules)).toEqual([]);
     expect(matchClaims([claim('c2', '党工委中心组学习法律法规')], [], rules).map((l) => l.itemCode)).toEqual(['10.4']);
@@ -79,7 +98,9 @@ describe('matchClaims rules', () => {
 
   it('skips PREAMBLE, CHROME and SIGNATURE claims but links PLAN and SHORTCOMING ones', () => {
     const rules = [item('10.8', { keywords: ['法治进校园'] })];
-    const claims = (['PREAMBLE', 'CHROME', 'SIGNATURE', 'ACHIEVEMENT', 'PLAN', 'SHORTCOMING'] as SectionKind[]).map((k, i) => claim(`c${i}`, '推进法治进校园', k));
+    const claims = (['PREAMBLE', 'CHROME', 'SIGNATURE', 'ACHIEVEMENT', 'PLAN', 'SHORTCOMING'] as SectionKind[]).map((k, i) =>
+      claim(`c${i}`, '推进法治进校园', k),
+    );
     expect(matchClaims(claims, [], rules).map((l) => l.claimId)).toEqual(['c3', 'c4', 'c5']);
     expect(matchClaims(claims, [], rules, { skipSectionKinds: [] })).toHaveLength(6);
   });
@@ -116,7 +137,9 @@ describe('confidence', () => {
   it('grows with keyword length and with more distinct hits, capped', () => {
     expect([keywordConfidence('普法'), keywordConfidence('述职述'), keywordConfidence('出庭应诉')]).toEqual([0.5, 0.65, 0.75]);
     expect(confidenceOf({ keywords: ['普法', '宪法日'], together: [], metrics: [] }).confidence).toBe(0.7);
-    expect(confidenceOf({ keywords: ['出庭应诉', '负责人出庭', '行政应诉', '应诉工作', '出庭'], together: [], metrics: [] }).confidence).toBe(0.9);
+    expect(
+      confidenceOf({ keywords: ['出庭应诉', '负责人出庭', '行政应诉', '应诉工作', '出庭'], together: [], metrics: [] }).confidence,
+    ).toBe(0.9);
   });
 
   it('is the strongest rule plus a little per further kind of rule, below 1', () => {

@@ -141,7 +141,7 @@ describe('matchClaims on real sentences against seeds/checklist.yaml', () => {
     expect(codes(claim(sentence('hujiayuan', '街道公共法律服务中心组织律师值班服务37')))).toEqual(['7.6']);
   });
 
-  it('tells 4.3 (the government\'s adviser) from 7.6 (legal services for residents)', () => {
+  it("tells 4.3 (the government's adviser) from 7.6 (legal services for residents)", () => {
     expect(codes(claim(sentence('wanxing', '律师事务所律师为常年法律顾问')))).toContain('4.3');
     const community = codes(claim(sentence('jixia', '定期开展一村（社区）一法律顾问工作部署会')));
     expect(community).toContain('7.6');

@@ -31,7 +31,10 @@ describe('assessment of the five real reports (pure pipeline)', () => {
   it('王顶堤街 2023: 10.5 is PARTIAL (scores reported, 参考率/合格率 not) and 7.4 is MISSING', () => {
     const exam = itemOf('王顶堤街', '10.5').item;
     expect(exam.status).toBe('PARTIAL');
-    const notReported = exam.flags.filter((f) => f.code === 'TARGET_NOT_REPORTED').map((f) => f.message).join(' ');
+    const notReported = exam.flags
+      .filter((f) => f.code === 'TARGET_NOT_REPORTED')
+      .map((f) => f.message)
+      .join(' ');
     expect(notReported).toContain('LAW_EXAM_PARTICIPATION_RATE');
     expect(notReported).toContain('LAW_EXAM_PASS_RATE');
     expect(exam.targets.find((t) => t.metric === 'LAW_EXAM_AVG_SCORE')?.value).toBeGreaterThanOrEqual(93.55);
@@ -43,7 +46,12 @@ describe('assessment of the five real reports (pure pipeline)', () => {
   it('胡家园街 2022: 10.5 is COVERED by its 4个100%', () => {
     const { item } = itemOf('胡家园街', '10.5');
     expect(item.status).toBe('COVERED');
-    expect(item.targets.filter((t) => t.met === true).map((t) => t.metric).sort()).toEqual(['LAW_EXAM_PARTICIPATION_RATE', 'LAW_EXAM_PASS_RATE']);
+    expect(
+      item.targets
+        .filter((t) => t.met === true)
+        .map((t) => t.metric)
+        .sort(),
+    ).toEqual(['LAW_EXAM_PARTICIPATION_RATE', 'LAW_EXAM_PASS_RATE']);
   });
 
   it('塘沽街道 2021: 7.4 is PARTIAL with TARGET_NOT_REPORTED (the system, no rate)', () => {

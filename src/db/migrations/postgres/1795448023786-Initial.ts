@@ -5,38 +5,66 @@ export class Initial1795448023786 implements MigrationInterface {
   name = 'Initial1795448023786';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "audit_entry" ("id" SERIAL NOT NULL, "actor" character varying(100) NOT NULL, "action" character varying(40) NOT NULL, "entityType" character varying(40) NOT NULL, "entityId" integer NOT NULL, "before" text, "after" text, "succeeded" boolean NOT NULL DEFAULT true, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_58a130a4b9da189f46ba2a01801" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "audit_entry" ("id" SERIAL NOT NULL, "actor" character varying(100) NOT NULL, "action" character varying(40) NOT NULL, "entityType" character varying(40) NOT NULL, "entityId" integer NOT NULL, "before" text, "after" text, "succeeded" boolean NOT NULL DEFAULT true, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_58a130a4b9da189f46ba2a01801" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_audit_entity" ON "audit_entry" ("entityType", "entityId") `);
-    await queryRunner.query(`CREATE TABLE "assessment_flag" ("id" SERIAL NOT NULL, "assessmentId" integer NOT NULL, "unitId" integer NOT NULL, "checklistId" integer NOT NULL, "year" integer NOT NULL, "code" character varying(40) NOT NULL, "severity" character varying(10) NOT NULL, "severityRank" integer NOT NULL, "itemCode" character varying(20), "message" text NOT NULL, "claimIds" text NOT NULL, CONSTRAINT "PK_e97a260d78801a4eda6ceb5d804" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "assessment_flag" ("id" SERIAL NOT NULL, "assessmentId" integer NOT NULL, "unitId" integer NOT NULL, "checklistId" integer NOT NULL, "year" integer NOT NULL, "code" character varying(40) NOT NULL, "severity" character varying(10) NOT NULL, "severityRank" integer NOT NULL, "itemCode" character varying(20), "message" text NOT NULL, "claimIds" text NOT NULL, CONSTRAINT "PK_e97a260d78801a4eda6ceb5d804" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_flag_assessment" ON "assessment_flag" ("assessmentId") `);
     await queryRunner.query(`CREATE INDEX "ix_flag_checklist_year_code" ON "assessment_flag" ("checklistId", "year", "code") `);
-    await queryRunner.query(`CREATE TABLE "assessment" ("id" SERIAL NOT NULL, "unitId" integer NOT NULL, "checklistId" integer NOT NULL, "year" integer NOT NULL, "reportId" integer, "result" text NOT NULL, "coverageConfirmed" double precision NOT NULL, "coverageProposed" double precision NOT NULL, "scoreConfirmed" double precision NOT NULL, "scoreProposed" double precision NOT NULL, "locked" boolean NOT NULL DEFAULT false, "lockedAt" TIMESTAMP WITH TIME ZONE, "lockedBy" character varying(100), "computedAt" TIMESTAMP WITH TIME ZONE NOT NULL, "version" integer NOT NULL, CONSTRAINT "PK_c511a7dc128256876b6b1719401" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "assessment" ("id" SERIAL NOT NULL, "unitId" integer NOT NULL, "checklistId" integer NOT NULL, "year" integer NOT NULL, "reportId" integer, "result" text NOT NULL, "coverageConfirmed" double precision NOT NULL, "coverageProposed" double precision NOT NULL, "scoreConfirmed" double precision NOT NULL, "scoreProposed" double precision NOT NULL, "locked" boolean NOT NULL DEFAULT false, "lockedAt" TIMESTAMP WITH TIME ZONE, "lockedBy" character varying(100), "computedAt" TIMESTAMP WITH TIME ZONE NOT NULL, "version" integer NOT NULL, CONSTRAINT "PK_c511a7dc128256876b6b1719401" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_assessment_checklist_year" ON "assessment" ("checklistId") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_assessment" ON "assessment" ("unitId", "checklistId", "year") `);
-    await queryRunner.query(`CREATE TABLE "not_applicable_mark" ("id" SERIAL NOT NULL, "unitId" integer NOT NULL, "checklistId" integer NOT NULL, "year" integer NOT NULL, "itemCode" character varying(20) NOT NULL, "justification" text NOT NULL, "createdBy" character varying(100) NOT NULL, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_4182bcf6f3d62567673d5ccb842" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_not_applicable" ON "not_applicable_mark" ("unitId", "checklistId", "year", "itemCode") `);
-    await queryRunner.query(`CREATE TABLE "checklist_item" ("id" SERIAL NOT NULL, "checklistId" integer NOT NULL, "code" character varying(20) NOT NULL, "parentCode" character varying(20), "position" integer NOT NULL, "title" character varying(300) NOT NULL, "text" text NOT NULL, "assessable" boolean NOT NULL, "points" integer NOT NULL, "match" text NOT NULL, "textHash" character varying(64) NOT NULL, CONSTRAINT "PK_0c52d9590c766a9ae718e16cebf" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "not_applicable_mark" ("id" SERIAL NOT NULL, "unitId" integer NOT NULL, "checklistId" integer NOT NULL, "year" integer NOT NULL, "itemCode" character varying(20) NOT NULL, "justification" text NOT NULL, "createdBy" character varying(100) NOT NULL, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_4182bcf6f3d62567673d5ccb842" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_not_applicable" ON "not_applicable_mark" ("unitId", "checklistId", "year", "itemCode") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "checklist_item" ("id" SERIAL NOT NULL, "checklistId" integer NOT NULL, "code" character varying(20) NOT NULL, "parentCode" character varying(20), "position" integer NOT NULL, "title" character varying(300) NOT NULL, "text" text NOT NULL, "assessable" boolean NOT NULL, "points" integer NOT NULL, "match" text NOT NULL, "textHash" character varying(64) NOT NULL, CONSTRAINT "PK_0c52d9590c766a9ae718e16cebf" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_checklist_item_code" ON "checklist_item" ("checklistId", "code") `);
-    await queryRunner.query(`CREATE TABLE "checklist" ("id" SERIAL NOT NULL, "key" character varying(100) NOT NULL, "version" integer NOT NULL, "name" character varying(200) NOT NULL, "issuer" character varying(200) NOT NULL, "yearFrom" integer NOT NULL, "yearTo" integer NOT NULL, "scoring" text NOT NULL, "flags" text NOT NULL, "sha256" character varying(64) NOT NULL, "source" character varying(300) NOT NULL, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_e4b437f5107f2a9d5b744d4eb4c" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "checklist" ("id" SERIAL NOT NULL, "key" character varying(100) NOT NULL, "version" integer NOT NULL, "name" character varying(200) NOT NULL, "issuer" character varying(200) NOT NULL, "yearFrom" integer NOT NULL, "yearTo" integer NOT NULL, "scoring" text NOT NULL, "flags" text NOT NULL, "sha256" character varying(64) NOT NULL, "source" character varying(300) NOT NULL, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_e4b437f5107f2a9d5b744d4eb4c" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_checklist_key_version" ON "checklist" ("key", "version") `);
-    await queryRunner.query(`CREATE TABLE "target" ("id" SERIAL NOT NULL, "itemId" integer NOT NULL, "metric" character varying(80) NOT NULL, "op" character varying(2), "threshold" double precision, "unit" character varying(10) NOT NULL, CONSTRAINT "PK_9d962204b13c18851ea88fc72f3" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "target" ("id" SERIAL NOT NULL, "itemId" integer NOT NULL, "metric" character varying(80) NOT NULL, "op" character varying(2), "threshold" double precision, "unit" character varying(10) NOT NULL, CONSTRAINT "PK_9d962204b13c18851ea88fc72f3" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_target_item" ON "target" ("itemId") `);
-    await queryRunner.query(`CREATE TABLE "evidence_link" ("id" SERIAL NOT NULL, "claimId" integer NOT NULL, "itemId" integer NOT NULL, "reportId" integer NOT NULL, "method" character varying(10) NOT NULL, "confidence" double precision NOT NULL, "state" character varying(10) NOT NULL, "rule" character varying(40) NOT NULL, "matched" text NOT NULL, "reviewer" character varying(100), "reason" text, "reviewedAt" TIMESTAMP WITH TIME ZONE, "itemTextHash" character varying(64) NOT NULL, "itemText" text NOT NULL, "createdBy" character varying(100) NOT NULL, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "version" integer NOT NULL, CONSTRAINT "PK_2ba79badd83902cc99f713f1d33" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "evidence_link" ("id" SERIAL NOT NULL, "claimId" integer NOT NULL, "itemId" integer NOT NULL, "reportId" integer NOT NULL, "method" character varying(10) NOT NULL, "confidence" double precision NOT NULL, "state" character varying(10) NOT NULL, "rule" character varying(40) NOT NULL, "matched" text NOT NULL, "reviewer" character varying(100), "reason" text, "reviewedAt" TIMESTAMP WITH TIME ZONE, "itemTextHash" character varying(64) NOT NULL, "itemText" text NOT NULL, "createdBy" character varying(100) NOT NULL, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "version" integer NOT NULL, CONSTRAINT "PK_2ba79badd83902cc99f713f1d33" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_link_item" ON "evidence_link" ("itemId") `);
     await queryRunner.query(`CREATE INDEX "ix_link_report" ON "evidence_link" ("reportId") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_link_claim_item" ON "evidence_link" ("claimId", "itemId") `);
-    await queryRunner.query(`CREATE TABLE "claim" ("id" SERIAL NOT NULL, "reportId" integer NOT NULL, "localId" character varying(20) NOT NULL, "position" integer NOT NULL, "sectionPath" character varying(100) NOT NULL, "sectionKind" character varying(20) NOT NULL, "polarity" character varying(10) NOT NULL, "start" integer NOT NULL, "end" integer NOT NULL, "text" text NOT NULL, CONSTRAINT "PK_466b305cc2e591047fa1ce58f81" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "claim" ("id" SERIAL NOT NULL, "reportId" integer NOT NULL, "localId" character varying(20) NOT NULL, "position" integer NOT NULL, "sectionPath" character varying(100) NOT NULL, "sectionKind" character varying(20) NOT NULL, "polarity" character varying(10) NOT NULL, "start" integer NOT NULL, "end" integer NOT NULL, "text" text NOT NULL, CONSTRAINT "PK_466b305cc2e591047fa1ce58f81" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_claim_report_position" ON "claim" ("reportId", "position") `);
-    await queryRunner.query(`CREATE TABLE "metric_value" ("id" SERIAL NOT NULL, "reportId" integer NOT NULL, "claimId" integer NOT NULL, "metric" character varying(80), "value" double precision NOT NULL, "unit" character varying(10) NOT NULL, "qualifier" character varying(10) NOT NULL, "start" integer NOT NULL, "end" integer NOT NULL, "text" text NOT NULL, CONSTRAINT "PK_b55bfd1170293feaa2032cb39b5" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "metric_value" ("id" SERIAL NOT NULL, "reportId" integer NOT NULL, "claimId" integer NOT NULL, "metric" character varying(80), "value" double precision NOT NULL, "unit" character varying(10) NOT NULL, "qualifier" character varying(10) NOT NULL, "start" integer NOT NULL, "end" integer NOT NULL, "text" text NOT NULL, CONSTRAINT "PK_b55bfd1170293feaa2032cb39b5" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_metric_report" ON "metric_value" ("reportId") `);
     await queryRunner.query(`CREATE INDEX "ix_metric_claim" ON "metric_value" ("claimId") `);
-    await queryRunner.query(`CREATE TABLE "report_section" ("id" SERIAL NOT NULL, "reportId" integer NOT NULL, "position" integer NOT NULL, "path" character varying(100) NOT NULL, "heading" text NOT NULL, "kind" character varying(20) NOT NULL, "level" integer NOT NULL, "start" integer NOT NULL, "end" integer NOT NULL, CONSTRAINT "PK_9ba121a782362e2b7360c7160d5" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "report_section" ("id" SERIAL NOT NULL, "reportId" integer NOT NULL, "position" integer NOT NULL, "path" character varying(100) NOT NULL, "heading" text NOT NULL, "kind" character varying(20) NOT NULL, "level" integer NOT NULL, "start" integer NOT NULL, "end" integer NOT NULL, CONSTRAINT "PK_9ba121a782362e2b7360c7160d5" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_section_report" ON "report_section" ("reportId") `);
-    await queryRunner.query(`CREATE TABLE "report" ("id" SERIAL NOT NULL, "unitId" integer NOT NULL, "year" integer NOT NULL, "rawText" text NOT NULL, "sha256" character varying(64) NOT NULL, "source" character varying(500) NOT NULL, "sourceSha256" character varying(64), "publishedDate" character varying(10), "state" character varying(10) NOT NULL DEFAULT 'CURRENT', "replacedById" integer, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_99e4d0bea58cba73c57f935a546" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "report" ("id" SERIAL NOT NULL, "unitId" integer NOT NULL, "year" integer NOT NULL, "rawText" text NOT NULL, "sha256" character varying(64) NOT NULL, "source" character varying(500) NOT NULL, "sourceSha256" character varying(64), "publishedDate" character varying(10), "state" character varying(10) NOT NULL DEFAULT 'CURRENT', "replacedById" integer, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_99e4d0bea58cba73c57f935a546" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_report_sha256" ON "report" ("sha256") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_report_current" ON "report" ("unitId", "year") WHERE "state" = 'CURRENT'`);
     await queryRunner.query(`CREATE INDEX "ix_report_unit_year" ON "report" ("unitId", "year") `);
-    await queryRunner.query(`CREATE TABLE "unit" ("id" SERIAL NOT NULL, "name" character varying(100) NOT NULL, "level" character varying(20) NOT NULL, "aliases" text NOT NULL, "parentId" integer, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_4252c4be609041e559f0c80f58a" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "unit" ("id" SERIAL NOT NULL, "name" character varying(100) NOT NULL, "level" character varying(20) NOT NULL, "aliases" text NOT NULL, "parentId" integer, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_4252c4be609041e559f0c80f58a" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_unit_name" ON "unit" ("name") `);
     await queryRunner.query(`CREATE INDEX "ix_unit_parent" ON "unit" ("parentId") `);
   }

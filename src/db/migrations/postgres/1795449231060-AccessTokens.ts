@@ -5,7 +5,9 @@ export class AccessTokens1795449231060 implements MigrationInterface {
   name = 'AccessTokens1795449231060';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "api_token" ("id" SERIAL NOT NULL, "name" character varying(100) NOT NULL, "role" character varying(10) NOT NULL, "unitId" integer, "tokenHash" character varying(64) NOT NULL, "prefix" character varying(12) NOT NULL, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "revokedAt" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_d862311c568d175c26f41bc6f98" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "api_token" ("id" SERIAL NOT NULL, "name" character varying(100) NOT NULL, "role" character varying(10) NOT NULL, "unitId" integer, "tokenHash" character varying(64) NOT NULL, "prefix" character varying(12) NOT NULL, "createdAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "revokedAt" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_d862311c568d175c26f41bc6f98" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_token_hash" ON "api_token" ("tokenHash") `);
     await queryRunner.query(`ALTER TABLE "audit_entry" ADD "unitId" integer`);
     await queryRunner.query(`CREATE INDEX "ix_audit_unit" ON "audit_entry" ("unitId") `);

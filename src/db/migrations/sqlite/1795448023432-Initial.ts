@@ -5,38 +5,66 @@ export class Initial1795448023432 implements MigrationInterface {
   name = 'Initial1795448023432';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "audit_entry" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "actor" varchar(100) NOT NULL, "action" varchar(40) NOT NULL, "entityType" varchar(40) NOT NULL, "entityId" integer NOT NULL, "before" text, "after" text, "succeeded" boolean NOT NULL DEFAULT (1), "at" datetime NOT NULL DEFAULT (datetime('now')))`);
+    await queryRunner.query(
+      `CREATE TABLE "audit_entry" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "actor" varchar(100) NOT NULL, "action" varchar(40) NOT NULL, "entityType" varchar(40) NOT NULL, "entityId" integer NOT NULL, "before" text, "after" text, "succeeded" boolean NOT NULL DEFAULT (1), "at" datetime NOT NULL DEFAULT (datetime('now')))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_audit_entity" ON "audit_entry" ("entityType", "entityId") `);
-    await queryRunner.query(`CREATE TABLE "assessment_flag" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "assessmentId" integer NOT NULL, "unitId" integer NOT NULL, "checklistId" integer NOT NULL, "year" integer NOT NULL, "code" varchar(40) NOT NULL, "severity" varchar(10) NOT NULL, "severityRank" integer NOT NULL, "itemCode" varchar(20), "message" text NOT NULL, "claimIds" text NOT NULL)`);
+    await queryRunner.query(
+      `CREATE TABLE "assessment_flag" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "assessmentId" integer NOT NULL, "unitId" integer NOT NULL, "checklistId" integer NOT NULL, "year" integer NOT NULL, "code" varchar(40) NOT NULL, "severity" varchar(10) NOT NULL, "severityRank" integer NOT NULL, "itemCode" varchar(20), "message" text NOT NULL, "claimIds" text NOT NULL)`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_flag_assessment" ON "assessment_flag" ("assessmentId") `);
     await queryRunner.query(`CREATE INDEX "ix_flag_checklist_year_code" ON "assessment_flag" ("checklistId", "year", "code") `);
-    await queryRunner.query(`CREATE TABLE "assessment" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "unitId" integer NOT NULL, "checklistId" integer NOT NULL, "year" integer NOT NULL, "reportId" integer, "result" text NOT NULL, "coverageConfirmed" double precision NOT NULL, "coverageProposed" double precision NOT NULL, "scoreConfirmed" double precision NOT NULL, "scoreProposed" double precision NOT NULL, "locked" boolean NOT NULL DEFAULT (0), "lockedAt" datetime, "lockedBy" varchar(100), "computedAt" datetime NOT NULL, "version" integer NOT NULL)`);
+    await queryRunner.query(
+      `CREATE TABLE "assessment" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "unitId" integer NOT NULL, "checklistId" integer NOT NULL, "year" integer NOT NULL, "reportId" integer, "result" text NOT NULL, "coverageConfirmed" double precision NOT NULL, "coverageProposed" double precision NOT NULL, "scoreConfirmed" double precision NOT NULL, "scoreProposed" double precision NOT NULL, "locked" boolean NOT NULL DEFAULT (0), "lockedAt" datetime, "lockedBy" varchar(100), "computedAt" datetime NOT NULL, "version" integer NOT NULL)`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_assessment_checklist_year" ON "assessment" ("checklistId") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_assessment" ON "assessment" ("unitId", "checklistId", "year") `);
-    await queryRunner.query(`CREATE TABLE "not_applicable_mark" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "unitId" integer NOT NULL, "checklistId" integer NOT NULL, "year" integer NOT NULL, "itemCode" varchar(20) NOT NULL, "justification" text NOT NULL, "createdBy" varchar(100) NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')))`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_not_applicable" ON "not_applicable_mark" ("unitId", "checklistId", "year", "itemCode") `);
-    await queryRunner.query(`CREATE TABLE "checklist_item" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "checklistId" integer NOT NULL, "code" varchar(20) NOT NULL, "parentCode" varchar(20), "position" integer NOT NULL, "title" varchar(300) NOT NULL, "text" text NOT NULL, "assessable" boolean NOT NULL, "points" integer NOT NULL, "match" text NOT NULL, "textHash" varchar(64) NOT NULL)`);
+    await queryRunner.query(
+      `CREATE TABLE "not_applicable_mark" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "unitId" integer NOT NULL, "checklistId" integer NOT NULL, "year" integer NOT NULL, "itemCode" varchar(20) NOT NULL, "justification" text NOT NULL, "createdBy" varchar(100) NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')))`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_not_applicable" ON "not_applicable_mark" ("unitId", "checklistId", "year", "itemCode") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "checklist_item" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "checklistId" integer NOT NULL, "code" varchar(20) NOT NULL, "parentCode" varchar(20), "position" integer NOT NULL, "title" varchar(300) NOT NULL, "text" text NOT NULL, "assessable" boolean NOT NULL, "points" integer NOT NULL, "match" text NOT NULL, "textHash" varchar(64) NOT NULL)`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_checklist_item_code" ON "checklist_item" ("checklistId", "code") `);
-    await queryRunner.query(`CREATE TABLE "checklist" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "key" varchar(100) NOT NULL, "version" integer NOT NULL, "name" varchar(200) NOT NULL, "issuer" varchar(200) NOT NULL, "yearFrom" integer NOT NULL, "yearTo" integer NOT NULL, "scoring" text NOT NULL, "flags" text NOT NULL, "sha256" varchar(64) NOT NULL, "source" varchar(300) NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')))`);
+    await queryRunner.query(
+      `CREATE TABLE "checklist" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "key" varchar(100) NOT NULL, "version" integer NOT NULL, "name" varchar(200) NOT NULL, "issuer" varchar(200) NOT NULL, "yearFrom" integer NOT NULL, "yearTo" integer NOT NULL, "scoring" text NOT NULL, "flags" text NOT NULL, "sha256" varchar(64) NOT NULL, "source" varchar(300) NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_checklist_key_version" ON "checklist" ("key", "version") `);
-    await queryRunner.query(`CREATE TABLE "target" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "itemId" integer NOT NULL, "metric" varchar(80) NOT NULL, "op" varchar(2), "threshold" double precision, "unit" varchar(10) NOT NULL)`);
+    await queryRunner.query(
+      `CREATE TABLE "target" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "itemId" integer NOT NULL, "metric" varchar(80) NOT NULL, "op" varchar(2), "threshold" double precision, "unit" varchar(10) NOT NULL)`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_target_item" ON "target" ("itemId") `);
-    await queryRunner.query(`CREATE TABLE "evidence_link" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "claimId" integer NOT NULL, "itemId" integer NOT NULL, "reportId" integer NOT NULL, "method" varchar(10) NOT NULL, "confidence" double precision NOT NULL, "state" varchar(10) NOT NULL, "rule" varchar(40) NOT NULL, "matched" text NOT NULL, "reviewer" varchar(100), "reason" text, "reviewedAt" datetime, "itemTextHash" varchar(64) NOT NULL, "itemText" text NOT NULL, "createdBy" varchar(100) NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "version" integer NOT NULL)`);
+    await queryRunner.query(
+      `CREATE TABLE "evidence_link" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "claimId" integer NOT NULL, "itemId" integer NOT NULL, "reportId" integer NOT NULL, "method" varchar(10) NOT NULL, "confidence" double precision NOT NULL, "state" varchar(10) NOT NULL, "rule" varchar(40) NOT NULL, "matched" text NOT NULL, "reviewer" varchar(100), "reason" text, "reviewedAt" datetime, "itemTextHash" varchar(64) NOT NULL, "itemText" text NOT NULL, "createdBy" varchar(100) NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "version" integer NOT NULL)`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_link_item" ON "evidence_link" ("itemId") `);
     await queryRunner.query(`CREATE INDEX "ix_link_report" ON "evidence_link" ("reportId") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_link_claim_item" ON "evidence_link" ("claimId", "itemId") `);
-    await queryRunner.query(`CREATE TABLE "claim" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "reportId" integer NOT NULL, "localId" varchar(20) NOT NULL, "position" integer NOT NULL, "sectionPath" varchar(100) NOT NULL, "sectionKind" varchar(20) NOT NULL, "polarity" varchar(10) NOT NULL, "start" integer NOT NULL, "end" integer NOT NULL, "text" text NOT NULL)`);
+    await queryRunner.query(
+      `CREATE TABLE "claim" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "reportId" integer NOT NULL, "localId" varchar(20) NOT NULL, "position" integer NOT NULL, "sectionPath" varchar(100) NOT NULL, "sectionKind" varchar(20) NOT NULL, "polarity" varchar(10) NOT NULL, "start" integer NOT NULL, "end" integer NOT NULL, "text" text NOT NULL)`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_claim_report_position" ON "claim" ("reportId", "position") `);
-    await queryRunner.query(`CREATE TABLE "metric_value" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "reportId" integer NOT NULL, "claimId" integer NOT NULL, "metric" varchar(80), "value" double precision NOT NULL, "unit" varchar(10) NOT NULL, "qualifier" varchar(10) NOT NULL, "start" integer NOT NULL, "end" integer NOT NULL, "text" text NOT NULL)`);
+    await queryRunner.query(
+      `CREATE TABLE "metric_value" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "reportId" integer NOT NULL, "claimId" integer NOT NULL, "metric" varchar(80), "value" double precision NOT NULL, "unit" varchar(10) NOT NULL, "qualifier" varchar(10) NOT NULL, "start" integer NOT NULL, "end" integer NOT NULL, "text" text NOT NULL)`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_metric_report" ON "metric_value" ("reportId") `);
     await queryRunner.query(`CREATE INDEX "ix_metric_claim" ON "metric_value" ("claimId") `);
-    await queryRunner.query(`CREATE TABLE "report_section" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "reportId" integer NOT NULL, "position" integer NOT NULL, "path" varchar(100) NOT NULL, "heading" text NOT NULL, "kind" varchar(20) NOT NULL, "level" integer NOT NULL, "start" integer NOT NULL, "end" integer NOT NULL)`);
+    await queryRunner.query(
+      `CREATE TABLE "report_section" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "reportId" integer NOT NULL, "position" integer NOT NULL, "path" varchar(100) NOT NULL, "heading" text NOT NULL, "kind" varchar(20) NOT NULL, "level" integer NOT NULL, "start" integer NOT NULL, "end" integer NOT NULL)`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_section_report" ON "report_section" ("reportId") `);
-    await queryRunner.query(`CREATE TABLE "report" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "unitId" integer NOT NULL, "year" integer NOT NULL, "rawText" text NOT NULL, "sha256" varchar(64) NOT NULL, "source" varchar(500) NOT NULL, "sourceSha256" varchar(64), "publishedDate" varchar(10), "state" varchar(10) NOT NULL DEFAULT ('CURRENT'), "replacedById" integer, "createdAt" datetime NOT NULL DEFAULT (datetime('now')))`);
+    await queryRunner.query(
+      `CREATE TABLE "report" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "unitId" integer NOT NULL, "year" integer NOT NULL, "rawText" text NOT NULL, "sha256" varchar(64) NOT NULL, "source" varchar(500) NOT NULL, "sourceSha256" varchar(64), "publishedDate" varchar(10), "state" varchar(10) NOT NULL DEFAULT ('CURRENT'), "replacedById" integer, "createdAt" datetime NOT NULL DEFAULT (datetime('now')))`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_report_sha256" ON "report" ("sha256") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_report_current" ON "report" ("unitId", "year") WHERE "state" = 'CURRENT'`);
     await queryRunner.query(`CREATE INDEX "ix_report_unit_year" ON "report" ("unitId", "year") `);
-    await queryRunner.query(`CREATE TABLE "unit" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar(100) NOT NULL, "level" varchar(20) NOT NULL, "aliases" text NOT NULL, "parentId" integer, "createdAt" datetime NOT NULL DEFAULT (datetime('now')))`);
+    await queryRunner.query(
+      `CREATE TABLE "unit" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar(100) NOT NULL, "level" varchar(20) NOT NULL, "aliases" text NOT NULL, "parentId" integer, "createdAt" datetime NOT NULL DEFAULT (datetime('now')))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_unit_name" ON "unit" ("name") `);
     await queryRunner.query(`CREATE INDEX "ix_unit_parent" ON "unit" ("parentId") `);
   }

@@ -5,11 +5,17 @@ export class AccessTokens1795449230664 implements MigrationInterface {
   name = 'AccessTokens1795449230664';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "api_token" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar(100) NOT NULL, "role" varchar(10) NOT NULL, "unitId" integer, "tokenHash" varchar(64) NOT NULL, "prefix" varchar(12) NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "revokedAt" datetime)`);
+    await queryRunner.query(
+      `CREATE TABLE "api_token" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "name" varchar(100) NOT NULL, "role" varchar(10) NOT NULL, "unitId" integer, "tokenHash" varchar(64) NOT NULL, "prefix" varchar(12) NOT NULL, "createdAt" datetime NOT NULL DEFAULT (datetime('now')), "revokedAt" datetime)`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_token_hash" ON "api_token" ("tokenHash") `);
     await queryRunner.query(`DROP INDEX "ix_audit_entity"`);
-    await queryRunner.query(`CREATE TABLE "temporary_audit_entry" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "actor" varchar(100) NOT NULL, "action" varchar(40) NOT NULL, "entityType" varchar(40) NOT NULL, "entityId" integer NOT NULL, "before" text, "after" text, "succeeded" boolean NOT NULL DEFAULT (1), "at" datetime NOT NULL DEFAULT (datetime('now')), "unitId" integer)`);
-    await queryRunner.query(`INSERT INTO "temporary_audit_entry"("id", "actor", "action", "entityType", "entityId", "before", "after", "succeeded", "at") SELECT "id", "actor", "action", "entityType", "entityId", "before", "after", "succeeded", "at" FROM "audit_entry"`);
+    await queryRunner.query(
+      `CREATE TABLE "temporary_audit_entry" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "actor" varchar(100) NOT NULL, "action" varchar(40) NOT NULL, "entityType" varchar(40) NOT NULL, "entityId" integer NOT NULL, "before" text, "after" text, "succeeded" boolean NOT NULL DEFAULT (1), "at" datetime NOT NULL DEFAULT (datetime('now')), "unitId" integer)`,
+    );
+    await queryRunner.query(
+      `INSERT INTO "temporary_audit_entry"("id", "actor", "action", "entityType", "entityId", "before", "after", "succeeded", "at") SELECT "id", "actor", "action", "entityType", "entityId", "before", "after", "succeeded", "at" FROM "audit_entry"`,
+    );
     await queryRunner.query(`DROP TABLE "audit_entry"`);
     await queryRunner.query(`ALTER TABLE "temporary_audit_entry" RENAME TO "audit_entry"`);
     await queryRunner.query(`CREATE INDEX "ix_audit_entity" ON "audit_entry" ("entityType", "entityId") `);
@@ -20,8 +26,12 @@ export class AccessTokens1795449230664 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "ix_audit_unit"`);
     await queryRunner.query(`DROP INDEX "ix_audit_entity"`);
     await queryRunner.query(`ALTER TABLE "audit_entry" RENAME TO "temporary_audit_entry"`);
-    await queryRunner.query(`CREATE TABLE "audit_entry" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "actor" varchar(100) NOT NULL, "action" varchar(40) NOT NULL, "entityType" varchar(40) NOT NULL, "entityId" integer NOT NULL, "before" text, "after" text, "succeeded" boolean NOT NULL DEFAULT (1), "at" datetime NOT NULL DEFAULT (datetime('now')))`);
-    await queryRunner.query(`INSERT INTO "audit_entry"("id", "actor", "action", "entityType", "entityId", "before", "after", "succeeded", "at") SELECT "id", "actor", "action", "entityType", "entityId", "before", "after", "succeeded", "at" FROM "temporary_audit_entry"`);
+    await queryRunner.query(
+      `CREATE TABLE "audit_entry" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "actor" varchar(100) NOT NULL, "action" varchar(40) NOT NULL, "entityType" varchar(40) NOT NULL, "entityId" integer NOT NULL, "before" text, "after" text, "succeeded" boolean NOT NULL DEFAULT (1), "at" datetime NOT NULL DEFAULT (datetime('now')))`,
+    );
+    await queryRunner.query(
+      `INSERT INTO "audit_entry"("id", "actor", "action", "entityType", "entityId", "before", "after", "succeeded", "at") SELECT "id", "actor", "action", "entityType", "entityId", "before", "after", "succeeded", "at" FROM "temporary_audit_entry"`,
+    );
     await queryRunner.query(`DROP TABLE "temporary_audit_entry"`);
     await queryRunner.query(`CREATE INDEX "ix_audit_entity" ON "audit_entry" ("entityType", "entityId") `);
     await queryRunner.query(`DROP INDEX "uq_token_hash"`);
