@@ -13,7 +13,7 @@ import type { DataSource } from 'typeorm';
 import { Checklist } from '../checklist/checklist.entity';
 import type { WriteLock } from '../db/write-lock';
 import { collectDocumentFiles } from '../documents/collect-files';
-import { ingestDocumentFile, type DocumentIngestRow, type IngestStatus } from '../documents/ingest-document';
+import { emptyRow, ingestDocumentFile, type DocumentIngestRow, type IngestStatus } from '../documents/ingest-document';
 import { Unit } from '../units/unit.entity';
 import { openDatabase } from './open-database';
 import { formatTable, truncateToWidth } from './text-table';
@@ -113,18 +113,7 @@ export async function runIngestCli(
   try {
     const ready = await checkDatabase(db.dataSource);
     if (ready) return fail(ready);
-    const rows: DocumentIngestRow[] = problems.map((p) => ({
-      file: p.path,
-      status: 'FAILED',
-      format: null,
-      unit: null,
-      year: null,
-      claims: null,
-      coverage: [],
-      reportId: null,
-      warnings: [],
-      error: { code: 'NOT_FOUND', message: p.message },
-    }));
+    const rows: DocumentIngestRow[] = problems.map((p) => ({ ...emptyRow(p.path), error: { code: 'NOT_FOUND', message: p.message } }));
     const progress = startProgress(io, files.length);
     for (const [index, file] of files.entries()) {
       progress.before(index, file.display);

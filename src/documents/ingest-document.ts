@@ -51,6 +51,22 @@ export interface DocumentIngestOptions {
   maxReportBytes: number;
 }
 
+/** A FAILED row for a file, without a reason yet. */
+export function emptyRow(file: string): DocumentIngestRow {
+  return {
+    file,
+    status: 'FAILED',
+    format: null,
+    unit: null,
+    year: null,
+    claims: null,
+    coverage: [],
+    reportId: null,
+    warnings: [],
+    error: null,
+  };
+}
+
 /**
  * Ingests one document file. Never throws for bad input (unreadable, unsupported or empty
  * files, unknown units, a different report already stored …): those are a FAILED row with
@@ -63,18 +79,7 @@ export async function ingestDocumentFile(
   display: string,
   options: DocumentIngestOptions,
 ): Promise<DocumentIngestRow> {
-  const row: DocumentIngestRow = {
-    file: display,
-    status: 'FAILED',
-    format: null,
-    unit: null,
-    year: null,
-    claims: null,
-    coverage: [],
-    reportId: null,
-    warnings: [],
-    error: null,
-  };
+  const row = emptyRow(display);
   const failed = (code: string, message: string): DocumentIngestRow => ({ ...row, error: { code, message } });
 
   const size = await stat(path)
