@@ -5,24 +5,11 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { DistrictData } from './district-data';
-import { FLAG_LABELS, formatQuotes } from './labels';
+import { FLAG_LABELS, formatQuotes, UNIT_TOTAL_COLUMNS } from './labels';
 import { districtFlags } from './workbook';
 
 /** Columns of the matrix CSV before the item codes. */
-export const MATRIX_CSV_COLUMNS = [
-  '单位',
-  '报告',
-  '排名',
-  '得分（建议）',
-  '得分（确认）',
-  '已覆盖（建议）',
-  '部分覆盖（建议）',
-  '可考核条目',
-  '覆盖率（建议）',
-  '已覆盖（确认）',
-  '覆盖率（确认）',
-  '预警数',
-] as const;
+export const MATRIX_CSV_COLUMNS = ['单位', '报告', '排名', ...UNIT_TOTAL_COLUMNS] as const;
 
 /** Columns of the flags CSV. */
 export const FLAGS_CSV_COLUMNS = ['单位', '年份', '严重程度', '代码', '预警', '条目', '条目名称', '说明', '依据（摘录）'] as const;

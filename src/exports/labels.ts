@@ -106,3 +106,16 @@ export const MAX_CELL_CHARS = 32767;
 export function fitCell(text: string): string {
   return text.length <= MAX_CELL_CHARS ? text : `${text.slice(0, MAX_CELL_CHARS - 20)}……（已截断）`;
 }
+
+/** A unit's totals, as column headers of the summary sheet and the matrix CSV (in this order). */
+export const UNIT_TOTAL_COLUMNS = [
+  '得分（建议）',
+  '得分（确认）',
+  '已覆盖（建议）',
+  '部分覆盖（建议）',
+  '可考核条目',
+  '覆盖率（建议）',
+  '已覆盖（确认）',
+  '覆盖率（确认）',
+  '预警数',
+] as const;

@@ -24,6 +24,7 @@ import {
   fitCell,
   formatQuotes,
   formatTargetCheck,
+  UNIT_TOTAL_COLUMNS,
 } from './labels';
 
 /** Names of the fixed sheets. */
@@ -33,20 +34,7 @@ export const SHEETS = { summary: '汇总', matrix: '矩阵', flags: '预警' } a
 export const HEADER_ROW = { summary: 5, matrix: 4, unit: 8, flags: 3 } as const;
 
 /** Column headers of the summary table before the part columns. */
-export const SUMMARY_COLUMNS = [
-  '排名',
-  '单位',
-  '报告',
-  '得分（建议）',
-  '得分（确认）',
-  '已覆盖（建议）',
-  '部分覆盖（建议）',
-  '可考核条目',
-  '覆盖率（建议）',
-  '已覆盖（确认）',
-  '覆盖率（确认）',
-  '预警数',
-] as const;
+export const SUMMARY_COLUMNS = ['排名', '单位', '报告', ...UNIT_TOTAL_COLUMNS] as const;
 
 /** Column headers of a unit sheet's table. */
 export const UNIT_COLUMNS = [
