@@ -1,5 +1,5 @@
 /**
- * Coverage (design.md "The numbers"): covered items / assessable items, for the
+ * Coverage (docs/design.md "The numbers"): covered items / assessable items, for the
  * `confirmed` and the `proposed` view, with the raw counts beside the ratio, overall and
  * per part (the top-level ancestor of each item, 1 … 10).
  *

@@ -1,5 +1,5 @@
 /**
- * Flags: findings with stable codes (design.md "Flag codes"). Each code is switched on
+ * Flags: findings with stable codes (docs/design.md "Flag codes"). Each code is switched on
  * or off and given its severity by the checklist (`checklist.flags[code]`); a code the
  * checklist does not configure is not raised.
  *

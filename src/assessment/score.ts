@@ -1,5 +1,5 @@
 /**
- * Score (design.md "The numbers"): each assessable item's points × the factor of its
+ * Score (docs/design.md "The numbers"): each assessable item's points × the factor of its
  * status, summed; `possible` is the sum of the points of the assessable items (not
  * NOT_APPLICABLE); `normalised` = earned / possible × 100 rounded to 2 decimals, 0 when
  * nothing is assessable. Factors come from the checklist's `scoring` rules only.

@@ -1,5 +1,5 @@
 /**
- * Item status for one view (design.md "The numbers").
+ * Item status for one view (docs/design.md "The numbers").
  *
  * - Which links count: `confirmed` = ACCEPTED only; `proposed` = ACCEPTED + PROPOSED;
  *   REJECTED never. A link whose claim is unknown is ignored.

@@ -1,7 +1,7 @@
 /**
  * Targets: compare the values a report states with an item's quantitative targets.
  *
- * Rules (checklist-spec.md "targets", issue 5 item 2):
+ * Rules (docs/design.md "The demo checklist", issue 5 item 2):
  * - Only metrics of POSITIVE evidence claims count; the caller passes their ids.
  * - A target "has a threshold" when both `op` and `threshold` are set; otherwise it only
  *   collects a value (count metrics) and `met` is always null.

@@ -2,7 +2,7 @@
 
 export type Comparison = '>=' | '=' | '<=';
 
-/** A quantitative requirement on an item (design.md: Target). */
+/** A quantitative requirement on an item (docs/design.md: Target). */
 export interface TargetDefinition {
   /** metric key, e.g. COURT_APPEARANCE_RATE */
   metric: string;

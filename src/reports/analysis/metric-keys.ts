@@ -1,5 +1,5 @@
 /**
- * The metric keys of the demo checklist (`shared/checklist-spec.md`) and the wording that
+ * The metric keys of the demo checklist (`docs/design.md`, "The demo checklist") and the wording that
  * names them in a report. Pure data plus small pure look-ups used by `numbers.ts`.
  *
  * How a number gets its metric (see {@link recogniseMetric}):
