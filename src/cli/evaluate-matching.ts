@@ -1,36 +1,47 @@
 /**
- * Prints precision / recall / F1 of the rule matcher's links against the hand-labelled gold
- * sets in test/fixtures/labels/*.json, per report and overall (micro), and per item.
+ * How well the matcher reads reports, measured so that it cannot flatter (docs/evaluation.md):
  *
- *   npm run -s build && node dist/src/cli/evaluate-matching.js [--verbose] [label.json …]
+ *   npm run -s evaluate [-- --json] [--verbose]
  *
- * `--verbose` lists every wrong (FP) and missed (FN) claim → item pair with the claim text.
- * The figures are reported, not asserted: no test pins a tuned number.
+ * - 留一报告交叉验证 (leave-one-report-out): each labelled seed report (test/fixtures/labels)
+ *   is matched with rules and learned weights built without its labels and without rule terms
+ *   only its own text contains, then scored. This is the project's estimate of what users see.
+ * - 冻结测试集 (frozen): the reports labelled in test/fixtures/frozen/labels, which no rule,
+ *   weight or threshold was changed for, matched with the full rules. Empty until labelled.
+ * - 调优集 (tuning): the five seed reports with the full rules: fitted, not a prediction.
+ *
+ * Each is shown for the rules alone, the similarity alone and the two combined; micro
+ * precision / recall / F1 over claim × item pairs, and report × item beside them.
+ * `--json` prints `{ leaveOneReportOut, frozen, tuning }` with the combined figures at the top
+ * of each and `bySignal` inside. `--verbose` lists the leave-one-out errors of the seed
+ * reports (never the frozen texts). Exit code 1 when the checklist or a label file is bad.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formatChecklistErrors, loadChecklistFile } from '../checklist/checklist-file';
 import type { ChecklistItemDefinition } from '../checklist/types';
-import { compareCodes, evaluateLinks, sumScores, type Evaluation, type GoldFile, type Score } from '../evidence/evaluate';
-import { matchClaims } from '../evidence/matcher';
+import { extractDocument } from '../documents/extract';
+import { compareCodes, sumScores, type GoldFile, type Score } from '../evidence/evaluate';
+import {
+  evaluateFrozen,
+  evaluateLeaveOneOut,
+  evaluateTuning,
+  SIGNALS,
+  summarise,
+  type LabelledReport,
+  type SetResult,
+  type Signal,
+} from '../evidence/evaluation-suite';
+import { rulesOnlyPipeline } from '../evidence/pipeline';
 import { analyzeReport } from '../reports/analysis/analyze';
-import type { AnalysedClaim } from '../reports/analysis/types';
 import { projectRoot } from '../shared/project-root';
 
 interface GoldFileWithMeta extends GoldFile {
   unit?: string;
   year?: number;
-  /** labelled after the keywords were written and never used to tune them */
-  heldOut?: boolean;
 }
 
-interface ReportRun {
-  name: string;
-  heldOut: boolean;
-  evaluation: Evaluation;
-  links: number;
-  claims: AnalysedClaim[];
-}
+const SIGNAL_NAMES: Record<Signal, string> = { rules: '规则 rules', similarity: '相似度 similarity', combined: '合并 combined' };
 
 /** Terminal width of a string: CJK and full-width characters take two columns. */
 function width(s: string): number {
@@ -59,117 +70,186 @@ function scoreCells(s: Score): string[] {
   return [String(s.tp), String(s.fp), String(s.fn), pct(s.precision), pct(s.recall), pct(s.f1)];
 }
 
-function run(files: string[], verbose: boolean): number {
-  const root = projectRoot();
-  const loaded = loadChecklistFile(join(root, 'seeds', 'checklist.yaml'), 'seeds/checklist.yaml');
-  if (!loaded.checklist) {
-    process.stderr.write(`${formatChecklistErrors(loaded.errors)}\n`);
-    return 1;
-  }
-  const items: ChecklistItemDefinition[] = loaded.checklist.items;
-  const runs: ReportRun[] = [];
-  for (const file of files) {
-    const gold = JSON.parse(readFileSync(file, 'utf8')) as GoldFileWithMeta;
-    const raw = readFileSync(join(root, gold.report), 'utf8');
-    const analysis = analyzeReport(raw, { ...(gold.unit ? { unit: gold.unit } : {}), ...(gold.year ? { year: gold.year } : {}) });
-    const links = matchClaims(analysis.claims, analysis.metrics, items);
-    const evaluation = evaluateLinks(raw, analysis.claims, gold.labels, links);
-    const heldOut = gold.heldOut === true;
-    const name =
-      `${gold.report.split('/').pop()?.slice(0, 3) ?? ''} ${gold.unit ?? ''} ${gold.year ?? ''}${heldOut ? ' (held-out)' : ''}`.trim();
-    runs.push({ name, heldOut, evaluation, links: links.length, claims: analysis.claims });
-    for (const p of evaluation.problems) process.stderr.write(`${relative(root, file)}: label ${JSON.stringify(p.quote)}: ${p.problem}\n`);
-  }
+function labelFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(dir, f));
+}
 
-  const out: string[] = [];
-  out.push('Rule matcher vs hand-labelled gold sets (claim × item pairs over labelled claims)');
-  out.push('');
-  const groups: [string, ReportRun[]][] = [
-    ['tuning set (micro)', runs.filter((r) => !r.heldOut)],
-    ['held-out set (micro)', runs.filter((r) => r.heldOut)],
-    ['overall (micro)', runs],
-  ];
-  const totals = groups
-    .filter(([, list]) => list.length > 0 && (list.length < runs.length || list === runs))
-    .map(([label, list]) => [
-      label,
-      String(list.reduce((n, r) => n + r.evaluation.labelledClaims, 0)),
-      String(list.reduce((n, r) => n + r.links, 0)),
-      ...scoreCells(sumScores(list.map((r) => r.evaluation.pairs))),
-      String(list.reduce((n, r) => n + r.evaluation.unlabelledLinks.length, 0)),
-    ]);
-  out.push(
-    table(
-      ['report', 'labelled claims', 'links', 'TP', 'FP', 'FN', 'precision %', 'recall %', 'F1 %', 'links on unlabelled claims'],
-      [
-        ...runs.map((r) => [
-          r.name,
-          String(r.evaluation.labelledClaims),
-          String(r.links),
-          ...scoreCells(r.evaluation.pairs),
-          String(r.evaluation.unlabelledLinks.length),
-        ]),
-        ...totals,
-      ],
-    ),
-  );
-  out.push('');
-  out.push('Report × item (does the report have at least one link / one gold label for the item)');
-  out.push('');
-  out.push(
-    table(
-      ['report', 'TP', 'FP', 'FN', 'precision %', 'recall %', 'F1 %'],
-      [
-        ...runs.map((r) => [r.name, ...scoreCells(r.evaluation.reportItems)]),
-        ...groups
-          .filter(([, list]) => list.length > 0 && (list.length < runs.length || list === runs))
-          .map(([label, list]) => [label, ...scoreCells(sumScores(list.map((r) => r.evaluation.reportItems)))]),
-      ],
-    ),
-  );
-  out.push('');
-  out.push('Per item (claim × item pairs, all reports)');
-  out.push('');
-  const perItem = new Map<string, { tp: number; fp: number; fn: number }[]>();
-  for (const r of runs) {
-    for (const [code, s] of r.evaluation.perItem) perItem.set(code, [...(perItem.get(code) ?? []), s]);
+/** Reads a gold file and analyses its report. Problems go to `problems` (never report text). */
+async function loadLabelled(root: string, file: string, problems: string[]): Promise<LabelledReport | null> {
+  let gold: GoldFileWithMeta;
+  try {
+    gold = JSON.parse(readFileSync(file, 'utf8')) as GoldFileWithMeta;
+  } catch (e) {
+    problems.push(`${relative(root, file)}: 无法读取标注文件 (cannot read the label file): ${(e as Error).message}`);
+    return null;
   }
+  if (typeof gold.report !== 'string' || !Array.isArray(gold.labels)) {
+    problems.push(`${relative(root, file)}: 标注文件缺少 report 或 labels (expected { report, labels })`);
+    return null;
+  }
+  const path = join(root, gold.report);
+  let raw: string;
+  if (gold.report.toLowerCase().endsWith('.txt')) {
+    raw = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } else {
+    const extracted = await extractDocument(readFileSync(path), path);
+    if (!extracted.ok) {
+      problems.push(`${relative(root, file)}: 报告无法读取 (report unreadable): ${extracted.code}`);
+      return null;
+    }
+    raw = extracted.text;
+  }
+  const analysis = analyzeReport(raw, { ...(gold.unit ? { unit: gold.unit } : {}), ...(gold.year ? { year: gold.year } : {}) });
+  const name = `${gold.report.split('/').pop()?.slice(0, 3) ?? ''} ${gold.unit ?? ''} ${gold.year ?? ''}`.trim();
+  return { name, raw, labels: gold.labels, claims: analysis.claims, metrics: analysis.metrics };
+}
+
+function loadItems(root: string): ChecklistItemDefinition[] | string {
+  const loaded = loadChecklistFile(join(root, 'seeds', 'checklist.yaml'), 'seeds/checklist.yaml');
+  return loaded.checklist ? loaded.checklist.items : formatChecklistErrors(loaded.errors);
+}
+
+function setRows(label: string, set: SetResult): string[][] {
+  return SIGNALS.map((signal) => {
+    const s = set.bySignal[signal];
+    return [
+      label,
+      SIGNAL_NAMES[signal],
+      String(set.reports),
+      String(s.labelledClaims),
+      String(s.links),
+      ...scoreCells(s.pairs),
+      pct(s.reportItems.precision),
+      pct(s.reportItems.recall),
+      pct(s.reportItems.f1),
+    ];
+  });
+}
+
+function printText(
+  items: ChecklistItemDefinition[],
+  loo: SetResult,
+  frozen: SetResult,
+  tuning: SetResult,
+  verbose: boolean,
+  tuningReports: LabelledReport[],
+): string {
+  const out: string[] = [];
+  out.push('匹配质量 Matching quality (micro; claim × item pairs over labelled claims, report × item beside)');
+  out.push('');
+  out.push(
+    table(
+      ['set', 'signal', 'reports', 'labelled claims', 'links', 'TP', 'FP', 'FN', 'P %', 'R %', 'F1 %', 'report×item P %', 'R %', 'F1 %'],
+      [
+        ...setRows('留一报告 leave-one-report-out', loo),
+        ...(frozen.reports > 0
+          ? setRows('冻结测试集 frozen', frozen)
+          : [['冻结测试集 frozen', '(no labelled reports yet)', '0', '', '', '', '', '', '—', '—', '—', '—', '—', '—']]),
+        ...setRows('调优集 tuning (fitted, not a prediction)', tuning),
+      ],
+    ),
+  );
+  out.push('');
+  out.push('Leave-one-report-out per report (combined)');
+  out.push('');
+  const combined = loo.bySignal.combined;
+  out.push(
+    table(
+      ['left out', 'terms dropped', 'labelled claims', 'links', 'TP', 'FP', 'FN', 'P %', 'R %', 'F1 %'],
+      combined.perReport.map((r, i) => [
+        r.name,
+        String(loo.dropped?.[i]?.terms.length ?? 0),
+        String(r.evaluation.labelledClaims),
+        String(r.links),
+        ...scoreCells(r.evaluation.pairs),
+      ]),
+    ),
+  );
+  out.push('');
+  out.push('Leave-one-report-out per item (combined)');
+  out.push('');
+  const perItem = new Map<string, Score[]>();
+  for (const r of combined.perReport) for (const [code, s] of r.evaluation.perItem) perItem.set(code, [...(perItem.get(code) ?? []), s]);
   const titles = new Map(items.map((i) => [i.code, i.title]));
   out.push(
     table(
-      ['item', 'title', 'TP', 'FP', 'FN', 'precision %', 'recall %', 'F1 %'],
+      ['item', 'title', 'TP', 'FP', 'FN', 'P %', 'R %', 'F1 %'],
       [...perItem.entries()]
         .sort(([a], [b]) => compareCodes(a, b))
         .map(([code, list]) => [code, (titles.get(code) ?? '').slice(0, 16), ...scoreCells(sumScores(list))]),
     ),
   );
-
   if (verbose) {
-    for (const r of runs) {
+    for (const [i, r] of combined.perReport.entries()) {
+      const report = tuningReports[i];
       out.push('');
-      out.push(`Errors in ${r.name}`);
-      const text = new Map(r.claims.map((c) => [c.id, `[${c.sectionKind}] ${c.text}`]));
+      out.push(
+        `Leave-one-out errors in ${r.name}; terms dropped: ${(loo.dropped?.[i]?.terms ?? []).map((t) => `${t.itemCode}:${t.term}`).join(' ') || '-'}`,
+      );
+      const text = new Map(report.claims.map((c) => [c.id, `[${c.sectionKind}] ${c.text}`]));
       for (const e of r.evaluation.errors)
         out.push(`  ${e.kind} ${pad(e.itemCode, 5)} ${e.claimId}: ${(text.get(e.claimId) ?? '').slice(0, 90)}`);
-      for (const l of r.evaluation.unlabelledLinks)
-        out.push(`  ?? ${pad(l.itemCode, 5)} ${l.claimId}: ${(text.get(l.claimId) ?? '').slice(0, 90)}`);
     }
   }
-  process.stdout.write(`${out.join('\n')}\n`);
-  return 0;
+  return out.join('\n');
 }
 
-function main(argv: string[]): number {
+function jsonOf(set: SetResult): Record<string, unknown> {
+  return {
+    ...summarise(set.bySignal.combined, set.reports),
+    bySignal: Object.fromEntries(SIGNALS.map((s) => [s, summarise(set.bySignal[s], set.reports)])),
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
   const verbose = argv.includes('--verbose') || argv.includes('-v');
-  let files = argv.filter((a) => !a.startsWith('-'));
-  if (files.length === 0) {
-    const dir = join(projectRoot(), 'test', 'fixtures', 'labels');
-    files = readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .sort()
-      .map((f) => join(dir, f));
+  const root = projectRoot();
+  const items = loadItems(root);
+  if (typeof items === 'string') {
+    process.stderr.write(`${items}\n`);
+    return 1;
   }
-  return run(files, verbose);
+  const problems: string[] = [];
+  const tuningReports = (
+    await Promise.all(labelFiles(join(root, 'test', 'fixtures', 'labels')).map((f) => loadLabelled(root, f, problems)))
+  ).filter((r): r is LabelledReport => r !== null);
+  const frozenReports = (
+    await Promise.all(labelFiles(join(root, 'test', 'fixtures', 'frozen', 'labels')).map((f) => loadLabelled(root, f, problems)))
+  ).filter((r): r is LabelledReport => r !== null);
+  const pipeline = rulesOnlyPipeline;
+  const loo = evaluateLeaveOneOut(items, tuningReports, pipeline);
+  const frozen = evaluateFrozen(items, tuningReports, frozenReports, pipeline);
+  const tuning = evaluateTuning(items, tuningReports, pipeline);
+  // label quotes that do not map to one claim: quoted for the seed reports, only counted for
+  // the frozen ones (their texts are not read while the matcher is worked on)
+  for (const r of tuning.bySignal.rules.perReport)
+    for (const p of r.evaluation.problems) problems.push(`${r.name}: 标注 label ${JSON.stringify(p.quote)}: ${p.problem}`);
+  const frozenProblems = frozen.bySignal.rules.perReport.reduce((n, r) => n + r.evaluation.problems.length, 0);
+  if (frozenProblems > 0)
+    problems.push(`冻结测试集 frozen set: ${frozenProblems} 条标注无法对应到一个断言 (labels that map to no single claim)`);
+  for (const p of problems) process.stderr.write(`${p}\n`);
+
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({ leaveOneReportOut: jsonOf(loo), frozen: jsonOf(frozen), tuning: jsonOf(tuning) }, null, 2)}\n`,
+    );
+  } else {
+    process.stdout.write(`${printText(items, loo, frozen, tuning, verbose, tuningReports)}\n`);
+  }
+  return problems.length > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`evaluate: 意外错误 (unexpected error): ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

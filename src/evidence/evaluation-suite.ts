@@ -1,0 +1,171 @@
+import type { ChecklistItemDefinition } from '../checklist/types';
+import type { AnalysedMetric } from '../reports/analysis/types';
+import { evaluateLinks, sumScores, type ClaimSpan, type Evaluation, type GoldLabel, type Score } from './evaluate';
+import { rulesWithout, type RuleTerm } from './leave-one-out';
+import type { MatchableClaim } from './matcher';
+import type { ProposedLink } from './types';
+
+/**
+ * The evaluation protocol of the matcher (docs/evaluation.md), pure: the caller reads the
+ * files and analyses the reports.
+ *
+ * - **tuning**: every labelled seed report matched with the full rules and a model fitted on
+ *   all of them. The rules were written looking at these reports, so this figure is fitted,
+ *   not a prediction.
+ * - **leave-one-report-out**: each labelled report in turn is matched with the rules minus
+ *   the terms only its own text contains ({@link rulesWithout}) and a model fitted on the
+ *   OTHER reports' labels only, then scored.
+ * - **frozen**: reports labelled by someone else before the matcher's output was seen, which
+ *   no rule, weight or threshold was changed for; matched with the full rules and the model
+ *   fitted on all tuning reports.
+ *
+ * Each is scored for every signal the pipeline produces (rules alone, similarity alone,
+ * combined): micro claim × item and report × item.
+ */
+
+/** A report with its gold labels and its analysis. */
+export interface LabelledReport {
+  name: string;
+  raw: string;
+  labels: GoldLabel[];
+  claims: (MatchableClaim & ClaimSpan)[];
+  metrics: AnalysedMetric[];
+}
+
+export const SIGNALS = ['rules', 'similarity', 'combined'] as const;
+export type Signal = (typeof SIGNALS)[number];
+
+/** The links of each signal for one report. */
+export type SignalLinks = Record<Signal, ProposedLink[]>;
+
+/**
+ * How links are made: `fit` learns whatever is learnt from labelled reports (never from the
+ * report being scored), `run` proposes links with what was learnt.
+ */
+export interface MatchPipeline<Model> {
+  fit(items: readonly ChecklistItemDefinition[], training: readonly LabelledReport[]): Model;
+  run(items: readonly ChecklistItemDefinition[], report: LabelledReport, model: Model): SignalLinks;
+}
+
+/** One report scored for one signal. */
+export interface ReportScore {
+  name: string;
+  links: number;
+  evaluation: Evaluation;
+}
+
+/** One set of reports (tuning, leave-one-out, frozen) scored for one signal. */
+export interface SignalResult {
+  /** claim × item, micro over the set */
+  pairs: Score;
+  /** report × item, micro over the set */
+  reportItems: Score;
+  links: number;
+  labelledClaims: number;
+  perReport: ReportScore[];
+}
+
+export interface SetResult {
+  reports: number;
+  bySignal: Record<Signal, SignalResult>;
+  /** leave-one-out only: the terms dropped for each left-out report */
+  dropped?: { name: string; terms: RuleTerm[] }[];
+}
+
+/** Scores the links of each report for each signal. */
+export function scoreSet(reports: readonly LabelledReport[], links: readonly SignalLinks[]): SetResult {
+  const bySignal = Object.fromEntries(
+    SIGNALS.map((signal) => {
+      const perReport = reports.map((r, i) => ({
+        name: r.name,
+        links: links[i][signal].length,
+        evaluation: evaluateLinks(r.raw, r.claims, r.labels, links[i][signal]),
+      }));
+      return [
+        signal,
+        {
+          pairs: sumScores(perReport.map((p) => p.evaluation.pairs)),
+          reportItems: sumScores(perReport.map((p) => p.evaluation.reportItems)),
+          links: perReport.reduce((n, p) => n + p.links, 0),
+          labelledClaims: perReport.reduce((n, p) => n + p.evaluation.labelledClaims, 0),
+          perReport,
+        },
+      ];
+    }),
+  ) as Record<Signal, SignalResult>;
+  return { reports: reports.length, bySignal };
+}
+
+/** The tuning figure: full rules, model fitted on every report, scored on the same reports. */
+export function evaluateTuning<M>(
+  items: readonly ChecklistItemDefinition[],
+  reports: readonly LabelledReport[],
+  pipeline: MatchPipeline<M>,
+): SetResult {
+  const model = pipeline.fit(items, reports);
+  return scoreSet(
+    reports,
+    reports.map((r) => pipeline.run(items, r, model)),
+  );
+}
+
+/**
+ * Leave-one-report-out. `texts` are the texts whose words count as "seen elsewhere" when
+ * deciding which terms are exclusive to the left-out report: every tuning report's raw text
+ * (by default the labelled reports themselves).
+ */
+export function evaluateLeaveOneOut<M>(
+  items: readonly ChecklistItemDefinition[],
+  reports: readonly LabelledReport[],
+  pipeline: MatchPipeline<M>,
+): SetResult {
+  const dropped: { name: string; terms: RuleTerm[] }[] = [];
+  const links = reports.map((report, i) => {
+    const others = reports.filter((_, j) => j !== i);
+    const rules = rulesWithout(
+      items,
+      report.raw,
+      others.map((o) => o.raw),
+    );
+    dropped.push({ name: report.name, terms: rules.dropped });
+    const model = pipeline.fit(rules.items, others);
+    return pipeline.run(rules.items, report, model);
+  });
+  return { ...scoreSet(reports, links), dropped };
+}
+
+/** The frozen set: full rules, model fitted on all tuning reports, scored on the frozen reports. */
+export function evaluateFrozen<M>(
+  items: readonly ChecklistItemDefinition[],
+  tuning: readonly LabelledReport[],
+  frozen: readonly LabelledReport[],
+  pipeline: MatchPipeline<M>,
+): SetResult {
+  const model = pipeline.fit(items, tuning);
+  return scoreSet(
+    frozen,
+    frozen.map((r) => pipeline.run(items, r, model)),
+  );
+}
+
+/** The figures of one signal as printed by `evaluate --json` (ratios rounded to 4 places). */
+export function summarise(result: SignalResult | null, reports: number): Record<string, unknown> {
+  const r4 = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 10000);
+  if (result === null || reports === 0) {
+    return { reports, labelledClaims: 0, links: 0, tp: 0, fp: 0, fn: 0, precision: null, recall: null, f1: null, reportItems: null };
+  }
+  const p = result.pairs;
+  const ri = result.reportItems;
+  return {
+    reports,
+    labelledClaims: result.labelledClaims,
+    links: result.links,
+    tp: p.tp,
+    fp: p.fp,
+    fn: p.fn,
+    precision: r4(p.precision),
+    recall: r4(p.recall),
+    f1: r4(p.f1),
+    reportItems: { tp: ri.tp, fp: ri.fp, fn: ri.fn, precision: r4(ri.precision), recall: r4(ri.recall), f1: r4(ri.f1) },
+  };
+}
