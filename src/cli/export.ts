@@ -194,7 +194,7 @@ export function flagsPath(out: string): string {
 }
 
 function describe(file: ExportFile, units: string[], flags: number, items: number): string {
-  if (file.role === 'workbook') return `sheets ${[SHEETS.summary, SHEETS.matrix, ...units, SHEETS.flags].join(', ')}`;
+  if (file.role === 'workbook') return `sheets ${[SHEETS.summary, SHEETS.matrix, ...units, SHEETS.flags, SHEETS.metrics].join(', ')}`;
   if (file.role === 'matrix') return `matrix, ${units.length} units × ${items} items`;
   return `${flags} flags`;
 }

@@ -11,6 +11,8 @@ import { chooseChecklist } from '../assessment/checklist-choice';
 import { partCodeOf } from '../assessment/parts';
 import { rankUnits } from '../assessment/ranking';
 import type { AssessmentResult } from '../assessment/types';
+import type { DistrictSeries } from '../assessment/series';
+import { targetOfMetric, unitsSeries, type MetricTarget } from '../assessment/series.service';
 import type { TargetDefinition } from '../checklist/types';
 import { BadInputError } from '../graphql/relay';
 import type { Polarity, SectionKind } from '../reports/analysis/types';
@@ -77,6 +79,15 @@ export interface DistrictData {
   columns: ExportColumn[];
   /** reporting units under the parent, by name (the order of coverageMatrix rows) */
   units: UnitExportData[];
+  /** each target metric of the checklist over the units (the districtMetric query), for the 指标 sheet */
+  metrics?: DistrictMetricData[];
+}
+
+/** One metric of the 指标 sheet: the item's target and the units' values this year and the year before. */
+export interface DistrictMetricData extends MetricTarget {
+  series: DistrictSeries;
+  /** the claims the values were read from, by claim id */
+  quotes: Map<string, EvidenceQuote>;
 }
 
 const CHUNK = 500;
@@ -113,6 +124,27 @@ export async function gatherDistrictData(ds: DataSource, request: DistrictExport
     assessments.map((a) => a.result),
   );
 
+  const metrics: DistrictMetricData[] = [];
+  const metricKeys = [...new Set(loaded.definition.items.flatMap((i) => i.targets.map((t) => t.metric)))];
+  for (const metric of metricKeys) {
+    const target = targetOfMetric(loaded, metric);
+    const series = await unitsSeries(
+      ds,
+      units.map((u) => u.id),
+      request.year,
+      target.target,
+    );
+    metrics.push({ ...target, series, quotes: new Map() });
+  }
+  const valueClaims = metrics.flatMap((m) => [...m.series.points, ...m.series.previous].flatMap((p) => (p.claimId ? [p.claimId] : [])));
+  const metricQuotes = await loadQuotes(ds, [], valueClaims);
+  for (const m of metrics) {
+    for (const p of [...m.series.points, ...m.series.previous]) {
+      const q = p.claimId ? metricQuotes.get(p.claimId) : undefined;
+      if (q) m.quotes.set(q.claimId, q);
+    }
+  }
+
   const definition = loaded.definition;
   const itemsByCode = new Map(definition.items.map((i) => [i.code, i]));
   return {
@@ -142,6 +174,7 @@ export async function gatherDistrictData(ds: DataSource, request: DistrictExport
         quotes: new Map(citedClaimIds(a.result).flatMap((id) => (quotes.has(id) ? [[id, quotes.get(id)!] as const] : []))),
       };
     }),
+    metrics,
   };
 }
 
@@ -157,8 +190,8 @@ export function citedClaimIds(result: AssessmentResult): string[] {
 }
 
 /** The cited claims with their section headings, in one query per 500 claims (and per 500 reports). */
-async function loadQuotes(ds: DataSource, results: AssessmentResult[]): Promise<Map<string, EvidenceQuote>> {
-  const ids = [...new Set(results.flatMap(citedClaimIds))].map(Number).filter((n) => Number.isInteger(n) && n > 0);
+async function loadQuotes(ds: DataSource, results: AssessmentResult[], extra: readonly string[] = []): Promise<Map<string, EvidenceQuote>> {
+  const ids = [...new Set([...results.flatMap(citedClaimIds), ...extra])].map(Number).filter((n) => Number.isInteger(n) && n > 0);
   const claims: Claim[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) {
     claims.push(

@@ -6,10 +6,13 @@
  *   the number of units covering each item;
  * - one sheet per unit: each item's code, title, status, score, flags, evidence quotes with
  *   their report section, plans and shortcomings, and metric values against their targets;
- * - 预警: every flag, most severe first.
+ * - 预警: every flag, most severe first;
+ * - 指标 (when the data has metrics): each target metric's value per unit this year and the
+ *   year before, with the item's target, who misses it (two years running) and the claim.
  * The numbers are those of the GraphQL queries (see district-data.ts).
  */
 import ExcelJS from 'exceljs';
+import { displayValue } from '../assessment/series';
 import type { ItemResult } from '../assessment/types';
 import { ITEM_STATUSES, type ItemStatus } from '../checklist/types';
 import type { DistrictData, UnitExportData } from './district-data';
@@ -22,16 +25,17 @@ import {
   STATUS_SHORT,
   coverageFill,
   fitCell,
+  formatQuote,
   formatQuotes,
   formatTargetCheck,
   UNIT_TOTAL_COLUMNS,
 } from './labels';
 
 /** Names of the fixed sheets. */
-export const SHEETS = { summary: '汇总', matrix: '矩阵', flags: '预警' } as const;
+export const SHEETS = { summary: '汇总', matrix: '矩阵', flags: '预警', metrics: '指标' } as const;
 
 /** Header row of each table (rows above hold the title and notes). */
-export const HEADER_ROW = { summary: 5, matrix: 4, unit: 8, flags: 3 } as const;
+export const HEADER_ROW = { summary: 5, matrix: 4, unit: 8, flags: 3, metrics: 3 } as const;
 
 /** Column headers of the summary table before the part columns. */
 export const SUMMARY_COLUMNS = ['排名', '单位', '报告', ...UNIT_TOTAL_COLUMNS] as const;
@@ -50,6 +54,19 @@ export const UNIT_COLUMNS = [
   '计划与问题',
   '指标',
   '说明',
+] as const;
+
+/** Column headers of the metrics sheet (one row per metric and unit, then the metric's statistics). */
+export const METRIC_COLUMNS = [
+  '指标',
+  '条目',
+  '目标',
+  '单位',
+  '本年数值',
+  '是否达标',
+  '上年数值',
+  '连续两年未达标',
+  '依据（摘录）',
 ] as const;
 
 /** Column headers of the flags sheet. */
@@ -71,6 +88,7 @@ export function buildDistrictWorkbook(data: DistrictData): ExcelJS.Workbook {
   addMatrix(wb, data);
   for (const u of data.units) addUnitSheet(wb, data, u, unitSheets.get(u.unit.id)!);
   addFlags(wb, data);
+  if (data.metrics?.length) addMetrics(wb, data);
   return wb;
 }
 
@@ -328,6 +346,75 @@ export function districtFlags(data: DistrictData): Array<{ unit: UnitExportData;
       a.position - b.position,
   );
   return all.map(({ unit, flag }) => ({ unit, flag }));
+}
+
+const MET_LABELS = { true: '达标', false: '未达标', null: '—' } as const;
+
+function addMetrics(wb: ExcelJS.Workbook, data: DistrictData): void {
+  const ws = wb.addWorksheet(SHEETS.metrics, { views: [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW.metrics }] });
+  const width = METRIC_COLUMNS.length;
+  title(ws, `${data.parent.name} ${data.year}年 指标（与条目目标值对照）`, width);
+  note(
+    ws,
+    2,
+    '只计入成绩部分（非计划、非问题）的数值；"约"为约数（余/多），不能证明精确目标值；连续两年未达标：本年与上年报告的数值均未达到目标值。',
+    width,
+  );
+  header(ws, HEADER_ROW.metrics, [...METRIC_COLUMNS]);
+  const names = new Map(data.units.map((u) => [u.unit.id, u.unit.name]));
+  let rowNumber = HEADER_ROW.metrics + 1;
+  for (const m of data.metrics ?? []) {
+    const target = describeMetricTarget(m.target);
+    const item = m.itemCode ? `${m.itemCode} ${m.itemTitle ?? ''}`.trim() : '';
+    const before = new Map(m.series.previous.map((p) => [p.unitId, p]));
+    const twoYears = new Set(m.series.missingTwoYears);
+    for (const p of m.series.points) {
+      const prev = before.get(p.unitId);
+      const quote = p.claimId ? m.quotes.get(p.claimId) : undefined;
+      const row = ws.getRow(rowNumber++);
+      row.values = [
+        m.target.metric,
+        item,
+        target,
+        names.get(p.unitId) ?? String(p.unitId),
+        p.hasReport ? displayValue(p.value, p.unit, p.qualifier) : '未报送',
+        MET_LABELS[String(p.met) as 'true' | 'false' | 'null'],
+        prev ? (prev.hasReport ? displayValue(prev.value, prev.unit, prev.qualifier) : '未报送') : '',
+        twoYears.has(p.unitId) ? '是' : '',
+        quote ? fitCell(formatQuote(quote)) : '',
+      ];
+      if (p.met === false) fill(row.getCell(6), STATUS_FILLS.MISSING);
+      if (p.met === true) fill(row.getCell(6), STATUS_FILLS.COVERED);
+      if (twoYears.has(p.unitId)) fill(row.getCell(8), SEVERITY_FILLS.ERROR);
+      row.eachCell((cell) => {
+        cell.alignment = { wrapText: true, vertical: 'top' };
+      });
+      borders(row, width);
+    }
+    const s = m.series.stats;
+    const stats = ws.getRow(rowNumber++);
+    stats.values = [
+      m.target.metric,
+      item,
+      target,
+      '统计',
+      s.count
+        ? `最小 ${s.min}${m.target.unit} / 中位 ${s.median}${m.target.unit} / 最大 ${s.max}${m.target.unit}（${s.count} 个单位报告）`
+        : '无单位报告数值',
+      `未达标 ${m.series.missingTarget.length}`,
+      '',
+      `${m.series.missingTwoYears.length}`,
+      '',
+    ];
+    stats.font = { bold: true };
+    borders(stats, width);
+  }
+  widths(ws, [30, 24, 12, 14, 18, 10, 14, 12, 70]);
+}
+
+function describeMetricTarget(t: { op?: string; threshold?: number; unit: string }): string {
+  const ops: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=' };
+  return t.op != null && t.threshold != null ? `${ops[t.op] ?? t.op} ${t.threshold}${t.unit}` : '无目标值';
 }
 
 // ── formatting helpers ─────────────────────────────────────────────────────────────────

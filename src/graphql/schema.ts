@@ -4,6 +4,12 @@ import { buildSchemaSync } from 'type-graphql';
 import { AssessmentResolver, FlagResolver, ItemAssessmentResolver } from '../assessment/assessment.resolver';
 import { AssessmentDecisionsResolver } from '../assessment/assessment-decisions.resolver';
 import { CoverageMatrixResolver, DistrictResolver, MatrixRowResolver, UnitComparisonResolver } from '../assessment/district.resolver';
+import {
+  DistrictMetricUnitsResolver,
+  MetricPointResolver,
+  MetricSeriesResolver,
+  MetricSeriesUnitResolver,
+} from '../assessment/series.resolver';
 import { ChecklistImportResolver } from '../checklist/checklist-import.resolver';
 import { ReviewResolver } from '../evidence/review.resolver';
 import { ExportResolver } from '../exports/export.resolver';
@@ -47,6 +53,10 @@ export function buildAppSchema(): GraphQLSchema {
       AssessmentDecisionsResolver,
       AuditResolver,
       ExportResolver,
+      MetricSeriesResolver,
+      MetricPointResolver,
+      MetricSeriesUnitResolver,
+      DistrictMetricUnitsResolver,
     ],
     validate: false,
   });

@@ -144,7 +144,29 @@ describe.each([2022, 2023])('the 南开区 %i export agrees with GraphQL', (year
     expect(files.map((f) => [f.role, f.fileName, f.contentType])).toEqual([
       ['workbook', `南开区-${year}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     ]);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([SHEETS.summary, SHEETS.matrix, '万兴街', '王顶堤街', SHEETS.flags]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([SHEETS.summary, SHEETS.matrix, '万兴街', '王顶堤街', SHEETS.flags, SHEETS.metrics]);
+  });
+
+  it("指标: each unit's COURT_APPEARANCE_RATE as districtMetric gives it, beside the 7.4 target", async () => {
+    const d = (
+      await client.data(
+        `query($parent: ID!, $year: Int!) { districtMetric(parentUnitId: $parent, metric: "COURT_APPEARANCE_RATE", year: $year) {
+          values { unit { name } display met claim { text } } } }`,
+        { year, parent: nankai.id },
+      )
+    ).districtMetric;
+    const rows = table(wb.getWorksheet(SHEETS.metrics)!, HEADER_ROW.metrics).filter((r) => r['指标'] === 'COURT_APPEARANCE_RATE');
+    for (const v of d.values as Array<{ unit: { name: string }; display: string; met: boolean | null; claim: { text: string } | null }>) {
+      const got = rows.find((r) => r['单位'] === v.unit.name)!;
+      expect(got['目标']).toBe('≥ 100%');
+      expect(got['条目']).toMatch(/^7\.4 /);
+      if (v.claim) {
+        expect(got['本年数值']).toBe(v.display);
+        expect(got['是否达标']).toBe(v.met ? '达标' : '未达标');
+        expect(String(got['依据（摘录）'])).toContain(v.claim.text);
+      } else expect(['未报送', '未报告']).toContain(got['本年数值']);
+    }
+    expect(rows.find((r) => r['单位'] === '统计')).toBeDefined();
   });
 
   it('汇总: rank, scores, coverage counts and flag counts of every unit', () => {
@@ -338,10 +360,10 @@ describe('npm run export', () => {
     );
     expect(io.out()).toMatch(/\n\s+1\s+王顶堤街\s+[\d.]+\s+\d+\/31\s+\d+\s+\d+\s+seeds\/reports\/001_84781cc4d090b840\.txt\n/u);
     expect(io.out()).toMatch(/\n\s+2\s+万兴街\s+0\.00\s+0\/31\s+0\s+1\s+none \(REPORT_MISSING\)\n/u);
-    expect(io.out()).toContain(`wrote ${out}: sheets 汇总, 矩阵, 万兴街, 王顶堤街, 预警`);
+    expect(io.out()).toContain(`wrote ${out}: sheets 汇总, 矩阵, 万兴街, 王顶堤街, 预警, 指标`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
-    expect(wb.worksheets).toHaveLength(5);
+    expect(wb.worksheets).toHaveLength(6);
   });
 
   it('--format csv writes FILE (the matrix) and FILE-flags', async () => {

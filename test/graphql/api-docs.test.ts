@@ -74,6 +74,16 @@ describe('the office', () => {
   });
 });
 
+describe('the office, across reports', () => {
+  it('reads 万兴街 2022 出庭应诉率 100% with its claim beside the 7.4 target', () => {
+    const d = answer('district-metric').districtMetric;
+    expect(d.target).toEqual({ itemCode: '7.4', text: '≥ 100%' });
+    const wanxing = d.values.find((v: { unit: { name: string } }) => v.unit.name === '万兴街');
+    expect(wanxing).toMatchObject({ hasReport: true, display: '100%', met: true });
+    expect(wanxing.claim.text).toContain('100%');
+  });
+});
+
 describe('frontend teams', () => {
   it('get 万兴街 7.4 with the 出庭应诉率 claim, its exact offsets and its value', async () => {
     const item = answer('assessment').assessment.items[0];

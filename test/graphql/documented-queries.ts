@@ -123,6 +123,22 @@ export const DOCUMENTED_QUERIES: DocumentedQuery[] = [
     variables: { parent: 'unit:滨海新区' },
   },
   {
+    id: 'district-metric',
+    user: 'office',
+    title: 'A number across a district: 出庭应诉率 in 南开区, 2022',
+    why: "Each reporting unit's value of one metric with the claim it was read from (positive claims only; 约 marks an APPROX value), min/median/max, and the units below the item's target this year and two years running. The same table is the 指标 sheet of the district workbook; `metricSeries(unitId, metric, years)` gives one unit's values over years.",
+    query: `query DistrictMetric($parent: ID!) {
+  districtMetric(parentUnitId: $parent, metric: "COURT_APPEARANCE_RATE", year: 2022) {
+    target { itemCode text }
+    values { unit { name } hasReport display met claim { text } }
+    count min median max
+    missingTarget { name }
+    missingTwoYears { name }
+  }
+}`,
+    variables: { parent: 'unit:南开区' },
+  },
+  {
     id: 'explain',
     user: 'assessment',
     title: 'Explaining a score: 王顶堤街 2023, item 10.5 (PARTIAL)',
