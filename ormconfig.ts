@@ -9,6 +9,8 @@ import { StatementCounter } from './src/db/statement-counter';
 export interface DataSourceOptions {
   /** counts SQL statements (tests and benchmarks) */
   counter?: StatementCounter;
+  /** PostgreSQL: statement_timeout of every connection, ms (the server's REQUEST_TIME_BUDGET_MS) */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -30,7 +32,7 @@ export function createDataSource(database: DatabaseConfig, options: DataSourceOp
       type: 'postgres',
       url: database.url,
       migrations: POSTGRES_MIGRATIONS,
-      extra: { max: 10 },
+      extra: { max: 10, ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}) },
     });
   }
   return new DataSource({

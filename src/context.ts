@@ -30,6 +30,8 @@ export interface Context extends AppServices {
   downloads: DownloadStore;
   loaders: Loaders;
   caller: Caller;
+  /** epoch ms after which the request's further loads fail with QUERY_TIMEOUT (REQUEST_TIME_BUDGET_MS) */
+  deadline: number;
 }
 
 const processDownloads = new DownloadStore();
@@ -41,7 +43,14 @@ export function downloadsOf(services: AppServices): DownloadStore {
 
 /** Builds a request context with fresh loaders bound to the caller's scope. */
 export function createContext(services: AppServices, caller: Caller): Context {
-  return { ...services, downloads: downloadsOf(services), loaders: createLoaders(services.dataSource, caller.scope), caller };
+  const deadline = Date.now() + services.config.requestTimeBudgetMs;
+  return {
+    ...services,
+    downloads: downloadsOf(services),
+    loaders: createLoaders(services.dataSource, caller.scope, { deadline, budgetMs: services.config.requestTimeBudgetMs }),
+    caller,
+    deadline,
+  };
 }
 
 /** Throws FORBIDDEN unless the caller's role allows the operation. */

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const { bindingProblem } = await import('./access/authenticate-request');
   const { countActiveTokens } = await import('./access/token.service');
 
-  const { dataSource, applied } = await openDatabase(config.database);
+  const { dataSource, applied } = await openDatabase(config.database, { statementTimeoutMs: config.requestTimeBudgetMs });
   log(
     `database: ${config.database.type === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)'}; ${applied} migration(s) applied`,
   );

@@ -9,7 +9,8 @@ import { createServer, type Server } from 'node:http';
 import { ANONYMOUS, callerOfRequest } from './access/authenticate-request';
 import { createContext, downloadsOf, type AppServices, type Caller, type Context } from './context';
 import { formatError } from './graphql/errors';
-import { costLimitPlugin, depthRule } from './graphql/limits';
+import { costLimitPlugin, queryShapeRule } from './graphql/limits';
+import { hostCheck, singleAuthorizationHeader } from './http-guards';
 import { buildAppSchema } from './graphql/schema';
 
 export { ANONYMOUS };
@@ -27,15 +28,16 @@ export function createApollo(services: AppServices, httpServer?: Server): Apollo
   const schema = buildAppSchema();
   return new ApolloServer<Context>({
     schema,
-    introspection: true,
+    introspection: services.config.introspection,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthRule(services.config.maxQueryDepth)],
+    parseOptions: { maxTokens: services.config.maxQueryTokens },
+    validationRules: [queryShapeRule({ maxDepth: services.config.maxQueryDepth, maxFields: services.config.maxQueryFields })],
     formatError: (formatted, error) => formatError(formatted, error),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // No HTTP cache hints are used; the default cache-control plugin wraps every field resolver.
       ApolloServerPluginCacheControlDisabled(),
-      costLimitPlugin(schema, services.config.maxQueryCost),
+      costLimitPlugin(schema, { maxCost: services.config.maxQueryCost, maxListArgument: services.config.maxListArgument }),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
     ],
   });
@@ -48,11 +50,12 @@ export function createApollo(services: AppServices, httpServer?: Server): Apollo
 export async function startServer(
   services: AppServices,
   resolveCaller: (req: Request) => Promise<Caller> = (req) =>
-    callerOfRequest(services.dataSource, req.headers.authorization, services.config.host),
+    callerOfRequest(services.dataSource, req.headers.authorization, services.config),
 ): Promise<RunningServer> {
   const { config } = services;
   const app = express();
   app.disable('x-powered-by');
+  app.use(hostCheck(config), singleAuthorizationHeader());
   const httpServer = createServer(app);
   const apollo = createApollo(services, httpServer);
   await apollo.start();

@@ -31,4 +31,12 @@ export class ApiToken {
 
   @Column({ type: timestampType, nullable: true })
   revokedAt: Date | null;
+
+  /** after this time the token no longer works (null: never expires) */
+  @Column({ type: timestampType, nullable: true })
+  expiresAt: Date | null;
+
+  /** last time the token was used (updated at most once a minute) */
+  @Column({ type: timestampType, nullable: true })
+  lastUsedAt: Date | null;
 }

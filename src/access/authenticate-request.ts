@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../context';
-import { authenticate } from './token.service';
+import { authenticate, countActiveTokens } from './token.service';
 
 /** The anonymous local reader: may read everything, change nothing. */
 export const ANONYMOUS: Caller = { name: 'anonymous', role: 'ANONYMOUS', scope: null };
@@ -23,21 +23,39 @@ export function bindingProblem(host: string, activeTokens: number): string | nul
   );
 }
 
+/** What the server allows callers without a token (from the configuration). */
+export interface AnonymousPolicy {
+  /** the address the server is bound to */
+  host: string;
+  /** ALLOW_ANONYMOUS_READ=1: anonymous reads stay allowed although tokens exist (loopback only) */
+  allowAnonymousRead: boolean;
+}
+
 /**
- * The caller of an HTTP request: the holder of a valid `Authorization: Bearer` token; the
- * anonymous reader when no token is sent and the server is bound to this machine;
- * otherwise the request is refused with UNAUTHENTICATED (HTTP 401).
+ * The caller of an HTTP request: the holder of a valid, unexpired `Authorization: Bearer`
+ * token. Without a token: the anonymous reader only while the server is bound to this
+ * machine and either no token exists yet (a fresh install) or ALLOW_ANONYMOUS_READ=1;
+ * otherwise the request is refused with UNAUTHENTICATED (HTTP 401), so a scoped token's
+ * holder cannot drop the header to see every unit.
  */
-export async function callerOfRequest(ds: DataSource, authorization: string | undefined, host: string): Promise<Caller> {
+export async function callerOfRequest(
+  ds: DataSource,
+  authorization: string | undefined,
+  policy: AnonymousPolicy | string,
+): Promise<Caller> {
+  const { host, allowAnonymousRead } = typeof policy === 'string' ? { host: policy, allowAnonymousRead: false } : policy;
   const unauthenticated = (message: string) =>
     new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
   if (!authorization) {
-    if (isLoopback(host)) return ANONYMOUS;
-    throw unauthenticated('Send an API token: Authorization: Bearer <token>.');
+    if (!isLoopback(host)) throw unauthenticated('Send an API token: Authorization: Bearer <token>.');
+    if (allowAnonymousRead || (await countActiveTokens(ds)) === 0) return ANONYMOUS;
+    throw unauthenticated(
+      '已创建 API 令牌，匿名访问已关闭：请发送 Authorization: Bearer <token>（或由管理员设置 ALLOW_ANONYMOUS_READ=1）。',
+    );
   }
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
   const caller = await authenticate(ds, match[1]);
-  if (!caller) throw unauthenticated('Unknown or revoked API token.');
+  if (!caller) throw unauthenticated('Unknown, revoked or expired API token.');
   return caller;
 }

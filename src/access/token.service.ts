@@ -25,10 +25,16 @@ export interface CreatedToken {
  */
 export async function createToken(
   ds: DataSource,
-  input: { name: string; role: string; unit?: string | null; actor: string },
+  input: { name: string; role: string; unit?: string | null; actor: string; expiresAt?: Date | null },
 ): Promise<Outcome<CreatedToken>> {
   const name = input.name.trim();
   if (!name) return fail('NAME_REQUIRED', 'A token needs a name (who or what uses it).', 'name');
+  if ([...name].length > MAX_TOKEN_NAME_LENGTH) {
+    return fail('NAME_TOO_LONG', `令牌名称至多 ${MAX_TOKEN_NAME_LENGTH} 个字符，现有 ${[...name].length} 个。`, 'name');
+  }
+  if (input.expiresAt && !(input.expiresAt.getTime() > Date.now())) {
+    return fail('BAD_EXPIRY', '令牌的过期时间必须在将来。', 'expires');
+  }
   if (!ROLES.includes(input.role as Role)) return fail('UNKNOWN_ROLE', `Role must be one of ${ROLES.join(', ')}.`, 'role');
   const role = input.role as Role;
   let unitId: number | null = null;
@@ -51,7 +57,16 @@ export async function createToken(
   return ds.transaction(async (manager) => {
     const repo = manager.getRepository(ApiToken);
     const token = await repo.save(
-      repo.create({ name, role, unitId, tokenHash: sha256(secret), prefix: secret.slice(0, 10), revokedAt: null }),
+      repo.create({
+        name,
+        role,
+        unitId,
+        tokenHash: sha256(secret),
+        prefix: secret.slice(0, 10),
+        revokedAt: null,
+        expiresAt: input.expiresAt ?? null,
+        lastUsedAt: null,
+      }),
     );
     await recordAudit(manager, {
       actor: input.actor,
@@ -89,10 +104,27 @@ export async function revokeToken(ds: DataSource, input: { id?: number; name?: s
   });
 }
 
-/** Number of tokens that are not revoked. */
+/** Longest token name (the column is varchar(100)). */
+export const MAX_TOKEN_NAME_LENGTH = 100;
+
+/**
+ * A duration like `90d`, `12h` or `30m` in milliseconds, or null when it is not one
+ * (`npm run token -- create … --expires 90d`).
+ */
+export function parseDuration(text: string): number | null {
+  const match = /^(\d{1,6})([dhm])$/.exec(text.trim());
+  if (!match || Number(match[1]) === 0) return null;
+  const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 }[match[2] as 'd' | 'h' | 'm'];
+  return Number(match[1]) * unit;
+}
+
+/** Number of tokens that are not revoked (expired ones included: they show that tokens are in use). */
 export function countActiveTokens(ds: DataSource): Promise<number> {
   return ds.getRepository(ApiToken).count({ where: { revokedAt: IsNull() } });
 }
+
+/** How often `lastUsedAt` is written for one token, at most. */
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
  * The caller a bearer token stands for, with its scope (the subtree of its unit), or
@@ -102,6 +134,15 @@ export async function authenticate(ds: DataSource, secret: string): Promise<Call
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
   const token = await ds.getRepository(ApiToken).findOne({ where: { tokenHash: sha256(secret), revokedAt: IsNull() } });
   if (!token) return null;
+  const now = Date.now();
+  if (token.expiresAt && token.expiresAt.getTime() <= now) return null;
+  if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    // best effort, outside any transaction of the request; a lost update only delays the time shown
+    await ds
+      .getRepository(ApiToken)
+      .update({ id: token.id }, { lastUsedAt: new Date(now) })
+      .catch(() => undefined);
+  }
   if (token.unitId === null) return { name: token.name, role: token.role, scope: null };
   const units = await ds.getRepository(Unit).find({ select: ['id', 'parentId'] });
   return { name: token.name, role: token.role, scope: new Set(subtreeIds(units, token.unitId)) };

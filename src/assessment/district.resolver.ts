@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolv
 import { ChecklistNode } from '../checklist/checklist.type';
 import { inScope, scopeList, type Context } from '../context';
 import { FlagCodeEnum, ItemStatusEnum, QualifierEnum, SeverityEnum } from '../graphql/enums';
-import { BadInputError, idOfType, pageWindow, toConnection } from '../graphql/relay';
+import { BadInputError, idOfType, MAX_PAGE_SIZE, pageWindow, toConnection } from '../graphql/relay';
 import { PageArgs } from '../units/unit.resolver';
 import { UnitNode } from '../units/unit.type';
 import { ITEM_STATUSES } from '../checklist/types';
@@ -244,6 +244,8 @@ export class UnitComparisonResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
   ): ItemComparisonType[] {
     const items = changes?.length ? comparison.allItems.filter((i) => changes.includes(i.change)) : comparison.allItems;
-    return first != null && first >= 0 ? items.slice(0, first) : items;
+    if (first != null && (first < 0 || first > MAX_PAGE_SIZE))
+      throw new BadInputError(`first 必须在 0 到 ${MAX_PAGE_SIZE} 之间，而不是 ${first}。`);
+    return first != null ? items.slice(0, first) : items;
   }
 }

@@ -16,7 +16,7 @@ export interface CliIO {
 export async function runTokenCli(argv: string[], io: CliIO): Promise<number> {
   const config = loadConfig();
   const { openDatabase } = await import('../db/open-database');
-  const { createToken, revokeToken } = await import('../access/token.service');
+  const { createToken, revokeToken, parseDuration } = await import('../access/token.service');
   const { ApiToken } = await import('../access/api-token.entity');
   const { Unit } = await import('../units/unit.entity');
   const { dataSource } = await openDatabase(config.database);
@@ -27,8 +27,25 @@ export async function runTokenCli(argv: string[], io: CliIO): Promise<number> {
     .requiredOption('--role <role>', 'ADMIN, REVIEWER, UNIT or VIEWER')
     .requiredOption('--name <name>', 'who or what uses the token')
     .option('--unit <unit>', 'the unit whose subtree it may see (required except for ADMIN)')
-    .action(async (o: { role: string; name: string; unit?: string }) => {
-      const result = await createToken(dataSource, { role: o.role.toUpperCase(), name: o.name, unit: o.unit ?? null, actor: 'cli' });
+    .option('--expires <duration>', 'stops working after this long: 90d, 12h or 30m (default: never)')
+    .action(async (o: { role: string; name: string; unit?: string; expires?: string }) => {
+      let expiresAt: Date | null = null;
+      if (o.expires !== undefined) {
+        const ms = parseDuration(o.expires);
+        if (ms === null) {
+          io.stderr(`--expires 应形如 90d、12h 或 30m（天、小时、分钟），而不是 "${o.expires}"。\n`);
+          code = 2;
+          return;
+        }
+        expiresAt = new Date(Date.now() + ms);
+      }
+      const result = await createToken(dataSource, {
+        role: o.role.toUpperCase(),
+        name: o.name,
+        unit: o.unit ?? null,
+        actor: 'cli',
+        expiresAt,
+      });
       if (!result.ok) {
         io.stderr(`${result.errors[0].message}\n`);
         code = 2;
@@ -38,6 +55,7 @@ export async function runTokenCli(argv: string[], io: CliIO): Promise<number> {
         `Created token ${result.value.token.id} (${result.value.token.role}${o.unit ? `, ${o.unit}` : ''}) for "${result.value.token.name}".\n`,
       );
       io.stdout(`${result.value.secret}\n`);
+      if (expiresAt) io.stdout(`有效期至 ${expiresAt.toISOString()}（expires）。\n`);
       io.stdout('Store it now: it is shown only once. Send it as "Authorization: Bearer <token>".\n');
     });
   program
@@ -63,7 +81,8 @@ export async function runTokenCli(argv: string[], io: CliIO): Promise<number> {
     const units = new Map((await dataSource.getRepository(Unit).find()).map((u) => [u.id, u.name]));
     for (const t of tokens) {
       io.stdout(
-        `${t.id}\t${t.prefix}…\t${t.role}\t${t.unitId === null ? '(all)' : units.get(t.unitId)}\t${t.name}\t${t.revokedAt ? 'revoked' : 'active'}\n`,
+        `${t.id}\t${t.prefix}…\t${t.role}\t${t.unitId === null ? '(all)' : units.get(t.unitId)}\t${t.name}\t${t.revokedAt ? 'revoked' : t.expiresAt && t.expiresAt.getTime() <= Date.now() ? 'expired' : 'active'}\t` +
+          `${t.expiresAt ? `expires ${t.expiresAt.toISOString()}` : 'no expiry'}\t${t.lastUsedAt ? `last used ${t.lastUsedAt.toISOString()}` : 'never used'}\n`,
       );
     }
     if (tokens.length === 0) io.stdout('No tokens.\n');

@@ -7,10 +7,13 @@ import type { DatabaseConfig } from '../config';
  * Opens the configured database and applies pending migrations (each in its own
  * transaction). Import after the config is loaded: entities read the database type.
  */
-export async function openDatabase(database: DatabaseConfig): Promise<{ dataSource: DataSource; applied: number }> {
+export async function openDatabase(
+  database: DatabaseConfig,
+  options: { statementTimeoutMs?: number } = {},
+): Promise<{ dataSource: DataSource; applied: number }> {
   const { createDataSource } = await import('../../ormconfig');
   if (database.type === 'sqlite') mkdirSync(dirname(database.path), { recursive: true });
-  const dataSource = createDataSource(database);
+  const dataSource = createDataSource(database, options);
   await dataSource.initialize();
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   return { dataSource, applied: applied.length };

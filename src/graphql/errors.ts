@@ -13,6 +13,8 @@ export const ERROR_CODES = {
 /** A refused operation (role or scope): extensions.code FORBIDDEN. */
 export class ForbiddenError extends Error {
   readonly code = 'FORBIDDEN';
+  /** read by graphql-js into the GraphQL error: Apollo answers HTTP 403 */
+  readonly extensions = { code: 'FORBIDDEN', http: { status: 403 } };
   constructor(message = 'You may not do this.') {
     super(message);
     this.name = 'ForbiddenError';
@@ -36,13 +38,42 @@ export function formatError(
   if (original instanceof ForbiddenError) {
     return { message: original.message, path: formatted.path, extensions: { code: ERROR_CODES.FORBIDDEN } };
   }
+  if (original instanceof QueryTimeoutError) {
+    return { message: original.message, path: formatted.path, extensions: { code: original.code } };
+  }
+  if (isStatementTimeout(original)) {
+    return { message: new QueryTimeoutError().message, path: formatted.path, extensions: { code: 'QUERY_TIMEOUT' } };
+  }
   const code = formatted.extensions?.code;
   if (code && code !== ERROR_CODES.INTERNAL) {
-    const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    const { stacktrace: _stack, exception: _exception, limitCode, ...extensions } = formatted.extensions ?? {};
+    // a limit refused in validation keeps its own code (Apollo gives every validation error GRAPHQL_VALIDATION_FAILED)
+    return { ...formatted, extensions: typeof limitCode === 'string' ? { ...extensions, code: limitCode } : extensions };
   }
   log(original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ERROR_CODES.INTERNAL } };
+}
+
+/** The per-request time budget ran out (REQUEST_TIME_BUDGET_MS): extensions.code QUERY_TIMEOUT. */
+export class QueryTimeoutError extends Error {
+  readonly code = 'QUERY_TIMEOUT';
+  readonly extensions = { code: 'QUERY_TIMEOUT', http: { status: 503 } };
+  constructor(budgetMs?: number) {
+    super(`请求超过时间预算${budgetMs ? ` ${budgetMs} 毫秒` : ''}（REQUEST_TIME_BUDGET_MS），已中止：请缩小查询范围。`);
+    this.name = 'QueryTimeoutError';
+  }
+}
+
+/** PostgreSQL's statement_timeout (57014, query_canceled) or SQLite's interrupt. */
+function isStatementTimeout(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return code === '57014' || code === 'SQLITE_INTERRUPT';
+}
+
+/** Throws QUERY_TIMEOUT once the request's deadline (epoch ms) has passed. */
+export function checkDeadline(deadline: number | undefined, budgetMs?: number): void {
+  if (deadline !== undefined && Date.now() > deadline) throw new QueryTimeoutError(budgetMs);
 }
 
 function defaultLog(error: unknown): void {

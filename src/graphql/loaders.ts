@@ -11,6 +11,13 @@ import { MetricValue } from '../reports/metric-value.entity';
 import { ReportSection } from '../reports/report-section.entity';
 import { Report } from '../reports/report.entity';
 import { Unit } from '../units/unit.entity';
+import { checkDeadline } from './errors';
+
+/** The request's time budget: loads after `deadline` (epoch ms) fail with QUERY_TIMEOUT. */
+export interface LoadBudget {
+  deadline: number;
+  budgetMs: number;
+}
 
 /** Keys per `IN (…)` query: below SQLite's 32766 bound parameters, so one statement per relation per request in practice. */
 const BATCH = 10_000;
@@ -38,9 +45,11 @@ function byId<E extends ObjectLiteral & { id: number }>(
   entity: EntityTarget<E>,
   rule: ScopeRule,
   scope: readonly number[] | null,
+  budget?: LoadBudget,
 ): DataLoader<number, E | null> {
   return new DataLoader<number, E | null>(
     async (ids) => {
+      checkDeadline(budget?.deadline, budget?.budgetMs);
       const rows = await applyScope(
         ds
           .getRepository(entity)
@@ -64,9 +73,11 @@ function manyBy<E extends ObjectLiteral>(
   rule: ScopeRule,
   scope: readonly number[] | null,
   orderBy: Record<string, 'ASC' | 'DESC'> = { id: 'ASC' },
+  budget?: LoadBudget,
 ): DataLoader<number, E[]> {
   return new DataLoader<number, E[]>(
     async (keys) => {
+      checkDeadline(budget?.deadline, budget?.budgetMs);
       let query = applyScope(
         ds
           .getRepository(entity)
@@ -96,32 +107,32 @@ function manyBy<E extends ObjectLiteral>(
  * Each is limited to the caller's units (`scope`, null for all): data outside the scope
  * is simply not found, through any path (node(id), nested fields, lists).
  */
-export function createLoaders(ds: DataSource, scope: ReadonlySet<number> | null = null) {
+export function createLoaders(ds: DataSource, scope: ReadonlySet<number> | null = null, budget?: LoadBudget) {
   const s = scope === null ? null : [...scope];
   const unit: ScopeRule = { unitColumn: 'id' };
   const owned: ScopeRule = { unitColumn: 'unitId' };
   const viaReport: ScopeRule = { viaReport: true };
   return {
-    unitById: byId(ds, Unit, unit, s),
-    unitChildren: manyBy(ds, Unit, 'parentId', unit, s, { name: 'ASC' }),
-    reportsByUnit: manyBy(ds, Report, 'unitId', owned, s, { year: 'DESC', id: 'DESC' }),
-    checklistById: byId(ds, Checklist, null, s),
-    itemById: byId(ds, ChecklistItem, null, s),
-    itemsByChecklist: manyBy(ds, ChecklistItem, 'checklistId', null, s, { position: 'ASC' }),
-    targetsByItem: manyBy(ds, Target, 'itemId', null, s),
-    reportById: byId(ds, Report, owned, s),
-    sectionById: byId(ds, ReportSection, viaReport, s),
-    sectionsByReport: manyBy(ds, ReportSection, 'reportId', viaReport, s, { position: 'ASC' }),
-    claimById: byId(ds, Claim, viaReport, s),
-    claimsByReport: manyBy(ds, Claim, 'reportId', viaReport, s, { position: 'ASC' }),
-    metricById: byId(ds, MetricValue, viaReport, s),
-    metricsByClaim: manyBy(ds, MetricValue, 'claimId', viaReport, s),
-    metricsByReport: manyBy(ds, MetricValue, 'reportId', viaReport, s),
-    linkById: byId(ds, EvidenceLink, viaReport, s),
-    linksByClaim: manyBy(ds, EvidenceLink, 'claimId', viaReport, s),
-    linksByReport: manyBy(ds, EvidenceLink, 'reportId', viaReport, s),
-    assessmentById: byId(ds, Assessment, owned, s),
-    flagById: byId(ds, AssessmentFlag, owned, s),
+    unitById: byId(ds, Unit, unit, s, budget),
+    unitChildren: manyBy(ds, Unit, 'parentId', unit, s, { name: 'ASC' }, budget),
+    reportsByUnit: manyBy(ds, Report, 'unitId', owned, s, { year: 'DESC', id: 'DESC' }, budget),
+    checklistById: byId(ds, Checklist, null, s, budget),
+    itemById: byId(ds, ChecklistItem, null, s, budget),
+    itemsByChecklist: manyBy(ds, ChecklistItem, 'checklistId', null, s, { position: 'ASC' }, budget),
+    targetsByItem: manyBy(ds, Target, 'itemId', null, s, undefined, budget),
+    reportById: byId(ds, Report, owned, s, budget),
+    sectionById: byId(ds, ReportSection, viaReport, s, budget),
+    sectionsByReport: manyBy(ds, ReportSection, 'reportId', viaReport, s, { position: 'ASC' }, budget),
+    claimById: byId(ds, Claim, viaReport, s, budget),
+    claimsByReport: manyBy(ds, Claim, 'reportId', viaReport, s, { position: 'ASC' }, budget),
+    metricById: byId(ds, MetricValue, viaReport, s, budget),
+    metricsByClaim: manyBy(ds, MetricValue, 'claimId', viaReport, s, undefined, budget),
+    metricsByReport: manyBy(ds, MetricValue, 'reportId', viaReport, s, undefined, budget),
+    linkById: byId(ds, EvidenceLink, viaReport, s, budget),
+    linksByClaim: manyBy(ds, EvidenceLink, 'claimId', viaReport, s, undefined, budget),
+    linksByReport: manyBy(ds, EvidenceLink, 'reportId', viaReport, s, undefined, budget),
+    assessmentById: byId(ds, Assessment, owned, s, budget),
+    flagById: byId(ds, AssessmentFlag, owned, s, budget),
   };
 }
 

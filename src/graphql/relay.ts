@@ -24,7 +24,8 @@ export function toGlobalId(type: NodeTypeName, id: number): string {
 /** Decodes a global id; null when it is not one of ours. */
 export function fromGlobalId(globalId: string): { type: NodeTypeName; id: number } | null {
   const decoded = Buffer.from(globalId, 'base64').toString('utf8');
-  const match = /^([A-Za-z]+):(\d{1,15})$/.exec(decoded);
+  // canonical only: `Unit:0001` or `Unit:1e3` is not an id of ours
+  const match = /^([A-Za-z]+):([1-9]\d{0,14})$/.exec(decoded);
   if (!match || !(NODE_TYPES as readonly string[]).includes(match[1])) return null;
   return { type: match[1] as NodeTypeName, id: Number(match[2]) };
 }
@@ -101,7 +102,9 @@ export function offsetToCursor(offset: number): string {
 
 export function cursorToOffset(cursor: string | null | undefined): number | null {
   if (!cursor) return null;
-  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+  if (cursor.length > 64) return null;
+  // offsets this server hands out: no leading zeros, at most 9 digits (a page never starts past 10^9)
+  const match = /^offset:(0|[1-9]\d{0,8})$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
   return match ? Number(match[1]) : null;
 }
 
@@ -143,6 +146,8 @@ export function toConnection<T>(nodes: T[], offset: number, totalCount: number):
 /** An unexpected-but-caller-caused problem with a query argument (extensions.code BAD_USER_INPUT). */
 export class BadInputError extends Error {
   readonly code = 'BAD_USER_INPUT';
+  /** read by graphql-js into the GraphQL error: Apollo answers HTTP 400 */
+  readonly extensions = { code: 'BAD_USER_INPUT', http: { status: 400 } };
   constructor(message: string) {
     super(message);
     this.name = 'BadInputError';

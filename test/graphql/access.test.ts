@@ -52,7 +52,7 @@ const MUTATIONS: Record<string, { query: string; input: () => Record<string, unk
   },
   addEvidenceLink: {
     query: `mutation($input: AddEvidenceLinkInput!) { addEvidenceLink(input: $input) { link { id } userErrors { code } } }`,
-    input: () => ({ claimId: ids['claim:万兴街'], itemId: 'x' }),
+    input: () => ({ claimId: ids['claim:万兴街'], itemId: Buffer.from('ChecklistItem:1').toString('base64') }),
   },
   setItemNotApplicable: {
     query: `mutation($input: SetItemNotApplicableInput!) { setItemNotApplicable(input: $input) { userErrors { code } } }`,

@@ -10,13 +10,15 @@ let server: RunningServer;
 let clock = Date.now();
 const downloads = new DownloadStore(60_000, 50, 50 * 1024 * 1024, () => clock);
 let wanxingToken: string;
+/** tokens exist, so anonymous callers are refused: the district office calls with an ADMIN token */
+let adminToken: string;
 const ids: Record<string, string> = {};
 
 const EXPORT = `mutation($input: ExportDistrictInput!) {
   exportDistrict(input: $input) { files { fileName contentType bytes path url } expiresAt userErrors { code message } }
 }`;
 
-async function gql(query: string, variables: Record<string, unknown>, token?: string) {
+async function gql(query: string, variables: Record<string, unknown>, token: string = adminToken) {
   const response = await fetch(server.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -31,6 +33,9 @@ beforeAll(async () => {
   const created = await createToken(db.dataSource, { name: 'wanxing', role: 'UNIT', unit: '万兴街', actor: 't' });
   if (!created.ok) throw new Error('token');
   wanxingToken = created.value.secret;
+  const admin = await createToken(db.dataSource, { name: 'office', role: 'ADMIN', actor: 't' });
+  if (!admin.ok) throw new Error('token');
+  adminToken = admin.value.secret;
   expect(await authenticate(db.dataSource, wanxingToken)).not.toBeNull();
   server = await startServer({ dataSource: db.dataSource, lock: db.lock, config: { ...db.config, host: '127.0.0.1', port: 0 }, downloads });
   const units = await gql(`{ units(first: 50) { edges { node { id name } } } }`, {});

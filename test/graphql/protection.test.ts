@@ -19,7 +19,8 @@ describe('query limits', () => {
     db.counter.reset();
     const result = await client.run(nested);
     expect(result.data).toBeUndefined();
-    expect(result.errors?.[0].message).toMatch(/exceeds maximum operation depth of 10/);
+    expect(result.errors?.[0].message).toMatch(/查询深度 12 超过上限 10/);
+    expect(result.errors?.[0].extensions?.code).toBe('QUERY_TOO_DEEP');
     expect(db.counter.count).toBe(0);
   });
 

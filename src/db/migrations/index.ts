@@ -5,8 +5,10 @@
  */
 import { AccessTokens1795449231060 } from './postgres/1795449231060-AccessTokens';
 import { Initial1795448023786 } from './postgres/1795448023786-Initial';
+import { TokenExpiry1795803774900 } from './postgres/1795803774900-TokenExpiry';
 import { AccessTokens1795449230664 } from './sqlite/1795449230664-AccessTokens';
 import { Initial1795448023432 } from './sqlite/1795448023432-Initial';
+import { TokenExpiry1795803774338 } from './sqlite/1795803774338-TokenExpiry';
 
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795448023432, AccessTokens1795449230664];
-export const POSTGRES_MIGRATIONS: Function[] = [Initial1795448023786, AccessTokens1795449231060];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795448023432, AccessTokens1795449230664, TokenExpiry1795803774338];
+export const POSTGRES_MIGRATIONS: Function[] = [Initial1795448023786, AccessTokens1795449231060, TokenExpiry1795803774900];

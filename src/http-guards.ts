@@ -1,0 +1,54 @@
+/**
+ * HTTP guards in front of every route: the `Host` header must name this server (DNS
+ * rebinding: a web page on evil.example that resolves to 127.0.0.1 must not reach the
+ * data), and a request may carry one `Authorization` header only.
+ */
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { isLoopback } from './access/authenticate-request';
+
+/** Paths answered whatever the Host header (no data behind them; load balancers probe them by address). */
+const HEALTH_PATHS = new Set(['/health', '/ready']);
+
+function refuse(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/** The host name of a Host header value without its port (`[::1]:4000` → `::1`). */
+export function hostName(header: string): string {
+  const value = header.trim().toLowerCase();
+  if (value.startsWith('[')) return value.slice(1, value.indexOf(']') > 0 ? value.indexOf(']') : undefined);
+  const colon = value.lastIndexOf(':');
+  return colon >= 0 && value.indexOf(':') === colon ? value.slice(0, colon) : value;
+}
+
+/** Whether a Host header names this server: a loopback name, the bound address, or one of ALLOWED_HOSTS. */
+export function hostAllowed(header: string | undefined, config: { host: string; allowedHosts: readonly string[] }): boolean {
+  if (!header) return false;
+  const name = hostName(header);
+  if (isLoopback(name)) return true;
+  if (name === config.host.toLowerCase() && name !== '0.0.0.0' && name !== '::') return true;
+  return config.allowedHosts.some((allowed) => hostName(allowed) === name);
+}
+
+/** Refuses (400 BAD_HOST) a request whose Host header is not this server's. */
+export function hostCheck(config: { host: string; allowedHosts: readonly string[] }): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (HEALTH_PATHS.has(req.path) || hostAllowed(req.headers.host, config)) return next();
+    refuse(
+      res,
+      400,
+      'BAD_HOST',
+      `Host "${String(req.headers.host ?? '').slice(0, 100)}" 不是本服务器的地址：请用 127.0.0.1 或 localhost 访问，或由管理员把该名称加入 ALLOWED_HOSTS。`,
+    );
+  };
+}
+
+/** Refuses (400 DUPLICATE_AUTHORIZATION) a request with more than one Authorization header (Node keeps only the first). */
+export function singleAuthorizationHeader(): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    let count = 0;
+    for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i].toLowerCase() === 'authorization') count += 1;
+    if (count <= 1) return next();
+    refuse(res, 400, 'DUPLICATE_AUTHORIZATION', `请求含 ${count} 个 Authorization 头：只能发送一个。`);
+  };
+}
