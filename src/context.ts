@@ -6,6 +6,7 @@ import type { WriteLock } from './db/write-lock';
 import { DownloadStore } from './exports/download-store';
 import { ForbiddenError } from './graphql/errors';
 import { createLoaders, type Loaders } from './graphql/loaders';
+import { DEFAULT_LOCALE, type Locale } from './i18n/messages';
 
 /** Who is calling: a token's holder, or the anonymous local reader. */
 export interface Caller {
@@ -32,6 +33,8 @@ export interface Context extends AppServices {
   caller: Caller;
   /** epoch ms after which the request's further loads fail with QUERY_TIMEOUT (REQUEST_TIME_BUDGET_MS) */
   deadline: number;
+  /** language of messages in the answer (Accept-Language; a field's `locale` argument wins) */
+  locale: Locale;
 }
 
 const processDownloads = new DownloadStore();
@@ -42,7 +45,7 @@ export function downloadsOf(services: AppServices): DownloadStore {
 }
 
 /** Builds a request context with fresh loaders bound to the caller's scope. */
-export function createContext(services: AppServices, caller: Caller): Context {
+export function createContext(services: AppServices, caller: Caller, locale: Locale = DEFAULT_LOCALE): Context {
   const deadline = Date.now() + services.config.requestTimeBudgetMs;
   return {
     ...services,
@@ -50,6 +53,7 @@ export function createContext(services: AppServices, caller: Caller): Context {
     loaders: createLoaders(services.dataSource, caller.scope, { deadline, budgetMs: services.config.requestTimeBudgetMs }),
     caller,
     deadline,
+    locale,
   };
 }
 

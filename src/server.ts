@@ -12,6 +12,7 @@ import { formatError } from './graphql/errors';
 import { costLimitPlugin, queryShapeRule } from './graphql/limits';
 import { hostCheck, singleAuthorizationHeader } from './http-guards';
 import { buildAppSchema } from './graphql/schema';
+import { localeFromAcceptLanguage } from './i18n/messages';
 
 export { ANONYMOUS };
 
@@ -87,7 +88,10 @@ export async function startServer(
     '/graphql',
     cors<cors.CorsRequest>({ origin: config.corsOrigins.length ? config.corsOrigins : false }),
     express.json({ limit: config.maxBodyBytes }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(services, await resolveCaller(req)) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createContext(services, await resolveCaller(req), localeFromAcceptLanguage(req.headers['accept-language'])),
+    }),
   );
   app.use((error: Error & { type?: string; status?: number }, _req: Request, res: express.Response, _next: express.NextFunction) => {
     const status = error.status ?? 500;

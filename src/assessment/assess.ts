@@ -6,8 +6,9 @@
  * coverage per part). When `hasReport` is false, claims, metrics and links are ignored:
  * every item not marked not applicable is MISSING and the only flag is REPORT_MISSING.
  */
+import { render } from '../i18n/messages';
 import { computeCoverage } from './coverage';
-import { explainItem } from './explanation';
+import { explanationText } from './explanation';
 import { itemFlags, reportMissingFlags } from './flags';
 import { partCodeOf } from './parts';
 import { roundTo, scoreBothViews, statusFactor } from './score';
@@ -38,6 +39,7 @@ export function assess(input: AssessmentInput): AssessmentResult {
       const flags = hasReport
         ? itemFlags({ code: definition.code, status, confirmedStatus, evidence, confirmedEvidence, targets }, checklist.flags)
         : [];
+      const explanation = explanationText({ code: definition.code, status, confirmedStatus, justification, hasReport, evidence, targets });
       return {
         code: definition.code,
         title: definition.title,
@@ -53,15 +55,8 @@ export function assess(input: AssessmentInput): AssessmentResult {
         negativeClaimIds: evidence.negativeClaimIds,
         targets,
         flags,
-        explanation: explainItem({
-          code: definition.code,
-          status,
-          confirmedStatus,
-          justification,
-          hasReport,
-          evidence,
-          targets,
-        }),
+        explanation: render(explanation),
+        explanationText: explanation,
       };
     });
 

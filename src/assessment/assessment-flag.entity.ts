@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { FlagCode, Severity } from '../checklist/types';
+import type { LocalText } from '../i18n/messages';
 
 /** A flag of a stored assessment, kept in its own table so flags can be filtered across units. */
 @Entity('assessment_flag')
@@ -34,8 +35,13 @@ export class AssessmentFlag {
   @Column({ type: 'varchar', length: 20, nullable: true })
   itemCode: string | null;
 
+  /** the message in Chinese (the default locale) */
   @Column({ type: 'text' })
   message: string;
+
+  /** the message by catalogue key and parameters (src/i18n/messages.ts); null for flags stored before it */
+  @Column({ type: 'simple-json', nullable: true })
+  text: LocalText | null;
 
   /** stored claim ids that explain it */
   @Column({ type: 'simple-json' })

@@ -4,6 +4,8 @@ import type { Checklist } from '../checklist/checklist.entity';
 import type { Context } from '../context';
 import { EvidenceLinkNode } from '../evidence/evidence-link.type';
 import { ItemStatusEnum } from '../graphql/enums';
+import { chooseLocale, LocaleEnum } from '../i18n/locale.type';
+import { render } from '../i18n/messages';
 import { BadInputError, idOfType } from '../graphql/relay';
 import { ClaimNode, ReportNode } from '../reports/report.type';
 import type { Unit } from '../units/unit.entity';
@@ -119,6 +121,18 @@ async function evidenceFor(ctx: Context, item: ItemAssessmentType, claimIds: str
 
 @Resolver(() => ItemAssessmentType)
 export class ItemAssessmentResolver {
+  @FieldResolver(() => String, {
+    description: 'Why the item has this status, citing claims and target values; Chinese unless `locale` or Accept-Language says en.',
+  })
+  explanation(
+    @Root() item: ItemAssessmentType,
+    @Ctx() ctx: Context,
+    @Arg('locale', () => LocaleEnum, { nullable: true }) locale?: LocaleEnum | null,
+  ): string {
+    const text = item.result.explanationText;
+    return text ? render(text, chooseLocale(locale, ctx)) : item.explanation;
+  }
+
   @FieldResolver(() => ChecklistItemNode)
   async item(@Root() item: ItemAssessmentType, @Ctx() ctx: Context): Promise<ChecklistItemNode> {
     const items = await ctx.loaders.itemsByChecklist.load(item.checklistDbId);
@@ -143,6 +157,15 @@ export class ItemAssessmentResolver {
 
 @Resolver(() => FlagType)
 export class FlagResolver {
+  @FieldResolver(() => String, { description: 'What was found, citing claims; Chinese unless `locale` or Accept-Language says en.' })
+  message(
+    @Root() flag: FlagType,
+    @Ctx() ctx: Context,
+    @Arg('locale', () => LocaleEnum, { nullable: true }) locale?: LocaleEnum | null,
+  ): string {
+    return flag.text ? render(flag.text, chooseLocale(locale, ctx)) : flag.message;
+  }
+
   @FieldResolver(() => UnitNode, { nullable: true })
   async unit(@Root() flag: FlagType, @Ctx() ctx: Context): Promise<UnitNode | null> {
     if (flag.unitDbId === null) return null;

@@ -134,6 +134,7 @@ function flagRows(
     severityRank: SEVERITY_RANK[f.severity],
     itemCode: f.itemCode,
     message: f.message,
+    text: f.text ?? null,
     claimIds: f.claimIds.map(Number),
   }));
 }

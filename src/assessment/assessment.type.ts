@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { FlagCodeEnum, ItemStatusEnum, QualifierEnum, SeverityEnum } from '../graphql/enums';
 import { ConnectionType, Node, toGlobalId } from '../graphql/relay';
+import type { LocalText } from '../i18n/messages';
 import type { AssessmentFlag } from './assessment-flag.entity';
 import type { Assessment } from './assessment.entity';
 import type { AssessmentResult, CoverageCount, FlagResult, ItemResult, PartCoverage, ScoreResult, TargetCheck } from './types';
@@ -153,8 +154,10 @@ export class FlagType {
   @Field(() => String, { nullable: true, description: 'Null for report-level flags (REPORT_MISSING).' })
   itemCode: string | null;
 
-  @Field()
+  /** Chinese text (stored); the `message` field renders `text` in the caller's locale */
   message: string;
+  /** the message by catalogue key, when known */
+  text: LocalText | null;
 
   @Field(() => Int, { nullable: true })
   year: number | null;
@@ -168,6 +171,7 @@ export class FlagType {
       severity: f.severity as SeverityEnum,
       itemCode: f.itemCode,
       message: f.message,
+      text: f.text ?? null,
       year,
     });
   }
@@ -181,6 +185,7 @@ export class FlagType {
       severity: f.severity as SeverityEnum,
       itemCode: f.itemCode,
       message: f.message,
+      text: f.text ?? null,
       year: f.year,
     });
   }
@@ -222,7 +227,7 @@ export class ItemAssessmentType {
   @Field(() => Float)
   confirmedScore: number;
 
-  @Field({ description: 'Why the item has this status, citing claims and target values.' })
+  /** Chinese text; the `explanation` field renders `result.explanationText` in the caller's locale */
   explanation: string;
 
   @Field(() => [TargetCheckType])

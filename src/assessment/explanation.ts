@@ -1,5 +1,9 @@
-/** One sentence per item saying why it has its status, citing claim ids and target values. */
+/**
+ * One sentence per item saying why it has its status, citing claim ids and target values,
+ * as a message of the catalogue (src/i18n/messages.ts): Chinese by default, English too.
+ */
 import type { ItemStatus } from '../checklist/types';
+import { msg, render, type LocalText } from '../i18n/messages';
 import { describeCheck, formatClaims } from './format';
 import type { ItemEvidence } from './status';
 import type { TargetCheck } from './types';
@@ -16,32 +20,36 @@ export interface ExplanationInput {
   targets: readonly TargetCheck[];
 }
 
-function reason(input: ExplanationInput): string {
-  const { code, evidence } = input;
-  const shortcoming = evidence.negativeClaimIds.length > 0 ? `; shortcoming reported in ${formatClaims(evidence.negativeClaimIds)}` : '';
+function reason(input: ExplanationInput): LocalText {
+  const { code: item, evidence } = input;
+  const shortcoming =
+    evidence.negativeClaimIds.length > 0 ? msg('explain.shortcoming', { claims: formatClaims(evidence.negativeClaimIds) }) : '';
   switch (input.status) {
     case 'NOT_APPLICABLE':
-      return `${code} is NOT_APPLICABLE (not assessed): ${input.justification ?? ''}`;
+      return msg('explain.NOT_APPLICABLE', { item, justification: input.justification ?? '' });
     case 'COVERED':
     case 'PARTIAL': {
       const checks = input.targets.filter((check) => check.threshold !== null || check.value !== null).map(describeCheck);
-      const targets = checks.length > 0 ? `; ${checks.join('; ')}` : '';
-      return `${code} is ${input.status}: positive evidence in ${formatClaims(evidence.positiveClaimIds)}${targets}${shortcoming}`;
+      const targets = checks.length > 0 ? msg('explain.targets', { checks }) : '';
+      return msg(`explain.${input.status}`, { item, claims: formatClaims(evidence.positiveClaimIds), targets, shortcoming });
     }
     case 'PLANNED_ONLY':
-      return `${code} is PLANNED_ONLY: no positive evidence, only plan ${formatClaims(evidence.planClaimIds)}${shortcoming}`;
+      return msg('explain.PLANNED_ONLY', { item, claims: formatClaims(evidence.planClaimIds), shortcoming });
     case 'NEGATIVE_ONLY':
-      return `${code} is NEGATIVE_ONLY: no positive evidence or plan, only shortcoming ${formatClaims(evidence.negativeClaimIds)}`;
+      return msg('explain.NEGATIVE_ONLY', { item, claims: formatClaims(evidence.negativeClaimIds) });
     case 'MISSING':
-      return input.hasReport
-        ? `${code} is MISSING: no claim is linked to it by an accepted or proposed link`
-        : `${code} is MISSING: the unit has no report for this year`;
+      return msg(input.hasReport ? 'explain.MISSING' : 'explain.MISSING_NO_REPORT', { item });
   }
 }
 
-/** The explanation sentence of an item's (proposed-view) status. */
+/** The explanation of an item's (proposed-view) status, as a message. */
+export function explanationText(input: ExplanationInput): LocalText {
+  const confirmed =
+    input.confirmedStatus !== input.status ? msg('explain.confirmed', { status: msg(`status.${input.confirmedStatus}`) }) : '';
+  return msg('explain.sentence', { reason: reason(input), confirmed });
+}
+
+/** The explanation sentence of an item's (proposed-view) status, in Chinese (the default locale). */
 export function explainItem(input: ExplanationInput): string {
-  const confirmed = input.confirmedStatus !== input.status ? `; accepted links only: ${input.confirmedStatus}` : '';
-  const sentence = `${reason(input)}${confirmed}`;
-  return /[.。!！?？]$/.test(sentence) ? sentence : `${sentence}.`;
+  return render(explanationText(input));
 }

@@ -23,6 +23,7 @@
  *   then items are all MISSING and raise no NO_EVIDENCE, to avoid one flag per item.
  */
 import type { ChecklistDefinition, FlagCode, ItemStatus } from '../checklist/types';
+import { msg, render, type LocalText } from '../i18n/messages';
 import { describeCheck, formatClaims, formatRule } from './format';
 import type { ItemEvidence } from './status';
 import type { FlagResult, TargetCheck } from './types';
@@ -44,11 +45,14 @@ export interface ItemFlagInput {
   targets: readonly TargetCheck[];
 }
 
-function make(settings: FlagSettings, code: FlagCode, itemCode: string | null, message: string, claimIds: readonly string[]): FlagResult[] {
+/** A flag (when switched on) with its message `flag.<code>` of the catalogue; `message` is the Chinese text. */
+function make(settings: FlagSettings, code: FlagCode, itemCode: string | null, text: LocalText, claimIds: readonly string[]): FlagResult[] {
   const setting = settings[code];
   if (!setting || setting.enabled !== true) return [];
-  return [{ code, severity: setting.severity, itemCode, message, claimIds: [...claimIds] }];
+  return [{ code, severity: setting.severity, itemCode, message: render(text), text, claimIds: [...claimIds] }];
 }
+
+const status = (s: ItemStatus): LocalText => msg(`status.${s}`);
 
 /** Claim ids present in the proposed view of an item and absent from its confirmed view. */
 export function unreviewedClaimIds(evidence: ItemEvidence, confirmed: ItemEvidence): string[] {
@@ -58,20 +62,20 @@ export function unreviewedClaimIds(evidence: ItemEvidence, confirmed: ItemEviden
 
 /** Flags of one item (report present), in the order of `FLAG_CODES`. */
 export function itemFlags(input: ItemFlagInput, settings: FlagSettings): FlagResult[] {
-  const { code, status, evidence, targets } = input;
-  if (status === 'NOT_APPLICABLE') return [];
+  const { code, evidence, targets } = input;
+  if (input.status === 'NOT_APPLICABLE') return [];
   const flags: FlagResult[] = [];
 
-  if (status === 'MISSING') {
-    flags.push(...make(settings, 'NO_EVIDENCE', code, `${code}: no evidence in the report (no accepted or proposed link).`, []));
+  if (input.status === 'MISSING') {
+    flags.push(...make(settings, 'NO_EVIDENCE', code, msg('flag.NO_EVIDENCE', { item: code }), []));
   }
-  if (status === 'PLANNED_ONLY') {
+  if (input.status === 'PLANNED_ONLY') {
     flags.push(
       ...make(
         settings,
         'ONLY_PLANNED',
         code,
-        `${code}: only planned (${formatClaims(evidence.planClaimIds)}), no evidence of work done.`,
+        msg('flag.ONLY_PLANNED', { item: code, claims: formatClaims(evidence.planClaimIds) }),
         evidence.planClaimIds,
       ),
     );
@@ -82,7 +86,7 @@ export function itemFlags(input: ItemFlagInput, settings: FlagSettings): FlagRes
         settings,
         'SHORTCOMING_REPORTED',
         code,
-        `${code}: the report states a shortcoming (${formatClaims(evidence.negativeClaimIds)}).`,
+        msg('flag.SHORTCOMING_REPORTED', { item: code, claims: formatClaims(evidence.negativeClaimIds) }),
         evidence.negativeClaimIds,
       ),
     );
@@ -90,7 +94,15 @@ export function itemFlags(input: ItemFlagInput, settings: FlagSettings): FlagRes
   if (evidence.positiveClaimIds.length > 0) {
     for (const check of targets) {
       if (check.threshold === null || check.value === null || check.met !== false) continue;
-      flags.push(...make(settings, 'TARGET_NOT_MET', code, `${code}: ${describeCheck(check)}.`, check.claimId ? [check.claimId] : []));
+      flags.push(
+        ...make(
+          settings,
+          'TARGET_NOT_MET',
+          code,
+          msg('flag.TARGET_NOT_MET', { item: code, check: describeCheck(check) }),
+          check.claimId ? [check.claimId] : [],
+        ),
+      );
     }
     for (const check of targets) {
       if (check.threshold === null || check.value !== null) continue;
@@ -99,20 +111,30 @@ export function itemFlags(input: ItemFlagInput, settings: FlagSettings): FlagRes
           settings,
           'TARGET_NOT_REPORTED',
           code,
-          `${code}: positive evidence (${formatClaims(evidence.positiveClaimIds)}) but no value for ${check.metric} (target ${formatRule(check)}).`,
+          msg('flag.TARGET_NOT_REPORTED', {
+            item: code,
+            claims: formatClaims(evidence.positiveClaimIds),
+            metric: check.metric,
+            rule: formatRule(check),
+          }),
           evidence.positiveClaimIds,
         ),
       );
     }
   }
-  if (status !== input.confirmedStatus) {
+  if (input.status !== input.confirmedStatus) {
     const ids = unreviewedClaimIds(evidence, input.confirmedEvidence);
     flags.push(
       ...make(
         settings,
         'LINK_UNREVIEWED',
         code,
-        `${code}: status ${status} relies on unreviewed links (${formatClaims(ids)}); accepted links alone give ${input.confirmedStatus}.`,
+        msg('flag.LINK_UNREVIEWED', {
+          item: code,
+          status: status(input.status),
+          claims: formatClaims(ids),
+          confirmed: status(input.confirmedStatus),
+        }),
         ids,
       ),
     );
@@ -122,11 +144,5 @@ export function itemFlags(input: ItemFlagInput, settings: FlagSettings): FlagRes
 
 /** The one report-level flag of a unit without a report for the year (empty when switched off). */
 export function reportMissingFlags(assessableCount: number, settings: FlagSettings): FlagResult[] {
-  return make(
-    settings,
-    'REPORT_MISSING',
-    null,
-    `No report for this unit and year: all ${assessableCount} assessable items are MISSING.`,
-    [],
-  );
+  return make(settings, 'REPORT_MISSING', null, msg('flag.REPORT_MISSING', { count: assessableCount }), []);
 }

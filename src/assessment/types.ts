@@ -1,6 +1,7 @@
 /** Inputs and results of the pure assessment core (status, coverage, score, flags). */
 import type { ChecklistDefinition, FlagCode, ItemStatus, Severity } from '../checklist/types';
 import type { LinkMethod, LinkState } from '../evidence/types';
+import type { LocalText } from '../i18n/messages';
 import type { Polarity, Qualifier } from '../reports/analysis/types';
 
 export interface AssessmentClaim {
@@ -64,7 +65,10 @@ export interface FlagResult {
   severity: Severity;
   /** null for report-level flags (REPORT_MISSING) */
   itemCode: string | null;
+  /** the message in Chinese (the default locale) */
   message: string;
+  /** the message by catalogue key and parameters, for other locales (absent in results stored before it existed) */
+  text?: LocalText;
   /** the claims that explain it */
   claimIds: string[];
 }
@@ -89,8 +93,10 @@ export interface ItemResult {
   negativeClaimIds: string[];
   targets: TargetCheck[];
   flags: FlagResult[];
-  /** one sentence saying why the item has this status */
+  /** one sentence saying why the item has this status, in Chinese (the default locale) */
   explanation: string;
+  /** the same by catalogue key and parameters (absent in results stored before it existed) */
+  explanationText?: LocalText;
 }
 
 export interface CoverageCount {

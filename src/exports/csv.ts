@@ -4,15 +4,26 @@
  * codes are the stable codes of the API (COVERED, ERROR, NO_EVIDENCE …).
  */
 import { stringify } from 'csv-stringify/sync';
+import { t } from '../i18n/messages';
 import type { DistrictData } from './district-data';
 import { FLAG_LABELS, formatQuotes, UNIT_TOTAL_COLUMNS } from './labels';
 import { districtFlags } from './workbook';
 
 /** Columns of the matrix CSV before the item codes. */
-export const MATRIX_CSV_COLUMNS = ['单位', '报告', '排名', ...UNIT_TOTAL_COLUMNS] as const;
+export const MATRIX_CSV_COLUMNS = [t('column.unit'), t('column.report'), t('column.rank'), ...UNIT_TOTAL_COLUMNS] as const;
 
 /** Columns of the flags CSV. */
-export const FLAGS_CSV_COLUMNS = ['单位', '年份', '严重程度', '代码', '预警', '条目', '条目名称', '说明', '依据（摘录）'] as const;
+export const FLAGS_CSV_COLUMNS = [
+  'column.unit',
+  'column.year',
+  'column.severity',
+  'column.code',
+  'column.flag',
+  'column.item',
+  'column.itemTitle',
+  'column.explanation',
+  'column.quotes',
+].map((key) => t(key));
 
 /** One row per unit (by name): totals, then the status code of each item (proposed view). */
 export function matrixCsv(data: DistrictData): string {

@@ -1,27 +1,14 @@
 /** Words and colours of the exports (Chinese for the people reading them; codes kept beside them). */
 import type { TargetCheck } from '../assessment/types';
-import type { FlagCode, ItemStatus, Severity } from '../checklist/types';
+import { FLAG_CODES, ITEM_STATUSES, type ItemStatus, type Severity } from '../checklist/types';
+import { DEFAULT_LOCALE, t, type Locale } from '../i18n/messages';
 import type { EvidenceQuote } from './district-data';
 
-/** Item status in words. */
-export const STATUS_LABELS: Record<ItemStatus, string> = {
-  COVERED: '已覆盖',
-  PARTIAL: '部分覆盖',
-  PLANNED_ONLY: '仅有计划',
-  NEGATIVE_ONLY: '仅有问题',
-  MISSING: '缺失',
-  NOT_APPLICABLE: '不适用',
-};
+/** Item status in words (catalogue `status.*`). */
+export const STATUS_LABELS = labelsOf(ITEM_STATUSES, 'status');
 
-/** Item status in one or two characters, for the matrix cells. */
-export const STATUS_SHORT: Record<ItemStatus, string> = {
-  COVERED: '覆盖',
-  PARTIAL: '部分',
-  PLANNED_ONLY: '计划',
-  NEGATIVE_ONLY: '问题',
-  MISSING: '缺失',
-  NOT_APPLICABLE: '不适用',
-};
+/** Item status in one or two characters, for the matrix cells (catalogue `statusShort.*`). */
+export const STATUS_SHORT = labelsOf(ITEM_STATUSES, 'statusShort');
 
 /** Fill colour (ARGB) of a status: green, yellow, blue, orange, red, grey. */
 export const STATUS_FILLS: Record<ItemStatus, string> = {
@@ -33,19 +20,19 @@ export const STATUS_FILLS: Record<ItemStatus, string> = {
   NOT_APPLICABLE: 'FFD9D9D9',
 };
 
-export const SEVERITY_LABELS: Record<Severity, string> = { ERROR: '严重', WARNING: '警告', INFO: '提示' };
+const SEVERITIES: readonly Severity[] = ['ERROR', 'WARNING', 'INFO'];
+
+export const SEVERITY_LABELS = labelsOf(SEVERITIES, 'severity');
 
 export const SEVERITY_FILLS: Record<Severity, string> = { ERROR: 'FFFFC7CE', WARNING: 'FFFFEB9C', INFO: 'FFDDEBF7' };
 
-export const FLAG_LABELS: Record<FlagCode, string> = {
-  NO_EVIDENCE: '无佐证',
-  ONLY_PLANNED: '仅有计划',
-  SHORTCOMING_REPORTED: '报告了不足',
-  TARGET_NOT_MET: '指标未达标',
-  TARGET_NOT_REPORTED: '指标未报告',
-  LINK_UNREVIEWED: '佐证未审核',
-  REPORT_MISSING: '未报送报告',
-};
+/** A short label per flag code (catalogue `flagLabel.*`). */
+export const FLAG_LABELS = labelsOf(FLAG_CODES, 'flagLabel');
+
+/** `{ CODE: text of `${prefix}.CODE` }` for a list of codes, in a locale (default zh). */
+export function labelsOf<T extends string>(codes: readonly T[], prefix: string, locale: Locale = DEFAULT_LOCALE): Record<T, string> {
+  return Object.fromEntries(codes.map((code) => [code, t(`${prefix}.${code}`, undefined, locale)])) as Record<T, string>;
+}
 
 /** Fill colour of a coverage ratio: green from 80%, yellow from 50%, orange above 0, red at 0. */
 export function coverageFill(ratio: number): string {
@@ -82,7 +69,7 @@ export function formatQuotes(ids: readonly string[], quotes: ReadonlyMap<string,
     const q = quotes.get(id);
     return q ? formatQuote(q) : `(claim ${id})`;
   });
-  if (ids.length > max) shown.push(`……另有 ${ids.length - max} 条`);
+  if (ids.length > max) shown.push(t('quotes.more', { count: ids.length - max }));
   return shown.join('\n');
 }
 
@@ -109,13 +96,13 @@ export function fitCell(text: string): string {
 
 /** A unit's totals, as column headers of the summary sheet and the matrix CSV (in this order). */
 export const UNIT_TOTAL_COLUMNS = [
-  '得分（建议）',
-  '得分（确认）',
-  '已覆盖（建议）',
-  '部分覆盖（建议）',
-  '可考核条目',
-  '覆盖率（建议）',
-  '已覆盖（确认）',
-  '覆盖率（确认）',
-  '预警数',
+  t('column.scoreProposed'),
+  t('column.scoreConfirmed'),
+  t('column.coveredProposed'),
+  t('column.partialProposed'),
+  t('column.assessable'),
+  t('column.ratioProposed'),
+  t('column.coveredConfirmed'),
+  t('column.ratioConfirmed'),
+  t('column.flagCount'),
 ] as const;

@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { displayValue } from '../assessment/series';
 import type { ItemResult } from '../assessment/types';
 import { ITEM_STATUSES, type ItemStatus } from '../checklist/types';
+import { t } from '../i18n/messages';
 import type { DistrictData, UnitExportData } from './district-data';
 import {
   FLAG_LABELS,
@@ -32,29 +33,34 @@ import {
 } from './labels';
 
 /** Names of the fixed sheets. */
-export const SHEETS = { summary: '汇总', matrix: '矩阵', flags: '预警', metrics: '指标' } as const;
+export const SHEETS = {
+  summary: t('sheet.summary'),
+  matrix: t('sheet.matrix'),
+  flags: t('sheet.flags'),
+  metrics: t('sheet.metrics'),
+} as const;
 
 /** Header row of each table (rows above hold the title and notes). */
 export const HEADER_ROW = { summary: 5, matrix: 4, unit: 8, flags: 3, metrics: 3 } as const;
 
 /** Column headers of the summary table before the part columns. */
-export const SUMMARY_COLUMNS = ['排名', '单位', '报告', ...UNIT_TOTAL_COLUMNS] as const;
+export const SUMMARY_COLUMNS = [t('column.rank'), t('column.unit'), t('column.report'), ...UNIT_TOTAL_COLUMNS] as const;
 
 /** Column headers of a unit sheet's table. */
 export const UNIT_COLUMNS = [
-  '编号',
-  '部分',
-  '条目',
-  '分值',
-  '状态',
-  '状态（确认）',
-  '得分',
-  '预警',
-  '依据（摘录及章节）',
-  '计划与问题',
-  '指标',
-  '说明',
-] as const;
+  'column.itemCode',
+  'column.part',
+  'column.item',
+  'column.points',
+  'column.status',
+  'column.statusConfirmed',
+  'column.score',
+  'column.flags',
+  'column.evidence',
+  'column.plansShortcomings',
+  'column.metrics',
+  'column.explanation',
+].map((key) => t(key));
 
 /** Column headers of the metrics sheet (one row per metric and unit, then the metric's statistics). */
 export const METRIC_COLUMNS = [
@@ -70,7 +76,16 @@ export const METRIC_COLUMNS = [
 ] as const;
 
 /** Column headers of the flags sheet. */
-export const FLAG_COLUMNS = ['单位', '严重程度', '代码', '预警', '条目', '条目名称', '说明', '依据（摘录）'] as const;
+export const FLAG_COLUMNS = [
+  'column.unit',
+  'column.severity',
+  'column.code',
+  'column.flag',
+  'column.item',
+  'column.itemTitle',
+  'column.explanation',
+  'column.quotes',
+].map((key) => t(key));
 
 const SEVERITY_RANK = { ERROR: 0, WARNING: 1, INFO: 2 } as const;
 const THIN = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };

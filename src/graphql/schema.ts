@@ -23,6 +23,7 @@ import { ReportResolver } from '../reports/report.resolver';
 import { UnitResolver } from '../units/unit.resolver';
 import './enums';
 import { NodeResolver } from './node.resolver';
+import { UserErrorResolver } from './user-error.type';
 
 let cached: GraphQLSchema | null = null;
 
@@ -57,6 +58,7 @@ export function buildAppSchema(): GraphQLSchema {
       MetricPointResolver,
       MetricSeriesUnitResolver,
       DistrictMetricUnitsResolver,
+      UserErrorResolver,
     ],
     validate: false,
   });

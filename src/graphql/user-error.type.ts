@@ -1,4 +1,6 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { chooseLocale, LocaleEnum } from '../i18n/locale.type';
+import { MESSAGES, render, type Locale } from '../i18n/messages';
 import type { UserErrorData } from '../shared/user-error';
 
 @ObjectType('UserError', { description: 'An expected failure caused by the input: which field, why, and a stable code.' })
@@ -6,7 +8,7 @@ export class UserErrorType {
   @Field(() => String, { nullable: true, description: 'e.g. input.unit' })
   field: string | null;
 
-  @Field()
+  /** the service's own (English) message; the `message` field renders the catalogue's text */
   message: string;
 
   @Field({ description: 'Stable code, e.g. UNIT_NOT_FOUND, YEAR_OUT_OF_RANGE, EMPTY_TEXT, STALE_VERSION.' })
@@ -14,5 +16,24 @@ export class UserErrorType {
 
   static from(e: UserErrorData): UserErrorType {
     return Object.assign(new UserErrorType(), e);
+  }
+}
+
+/** A userError's message in a locale: the catalogue's `userError.<code>` text, the service's detail inside. */
+export function userErrorMessage(e: Pick<UserErrorData, 'code' | 'field' | 'message'>, locale: Locale): string {
+  const key = `userError.${e.code}`;
+  if (!MESSAGES[key]) return e.message;
+  return render({ key, params: { field: e.field ?? 'input', detail: e.message } }, locale);
+}
+
+@Resolver(() => UserErrorType)
+export class UserErrorResolver {
+  @FieldResolver(() => String, { description: 'Why, in Chinese unless `locale` or Accept-Language says en.' })
+  message(
+    @Root() error: UserErrorType,
+    @Ctx() ctx: { locale?: Locale },
+    @Arg('locale', () => LocaleEnum, { nullable: true }) locale?: LocaleEnum | null,
+  ): string {
+    return userErrorMessage(error, chooseLocale(locale, ctx));
   }
 }

@@ -49,7 +49,10 @@ interface MatrixAnswer {
     itemTotals: { code: string; covered: number }[];
   };
   ranking: { rank: number; unit: { name: string }; score: number }[];
-  flags: { totalCount: number; edges: { node: { code: string; severity: string; itemCode: string | null; unit: { name: string } } }[] };
+  flags: {
+    totalCount: number;
+    edges: { node: { code: string; severity: string; itemCode: string | null; message: string; unit: { name: string } } }[];
+  };
 }
 
 const QUERY = `query($year: Int!, $parent: ID!) {
@@ -65,7 +68,7 @@ const QUERY = `query($year: Int!, $parent: ID!) {
     itemTotals { code covered }
   }
   ranking(year: $year, parentUnitId: $parent) { rank unit { name } score }
-  flags(first: 200, filter: { year: $year, unitIds: [$parent] }) { totalCount edges { node { code severity itemCode unit { name } } } }
+  flags(first: 200, filter: { year: $year, unitIds: [$parent] }) { totalCount edges { node { code severity itemCode message unit { name } } } }
 }`;
 
 const ASSESSMENT = `query($unit: ID!, $year: Int!) {
@@ -275,6 +278,10 @@ describe.each([2022, 2023])('the 南开区 %i export agrees with GraphQL', (year
     const order = ['ERROR', 'WARNING', 'INFO'].map((s) => SEVERITY_LABELS[s as 'ERROR']);
     const ranks = flags.map((f) => order.indexOf(String(f['严重程度'])));
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    // 说明 is Chinese by default: every message, e.g. `7.4：报告中没有佐证（…）。`, and no English sentence
+    const messages = flags.map((f) => String(f['说明']));
+    expect(messages.every((m) => /[\u4e00-\u9fff]/u.test(m) && /[。]$/u.test(m))).toBe(true);
+    expect(messages.filter((m) => /no evidence|No report|only planned|shortcoming/u.test(m))).toEqual([]);
     expect(answer.flags.edges.map((e) => e.node.severity)).toEqual(
       flags.map((f) => ['ERROR', 'WARNING', 'INFO'][order.indexOf(String(f['严重程度']))]),
     );
@@ -305,6 +312,10 @@ describe.each([2022, 2023])('the 南开区 %i export agrees with GraphQL', (year
     expect(flags[0]).toEqual([...FLAGS_CSV_COLUMNS]);
     expect(flags.length - 1).toBe(answer.flags.totalCount);
     expect(flags.slice(1).map((f) => f[2])).toEqual(answer.flags.edges.map((e) => e.node.severity));
+    // 说明 (the message) is Chinese by default, like the flags query without Accept-Language
+    const explained = flags.slice(1).map((f) => f[FLAGS_CSV_COLUMNS.indexOf('说明')]);
+    expect(explained.every((m) => /[\u4e00-\u9fff]/u.test(m) && m.endsWith('。'))).toBe(true);
+    expect(explained).toEqual(answer.flags.edges.map((e) => e.node.message));
   });
 });
 

@@ -73,7 +73,7 @@ describe('exportDistrict', () => {
     expect(sheets).not.toContain('王顶堤街');
     const district = await gql(EXPORT, { input: { parentUnitId: ids['南开区'], year: 2022, format: 'XLSX' } }, wanxingToken);
     expect(district.data.exportDistrict.files).toEqual([]);
-    expect(district.data.exportDistrict.userErrors[0].message).toBe('No such unit');
+    expect(district.data.exportDistrict.userErrors[0].message).toContain('No such unit');
   });
 
   it('writes CSVs with a BOM, and links expire', async () => {

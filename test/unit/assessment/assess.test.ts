@@ -3,6 +3,7 @@ import * as core from '../../../src/assessment';
 import type { AssessmentInput, AssessmentLink, AssessmentMetric } from '../../../src/assessment/types';
 import type { ChecklistDefinition, ChecklistItemDefinition, FlagCode } from '../../../src/checklist/types';
 import { FLAG_CODES } from '../../../src/checklist/types';
+import { explanationInEnglish, inEnglish } from '../../helpers/english';
 
 const match = { keywords: [], together: [], exclude: [], metrics: [] };
 const item = (code: string, title: string, extra: Partial<ChecklistItemDefinition> = {}): ChecklistItemDefinition => {
@@ -171,7 +172,7 @@ describe('assess', () => {
       ['10.8', 'ONLY_PLANNED', ['c9']],
       ['10.9', 'NO_EVIDENCE', []],
     ]);
-    expect(result.items.find((i) => i.code === '10.9')?.flags).toEqual([
+    expect(inEnglish(result.items.find((i) => i.code === '10.9')?.flags)).toEqual([
       {
         code: 'NO_EVIDENCE',
         severity: 'ERROR',
@@ -211,8 +212,16 @@ describe('assess', () => {
     expect(assess(cheaperPlans).score.proposed).toEqual({ earned: 14, possible: 28, normalised: 50 });
   });
 
+  it('explains in Chinese by default (the stored text and the default locale)', () => {
+    const item = (code: string) => result.items.find((i) => i.code === code);
+    expect(item('7.4')?.explanation).toBe('7.4 已覆盖：正面佐证见表述 c3；COURT_APPEARANCE_RATE 100%（表述 c3），达到 >= 100%。');
+    expect(item('5.5')?.explanation).toBe('5.5 仅有计划：没有正面佐证，只有计划表述 c8；不足见表述 c6。');
+    expect(item('7.3')?.explanation).toBe('7.3 已覆盖：正面佐证见表述 c2；只计已采纳的链接：缺失。');
+    expect(item('10.9')?.flags.map((f) => f.message)).toEqual(['10.9：报告中没有佐证（没有已采纳或待审核的链接）。']);
+  });
+
   it('explains each status in one sentence citing claims and target values', () => {
-    const explanation = (code: string): string | undefined => result.items.find((i) => i.code === code)?.explanation;
+    const explanation = (code: string): string | undefined => explanationInEnglish(result.items.find((i) => i.code === code));
     expect(explanation('7.4')).toBe('7.4 is COVERED: positive evidence in claim c3; COURT_APPEARANCE_RATE 100% (claim c3) meets >= 100%.');
     expect(explanation('10.5')).toBe(
       '10.5 is PARTIAL: positive evidence in claim c4; LAW_EXAM_PARTICIPATION_RATE 100% (claim c4) meets >= 100%; ' +
@@ -239,7 +248,7 @@ describe('assess', () => {
     const input = { ...base, metrics: [metric('c3', 'COURT_APPEARANCE_RATE', 95, '%')] };
     const i74 = assess(input).items.find((i) => i.code === '7.4');
     expect(i74?.status).toBe('PARTIAL');
-    expect(i74?.flags).toEqual([
+    expect(inEnglish(i74?.flags)).toEqual([
       {
         code: 'TARGET_NOT_MET',
         severity: 'WARNING',
@@ -254,7 +263,9 @@ describe('assess', () => {
     const approx = { ...base, metrics: [metric('c3', 'COURT_APPEARANCE_RATE', 100, '%', 'APPROX')] };
     const i74 = assess(approx).items.find((i) => i.code === '7.4');
     expect(i74?.status).toBe('PARTIAL');
-    expect(i74?.flags.map((f) => f.message)).toEqual(['7.4: COURT_APPEARANCE_RATE about 100% (claim c3) does not prove >= 100%.']);
+    expect(inEnglish(i74?.flags)?.map((f) => f.message)).toEqual([
+      '7.4: COURT_APPEARANCE_RATE about 100% (claim c3) does not prove >= 100%.',
+    ]);
 
     const withScoreTarget = {
       ...base,
@@ -316,7 +327,7 @@ describe('assess', () => {
   it('without a report: one REPORT_MISSING flag, every item MISSING, no NO_EVIDENCE per item', () => {
     const none = { ...base, hasReport: false };
     const r = assess(none);
-    expect(r.flags).toEqual([
+    expect(inEnglish(r.flags)).toEqual([
       {
         code: 'REPORT_MISSING',
         severity: 'WARNING',
@@ -327,7 +338,7 @@ describe('assess', () => {
     ]);
     expect(r.items.filter((i) => i.code !== '9.1').every((i) => i.status === 'MISSING' && i.confirmedStatus === 'MISSING')).toBe(true);
     expect(r.items.find((i) => i.code === '9.1')?.status).toBe('NOT_APPLICABLE');
-    expect(r.items.find((i) => i.code === '7.4')?.explanation).toBe('7.4 is MISSING: the unit has no report for this year.');
+    expect(explanationInEnglish(r.items.find((i) => i.code === '7.4'))).toBe('7.4 is MISSING: the unit has no report for this year.');
     expect(r.coverage.proposed).toEqual({ covered: 0, partial: 0, assessable: 8, ratio: 0 });
     expect(r.score.proposed).toEqual({ earned: 0, possible: 28, normalised: 0 });
   });

@@ -2,6 +2,7 @@ import type { FlagCode } from '../../../src/checklist/types';
 import { FLAG_CODES } from '../../../src/checklist/types';
 import { itemFlags, reportMissingFlags, type FlagSettings, type ItemFlagInput } from '../../../src/assessment/flags';
 import type { TargetCheck } from '../../../src/assessment/types';
+import { inEnglish } from '../../helpers/english';
 
 const settings = (overrides: Partial<FlagSettings> = {}): FlagSettings => {
   const all = Object.fromEntries(FLAG_CODES.map((code) => [code, { enabled: true, severity: 'WARNING' as const }])) as FlagSettings;
@@ -33,7 +34,7 @@ const codes = (flags: { code: FlagCode }[]): FlagCode[] => flags.map((flag) => f
 
 describe('itemFlags', () => {
   it('raises NO_EVIDENCE for a MISSING item, with the checklist severity', () => {
-    expect(itemFlags(input({ targets: [rate({})] }), settings())).toEqual([
+    expect(inEnglish(itemFlags(input({ targets: [rate({})] }), settings()))).toEqual([
       {
         code: 'NO_EVIDENCE',
         severity: 'ERROR',
@@ -47,9 +48,11 @@ describe('itemFlags', () => {
   it('raises ONLY_PLANNED for a PLANNED_ONLY item, explained by the plan claims', () => {
     const evidence = { ...none, planClaimIds: ['c40'] };
     expect(
-      itemFlags(
-        input({ code: '10.8', status: 'PLANNED_ONLY', confirmedStatus: 'PLANNED_ONLY', evidence, confirmedEvidence: evidence }),
-        settings(),
+      inEnglish(
+        itemFlags(
+          input({ code: '10.8', status: 'PLANNED_ONLY', confirmedStatus: 'PLANNED_ONLY', evidence, confirmedEvidence: evidence }),
+          settings(),
+        ),
       ),
     ).toEqual([
       {
@@ -68,7 +71,7 @@ describe('itemFlags', () => {
       input({ code: '5.5', status: 'COVERED', confirmedStatus: 'COVERED', evidence, confirmedEvidence: evidence }),
       settings(),
     );
-    expect(flags).toEqual([
+    expect(inEnglish(flags)).toEqual([
       {
         code: 'SHORTCOMING_REPORTED',
         severity: 'WARNING',
@@ -105,7 +108,7 @@ describe('itemFlags', () => {
       input({ code: '10.5', status: 'PARTIAL', confirmedStatus: 'PARTIAL', evidence, confirmedEvidence: evidence, targets }),
       settings(),
     );
-    expect(flags).toEqual([
+    expect(inEnglish(flags)).toEqual([
       {
         code: 'TARGET_NOT_MET',
         severity: 'WARNING',
@@ -135,7 +138,9 @@ describe('itemFlags', () => {
       }),
       settings(),
     );
-    expect(flags.map((flag) => flag.message)).toEqual(['7.4: COURT_APPEARANCE_RATE about 100% (claim c3) does not prove >= 100%.']);
+    expect(inEnglish(flags)?.map((flag) => flag.message)).toEqual([
+      '7.4: COURT_APPEARANCE_RATE about 100% (claim c3) does not prove >= 100%.',
+    ]);
   });
 
   it('raises no target flag without positive evidence (a plan claim has no values to miss)', () => {
@@ -157,7 +162,7 @@ describe('itemFlags', () => {
       }),
       settings(),
     );
-    expect(flags).toEqual([
+    expect(inEnglish(flags)).toEqual([
       {
         code: 'LINK_UNREVIEWED',
         severity: 'WARNING',
@@ -203,7 +208,7 @@ describe('itemFlags', () => {
 
 describe('reportMissingFlags', () => {
   it('is one report-level flag, or none when switched off', () => {
-    expect(reportMissingFlags(31, settings({ REPORT_MISSING: { enabled: true, severity: 'ERROR' } }))).toEqual([
+    expect(inEnglish(reportMissingFlags(31, settings({ REPORT_MISSING: { enabled: true, severity: 'ERROR' } })))).toEqual([
       {
         code: 'REPORT_MISSING',
         severity: 'ERROR',
