@@ -19,10 +19,14 @@ export class UserErrorType {
   }
 }
 
-/** A userError's message in a locale: the catalogue's `userError.<code>` text, the service's detail inside. */
+/**
+ * A userError's message in a locale: the catalogue's `userError.<code>` text with the
+ * service's own message as `{detail}`; a service message already written in Chinese is
+ * the Chinese text itself.
+ */
 export function userErrorMessage(e: Pick<UserErrorData, 'code' | 'field' | 'message'>, locale: Locale): string {
   const key = `userError.${e.code}`;
-  if (!MESSAGES[key]) return e.message;
+  if (!MESSAGES[key] || (locale === 'zh' && /[\u4e00-\u9fff]/u.test(e.message))) return e.message;
   return render({ key, params: { field: e.field ?? 'input', detail: e.message } }, locale);
 }
 

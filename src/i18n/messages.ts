@@ -237,6 +237,8 @@ const USER_ERRORS: Record<string, Entry> = {
   'userError.UNREADABLE': { zh: '文件无法读取：{detail}', en: '{detail}' },
   'userError.NAME_REQUIRED': { zh: '令牌需要名称（谁或什么在使用它）', en: '{detail}' },
   'userError.UNKNOWN_ROLE': { zh: '未知角色：{detail}', en: '{detail}' },
+  'userError.NAME_TOO_LONG': { zh: '令牌名称过长：{detail}', en: '{detail}' },
+  'userError.BAD_EXPIRY': { zh: '有效期无效：{detail}', en: '{detail}' },
   'userError.UNIT_REQUIRED': { zh: '该角色的令牌必须绑定单位（--unit 名称）', en: '{detail}' },
   'userError.SEARCH_TOO_LONG': { zh: '搜索词过长：{detail}', en: '{detail}' },
   'userError.CORRUPT_DOCUMENT': { zh: '文件已损坏或无法读取：{detail}', en: '{detail}' },
