@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
+import { METRIC_KEYS } from '../reports/analysis/metric-keys';
 import {
   FLAG_CODES,
   ITEM_STATUSES,
@@ -39,6 +40,8 @@ const SEVERITIES: readonly Severity[] = ['ERROR', 'WARNING', 'INFO'];
 const COMPARISONS = ['>=', '=', '<='] as const;
 const CODE_PATTERN = /^[1-9]\d*(\.[1-9]\d*)?$/;
 const METRIC_PATTERN = /^[A-Z][A-Z0-9_]*$/;
+/** The metric keys the analyser recognises: a rule or target naming another never matches. */
+const KNOWN_METRICS: ReadonlySet<string> = new Set(METRIC_KEYS.map((d) => d.key));
 
 // ── zod schemas (shape and field types; cross-item rules are checked afterwards) ────────
 
@@ -51,9 +54,10 @@ const matchSchema = z
   .object({
     keywords: words,
     together: z.array(z.array(word).min(2, 'a together group needs at least 2 words')).default([]),
-    exclude: words,
+    // { term, reason } entries, checked one by one in validateItems (each needs its reason)
+    exclude: z.array(z.unknown()).default([]),
     metrics: z.array(metricKey).default([]),
-    ignore: z.array(word).optional(),
+    ignore: z.array(z.unknown()).optional(),
   })
   .strict();
 
@@ -453,12 +457,30 @@ function validateItems(out: Collector, doc: Document, rawItems: unknown[]): Chec
       });
     });
 
+    const reasons: Record<string, string> = {};
+    const exclude = reasonedTerms(out, code, path, 'exclude', item.match?.exclude ?? [], reasons);
+    const ignore = reasonedTerms(out, code, path, 'ignore', item.match?.ignore ?? [], reasons);
+    if (exclude === null || ignore === null) ok = false;
+    const metrics = item.match?.metrics ?? [];
+    metrics.forEach((key, i) => {
+      if (!KNOWN_METRICS.has(key)) {
+        out.add(code, `match.metrics[${i}]`, unknownMetricMessage(key), [...path, 'match', 'metrics', i]);
+        ok = false;
+      }
+    });
+    targets.forEach((t, i) => {
+      if (!isPart && !KNOWN_METRICS.has(t.metric)) {
+        out.add(code, `targets[${i}].metric`, unknownMetricMessage(t.metric), [...path, 'targets', i, 'metric']);
+        ok = false;
+      }
+    });
     const match: MatchRules = {
       keywords: item.match?.keywords ?? [],
       together: item.match?.together ?? [],
-      exclude: item.match?.exclude ?? [],
-      metrics: item.match?.metrics ?? [],
-      ...(item.match?.ignore !== undefined && item.match.ignore.length > 0 ? { ignore: item.match.ignore } : {}),
+      exclude: exclude ?? [],
+      metrics,
+      ...(ignore !== null && ignore.length > 0 ? { ignore } : {}),
+      ...(Object.keys(reasons).length > 0 ? { reasons } : {}),
     };
     result.push({
       code,
@@ -472,4 +494,56 @@ function validateItems(out: Collector, doc: Document, rawItems: unknown[]): Chec
     });
   }
   return ok ? result : null;
+}
+
+function unknownMetricMessage(key: string): string {
+  return `未知的指标键 ${JSON.stringify(key)}，分析器不会识别它（unknown metric key: the analyser knows ${[...KNOWN_METRICS].join(', ')}）`;
+}
+
+/**
+ * `exclude` and `ignore` entries are `{ term, reason }`: a term that vetoes or blanks words
+ * must say, in general terms, why (not "this sentence of one report"). Returns the terms, or
+ * null after reporting every malformed entry; reasons are collected into `reasons`.
+ */
+function reasonedTerms(
+  out: Collector,
+  code: string,
+  path: PathPart[],
+  field: 'exclude' | 'ignore',
+  entries: readonly unknown[],
+  reasons: Record<string, string>,
+): string[] | null {
+  const terms: string[] = [];
+  let ok = true;
+  entries.forEach((entry, i) => {
+    const where = [...path, 'match', field, i];
+    const name = `match.${field}[${i}]`;
+    if (typeof entry === 'string') {
+      out.add(
+        code,
+        name,
+        `${JSON.stringify(entry)} 缺少理由：写成 { term: ${entry}, reason: 一般性的理由 }（every ${field} term needs a reason）`,
+        where,
+      );
+      ok = false;
+      return;
+    }
+    const record = entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? (entry as Record<string, unknown>) : null;
+    const term = typeof record?.term === 'string' ? record.term.trim() : '';
+    const reason = typeof record?.reason === 'string' ? record.reason.trim() : '';
+    const extra = record ? Object.keys(record).filter((k) => k !== 'term' && k !== 'reason') : [];
+    if (!record || term === '' || reason === '' || extra.length > 0) {
+      out.add(
+        code,
+        name,
+        `应写成 { term: 词, reason: 理由 }，两者都不能为空（expected { term, reason }${extra.length > 0 ? `; unknown field ${extra.map((k) => JSON.stringify(k)).join(', ')}` : ''}）`,
+        where,
+      );
+      ok = false;
+      return;
+    }
+    terms.push(term);
+    reasons[term] = reason;
+  });
+  return ok ? terms : null;
 }

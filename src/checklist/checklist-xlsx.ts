@@ -183,11 +183,11 @@ export function checklistToWorkbook(def: ChecklistDefinition): ExcelJS.Workbook 
           case 'points':
             return isPart ? '' : item.points;
           case 'keywords':
-          case 'exclude':
           case 'metrics':
             return item.match[f].map(quoteWord).join('、');
+          case 'exclude':
           case 'ignore':
-            return (item.match.ignore ?? []).map(quoteWord).join('、');
+            return formatReasoned(item.match[f] ?? [], item.match.reasons ?? {});
           case 'together':
             return item.match.together.map((g) => g.map(quoteWord).join('+')).join('；');
           case 'targets':
@@ -243,6 +243,26 @@ function formatTarget(t: ChecklistItemDefinition['targets'][number]): string {
   return t.op !== undefined && t.threshold !== undefined
     ? `${t.metric}${OPS_OUT[t.op]}${t.threshold}${t.unit}`
     : `${t.metric}（${t.unit}）`;
+}
+
+/** Exclude / ignore cells: one `词：理由` per line (the reason is required on import). */
+function formatReasoned(terms: readonly string[], reasons: Readonly<Record<string, string>>): string {
+  const quote = (w: string) => (/[；;\n：:「」]/u.test(w) ? `「${w}」` : w);
+  return terms.map((t) => (reasons[t] ? `${quote(t)}：${quote(reasons[t])}` : quote(t))).join('\n');
+}
+
+/**
+ * Reads an exclude / ignore cell: entries separated by line breaks or ；, each `词：理由`
+ * (the first ： or : outside quotes separates them). An entry without a reason stays a bare
+ * word, which the checklist validator refuses with its message.
+ */
+export function splitReasoned(text: string): (string | { term: string; reason: string })[] {
+  return splitOutsideQuotes(text, /[；;\n]/u, true).map((entry) => {
+    const [term, ...rest] = splitOutsideQuotes(entry, /[：:]/u, true);
+    const unquote = (w: string) => w.replace(/^[「“](.*)[」”]$/u, '$1');
+    const reason = unquote(rest.join('：').trim());
+    return reason === '' ? unquote(term ?? '') : { term: unquote(term ?? ''), reason };
+  });
 }
 
 // ── reading ────────────────────────────────────────────────────────────────────────────
@@ -513,10 +533,10 @@ export async function checklistFromWorkbook(buffer: Uint8Array, fileName: string
           const match: Record<string, unknown> = {
             keywords: splitWords(get('keywords')),
             together: splitGroups(get('together')),
-            exclude: splitWords(get('exclude')),
+            exclude: splitReasoned(get('exclude')),
             metrics: splitWords(get('metrics')),
           };
-          const ignore = splitWords(get('ignore'));
+          const ignore = splitReasoned(get('ignore'));
           if (ignore.length) match.ignore = ignore;
           item.match = match;
           const parsed = parseTargets(get('targets'));

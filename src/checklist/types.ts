@@ -28,6 +28,12 @@ export interface MatchRules {
    * `尊法学法守法用法` is not a study activity). Optional; none when absent.
    */
   ignore?: string[];
+  /**
+   * why each `exclude` / `ignore` term is there (term → reason). The checklist file must
+   * give a general reason for every one of them; absent for checklists stored before reasons
+   * were required.
+   */
+  reasons?: Record<string, string>;
 }
 
 export interface ChecklistItemDefinition {

@@ -1,5 +1,6 @@
 import type { ChecklistItemDefinition } from '../checklist/types';
 import type { AnalysedClaim, AnalysedMetric, SectionKind } from '../reports/analysis/types';
+import { cutsThroughWord, segment } from './segment';
 import type { ProposedLink } from './types';
 
 /**
@@ -19,16 +20,17 @@ import type { ProposedLink } from './types';
  * 3. Rules, per assessable item: a `keywords` word anywhere in the text; a `together` group
  *    whose words all occur; a `metrics` key carried by one of the claim's numbers. An
  *    `exclude` word vetoes the item for the claim, whatever else fired. `ignore` phrases are
- *    blanked before the item's words are looked for (`中心组织` does not contain 中心组 as a
- *    word; the slogan `尊法学法守法用法` is not a study activity).
- * 4. Specificity: a keyword hit lying inside a longer keyword hit of ANOTHER item does not
+ *    blanked before the item's words are looked for (the slogan `尊法学法守法用法` is not a
+ *    study activity). The file gives the reason of every exclude and ignore term.
+ * 4. Words, not characters: a keyword or together word does not count where it is a
+ *    fragment of two words of the text as the segmenter (jieba) cuts it (`中心组` in
+ *    `服务中心组织` = 服务中心/组织; see {@link cutsThroughWord}).
+ * 5. Specificity: a keyword hit lying inside a longer keyword hit of ANOTHER item does not
  *    count (`普法` inside `谁执法谁普法` is 10.6 evidence, not 10.7).
- * 5. Confidence ({@link confidenceOf}): metric 0.95, together 0.85, keyword 0.75 for four or
+ * 6. Confidence ({@link confidenceOf}): metric 0.95, together 0.85, keyword 0.75 for four or
  *    more characters, 0.65 for three, 0.5 for two; more distinct hits add a little (capped).
- * 6. A claim keeps at most {@link MatchOptions.maxLinksPerClaim} links (default 3), the most
+ * 7. A claim keeps at most {@link MatchOptions.maxLinksPerClaim} links (default 3), the most
  *    confident first, so a sentence listing everything does not cover half the checklist.
- *    (Dropping links far weaker than a claim's best was tried: it helped the tuning reports
- *    and cost recall on the held-out ones, so it is not done.)
  *
  * Links are produced for every polarity: a PLAN claim only makes PLANNED_ONLY and a NEGATIVE
  * one raises SHORTCOMING_REPORTED; that is the assessment's decision, not the matcher's.
@@ -194,12 +196,19 @@ function matchPrepared(text: string, claimMetrics: ReadonlySet<string>, items: r
   // keyword hits of all items, then drop those inside a longer hit of another item
   const hits: Hit[] = [];
   const seen = items.map((item) => blankPhrases(text, item.ignore));
+  const tokens = segment(text);
+  /** where a rule word occurs as a word of the text (not cutting through a longer word) */
+  const occurrences = (own: string, needle: string): number[] => {
+    const out: number[] = [];
+    for (let at = own.indexOf(needle); at >= 0; at = own.indexOf(needle, at + 1)) {
+      if (!cutsThroughWord(tokens, at, at + needle.length)) out.push(at);
+    }
+    return out;
+  };
   items.forEach((item, index) => {
     const own = seen[index];
     for (const [word, needle] of item.keywords) {
-      for (let at = own.indexOf(needle); at >= 0; at = own.indexOf(needle, at + 1)) {
-        hits.push({ item: index, word, start: at, end: at + needle.length });
-      }
+      for (const at of occurrences(own, needle)) hits.push({ item: index, word, start: at, end: at + needle.length });
     }
   });
   const surviving = hits.filter(
@@ -212,7 +221,7 @@ function matchPrepared(text: string, claimMetrics: ReadonlySet<string>, items: r
     const own = seen[index];
     const keywords = unique(surviving.filter((h) => h.item === index).map((h) => h.word));
     keywords.sort((a, b) => item.keywords.findIndex(([w]) => w === a) - item.keywords.findIndex(([w]) => w === b));
-    const together = item.together.filter(([, group]) => group.every((w) => own.includes(w))).map(([g]) => g);
+    const together = item.together.filter(([, group]) => group.every((w) => occurrences(own, w).length > 0)).map(([g]) => g);
     const metrics = [...item.metrics].filter((m) => claimMetrics.has(m));
     if (keywords.length + together.length + metrics.length === 0) return;
     out.push({ itemCode: item.code, order: item.order, keywords, together, metrics });

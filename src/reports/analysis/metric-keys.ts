@@ -1,6 +1,8 @@
 /**
- * The metric keys of the demo checklist (`docs/design.md`, "The demo checklist") and the wording that
- * names them in a report. Pure data plus small pure look-ups used by `numbers.ts`.
+ * The metric keys the analyser recognises and the wording that names them in a report. Pure
+ * data plus small pure look-ups used by `numbers.ts`. Analysis knows no checklist: which item
+ * a key serves is the checklist file's business (`match.metrics`, `targets`), and the
+ * checklist validator refuses a key that is not in {@link METRIC_KEYS}.
  *
  * How a number gets its metric (see {@link recogniseMetric}):
  * 1. Within the number's clause (split at ，,；;。！？ and line breaks, never at 、) and after
@@ -18,7 +20,7 @@
  *    for the `LAW_EXAM_*` keys, 信访 for `PETITION_ON_TIME_RATE`.
  */
 
-/** A metric key of the checklist spec. */
+/** A metric key the analyser recognises. */
 export type MetricKey =
   | 'COURT_APPEARANCE_RATE'
   | 'MAJOR_DECISION_LEGAL_REVIEW_RATE'
@@ -38,11 +40,9 @@ export type MetricKey =
 /** What sort of value a metric holds: a rate in %, a score in 分, a count, or money in 元. */
 export type MetricKind = 'RATE' | 'SCORE' | 'COUNT' | 'MONEY';
 
-/** One metric key: the checklist item it serves, the units it accepts and its cue words. */
+/** One metric key: the units it accepts and its cue words. */
 export interface MetricKeyDefinition {
   readonly key: MetricKey;
-  /** code of the checklist item whose target uses this key */
-  readonly itemCode: string;
   readonly kind: MetricKind;
   /** units a value of this metric may have (`%`, `分`, `元` or measure words) */
   readonly units: readonly string[];
@@ -85,27 +85,26 @@ const IN_CLAUSE = '[^，,；;。！？!?\\n\\r]';
  * The metric key table. Order matters only to break ties between two cues ending at the same
  * character (the longer match wins first, then the earlier entry).
  *
- * | key | item | units | cues (before the number, same clause) |
- * |---|---|---|---|
- * | COURT_APPEARANCE_RATE | 7.4 | % | 出庭应诉率, 出庭率 (not 旁听率, 复议纠错率); 负责人全部/均出庭 → 100 |
- * | MAJOR_DECISION_LEGAL_REVIEW_RATE | 4.2 | % | 重大(行政)决策…合法性审查/审核(覆盖)率; 重大行政决策全部/均经合法性审查 → 100 |
- * | LEGAL_ADVISER_CONSULTATIONS | 4.3 | 次 件 件次 人次 条 份 | 法律顾问/公职律师 … 咨询/法律意见 |
- * | PENALTY_CASES | 5.3 | 件 起 家 家次 个 宗 例 件次 | 立案(查处/处罚), (行政)处罚(案件) but not 不予/免予处罚, 查处…案件; after: (企业)进行了行政处罚 |
- * | FINES_TOTAL | 5.3 | 元 | 罚款(金额), 罚没(款/收入), 处罚金额 |
- * | DISPUTES_MEDIATED | 7.1 | 起 件 件次 次 个 宗 例 | 化解/调解/调处(各类)(矛盾)纠纷, 矛盾(纠纷)调解/化解, 调解成功 |
- * | PETITION_ON_TIME_RATE | 7.2 | % | 按期/按时 办理/办结/答复 率, in a 信访 claim; 信访…全部/均按期办结 → 100 |
- * | PETITION_CASES | 7.2 | 件 件次 起 个 批 批次 宗 | 信访(件/案件/事项/问题), 来信来访 |
- * | INFO_DISCLOSED | 8.1 | 条 件 项 篇 份 个 则 | (主动)公开(政府/政务)信息, 政府/政务信息(主动)公开 (not 执法公示, 村务公开) |
- * | LEADERSHIP_LAW_STUDY_SESSIONS | 10.4 | 次 场 场次 期 | 领导班子/班子成员/领导干部/中心组/党工委/党委/会前 … 学法, 集体学法 |
- * | LAW_EXAM_PARTICIPATION_RATE | 10.5 | % | 参考率, 参与率, 参加率, in an exam claim |
- * | LAW_EXAM_PASS_RATE | 10.5 | % | 合格率, 通过率, 及格率, in an exam claim |
- * | LAW_EXAM_AVG_SCORE | 10.5 | 分 | 平均(成绩/得分/分数), 均分, in an exam claim |
- * | LEGAL_PUBLICITY_EVENTS | 10.7 | 次 场 场次 期 | 普法(宣传)(活动/讲座), 法治/法律/法制/宪法 宣传/宣讲/讲座(活动), 专题宣传, 以案释法; after: …法治宣传活动 |
+ * | key | units | cues (before the number, same clause) |
+ * |---|---|---|
+ * | COURT_APPEARANCE_RATE | % | 出庭应诉率, 出庭率 (not 旁听率, 复议纠错率); 负责人全部/均出庭 → 100 |
+ * | MAJOR_DECISION_LEGAL_REVIEW_RATE | % | 重大(行政)决策…合法性审查/审核(覆盖)率; 重大行政决策全部/均经合法性审查 → 100 |
+ * | LEGAL_ADVISER_CONSULTATIONS | 次 件 件次 人次 条 份 | 法律顾问/公职律师 … 咨询/法律意见 |
+ * | PENALTY_CASES | 件 起 家 家次 个 宗 例 件次 | 立案(查处/处罚), (行政)处罚(案件) but not 不予/免予处罚, 查处…案件; after: (企业)进行了行政处罚 |
+ * | FINES_TOTAL | 元 | 罚款(金额), 罚没(款/收入), 处罚金额 |
+ * | DISPUTES_MEDIATED | 起 件 件次 次 个 宗 例 | 化解/调解/调处(各类)(矛盾)纠纷, 矛盾(纠纷)调解/化解, 调解成功 |
+ * | PETITION_ON_TIME_RATE | % | 按期/按时 办理/办结/答复 率, in a 信访 claim; 信访…全部/均按期办结 → 100 |
+ * | PETITION_CASES | 件 件次 起 个 批 批次 宗 | 信访(件/案件/事项/问题), 来信来访 |
+ * | INFO_DISCLOSED | 条 件 项 篇 份 个 则 | (主动)公开(政府/政务)信息, 政府/政务信息(主动)公开 (not 执法公示, 村务公开) |
+ * | LEADERSHIP_LAW_STUDY_SESSIONS | 次 场 场次 期 | 领导班子/班子成员/领导干部/中心组/党工委/党委/会前 … 学法, 集体学法 |
+ * | LAW_EXAM_PARTICIPATION_RATE | % | 参考率, 参与率, 参加率, in an exam claim |
+ * | LAW_EXAM_PASS_RATE | % | 合格率, 通过率, 及格率, in an exam claim |
+ * | LAW_EXAM_AVG_SCORE | 分 | 平均(成绩/得分/分数), 均分, in an exam claim |
+ * | LEGAL_PUBLICITY_EVENTS | 次 场 场次 期 | 普法(宣传)(活动/讲座), 法治/法律/法制/宪法 宣传/宣讲/讲座(活动), 专题宣传, 以案释法; after: …法治宣传活动 |
  */
 export const METRIC_KEYS: readonly MetricKeyDefinition[] = [
   {
     key: 'COURT_APPEARANCE_RATE',
-    itemCode: '7.4',
     kind: 'RATE',
     units: ['%'],
     cues: [/出庭(?:应诉)?率/],
@@ -113,7 +112,6 @@ export const METRIC_KEYS: readonly MetricKeyDefinition[] = [
   },
   {
     key: 'MAJOR_DECISION_LEGAL_REVIEW_RATE',
-    itemCode: '4.2',
     kind: 'RATE',
     units: ['%'],
     cues: [new RegExp(`重大(?:行政)?决策${IN_CLAUSE}{0,12}?合法性(?:审查|审核)(?:覆盖|通过)?率`)],
@@ -125,14 +123,12 @@ export const METRIC_KEYS: readonly MetricKeyDefinition[] = [
   },
   {
     key: 'LEGAL_ADVISER_CONSULTATIONS',
-    itemCode: '4.3',
     kind: 'COUNT',
     units: ['次', '件', '件次', '人次', '条', '份'],
     cues: [new RegExp(`(?:法律顾问|公职律师)${IN_CLAUSE}{0,24}?(?:咨询|法律意见书?)`)],
   },
   {
     key: 'PENALTY_CASES',
-    itemCode: '5.3',
     kind: 'COUNT',
     units: ['件', '起', '家', '家次', '个', '宗', '例', '件次'],
     cues: [/立案(?:查处|处罚)?/, /(?<!不予|免予|免于|免)(?:行政)?处罚(?:案件)?/, /查处(?:各类)?(?:违法|违规)?(?:案件|行为)/],
@@ -142,21 +138,18 @@ export const METRIC_KEYS: readonly MetricKeyDefinition[] = [
   },
   {
     key: 'FINES_TOTAL',
-    itemCode: '5.3',
     kind: 'MONEY',
     units: ['元'],
     cues: [/罚款(?:金额|总额|数额)?/, /罚没(?:款|收入|金额)?/, /处罚(?:金额|总额|款)/],
   },
   {
     key: 'DISPUTES_MEDIATED',
-    itemCode: '7.1',
     kind: 'COUNT',
     units: ['起', '件', '件次', '次', '个', '宗', '例'],
     cues: [/(?:调解|化解|调处)(?:各类|各种)?(?:矛盾)?纠纷/, /矛盾(?:纠纷)?(?:调解|化解|调处)/, /纠纷调解|调解成功|成功调解/],
   },
   {
     key: 'PETITION_ON_TIME_RATE',
-    itemCode: '7.2',
     kind: 'RATE',
     units: ['%'],
     cues: [/按(?:期|时)(?:办理|办结|答复|处理|处置)率/],
@@ -165,21 +158,18 @@ export const METRIC_KEYS: readonly MetricKeyDefinition[] = [
   },
   {
     key: 'PETITION_CASES',
-    itemCode: '7.2',
     kind: 'COUNT',
     units: ['件', '件次', '起', '个', '批', '批次', '宗'],
     cues: [/信访(?:件|案件|事项|问题|诉求|举报)?/, /来信来访/],
   },
   {
     key: 'INFO_DISCLOSED',
-    itemCode: '8.1',
     kind: 'COUNT',
     units: ['条', '件', '项', '篇', '份', '个', '则'],
     cues: [/(?:主动)?公开(?:各类)?(?:政府|政务)信息/, /(?:政府|政务)信息(?:主动)?公开/],
   },
   {
     key: 'LEADERSHIP_LAW_STUDY_SESSIONS',
-    itemCode: '10.4',
     kind: 'COUNT',
     units: ['次', '场', '场次', '期'],
     cues: [
@@ -191,7 +181,6 @@ export const METRIC_KEYS: readonly MetricKeyDefinition[] = [
   },
   {
     key: 'LAW_EXAM_PARTICIPATION_RATE',
-    itemCode: '10.5',
     kind: 'RATE',
     units: ['%'],
     cues: [/参(?:考|与|加)率/],
@@ -200,7 +189,6 @@ export const METRIC_KEYS: readonly MetricKeyDefinition[] = [
   },
   {
     key: 'LAW_EXAM_PASS_RATE',
-    itemCode: '10.5',
     kind: 'RATE',
     units: ['%'],
     cues: [/(?:合格|通过|及格)率/],
@@ -212,7 +200,6 @@ export const METRIC_KEYS: readonly MetricKeyDefinition[] = [
   },
   {
     key: 'LAW_EXAM_AVG_SCORE',
-    itemCode: '10.5',
     kind: 'SCORE',
     units: ['分'],
     cues: [/平均(?:成绩|得分|分数|分)?|均分/],
@@ -220,7 +207,6 @@ export const METRIC_KEYS: readonly MetricKeyDefinition[] = [
   },
   {
     key: 'LEGAL_PUBLICITY_EVENTS',
-    itemCode: '10.7',
     kind: 'COUNT',
     units: ['次', '场', '场次', '期'],
     cues: [

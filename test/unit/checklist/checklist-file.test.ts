@@ -36,7 +36,7 @@ const GOOD_ITEMS = `  - code: "5"
     text: 配齐执法记录仪
     match: { keywords: [执法记录仪] }
     targets:
-      - { metric: EQUIPMENT_RATE, op: ">=", threshold: 100, unit: "%" }
+      - { metric: COURT_APPEARANCE_RATE, op: ">=", threshold: 100, unit: "%" }
 `;
 
 /** Expects a rejected file with exactly one error (or at least one) matching. */
@@ -239,17 +239,23 @@ describe('parseChecklistFile on bad files', () => {
     expectError(file(GOOD_ITEMS.replace('  - code: "5"\n', '  - code:\n')), { itemCode: null, field: 'items[0].code' });
   });
 
-  it('carries the optional ignore phrases of match rules, and leaves them out when absent', () => {
+  it('carries the optional ignore phrases of match rules with their reasons, and leaves them out when absent', () => {
     const withIgnore = parseChecklistFile(
-      file(GOOD_ITEMS.replace('match: { keywords: [执法记录仪] }', 'match: { keywords: [执法记录仪], ignore: [执法记录仪器] }')),
+      file(
+        GOOD_ITEMS.replace(
+          'match: { keywords: [执法记录仪] }',
+          'match: { keywords: [执法记录仪], ignore: [{ term: 执法记录仪器, reason: 另一种器材 }], exclude: [{ term: 采购, reason: 采购不是配备 }] }',
+        ),
+      ),
       FILE,
     );
     expect(withIgnore.checklist?.items[1].match).toEqual({
       keywords: ['执法记录仪'],
       together: [],
-      exclude: [],
+      exclude: ['采购'],
       metrics: [],
       ignore: ['执法记录仪器'],
+      reasons: { 执法记录仪器: '另一种器材', 采购: '采购不是配备' },
     });
     expect(parseChecklistFile(file(GOOD_ITEMS), FILE).checklist?.items[1].match).toEqual({
       keywords: ['执法记录仪'],
@@ -333,7 +339,7 @@ describe('parseChecklistFile on bad files', () => {
   });
 
   it('rejects a bad metric key and a together group of one word', () => {
-    expectError(file(GOOD_ITEMS.replace('metric: EQUIPMENT_RATE', 'metric: equipment rate')), {
+    expectError(file(GOOD_ITEMS.replace('metric: COURT_APPEARANCE_RATE', 'metric: equipment rate')), {
       itemCode: '5.5',
       field: 'targets[0].metric',
     });
@@ -341,6 +347,48 @@ describe('parseChecklistFile on bad files', () => {
       itemCode: '5.5',
       field: 'match.together[0]',
       message: 'at least 2 words',
+    });
+  });
+
+  it('refuses an exclude or ignore term without its reason, naming the item, field and line', () => {
+    const bare = expectError(
+      file(GOOD_ITEMS.replace('match: { keywords: [执法记录仪] }', 'match: { keywords: [执法记录仪], exclude: [采购] }')),
+      {
+        itemCode: '5.5',
+        field: 'match.exclude[0]',
+        message: '"采购" 缺少理由',
+      },
+    );
+    expect(bare.message).toMatch(/\(line 23\)$/);
+    expectError(
+      file(GOOD_ITEMS.replace('match: { keywords: [执法记录仪] }', 'match: { keywords: [执法记录仪], ignore: [{ term: 执法记录仪器 }] }')),
+      {
+        itemCode: '5.5',
+        field: 'match.ignore[0]',
+        message: '应写成 { term: 词, reason: 理由 }',
+      },
+    );
+    expectError(
+      file(
+        GOOD_ITEMS.replace(
+          'match: { keywords: [执法记录仪] }',
+          'match: { keywords: [执法记录仪], exclude: [{ term: 采购, reason: " " }] }',
+        ),
+      ),
+      { itemCode: '5.5', field: 'match.exclude[0]' },
+    );
+  });
+
+  it('refuses a metric key the analyser does not know, in a match rule or a target', () => {
+    const typo = expectError(
+      file(GOOD_ITEMS.replace('match: { keywords: [执法记录仪] }', 'match: { keywords: [执法记录仪], metrics: [COURT_APEARANCE_RATE] }')),
+      { itemCode: '5.5', field: 'match.metrics[0]', message: '未知的指标键 "COURT_APEARANCE_RATE"' },
+    );
+    expect(typo.message).toMatch(/COURT_APPEARANCE_RATE.*\(line 23\)$/);
+    expectError(file(GOOD_ITEMS.replace('metric: COURT_APPEARANCE_RATE', 'metric: EQUIPMENT_RATE')), {
+      itemCode: '5.5',
+      field: 'targets[0].metric',
+      message: '未知的指标键 "EQUIPMENT_RATE"',
     });
   });
 

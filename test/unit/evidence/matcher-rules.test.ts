@@ -117,13 +117,13 @@ describe('matchClaims rules', () => {
       item('4.1', { keywords: ['壬癸'] }),
       item('5.1', { metrics: ['M'] }),
     ];
-    const links = matchClaims([claim('c1', '甲乙丙丁戊己庚辛壬癸')], [metric('c1', 'M')], rules);
+    const links = matchClaims([claim('c1', '甲乙，丙丁戊己，庚辛，壬癸')], [metric('c1', 'M')], rules);
     expect(links.map((l) => [l.itemCode, l.confidence])).toEqual([
       ['2.1', 0.75],
       ['3.1', 0.85],
       ['5.1', 0.95],
     ]);
-    expect(matchClaims([claim('c1', '甲乙丙丁戊己庚辛壬癸')], [metric('c1', 'M')], rules, { maxLinksPerClaim: 5 })).toHaveLength(5);
+    expect(matchClaims([claim('c1', '甲乙，丙丁戊己，庚辛，壬癸')], [metric('c1', 'M')], rules, { maxLinksPerClaim: 5 })).toHaveLength(5);
   });
 
   it('is deterministic: claims in input order, items in checklist order', () => {
@@ -146,5 +146,14 @@ describe('confidence', () => {
     expect(confidenceOf({ keywords: ['出庭应诉'], together: [['a', 'b']], metrics: ['X'] })).toEqual({ confidence: 0.99, rule: 'metric' });
     expect(confidenceOf({ keywords: ['出庭应诉'], together: [['a', 'b']], metrics: [] })).toEqual({ confidence: 0.87, rule: 'together' });
     expect(confidenceOf({ keywords: [], together: [], metrics: [] })).toEqual({ confidence: 0, rule: 'none' });
+  });
+});
+
+describe('matchClaims words', () => {
+  it('takes a rule word only where it does not cut through a word of the text', () => {
+    const rules = [item('10.4', { together: [['中心组', '法律']] }), item('7.6', { keywords: ['律师值班'] })];
+    // 中心组织 is 中心/组织: no 中心组 there
+    expect(matchClaims([claim('c1', '街道公共法律服务中心组织律师值班服务')], [], rules).map((l) => l.itemCode)).toEqual(['7.6']);
+    expect(matchClaims([claim('c2', '党工委中心组集中学习法律法规')], [], rules).map((l) => l.itemCode)).toEqual(['10.4']);
   });
 });
