@@ -32,7 +32,7 @@ import {
   type SetResult,
   type Signal,
 } from '../evidence/evaluation-suite';
-import { rulesOnlyPipeline } from '../evidence/pipeline';
+import { combinedPipeline } from '../evidence/pipeline';
 import { analyzeReport } from '../reports/analysis/analyze';
 import { projectRoot } from '../shared/project-root';
 
@@ -221,7 +221,7 @@ async function main(argv: string[]): Promise<number> {
   const frozenReports = (
     await Promise.all(labelFiles(join(root, 'test', 'fixtures', 'frozen', 'labels')).map((f) => loadLabelled(root, f, problems)))
   ).filter((r): r is LabelledReport => r !== null);
-  const pipeline = rulesOnlyPipeline;
+  const pipeline = combinedPipeline;
   const loo = evaluateLeaveOneOut(items, tuningReports, pipeline);
   const frozen = evaluateFrozen(items, tuningReports, frozenReports, pipeline);
   const tuning = evaluateTuning(items, tuningReports, pipeline);

@@ -1,6 +1,233 @@
 import type { ChecklistItemDefinition } from '../checklist/types';
+import type { AnalysedMetric, SectionKind } from '../reports/analysis/types';
+import { evaluateLinks, goldByClaim, sumScores } from './evaluate';
 import type { LabelledReport, MatchPipeline, SignalLinks } from './evaluation-suite';
-import { matchClaims } from './matcher';
+import { DEFAULT_MAX_LINKS_PER_CLAIM, matchClaims, SKIPPED_SECTION_KINDS, type MatchableClaim } from './matcher';
+import { calibrate, probability, similarities, type Calibration, type CalibrationExample } from './similarity';
+import type { ProposedLink } from './types';
+
+/**
+ * Rules and similarity together: what is learnt ({@link MatcherModel}), how it is learnt from
+ * labelled claims ({@link fitModel}) and the ONE function that combines the two signals
+ * ({@link combine}). Pure.
+ */
+
+/** What the matcher learns for one checklist. */
+export interface MatcherModel {
+  /** BM25 score → probability */
+  calibration: Calibration;
+  /** a similarity link is proposed when its probability is at least this */
+  threshold: number;
+  /**
+   * learnt from reviewers: item code → rule word (as in a link's `matched`) → the share of its
+   * links reviewers accepted (smoothed, see {@link estimateTermWeights}); absent = not learnt
+   */
+  termWeights: Record<string, Record<string, number>>;
+}
+
+/** A model that proposes no similarity link and leaves every rule as written. */
+export const RULES_ONLY_MODEL: MatcherModel = { calibration: { intercept: -5, slope: 0, top: 0 }, threshold: 1, termWeights: {} };
+
+/** How sure a rule is before any review (the prior of a term weight) and how many reviews that prior is worth. */
+export const TERM_PRIOR = { weight: 0.8, strength: 2 } as const;
+/** A rule link whose every word weighs less than this is not proposed. */
+export const TERM_WEIGHT_FLOOR = 0.5;
+/** Thresholds tried when the similarity threshold is fitted. */
+export const THRESHOLD_GRID: readonly number[] = Array.from({ length: 17 }, (_, i) => Math.round((0.1 + i * 0.05) * 100) / 100);
+
+/** A similarity candidate for one claim, before it becomes a link. */
+export interface SimilarityCandidate {
+  claimId: string;
+  itemCode: string;
+  probability: number;
+  words: string[];
+}
+
+/** Similarity candidates of every claim, best first per claim (claims of skipped sections have none). */
+export function similarityCandidates(
+  claims: readonly MatchableClaim[],
+  items: readonly ChecklistItemDefinition[],
+  calibration: Calibration,
+  skip: readonly SectionKind[] = SKIPPED_SECTION_KINDS,
+): SimilarityCandidate[] {
+  const out: SimilarityCandidate[] = [];
+  for (const claim of claims) {
+    if (skip.includes(claim.sectionKind)) continue;
+    for (const s of similarities(claim.text, items).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
+      out.push({
+        claimId: claim.id,
+        itemCode: s.itemCode,
+        probability: Math.round(probability(calibration, s) * 100) / 100,
+        words: s.words.slice(0, 6),
+      });
+    }
+  }
+  return out;
+}
+
+function similarityLink(c: SimilarityCandidate): ProposedLink {
+  return {
+    claimId: c.claimId,
+    itemCode: c.itemCode,
+    method: 'SIMILARITY',
+    confidence: c.probability,
+    rule: 'similarity',
+    matched: c.words,
+  };
+}
+
+/** Rule links with learnt term weights applied: a link whose words all weigh under the floor goes. */
+export function weighRuleLinks(links: readonly ProposedLink[], weights: MatcherModel['termWeights']): ProposedLink[] {
+  return links.filter((l) => {
+    const own = weights[l.itemCode];
+    if (!own) return true;
+    return l.matched.some((w) => (own[w] ?? TERM_PRIOR.weight) >= TERM_WEIGHT_FLOOR);
+  });
+}
+
+/**
+ * THE combination of the two signals, per claim: every rule link is kept (rules are written
+ * from the checklist and explain themselves); then similarity candidates for items no rule
+ * linked, whose calibrated probability reaches the threshold, best first, while the claim has
+ * fewer than `cap` links. Output: claims in input order, rule links first.
+ */
+export function combine(
+  rules: readonly ProposedLink[],
+  candidates: readonly SimilarityCandidate[],
+  threshold: number,
+  cap = DEFAULT_MAX_LINKS_PER_CLAIM,
+): ProposedLink[] {
+  const byClaim = new Map<string, ProposedLink[]>();
+  const order: string[] = [];
+  const at = (id: string) => {
+    let list = byClaim.get(id);
+    if (!list) {
+      list = [];
+      byClaim.set(id, list);
+      order.push(id);
+    }
+    return list;
+  };
+  for (const l of rules) at(l.claimId).push(l);
+  for (const c of candidates) {
+    if (c.probability < threshold) continue;
+    const list = at(c.claimId);
+    if (list.length >= cap || list.some((l) => l.itemCode === c.itemCode)) continue;
+    list.push(similarityLink(c));
+  }
+  return order.flatMap((id) => byClaim.get(id) ?? []);
+}
+
+/** The links of each signal for one report with a model. */
+export function proposeLinks(
+  claims: readonly MatchableClaim[],
+  metrics: readonly AnalysedMetric[],
+  items: readonly ChecklistItemDefinition[],
+  model: MatcherModel,
+): SignalLinks {
+  const rules = weighRuleLinks(matchClaims(claims, metrics, items), model.termWeights);
+  const candidates = similarityCandidates(claims, items, model.calibration);
+  const similarity = combine([], candidates, model.threshold);
+  return { rules, similarity, combined: combine(rules, candidates, model.threshold) };
+}
+
+/** A reviewer's decision on a link, as the matcher learns from it. */
+export interface ReviewedLink {
+  itemCode: string;
+  /** the rule words of the link (`matched`), empty for a manual or similarity link */
+  matched: string[];
+  accepted: boolean;
+}
+
+/**
+ * Term weights from review decisions: for each item and rule word, (accepted + prior × s) /
+ * (reviewed + s) with the prior {@link TERM_PRIOR}. A word reviewers mostly rejected falls
+ * under {@link TERM_WEIGHT_FLOOR} and stops proposing links on its own.
+ */
+export function estimateTermWeights(decisions: readonly ReviewedLink[]): MatcherModel['termWeights'] {
+  const counts = new Map<string, Map<string, { acc: number; n: number }>>();
+  for (const d of decisions) {
+    for (const w of d.matched) {
+      const item = counts.get(d.itemCode) ?? new Map<string, { acc: number; n: number }>();
+      const c = item.get(w) ?? { acc: 0, n: 0 };
+      c.n += 1;
+      if (d.accepted) c.acc += 1;
+      item.set(w, c);
+      counts.set(d.itemCode, item);
+    }
+  }
+  const out: MatcherModel['termWeights'] = {};
+  for (const [code, words] of [...counts.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    out[code] = {};
+    for (const [w, c] of [...words.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      out[code][w] = Math.round(((c.acc + TERM_PRIOR.weight * TERM_PRIOR.strength) / (c.n + TERM_PRIOR.strength)) * 1000) / 1000;
+    }
+  }
+  return out;
+}
+
+/**
+ * The gold labels of reports replayed as reviews: every rule link on a labelled claim is
+ * accepted when the gold has its item and rejected otherwise.
+ */
+export function goldAsReviews(items: readonly ChecklistItemDefinition[], reports: readonly LabelledReport[]): ReviewedLink[] {
+  return reports.flatMap((r) => {
+    const { gold } = goldByClaim(r.raw, r.claims, r.labels);
+    return matchClaims(r.claims, r.metrics, items)
+      .filter((l) => gold.has(l.claimId))
+      .map((l) => ({ itemCode: l.itemCode, matched: l.matched, accepted: gold.get(l.claimId)?.has(l.itemCode) ?? false }));
+  });
+}
+
+/**
+ * Learns a model from labelled reports: the calibration from every labelled claim's top
+ * similarity candidates, the threshold that gives the best combined F1 on those reports, and —
+ * when `fromReviews` — the term weights from the labels replayed as reviews.
+ */
+export function fitModel(
+  items: readonly ChecklistItemDefinition[],
+  training: readonly LabelledReport[],
+  options: { fromReviews?: boolean } = {},
+): MatcherModel {
+  const examples: CalibrationExample[] = [];
+  const golds = training.map((r) => goldByClaim(r.raw, r.claims, r.labels).gold);
+  training.forEach((r, i) => {
+    for (const claim of r.claims) {
+      const g = golds[i].get(claim.id);
+      if (!g || SKIPPED_SECTION_KINDS.includes(claim.sectionKind)) continue;
+      for (const s of similarities(claim.text, items).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
+        examples.push({ score: s.score, rank: s.rank, positive: g.has(s.itemCode) });
+      }
+    }
+  });
+  const calibration = calibrate(examples);
+  const termWeights = options.fromReviews ? estimateTermWeights(goldAsReviews(items, training)) : {};
+  const prepared = training.map((r) => ({
+    r,
+    rules: weighRuleLinks(matchClaims(r.claims, r.metrics, items), termWeights),
+    candidates: similarityCandidates(r.claims, items, calibration),
+  }));
+  let best = { threshold: 1, f1: -1 };
+  for (const threshold of [...THRESHOLD_GRID, 1]) {
+    const f1 =
+      sumScores(prepared.map((p) => evaluateLinks(p.r.raw, p.r.claims, p.r.labels, combine(p.rules, p.candidates, threshold)).pairs)).f1 ??
+      0;
+    if (f1 > best.f1 + 1e-9) best = { threshold, f1 };
+  }
+  return { calibration, threshold: best.threshold, termWeights };
+}
+
+/** The product's pipeline: model fitted on the labelled reports it is given. */
+export const combinedPipeline: MatchPipeline<MatcherModel> = {
+  fit: (items, training) => fitModel(items, training),
+  run: (items, report, model) => proposeLinks(report.claims, report.metrics, items, model),
+};
+
+/** The same with term weights re-estimated from the training labels replayed as reviews. */
+export const fromReviewsPipeline: MatchPipeline<MatcherModel> = {
+  fit: (items, training) => fitModel(items, training, { fromReviews: true }),
+  run: (items, report, model) => proposeLinks(report.claims, report.metrics, items, model),
+};
 
 /** The rule matcher alone: nothing is learnt; similarity proposes nothing. */
 export const rulesOnlyPipeline: MatchPipeline<null> = {

@@ -1,18 +1,18 @@
 /** Evidence links between claims and checklist items. */
 
-export type LinkMethod = 'RULE' | 'MANUAL';
+export type LinkMethod = 'RULE' | 'SIMILARITY' | 'MANUAL';
 export type LinkState = 'PROPOSED' | 'ACCEPTED' | 'REJECTED';
 export const LINK_STATES: readonly LinkState[] = ['PROPOSED', 'ACCEPTED', 'REJECTED'];
 
-/** A link proposed by the rule matcher (pure result, before storage). */
+/** A link proposed by the rule matcher or the similarity (pure result, before storage). */
 export interface ProposedLink {
   claimId: string;
   itemCode: string;
-  method: 'RULE';
+  method: 'RULE' | 'SIMILARITY';
   /** 0..1 */
   confidence: number;
-  /** which rule fired: `keyword`, `together`, `metric` */
+  /** which rule fired: `keyword`, `together`, `metric`, or `similarity` */
   rule: string;
-  /** the words (or metric keys) that fired */
+  /** the words (or metric keys) that fired; for similarity, the words shared with the item, most telling first */
   matched: string[];
 }

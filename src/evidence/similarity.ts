@@ -1,0 +1,158 @@
+import type { ChecklistItemDefinition } from '../checklist/types';
+import { prepareMatchText } from './matcher';
+import { generalIdf, segmentForSearch } from './segment';
+
+/**
+ * The second signal beside the rules: lexical similarity between a claim and each item.
+ *
+ * Both sides are cut into words by jieba's search mode (long words also give their parts:
+ * 执法记录仪 → 执法, 记录, 记录仪, 执法记录仪); one-character words, numbers and punctuation
+ * are dropped. An item's document is its title, text, keywords and together words. A claim
+ * is scored against every item with BM25 (k1 1.2, b 0.75), the IDF of a word being the
+ * general one shipped with the segmenter (so no report, labelled or not, shapes it).
+ * Calibration ({@link calibrate}) turns a claim's BM25 score for an item into the probability
+ * that the item is evidenced, with a logistic fit on labelled claims. Pure and deterministic;
+ * the item side is cached per checklist (per `items` array).
+ */
+
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
+
+interface ItemDoc {
+  code: string;
+  tf: Map<string, number>;
+  length: number;
+}
+
+interface ItemIndex {
+  docs: ItemDoc[];
+  avgLength: number;
+}
+
+const indexCache = new WeakMap<readonly ChecklistItemDefinition[], ItemIndex>();
+
+/** The words of a text as the similarity sees them. */
+export function similarityWords(text: string): string[] {
+  return segmentForSearch(prepareMatchText(text)).filter((w) => [...w].length >= 2 && /\p{Script=Han}/u.test(w));
+}
+
+function indexOf(items: readonly ChecklistItemDefinition[]): ItemIndex {
+  const cached = indexCache.get(items);
+  if (cached) return cached;
+  const docs = items
+    .filter((i) => i.assessable)
+    .map((i) => {
+      const words = similarityWords([i.title, i.text, ...i.match.keywords, ...i.match.together.flat()].join('\n'));
+      const tf = new Map<string, number>();
+      for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
+      return { code: i.code, tf, length: words.length };
+    });
+  const index = { docs, avgLength: docs.reduce((n, d) => n + d.length, 0) / Math.max(1, docs.length) };
+  indexCache.set(items, index);
+  return index;
+}
+
+/** One item's similarity to one claim: BM25 score and the words that matched, best first. */
+export interface ItemSimilarity {
+  itemCode: string;
+  score: number;
+  /** 1 for the claim's best-scoring item, 2 for the next … */
+  rank: number;
+  words: string[];
+}
+
+/** Every item with a positive BM25 score for the text, best first (ties in checklist order). */
+export function similarities(text: string, items: readonly ChecklistItemDefinition[]): ItemSimilarity[] {
+  const index = indexOf(items);
+  const query = [...new Set(similarityWords(text))];
+  const out: ItemSimilarity[] = [];
+  for (const doc of index.docs) {
+    let score = 0;
+    const contributions: [string, number][] = [];
+    for (const w of query) {
+      const tf = doc.tf.get(w);
+      if (!tf) continue;
+      const part = (generalIdf(w) * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * doc.length) / index.avgLength));
+      score += part;
+      contributions.push([w, part]);
+    }
+    if (score <= 0) continue;
+    contributions.sort((a, b) => b[1] - a[1]);
+    out.push({ itemCode: doc.code, score, rank: 0, words: contributions.map(([w]) => w) });
+  }
+  out.sort((a, b) => b.score - a.score);
+  out.forEach((s, i) => {
+    s.rank = i + 1;
+  });
+  return out;
+}
+
+/** Logistic calibration: p = σ(intercept + slope · score + top · [rank = 1]). */
+export interface Calibration {
+  intercept: number;
+  slope: number;
+  top: number;
+}
+
+/** Calibrated probability that the item is evidenced by the claim. */
+export function probability(c: Calibration, s: Pick<ItemSimilarity, 'score' | 'rank'>): number {
+  return 1 / (1 + Math.exp(-(c.intercept + c.slope * s.score + c.top * (s.rank === 1 ? 1 : 0))));
+}
+
+/** A labelled example for calibration: one claim × item similarity and whether the item is gold. */
+export interface CalibrationExample {
+  score: number;
+  rank: number;
+  positive: boolean;
+}
+
+/**
+ * Fits the calibration by logistic regression (Newton's method, a small ridge penalty so that
+ * separable data still gives finite weights). Deterministic. With no examples, or only one
+ * class, returns a calibration that never reaches 0.5.
+ */
+export function calibrate(examples: readonly CalibrationExample[], ridge = 0.01): Calibration {
+  const positives = examples.filter((e) => e.positive).length;
+  if (positives === 0 || positives === examples.length) return { intercept: -5, slope: 0, top: 0 };
+  let w = [0, 0, 0];
+  const x = examples.map((e) => [1, e.score, e.rank === 1 ? 1 : 0]);
+  const y = examples.map((e) => (e.positive ? 1 : 0));
+  for (let iter = 0; iter < 50; iter += 1) {
+    const g = [0, 0, 0];
+    const h = [
+      [ridge, 0, 0],
+      [0, ridge, 0],
+      [0, 0, ridge],
+    ];
+    for (let i = 0; i < x.length; i += 1) {
+      const p = 1 / (1 + Math.exp(-(w[0] * x[i][0] + w[1] * x[i][1] + w[2] * x[i][2])));
+      for (let a = 0; a < 3; a += 1) {
+        g[a] += (p - y[i]) * x[i][a];
+        for (let b = 0; b < 3; b += 1) h[a][b] += p * (1 - p) * x[i][a] * x[i][b];
+      }
+    }
+    for (let a = 0; a < 3; a += 1) g[a] += ridge * w[a];
+    const step = solve3(h, g);
+    w = w.map((v, a) => v - step[a]);
+    if (Math.max(...step.map(Math.abs)) < 1e-9) break;
+  }
+  const round = (v: number) => Math.round(v * 10000) / 10000;
+  return { intercept: round(w[0]), slope: round(w[1]), top: round(w[2]) };
+}
+
+/** Solves a 3 × 3 linear system (Gaussian elimination with partial pivoting). */
+function solve3(a: number[][], b: number[]): number[] {
+  const m = a.map((row, i) => [...row, b[i]]);
+  for (let c = 0; c < 3; c += 1) {
+    let p = c;
+    for (let r = c + 1; r < 3; r += 1) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
+    [m[c], m[p]] = [m[p], m[c]];
+    if (Math.abs(m[c][c]) < 1e-12) return [0, 0, 0];
+    for (let r = 0; r < 3; r += 1) {
+      if (r === c) continue;
+      const f = m[r][c] / m[c][c];
+      for (let k = c; k < 4; k += 1) m[r][k] -= f * m[c][k];
+    }
+  }
+  return [m[0][3] / m[0][0], m[1][3] / m[1][1], m[2][3] / m[2][2]];
+}

@@ -1,0 +1,92 @@
+import type { ChecklistItemDefinition } from '../../../src/checklist/types';
+import { combine, estimateTermWeights, weighRuleLinks, type SimilarityCandidate } from '../../../src/evidence/pipeline';
+import { calibrate, probability, similarities, similarityWords } from '../../../src/evidence/similarity';
+import type { ProposedLink } from '../../../src/evidence/types';
+
+/** The similarity signal, its calibration and the one combining function, on small inputs. */
+
+function item(code: string, title: string, text: string, keywords: string[] = []): ChecklistItemDefinition {
+  return {
+    code,
+    parentCode: code.split('.')[0],
+    title,
+    text,
+    assessable: true,
+    points: 3,
+    match: { keywords, together: [], exclude: [], metrics: [] },
+    targets: [],
+  };
+}
+
+const ITEMS = [
+  item('5.5', '执法装备与非现场执法', '配齐执法记录仪、移动执法终端等执法装备，推进非现场执法。'),
+  item('7.2', '依法办理信访', '依法分类处理信访诉求，按期办理信访事项，落实领导接访制度。'),
+];
+
+const rule = (claimId: string, itemCode: string, matched: string[] = ['w']): ProposedLink => ({
+  claimId,
+  itemCode,
+  method: 'RULE',
+  confidence: 0.75,
+  rule: 'keyword',
+  matched,
+});
+const cand = (claimId: string, itemCode: string, p: number): SimilarityCandidate => ({ claimId, itemCode, probability: p, words: ['词'] });
+
+describe('similarity', () => {
+  it('cuts words with jieba (parts of long words too) and drops one-character words and numbers', () => {
+    const words = similarityWords('为执法队员配备执法记录仪20台');
+    expect(words).toEqual(expect.arrayContaining(['执法', '队员', '配备', '记录仪']));
+    expect(words.every((w) => w.length >= 2 && !/\d/.test(w))).toBe(true);
+  });
+
+  it('ranks the item sharing the telling words first and says which words matched', () => {
+    const s = similarities('街道为执法队员新配备移动执法终端', ITEMS);
+    expect(s[0]).toMatchObject({ itemCode: '5.5', rank: 1 });
+    expect(s[0].words).toEqual(expect.arrayContaining(['终端', '执法']));
+    expect(s.find((x) => x.itemCode === '7.2')).toBeUndefined();
+    expect(similarities('今天天气很好', ITEMS)).toEqual([]);
+  });
+
+  it('calibrates scores into probabilities that grow with the score', () => {
+    const examples = [
+      ...[1, 2, 3, 4].map((score) => ({ score, rank: 2, positive: false })),
+      ...[5, 6, 7].map((score) => ({ score, rank: 1, positive: score > 5 })),
+      ...[8, 9, 10].map((score) => ({ score, rank: 1, positive: true })),
+    ];
+    const c = calibrate(examples);
+    expect(probability(c, { score: 2, rank: 2 })).toBeLessThan(0.2);
+    expect(probability(c, { score: 9, rank: 1 })).toBeGreaterThan(0.8);
+    expect(calibrate([{ score: 3, rank: 1, positive: false }])).toEqual({ intercept: -5, slope: 0, top: 0 });
+  });
+});
+
+describe('combine', () => {
+  it('keeps every rule link and adds similarity links above the threshold for unlinked items, within the cap', () => {
+    const out = combine(
+      [rule('c1', '7.2')],
+      [cand('c1', '7.2', 0.99), cand('c1', '5.5', 0.7), cand('c2', '5.5', 0.4), cand('c3', '7.2', 0.6)],
+      0.5,
+    );
+    expect(out.map((l) => `${l.claimId}:${l.itemCode}:${l.method}`)).toEqual(['c1:7.2:RULE', 'c1:5.5:SIMILARITY', 'c3:7.2:SIMILARITY']);
+    expect(combine([rule('c1', '1.1'), rule('c1', '2.1'), rule('c1', '3.1')], [cand('c1', '5.5', 0.9)], 0.5)).toHaveLength(3);
+  });
+});
+
+describe('learning from reviews', () => {
+  it('weighs a rule word by the share of its links reviewers accepted, and drops links of rejected words', () => {
+    const weights = estimateTermWeights([
+      { itemCode: '5.3', matched: ['消防'], accepted: true },
+      { itemCode: '5.3', matched: ['罚款'], accepted: false },
+      { itemCode: '5.3', matched: ['罚款'], accepted: false },
+      { itemCode: '5.3', matched: ['罚款'], accepted: false },
+    ]);
+    expect(weights['5.3']['消防']).toBeCloseTo((1 + 1.6) / 3, 3);
+    expect(weights['5.3']['罚款']).toBeCloseTo(1.6 / 5, 3);
+    const kept = weighRuleLinks(
+      [rule('c1', '5.3', ['罚款']), rule('c2', '5.3', ['罚款', '消防']), rule('c3', '5.3', ['行政处罚'])],
+      weights,
+    );
+    expect(kept.map((l) => l.claimId)).toEqual(['c2', 'c3']);
+  });
+});
