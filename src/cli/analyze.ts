@@ -1,8 +1,10 @@
 /**
- * `npm run -s analyze -- FILE [--unit NAME] [--year N] [--json]`: analyses one report file and
- * prints its unit, year, sections, claims and numbers (JSON or a readable summary). Exit code
- * 2 with a one-line error for an unreadable, empty or non-text file, or when the unit or year
- * can't be determined and wasn't given.
+ * `npm run -s analyze -- FILE [--unit NAME] [--year N] [--json] [--require-unit]`: analyses one
+ * report file and prints its unit, year, sections, claims and numbers (JSON or a readable
+ * summary). A unit or year that cannot be determined is printed as null with the reason, and
+ * everything else is still printed. Exit code 2 with a one-line error for an unreadable, empty
+ * or non-text file, or — with `--require-unit`, for a caller that needs a unit, as ingest does —
+ * when no unit was given or determined.
  */
 import { Command, CommanderError } from 'commander';
 import { readFile } from 'fs/promises';
@@ -23,11 +25,12 @@ export interface CliIO {
   stderr: { write(s: string): unknown };
 }
 
-/** Exit code for bad input or an undeterminable unit/year. */
+/** Exit code for bad input, or for an undeterminable unit under --require-unit. */
 export const EXIT_INPUT = 2;
 
 interface Options {
   unit?: string;
+  requireUnit?: boolean;
   year?: string;
   json?: boolean;
   /** a path, or false with --no-checklist */
@@ -53,9 +56,19 @@ export interface EvidenceSummary {
 
 /** The JSON document of the command. */
 export function toJsonDocument(a: ReportAnalysis, evidence?: EvidenceSummary): object {
+  const reason = (code: string): string | undefined => a.errors.find((e) => e.code === code)?.message;
   return {
-    unit: a.unit && { name: a.unit.name, confidence: a.unit.confidence, evidence: a.unit.evidence },
+    unit: a.unit && {
+      name: a.unit.name,
+      level: a.unit.level,
+      confidence: a.unit.confidence,
+      reason: a.unit.reason,
+      known: a.unit.known,
+      evidence: a.unit.evidence,
+    },
+    ...(a.unit ? {} : { unitReason: reason('UNIT_NOT_DETECTED') }),
     year: a.year && { value: a.year.value, confidence: a.year.confidence, evidence: a.year.evidence },
+    ...(a.year ? {} : { yearReason: reason('YEAR_NOT_DETECTED') }),
     sections: a.sections.map(({ path, heading, kind, start, end }) => ({ path, heading, kind, start, end })),
     claims: a.claims.map(({ id, sectionPath, polarity, start, end, text }) => ({
       id,
@@ -105,11 +118,16 @@ export function toSummary(file: string, a: ReportAnalysis, evidence?: EvidenceSu
   const ev = (e: { source: string; text: string; start: number; end: number }): string => `${e.source} "${e.text}" [${e.start},${e.end})`;
   if (a.unit) {
     lines.push(`Unit: ${a.unit.name} (${a.unit.level ?? 'unknown level'}, confidence ${a.unit.confidence})`);
+    lines.push(`  reason: ${a.unit.reason}`);
     for (const e of a.unit.evidence.slice(0, 3)) lines.push(`  evidence: ${ev(e)}`);
+  } else {
+    lines.push(`Unit: null — ${a.errors.find((e) => e.code === 'UNIT_NOT_DETECTED')?.message ?? '未能确定报告单位'}`);
   }
   if (a.year) {
     lines.push(`Year: ${a.year.value} (confidence ${a.year.confidence})`);
     for (const e of a.year.evidence.slice(0, 3)) lines.push(`  evidence: ${ev(e)}`);
+  } else {
+    lines.push(`Year: null — ${a.errors.find((e) => e.code === 'YEAR_NOT_DETECTED')?.message ?? '未能确定报告年度'}`);
   }
   lines.push('Sections:');
   for (const s of a.sections) {
@@ -142,8 +160,9 @@ export function toSummary(file: string, a: ReportAnalysis, evidence?: EvidenceSu
 }
 
 /**
- * Runs the analyze command with user arguments (`FILE [--unit NAME] [--year N] [--json]`)
- * and returns the exit code: 0 on success, 2 for bad input or an undeterminable unit/year.
+ * Runs the analyze command with user arguments (`FILE [--unit NAME] [--year N] [--json]
+ * [--require-unit]`) and returns the exit code: 0 on success (also when the unit or year is
+ * null), 2 for bad input or, under --require-unit, an undeterminable unit.
  */
 export async function runAnalyzeCli(argv: string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let file: string | undefined;
@@ -155,6 +174,7 @@ export async function runAnalyzeCli(argv: string[], io: CliIO = { stdout: proces
     .option('--unit <name>', 'the reporting unit (wins over detection)')
     .option('--year <n>', 'the year the report describes (wins over detection)')
     .option('--json', 'print one JSON document')
+    .option('--require-unit', 'exit 2 when no unit is given or determined (for callers that need one, as ingest does)')
     .option('--checklist <file>', 'checklist file for links, item statuses and coverage', DEFAULT_CHECKLIST)
     .option('--no-checklist', 'analyse only: no links, items or coverage')
     .exitOverride()
@@ -201,11 +221,8 @@ export async function runAnalyzeCli(argv: string[], io: CliIO = { stdout: proces
   const analysis = analyzeReport(text, { unit: options.unit, year });
   const fatal = analysis.errors.find((e) => e.code === 'EMPTY_TEXT' || e.code === 'NOT_TEXT');
   if (fatal) return fail(`${file}: ${fatal.message}`);
-  const missing = analysis.errors.filter((e) => e.code === 'UNIT_NOT_DETECTED' || e.code === 'YEAR_NOT_DETECTED');
-  if (missing.length > 0) {
-    const what = missing.map((e) => (e.code === 'UNIT_NOT_DETECTED' ? 'unit (give --unit)' : 'year (give --year)'));
-    return fail(`${file}: could not determine the ${what.join(' or the ')}`);
-  }
+  const noUnit = analysis.errors.find((e) => e.code === 'UNIT_NOT_DETECTED');
+  if (noUnit && options.requireUnit) return fail(`${file}: ${noUnit.message}（--unit）`);
   let evidence: EvidenceSummary | undefined;
   if (options.checklist) {
     const loaded = loadChecklistFile(options.checklist);

@@ -269,7 +269,9 @@ function resolveUnitAndYear(units: Unit[], analysis: ReportAnalysis, input: Inge
       });
     }
   } else {
-    errors.push({ code: 'UNIT_NOT_DETECTED', field: 'input.unit', message: 'The unit could not be detected from the text; give it.' });
+    // the analyser's reason, in Chinese (what it looked for, or why its best guess is too weak)
+    const reason = analysis.errors.find((e) => e.code === 'UNIT_NOT_DETECTED')?.message;
+    errors.push({ code: 'UNIT_NOT_DETECTED', field: 'input.unit', message: reason ?? '未能从报告中确定报告单位；请指定单位。' });
   }
   const year = input.year ?? analysis.year?.value ?? null;
   const maxYear = new Date().getUTCFullYear() + 1;

@@ -1,6 +1,6 @@
 /** Public API of the pure report analyser. */
 export { analyzeReport, checkText } from './analyze';
-export { normaliseReport, normaliseText, toRawRange, foldChar, wrapWidth, visualWidth } from './normalise';
+export { normaliseReport, normaliseText, toRawRange, foldChar, wrapWidth, visualWidth, hasTraditional } from './normalise';
 export type { NormalisedText, RawRange } from './normalise';
 export { buildStructure, classifyHeading, isChromeLine, isDateLine } from './sections';
 export type { DocumentStructure, DocLine, DocSection, LineRole } from './sections';

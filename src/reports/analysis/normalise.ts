@@ -12,9 +12,15 @@
  *   sentence (PDF conversion, `全过程记\n\n录`), which is treated like whitespace: removed, or
  *   one space between two ASCII letters/digits.
  *
+ * - traditional characters are converted to simplified ones with OpenCC (`opencc-js`, tw → cn,
+ *   with its phrase tables), keeping the offset map exact (see {@link toSimplifiedText}). Only a text
+ *   holding at least one traditional character is converted; the check is one Set lookup per
+ *   character.
+ *
  * {@link normaliseReport} decides which line breaks are paragraph breaks; {@link normaliseText}
  * normalises a fragment that lies inside one paragraph (a claim), where every break is soft.
  */
+import { Converter, Locale } from 'opencc-js';
 
 /** Normalised text and, for each of its characters, the raw range it comes from. */
 export interface NormalisedText {
@@ -246,6 +252,10 @@ export function isParagraphBreak(before: string, after: string, width: number | 
 
 /** Normalises a whole report: paragraph breaks kept as `\n`, with the offset map to the raw text. */
 export function normaliseReport(raw: string): NormalisedText {
+  return toSimplifiedText(normaliseLayout(raw));
+}
+
+function normaliseLayout(raw: string): NormalisedText {
   return assemble(raw, toItems(raw), (lines) => {
     const width = wrapWidth(lines);
     // the nearest non-blank line before each line
@@ -265,7 +275,82 @@ export function normaliseReport(raw: string): NormalisedText {
  * `normaliseText(raw.slice(start, end))` equals the claim's text.
  */
 export function normaliseText(s: string): string {
-  return assemble(s, toItems(s), null).text;
+  return toSimplifiedText(assemble(s, toItems(s), null)).text;
+}
+
+/**
+ * Characters that OpenCC's traditional → simplified dictionaries change, read once from the
+ * library's own dictionary data (no converter is built for a text without any of them).
+ */
+let traditionalChars: Set<string> | null = null;
+let converter: ((s: string) => string) | null = null;
+
+function traditionalSet(): Set<string> {
+  if (traditionalChars) return traditionalChars;
+  const set = new Set<string>();
+  // the standard traditional → simplified tables (t2s): a traditional text holds many of these
+  for (const group of Locale.configs?.t2s?.conversionChain ?? []) {
+    for (const dict of group) {
+      const entries = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')) : dict.map(([k, v]) => [k, ...v.split(' ')]);
+      for (const [key, first] of entries) {
+        if (key && first && key !== first && [...key].length === 1) set.add(key);
+      }
+    }
+  }
+  traditionalChars = set;
+  return set;
+}
+
+/**
+ * OpenCC's Taiwan-standard traditional → mainland simplified conversion (`tw` → `cn`): the
+ * standard traditional characters, Taiwan's variants and the phrase tables (瞭解 → 了解,
+ * 著力 → 着力, 回覆 → 回复).
+ */
+function toSimplified(s: string): string {
+  if (!converter) converter = Converter({ from: 'tw', to: 'cn' });
+  return converter(s);
+}
+
+/** Whether a text holds a character that OpenCC converts from traditional to simplified. */
+export function hasTraditional(text: string): boolean {
+  const set = traditionalSet();
+  for (const ch of text) if (set.has(ch)) return true;
+  return false;
+}
+
+const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
+
+/**
+ * Step 3: traditional → simplified, keeping the offset map exact. The whole text is converted
+ * with OpenCC's phrase tables; when that keeps every UTF-16 unit in place (the usual case)
+ * the map is unchanged, otherwise each character is converted on its own and a character
+ * whose simplified form has another length maps every unit of it to the raw character.
+ * Returns the input unchanged when it has no traditional character.
+ */
+function toSimplifiedText(n: NormalisedText): NormalisedText {
+  if (!hasTraditional(n.text)) return n;
+  const whole = toSimplified(n.text);
+  let aligned = whole.length === n.text.length;
+  for (let i = 0; aligned && i < whole.length; i += 1) {
+    if (isSurrogate(whole.charCodeAt(i)) !== isSurrogate(n.text.charCodeAt(i))) aligned = false;
+  }
+  if (aligned) return { raw: n.raw, text: whole, starts: n.starts, ends: n.ends };
+  const out: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let i = 0;
+  for (const ch of n.text) {
+    const width = ch.length;
+    const converted = toSimplified(ch) || ch;
+    out.push(converted);
+    for (let k = 0; k < converted.length; k += 1) {
+      const same = converted.length === width;
+      starts.push(n.starts[same ? i + k : i]);
+      ends.push(n.ends[same ? i + k : i + width - 1]);
+    }
+    i += width;
+  }
+  return { raw: n.raw, text: out.join(''), starts, ends };
 }
 
 /** Maps a normalised half-open range back to the raw range covering exactly its characters. */

@@ -68,7 +68,8 @@ export interface AnalysedMetric {
   text: string;
 }
 
-export type EvidenceSource = 'EXPLICIT' | 'TITLE' | 'OPENING' | 'HEADING' | 'SIGNATURE' | 'BODY' | 'PUBLISH_DATE';
+/** `SOURCE` is a scraped page's `来源:` / `信息来源:` field. */
+export type EvidenceSource = 'EXPLICIT' | 'TITLE' | 'OPENING' | 'HEADING' | 'SIGNATURE' | 'SOURCE' | 'BODY' | 'PUBLISH_DATE';
 
 /** Why the analyser believes a unit or a year: the text and where it is. */
 export interface DetectionEvidence {
@@ -82,6 +83,10 @@ export interface UnitCandidate {
   name: string;
   level: UnitLevel | null;
   confidence: number;
+  /** why this name is taken for the author, in Chinese (标题写明“…”, 署名“…”, 与登记单位一致 …) */
+  reason: string;
+  /** whether the name is a registered unit (resolved through `knownUnits`) */
+  known: boolean;
   evidence: DetectionEvidence[];
 }
 

@@ -2,6 +2,12 @@
  * Who wrote a report and which year it describes, with the evidence for each candidate.
  * Works from the text alone (names ending in 街道/街/镇/乡/区/县) and resolves aliases against
  * registered units when given.
+ *
+ * A name is credible as the author when the text puts it where an author is named — the
+ * title, the signature, a scraped page's 来源 field, a heading, the subject of the opening
+ * sentence — or joins an organ to it (XX镇人民政府, XX街道办事处, 中共XX街道工作委员会), or
+ * repeats it, or when it is a registered unit. A name seen once in running text
+ * (`加大镇街执法力度`, `扩大乡村…`) is listed but not chosen.
  */
 import { NormalisedText, toRawRange } from './normalise';
 import type { DocLine, DocumentStructure } from './sections';
@@ -38,6 +44,12 @@ interface Mention {
   level: UnitLevel | null;
   source: EvidenceSource;
   weight: number;
+  /** a registered unit */
+  known: boolean;
+  /** in a position that names an author (title, signature, 来源, heading, opening subject) or followed by an organ */
+  credible: boolean;
+  /** followed by an organ (人民政府, 办事处, 工作委员会 …) */
+  anchored: boolean;
   /** normalised offsets */
   start: number;
   end: number;
@@ -135,6 +147,36 @@ const LEAD_INS = [
   '前往',
   '来到',
   '收到',
+  '加大',
+  '扩大',
+  '加快',
+  '做好',
+  '抓好',
+  '提高',
+  '增强',
+  '扩展',
+  '拓展',
+  '延伸',
+  '辐射',
+  '带动',
+  '统筹',
+  '下沉',
+  '包括',
+  '涉及',
+  '联系',
+  '对接',
+  '面向',
+  '针对',
+  '各个',
+  '每个',
+  '周边',
+  '相邻',
+  '其他',
+  '有关',
+  '相关',
+  '下辖',
+  '所辖',
+  '辖区',
   '度',
   '年',
   '在',
@@ -162,7 +204,7 @@ const PHRASE_END =
   /(?:推进|发挥|聘请|组织|制定|加强|参与|联合|规范|进入|覆盖|服务|深入|走进|全面|建立|完善|落实|打造|配合|协助|指导|督促|推动|开展|成立|设立|召开|举办|风险|[出入进向到由对为省市区县])$/u;
 /** Last characters of a stem that make the word generic (社区, 城镇, 全街, 城乡 …). */
 const GENERIC_STEM_END: Record<string, RegExp> = {
-  区: /(?:社|小|辖|园|城|景|片|街|市|全|本|我|各|该|校|库|矿|林|灾|山|湖|禁|误|专|分|学|示范|保护|开发|试验|功能|商|住|服务|管|地|老|郊|战|厂|营|院|生活|居住|行政|一|二|三|四|五|六|七|八|九|十|两)$/u,
+  区: /(?:社|小|辖|园|主城|老城|旧城|中心城|景|片|街|市|全|本|我|各|该|校|库|矿|林|灾|山|湖|禁|误|专|分|学|示范|保护|开发|试验|功能|商|住|服务|管|地|老|郊|战|厂|营|院|生活|居住|行政|一|二|三|四|五|六|七|八|九|十|两)$/u,
   县: /(?:全|本|我|各|该|郡|州|市)$/u,
   街: /(?:大|步行|商业|美食|老|一条|小|古|全|本|我|各|该|此|每|两|在|到|沿|临)$/u,
   街道: /(?:全|本|我|各|该|此|每|两|在|到|沿|临|所在|相关)$/u,
@@ -174,11 +216,17 @@ const GENERIC_NEXT: Record<string, RegExp> = {
   区: /^[域分别间块划位]/u,
   县: /^[域城]/u,
   街: /^[坊巷头面域区景边角舞市镇]/u,
-  镇: /^[痛静定压守]/u,
-  乡: /^[贤村镇土愁情亲音里邻]/u,
+  镇: /^[痛静定压守街村级域区]/u,
+  乡: /^[贤村镇土愁情亲音里邻级街]/u,
 };
 /** A district followed by one of its organs (区委, 区政府, 区司法局) is a superior, not an author. */
 const ORGAN_NEXT = /^(?:委|政府|人民政府|人大|政协|司法局|法院|人民法院|检察院|人民检察院|公安|[^\s，,。]{0,4}局)/u;
+
+/** Organs that end an enclosing name (XX区人民政府XX街道 → XX街道, 中共XX街道工作委员会XX街道). */
+const ORGAN_BEFORE = /(?:人民政府|政府|办事处|工作委员会|委员会|党工委|工委|党委)/gu;
+/** An organ right after a name joins it to the name (XX镇人民政府, XX街道办事处, XX街道党工委). */
+const ORGAN_AFTER =
+  /^(?:人民政府|政府|办事处|工作委员会|党工委|工委|党委|纪工委|纪委|人大|综合行政执法|综合执法|司法所|法治建设领导小组|全面依法治)/u;
 
 /** The name-like stem before a suffix at `at`, or null. */
 function stemBefore(text: string, at: number, suffix: string): string | null {
@@ -190,6 +238,10 @@ function stemBefore(text: string, at: number, suffix: string): string | null {
   let lastAdmin = -1;
   for (const m of run.matchAll(admin)) lastAdmin = m.index ?? -1;
   if (lastAdmin >= 0) run = run.slice(lastAdmin + 1);
+  // 南开区人民政府万兴 → 万兴, 中共稷下街道工作委员会稷下 → 稷下
+  let organEnd = -1;
+  for (const m of run.matchAll(ORGAN_BEFORE)) organEnd = (m.index ?? 0) + m[0].length;
+  if (organEnd > 0 && [...run.slice(organEnd)].length >= 2) run = run.slice(organEnd);
   let stripped = true;
   while (stripped) {
     stripped = false;
@@ -203,8 +255,11 @@ function stemBefore(text: string, at: number, suffix: string): string | null {
   }
   const n = [...run].length;
   if (n < 2 || n > 6) return null;
-  if (BAD_STEM_CHARS.test(run) || PHRASE_END.test(run) || LEAD_INS.includes(run)) return null;
-  if (GENERIC_STEM_END[suffix]?.test(run)) return null;
+  // a 街道 whose own name ends in 街 (南街街道, 新华路街街道): the 街 belongs to the name
+  const ownStreet = suffix === '街道' && run.endsWith('街') && !/[我本全各该此每两在到沿临]街$/u.test(run);
+  const body = ownStreet ? run.slice(0, -1) : run;
+  if (BAD_STEM_CHARS.test(body) || PHRASE_END.test(run) || LEAD_INS.includes(run) || LEAD_INS.includes(body)) return null;
+  if (!ownStreet && GENERIC_STEM_END[suffix]?.test(run)) return null;
   if (GENERIC_NEXT[suffix]?.test(text.slice(at + suffix.length, at + suffix.length + 2))) return null;
   return run;
 }
@@ -266,6 +321,9 @@ export function resolveKnownUnit(name: string, known: readonly KnownUnit[] | und
   const exact = index.exact.get(name);
   if (exact) return exact;
   if (!/(街道|街)$/u.test(name)) return null;
+  // 新华路街街道 registered as 新华路街
+  const short = /街街道$/u.test(name) ? index.exact.get(name.slice(0, -2)) : undefined;
+  if (short) return short;
   const byStem = index.byStem.get(streetStem(name)) ?? [];
   return byStem.length === 1 ? byStem[0] : null;
 }
@@ -303,10 +361,17 @@ function unitWeight(source: EvidenceSource, subject: boolean): number {
       return 0.4;
     case 'SIGNATURE':
       return 0.5;
+    case 'SOURCE':
+      return 0.45;
     default:
       return 0.1;
   }
 }
+
+/** Sources that name an author by their position. */
+const AUTHOR_POSITIONS: ReadonlySet<EvidenceSource> = new Set<EvidenceSource>(['TITLE', 'SIGNATURE', 'SOURCE', 'HEADING']);
+/** A lower unit named later in the same segment (XX区人民政府XX街道办事处): the district is its superior. */
+const LOWER_UNIT = /[\u3400-\u9fff]{2,}(?:街道|镇|乡|街)(?:人民政府|办事处|工作委员会|党工委|关于|\d|$)/u;
 
 function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefined): Mention[] {
   const out: Mention[] = [];
@@ -323,13 +388,17 @@ function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefin
     const inBook = bookTitleMask(t);
     for (const { ui, n, at } of known ? knownOccurrences(t, known) : []) {
       const u = known![ui];
-      const weight = inBook[at] ? 0.03 : unitWeight(seg.source, seg.opening && !isHan(t[at - 1]));
+      const subject = seg.opening && !isHan(t[at - 1]);
+      const weight = inBook[at] ? 0.03 : unitWeight(seg.source, subject);
       add({
         key: `known:${u.name}`,
         name: u.name,
         level: levelOf(/(街道|街|镇|乡|区|县)$/u.exec(n)?.[1] ?? ''),
         source: seg.source,
         weight,
+        known: true,
+        credible: !inBook[at],
+        anchored: ORGAN_AFTER.test(t.slice(at + n.length, at + n.length + 8)),
         start: seg.offset + at,
         end: seg.offset + at + n.length,
       });
@@ -337,23 +406,35 @@ function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefin
     for (const m of t.matchAll(/街道|街|镇|乡|区|县/gu)) {
       const at = m.index ?? 0;
       const suffix = m[0];
+      // 新华路街街道: the first 街 is part of the name, the unit ends at 街道
+      if (suffix === '街' && t.startsWith('街道', at + 1)) continue;
       const stem = stemBefore(t, at, suffix);
       if (!stem) continue;
       const surface = stem + suffix;
       const level = levelOf(suffix);
       const start = at - stem.length;
+      const after = t.slice(at + suffix.length, at + suffix.length + 8);
       const resolved = resolveKnownUnit(surface, known);
       const key = resolved ? `known:${resolved.name}` : `${stem}|${level === 'STREET' ? '街' : suffix}`;
-      let weight = inBook[at]
-        ? 0.03
-        : unitWeight(seg.source, seg.opening && (start === 0 || !isHan(t[start - 1]) || t[start - 1] === '年'));
-      if (level === 'DISTRICT' && ORGAN_NEXT.test(t.slice(at + suffix.length, at + suffix.length + 6))) weight *= 0.5;
+      const boundary = start === 0 || !isHan(t[start - 1]) || /[年度将共于]/u.test(t[start - 1]);
+      const subject = seg.opening && boundary;
+      let weight = inBook[at] ? 0.03 : unitWeight(seg.source, subject);
+      const anchored = !inBook[at] && ORGAN_AFTER.test(after);
+      if (level === 'DISTRICT' && ORGAN_NEXT.test(after)) {
+        // a district's organ names its superior, unless the title or signature names no lower unit
+        const authorLine = AUTHOR_POSITIONS.has(seg.source) && !LOWER_UNIT.test(t.slice(at + suffix.length));
+        if (!authorLine) weight *= 0.5;
+      } else if (anchored && seg.source === 'BODY') weight = Math.max(weight, 0.2);
+      const credible = !inBook[at] && (AUTHOR_POSITIONS.has(seg.source) || subject || anchored);
       add({
         key,
         name: resolved ? resolved.name : surface,
         level,
         source: seg.source,
         weight,
+        known: resolved !== null,
+        credible,
+        anchored,
         start: seg.offset + start,
         end: seg.offset + at + suffix.length,
       });
@@ -409,6 +490,51 @@ function capBody<T extends { source: EvidenceSource; weight: number }>(items: T[
     });
 }
 
+const SOURCE_WORDS: Record<EvidenceSource, string> = {
+  EXPLICIT: '调用方指定',
+  TITLE: '标题',
+  OPENING: '开头',
+  HEADING: '小标题',
+  SIGNATURE: '署名',
+  SOURCE: '网页来源栏',
+  BODY: '正文',
+  PUBLISH_DATE: '发布日期',
+};
+
+/** A candidate seen only in running text, once or twice, is not the author: its confidence drops. */
+const NOT_CREDIBLE_FACTOR = 0.3;
+/** Mentions in running text that make an unregistered name credible by repetition. */
+const CREDIBLE_REPEATS = 3;
+
+/** 新华路街 (one mention) and 新华路街街道 (another) are one unit: the longer name wins. */
+function mergeOwnStreetNames(groups: Map<string, Mention[]>): void {
+  for (const key of [...groups.keys()]) {
+    const m = /^(.+街)\|街$/u.exec(key);
+    if (!m) continue;
+    const shortKey = `${m[1].slice(0, -1)}|街`;
+    const short = groups.get(shortKey);
+    if (!short || short.some((x) => x.name.endsWith('街道'))) continue;
+    groups.get(key)!.push(...short);
+    groups.delete(shortKey);
+  }
+}
+
+function reasonOf(name: string, ms: Mention[], credible: boolean): string {
+  const count = ms.length;
+  if (!credible) {
+    return `“${name}”只在正文或书名号中出现${count}次，不在标题、署名、来源栏或开头，也未与“人民政府”“办事处”等机关名连用，不足以认定为报告单位`;
+  }
+  const best = [...ms].sort((a, b) => Number(b.credible) - Number(a.credible) || b.weight - a.weight)[0];
+  const parts = [`${SOURCE_WORDS[best.source]}写明“${name}”${best.anchored ? '（与机关名连用）' : ''}`];
+  const positions = [...new Set(ms.filter((m) => m.credible).map((m) => SOURCE_WORDS[m.source]))].filter(
+    (w) => w !== SOURCE_WORDS[best.source],
+  );
+  if (positions.length > 0) parts.push(`${positions.join('、')}也写明`);
+  if (ms.some((m) => m.known)) parts.push('与登记单位一致');
+  if (count > 1) parts.push(`全文出现${count}次`);
+  return parts.join('；');
+}
+
 function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel | null): UnitCandidate[] {
   const groups = new Map<string, Mention[]>();
   for (const m of mentions) {
@@ -416,16 +542,24 @@ function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel 
     if (list) list.push(m);
     else groups.set(m.key, [m]);
   }
+  mergeOwnStreetNames(groups);
   const scored = [...groups.values()].map((ms) => {
     const kept = capBody(ms);
     const byName = new Map<string, number>();
     for (const m of ms) byName.set(m.name, (byName.get(m.name) ?? 0) + m.weight);
-    const name = [...byName.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    const ownStreet = ms.find((m) => /街街道$/u.test(m.name) && !m.known);
+    const name = ownStreet ? ownStreet.name : [...byName.entries()].sort((a, b) => b[1] - a[1])[0][0];
     const level = ms[0].level;
+    const known = ms.some((m) => m.known);
+    const repeated = ms.filter((m) => m.weight > 0.03).length >= CREDIBLE_REPEATS && (author === null || author === level);
+    const credible = known || repeated || ms.some((m) => m.credible);
     return {
       name,
       level,
-      confidence: noisyOr(kept.map((m) => m.weight)),
+      known,
+      credible,
+      confidence: noisyOr(kept.map((m) => m.weight)) * (credible ? 1 : NOT_CREDIBLE_FACTOR),
+      reason: reasonOf(name, ms, credible),
       first: ms.reduce((min, m) => Math.min(min, m.start), Infinity),
       evidence: kept
         .slice(0, MAX_LISTED_EVIDENCE)
@@ -433,14 +567,21 @@ function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel 
         .map((m) => toEvidence(norm, m)),
     };
   });
-  const hasLocal = scored.some((c) => (c.level === 'STREET' || c.level === 'TOWN') && c.confidence >= 0.3);
+  const hasLocal = scored.some((c) => (c.level === 'STREET' || c.level === 'TOWN') && c.credible && c.confidence >= 0.3);
   for (const c of scored) {
     if (author && c.level !== author) c.confidence *= 0.3;
     else if (!author && hasLocal && c.level === 'DISTRICT') c.confidence *= 0.5;
   }
   return scored
     .sort((a, b) => b.confidence - a.confidence || a.first - b.first)
-    .map(({ name, level, confidence, evidence }) => ({ name, level, confidence: round(confidence), evidence }));
+    .map(({ name, level, confidence, reason, known, evidence }) => ({
+      name,
+      level,
+      confidence: round(confidence),
+      reason,
+      known,
+      evidence,
+    }));
 }
 
 function round(x: number): number {
@@ -567,6 +708,8 @@ function rankYears(norm: NormalisedText, mentions: YearMention[]): YearCandidate
     .map(({ value, confidence, evidence }) => ({ value, confidence, evidence }));
 }
 
+const SOURCE_FIELD = /(?:信息)?来源\s*[:：]\s*([^\s|｜:：]+?)(?=\s|[|｜]|发布|作者|浏览|点击|字号|时间|日期|$)/u;
+
 function lineSegments(doc: DocumentStructure): Segment[] {
   const segments: Segment[] = [];
   const kindOf = (l: DocLine): string | null => (l.section >= 0 ? doc.sections[l.section].kind : null);
@@ -578,6 +721,9 @@ function lineSegments(doc: DocumentStructure): Segment[] {
     if (l.role === 'TITLE') seg(l.text, l.start, 'TITLE');
     else if (l.role === 'CHROME') {
       if (/发布日期|发布时间|发文日期|成文日期|^日期/u.test(l.text)) seg(l.text, l.start, 'PUBLISH_DATE');
+      // 来源: 胡家园街 / 信息来源：某某镇人民政府 — the value up to a space or the next field
+      const from = SOURCE_FIELD.exec(l.text);
+      if (from) seg(from[1], l.start + from.index + from[0].length - from[1].length, 'SOURCE');
     } else if (l.role === 'SIGNATURE') seg(l.text, l.start, 'SIGNATURE');
     else if (l.role === 'HEADING' && l.heading) {
       seg(l.text.slice(0, l.heading.headingEnd), l.start, 'HEADING');
@@ -597,8 +743,17 @@ function explicitUnit(name: string, known: readonly KnownUnit[] | undefined): Un
     name: canonical,
     level: suffix ? levelOf(suffix) : null,
     confidence: 1,
+    reason: '调用方指定',
+    known: resolved !== null,
     evidence: [{ source: 'EXPLICIT', text: name, start: 0, end: 0 }],
   };
+}
+
+/** Why no unit was chosen, in Chinese, naming the best candidate when there is one. */
+function unitMissingReason(candidates: UnitCandidate[]): string {
+  const best = candidates[0];
+  if (!best) return '未能确定报告单位：标题、署名、网页来源栏和开头都没有写明街道、镇、乡或区的名称；请指定单位';
+  return `未能确定报告单位：最可能的“${best.name}”把握不足（${best.confidence}）——${best.reason}；请指定单位`;
 }
 
 /**
@@ -625,7 +780,12 @@ export function detectUnitYear(norm: NormalisedText, doc: DocumentStructure, opt
     yearCandidates = [year, ...yearCandidates.filter((c) => c.value !== chosen)];
   }
   const errors: AnalysisError[] = [];
-  if (!unit) errors.push({ code: 'UNIT_NOT_DETECTED', message: 'the reporting unit could not be detected; give it explicitly' });
-  if (!year) errors.push({ code: 'YEAR_NOT_DETECTED', message: 'the report year could not be detected; give it explicitly' });
+  if (!unit) errors.push({ code: 'UNIT_NOT_DETECTED', message: unitMissingReason(unitCandidates) });
+  if (!year) {
+    errors.push({
+      code: 'YEAR_NOT_DETECTED',
+      message: '未能确定报告年度：标题、开头和署名日期都没有写明年份（网页发布日期不足以确定）；请指定年度',
+    });
+  }
   return { unit, unitCandidates, year, yearCandidates, errors };
 }

@@ -77,15 +77,34 @@ describe('analyze command', () => {
     expect(doc.year).toMatchObject({ value: 2020, confidence: 1 });
   });
 
-  it('exits 2 with one line when the unit cannot be determined, and succeeds when given', async () => {
+  it('prints unit null with the reason, and the year and everything else, when the unit cannot be determined', async () => {
     const file = join(dir, 'cut.txt');
     writeFileSync(file, seed('wangdingdi').slice(0, 800));
-    const failed = await run(file, '--json');
+    const json = await run(file, '--json');
+    expect(json.code).toBe(0);
+    expect(json.err).toBe('');
+    const doc = JSON.parse(json.out);
+    expect(doc.unit).toBeNull();
+    expect(doc.unitReason).toMatch(/^未能确定报告单位/u);
+    expect(doc.year.value).toBe(2023);
+    expect(doc.claims.length).toBeGreaterThan(0);
+    expect(doc.sections.length).toBeGreaterThan(0);
+    const text = await run(file, '--no-checklist');
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^Unit: null — 未能确定报告单位/mu);
+    expect(text.out).toContain('Year: 2023');
+    expect(text.out).toMatch(/^Claims: \d+/mu);
+  });
+
+  it('--require-unit (a caller that needs a unit) exits 2 with one line, and succeeds when the unit is given', async () => {
+    const file = join(dir, 'cut.txt');
+    writeFileSync(file, seed('wangdingdi').slice(0, 800));
+    const failed = await run(file, '--json', '--require-unit');
     expect(failed.code).toBe(2);
     expect(failed.out).toBe('');
     expect(failed.err.trim().split('\n')).toHaveLength(1);
-    expect(failed.err).toContain('unit');
-    const given = await run(file, '--unit', '王顶堤街', '--json');
+    expect(failed.err).toContain('未能确定报告单位');
+    const given = await run(file, '--unit', '王顶堤街', '--json', '--require-unit');
     expect(given.code).toBe(0);
     expect(JSON.parse(given.out).year.value).toBe(2023);
   });

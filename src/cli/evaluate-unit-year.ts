@@ -1,0 +1,222 @@
+/**
+ * `npm run -s evaluate:unit-year [-- --json] [--frozen DIR]`: how often the analyser reads the
+ * reporting unit and the year right, on (a) the seed reports rewritten as other units in
+ * other years and (b) the frozen test set's labelled real reports (test/fixtures/frozen: any
+ * .json/.yaml label file whose entries carry `report` — the path of the text — and `unit`,
+ * `unitLevel`, `year`). Nothing is given to the analyser: no unit, no year, no registry.
+ */
+import { Command, CommanderError } from 'commander';
+import { existsSync, readFileSync, readdirSync, statSync } from 'fs';
+import { readFile } from 'fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'path';
+import { parse } from 'yaml';
+import { extractDocument } from '../documents/extract';
+import {
+  levelOfName,
+  rewrittenCases,
+  scoreUnitYear,
+  type SourceReport,
+  type UnitYearCase,
+  type UnitYearScore,
+} from '../reports/analysis/unit-year-eval';
+import { UNIT_LEVELS, type UnitLevel } from '../reports/analysis/types';
+import { projectRoot } from '../shared/project-root';
+import { parseUnitFile } from '../units/unit-file';
+import type { CliIO } from './analyze';
+
+const DEFAULT_FROZEN = join(projectRoot(), 'test', 'fixtures', 'frozen');
+
+/** The seed reports with their unit, its aliases and the units above it (seeds/units.yaml, seeds/reports.yaml). */
+export function loadSeedSources(seedDir = join(projectRoot(), 'seeds')): SourceReport[] {
+  const unitFile = join(seedDir, 'units.yaml');
+  const { units, errors } = parseUnitFile(readFileSync(unitFile, 'utf8'), unitFile);
+  if (errors.length) throw new Error(errors.join('\n'));
+  const byName = new Map(units.map((u) => [u.name, u]));
+  const list = (
+    parse(readFileSync(join(seedDir, 'reports.yaml'), 'utf8')) as { reports: Array<{ file: string; unit: string; year: number }> }
+  ).reports;
+  return list.map((r) => {
+    const unit = byName.get(r.unit);
+    if (!unit) throw new Error(`${r.file}: unit ${r.unit} is not in units.yaml`);
+    const ancestors: string[] = [];
+    for (let p = unit.parentName; p; p = byName.get(p)?.parentName ?? null) ancestors.push(p);
+    return {
+      id: r.file,
+      text: readFileSync(join(seedDir, r.file), 'utf8'),
+      unit: { name: unit.name, aliases: unit.aliases, ancestors },
+      year: r.year,
+    };
+  });
+}
+
+interface LabelEntry {
+  report: string;
+  unit?: unknown;
+  unitLevel?: unknown;
+  year?: unknown;
+  aliases?: unknown;
+}
+
+function labelFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(?:json|ya?ml)$/iu.test(name)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Entries with a `report` path and a `unit` or `year`, wherever they sit in a label document. */
+function labelEntries(doc: unknown): LabelEntry[] {
+  const out: LabelEntry[] = [];
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.report === 'string' && ('unit' in o || 'year' in o)) out.push(o as unknown as LabelEntry);
+      else Object.values(o).forEach(visit);
+    }
+  };
+  visit(doc);
+  return out;
+}
+
+/** The frozen set's labelled reports as scoring cases (texts read from the labels' `report` paths). */
+export async function loadFrozenCases(dir: string): Promise<{ cases: UnitYearCase[]; problems: string[] }> {
+  const cases: UnitYearCase[] = [];
+  const problems: string[] = [];
+  if (!existsSync(dir)) return { cases, problems: [`${dir}: 不存在`] };
+  const seen = new Set<string>();
+  for (const file of labelFiles(dir)) {
+    let doc: unknown;
+    try {
+      doc = parse(readFileSync(file, 'utf8'));
+    } catch {
+      continue;
+    }
+    for (const e of labelEntries(doc)) {
+      const candidates = isAbsolute(e.report)
+        ? [e.report]
+        : [resolve(dirname(file), e.report), resolve(projectRoot(), e.report), resolve(dir, e.report)];
+      const path = candidates.find((p) => existsSync(p) && statSync(p).isFile());
+      if (!path) {
+        problems.push(`${relative(projectRoot(), file)}: 找不到报告文件 ${e.report}`);
+        continue;
+      }
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const extracted = await extractDocument(await readFile(path), path);
+      if (!extracted.ok) {
+        problems.push(`${relative(projectRoot(), path)}: ${extracted.message}`);
+        continue;
+      }
+      const unit = typeof e.unit === 'string' && e.unit.trim() ? e.unit.trim() : null;
+      const level = UNIT_LEVELS.includes(e.unitLevel as UnitLevel) ? (e.unitLevel as UnitLevel) : unit ? levelOfName(unit) : null;
+      const year = typeof e.year === 'number' ? e.year : typeof e.year === 'string' && /^\d{4}$/u.test(e.year) ? Number(e.year) : null;
+      const aliases = Array.isArray(e.aliases) ? e.aliases.filter((a): a is string => typeof a === 'string') : [];
+      cases.push({ id: relative(projectRoot(), path), text: extracted.text, expected: { unit, unitLevel: level, aliases, year } });
+    }
+  }
+  return { cases, problems };
+}
+
+/** Both evaluations: rewritten seeds, and the frozen set when it has labelled reports. */
+export interface UnitYearEvaluation {
+  rewrittenSeeds: UnitYearScore;
+  frozen: UnitYearScore | null;
+  problems: string[];
+}
+
+export async function evaluateUnitYear(frozenDir = DEFAULT_FROZEN, seedDir?: string): Promise<UnitYearEvaluation> {
+  const rewrittenSeeds = scoreUnitYear(rewrittenCases(loadSeedSources(seedDir)));
+  const frozenCases = await loadFrozenCases(frozenDir);
+  const frozen = frozenCases.cases.length > 0 ? scoreUnitYear(frozenCases.cases) : null;
+  return { rewrittenSeeds, frozen, problems: frozenCases.problems };
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+function summary(e: UnitYearEvaluation): string {
+  const lines = ['单位与年度识别评估（不给单位、年度和登记单位）'];
+  const block = (title: string, s: UnitYearScore | null): void => {
+    if (!s) {
+      lines.push(`${title}：没有已标注的报告`);
+      return;
+    }
+    lines.push(`${title}：${s.reports} 份报告；单位正确 ${pct(s.unit)}，年度正确 ${pct(s.year)}，两者都正确 ${pct(s.both)}`);
+    for (const o of s.outcomes.filter((x) => !x.unitRight || !x.yearRight)) {
+      lines.push(
+        `  错误 ${o.id}：单位 ${o.detectedUnit ?? '（无）'}（应为 ${o.expectedUnit ?? '（无）'}），年度 ${o.detectedYear ?? '（无）'}（应为 ${o.expectedYear ?? '（无）'}）`,
+      );
+    }
+  };
+  block('改写的示例报告 (rewritten seeds)', e.rewrittenSeeds);
+  block('冻结测试集 (frozen set)', e.frozen);
+  for (const p of e.problems) lines.push(`  注意：${p}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function figures(s: UnitYearScore | null): object | null {
+  if (!s) return null;
+  return {
+    reports: s.reports,
+    unit: s.unit,
+    year: s.year,
+    both: s.both,
+    misses: s.outcomes
+      .filter((o) => !o.unitRight || !o.yearRight)
+      .map(({ id, expectedUnit, detectedUnit, expectedYear, detectedYear }) => ({
+        id,
+        expectedUnit,
+        detectedUnit,
+        expectedYear,
+        detectedYear,
+      })),
+  };
+}
+
+/** Runs the command; returns the exit code (0, or 2 for bad arguments). */
+export async function runEvaluateUnitYearCli(
+  argv: string[],
+  io: CliIO = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  let opts: { json?: boolean; frozen: string } = { frozen: DEFAULT_FROZEN };
+  const program = new Command()
+    .name('evaluate:unit-year')
+    .description('单位与年度识别的正确率：改写的示例报告和冻结测试集')
+    .option('--json', 'print one JSON document')
+    .option('--frozen <dir>', 'folder of the frozen test set (label files and texts)', DEFAULT_FROZEN)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
+    .action((o: { json?: boolean; frozen: string }) => {
+      opts = o;
+    });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.code === 'commander.helpDisplayed' ? 0 : 2;
+    throw e;
+  }
+  const result = await evaluateUnitYear(resolve(opts.frozen));
+  if (opts.json) {
+    const doc = { rewrittenSeeds: figures(result.rewrittenSeeds), frozen: figures(result.frozen), problems: result.problems };
+    io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  } else io.stdout.write(summary(result));
+  return 0;
+}
+
+if (require.main === module) {
+  runEvaluateUnitYearCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`evaluate:unit-year: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

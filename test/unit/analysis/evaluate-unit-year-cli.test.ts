@@ -1,0 +1,53 @@
+/** The unit + year evaluation command, on a made-up frozen folder (the real one is only read by the command). */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { runEvaluateUnitYearCli } from '../../../src/cli/evaluate-unit-year';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runEvaluateUnitYearCli(argv, {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+  });
+  return { code, out, err };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'unit-year-eval-'));
+  mkdirSync(join(dir, 'texts'));
+  mkdirSync(join(dir, 'labels'));
+  const body = '\n一、主要举措\n全年办理案件12件。\n二、下一步计划\n继续推进。';
+  writeFileSync(join(dir, 'texts', 'a.txt'), `城关镇人民政府关于2021年法治政府建设工作情况的报告\n2021年，我镇坚持依法行政。${body}`);
+  writeFileSync(join(dir, 'texts', 'b.txt'), `关于2022年度法治政府建设情况的报告\n2022年，我们认真贯彻落实。${body}`);
+  writeFileSync(
+    join(dir, 'labels', 'a.json'),
+    JSON.stringify({ report: '../texts/a.txt', unit: '城关镇', unitLevel: 'TOWN', parent: '安平县', year: 2021, items: [] }),
+  );
+  // the unit is named nowhere in b's text: the label says 金山街道, the analyser says null
+  writeFileSync(join(dir, 'labels', 'b.yaml'), 'report: texts/b.txt\nunit: 金山街道\nunitLevel: STREET\nyear: 2022\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('evaluate:unit-year', () => {
+  it('--json scores the rewritten seeds and the labelled reports', async () => {
+    const { code, out } = await run('--json', '--frozen', dir);
+    expect(code).toBe(0);
+    const doc = JSON.parse(out);
+    expect(doc.rewrittenSeeds.reports).toBe(50);
+    expect(doc.rewrittenSeeds.both).toBeGreaterThanOrEqual(0.95);
+    expect(doc.frozen).toMatchObject({ reports: 2, unit: 0.5, year: 1, both: 0.5 });
+    expect(doc.frozen.misses).toEqual([
+      { id: expect.stringMatching(/b\.txt$/u), expectedUnit: '金山街道', detectedUnit: null, expectedYear: 2022, detectedYear: 2022 },
+    ]);
+  });
+
+  it('prints a Chinese summary, and says when there is no frozen set', async () => {
+    const { code, out } = await run('--frozen', join(dir, 'nowhere'));
+    expect(code).toBe(0);
+    expect(out).toMatch(/改写的示例报告 \(rewritten seeds\)：50 份报告；单位正确 \d+\.\d%/u);
+    expect(out).toContain('冻结测试集 (frozen set)：没有已标注的报告');
+  });
+});
