@@ -197,8 +197,12 @@ const LEAD_INS = [
   '从',
 ].sort((a, b) => b.length - a.length);
 
-/** Characters that never occur in a unit's proper name. */
-const BAD_STEM_CHARS = /[的了着过们这那及或等委局科室部门议工作建设治政府职责系涉农法在是街镇乡]/u;
+/**
+ * Characters and words that never occur in a unit's proper name (石门镇, 建华街道, 新政镇 and
+ * 兴农镇 are names; 部门, 建设, 行政, 农村 are not).
+ */
+const BAD_STEM_CHARS =
+  /[的了着过们这那及或等委局议在是街镇乡]|科室|部门|工作|建设|法治|治理|政治|综治|政府|行政|政务|职责|系统|体系|涉农|农村|农业|法律|执法|普法|依法|司法|管理|服务|社会/u;
 /** A stem ending like a verb or an admin level is a phrase, not a name (大事不出街道, 天津市街道). */
 const PHRASE_END =
   /(?:推进|发挥|聘请|组织|制定|加强|参与|联合|规范|进入|覆盖|服务|深入|走进|全面|建立|完善|落实|打造|配合|协助|指导|督促|推动|开展|成立|设立|召开|举办|风险|[出入进向到由对为省市区县])$/u;
@@ -424,7 +428,7 @@ function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefin
         // a district's organ names its superior, unless the title or signature names no lower unit
         const authorLine = AUTHOR_POSITIONS.has(seg.source) && !LOWER_UNIT.test(t.slice(at + suffix.length));
         if (!authorLine) weight *= 0.5;
-      } else if (anchored && seg.source === 'BODY') weight = Math.max(weight, 0.2);
+      } else if (anchored && seg.source === 'BODY') weight = Math.max(weight, 0.15);
       const credible = !inBook[at] && (AUTHOR_POSITIONS.has(seg.source) || subject || anchored);
       add({
         key,
@@ -615,6 +619,25 @@ const PLAN_AFTER = /^[^。，,；;]{0,12}?(?:计划|安排|打算|思路|设想|
 /** A full date: `2022年11月7日`, `2022年11月`, `2023-01-28`; group 2 or 3 is the month. */
 const DATE_IN_TEXT = /((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?|[-./](\d{1,2})(?:[-./]\d{1,2})?)/u;
 
+/** A date written in Chinese numerals: `二〇二二年十二月二十日`, `二〇二三年一月`. */
+const CN_DATE_IN_TEXT =
+  /([〇○零一二三四五六七八九]{4})\s*年\s*(十[一二]?|[一二三四五六七八九])\s*月(?:\s*[一二三四五六七八九十]{1,3}\s*日)?/u;
+
+function cnNumber(s: string): number {
+  if (s.startsWith('十')) return 10 + (s.length > 1 ? (CN_DIGITS[s[1]] ?? 0) : 0);
+  return CN_DIGITS[s] ?? 0;
+}
+
+/** The first full date in a text (Arabic or Chinese numerals): year, month, where. */
+function dateIn(t: string): { year: number; month: number; index: number; length: number } | null {
+  const d = DATE_IN_TEXT.exec(t);
+  if (d) return { year: Number(d[1]), month: Number(d[2] ?? d[3]), index: d.index, length: d[0].length };
+  const c = CN_DATE_IN_TEXT.exec(t);
+  if (!c) return null;
+  const year = Number([...c[1]].map((ch) => CN_DIGITS[ch] ?? 0).join(''));
+  return { year, month: cnNumber(c[2]), index: c.index, length: c[0].length };
+}
+
 function parseYear(m: RegExpMatchArray): number | null {
   if (m[1]) return Number(m[1]);
   if (m[3]) {
@@ -629,17 +652,14 @@ function yearMentions(segments: Segment[]): YearMention[] {
   for (const seg of segments) {
     const t = seg.text;
     if (seg.source === 'PUBLISH_DATE') {
-      const d = DATE_IN_TEXT.exec(t);
+      const d = dateIn(t);
       if (d) {
-        const y = Number(d[1]);
-        const month = Number(d[2] ?? d[3]);
-        const at = d.index;
         out.push({
-          value: month <= 6 ? y - 1 : y,
+          value: d.month <= 6 ? d.year - 1 : d.year,
           source: 'PUBLISH_DATE',
           weight: 0.1,
-          start: seg.offset + at,
-          end: seg.offset + at + d[0].length,
+          start: seg.offset + d.index,
+          end: seg.offset + d.index + d.length,
         });
       }
       continue;
@@ -647,16 +667,14 @@ function yearMentions(segments: Segment[]): YearMention[] {
     if (seg.plan) continue;
     const inBook = bookTitleMask(t);
     if (seg.source === 'SIGNATURE') {
-      const d = DATE_IN_TEXT.exec(t);
+      const d = dateIn(t);
       if (d) {
-        const y = Number(d[1]);
-        const month = Number(d[2] ?? d[3]);
         out.push({
-          value: month <= 6 ? y - 1 : y,
+          value: d.month <= 6 ? d.year - 1 : d.year,
           source: 'SIGNATURE',
-          weight: month <= 6 ? 0.25 : 0.3,
+          weight: d.month <= 6 ? 0.25 : 0.3,
           start: seg.offset + d.index,
-          end: seg.offset + d.index + d[0].length,
+          end: seg.offset + d.index + d.length,
         });
       }
       continue;

@@ -70,6 +70,60 @@ describe('titles that name the author with its organ', () => {
   });
 });
 
+describe('more title and signature shapes', () => {
+  it.each([
+    [
+      'a party title over two lines',
+      '中共东湖街道工作委员会\n东湖街道办事处\n关于2022年度法治政府建设情况的报告\n2022年，我街道坚持依法行政。',
+      '东湖街道',
+      2022,
+    ],
+    [
+      'city, district and street in one title',
+      '江州市城南区金山街道2021年法治政府建设工作总结\n2021年，我街道坚持依法行政。',
+      '金山街道',
+      2021,
+    ],
+    ['an office line above the title', '桂花镇人民政府\n2022年法治政府建设工作报告\n2022年，我镇坚持依法行政。', '桂花镇', 2022],
+    [
+      '党工委 and 办事处 sharing one name',
+      '中共金山街道党工委 办事处关于2022年度法治政府建设情况的报告\n2022年，我街道坚持依法行政。',
+      '金山街道',
+      2022,
+    ],
+    ['a 民族乡', '红星民族乡人民政府关于2022年法治政府建设情况的报告\n2022年，我乡坚持依法行政。', '红星民族乡', 2022],
+    ['names with 门, 建, 政, 农', '石门镇人民政府关于2022年法治政府建设情况的报告\n2022年，我镇坚持依法行政。', '石门镇', 2022],
+    ['建华街道', '建华街道2022年法治政府建设工作总结\n2022年，我街道坚持依法行政。', '建华街道', 2022],
+    ['兴农镇', '兴农镇2022年度法治政府建设情况报告\n2022年，我镇坚持依法行政。', '兴农镇', 2022],
+  ])('%s', (_shape, head, unit, year) => {
+    const a = analyzeReport(head + BODY);
+    expect(a.unit?.name).toBe(unit);
+    expect(a.year?.value).toBe(year);
+  });
+
+  it('a signature dated in Chinese numerals gives the year (二〇二二年十二月二十日)', () => {
+    const raw = `关于法治政府建设情况的报告\n今年以来，我镇坚持依法行政。${BODY}\n中共桂花镇委员会\n桂花镇人民政府\n二〇二二年十二月二十日`;
+    const a = analyzeReport(raw);
+    expect(a.unit?.name).toBe('桂花镇');
+    expect(a.year?.value).toBe(2022);
+    expect(a.year!.evidence[0]).toMatchObject({ source: 'SIGNATURE', text: '二〇二二年十二月二十日' });
+    // signed in the first half of the next year: the report is for the year before
+    expect(analyzeReport(raw.replace('二〇二二年十二月二十日', '二〇二三年一月十日')).year?.value).toBe(2022);
+  });
+
+  it('a district website in the 来源 field does not make a street report the district’s', () => {
+    const raw = `2022年法治政府建设年度报告\n发布时间：2023-02-10 来源：城南区人民政府\n2022年，我街道坚持依法行政。${BODY}`;
+    const a = analyzeReport(raw);
+    expect(a.unit).toBeNull();
+    expect(a.year?.value).toBe(2022);
+  });
+
+  it('a neighbour named once with its government in running text is not the author', () => {
+    const raw = `关于2022年度法治政府建设情况的报告\n2022年，我们坚持依法行政。\n一、主要举措\n协助青石镇人民政府开展联合执法。\n二、下一步打算\n继续推进。`;
+    expect(analyzeReport(raw).unit).toBeNull();
+  });
+});
+
 describe('a 街道 whose own name ends in 街', () => {
   it('新华路街街道 is read whole, never cut to 新华路街', () => {
     const a = analyzeReport(`新华路街街道2022年法治政府建设情况报告\n2022年，新华路街街道在区委区政府领导下依法履职。${BODY}`);
