@@ -14,7 +14,12 @@ import { partCodeOf } from './parts';
 import { roundTo, scoreBothViews, statusFactor } from './score';
 import { collectEvidence, decideStatus, indexClaims, notApplicableJustification } from './status';
 import { checkTargets } from './targets';
-import type { AssessmentInput, AssessmentResult, ItemResult } from './types';
+import type { AssessmentInput, AssessmentLink, AssessmentResult, ItemResult } from './types';
+
+/** Claims linked to an item by SUSPECT links, once each, in link order. */
+function suspectClaimIds(itemCode: string, links: readonly AssessmentLink[]): string[] {
+  return [...new Set(links.filter((l) => l.itemCode === itemCode && l.state === 'SUSPECT').map((l) => l.claimId))];
+}
 
 /** Assesses one unit's report (or its absence) against a checklist. Deterministic. */
 export function assess(input: AssessmentInput): AssessmentResult {
@@ -37,7 +42,18 @@ export function assess(input: AssessmentInput): AssessmentResult {
       const confirmedStatus = decideStatus(confirmedEvidence, confirmedTargets, notApplicable);
       const factor = statusFactor(status, checklist.scoring);
       const flags = hasReport
-        ? itemFlags({ code: definition.code, status, confirmedStatus, evidence, confirmedEvidence, targets }, checklist.flags)
+        ? itemFlags(
+            {
+              code: definition.code,
+              status,
+              confirmedStatus,
+              evidence,
+              confirmedEvidence,
+              targets,
+              suspectClaimIds: suspectClaimIds(definition.code, links),
+            },
+            checklist.flags,
+          )
         : [];
       const explanation = explanationText({ code: definition.code, status, confirmedStatus, justification, hasReport, evidence, targets });
       return {

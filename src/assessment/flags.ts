@@ -19,10 +19,13 @@
  *   status counting accepted links only — i.e. some number (status, coverage, score)
  *   would change if the unreviewed links were rejected. Explained by the claims linked
  *   only through PROPOSED links. Unreviewed links that change no number are not flagged.
+ * - LINK_SUSPECT: links of the item accepted under an earlier checklist version whose
+ *   wording of the item has changed since (state SUSPECT): they count as proposed until a
+ *   reviewer confirms or rejects them. Explained by their claims.
  * - REPORT_MISSING: one report-level flag (itemCode null) when the unit has no report;
  *   then items are all MISSING and raise no NO_EVIDENCE, to avoid one flag per item.
  */
-import type { ChecklistDefinition, FlagCode, ItemStatus } from '../checklist/types';
+import { flagSetting, type ChecklistDefinition, type FlagCode, type ItemStatus } from '../checklist/types';
 import { msg, render, type LocalText } from '../i18n/messages';
 import { describeCheck, formatClaims, formatRule } from './format';
 import type { ItemEvidence } from './status';
@@ -43,11 +46,13 @@ export interface ItemFlagInput {
   confirmedEvidence: ItemEvidence;
   /** target checks on the proposed view's positive claims */
   targets: readonly TargetCheck[];
+  /** claims linked to the item by SUSPECT links (accepted under an earlier wording) */
+  suspectClaimIds?: readonly string[];
 }
 
 /** A flag (when switched on) with its message `flag.<code>` of the catalogue; `message` is the Chinese text. */
 function make(settings: FlagSettings, code: FlagCode, itemCode: string | null, text: LocalText, claimIds: readonly string[]): FlagResult[] {
-  const setting = settings[code];
+  const setting = flagSetting(settings, code);
   if (!setting || setting.enabled !== true) return [];
   return [{ code, severity: setting.severity, itemCode, message: render(text), text, claimIds: [...claimIds] }];
 }
@@ -137,6 +142,12 @@ export function itemFlags(input: ItemFlagInput, settings: FlagSettings): FlagRes
         }),
         ids,
       ),
+    );
+  }
+  if (input.suspectClaimIds?.length) {
+    const ids = input.suspectClaimIds;
+    flags.push(
+      ...make(settings, 'LINK_SUSPECT', code, msg('flag.LINK_SUSPECT', { item: code, count: ids.length, claims: formatClaims(ids) }), ids),
     );
   }
   return flags;

@@ -17,6 +17,7 @@
  */
 import type { TargetDefinition } from '../checklist/types';
 import type { Polarity, Qualifier } from '../reports/analysis/types';
+import { t } from '../i18n/messages';
 import { checkTargets } from './targets';
 
 /** One stored metric value with where it stands. */
@@ -137,9 +138,7 @@ export function districtSeries(points: readonly SeriesPoint[], previous: readonl
 
 /** A value as a reader sees it: `100%`, `约100%` (APPROX), `95分以上` (AT_LEAST). */
 export function displayValue(value: number | null, unit: string | null, qualifier: Qualifier | null): string {
-  if (value === null) return '未报告';
+  if (value === null) return t('value.notReported');
   const plain = `${value}${unit ?? ''}`;
-  if (qualifier === 'APPROX') return `约${plain}`;
-  if (qualifier === 'AT_LEAST') return `${plain}以上`;
-  return plain;
+  return qualifier === 'APPROX' || qualifier === 'AT_LEAST' ? t(`value.${qualifier}`, { value: plain }) : plain;
 }

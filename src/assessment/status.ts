@@ -1,8 +1,8 @@
 /**
  * Item status for one view (docs/design.md "The numbers").
  *
- * - Which links count: `confirmed` = ACCEPTED only; `proposed` = ACCEPTED + PROPOSED;
- *   REJECTED never. A link whose claim is unknown is ignored.
+ * - Which links count: `confirmed` = ACCEPTED only; `proposed` = ACCEPTED + PROPOSED +
+ *   SUSPECT; REJECTED never. A link whose claim is unknown is ignored.
  * - The polarity of a link is the polarity of its claim.
  * - Precedence: NOT_APPLICABLE (marked with a non-blank justification) → COVERED /
  *   PARTIAL (any positive evidence) → PLANNED_ONLY (any plan evidence, even when
@@ -34,10 +34,13 @@ export function indexClaims(claims: readonly AssessmentClaim[]): ClaimIndex {
   return index;
 }
 
-/** Whether a link in `state` counts in `view`: REJECTED never, PROPOSED only in `proposed`. */
+/**
+ * Whether a link in `state` counts in `view`: REJECTED never, PROPOSED and SUSPECT (accepted
+ * under an earlier wording of the item, not yet re-reviewed) only in `proposed`.
+ */
 export function linkCounts(state: LinkState, view: CoverageView): boolean {
   if (state === 'ACCEPTED') return true;
-  if (state === 'PROPOSED') return view === 'proposed';
+  if (state === 'PROPOSED' || state === 'SUSPECT') return view === 'proposed';
   return false;
 }
 

@@ -6,6 +6,9 @@ import { METRIC_KEYS } from '../reports/analysis/metric-keys';
 import {
   FLAG_CODES,
   ITEM_STATUSES,
+  OPTIONAL_FLAG_DEFAULTS,
+  type FlagSetting,
+  type FlagSettingsOf,
   type ChecklistDefinition,
   type ChecklistFileError,
   type ChecklistItemDefinition,
@@ -103,13 +106,14 @@ const headerSchema = z
     flags: z
       .object(
         Object.fromEntries(
-          FLAG_CODES.map((f) => [
-            f,
-            z.object({ enabled: z.boolean(), severity: z.enum(SEVERITIES as [Severity, ...Severity[]]) }).strict(),
-          ]),
-        ) as Record<FlagCode, z.ZodObject<{ enabled: z.ZodBoolean; severity: z.ZodEnum<[Severity, ...Severity[]]> }>>,
+          FLAG_CODES.map((f) => {
+            const setting = z.object({ enabled: z.boolean(), severity: z.enum(SEVERITIES as [Severity, ...Severity[]]) }).strict();
+            return [f, f in OPTIONAL_FLAG_DEFAULTS ? setting.optional() : setting];
+          }),
+        ) as unknown as Record<FlagCode, z.ZodType<FlagSetting | undefined>>,
       )
-      .strict(),
+      .strict()
+      .transform((flags) => flags as FlagSettingsOf),
     items: z.array(z.unknown()).min(1, 'the checklist has no items'),
   })
   .strict();

@@ -2,19 +2,24 @@ import type { DataSource } from 'typeorm';
 import { ensureAssessmentsForYear, recomputeAssessment } from '../assessment/assessment.service';
 import { recordAudit } from '../audit/audit.service';
 import { runWrite, type WriteLock } from '../db/write-lock';
+import { carryOverReviews } from '../evidence/carry-over.service';
 import { proposeLinksForReport } from '../evidence/link.service';
 import { Claim } from '../reports/claim.entity';
 import { MetricValue } from '../reports/metric-value.entity';
 import { Report } from '../reports/report.entity';
 import type { Outcome } from '../shared/user-error';
+import { Checklist } from './checklist.entity';
 import { loadChecklistDefinition, storeChecklist, type ImportedChecklist } from './checklist.service';
 import type { ChecklistDefinition } from './types';
 
 /**
  * Imports a validated checklist definition in one transaction: stores the new version,
  * links every current report in its year range to the new items (links of older
- * versions stay on the old items, with the text they were made against) and computes
- * the assessments. Re-importing the same definition is a no-op.
+ * versions stay on the old items, with the text they were made against), carries the
+ * reviews of the previous version over (src/evidence/carry-over.service.ts: unchanged
+ * items keep their reviews, accepted links of changed items become SUSPECT) and computes
+ * the assessments. Assessments of older versions are not touched (locked or not).
+ * Re-importing the same definition is a no-op.
  */
 export async function importChecklist(
   dataSource: DataSource,
@@ -28,6 +33,14 @@ export async function importChecklist(
     if (!stored.ok || !stored.value.created) return stored;
     const { checklist } = stored.value;
     const loaded = await loadChecklistDefinition(manager, checklist.id);
+    const previousRow = await manager
+      .getRepository(Checklist)
+      .createQueryBuilder('c')
+      .where('c.key = :key AND c.version < :version', { key: checklist.key, version: checklist.version })
+      .orderBy('c.version', 'DESC')
+      .getOne();
+    const previous = previousRow ? await loadChecklistDefinition(manager, previousRow.id) : null;
+    const carried = { carried: 0, suspect: 0 };
     const reports = await manager
       .getRepository(Report)
       .createQueryBuilder('r')
@@ -43,6 +56,11 @@ export async function importChecklist(
       const claims = await manager.getRepository(Claim).find({ where: { reportId: report.id }, order: { position: 'ASC' } });
       const metrics = await manager.getRepository(MetricValue).find({ where: { reportId: report.id } });
       await proposeLinksForReport(manager, report.id, claims, metrics, loaded);
+      if (previous) {
+        const r = await carryOverReviews(manager, report.id, previous, loaded);
+        carried.carried += r.carried;
+        carried.suspect += r.suspect;
+      }
       await recomputeAssessment(manager, report.unitId, checklist.id, report.year, loaded);
     }
     for (const year of new Set(reports.map((r) => r.year))) {
@@ -54,7 +72,15 @@ export async function importChecklist(
       entityType: 'Checklist',
       entityId: checklist.id,
       before: null,
-      after: { key: checklist.key, version: checklist.version, items: definition.items.length, source },
+      after: {
+        key: checklist.key,
+        version: checklist.version,
+        items: definition.items.length,
+        source,
+        ...(previous
+          ? { previousVersion: previous.checklist.version, reviewsCarried: carried.carried, linksSuspect: carried.suspect }
+          : {}),
+      },
       succeeded: true,
     });
     return stored;

@@ -125,6 +125,8 @@ const FLAG_NAMES: Record<FlagCode, string> = {
   TARGET_NOT_REPORTED: '指标未报告',
   LINK_UNREVIEWED: '佐证未审核',
   REPORT_MISSING: '未报送报告',
+  LINK_SUSPECT: '佐证待复核',
+  REUSED_EVIDENCE: '佐证沿用上年',
 };
 const SEVERITY_NAMES: Record<Severity, string> = { ERROR: '严重', WARNING: '警告', INFO: '提示' };
 const SCORED = ITEM_STATUSES.filter((s): s is Exclude<ItemStatus, 'NOT_APPLICABLE'> => s !== 'NOT_APPLICABLE');
@@ -161,7 +163,10 @@ export function checklistToWorkbook(def: ChecklistDefinition): ExcelJS.Workbook 
 
   const flags = wb.addWorksheet(CHECKLIST_SHEETS.flags);
   flags.addRow(['代码', '名称', '启用', '严重程度']);
-  for (const f of FLAG_CODES) flags.addRow([f, FLAG_NAMES[f], def.flags[f].enabled ? '是' : '否', def.flags[f].severity]);
+  for (const f of FLAG_CODES) {
+    const setting = def.flags[f];
+    if (setting) flags.addRow([f, FLAG_NAMES[f], setting.enabled ? '是' : '否', setting.severity]);
+  }
   styleTable(flags, [24, 14, 8, 12]);
 
   const items = wb.addWorksheet(CHECKLIST_SHEETS.items, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });

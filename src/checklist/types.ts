@@ -54,7 +54,15 @@ export type ItemStatus = 'COVERED' | 'PARTIAL' | 'PLANNED_ONLY' | 'NEGATIVE_ONLY
 export const ITEM_STATUSES: readonly ItemStatus[] = ['COVERED', 'PARTIAL', 'PLANNED_ONLY', 'NEGATIVE_ONLY', 'MISSING', 'NOT_APPLICABLE'];
 
 export type FlagCode =
-  'NO_EVIDENCE' | 'ONLY_PLANNED' | 'SHORTCOMING_REPORTED' | 'TARGET_NOT_MET' | 'TARGET_NOT_REPORTED' | 'LINK_UNREVIEWED' | 'REPORT_MISSING';
+  | 'NO_EVIDENCE'
+  | 'ONLY_PLANNED'
+  | 'SHORTCOMING_REPORTED'
+  | 'TARGET_NOT_MET'
+  | 'TARGET_NOT_REPORTED'
+  | 'LINK_UNREVIEWED'
+  | 'REPORT_MISSING'
+  | 'LINK_SUSPECT'
+  | 'REUSED_EVIDENCE';
 
 export const FLAG_CODES: readonly FlagCode[] = [
   'NO_EVIDENCE',
@@ -64,9 +72,35 @@ export const FLAG_CODES: readonly FlagCode[] = [
   'TARGET_NOT_REPORTED',
   'LINK_UNREVIEWED',
   'REPORT_MISSING',
+  'LINK_SUSPECT',
+  'REUSED_EVIDENCE',
 ];
 
 export type Severity = 'ERROR' | 'WARNING' | 'INFO';
+
+/** One flag's switch and severity. */
+export interface FlagSetting {
+  enabled: boolean;
+  severity: Severity;
+}
+
+/**
+ * Flags added after the first checklists were written: optional in a checklist file (and
+ * absent from checklists stored before), with these settings when absent.
+ */
+export type OptionalFlagCode = 'LINK_SUSPECT' | 'REUSED_EVIDENCE';
+export const OPTIONAL_FLAG_DEFAULTS: Record<OptionalFlagCode, FlagSetting> = {
+  LINK_SUSPECT: { enabled: true, severity: 'WARNING' },
+  REUSED_EVIDENCE: { enabled: true, severity: 'INFO' },
+};
+
+/** Per-code switch and severity of a checklist (the optional codes may be absent). */
+export type FlagSettingsOf = Record<Exclude<FlagCode, OptionalFlagCode>, FlagSetting> & Partial<Record<OptionalFlagCode, FlagSetting>>;
+
+/** The setting of `code` in `flags`, or its default for an optional code; null when absent. */
+export function flagSetting(flags: Partial<Record<FlagCode, FlagSetting>>, code: FlagCode): FlagSetting | null {
+  return flags[code] ?? (OPTIONAL_FLAG_DEFAULTS as Partial<Record<FlagCode, FlagSetting>>)[code] ?? null;
+}
 
 export interface ChecklistDefinition {
   /** stable key of the checklist edition, e.g. `demo-district-2021` */
@@ -78,8 +112,8 @@ export interface ChecklistDefinition {
   version: number;
   /** status → factor applied to an item's points (COVERED 1, PARTIAL 0.5 …) */
   scoring: Record<Exclude<ItemStatus, 'NOT_APPLICABLE'>, number>;
-  /** flag code → enabled and severity */
-  flags: Record<FlagCode, { enabled: boolean; severity: Severity }>;
+  /** flag code → enabled and severity (LINK_SUSPECT and REUSED_EVIDENCE optional, see OPTIONAL_FLAG_DEFAULTS) */
+  flags: FlagSettingsOf;
   items: ChecklistItemDefinition[];
 }
 

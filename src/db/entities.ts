@@ -11,6 +11,7 @@ import { Claim } from '../reports/claim.entity';
 import { MetricValue } from '../reports/metric-value.entity';
 import { ReportSection } from '../reports/report-section.entity';
 import { Report } from '../reports/report.entity';
+import { ClaimBand } from '../reports/reuse/claim-band.entity';
 import { Unit } from '../units/unit.entity';
 
 /** Every entity of the data model, registered with the one DataSource. */
@@ -29,4 +30,5 @@ export const ENTITIES = [
   AssessmentFlag,
   AuditEntry,
   ApiToken,
+  ClaimBand,
 ];

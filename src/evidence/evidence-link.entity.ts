@@ -56,6 +56,14 @@ export class EvidenceLink {
   @Column({ type: 'varchar', length: 100 })
   createdBy: string;
 
+  /** the link of the previous checklist version whose review this one carries over */
+  @Column({ type: 'integer', nullable: true })
+  carriedFromId: number | null;
+
+  /** for a SUSPECT link: the item as it was when the link was accepted, and as it is now */
+  @Column({ type: 'simple-json', nullable: true })
+  itemChange: { before: string; after: string } | null;
+
   @CreateDateColumn({ type: timestampType })
   createdAt: Date;
 

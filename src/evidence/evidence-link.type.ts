@@ -1,7 +1,51 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LinkMethodEnum, LinkStateEnum } from '../graphql/enums';
 import { Node, toGlobalId } from '../graphql/relay';
 import type { EvidenceLink } from './evidence-link.entity';
+import { diffMarkup, diffParts, type DiffPart } from './item-change';
+
+export enum DiffKindEnum {
+  SAME = 'SAME',
+  REMOVED = 'REMOVED',
+  ADDED = 'ADDED',
+}
+registerEnumType(DiffKindEnum, { name: 'DiffKind' });
+
+@ObjectType('DiffPart', { description: 'A run of a character diff: kept, removed (only before) or added (only after).' })
+export class DiffPartType {
+  @Field(() => DiffKindEnum)
+  kind: DiffKindEnum;
+
+  @Field()
+  text: string;
+}
+
+@ObjectType('ItemTextChange', {
+  description: 'How the item changed since the link was accepted (title, text, targets and rules as lines), for a SUSPECT link.',
+})
+export class ItemChangeType {
+  @Field({ description: 'The item under the checklist version the link was accepted in.' })
+  before: string;
+
+  @Field({ description: 'The item under this checklist version.' })
+  after: string;
+
+  @Field({ description: 'Character diff: removed text as [-…-], added text as {+…+}.' })
+  diff: string;
+
+  @Field(() => [DiffPartType])
+  parts: DiffPartType[];
+
+  static from(change: { before: string; after: string }): ItemChangeType {
+    const parts: DiffPart[] = diffParts(change.before, change.after);
+    return Object.assign(new ItemChangeType(), {
+      before: change.before,
+      after: change.after,
+      diff: diffMarkup(parts),
+      parts: parts.map((p) => Object.assign(new DiffPartType(), { kind: p.kind as DiffKindEnum, text: p.text })),
+    });
+  }
+}
 
 @ObjectType('EvidenceLink', {
   implements: Node,
@@ -45,6 +89,12 @@ export class EvidenceLinkNode extends Node {
   @Field()
   createdBy: string;
 
+  @Field(() => ItemChangeType, { nullable: true, description: 'For a SUSPECT link: the item text before and after, with the diff.' })
+  itemChange: ItemChangeType | null;
+
+  @Field({ description: 'The review was carried over from the previous checklist version.' })
+  carriedOver: boolean;
+
   @Field()
   createdAt: Date;
 
@@ -65,6 +115,8 @@ export class EvidenceLinkNode extends Node {
       itemText: l.itemText,
       version: l.version,
       createdBy: l.createdBy,
+      itemChange: l.itemChange ? ItemChangeType.from(l.itemChange) : null,
+      carriedOver: l.carriedFromId != null,
       createdAt: new Date(l.createdAt),
     });
   }

@@ -10,10 +10,12 @@ export enum ReviewActionEnum {
   ACCEPT = 'ACCEPT',
   REJECT = 'REJECT',
   REOPEN = 'REOPEN',
+  CONFIRM = 'CONFIRM',
 }
 registerEnumType(ReviewActionEnum, {
   name: 'ReviewAction',
-  description: 'PROPOSED → ACCEPTED | REJECTED; back to PROPOSED only by REOPEN.',
+  description:
+    'PROPOSED → ACCEPTED | REJECTED; back to PROPOSED only by REOPEN. SUSPECT (the item changed in a new checklist version) → ACCEPTED by CONFIRM, or REJECTED.',
 });
 
 @InputType()

@@ -1,8 +1,12 @@
 /** Evidence links between claims and checklist items. */
 
 export type LinkMethod = 'RULE' | 'SIMILARITY' | 'MANUAL';
-export type LinkState = 'PROPOSED' | 'ACCEPTED' | 'REJECTED';
-export const LINK_STATES: readonly LinkState[] = ['PROPOSED', 'ACCEPTED', 'REJECTED'];
+/**
+ * SUSPECT: accepted under an earlier checklist version whose item has changed since; it
+ * counts as proposed (never confirmed) until a reviewer confirms or rejects it.
+ */
+export type LinkState = 'PROPOSED' | 'ACCEPTED' | 'REJECTED' | 'SUSPECT';
+export const LINK_STATES: readonly LinkState[] = ['PROPOSED', 'ACCEPTED', 'REJECTED', 'SUSPECT'];
 
 /** A link proposed by the rule matcher or the similarity (pure result, before storage). */
 export interface ProposedLink {

@@ -16,6 +16,8 @@ import { targetOfMetric, unitsSeries, type MetricTarget } from '../assessment/se
 import type { TargetDefinition } from '../checklist/types';
 import { BadInputError } from '../graphql/relay';
 import type { Polarity, SectionKind } from '../reports/analysis/types';
+import { EvidenceLink } from '../evidence/evidence-link.entity';
+import { diffMarkup, diffParts } from '../evidence/item-change';
 import { Claim } from '../reports/claim.entity';
 import { ReportSection } from '../reports/report-section.entity';
 import { Report } from '../reports/report.entity';
@@ -81,6 +83,21 @@ export interface DistrictData {
   units: UnitExportData[];
   /** each target metric of the checklist over the units (the districtMetric query), for the 指标 sheet */
   metrics?: DistrictMetricData[];
+  /** links waiting for re-review after a checklist revision, for the 待复核 sheet */
+  suspectLinks?: SuspectLinkData[];
+}
+
+/** A SUSPECT link: the item changed since the link was accepted under an earlier version. */
+export interface SuspectLinkData {
+  unitName: string;
+  itemCode: string;
+  itemTitle: string;
+  claimId: string;
+  claimText: string;
+  before: string;
+  after: string;
+  /** removed text as [-…-], added as {+…+} */
+  diff: string;
 }
 
 /** One metric of the 指标 sheet: the item's target and the units' values this year and the year before. */
@@ -145,6 +162,8 @@ export async function gatherDistrictData(ds: DataSource, request: DistrictExport
     }
   }
 
+  const suspectLinks = await loadSuspectLinks(ds, assessments, loaded);
+
   const definition = loaded.definition;
   const itemsByCode = new Map(definition.items.map((i) => [i.code, i]));
   return {
@@ -175,7 +194,55 @@ export async function gatherDistrictData(ds: DataSource, request: DistrictExport
       };
     }),
     metrics,
+    suspectLinks,
   };
+}
+
+/** The SUSPECT links of the units' current reports to this checklist's items, by unit, item and claim. */
+async function loadSuspectLinks(
+  ds: DataSource,
+  assessments: Array<{ unit: Unit; stored: { reportId: number | null } | null }>,
+  loaded: Awaited<ReturnType<typeof chooseChecklist>>,
+): Promise<SuspectLinkData[]> {
+  const unitOfReport = new Map(assessments.flatMap((a) => (a.stored?.reportId != null ? [[a.stored.reportId, a.unit.name] as const] : [])));
+  const reportIds = [...unitOfReport.keys()];
+  const items = new Map(loaded.items.map((i) => [i.id, i]));
+  const links: EvidenceLink[] = [];
+  for (let i = 0; i < reportIds.length; i += CHUNK) {
+    links.push(
+      ...(await ds.getRepository(EvidenceLink).find({
+        where: { reportId: In(reportIds.slice(i, i + CHUNK)), state: 'SUSPECT', itemId: In([...items.keys()]) },
+      })),
+    );
+  }
+  const claims = new Map<number, Claim>();
+  const claimIds = links.map((l) => l.claimId);
+  for (let i = 0; i < claimIds.length; i += CHUNK) {
+    for (const c of await ds.getRepository(Claim).find({ select: ['id', 'text'], where: { id: In(claimIds.slice(i, i + CHUNK)) } })) {
+      claims.set(c.id, c);
+    }
+  }
+  return links
+    .map((l) => {
+      const item = items.get(l.itemId)!;
+      const change = l.itemChange ?? { before: '', after: '' };
+      return {
+        unitName: unitOfReport.get(l.reportId) ?? '',
+        itemCode: item.code,
+        itemTitle: item.title,
+        claimId: String(l.claimId),
+        claimText: claims.get(l.claimId)?.text ?? '',
+        before: change.before,
+        after: change.after,
+        diff: diffMarkup(diffParts(change.before, change.after)),
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.unitName.localeCompare(b.unitName, 'zh') ||
+        a.itemCode.localeCompare(b.itemCode, 'en', { numeric: true }) ||
+        Number(a.claimId) - Number(b.claimId),
+    );
 }
 
 /** Every claim id a result cites: evidence, plans, shortcomings, target values and flags. */

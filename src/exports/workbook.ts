@@ -8,7 +8,9 @@
  *   their report section, plans and shortcomings, and metric values against their targets;
  * - 预警: every flag, most severe first;
  * - 指标 (when the data has metrics): each target metric's value per unit this year and the
- *   year before, with the item's target, who misses it (two years running) and the claim.
+ *   year before, with the item's target, who misses it (two years running) and the claim;
+ * - 待复核 (when there are any): links accepted under an earlier checklist version whose
+ *   item changed, with the diff of the item text.
  * The numbers are those of the GraphQL queries (see district-data.ts).
  */
 import ExcelJS from 'exceljs';
@@ -38,10 +40,11 @@ export const SHEETS = {
   matrix: t('sheet.matrix'),
   flags: t('sheet.flags'),
   metrics: t('sheet.metrics'),
+  suspect: t('sheet.suspect'),
 } as const;
 
 /** Header row of each table (rows above hold the title and notes). */
-export const HEADER_ROW = { summary: 5, matrix: 4, unit: 8, flags: 3, metrics: 3 } as const;
+export const HEADER_ROW = { summary: 5, matrix: 4, unit: 8, flags: 3, metrics: 3, suspect: 3 } as const;
 
 /** Column headers of the summary table before the part columns. */
 export const SUMMARY_COLUMNS = [t('column.rank'), t('column.unit'), t('column.report'), ...UNIT_TOTAL_COLUMNS] as const;
@@ -64,16 +67,27 @@ export const UNIT_COLUMNS = [
 
 /** Column headers of the metrics sheet (one row per metric and unit, then the metric's statistics). */
 export const METRIC_COLUMNS = [
-  '指标',
-  '条目',
-  '目标',
-  '单位',
-  '本年数值',
-  '是否达标',
-  '上年数值',
-  '连续两年未达标',
-  '依据（摘录）',
-] as const;
+  'column.metricKey',
+  'column.item',
+  'column.target',
+  'column.unit',
+  'column.valueThisYear',
+  'column.met',
+  'column.valueLastYear',
+  'column.missingTwoYears',
+  'column.quotes',
+].map((key) => t(key));
+
+/** Column headers of the sheet of suspect links. */
+export const SUSPECT_COLUMNS = [
+  'column.unit',
+  'column.item',
+  'column.itemTitle',
+  'column.claim',
+  'column.itemDiff',
+  'column.itemBefore',
+  'column.itemAfter',
+].map((key) => t(key));
 
 /** Column headers of the flags sheet. */
 export const FLAG_COLUMNS = [
@@ -104,6 +118,7 @@ export function buildDistrictWorkbook(data: DistrictData): ExcelJS.Workbook {
   for (const u of data.units) addUnitSheet(wb, data, u, unitSheets.get(u.unit.id)!);
   addFlags(wb, data);
   if (data.metrics?.length) addMetrics(wb, data);
+  if (data.suspectLinks?.length) addSuspectLinks(wb, data);
   return wb;
 }
 
@@ -363,19 +378,33 @@ export function districtFlags(data: DistrictData): Array<{ unit: UnitExportData;
   return all.map(({ unit, flag }) => ({ unit, flag }));
 }
 
-const MET_LABELS = { true: '达标', false: '未达标', null: '—' } as const;
+function addSuspectLinks(wb: ExcelJS.Workbook, data: DistrictData): void {
+  const ws = wb.addWorksheet(SHEETS.suspect, { views: [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW.suspect }] });
+  const width = SUSPECT_COLUMNS.length;
+  const links = data.suspectLinks ?? [];
+  title(ws, t('suspectSheet.title', { parent: data.parent.name, year: data.year, count: links.length }), width);
+  note(ws, 2, t('suspectSheet.note'), width);
+  header(ws, HEADER_ROW.suspect, SUSPECT_COLUMNS);
+  links.forEach((l, index) => {
+    const row = ws.getRow(HEADER_ROW.suspect + 1 + index);
+    row.values = [l.unitName, l.itemCode, l.itemTitle, fitCell(l.claimText), fitCell(l.diff), fitCell(l.before), fitCell(l.after)];
+    row.eachCell((cell) => {
+      cell.alignment = { wrapText: true, vertical: 'top' };
+    });
+    fill(row.getCell(5), SEVERITY_FILLS.WARNING);
+    borders(row, width);
+  });
+  widths(ws, [14, 7, 24, 50, 60, 40, 40]);
+}
+
+const metLabel = (met: boolean | null): string => (met === true ? t('metricSheet.met') : met === false ? t('metricSheet.notMet') : '—');
 
 function addMetrics(wb: ExcelJS.Workbook, data: DistrictData): void {
   const ws = wb.addWorksheet(SHEETS.metrics, { views: [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW.metrics }] });
   const width = METRIC_COLUMNS.length;
-  title(ws, `${data.parent.name} ${data.year}年 指标（与条目目标值对照）`, width);
-  note(
-    ws,
-    2,
-    '只计入成绩部分（非计划、非问题）的数值；"约"为约数（余/多），不能证明精确目标值；连续两年未达标：本年与上年报告的数值均未达到目标值。',
-    width,
-  );
-  header(ws, HEADER_ROW.metrics, [...METRIC_COLUMNS]);
+  title(ws, t('metricSheet.title', { parent: data.parent.name, year: data.year }), width);
+  note(ws, 2, t('metricSheet.note'), width);
+  header(ws, HEADER_ROW.metrics, METRIC_COLUMNS);
   const names = new Map(data.units.map((u) => [u.unit.id, u.unit.name]));
   let rowNumber = HEADER_ROW.metrics + 1;
   for (const m of data.metrics ?? []) {
@@ -392,10 +421,10 @@ function addMetrics(wb: ExcelJS.Workbook, data: DistrictData): void {
         item,
         target,
         names.get(p.unitId) ?? String(p.unitId),
-        p.hasReport ? displayValue(p.value, p.unit, p.qualifier) : '未报送',
-        MET_LABELS[String(p.met) as 'true' | 'false' | 'null'],
-        prev ? (prev.hasReport ? displayValue(prev.value, prev.unit, prev.qualifier) : '未报送') : '',
-        twoYears.has(p.unitId) ? '是' : '',
+        p.hasReport ? displayValue(p.value, p.unit, p.qualifier) : t('value.noReport'),
+        metLabel(p.met),
+        prev ? (prev.hasReport ? displayValue(prev.value, prev.unit, prev.qualifier) : t('value.noReport')) : '',
+        twoYears.has(p.unitId) ? t('metricSheet.yes') : '',
         quote ? fitCell(formatQuote(quote)) : '',
       ];
       if (p.met === false) fill(row.getCell(6), STATUS_FILLS.MISSING);
@@ -412,11 +441,16 @@ function addMetrics(wb: ExcelJS.Workbook, data: DistrictData): void {
       m.target.metric,
       item,
       target,
-      '统计',
+      t('metricSheet.statsRow'),
       s.count
-        ? `最小 ${s.min}${m.target.unit} / 中位 ${s.median}${m.target.unit} / 最大 ${s.max}${m.target.unit}（${s.count} 个单位报告）`
-        : '无单位报告数值',
-      `未达标 ${m.series.missingTarget.length}`,
+        ? t('metricSheet.stats', {
+            min: `${s.min}${m.target.unit}`,
+            median: `${s.median}${m.target.unit}`,
+            max: `${s.max}${m.target.unit}`,
+            count: s.count,
+          })
+        : t('metricSheet.statsNone'),
+      t('metricSheet.missingCount', { count: m.series.missingTarget.length }),
       '',
       `${m.series.missingTwoYears.length}`,
       '',
@@ -427,9 +461,11 @@ function addMetrics(wb: ExcelJS.Workbook, data: DistrictData): void {
   widths(ws, [30, 24, 12, 14, 18, 10, 14, 12, 70]);
 }
 
-function describeMetricTarget(t: { op?: string; threshold?: number; unit: string }): string {
+function describeMetricTarget(target: { op?: string; threshold?: number; unit: string }): string {
   const ops: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=' };
-  return t.op != null && t.threshold != null ? `${ops[t.op] ?? t.op} ${t.threshold}${t.unit}` : '无目标值';
+  return target.op != null && target.threshold != null
+    ? `${ops[target.op] ?? target.op} ${target.threshold}${target.unit}`
+    : t('rule.none');
 }
 
 // ── formatting helpers ─────────────────────────────────────────────────────────────────

@@ -252,6 +252,55 @@ const USER_ERRORS: Record<string, Entry> = {
   'userError.EMPTY': { zh: '文件为空（0 字节）', en: '{detail}' },
 };
 
+/** Across reports: reuse, suspect links after a checklist revision, metric series (issue 17). */
+const ACROSS: Record<string, Entry> = {
+  'flagLabel.LINK_SUSPECT': { zh: '佐证待复核', en: 'link suspect' },
+  'flagLabel.REUSED_EVIDENCE': { zh: '佐证沿用上年', en: 'reused evidence' },
+  'flag.LINK_SUSPECT': {
+    zh: '{item}：条目在清单新版本中已修改，按旧版本确认的 {count} 条佐证（{claims}）待复核，复核前只计入建议口径',
+    en: '{item}: the item changed in the new checklist version; {count} link(s) accepted under the old wording ({claims}) wait for re-review and count as proposed only',
+    sentence: true,
+  },
+  'flag.REUSED_EVIDENCE': {
+    zh: '{item}：唯一的正面佐证几乎照搬本单位 {year} 年报告的表述（{claims}，相似度 {similarity}）',
+    en: "{item}: the only positive evidence nearly repeats the unit's {year} report ({claims}, similarity {similarity})",
+    sentence: true,
+  },
+  'value.notReported': { zh: '未报告', en: 'not reported' },
+  'value.noReport': { zh: '未报送', en: 'no report' },
+  'sheet.suspect': { zh: '待复核', en: 'Suspect links' },
+  'metricSheet.title': { zh: '{parent} {year}年 指标（与条目目标值对照）', en: '{parent} {year}: metrics against the item targets' },
+  'metricSheet.note': {
+    zh: '只计入成绩部分（非计划、非问题）的数值；"约"为约数（余/多），不能证明精确目标值；连续两年未达标：本年与上年报告的数值均未达到目标值。',
+    en: 'Only values of positive claims (not plans, not shortcomings) count; "about" marks an approximate value (余/多), which never proves an exact target; missed two years running: the values of this year and the year before both miss the target.',
+  },
+  'metricSheet.met': { zh: '达标', en: 'met' },
+  'metricSheet.notMet': { zh: '未达标', en: 'not met' },
+  'metricSheet.yes': { zh: '是', en: 'yes' },
+  'metricSheet.statsRow': { zh: '统计', en: 'Statistics' },
+  'metricSheet.stats': {
+    zh: '最小 {min} / 中位 {median} / 最大 {max}（{count} 个单位报告）',
+    en: 'min {min} / median {median} / max {max} ({count} units reporting)',
+  },
+  'metricSheet.statsNone': { zh: '无单位报告数值', en: 'no unit reports a value' },
+  'metricSheet.missingCount': { zh: '未达标 {count}', en: '{count} not met' },
+  'column.metricKey': { zh: '指标', en: 'Metric' },
+  'column.target': { zh: '目标', en: 'Target' },
+  'column.valueThisYear': { zh: '本年数值', en: 'This year' },
+  'column.met': { zh: '是否达标', en: 'Target met' },
+  'column.valueLastYear': { zh: '上年数值', en: 'Year before' },
+  'column.missingTwoYears': { zh: '连续两年未达标', en: 'Missed two years running' },
+  'suspectSheet.title': { zh: '{parent} {year}年 待复核佐证（共 {count} 条）', en: '{parent} {year}: suspect links ({count})' },
+  'suspectSheet.note': {
+    zh: '这些佐证按清单旧版本确认，条目在新版本中已修改：复核（确认或驳回）前只计入建议口径，不计入确认口径。',
+    en: 'These links were accepted under an earlier checklist version and the item has changed since: until re-reviewed (confirmed or rejected) they count as proposed, not confirmed.',
+  },
+  'column.claim': { zh: '表述', en: 'Claim' },
+  'column.itemDiff': { zh: '条目修改（[-删除-]{+新增+}）', en: 'Item change ([-removed-]{+added+})' },
+  'column.itemBefore': { zh: '修改前', en: 'Before' },
+  'column.itemAfter': { zh: '修改后', en: 'After' },
+};
+
 export const MESSAGES: Readonly<Record<string, Entry>> = {
   ...STATUS,
   ...FLAGS,
@@ -259,6 +308,7 @@ export const MESSAGES: Readonly<Record<string, Entry>> = {
   ...EXPORTS,
   ...SERVICE,
   ...USER_ERRORS,
+  ...ACROSS,
 };
 
 /** A message by key (the key must be in the catalogue; tests check every use). */

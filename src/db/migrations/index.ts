@@ -4,18 +4,27 @@
  * once with DATABASE_URL, and add both classes here.
  */
 import { AccessTokens1795449231060 } from './postgres/1795449231060-AccessTokens';
+import { AcrossReports1795900110033 } from './postgres/1795900110033-AcrossReports';
 import { Initial1795448023786 } from './postgres/1795448023786-Initial';
 import { TokenExpiry1795803774900 } from './postgres/1795803774900-TokenExpiry';
 import { FlagText1795900000000 as PostgresFlagText } from './postgres/1795900000000-FlagText';
 import { AccessTokens1795449230664 } from './sqlite/1795449230664-AccessTokens';
+import { AcrossReports1795900100000 } from './sqlite/1795900100000-AcrossReports';
 import { Initial1795448023432 } from './sqlite/1795448023432-Initial';
 import { TokenExpiry1795803774338 } from './sqlite/1795803774338-TokenExpiry';
 import { FlagText1795900000000 as SqliteFlagText } from './sqlite/1795900000000-FlagText';
 
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795448023432, AccessTokens1795449230664, TokenExpiry1795803774338, SqliteFlagText];
+export const SQLITE_MIGRATIONS: Function[] = [
+  Initial1795448023432,
+  AccessTokens1795449230664,
+  TokenExpiry1795803774338,
+  SqliteFlagText,
+  AcrossReports1795900100000,
+];
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795448023786,
   AccessTokens1795449231060,
   TokenExpiry1795803774900,
   PostgresFlagText,
+  AcrossReports1795900110033,
 ];
