@@ -64,6 +64,8 @@ interface Segment {
   opening: boolean;
   /** inside a PLAN section: years there are next year's */
   plan: boolean;
+  /** a weight for unit names here other than the source's (a page's breadcrumb) */
+  unitWeight?: number;
 }
 
 const HAN = /[\u3400-\u9fff]/u;
@@ -393,7 +395,7 @@ function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefin
     for (const { ui, n, at } of known ? knownOccurrences(t, known) : []) {
       const u = known![ui];
       const subject = seg.opening && !isHan(t[at - 1]);
-      const weight = inBook[at] ? 0.03 : unitWeight(seg.source, subject);
+      const weight = inBook[at] ? 0.03 : (seg.unitWeight ?? unitWeight(seg.source, subject));
       add({
         key: `known:${u.name}`,
         name: u.name,
@@ -422,7 +424,7 @@ function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefin
       const key = resolved ? `known:${resolved.name}` : `${stem}|${level === 'STREET' ? '街' : suffix}`;
       const boundary = start === 0 || !isHan(t[start - 1]) || /[年度将共于]/u.test(t[start - 1]);
       const subject = seg.opening && boundary;
-      let weight = inBook[at] ? 0.03 : unitWeight(seg.source, subject);
+      let weight = inBook[at] ? 0.03 : (seg.unitWeight ?? unitWeight(seg.source, subject));
       const anchored = !inBook[at] && ORGAN_AFTER.test(after);
       if (level === 'DISTRICT' && ORGAN_NEXT.test(after)) {
         // a district's organ names its superior, unless the title or signature names no lower unit
@@ -500,7 +502,7 @@ const SOURCE_WORDS: Record<EvidenceSource, string> = {
   OPENING: '开头',
   HEADING: '小标题',
   SIGNATURE: '署名',
-  SOURCE: '网页来源栏',
+  SOURCE: '网页来源栏或位置导航',
   BODY: '正文',
   PUBLISH_DATE: '发布日期',
 };
@@ -726,7 +728,13 @@ function rankYears(norm: NormalisedText, mentions: YearMention[]): YearCandidate
     .map(({ value, confidence, evidence }) => ({ value, confidence, evidence }));
 }
 
-const SOURCE_FIELD = /(?:信息)?来源\s*[:：]\s*([^\s|｜:：]+?)(?=\s|[|｜]|发布|作者|浏览|点击|字号|时间|日期|$)/u;
+/** A page's field naming who published it: 来源, 信息来源, 发布机构, 发文机关, 发布单位. */
+const SOURCE_FIELD =
+  /(?:信息来源|来源|发布机构|发文机关|发布单位)\s*[:：]\s*([^\s|｜:：]+?)(?=\s|[|｜]|发布|作者|浏览|点击|字号|时间|日期|索引|主题|文号|成文|分享|打印|阅读|访问|$)/gu;
+/** A page's breadcrumb (当前位置：首页 > 乡镇街道 > 桂花镇 > 政务公开): each step names a section of the site. */
+const BREADCRUMB = /^(?:当前位置|您的位置|你的位置)?\s*[:：]?\s*首页\s*[>＞»›]/u;
+/** Weight of a unit named in a breadcrumb step: the site may be the district's. */
+const BREADCRUMB_WEIGHT = 0.3;
 
 function lineSegments(doc: DocumentStructure): Segment[] {
   const segments: Segment[] = [];
@@ -740,8 +748,22 @@ function lineSegments(doc: DocumentStructure): Segment[] {
     else if (l.role === 'CHROME') {
       if (/发布日期|发布时间|发文日期|成文日期|^日期/u.test(l.text)) seg(l.text, l.start, 'PUBLISH_DATE');
       // 来源: 胡家园街 / 信息来源：某某镇人民政府 — the value up to a space or the next field
-      const from = SOURCE_FIELD.exec(l.text);
-      if (from) seg(from[1], l.start + from.index + from[0].length - from[1].length, 'SOURCE');
+      for (const from of l.text.matchAll(SOURCE_FIELD)) {
+        seg(from[1], l.start + (from.index ?? 0) + from[0].length - from[1].length, 'SOURCE');
+      }
+      if (BREADCRUMB.test(l.text) || /^(?:当前位置|您的位置|你的位置)/u.test(l.text)) {
+        for (const step of l.text.matchAll(/[^>＞»›:：\s]+/gu)) {
+          if (/^(?:当前位置|您的位置|你的位置|首页)$/u.test(step[0])) continue;
+          segments.push({
+            text: step[0],
+            offset: l.start + (step.index ?? 0),
+            source: 'SOURCE',
+            opening: false,
+            plan,
+            unitWeight: BREADCRUMB_WEIGHT,
+          });
+        }
+      }
     } else if (l.role === 'SIGNATURE') seg(l.text, l.start, 'SIGNATURE');
     else if (l.role === 'HEADING' && l.heading) {
       seg(l.text.slice(0, l.heading.headingEnd), l.start, 'HEADING');

@@ -176,6 +176,30 @@ describe('names given only outside the body', () => {
   });
 });
 
+describe("a page's other fields", () => {
+  it('发布机构 in a 政府信息公开 header', () => {
+    const raw = `索引号：11510112/2023-00012 发布机构：金山街道办事处 成文日期：2023-01-05\n2022年度法治政府建设情况报告\n2022年，我街道坚持依法行政。${BODY}`;
+    const a = analyzeReport(raw);
+    expect(a.unit).toMatchObject({ name: '金山街道', level: 'STREET' });
+    expect(a.unit!.evidence[0].source).toBe('SOURCE');
+    expect(a.year?.value).toBe(2022);
+  });
+
+  it('a breadcrumb step naming the unit, weaker than a title', () => {
+    const a = analyzeReport(`当前位置：首页 > 乡镇街道 > 桂花镇 > 政务公开\n2022年法治政府建设工作报告\n2022年，我镇坚持依法行政。${BODY}`);
+    expect(a.unit).toMatchObject({ name: '桂花镇', level: 'TOWN', confidence: 0.3 });
+  });
+
+  it("a district's breadcrumb does not make a street report the district's", () => {
+    const a = analyzeReport(`首页 > 城南区人民政府 > 信息公开\n关于2022年度法治政府建设情况的报告\n2022年，我街道坚持依法行政。${BODY}`);
+    expect(a.unit).toBeNull();
+    const titled = analyzeReport(
+      `首页 > 城南区人民政府 > 信息公开\n金山街道关于2022年度法治政府建设情况的报告\n2022年，坚持依法行政。${BODY}`,
+    );
+    expect(titled.unit?.name).toBe('金山街道');
+  });
+});
+
 describe('no false unit from a verb and 镇/乡', () => {
   it.each([
     ['加大镇街执法力度', '进一步加大镇街执法力度，扩大乡村法治宣传覆盖面。'],
