@@ -217,6 +217,8 @@ const GENERIC_STEM_END: Record<string, RegExp> = {
   镇: /(?:城|乡|村|集|重|小|名|古|市|全|本|我|各|该|特色)$/u,
   乡: /(?:城|家|故|下|老|返|同|异|水|梦|思|他|回|离|全|本|我|各|该|五老)$/u,
 };
+/** A stem ending in a determiner is never a name (全镇, 本乡, 各街道, 所在街道). */
+const DETERMINER_END = /(?:全|本|我|各|该|此|每|两|在|到|沿|临|所在|相关|城乡|乡村)$/u;
 /** The character after the suffix that shows it is a different word (区域, 街面, 乡贤). */
 const GENERIC_NEXT: Record<string, RegExp> = {
   区: /^[域分别间块划位]/u,
@@ -235,7 +237,7 @@ const ORGAN_AFTER =
   /^(?:人民政府|政府|办事处|工作委员会|党工委|工委|党委|纪工委|纪委|人大|综合行政执法|综合执法|司法所|法治建设领导小组|全面依法治)/u;
 
 /** The name-like stem before a suffix at `at`, or null. */
-function stemBefore(text: string, at: number, suffix: string): string | null {
+function stemBefore(text: string, at: number, suffix: string, namingSpot = false): string | null {
   let k = at;
   while (k > 0 && isHan(text[k - 1]) && at - k < 12) k -= 1;
   let run = text.slice(k, at);
@@ -264,8 +266,13 @@ function stemBefore(text: string, at: number, suffix: string): string | null {
   // a 街道 whose own name ends in 街 (南街街道, 新华路街街道): the 街 belongs to the name
   const ownStreet = suffix === '街道' && run.endsWith('街') && !/[我本全各该此每两在到沿临]街$/u.test(run);
   const body = ownStreet ? run.slice(0, -1) : run;
-  if (BAD_STEM_CHARS.test(body) || PHRASE_END.test(run) || LEAD_INS.includes(run) || LEAD_INS.includes(body)) return null;
-  if (!ownStreet && GENERIC_STEM_END[suffix]?.test(run)) return null;
+  // 新市镇 in a title is a name; 天津市街道 in running text is not
+  const phraseEnd = PHRASE_END.test(run) && !(namingSpot && n === 2 && /[市县]$/u.test(run));
+  if (BAD_STEM_CHARS.test(body) || phraseEnd || LEAD_INS.includes(run) || LEAD_INS.includes(body)) return null;
+  // where a text names its author (title, signature, 来源, or before 人民政府/办事处) only a
+  // determiner makes a 镇/乡/街道 generic: 王集镇, 新市镇, 古城镇 are names there
+  const generic = namingSpot && suffix !== '区' && suffix !== '县' ? DETERMINER_END : GENERIC_STEM_END[suffix];
+  if (!ownStreet && generic?.test(run)) return null;
   if (GENERIC_NEXT[suffix]?.test(text.slice(at + suffix.length, at + suffix.length + 2))) return null;
   return run;
 }
@@ -414,7 +421,12 @@ function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefin
       const suffix = m[0];
       // 新华路街街道: the first 街 is part of the name, the unit ends at 街道
       if (suffix === '街' && t.startsWith('街道', at + 1)) continue;
-      const stem = stemBefore(t, at, suffix);
+      const namingSpot =
+        seg.source === 'TITLE' ||
+        seg.source === 'SIGNATURE' ||
+        seg.source === 'SOURCE' ||
+        ORGAN_AFTER.test(t.slice(at + suffix.length, at + suffix.length + 8));
+      const stem = stemBefore(t, at, suffix, namingSpot);
       if (!stem) continue;
       const surface = stem + suffix;
       const level = levelOf(suffix);
