@@ -4,6 +4,7 @@
  * slice.
  */
 import fc from 'fast-check';
+import { Converter } from 'opencc-js';
 import { analyzeReport, normaliseReport, normaliseText } from '../../../src/reports/analysis';
 import type { ReportAnalysis } from '../../../src/reports/analysis';
 import { SEED_FILES, SeedName, seed } from './seed-reports';
@@ -168,6 +169,17 @@ describe('analyzeReport properties', () => {
         checkInvariants(raw, analyzeReport(raw));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('holds on the real reports in traditional characters, with random edits', () => {
+    const toTraditional = Converter({ from: 'cn', to: 'tw' });
+    fc.assert(
+      fc.property(mutatedSeed, (text) => {
+        const raw = toTraditional(text);
+        checkInvariants(raw, analyzeReport(raw));
+      }),
+      { numRuns: 15 },
     );
   });
 
