@@ -5,6 +5,7 @@ import { loadConfig, type DatabaseConfig } from './src/config';
 import { ENTITIES } from './src/db/entities';
 import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './src/db/migrations';
 import { StatementCounter } from './src/db/statement-counter';
+import { RequestSqlLogger } from './src/observability/sql-logger';
 
 export interface DataSourceOptions {
   /** counts SQL statements (tests and benchmarks) */
@@ -24,7 +25,8 @@ export function createDataSource(database: DatabaseConfig, options: DataSourceOp
     synchronize: false,
     migrationsRun: false,
     logging: false as const,
-    logger: options.counter,
+    // counts statements per request for /metrics, then hands them to the tests' counter
+    logger: new RequestSqlLogger(options.counter),
   };
   if (database.type === 'postgres') {
     return new DataSource({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './shared/log';
 
 /** Thrown when an environment variable is invalid; the message names the variable. */
 export class ConfigError extends Error {
@@ -44,6 +45,10 @@ export interface AppConfig {
   documentLimits: DocumentLimits;
   /** download links: per caller and in total */
   downloadLimits: DownloadLimits;
+  /** METRICS_TOKEN: a bearer token that may read /metrics from another machine (besides ADMIN tokens) */
+  metricsToken?: string;
+  /** LOG_LEVEL, validated (src/shared/log.ts reads it) */
+  logLevel?: LogLevel;
 }
 
 /** Budgets for decoding one document (README "Limits"). */
@@ -126,7 +131,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ),
     '',
   );
+  const metricsToken = read(
+    'METRICS_TOKEN',
+    z.string().regex(/^$|^\S{16,200}$/, 'METRICS_TOKEN must be 16 to 200 characters without spaces'),
+    '',
+  );
   return {
+    metricsToken: metricsToken || undefined,
+    logLevel: read('LOG_LEVEL', z.string().trim().toLowerCase().pipe(z.enum(LOG_LEVELS)), 'info'),
     port,
     host,
     database,

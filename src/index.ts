@@ -1,12 +1,21 @@
 /**
- * Start-up only: config → database → migrations → seeds → server.
+ * Start-up only: config → port check → database → migrations → seeds → server.
  * `npm start` runs this; every setting comes from the environment (src/config.ts).
+ * Everything it says goes through the logger (src/shared/log.ts).
  */
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
-import { log as logger } from './shared/log';
+import { localeFromEnv, t } from './i18n/messages';
+import { log } from './shared/log';
+import { portProblem } from './shared/port-check';
 
-const log = (message: string) => logger.info(message);
+const locale = localeFromEnv();
+
+/** Logs why the server cannot start and exits with `code`. */
+function cannotStart(reason: string, code: number, error?: unknown): never {
+  log.fatal(error === undefined ? {} : { err: error }, t('startup.cannotStart', { reason }, locale));
+  process.exit(code);
+}
 
 async function main(): Promise<void> {
   process.env.TZ = 'UTC';
@@ -14,11 +23,14 @@ async function main(): Promise<void> {
   try {
     config = loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Cannot start: ${error.message}\n`);
-      process.exit(2);
-    }
+    if (error instanceof ConfigError) cannotStart(error.message, 2);
     throw error;
+  }
+  // A busy port is reported before migrations and seeding run.
+  const busy = await portProblem(config.port, config.host);
+  if (busy) {
+    const params = { port: config.port, host: config.host, code: busy };
+    cannotStart(t(busy === 'EADDRINUSE' ? 'startup.portBusy' : 'startup.portOther', params, locale), 2);
   }
   // Entities read the database type when they are declared: import them after the config.
   const { openDatabase } = await import('./db/open-database');
@@ -27,31 +39,34 @@ async function main(): Promise<void> {
   const { startServer } = await import('./server');
   const { bindingProblem } = await import('./access/authenticate-request');
   const { countActiveTokens } = await import('./access/token.service');
+  const { Report } = await import('./reports/report.entity');
 
   const { dataSource, applied } = await openDatabase(config.database, { statementTimeoutMs: config.requestTimeBudgetMs });
-  log(
-    `database: ${config.database.type === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)'}; ${applied} migration(s) applied`,
-  );
+  const database = config.database.type === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)';
+  log.info(`database: ${database}; ${applied} migration(s) applied`);
   const refusal = bindingProblem(config.host, await countActiveTokens(dataSource));
   if (refusal) {
-    process.stderr.write(`Cannot start: ${refusal}\n`);
     await dataSource.destroy();
-    process.exit(2);
+    cannotStart(refusal, 2);
   }
   const lock = new WriteLock();
   const seeded = await loadSeeds(dataSource, lock, undefined, { reports: config.seedReports });
-  log(
+  log.info(
     `seeds: ${seeded.unitsCreated} unit(s) added, checklist ${seeded.checklistCreated ? 'imported' : 'already present'}, ` +
       `${seeded.reportsCreated} report(s) ingested, ${seeded.reportsSkipped} already present`,
   );
+  if (!config.seedReports) {
+    const kept = await dataSource.getRepository(Report).count();
+    if (kept > 0) log.warn({ reportsKept: kept }, t('startup.seedReportsKept', { count: kept, database }, locale));
+  }
   const server = await startServer({ dataSource, lock, config });
-  log(`GraphQL listening at ${server.url} (open it in a browser for the query page)`);
+  log.info(`GraphQL listening at ${server.url} (open it in a browser for the query page; /health, /ready, /metrics)`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: finishing in-flight requests, then stopping`);
+    log.info(`${signal}: finishing in-flight requests, then stopping`);
     await server.stop();
     await dataSource.destroy();
     process.exit(0);
@@ -60,7 +75,4 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`Cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+main().catch((error: unknown) => cannotStart(error instanceof Error ? error.message : String(error), 1, error));

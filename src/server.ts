@@ -8,11 +8,13 @@ import express, { type Request } from 'express';
 import { createServer, type Server } from 'node:http';
 import { ANONYMOUS, callerOfRequest } from './access/authenticate-request';
 import { createContext, downloadsOf, type AppServices, type Caller, type Context } from './context';
-import { formatError } from './graphql/errors';
+import { formatError, newErrorId } from './graphql/errors';
 import { costLimitPlugin, queryShapeRule } from './graphql/limits';
 import { hostCheck, singleAuthorizationHeader } from './http-guards';
 import { buildAppSchema } from './graphql/schema';
-import { localeFromAcceptLanguage } from './i18n/messages';
+import { localeFromAcceptLanguage, t } from './i18n/messages';
+import { installServiceEndpoints, observabilityPlugin, observeCaller, requestLogging } from './observability/http';
+import { logger } from './shared/log';
 
 export { ANONYMOUS };
 
@@ -34,7 +36,9 @@ export function createApollo(services: AppServices, httpServer?: Server): Apollo
     parseOptions: { maxTokens: services.config.maxQueryTokens },
     validationRules: [queryShapeRule({ maxDepth: services.config.maxQueryDepth, maxFields: services.config.maxQueryFields })],
     formatError: (formatted, error) => formatError(formatted, error),
+    logger: logger(),
     plugins: [
+      observabilityPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       // No HTTP cache hints are used; the default cache-control plugin wraps every field resolver.
       ApolloServerPluginCacheControlDisabled(),
@@ -56,6 +60,7 @@ export async function startServer(
   const { config } = services;
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLogging());
   app.use(hostCheck(config), singleAuthorizationHeader());
   const httpServer = createServer(app);
   const apollo = createApollo(services, httpServer);
@@ -83,18 +88,22 @@ export async function startServer(
     res.send(file.data);
   });
   app.get('/', (_req, res) => res.redirect('/graphql'));
-  app.get('/health', (_req, res) => res.json({ ok: true }));
+  installServiceEndpoints(app, { ...services, downloads: downloadsOf(services) });
   app.use(
     '/graphql',
     cors<cors.CorsRequest>({ origin: config.corsOrigins.length ? config.corsOrigins : false }),
     express.json({ limit: config.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext(services, await resolveCaller(req), localeFromAcceptLanguage(req.headers['accept-language'])),
+      context: async ({ req }) => {
+        const caller = await resolveCaller(req);
+        observeCaller(caller);
+        return createContext(services, caller, localeFromAcceptLanguage(req.headers['accept-language']));
+      },
     }),
   );
   app.use((error: Error & { type?: string; status?: number }, _req: Request, res: express.Response, _next: express.NextFunction) => {
     const status = error.status ?? 500;
+    if (status >= 500) return unexpectedHttpError(error, res);
     const message =
       error.type === 'entity.too.large'
         ? `Request body is larger than ${config.maxBodyBytes} bytes.`
@@ -120,6 +129,13 @@ export async function startServer(
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/graphql`,
     stop: () => apollo.stop(),
   };
+}
+
+/** A failure outside GraphQL (a route, a body parser): logged once with an id the caller also gets. */
+function unexpectedHttpError(error: Error, res: express.Response): void {
+  const errorId = newErrorId();
+  logger().error({ err: error, errorId }, `unexpected error ${errorId}`);
+  res.status(500).json({ errors: [{ message: t('error.internal', { errorId }), extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } }] });
 }
 
 const EXAMPLE_QUERY = `# 法治清单 — try this against the demo data

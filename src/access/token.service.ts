@@ -143,7 +143,7 @@ export async function authenticate(ds: DataSource, secret: string): Promise<Call
       .update({ id: token.id }, { lastUsedAt: new Date(now) })
       .catch(() => undefined);
   }
-  if (token.unitId === null) return { name: token.name, role: token.role, scope: null };
+  if (token.unitId === null) return { name: token.name, tokenId: token.id, role: token.role, scope: null };
   const units = await ds.getRepository(Unit).find({ select: ['id', 'parentId'] });
-  return { name: token.name, role: token.role, scope: new Set(subtreeIds(units, token.unitId)) };
+  return { name: token.name, tokenId: token.id, role: token.role, scope: new Set(subtreeIds(units, token.unitId)) };
 }

@@ -9,6 +9,7 @@ import { fail, ok, type Outcome } from '../shared/user-error';
 import { Checklist } from '../checklist/checklist.entity';
 import { EvidenceLink } from './evidence-link.entity';
 import { nextLinkState, type ReviewAction } from './review-state';
+import { observeReview } from '../observability/events';
 
 export interface ReviewInput {
   linkId: number;
@@ -27,6 +28,12 @@ export interface ReviewInput {
  * assessment of the link's unit, checklist and year is recomputed (unless locked).
  */
 export async function reviewLink(dataSource: DataSource, lock: WriteLock, input: ReviewInput): Promise<Outcome<EvidenceLink>> {
+  const outcome = await reviewUnobserved(dataSource, lock, input);
+  observeReview(outcome, input);
+  return outcome;
+}
+
+async function reviewUnobserved(dataSource: DataSource, lock: WriteLock, input: ReviewInput): Promise<Outcome<EvidenceLink>> {
   if (input.action === 'REJECT' && !input.reason?.trim()) {
     return fail('REASON_REQUIRED', 'A rejection needs a reason.', 'input.reason');
   }

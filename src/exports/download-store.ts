@@ -47,6 +47,11 @@ export class DownloadStore {
     return file;
   }
 
+  /** Files and bytes held now (the /metrics gauges). */
+  stats(): { files: number; bytes: number } {
+    return { files: this.files.size, bytes: this.totalBytes() };
+  }
+
   /** Drops expired files. */
   sweep(): void {
     const now = this.now();

@@ -1,5 +1,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import { randomBytes } from 'node:crypto';
+import { t } from '../i18n/messages';
+import { currentRequest } from '../observability/request-context';
+import { logger } from '../shared/log';
 import { BadInputError } from './relay';
 
 /** Error codes a caller may see in `extensions.code`. */
@@ -21,16 +25,21 @@ export class ForbiddenError extends Error {
   }
 }
 
+/** Logs an unexpected error once, with its id (the caller gets the same id in `extensions.errorId`). */
+export type UnexpectedErrorLog = (error: unknown, errorId: string) => void;
+
+/** A short id for one unexpected error: in the log line and in the caller's `extensions.errorId`. */
+export function newErrorId(): string {
+  return randomBytes(6).toString('hex');
+}
+
 /**
  * Shapes every error sent to a caller: known errors keep their message and get a code;
- * anything unexpected becomes "Internal server error" (logged on the server) so stack
- * traces and SQL never leak. GraphQL's own validation errors pass unchanged.
+ * anything unexpected becomes "服务器内部错误（错误编号 …）" with `extensions.errorId`, and is
+ * logged once on the server with the same id and its stack, so stack traces and SQL never
+ * leak. GraphQL's own validation errors pass unchanged.
  */
-export function formatError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-  log: (e: unknown) => void = defaultLog,
-): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: UnexpectedErrorLog = defaultLog): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof BadInputError) {
     return { message: original.message, path: formatted.path, extensions: { code: ERROR_CODES.BAD_USER_INPUT } };
@@ -50,8 +59,9 @@ export function formatError(
     // a limit refused in validation keeps its own code (Apollo gives every validation error GRAPHQL_VALIDATION_FAILED)
     return { ...formatted, extensions: typeof limitCode === 'string' ? { ...extensions, code: limitCode } : extensions };
   }
-  log(original);
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: ERROR_CODES.INTERNAL } };
+  const errorId = newErrorId();
+  log(original, errorId);
+  return { message: t('error.internal', { errorId }), path: formatted.path, extensions: { code: ERROR_CODES.INTERNAL, errorId } };
 }
 
 /** The per-request time budget ran out (REQUEST_TIME_BUDGET_MS): extensions.code QUERY_TIMEOUT. */
@@ -76,6 +86,10 @@ export function checkDeadline(deadline: number | undefined, budgetMs?: number): 
   if (deadline !== undefined && Date.now() > deadline) throw new QueryTimeoutError(budgetMs);
 }
 
-function defaultLog(error: unknown): void {
-  process.stderr.write(`[graphql] unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+function defaultLog(error: unknown, errorId: string): void {
+  const request = currentRequest();
+  logger().error(
+    { err: error, errorId, ...(request ? { reqId: request.id, operation: request.operationName } : {}) },
+    `unexpected error ${errorId}`,
+  );
 }

@@ -193,16 +193,17 @@ const SERVICE: Record<string, Entry> = {
     sentence: true,
   },
   'startup.seedReportsKept': {
-    zh: 'SEED_REPORTS=0：不载入示例报告；数据库中已有的 {count} 份报告保留不变（要从空库开始，请删除 {path} 或换一个 SQLITE_PATH）',
-    en: 'SEED_REPORTS=0: demo reports not loaded; the {count} report(s) already in the database are kept (to start empty, delete {path} or use another SQLITE_PATH)',
+    zh: 'SEED_REPORTS=0：不载入示例报告，但数据库（{database}）中已有的 {count} 份报告保留不变；SEED_REPORTS 不删除任何数据，要从空库开始请换一个数据库，例如 SQLITE_PATH=data/empty.sqlite npm start',
+    en: 'SEED_REPORTS=0: the demo reports are not loaded, but the {count} report(s) already in the database ({database}) are kept; SEED_REPORTS deletes nothing: to start empty use another database, e.g. SQLITE_PATH=data/empty.sqlite npm start',
     sentence: true,
   },
+  'startup.portOther': {
+    zh: '无法使用端口 {port}（{host}）：{code}；请设置 PORT 为其他端口，例如 PORT=4001 npm start',
+    en: 'Cannot use port {port} on {host}: {code}; set PORT to another port, e.g. PORT=4001 npm start',
+    sentence: true,
+  },
+  'startup.cannotStart': { zh: '无法启动：{reason}', en: 'Cannot start: {reason}' },
   'error.internal': { zh: '服务器内部错误（错误编号 {errorId}）', en: 'Internal server error (error id {errorId})' },
-  'error.noChecklist': {
-    zh: '数据库中没有清单：先运行 npm start（载入示例清单）或 npm run import-checklist -- 文件',
-    en: 'The database holds no checklist: run npm start once (loads the demo checklist) or npm run import-checklist -- FILE',
-    sentence: true,
-  },
 };
 
 /**

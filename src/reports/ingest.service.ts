@@ -9,6 +9,7 @@ import { Checklist } from '../checklist/checklist.entity';
 import { runWrite, type WriteLock } from '../db/write-lock';
 import { storeProposedLinks } from '../evidence/link.service';
 import { sha256 } from '../shared/hash';
+import { observeIngest } from '../observability/events';
 import { log } from '../shared/log';
 import { fail, ok, type Outcome, type UserErrorData } from '../shared/user-error';
 import { resolveUnitName, suggestUnitNames } from '../units/unit-names';
@@ -64,6 +65,23 @@ export const MIN_YEAR = 2000;
  * refused unless `replace` is set (the old report and its reviewed links stay).
  */
 export async function ingestReport(
+  dataSource: DataSource,
+  lock: WriteLock,
+  input: IngestInput,
+  limits: { maxReportBytes: number },
+): Promise<Outcome<IngestResult>> {
+  const started = process.hrtime.bigint();
+  try {
+    const outcome = await ingestUnobserved(dataSource, lock, input, limits);
+    observeIngest(outcome, started, input);
+    return outcome;
+  } catch (error) {
+    observeIngest(null, started, input, error);
+    throw error;
+  }
+}
+
+async function ingestUnobserved(
   dataSource: DataSource,
   lock: WriteLock,
   input: IngestInput,

@@ -68,11 +68,17 @@ describe('start-up', () => {
           stdio: ['ignore', 'pipe', 'pipe'],
         },
       );
+      let out = '';
       let err = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
       child.stderr.on('data', (c: Buffer) => (err += c.toString()));
       const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
       expect(code).toBe(2);
-      expect(err).toMatch(/Cannot start: HOST=0\.0\.0\.0 would expose the server beyond this machine, but no API tokens exist/);
+      // through the logger (one JSON line at level fatal), nothing on stderr
+      const line = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { level: number; msg: string };
+      expect(line.level).toBe(60);
+      expect(line.msg).toMatch(/^无法启动：HOST=0\.0\.0\.0 would expose the server beyond this machine, but no API tokens exist/);
+      expect(err).toBe('');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -50,8 +50,8 @@ describe('errors', () => {
       await db.dataSource.query('ALTER TABLE claim_gone RENAME TO claim');
     }
     const error = result.errors?.[0];
-    expect(error?.message).toBe('Internal server error');
-    expect(error?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(error?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', errorId: expect.stringMatching(/^[0-9a-f]{12}$/) });
+    expect(error?.message).toBe(`服务器内部错误（错误编号 ${String(error?.extensions?.errorId)}）`);
     expect(JSON.stringify(result)).not.toMatch(/SELECT|claim_gone|SQLITE|relation|at .*\.ts/i);
   });
 });
