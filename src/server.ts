@@ -5,7 +5,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { getDistDirectory, renderAltair } from 'altair-static';
 import cors from 'cors';
 import express, { type Request } from 'express';
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import { ANONYMOUS, callerOfRequest } from './access/authenticate-request';
 import { createContext, downloadsOf, type AppServices, type Caller, type Context } from './context';
 import { formatError, newErrorId } from './graphql/errors';
@@ -15,6 +17,7 @@ import { buildAppSchema } from './graphql/schema';
 import { localeFromAcceptLanguage, t } from './i18n/messages';
 import { installServiceEndpoints, observabilityPlugin, observeCaller, requestLogging } from './observability/http';
 import { logger } from './shared/log';
+import { projectRoot } from './shared/project-root';
 
 export { ANONYMOUS };
 
@@ -87,6 +90,7 @@ export async function startServer(
     res.setHeader('cache-control', 'private, no-store');
     res.send(file.data);
   });
+  mountWebApp(app);
   app.get('/', (_req, res) => res.redirect('/graphql'));
   installServiceEndpoints(app, { ...services, downloads: downloadsOf(services) });
   app.use(
@@ -136,6 +140,28 @@ function unexpectedHttpError(error: Error, res: express.Response): void {
   const errorId = newErrorId();
   logger().error({ err: error, errorId }, `unexpected error ${errorId}`);
   res.status(500).json({ errors: [{ message: t('error.internal', { errorId }), extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } }] });
+}
+
+/**
+ * The web app (web/, built by `npm run build:web` into dist/web) at /app: hashed assets
+ * cached, and every other /app path answered with index.html (the app routes itself).
+ */
+function mountWebApp(app: express.Express): void {
+  const dir = join(projectRoot(), 'dist', 'web');
+  const csp = "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  app.use('/app/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '1y' }), (_req, res) => {
+    res.status(404).type('text').send('Not found');
+  });
+  app.get(/^\/app(\/.*)?$/, (_req, res) => {
+    const index = join(dir, 'index.html');
+    if (!existsSync(index)) {
+      res.status(404).type('text').send('网页应用尚未构建：请运行 npm run build:web（The web app is not built: run npm run build:web.）');
+      return;
+    }
+    res.setHeader('content-security-policy', csp);
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(index);
+  });
 }
 
 const EXAMPLE_QUERY = `# 法治清单 — try this against the demo data

@@ -15,6 +15,7 @@ import { ReviewResolver } from '../evidence/review.resolver';
 import { ExportResolver } from '../exports/export.resolver';
 import { IngestResolver } from '../reports/ingest.resolver';
 import { SearchResolver } from '../reports/search.resolver';
+import { ViewerResolver } from '../access/viewer.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { ChecklistItemResolver, ChecklistResolver } from '../checklist/checklist.resolver';
 import { EvidenceLinkResolver } from '../evidence/evidence-link.resolver';
@@ -59,6 +60,7 @@ export function buildAppSchema(): GraphQLSchema {
       MetricSeriesUnitResolver,
       DistrictMetricUnitsResolver,
       UserErrorResolver,
+      ViewerResolver,
     ],
     validate: false,
   });

@@ -1,0 +1,101 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** Debian's Chromium (apt-get install -y chromium), or CHROMIUM_PATH; null when none is installed. */
+export function findChromium(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
+  return candidates.find((p) => existsSync(p)) ?? null;
+}
+
+export const INSTALL_HINT =
+  'Install Debian\'s Chromium with "apt-get update && apt-get install -y chromium" (or set CHROMIUM_PATH to a Chromium binary).';
+
+/** Flags for a quiet, offline headless Chromium (Playwright gives each launch a fresh temporary profile). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Refuses every request that is not to 127.0.0.1 (recording it) and collects console
+ * errors and uncaught page errors.
+ */
+export async function guard(
+  context: BrowserContext,
+): Promise<{ external: string[]; consoleErrors: string[]; watch: (page: Page) => void }> {
+  const external: string[] = [];
+  const consoleErrors: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1' || url.protocol === 'data:') return route.continue();
+    external.push(route.request().url());
+    return route.abort('blockedbyclient');
+  });
+  const watch = (page: Page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+  };
+  context.on('page', watch);
+  return { external, consoleErrors, watch };
+}
+
+/** Builds the web app into dist/web unless the build is newer than every file under web/. */
+export function ensureWebBuild(): void {
+  const built = join(ROOT, 'dist', 'web', 'index.html');
+  const newest = (dir: string): number =>
+    Math.max(
+      0,
+      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+        e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
+      ),
+    );
+  if (existsSync(built) && statSync(built).mtimeMs >= newest(join(ROOT, 'web'))) return;
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.mts', '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
+  if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** A port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Signs in on the app's sign-in form with a token (kept in the tab's session storage). */
+export async function signIn(page: Page, base: string, token: string, path = '/app/'): Promise<void> {
+  await page.goto(`${base}${path}`);
+  await page.locator('#token').fill(token);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.locator('[data-testid="role"]').waitFor();
+}
