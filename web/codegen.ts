@@ -1,12 +1,13 @@
 // Types for the web app's GraphQL operations, from the committed schema (run from the repository root).
-// `npm run web:codegen` writes web/src/gql/; `npm run check` fails when an operation no longer matches the schema
-// or the generated types are out of date.
+// `npm run web:codegen` writes web/src/gql/ (not committed; npm ci runs it); it fails, and so does
+// `npm run check`, when an operation no longer matches schema/schema.graphql.
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
   schema: 'schema/schema.graphql',
   documents: ['web/src/**/*.ts', 'web/src/**/*.tsx', '!web/src/gql/**'],
   ignoreNoDocuments: false,
+  errorsOnly: true,
   generates: {
     'web/src/gql/': {
       preset: 'client',

@@ -57,26 +57,28 @@ export async function guard(
   return { external, consoleErrors, watch };
 }
 
-/** Builds the web app into dist/web unless the build is newer than every file under web/. */
+/**
+ * Generates the operation types and builds the web app into dist/web (as `npm ci` does)
+ * unless the build is newer than every file under web/ and than the schema.
+ */
 export function ensureWebBuild(): void {
   const built = join(ROOT, 'dist', 'web', 'index.html');
   const newest = (dir: string): number =>
     Math.max(
       0,
-      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
-        e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
-      ),
+      ...readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.name !== 'gql')
+        .map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)),
     );
-  if (existsSync(built) && statSync(built).mtimeMs >= newest(join(ROOT, 'web'))) return;
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.mts', '--logLevel', 'warn'],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-    },
-  );
-  if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
+  const sources = Math.max(newest(join(ROOT, 'web')), statSync(join(ROOT, 'schema', 'schema.graphql')).mtimeMs);
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  for (const [bin, args] of [
+    ['node_modules/@graphql-codegen/cli/esm/bin.js', ['--config', 'web/codegen.ts']],
+    ['node_modules/vite/bin/vite.js', ['build', '--config', 'web/vite.config.mts', '--logLevel', 'warn']],
+  ] as const) {
+    const result = spawnSync(process.execPath, [join(ROOT, bin), ...args], { cwd: ROOT, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`web build failed (${bin}):\n${result.stdout}\n${result.stderr}`);
+  }
 }
 
 /** A port nobody listens on right now. */

@@ -54,8 +54,8 @@ async function api<T = any>(query: string, variables: Record<string, unknown> = 
   return body.data;
 }
 
-async function newPage(token: string, path: string): Promise<Page> {
-  const page = await context.newPage();
+async function newPage(token: string, path: string, inContext: BrowserContext = context): Promise<Page> {
+  const page = await inContext.newPage();
   page.on('request', (request) => {
     if (request.url().endsWith('/graphql') && request.method() === 'POST') graphqlBodies.push(request.postData() ?? '');
   });
@@ -318,7 +318,11 @@ describeBrowser('the web app in Chromium', () => {
   });
 
   it('a UNIT token for 万兴街 sees no other unit anywhere in the app', async () => {
-    const page = await newPage(tokens.wanxing, '/app/');
+    // its own browser context: the server refuses out-of-scope ids with HTTP 400, which
+    // Chromium reports on the console; those are the only console messages allowed here
+    const unitContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+    const unitChecks = await guard(unitContext);
+    const page = await newPage(tokens.wanxing, '/app/', unitContext);
     await expect(page.locator('[data-testid="scope"]').textContent()).resolves.toBe('万兴街（街道）');
     const visibleText = () =>
       page.evaluate(() => {
@@ -344,7 +348,13 @@ describeBrowser('the web app in Chromium', () => {
     expect(seen[0]).toContain('万兴街');
     for (const text of seen) for (const other of OTHER_UNITS) expect(text).not.toContain(other);
     await shot(page, 'unit-token');
-    await page.close();
+    expect(unitChecks.external).toEqual([]);
+    const refusedPages = [`/app/unit/${ids['王顶堤街']}/2023`, `/app/district/${ids['南开区']}/2022`];
+    for (const message of unitChecks.consoleErrors) {
+      expect(message).toMatch(/: Failed to load resource: the server responded with a status of 400/);
+      expect(refusedPages.some((p) => message.includes(`${p}: `))).toBe(true);
+    }
+    await unitContext.close();
   });
 
   it('made no request beyond 127.0.0.1 and logged no console error', () => {

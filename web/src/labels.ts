@@ -18,6 +18,8 @@ export const FLAG: Record<FlagCode, string> = {
   ONLY_PLANNED: '仅有计划',
   SHORTCOMING_REPORTED: '报告了不足',
   LINK_UNREVIEWED: '佐证未审核',
+  LINK_SUSPECT: '条目已修改，佐证待复核',
+  REUSED_EVIDENCE: '佐证与往年重复',
   REPORT_MISSING: '未报送报告',
 };
 
@@ -26,7 +28,12 @@ export const SEVERITY_RANK: Record<Severity, number> = { ERROR: 0, WARNING: 1, I
 
 export const POLARITY: Record<Polarity, string> = { POSITIVE: '已做工作', NEGATIVE: '不足', PLAN: '计划' };
 
-export const LINK_STATE: Record<LinkState, string> = { PROPOSED: '待审核', ACCEPTED: '已接受', REJECTED: '已驳回' };
+export const LINK_STATE: Record<LinkState, string> = {
+  PROPOSED: '待审核',
+  ACCEPTED: '已接受',
+  REJECTED: '已驳回',
+  SUSPECT: '待复核（条目已修改）',
+};
 
 export const CHANGE: Record<ItemChange, string> = {
   NEW_EVIDENCE: '新增佐证',

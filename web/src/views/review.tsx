@@ -45,7 +45,7 @@ export function reviewQueue(a: AssessmentData): QueueEntry[] {
   const entries: QueueEntry[] = [];
   for (const claim of claims)
     for (const link of claim.links) {
-      if (link.state !== 'PROPOSED') continue;
+      if (link.state !== 'PROPOSED' && link.state !== 'SUSPECT') continue; // SUSPECT: accepted before the item's wording changed
       const item = items.get(link.item.code);
       const level = POLARITY_LEVEL[claim.polarity];
       const acceptChanges =
@@ -83,6 +83,7 @@ export function ReviewView(props: { unitId: string; year: string }) {
 
   async function decide(entry: QueueEntry, action: 'ACCEPT' | 'REJECT', reason?: string) {
     const id = entry.link.id;
+    const apiAction = action === 'ACCEPT' && entry.link.state === 'SUSPECT' ? 'CONFIRM' : action;
     if (action === 'REJECT' && !reason?.trim()) {
       setMessages((m) => ({ ...m, [id]: '驳回需要填写理由。' }));
       return;
@@ -90,7 +91,7 @@ export function ReviewView(props: { unitId: string; year: string }) {
     setBusy(id);
     try {
       const result = await request(ReviewLinkMutation, {
-        input: { linkId: id, action, expectedVersion: entry.link.version, reason: reason?.trim() || null },
+        input: { linkId: id, action: apiAction, expectedVersion: entry.link.version, reason: reason?.trim() || null },
       });
       const problem = result.reviewEvidenceLink.userErrors[0];
       if (problem) {
