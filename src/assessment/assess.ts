@@ -14,7 +14,19 @@ import { partCodeOf } from './parts';
 import { roundTo, scoreBothViews, statusFactor } from './score';
 import { collectEvidence, decideStatus, indexClaims, notApplicableJustification } from './status';
 import { checkTargets } from './targets';
-import type { AssessmentInput, AssessmentLink, AssessmentResult, ItemResult } from './types';
+import { DEFAULT_REUSE_THRESHOLD } from '../checklist/types';
+import type { AssessmentInput, AssessmentLink, AssessmentResult, ItemResult, ReusedClaim } from './types';
+
+/**
+ * REUSED_EVIDENCE: the item's positive evidence when every claim of it repeats a claim of
+ * last year's report at `threshold` or more (null otherwise, and when there is none).
+ */
+function reusedEvidence(positive: readonly string[], reused: readonly ReusedClaim[], threshold: number): ReusedClaim[] | null {
+  if (positive.length === 0) return null;
+  const byClaim = new Map(reused.filter((r) => r.similarity >= threshold).map((r) => [r.claimId, r]));
+  const found = positive.map((id) => byClaim.get(id));
+  return found.every((r) => r !== undefined) ? (found as ReusedClaim[]) : null;
+}
 
 /** Claims linked to an item by SUSPECT links, once each, in link order. */
 function suspectClaimIds(itemCode: string, links: readonly AssessmentLink[]): string[] {
@@ -28,6 +40,7 @@ export function assess(input: AssessmentInput): AssessmentResult {
   const claims = indexClaims(hasReport ? input.claims : []);
   const links = hasReport ? input.links : [];
   const metrics = hasReport ? input.metrics : [];
+  const reuseThreshold = checklist.reuse?.threshold ?? DEFAULT_REUSE_THRESHOLD;
 
   const items = checklist.items
     .filter((definition) => definition.assessable)
@@ -51,6 +64,7 @@ export function assess(input: AssessmentInput): AssessmentResult {
               confirmedEvidence,
               targets,
               suspectClaimIds: suspectClaimIds(definition.code, links),
+              reused: reusedEvidence(evidence.positiveClaimIds, input.reusedClaims ?? [], reuseThreshold),
             },
             checklist.flags,
           )

@@ -5,6 +5,7 @@ import { EvidenceLink } from '../evidence/evidence-link.entity';
 import { Claim } from '../reports/claim.entity';
 import { MetricValue } from '../reports/metric-value.entity';
 import { Report } from '../reports/report.entity';
+import { reusedFromPreviousYear } from '../reports/reuse/reuse.service';
 import { Unit } from '../units/unit.entity';
 import { bulkInsert } from '../db/bulk-insert';
 import { assess } from './assess';
@@ -68,6 +69,12 @@ export async function loadAssessmentInput(
         confidence: l.confidence,
       })),
       notApplicable,
+      reusedClaims: await reusedFromPreviousYear(
+        manager,
+        unitId,
+        year,
+        claims.map((c) => ({ id: String(c.id), text: c.text })),
+      ),
     },
   };
 }

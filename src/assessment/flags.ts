@@ -22,6 +22,9 @@
  * - LINK_SUSPECT: links of the item accepted under an earlier checklist version whose
  *   wording of the item has changed since (state SUSPECT): they count as proposed until a
  *   reviewer confirms or rejects them. Explained by their claims.
+ * - REUSED_EVIDENCE: the item's only positive evidence repeats claims of the unit's
+ *   report of the year before nearly verbatim (at least the checklist's `reuse.threshold`
+ *   of each claim's text found there). Explained by those claims.
  * - REPORT_MISSING: one report-level flag (itemCode null) when the unit has no report;
  *   then items are all MISSING and raise no NO_EVIDENCE, to avoid one flag per item.
  */
@@ -48,6 +51,8 @@ export interface ItemFlagInput {
   targets: readonly TargetCheck[];
   /** claims linked to the item by SUSPECT links (accepted under an earlier wording) */
   suspectClaimIds?: readonly string[];
+  /** the item's positive evidence when all of it repeats last year's claims (REUSED_EVIDENCE) */
+  reused?: ReadonlyArray<{ claimId: string; year: number; similarity: number }> | null;
 }
 
 /** A flag (when switched on) with its message `flag.<code>` of the catalogue; `message` is the Chinese text. */
@@ -148,6 +153,24 @@ export function itemFlags(input: ItemFlagInput, settings: FlagSettings): FlagRes
     const ids = input.suspectClaimIds;
     flags.push(
       ...make(settings, 'LINK_SUSPECT', code, msg('flag.LINK_SUSPECT', { item: code, count: ids.length, claims: formatClaims(ids) }), ids),
+    );
+  }
+  if (input.reused?.length && evidence.positiveClaimIds.length > 0) {
+    const ids = input.reused.map((r) => r.claimId);
+    const lowest = Math.min(...input.reused.map((r) => r.similarity));
+    flags.push(
+      ...make(
+        settings,
+        'REUSED_EVIDENCE',
+        code,
+        msg('flag.REUSED_EVIDENCE', {
+          item: code,
+          year: input.reused[0].year,
+          claims: formatClaims(ids),
+          similarity: `${Math.round(lowest * 100)}%`,
+        }),
+        ids,
+      ),
     );
   }
   return flags;

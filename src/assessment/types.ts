@@ -35,13 +35,28 @@ export interface NotApplicableMark {
 }
 
 export interface AssessmentInput {
-  checklist: Pick<ChecklistDefinition, 'items' | 'scoring' | 'flags'>;
+  checklist: Pick<ChecklistDefinition, 'items' | 'scoring' | 'flags' | 'reuse'>;
   /** false when the unit has no report for the year: every item MISSING, flag REPORT_MISSING */
   hasReport: boolean;
   claims: AssessmentClaim[];
   metrics: AssessmentMetric[];
   links: AssessmentLink[];
   notApplicable: NotApplicableMark[];
+  /**
+   * Claims of the report that repeat a claim of the unit's report of the year before, with
+   * the share of their text found there (src/reports/reuse); absent: none known.
+   */
+  reusedClaims?: ReusedClaim[];
+}
+
+/** A claim that repeats a claim of the unit's previous report. */
+export interface ReusedClaim {
+  claimId: string;
+  previousClaimId: string;
+  /** the year of the previous report */
+  year: number;
+  /** share of the claim's text found in the previous claim, 0..1 */
+  similarity: number;
 }
 
 /** Which links count: `confirmed` = accepted only; `proposed` = accepted + proposed. Rejected never. */

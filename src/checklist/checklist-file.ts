@@ -114,6 +114,10 @@ const headerSchema = z
       )
       .strict()
       .transform((flags) => flags as FlagSettingsOf),
+    reuse: z
+      .object({ threshold: z.number().min(0.5, 'must be between 0.5 and 1').max(1, 'must be between 0.5 and 1') })
+      .strict()
+      .optional(),
     items: z.array(z.unknown()).min(1, 'the checklist has no items'),
   })
   .strict();
@@ -278,6 +282,7 @@ function parseUnsafe(text: string, fileName: string): ChecklistFileResult {
       version: h.version,
       scoring: h.scoring,
       flags: h.flags,
+      ...(h.reuse ? { reuse: h.reuse } : {}),
       items,
     },
     errors: [],

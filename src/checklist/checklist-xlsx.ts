@@ -100,6 +100,9 @@ const INFO_LABELS: Record<InfoField, string> = {
   yearTo: '结束年份（yearTo）',
   version: '版本（version）',
 };
+/** Optional row of 清单信息: the REUSED_EVIDENCE threshold. */
+const REUSE_LABEL = '沿用阈值（reuse.threshold）';
+const REUSE_HINT = '可选：表述与上年报告表述相同部分达到该比例（0.5–1）即视为照搬上年（预警 REUSED_EVIDENCE）';
 const INFO_HINTS: Record<InfoField, string> = {
   key: '小写字母、数字和连字符，同一清单各版本相同，如 demo-district-2021',
   name: '清单名称',
@@ -154,6 +157,7 @@ export function checklistToWorkbook(def: ChecklistDefinition): ExcelJS.Workbook 
   const info = wb.addWorksheet(CHECKLIST_SHEETS.info);
   info.addRow(['字段', '值', '说明']);
   for (const field of INFO_FIELDS) info.addRow([INFO_LABELS[field], def[field], INFO_HINTS[field]]);
+  if (def.reuse) info.addRow([REUSE_LABEL, def.reuse.threshold, REUSE_HINT]);
   styleTable(info, [22, 48, 60]);
 
   const scoring = wb.addWorksheet(CHECKLIST_SHEETS.scoring);
@@ -429,7 +433,12 @@ export async function checklistFromWorkbook(buffer: Uint8Array, fileName: string
           label.endsWith(`(${f.toLowerCase()})`) ||
           label === normaliseHeader(INFO_LABELS[f].replace(/（.*$/u, '')),
       );
-      if (!field) return;
+      if (!field) {
+        if (label === normaliseHeader(REUSE_LABEL) || label === normaliseHeader('沿用阈值') || label === 'reuse.threshold') {
+          header.reuse = { threshold: cellNumber(row.getCell(2)) };
+        }
+        return;
+      }
       const cell = row.getCell(2);
       header[field] = ['yearFrom', 'yearTo', 'version'].includes(field) ? cellNumber(cell) : cellText(cell);
       infoRows.set(field, { sheet: infoSheet.name, row: n, column: 'B 值' });

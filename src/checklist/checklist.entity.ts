@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { ChecklistDefinition } from './types';
-import { timestampType } from '../db/column-types';
+import { doubleType, timestampType } from '../db/column-types';
 
 /** One edition (version) of a district's 工作任务清单. */
 @Entity('checklist')
@@ -35,6 +35,10 @@ export class Checklist {
   /** flag code → enabled/severity */
   @Column({ type: 'simple-json' })
   flags: ChecklistDefinition['flags'];
+
+  /** REUSED_EVIDENCE threshold (`reuse.threshold` of the file), null when the file does not set it */
+  @Column({ type: doubleType, nullable: true })
+  reuseThreshold: number | null;
 
   /** SHA-256 of the definition it was imported from, to make re-import idempotent */
   @Column({ type: 'varchar', length: 64 })

@@ -62,6 +62,7 @@ export async function storeChecklist(
       yearTo: definition.yearTo,
       scoring: definition.scoring,
       flags: definition.flags,
+      reuseThreshold: definition.reuse?.threshold ?? null,
       sha256: hash,
       source,
     }),
@@ -139,6 +140,7 @@ export async function loadChecklistDefinition(manager: EntityManager, checklistI
     version: checklist.version,
     scoring: checklist.scoring,
     flags: checklist.flags,
+    ...(checklist.reuseThreshold != null ? { reuse: { threshold: checklist.reuseThreshold } } : {}),
     items: items.map((i) => ({
       code: i.code,
       parentCode: i.parentCode,

@@ -114,8 +114,17 @@ export interface ChecklistDefinition {
   scoring: Record<Exclude<ItemStatus, 'NOT_APPLICABLE'>, number>;
   /** flag code → enabled and severity (LINK_SUSPECT and REUSED_EVIDENCE optional, see OPTIONAL_FLAG_DEFAULTS) */
   flags: FlagSettingsOf;
+  /**
+   * REUSED_EVIDENCE: a claim "repeats last year's claim nearly verbatim" when at least
+   * `threshold` (0.5..1) of its text is found in a claim of the unit's previous report.
+   * Optional; {@link DEFAULT_REUSE_THRESHOLD} when absent.
+   */
+  reuse?: { threshold: number };
   items: ChecklistItemDefinition[];
 }
+
+/** The REUSED_EVIDENCE threshold of a checklist that does not set `reuse.threshold`. */
+export const DEFAULT_REUSE_THRESHOLD = 0.9;
 
 /** A validation problem in a checklist file: names the file, the item and the field. */
 export interface ChecklistFileError {

@@ -10,6 +10,7 @@ import {
   MetricSeriesResolver,
   MetricSeriesUnitResolver,
 } from '../assessment/series.resolver';
+import { ClaimSimilarityResolver, ReportReuseResolver, ReusedClaimResolver, SimilarClaimResolver } from '../reports/reuse/reuse.resolver';
 import { ChecklistImportResolver } from '../checklist/checklist-import.resolver';
 import { ReviewResolver } from '../evidence/review.resolver';
 import { ExportResolver } from '../exports/export.resolver';
@@ -59,6 +60,10 @@ export function buildAppSchema(): GraphQLSchema {
       MetricPointResolver,
       MetricSeriesUnitResolver,
       DistrictMetricUnitsResolver,
+      ReportReuseResolver,
+      ReusedClaimResolver,
+      SimilarClaimResolver,
+      ClaimSimilarityResolver,
       UserErrorResolver,
       ViewerResolver,
     ],

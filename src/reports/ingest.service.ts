@@ -20,6 +20,7 @@ import { Claim } from './claim.entity';
 import { MetricValue } from './metric-value.entity';
 import { ReportSection } from './report-section.entity';
 import { Report } from './report.entity';
+import { reusedFromPreviousYear, storeClaimBands } from './reuse/reuse.service';
 
 export interface IngestInput {
   /** the report text (already decoded) */
@@ -204,6 +205,13 @@ async function storeReport(
     ];
   });
   await insertChunks(manager, MetricValue, metrics);
+  await storeClaimBands(manager, claims);
+  const reusedClaims = await reusedFromPreviousYear(
+    manager,
+    unit.id,
+    year,
+    claims.map((c) => ({ id: String(c.id), text: c.text })),
+  );
   let linkCount = 0;
   for (const checklist of await checklistsForYear(manager, year)) {
     const loaded = await cachedChecklistDefinition(manager, checklist);
@@ -227,9 +235,13 @@ async function storeReport(
         confidence: l.confidence,
       })),
       notApplicable: marks.map((m) => ({ itemCode: m.itemCode, justification: m.justification })),
+      reusedClaims,
     };
     await recomputeAssessment(manager, unit.id, checklist.id, year, loaded, { input: prepared, report });
     await ensureAssessmentsForYear(manager, checklist.id, year, loaded);
+    // the unit's next report (already in) now has a previous year to be compared with
+    const next = await reports.findOne({ select: ['id'], where: { unitId: unit.id, year: year + 1, state: 'CURRENT' } });
+    if (next && year + 1 <= checklist.yearTo) await recomputeAssessment(manager, unit.id, checklist.id, year + 1, loaded);
   }
   await recordAudit(manager, {
     actor: input.actor,

@@ -139,6 +139,18 @@ export const DOCUMENTED_QUERIES: DocumentedQuery[] = [
     variables: { parent: 'unit:南开区' },
   },
   {
+    id: 'reuse',
+    user: 'office',
+    title: "Is this evidence new? The reuse of 万兴街's 2022 report",
+    why: "The share of a report's text found in the same unit's earlier reports and in other units' reports of the same year, with the matching claims; slogans shared by many units (the corpus's own boilerplate list) are left out. The five demo reports share slogans but no text beyond them, so the answer is 0 — a report that repeats last year's text shows there, and raises REUSED_EVIDENCE on items whose only evidence is repeated. `Claim.similarClaims` gives the same per claim.",
+    query: `query Reuse($unit: ID!) {
+  reports(filter: { unitId: $unit, year: 2022 }) {
+    edges { node { year reuse { earlierShare sameYearShare comparableChars threshold claims { claim { text } matches { kind similarity claim { text } } } } } }
+  }
+}`,
+    variables: { unit: 'unit:万兴街' },
+  },
+  {
     id: 'explain',
     user: 'assessment',
     title: 'Explaining a score: 王顶堤街 2023, item 10.5 (PARTIAL)',

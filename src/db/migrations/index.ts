@@ -5,11 +5,13 @@
  */
 import { AccessTokens1795449231060 } from './postgres/1795449231060-AccessTokens';
 import { AcrossReports1795900110033 } from './postgres/1795900110033-AcrossReports';
+import { ChecklistReuse1795900210000 } from './postgres/1795900210000-ChecklistReuse';
 import { Initial1795448023786 } from './postgres/1795448023786-Initial';
 import { TokenExpiry1795803774900 } from './postgres/1795803774900-TokenExpiry';
 import { FlagText1795900000000 as PostgresFlagText } from './postgres/1795900000000-FlagText';
 import { AccessTokens1795449230664 } from './sqlite/1795449230664-AccessTokens';
 import { AcrossReports1795900100000 } from './sqlite/1795900100000-AcrossReports';
+import { ChecklistReuse1795900200000 } from './sqlite/1795900200000-ChecklistReuse';
 import { Initial1795448023432 } from './sqlite/1795448023432-Initial';
 import { TokenExpiry1795803774338 } from './sqlite/1795803774338-TokenExpiry';
 import { FlagText1795900000000 as SqliteFlagText } from './sqlite/1795900000000-FlagText';
@@ -20,6 +22,7 @@ export const SQLITE_MIGRATIONS: Function[] = [
   TokenExpiry1795803774338,
   SqliteFlagText,
   AcrossReports1795900100000,
+  ChecklistReuse1795900200000,
 ];
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795448023786,
@@ -27,4 +30,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   TokenExpiry1795803774900,
   PostgresFlagText,
   AcrossReports1795900110033,
+  ChecklistReuse1795900210000,
 ];

@@ -78,7 +78,10 @@ describe('the demo checklist seeds/checklist.yaml', () => {
       TARGET_NOT_REPORTED: { enabled: true, severity: 'WARNING' },
       LINK_UNREVIEWED: { enabled: true, severity: 'INFO' },
       REPORT_MISSING: { enabled: true, severity: 'ERROR' },
+      LINK_SUSPECT: { enabled: true, severity: 'WARNING' },
+      REUSED_EVIDENCE: { enabled: true, severity: 'INFO' },
     });
+    expect(checklist.reuse).toEqual({ threshold: 0.9 });
   });
 
   it('has 10 parts (headings, no points) and 31 assessable items under them', () => {

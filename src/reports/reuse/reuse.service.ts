@@ -1,0 +1,293 @@
+/**
+ * Storage side of reuse detection (pure core: fingerprint.ts, reuse.ts): the claims' LSH
+ * bands stored at ingest, the boilerplate list computed from the corpus (cached), and the
+ * queries behind `Report.reuse` and `Claim.similarClaims`.
+ */
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { bulkInsert } from '../../db/bulk-insert';
+import { Claim } from '../claim.entity';
+import { Report } from '../report.entity';
+import { ClaimBand } from './claim-band.entity';
+import { boilerplateShingles, fingerprintClaim, REUSE_THRESHOLD, shingleHashes } from './fingerprint';
+import { findReuse, type ReportReuse, type ReuseCandidate, type ReuseClaim, type ReuseKind, type ReuseMatch } from './reuse';
+
+const CHUNK = 500;
+/** a band key shared by more claims than this is a set phrase of the genre, not a copy: not followed */
+export const BUCKET_LIMIT = 50;
+/** units whose claims the boilerplate list is computed from (evenly spread over all units with reports) */
+export const BOILERPLATE_SAMPLE_UNITS = 300;
+
+/** Time spent on reuse at ingest (fingerprints computed and stored, last year's claims compared), for the bench. */
+export const reuseTiming = { ms: 0, claims: 0 };
+
+/** Computes and stores the band keys of a report's claims (in the ingest transaction). */
+export async function storeClaimBands(
+  manager: EntityManager,
+  claims: ReadonlyArray<Pick<Claim, 'id' | 'reportId' | 'text'>>,
+): Promise<void> {
+  const started = performance.now();
+  const rows: Array<Pick<ClaimBand, 'bandKey' | 'claimId' | 'reportId'>> = [];
+  for (const c of claims) {
+    const print = fingerprintClaim(c.text);
+    if (!print) continue;
+    for (const bandKey of new Set(print.bands)) rows.push({ bandKey, claimId: c.id, reportId: c.reportId });
+  }
+  await bulkInsert(manager, ClaimBand, rows);
+  reuseTiming.ms += performance.now() - started;
+  reuseTiming.claims += claims.length;
+}
+
+interface BoilerplateCache {
+  reports: number;
+  set: Set<number>;
+}
+const boilerplateCaches = new WeakMap<object, BoilerplateCache>();
+
+/**
+ * The boilerplate shingles of the corpus: those found in the reports of at least 5% of the
+ * units (and at least 3 units), counted over the current reports of up to
+ * {@link BOILERPLATE_SAMPLE_UNITS} units spread evenly over all units with reports. Cached
+ * per database and recomputed when the number of current reports has changed by more than
+ * 5% (any change below 20 reports).
+ */
+export async function corpusBoilerplate(ds: DataSource): Promise<Set<number>> {
+  const reports = await ds.getRepository(Report).count({ where: { state: 'CURRENT' } });
+  const cached = boilerplateCaches.get(ds);
+  if (cached && (cached.reports === reports || (cached.reports >= 20 && Math.abs(reports - cached.reports) <= 0.05 * cached.reports))) {
+    return cached.set;
+  }
+  const unitRows = await ds
+    .getRepository(Report)
+    .createQueryBuilder('r')
+    .select('DISTINCT r.unitId', 'unitId')
+    .where('r.state = :state', { state: 'CURRENT' })
+    .orderBy('"unitId"')
+    .getRawMany<{ unitId: number }>();
+  const all = unitRows.map((r) => Number(r.unitId));
+  const step = Math.max(1, all.length / BOILERPLATE_SAMPLE_UNITS);
+  const sample =
+    all.length <= BOILERPLATE_SAMPLE_UNITS ? all : Array.from({ length: BOILERPLATE_SAMPLE_UNITS }, (_, i) => all[Math.floor(i * step)]);
+  const byUnit = new Map<number, Set<number>>();
+  for (let i = 0; i < sample.length; i += CHUNK) {
+    const rows = await ds
+      .createQueryBuilder()
+      .select(['c.text AS "text"', 'r.unitId AS "unitId"'])
+      .from('claim', 'c')
+      .innerJoin('report', 'r', 'r.id = c."reportId"')
+      .where('r.state = :state', { state: 'CURRENT' })
+      .andWhere('r."unitId" IN (:...units)', { units: sample.slice(i, i + CHUNK) })
+      .getRawMany<{ text: string; unitId: number }>();
+    for (const row of rows) {
+      const unitId = Number(row.unitId);
+      let set = byUnit.get(unitId);
+      if (!set) byUnit.set(unitId, (set = new Set()));
+      for (const s of shingleHashes(row.text)) set.add(s);
+    }
+  }
+  const set = boilerplateShingles(byUnit);
+  boilerplateCaches.set(ds, { reports, set });
+  return set;
+}
+
+/** How a claim of another report relates to the report: same unit earlier/later, other unit same/other year. */
+export function reuseKind(self: { unitId: number; year: number }, other: { unitId: number; year: number }): ReuseKind | 'LATER' | 'OTHER' {
+  if (other.unitId === self.unitId) return other.year < self.year ? 'EARLIER' : 'LATER';
+  return other.year === self.year ? 'SAME_YEAR' : 'OTHER';
+}
+
+interface BandRow {
+  bandKey: number;
+  claimId: number;
+  reportId: number;
+  unitId: number;
+  year: number;
+}
+
+/**
+ * Claims of other current reports sharing a band with the given claims, within `scope`
+ * (unit ids, null for all), without the bands shared by more than {@link BUCKET_LIMIT} claims.
+ */
+async function candidatesFor(
+  ds: DataSource,
+  claims: ReadonlyArray<{ text: string; reportId: number }>,
+  scope: readonly number[] | null,
+): Promise<{ rows: BandRow[]; texts: Map<number, string> }> {
+  const keys = [...new Set(claims.flatMap((c) => fingerprintClaim(c.text)?.bands ?? []))];
+  const rows: BandRow[] = [];
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const chunk = keys.slice(i, i + CHUNK);
+    const counts = await ds
+      .createQueryBuilder()
+      .select(['b."bandKey" AS "bandKey"', 'COUNT(*) AS "n"'])
+      .from('claim_band', 'b')
+      .where('b."bandKey" IN (:...keys)', { keys: chunk })
+      .groupBy('b."bandKey"')
+      .getRawMany<{ bandKey: number; n: number }>();
+    const kept = counts.filter((c) => Number(c.n) > 1 && Number(c.n) <= BUCKET_LIMIT).map((c) => Number(c.bandKey));
+    if (kept.length === 0) continue;
+    const query = ds
+      .createQueryBuilder()
+      .select([
+        'b."bandKey" AS "bandKey"',
+        'b."claimId" AS "claimId"',
+        'b."reportId" AS "reportId"',
+        'r."unitId" AS "unitId"',
+        'r.year AS "year"',
+      ])
+      .from('claim_band', 'b')
+      .innerJoin('report', 'r', 'r.id = b."reportId"')
+      .where('b."bandKey" IN (:...keys)', { keys: kept })
+      .andWhere('r.state = :state', { state: 'CURRENT' });
+    if (scope) query.andWhere('r."unitId" IN (:...scope)', { scope: scope.length ? scope : [-1] });
+    for (const r of await query.getRawMany<BandRow>()) {
+      rows.push({
+        bandKey: Number(r.bandKey),
+        claimId: Number(r.claimId),
+        reportId: Number(r.reportId),
+        unitId: Number(r.unitId),
+        year: Number(r.year),
+      });
+    }
+  }
+  const ids = [...new Set(rows.map((r) => r.claimId))];
+  const texts = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    for (const c of await ds.getRepository(Claim).find({ select: ['id', 'text'], where: { id: In(ids.slice(i, i + CHUNK)) } })) {
+      texts.set(c.id, c.text);
+    }
+  }
+  return { rows, texts };
+}
+
+function asCandidates(
+  rows: BandRow[],
+  texts: Map<number, string>,
+  self: { unitId: number; year: number },
+  kinds: ReadonlySet<string> | null,
+) {
+  const bands = new Map<string, number[]>();
+  const candidates = new Map<string, ReuseCandidate>();
+  for (const r of rows) {
+    const kind = reuseKind(self, r);
+    if (kinds && !kinds.has(kind)) continue;
+    const id = String(r.claimId);
+    bands.set(id, [...(bands.get(id) ?? []), r.bandKey]);
+    if (!candidates.has(id)) {
+      candidates.set(id, {
+        id,
+        text: texts.get(r.claimId) ?? '',
+        reportId: r.reportId,
+        unitId: r.unitId,
+        year: r.year,
+        kind: kind as ReuseKind,
+      });
+    }
+  }
+  return { candidates: [...candidates.values()], bandsOf: (id: string) => bands.get(id) ?? [] };
+}
+
+/**
+ * The reuse view of one report: its claims found in the same unit's earlier reports and in
+ * other units' reports of the same year (current reports within `scope` only).
+ */
+export async function reportReuse(
+  ds: DataSource,
+  report: Pick<Report, 'id' | 'unitId' | 'year'>,
+  scope: readonly number[] | null,
+): Promise<ReportReuse> {
+  const claims = await ds
+    .getRepository(Claim)
+    .find({ select: ['id', 'text', 'reportId'], where: { reportId: report.id }, order: { position: 'ASC' } });
+  const boilerplate = await corpusBoilerplate(ds);
+  const { rows, texts } = await candidatesFor(ds, claims, scope);
+  const { candidates, bandsOf } = asCandidates(rows, texts, report, new Set(['EARLIER', 'SAME_YEAR']));
+  return findReuse(
+    claims.map((c) => ({ id: String(c.id), text: c.text })),
+    candidates,
+    boilerplate,
+    REUSE_THRESHOLD,
+    bandsOf,
+  );
+}
+
+/** A similar claim of another report, with how it relates to the claim's report. */
+export interface SimilarClaim extends Omit<ReuseMatch, 'kind'> {
+  kind: ReuseKind | 'LATER' | 'OTHER';
+}
+
+/**
+ * Similar claims (≥ REUSE_THRESHOLD of the claim found in them) of other current reports
+ * within `scope`, for many claims at once (the DataLoader of `Claim.similarClaims`): one
+ * pass over the bands of all of them.
+ */
+export async function similarClaimsFor(
+  ds: DataSource,
+  claimIds: readonly number[],
+  scope: readonly number[] | null,
+): Promise<Map<number, SimilarClaim[]>> {
+  const out = new Map<number, SimilarClaim[]>(claimIds.map((id) => [id, []]));
+  const claims: Claim[] = [];
+  for (let i = 0; i < claimIds.length; i += CHUNK) {
+    claims.push(
+      ...(await ds.getRepository(Claim).find({ select: ['id', 'text', 'reportId'], where: { id: In(claimIds.slice(i, i + CHUNK)) } })),
+    );
+  }
+  if (claims.length === 0) return out;
+  const reports = new Map(
+    (
+      await ds
+        .getRepository(Report)
+        .find({ select: ['id', 'unitId', 'year'], where: { id: In([...new Set(claims.map((c) => c.reportId))]) } })
+    ).map((r) => [r.id, r]),
+  );
+  const boilerplate = await corpusBoilerplate(ds);
+  const { rows, texts } = await candidatesFor(ds, claims, scope);
+  for (const claim of claims) {
+    const self = reports.get(claim.reportId);
+    if (!self) continue;
+    const { candidates, bandsOf } = asCandidates(
+      rows.filter((r) => r.reportId !== claim.reportId),
+      texts,
+      self,
+      null,
+    );
+    const kinds = new Map(rows.map((r) => [String(r.claimId), reuseKind(self, r)]));
+    const found = findReuse([{ id: String(claim.id), text: claim.text }], candidates, boilerplate, REUSE_THRESHOLD, bandsOf);
+    out.set(
+      claim.id,
+      found.matches.map((m) => ({ ...m, kind: kinds.get(m.matchedClaimId) ?? m.kind })),
+    );
+  }
+  return out;
+}
+
+/**
+ * The claims of a report that repeat a claim of the same unit's report of the year before
+ * (every pair compared, over all of the text), with their similarity: what REUSED_EVIDENCE
+ * is decided from (the assessment applies the checklist's threshold).
+ */
+export async function reusedFromPreviousYear(
+  manager: EntityManager,
+  unitId: number,
+  year: number,
+  claims: readonly ReuseClaim[],
+): Promise<Array<{ claimId: string; previousClaimId: string; year: number; similarity: number }>> {
+  const started = performance.now();
+  const previous = await manager.getRepository(Report).findOne({ select: ['id'], where: { unitId, year: year - 1, state: 'CURRENT' } });
+  if (!previous) {
+    reuseTiming.ms += performance.now() - started;
+    return [];
+  }
+  const before = await manager.getRepository(Claim).find({ select: ['id', 'text'], where: { reportId: previous.id } });
+  const found = findReuse(
+    claims,
+    before.map((c) => ({ id: String(c.id), text: c.text, reportId: previous.id, unitId, year: year - 1, kind: 'EARLIER' as const })),
+    new Set(),
+    0.5,
+    null,
+  );
+  const best = new Map<string, ReuseMatch>();
+  for (const m of found.matches) if (!best.has(m.claimId)) best.set(m.claimId, m);
+  reuseTiming.ms += performance.now() - started;
+  return [...best.values()].map((m) => ({ claimId: m.claimId, previousClaimId: m.matchedClaimId, year: m.year, similarity: m.similarity }));
+}
