@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 /**
- * Checks the frozen test set (test/fixtures/frozen) without running any project code:
+ * Checks a frozen test set (test/fixtures/frozen by default, or the directory given as the first
+ * argument, e.g. test/fixtures/frozen-2) without running any project code:
  * every label file has the expected shape, its text exists, every quote is 8–25 characters,
  * occurs exactly once in its text and lies inside one sentence (no 。！？；or line break inside,
  * and no 二是/三是… clause start after its first character), and every item code is one of
  * the demo checklist's codes listed in docs/design.md. Prints counts.
- * Usage: node scripts/check-frozen-labels.js
+ * Usage: node scripts/check-frozen-labels.js [test/fixtures/frozen-2]
  */
 const { readFileSync, readdirSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
-const dir = join(root, 'test', 'fixtures', 'frozen');
+const relDir = (process.argv[2] || 'test/fixtures/frozen').replace(/\/+$/, '');
+const dir = join(root, relDir);
 const LEVELS = ['STREET', 'TOWN', 'DISTRICT', 'CITY'];
 const design = readFileSync(join(root, 'docs', 'design.md'), 'utf8');
 const CODES = new Set([...design.matchAll(/^\| (\d+\.\d+)(?: ★)? \|/gm)].map((m) => m[1]));
@@ -29,7 +31,7 @@ if (labelFiles.length !== textFiles.length) errors.push(`${labelFiles.length} la
 for (const file of labelFiles.sort()) {
   const where = `labels/${file}`;
   const label = JSON.parse(readFileSync(join(dir, 'labels', file), 'utf8'));
-  const expected = `test/fixtures/frozen/texts/${file.replace(/\.json$/, '.txt')}`;
+  const expected = `${relDir}/texts/${file.replace(/\.json$/, '.txt')}`;
   if (label.report !== expected) errors.push(`${where}: report should be ${expected}`);
   if (!existsSync(join(root, label.report))) {
     errors.push(`${where}: missing text ${label.report}`);
