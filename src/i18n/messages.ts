@@ -185,6 +185,21 @@ const EXPORTS: Record<string, Entry> = {
   'quotes.more': { zh: '……另有 {count} 条', en: '… {count} more' },
 };
 
+/** Claim search. */
+const SEARCH: Record<string, Entry> = {
+  'search.empty': { zh: '搜索词为空：请至少输入一个词', en: 'The search query is empty: give at least one word', sentence: true },
+  'search.tooLong': {
+    zh: '搜索词过长：最多 {max} 个字符（收到 {length} 个）',
+    en: 'The search query is too long: at most {max} characters (got {length})',
+    sentence: true,
+  },
+  'search.tooManyTerms': {
+    zh: '搜索词过多：最多 {max} 个词（收到 {count} 个）',
+    en: 'Too many search terms: at most {max} (got {count})',
+    sentence: true,
+  },
+};
+
 /** Start-up and service messages a deployer reads. */
 const SERVICE: Record<string, Entry> = {
   'startup.portBusy': {
@@ -307,6 +322,7 @@ export const MESSAGES: Readonly<Record<string, Entry>> = {
   ...FLAGS,
   ...WORDING,
   ...EXPORTS,
+  ...SEARCH,
   ...SERVICE,
   ...USER_ERRORS,
   ...ACROSS,

@@ -10,6 +10,7 @@ import { runWrite, type WriteLock } from '../db/write-lock';
 import { storeProposedLinks } from '../evidence/link.service';
 import { sha256 } from '../shared/hash';
 import { observeIngest } from '../observability/events';
+import { indexClaims } from './search/claim-search';
 import { log } from '../shared/log';
 import { fail, ok, type Outcome, type UserErrorData } from '../shared/user-error';
 import { resolveUnitName, suggestUnitNames } from '../units/unit-names';
@@ -186,6 +187,7 @@ async function storeReport(
     }),
   );
   await insertChunks(manager, Claim, claims, true);
+  await indexClaims(manager, claims);
   const claimIdByLocal = new Map(claims.map((c) => [c.localId, c.id]));
   const metrics = analysis.metrics.flatMap((m) => {
     const claimId = claimIdByLocal.get(m.claimId);

@@ -65,12 +65,14 @@ describe('the office', () => {
   });
 
   it('finds 稷下街道 saying it has no 执法记录仪, as a shortcoming', () => {
-    const found = answer('search').search.edges.map(
-      (e: { node: { polarity: string; text: string; report: { unit: { name: string } } } }) => e.node,
+    const hits = answer('search').search.edges.map(
+      (e: { node: { highlights: { text: string }[]; claim: { polarity: string; text: string; report: { unit: { name: string } } } } }) =>
+        e.node,
     );
-    const jixia = found.find((n: { report: { unit: { name: string } } }) => n.report.unit.name === '稷下街道');
-    expect(jixia).toMatchObject({ polarity: 'NEGATIVE' });
-    expect(jixia.text).toContain('没有配备执法记录仪');
+    const jixia = hits.find((n: { claim: { report: { unit: { name: string } } } }) => n.claim.report.unit.name === '稷下街道');
+    expect(jixia.claim).toMatchObject({ polarity: 'NEGATIVE' });
+    expect(jixia.claim.text).toContain('没有配备执法记录仪');
+    expect(jixia.highlights.map((h: { text: string }) => h.text)).toEqual(['执法记录仪']);
   });
 });
 

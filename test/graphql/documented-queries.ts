@@ -60,11 +60,13 @@ export const DOCUMENTED_QUERIES: DocumentedQuery[] = [
     id: 'search',
     user: 'office',
     title: 'Find what reports say about 执法记录仪',
-    why: 'Full-text search over claims of current reports (Chinese substring match), with the polarity telling past work from shortcomings and plans.',
+    why:
+      'Full-text search over claims of current reports: every word of the query in any order, best match first, with the ' +
+      'matched words as offsets into the raw report; the polarity tells past work from shortcomings and plans.',
     query: `query Search {
   search(query: "执法记录仪", first: 5) {
     totalCount
-    edges { node { polarity sectionPath text report { year unit { name } } } }
+    edges { node { rank highlights { start end text } claim { polarity sectionPath text report { year unit { name } } } } }
   }
 }`,
     variables: {},

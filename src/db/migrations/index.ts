@@ -9,12 +9,14 @@ import { ChecklistReuse1795900210000 } from './postgres/1795900210000-ChecklistR
 import { Initial1795448023786 } from './postgres/1795448023786-Initial';
 import { TokenExpiry1795803774900 } from './postgres/1795803774900-TokenExpiry';
 import { FlagText1795900000000 as PostgresFlagText } from './postgres/1795900000000-FlagText';
+import { ClaimSearch1795900300000 as PostgresClaimSearch } from './postgres/1795900300000-ClaimSearch';
 import { AccessTokens1795449230664 } from './sqlite/1795449230664-AccessTokens';
 import { AcrossReports1795900100000 } from './sqlite/1795900100000-AcrossReports';
 import { ChecklistReuse1795900200000 } from './sqlite/1795900200000-ChecklistReuse';
 import { Initial1795448023432 } from './sqlite/1795448023432-Initial';
 import { TokenExpiry1795803774338 } from './sqlite/1795803774338-TokenExpiry';
 import { FlagText1795900000000 as SqliteFlagText } from './sqlite/1795900000000-FlagText';
+import { ClaimSearch1795900300000 as SqliteClaimSearch } from './sqlite/1795900300000-ClaimSearch';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795448023432,
@@ -23,6 +25,7 @@ export const SQLITE_MIGRATIONS: Function[] = [
   SqliteFlagText,
   AcrossReports1795900100000,
   ChecklistReuse1795900200000,
+  SqliteClaimSearch,
 ];
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795448023786,
@@ -31,4 +34,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   PostgresFlagText,
   AcrossReports1795900110033,
   ChecklistReuse1795900210000,
+  PostgresClaimSearch,
 ];

@@ -275,7 +275,12 @@ function normaliseLayout(raw: string): NormalisedText {
  * `normaliseText(raw.slice(start, end))` equals the claim's text.
  */
 export function normaliseText(s: string): string {
-  return toSimplifiedText(assemble(s, toItems(s), null)).text;
+  return normaliseFragment(s).text;
+}
+
+/** {@link normaliseText} with the offset map to the fragment (search highlights map matches back with it). */
+export function normaliseFragment(s: string): NormalisedText {
+  return toSimplifiedText(assemble(s, toItems(s), null));
 }
 
 /**
