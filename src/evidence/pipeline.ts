@@ -16,8 +16,10 @@ import type { ProposedLink } from './types';
 export interface MatcherModel {
   /** BM25 score → probability */
   calibration: Calibration;
-  /** a similarity link is proposed when its probability is at least this */
+  /** a similarity link is proposed (beside the rules) when its probability is at least this */
   threshold: number;
+  /** the same for the similarity alone (only to show that signal on its own) */
+  aloneThreshold: number;
   /**
    * learnt from reviewers: item code → rule word (as in a link's `matched`) → the share of its
    * links reviewers accepted (smoothed, see {@link estimateTermWeights}); absent = not learnt
@@ -26,7 +28,7 @@ export interface MatcherModel {
 }
 
 /** A model that proposes no similarity link and leaves every rule as written. */
-export const RULES_ONLY_MODEL: MatcherModel = { calibration: { intercept: -5, slope: 0, top: 0 }, threshold: 1, termWeights: {} };
+export const RULES_ONLY_MODEL: MatcherModel = { calibration: { intercept: -5, slope: 0, top: 0 }, threshold: 1, aloneThreshold: 1, termWeights: {} };
 
 /** How sure a rule is before any review (the prior of a term weight) and how many reviews that prior is worth. */
 export const TERM_PRIOR = { weight: 0.8, strength: 2 } as const;
@@ -127,7 +129,7 @@ export function proposeLinks(
 ): SignalLinks {
   const rules = weighRuleLinks(matchClaims(claims, metrics, items), model.termWeights);
   const candidates = similarityCandidates(claims, items, model.calibration);
-  const similarity = combine([], candidates, model.threshold);
+  const similarity = combine([], candidates, model.aloneThreshold);
   return { rules, similarity, combined: combine(rules, candidates, model.threshold) };
 }
 
@@ -207,14 +209,16 @@ export function fitModel(
     rules: weighRuleLinks(matchClaims(r.claims, r.metrics, items), termWeights),
     candidates: similarityCandidates(r.claims, items, calibration),
   }));
-  let best = { threshold: 1, f1: -1 };
-  for (const threshold of [...THRESHOLD_GRID, 1]) {
-    const f1 =
-      sumScores(prepared.map((p) => evaluateLinks(p.r.raw, p.r.claims, p.r.labels, combine(p.rules, p.candidates, threshold)).pairs)).f1 ??
-      0;
-    if (f1 > best.f1 + 1e-9) best = { threshold, f1 };
-  }
-  return { calibration, threshold: best.threshold, termWeights };
+  const bestThreshold = (withRules: boolean): number => {
+    let best = { threshold: 1, f1: -1 };
+    for (const threshold of [...THRESHOLD_GRID, 1]) {
+      const scores = prepared.map((p) => evaluateLinks(p.r.raw, p.r.claims, p.r.labels, combine(withRules ? p.rules : [], p.candidates, threshold)).pairs);
+      const f1 = sumScores(scores).f1 ?? 0;
+      if (f1 > best.f1 + 1e-9) best = { threshold, f1 };
+    }
+    return best.threshold;
+  };
+  return { calibration, threshold: bestThreshold(true), aloneThreshold: bestThreshold(false), termWeights };
 }
 
 /** The product's pipeline: model fitted on the labelled reports it is given. */

@@ -1,14 +1,12 @@
 import { Jieba } from '@node-rs/jieba';
-import { dict, idf } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict';
 
 /**
- * Chinese word segmentation (`@node-rs/jieba`, its own dictionary and IDF table, both shipped
- * inside the npm package). Loaded once, on first use (about 0.2 s), then fast.
+ * Chinese word segmentation (`@node-rs/jieba`, with the dictionary shipped inside the npm
+ * package). Loaded once, on first use (about 0.2 s), then fast.
  */
 
 let jieba: Jieba | null = null;
-let idfTable: Map<string, number> | null = null;
-let medianIdf = 0;
 
 function segmenter(): Jieba {
   jieba ??= Jieba.withDict(dict);
@@ -45,23 +43,6 @@ export function cutsThroughWord(tokens: readonly Token[], start: number, end: nu
   const acrossStart = tokens.some((t) => t.start < start && start < t.end && t.end < end);
   const acrossEnd = tokens.some((t) => start < t.start && t.start < end && end < t.end);
   return acrossStart && acrossEnd;
-}
-
-/** The general inverse document frequency of a word from the segmenter's own table (its median for unknown words). */
-export function generalIdf(word: string): number {
-  if (idfTable === null) {
-    const table = new Map<string, number>();
-    for (const line of Buffer.from(idf).toString('utf8').split('\n')) {
-      const space = line.lastIndexOf(' ');
-      if (space <= 0) continue;
-      const value = Number(line.slice(space + 1));
-      if (Number.isFinite(value)) table.set(line.slice(0, space), value);
-    }
-    const sorted = [...table.values()].sort((a, b) => a - b);
-    medianIdf = sorted.length > 0 ? sorted[Math.floor(sorted.length / 2)] : 10;
-    idfTable = table;
-  }
-  return idfTable.get(word) ?? medianIdf;
 }
 
 /** The words of a text in the segmenter's search mode: long words also give their parts. */

@@ -1,6 +1,6 @@
 import type { ChecklistItemDefinition } from '../checklist/types';
 import { prepareMatchText } from './matcher';
-import { generalIdf, segmentForSearch } from './segment';
+import { segmentForSearch } from './segment';
 
 /**
  * The second signal beside the rules: lexical similarity between a claim and each item.
@@ -8,8 +8,10 @@ import { generalIdf, segmentForSearch } from './segment';
  * Both sides are cut into words by jieba's search mode (long words also give their parts:
  * 执法记录仪 → 执法, 记录, 记录仪, 执法记录仪); one-character words, numbers and punctuation
  * are dropped. An item's document is its title, text, keywords and together words. A claim
- * is scored against every item with BM25 (k1 1.2, b 0.75), the IDF of a word being the
- * general one shipped with the segmenter (so no report, labelled or not, shapes it).
+ * is scored against every item with BM25 (k1 1.2, b 0.75) over the items as the documents:
+ * a word many items share (法治, 建设) weighs little, so no report, labelled or not, shapes
+ * the weights. (Tried on leave-one-report-out: the segmenter's general IDF table, and the
+ * score divided by the claim's ceiling; both did worse.)
  * Calibration ({@link calibrate}) turns a claim's BM25 score for an item into the probability
  * that the item is evidenced, with a logistic fit on labelled claims. Pure and deterministic;
  * the item side is cached per checklist (per `items` array).
@@ -27,6 +29,8 @@ interface ItemDoc {
 interface ItemIndex {
   docs: ItemDoc[];
   avgLength: number;
+  /** word → number of item documents containing it */
+  df: Map<string, number>;
 }
 
 const indexCache = new WeakMap<readonly ChecklistItemDefinition[], ItemIndex>();
@@ -47,9 +51,17 @@ function indexOf(items: readonly ChecklistItemDefinition[]): ItemIndex {
       for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
       return { code: i.code, tf, length: words.length };
     });
-  const index = { docs, avgLength: docs.reduce((n, d) => n + d.length, 0) / Math.max(1, docs.length) };
+  const df = new Map<string, number>();
+  for (const d of docs) for (const w of d.tf.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const index = { docs, avgLength: docs.reduce((n, d) => n + d.length, 0) / Math.max(1, docs.length), df };
   indexCache.set(items, index);
   return index;
+}
+
+/** BM25's IDF of a word over the items as documents: a word many items use tells little. */
+function wordIdf(index: ItemIndex, w: string): number {
+  const df = index.df.get(w) ?? 0;
+  return Math.log(1 + (index.docs.length - df + 0.5) / (df + 0.5));
 }
 
 /** One item's similarity to one claim: BM25 score and the words that matched, best first. */
@@ -72,7 +84,7 @@ export function similarities(text: string, items: readonly ChecklistItemDefiniti
     for (const w of query) {
       const tf = doc.tf.get(w);
       if (!tf) continue;
-      const part = (generalIdf(w) * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * doc.length) / index.avgLength));
+      const part = (wordIdf(index, w) * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * doc.length) / index.avgLength));
       score += part;
       contributions.push([w, part]);
     }
