@@ -1,6 +1,6 @@
 import type { ChecklistItemDefinition } from '../checklist/types';
 import type { AnalysedMetric, SectionKind } from '../reports/analysis/types';
-import { evaluateLinks, goldByClaim, sumScores } from './evaluate';
+import { goldByClaim, score, sumScores, type Score } from './evaluate';
 import type { LabelledReport, MatchPipeline, SignalLinks } from './evaluation-suite';
 import { DEFAULT_MAX_LINKS_PER_CLAIM, matchClaims, SKIPPED_SECTION_KINDS, type MatchableClaim } from './matcher';
 import { calibrate, probability, similarities, type Calibration, type CalibrationExample } from './similarity';
@@ -28,7 +28,12 @@ export interface MatcherModel {
 }
 
 /** A model that proposes no similarity link and leaves every rule as written. */
-export const RULES_ONLY_MODEL: MatcherModel = { calibration: { intercept: -5, slope: 0, top: 0 }, threshold: 1, aloneThreshold: 1, termWeights: {} };
+export const RULES_ONLY_MODEL: MatcherModel = {
+  calibration: { intercept: -5, slope: 0, top: 0 },
+  threshold: 1,
+  aloneThreshold: 1,
+  termWeights: {},
+};
 
 /** How sure a rule is before any review (the prior of a term weight) and how many reviews that prior is worth. */
 export const TERM_PRIOR = { weight: 0.8, strength: 2 } as const;
@@ -168,57 +173,100 @@ export function estimateTermWeights(decisions: readonly ReviewedLink[]): Matcher
   return out;
 }
 
-/**
- * The gold labels of reports replayed as reviews: every rule link on a labelled claim is
- * accepted when the gold has its item and rejected otherwise.
- */
-export function goldAsReviews(items: readonly ChecklistItemDefinition[], reports: readonly LabelledReport[]): ReviewedLink[] {
-  return reports.flatMap((r) => {
-    const { gold } = goldByClaim(r.raw, r.claims, r.labels);
-    return matchClaims(r.claims, r.metrics, items)
-      .filter((l) => gold.has(l.claimId))
-      .map((l) => ({ itemCode: l.itemCode, matched: l.matched, accepted: gold.get(l.claimId)?.has(l.itemCode) ?? false }));
-  });
+/** Claims whose true items are known (from gold labels, or from reviewers' decisions). */
+export interface ClaimsWithGold {
+  claims: MatchableClaim[];
+  metrics: AnalysedMetric[];
+  /** claim id → its true item codes; claims not in the map are not known and not scored */
+  gold: Map<string, Set<string>>;
+}
+
+/** A labelled report as claims with gold (quotes mapped to claims). */
+export function claimsWithGold(r: LabelledReport): ClaimsWithGold {
+  return { claims: r.claims, metrics: r.metrics, gold: goldByClaim(r.raw, r.claims, r.labels).gold };
 }
 
 /**
- * Learns a model from labelled reports: the calibration from every labelled claim's top
- * similarity candidates, the threshold that gives the best combined F1 on those reports, and —
- * when `fromReviews` — the term weights from the labels replayed as reviews.
+ * Known claims replayed as reviews: every rule link on a known claim is accepted when its
+ * item is true and rejected otherwise.
  */
-export function fitModel(
+export function goldAsReviews(items: readonly ChecklistItemDefinition[], sets: readonly ClaimsWithGold[]): ReviewedLink[] {
+  return sets.flatMap((s) =>
+    matchClaims(s.claims, s.metrics, items)
+      .filter((l) => s.gold.has(l.claimId))
+      .map((l) => ({ itemCode: l.itemCode, matched: l.matched, accepted: s.gold.get(l.claimId)?.has(l.itemCode) ?? false })),
+  );
+}
+
+/** Micro claim × item counts of links against known claims (links on unknown claims are not scored). */
+export function scoreAgainstGold(links: readonly ProposedLink[], gold: ReadonlyMap<string, ReadonlySet<string>>): Score {
+  const predicted = new Map<string, Set<string>>();
+  for (const l of links) {
+    if (!gold.has(l.claimId)) continue;
+    const set = predicted.get(l.claimId) ?? new Set<string>();
+    set.add(l.itemCode);
+    predicted.set(l.claimId, set);
+  }
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const [claimId, truth] of gold) {
+    const p = predicted.get(claimId) ?? new Set<string>();
+    for (const code of p)
+      if (truth.has(code)) tp += 1;
+      else fp += 1;
+    for (const code of truth) if (!p.has(code)) fn += 1;
+  }
+  return score(tp, fp, fn);
+}
+
+/**
+ * Learns a model from known claims: the calibration from every known claim's top similarity
+ * candidates, the thresholds that give the best F1 on those claims (combined, and similarity
+ * alone), and — when `reviews` are given — the term weights from those decisions.
+ */
+export function fitModelOn(
   items: readonly ChecklistItemDefinition[],
-  training: readonly LabelledReport[],
-  options: { fromReviews?: boolean } = {},
+  sets: readonly ClaimsWithGold[],
+  reviews: readonly ReviewedLink[] | null = null,
 ): MatcherModel {
   const examples: CalibrationExample[] = [];
-  const golds = training.map((r) => goldByClaim(r.raw, r.claims, r.labels).gold);
-  training.forEach((r, i) => {
-    for (const claim of r.claims) {
-      const g = golds[i].get(claim.id);
+  for (const s of sets) {
+    for (const claim of s.claims) {
+      const g = s.gold.get(claim.id);
       if (!g || SKIPPED_SECTION_KINDS.includes(claim.sectionKind)) continue;
-      for (const s of similarities(claim.text, items).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
-        examples.push({ score: s.score, rank: s.rank, positive: g.has(s.itemCode) });
+      for (const sim of similarities(claim.text, items).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
+        examples.push({ score: sim.score, rank: sim.rank, positive: g.has(sim.itemCode) });
       }
     }
-  });
+  }
   const calibration = calibrate(examples);
-  const termWeights = options.fromReviews ? estimateTermWeights(goldAsReviews(items, training)) : {};
-  const prepared = training.map((r) => ({
-    r,
-    rules: weighRuleLinks(matchClaims(r.claims, r.metrics, items), termWeights),
-    candidates: similarityCandidates(r.claims, items, calibration),
+  const termWeights = reviews ? estimateTermWeights(reviews) : {};
+  const prepared = sets.map((s) => ({
+    gold: s.gold,
+    rules: weighRuleLinks(matchClaims(s.claims, s.metrics, items), termWeights),
+    candidates: similarityCandidates(s.claims, items, calibration),
   }));
   const bestThreshold = (withRules: boolean): number => {
     let best = { threshold: 1, f1: -1 };
     for (const threshold of [...THRESHOLD_GRID, 1]) {
-      const scores = prepared.map((p) => evaluateLinks(p.r.raw, p.r.claims, p.r.labels, combine(withRules ? p.rules : [], p.candidates, threshold)).pairs);
-      const f1 = sumScores(scores).f1 ?? 0;
+      const f1 =
+        sumScores(prepared.map((p) => scoreAgainstGold(combine(withRules ? p.rules : [], p.candidates, threshold), p.gold))).f1 ?? 0;
       if (f1 > best.f1 + 1e-9) best = { threshold, f1 };
     }
     return best.threshold;
   };
   return { calibration, threshold: bestThreshold(true), aloneThreshold: bestThreshold(false), termWeights };
+}
+
+/** {@link fitModelOn} for labelled reports; `fromReviews` replays their labels as reviews for the term weights. */
+export function fitModel(
+  items: readonly ChecklistItemDefinition[],
+  training: readonly LabelledReport[],
+  options: { fromReviews?: boolean } = {},
+): MatcherModel {
+  const sets = training.map(claimsWithGold);
+  return fitModelOn(items, sets, options.fromReviews ? goldAsReviews(items, sets) : null);
 }
 
 /** The product's pipeline: model fitted on the labelled reports it is given. */

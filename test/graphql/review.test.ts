@@ -139,6 +139,8 @@ describe('reviewing evidence links', () => {
 describe('importChecklist', () => {
   const IMPORT = `mutation($input: ImportChecklistInput!) { importChecklist(input: $input) { created checklist { id version } userErrors { field code message } } }`;
   const yaml = readFileSync(join(SEED_DIR, 'checklist.yaml'), 'utf8');
+  const seedVersion = Number(/^version: (\d+)$/m.exec(yaml)?.[1]);
+  const withVersion = (text: string, v: number) => text.replace(/^version: \d+$/m, `version: ${v}`);
 
   it('is a no-op for the same definition and refuses a changed one under the same version', async () => {
     const same = await client.data(IMPORT, { input: { yaml } });
@@ -150,11 +152,9 @@ describe('importChecklist', () => {
   });
 
   it('imports a new version without rewriting links made against the old item text', async () => {
-    const v2 = yaml
-      .replace(/^version: 1$/m, 'version: 2')
-      .replace(/title: 行政机关负责人出庭应诉(?=\s)/, 'title: 行政机关负责人出庭应诉（修订）');
+    const v2 = withVersion(yaml, seedVersion + 1).replace(/title: 行政机关负责人出庭应诉(?=\s)/, 'title: 行政机关负责人出庭应诉（修订）');
     const result = await client.data(IMPORT, { input: { yaml: v2 } });
-    expect(result.importChecklist).toMatchObject({ created: true, checklist: { version: 2 }, userErrors: [] });
+    expect(result.importChecklist).toMatchObject({ created: true, checklist: { version: seedVersion + 1 }, userErrors: [] });
     const links = await client.data(
       `query($id: ID!) { unit(id: $id) { reports { claims(filter: { linked: true }) { links { itemText item { code checklist { version } } } } } } }`,
       { id: unitId },
@@ -165,16 +165,19 @@ describe('importChecklist', () => {
     const byVersion = new Map(
       court.map((l: { item: { checklist: { version: number } }; itemText: string }) => [l.item.checklist.version, l.itemText]),
     );
-    expect(String(byVersion.get(1))).toMatch(/^行政机关负责人出庭应诉\n/);
-    expect(String(byVersion.get(2))).toMatch(/^行政机关负责人出庭应诉（修订）\n/);
+    expect(String(byVersion.get(seedVersion))).toMatch(/^行政机关负责人出庭应诉\n/);
+    expect(String(byVersion.get(seedVersion + 1))).toMatch(/^行政机关负责人出庭应诉（修订）\n/);
   });
 
   it('gives each problem of a bad file as a user error naming item and field, importing nothing', async () => {
-    const bad = yaml.replace(/^version: 1$/m, 'version: 3').replace(/threshold: 100\b/, 'threshold: lots');
+    const bad = withVersion(yaml, seedVersion + 2).replace(/threshold: 100\b/, 'threshold: lots');
     const result = await client.data(IMPORT, { input: { yaml: bad, fileName: 'bad.yaml' } });
     expect(result.importChecklist.created).toBe(false);
     expect(result.importChecklist.userErrors.length).toBeGreaterThan(0);
     expect(result.importChecklist.userErrors[0].message).toMatch(/bad\.yaml: item [\d.]+: targets\[0\]\.threshold/);
-    expect((await client.data(`{ checklists { version } }`)).checklists.map((c: { version: number }) => c.version)).toEqual([2, 1]);
+    expect((await client.data(`{ checklists { version } }`)).checklists.map((c: { version: number }) => c.version)).toEqual([
+      seedVersion + 1,
+      seedVersion,
+    ]);
   });
 });
