@@ -1,5 +1,5 @@
 import type { ChecklistDefinition } from '../checklist/types';
-import { matchClaims } from '../evidence/matcher';
+import { modelOfDefinition, proposeLinks } from '../evidence/pipeline';
 import type { ProposedLink } from '../evidence/types';
 import { analyzeReport } from '../reports/analysis/analyze';
 import type { AnalyzeOptions, ReportAnalysis } from '../reports/analysis/types';
@@ -14,12 +14,13 @@ export interface ReportAssessment {
 
 /**
  * The whole pure pipeline for one report text against one checklist: analyse, match
- * claims to items (every link PROPOSED, as after ingest), assess. The stored assessment
+ * claims to items (rules and the checklist's starting similarity calibration, combined;
+ * every link PROPOSED, as after ingest), assess. The stored assessment
  * of an ingested report is computed by the same functions (see ingest.service.ts).
  */
 export function assessReportText(raw: string, checklist: ChecklistDefinition, options: AnalyzeOptions = {}): ReportAssessment {
   const analysis = analyzeReport(raw, options);
-  const links = matchClaims(analysis.claims, analysis.metrics, checklist.items);
+  const links = proposeLinks(analysis.claims, analysis.metrics, checklist.items, modelOfDefinition(checklist)).combined;
   const result = assess({
     checklist,
     hasReport: true,

@@ -119,6 +119,19 @@ const headerSchema = z
       .strict()
       .optional(),
     items: z.array(z.unknown()).min(1, 'the checklist has no items'),
+    matching: z
+      .object({
+        similarity: z
+          .object({
+            intercept: z.number().finite(),
+            slope: z.number().finite(),
+            top: z.number().finite(),
+            threshold: z.number().finite().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'),
+          })
+          .strict(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -284,6 +297,7 @@ function parseUnsafe(text: string, fileName: string): ChecklistFileResult {
       flags: h.flags,
       ...(h.reuse ? { reuse: h.reuse } : {}),
       items,
+      ...(h.matching ? { matching: h.matching } : {}),
     },
     errors: [],
   };

@@ -112,6 +112,10 @@ const INFO_HINTS: Record<InfoField, string> = {
   version: '修改条目后加 1 再导入；已导入的版本不能改',
 };
 
+/** Optional 清单信息 row: the similarity signal's calibration as JSON (see ChecklistDefinition.matching). */
+const MATCHING_LABEL = '相似度校准（matching）';
+const MATCHING_HINT = '相似度信号的校准和阈值（JSON，由 npm run -s evaluate -- --fit 得出）；留空则相似度不提议关联';
+
 const STATUS_NAMES: Record<ItemStatus, string> = {
   COVERED: '已覆盖',
   PARTIAL: '部分覆盖',
@@ -158,6 +162,7 @@ export function checklistToWorkbook(def: ChecklistDefinition): ExcelJS.Workbook 
   info.addRow(['字段', '值', '说明']);
   for (const field of INFO_FIELDS) info.addRow([INFO_LABELS[field], def[field], INFO_HINTS[field]]);
   if (def.reuse) info.addRow([REUSE_LABEL, def.reuse.threshold, REUSE_HINT]);
+  if (def.matching) info.addRow([MATCHING_LABEL, JSON.stringify(def.matching.similarity), MATCHING_HINT]);
   styleTable(info, [22, 48, 60]);
 
   const scoring = wb.addWorksheet(CHECKLIST_SHEETS.scoring);
@@ -426,6 +431,19 @@ export async function checklistFromWorkbook(buffer: Uint8Array, fileName: string
   } else {
     infoSheet.eachRow((row, n) => {
       const label = normaliseHeader(cellText(row.getCell(1)));
+      if (label === normaliseHeader(MATCHING_LABEL) || label === 'matching') {
+        const value = cellText(row.getCell(2));
+        if (value === '') return;
+        try {
+          header.matching = { similarity: JSON.parse(value) as unknown };
+        } catch {
+          error(
+            { sheet: infoSheet.name, row: n, column: 'B 值' },
+            `${MATCHING_LABEL}: 不是有效的 JSON（expected JSON like {"intercept":…,"slope":…,"top":…,"threshold":…}）`,
+          );
+        }
+        return;
+      }
       const field = INFO_FIELDS.find(
         (f) =>
           label === normaliseHeader(INFO_LABELS[f]) ||

@@ -5,6 +5,7 @@ import { ChecklistItem } from './checklist-item.entity';
 import { Checklist } from './checklist.entity';
 import { Target } from './target.entity';
 import type { ChecklistDefinition, ChecklistItemDefinition } from './types';
+import { checklistMatching, storeChecklistMatching } from '../evidence/matcher-weights.service';
 
 /** Stamp of an item's wording: links remember the text they were made against. */
 export function itemTextHash(item: Pick<ChecklistItemDefinition, 'title' | 'text'>): string {
@@ -96,6 +97,7 @@ export async function storeChecklist(
     ),
   );
   if (targets.length) await manager.getRepository(Target).save(targets, { chunk: 100 });
+  await storeChecklistMatching(manager, checklist.id, definition, source);
   return ok({ checklist, created: true });
 }
 
@@ -129,6 +131,7 @@ export async function loadChecklistDefinition(manager: EntityManager, checklistI
         .orderBy('t.id')
         .getMany()
     : [];
+  const matching = await checklistMatching(manager, checklistId);
   const byItem = new Map<number, Target[]>();
   for (const t of targets) byItem.set(t.itemId, [...(byItem.get(t.itemId) ?? []), t]);
   const definition: ChecklistDefinition = {
@@ -156,6 +159,7 @@ export async function loadChecklistDefinition(manager: EntityManager, checklistI
         ...(t.threshold !== null ? { threshold: t.threshold } : {}),
       })),
     })),
+    ...(matching ? { matching } : {}),
   };
   return { checklist, items, definition };
 }

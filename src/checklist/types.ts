@@ -121,6 +121,20 @@ export interface ChecklistDefinition {
    */
   reuse?: { threshold: number };
   items: ChecklistItemDefinition[];
+  /**
+   * the similarity signal's starting calibration (see src/evidence/similarity.ts): BM25 score
+   * → probability, and the probability from which a similarity link is proposed. Absent: the
+   * similarity proposes nothing until reviews have been learnt from.
+   */
+  matching?: { similarity: SimilaritySettings };
+}
+
+/** Calibration of the similarity signal: p = σ(intercept + slope · score + top · [best item]); links from `threshold`. */
+export interface SimilaritySettings {
+  intercept: number;
+  slope: number;
+  top: number;
+  threshold: number;
 }
 
 /** The REUSED_EVIDENCE threshold of a checklist that does not set `reuse.threshold`. */

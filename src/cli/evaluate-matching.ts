@@ -15,7 +15,15 @@
  * `--json` prints `{ leaveOneReportOut, frozen, tuning }` with the combined figures at the top
  * of each and `bySignal` inside. `--verbose` lists the leave-one-out errors of the seed
  * reports (never the frozen texts). `--no-frozen` leaves the frozen set out (for whoever is
- * still changing rules or weights). Exit code 1 when the checklist or a label file is bad.
+ * still changing rules or weights).
+ *
+ * `--from-reviews`: learning from reviewers measured on the seeds (four reports' gold labels
+ * replayed as reviews, the fifth scored before/after, all rotations; then the frozen set),
+ * and for each checklist version in the database of the environment its stored review
+ * decisions and the model before → after re-estimating from them; `--apply` stores the
+ * re-estimates (a new matcher_weights row per version, written to the audit trail).
+ * `--fit` prints the starting similarity calibration fitted on the seed labels, for the
+ * checklist file's `matching:` block. Exit code 1 when the checklist or a label file is bad.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -199,6 +207,81 @@ function printText(
   return out.join('\n');
 }
 
+/**
+ * The reviews stored in the database of the environment (SQLITE_PATH / DATABASE_URL), per
+ * checklist version: how many decisions, and the model before and after re-estimating it from
+ * them; `apply` stores the re-estimates (audited). No database file: says so, creates none.
+ */
+async function reviewsInDatabase(apply: boolean, json: boolean): Promise<number> {
+  const { loadConfig } = await import('../config');
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    process.stderr.write(`evaluate: ${(e as Error).message}\n`);
+    return 1;
+  }
+  if (config.database.type === 'sqlite' && !existsSync(config.database.path)) {
+    if (!json)
+      process.stdout.write(
+        `\n数据库 ${config.database.path} 不存在，没有可学习的审核记录（no database: nothing reviewed to learn from; run npm start first）\n`,
+      );
+    return 0;
+  }
+  const { openDatabase } = await import('./open-database');
+  const { Checklist } = await import('../checklist/checklist.entity');
+  const { loadChecklistDefinition } = await import('../checklist/checklist.service');
+  const { learnFromReviews, applyLearnedModel } = await import('../evidence/matcher-weights.service');
+  const { runWrite } = await import('../db/write-lock');
+  const db = await openDatabase();
+  try {
+    const checklists = await db.dataSource.getRepository(Checklist).find({ order: { key: 'ASC', version: 'ASC' } });
+    const out: string[] = ['', '数据库中的审核 Reviews in the database (model before → after re-estimating from them)', ''];
+    const rows: string[][] = [];
+    for (const checklist of checklists) {
+      const loaded = await loadChecklistDefinition(db.dataSource.manager, checklist.id);
+      const learned = await learnFromReviews(db.dataSource.manager, checklist.id, loaded.definition.items);
+      const low = Object.values(learned.after.termWeights)
+        .flatMap((w) => Object.values(w))
+        .filter((w) => w < TERM_WEIGHT_FLOOR).length;
+      let applied = '-';
+      if (apply && learned.evidence.decided > 0) {
+        const row = await runWrite(db.dataSource, db.lock, (m) =>
+          applyLearnedModel(m, checklist.id, learned, `cli:evaluate (${process.env.USER ?? 'unknown'})`),
+        );
+        applied = `已保存 stored #${row.id}`;
+      }
+      rows.push([
+        `${checklist.key} v${checklist.version}`,
+        String(learned.evidence.decided),
+        String(learned.evidence.reviewedClaims),
+        `${learned.before.threshold} → ${learned.after.threshold}`,
+        String(low),
+        `${pct(learned.scoreBefore.f1)} → ${pct(learned.scoreAfter.f1)}`,
+        apply ? applied : learned.evidence.decided > 0 ? '(--apply 保存 to store)' : '-',
+      ]);
+    }
+    out.push(
+      table(
+        [
+          'checklist',
+          'decisions',
+          'reviewed claims',
+          'similarity threshold',
+          'words rejected',
+          'F1 % on reviewed claims (fitted)',
+          'applied',
+        ],
+        rows,
+      ),
+    );
+    if (!json) process.stdout.write(`${out.join('\n')}\n`);
+    return 0;
+  } finally {
+    await db.dataSource.destroy();
+  }
+}
+
 function summariseScore(p: Score): Record<string, number | null> {
   const r4 = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 10000);
   return { tp: p.tp, fp: p.fp, fn: p.fn, precision: r4(p.precision), recall: r4(p.recall), f1: r4(p.f1) };
@@ -302,6 +385,21 @@ async function main(argv: string[]): Promise<number> {
     } else {
       process.stdout.write(`${fromReviewsText(loo, after, frozen, frozenAfter, learned.termWeights)}\n`);
     }
+    const stored = await reviewsInDatabase(argv.includes('--apply'), json);
+    return problems.length > 0 || stored !== 0 ? 1 : 0;
+  }
+  if (argv.includes('--fit')) {
+    const model = fitModel(items, tuningReports);
+    const c = model.calibration;
+    process.stdout.write(
+      [
+        '# 相似度信号的起始校准：在五份种子报告（调优集）的标注上拟合 — fitted on the five seed reports (tuning set)',
+        '# by `npm run -s evaluate -- --fit`; re-estimated per checklist version from reviews by `evaluate -- --from-reviews --apply`',
+        'matching:',
+        `  similarity: { intercept: ${c.intercept}, slope: ${c.slope}, top: ${c.top}, threshold: ${model.threshold} }`,
+        '',
+      ].join('\n'),
+    );
     return problems.length > 0 ? 1 : 0;
   }
 

@@ -3,13 +3,16 @@ import type { LoadedChecklist } from '../checklist/checklist.service';
 import type { Claim } from '../reports/claim.entity';
 import type { MetricValue } from '../reports/metric-value.entity';
 import { EvidenceLink } from './evidence-link.entity';
-import { matchClaims } from './matcher';
+import { modelForChecklist } from './matcher-weights.service';
+import { proposeLinks } from './pipeline';
 import { bulkInsert } from '../db/bulk-insert';
 
 /**
- * Runs the rule matcher over a stored report's claims against one checklist version and
- * stores the proposed links (state PROPOSED, method RULE), each stamped with the item
- * wording it was made against. Pairs that already have a link are left alone.
+ * Runs the matcher over a stored report's claims against one checklist version — the rules
+ * and, with the version's learnt model (matcher-weights.service.ts), the similarity, combined
+ * by `combine` in pipeline.ts — and stores the proposed links (state PROPOSED, method RULE or
+ * SIMILARITY), each stamped with the item wording it was made against. Pairs that already
+ * have a link are left alone.
  */
 export async function proposeLinksForReport(
   manager: EntityManager,
@@ -36,7 +39,8 @@ export async function storeProposedLinks(
   loaded: LoadedChecklist,
   freshReport: boolean,
 ): Promise<StoredLinkRow[]> {
-  const proposed = matchClaims(
+  const model = await modelForChecklist(manager, loaded.checklist.id);
+  const { combined: proposed } = proposeLinks(
     claims.map((c) => ({
       id: String(c.id),
       text: c.text,
@@ -55,6 +59,7 @@ export async function storeProposedLinks(
       text: m.text,
     })),
     loaded.definition.items,
+    model,
   );
   if (proposed.length === 0) return [];
   const itemsByCode = new Map(loaded.items.map((i) => [i.code, i]));
@@ -77,7 +82,7 @@ export async function storeProposedLinks(
         claimId,
         itemId: item.id,
         reportId,
-        method: 'RULE' as const,
+        method: p.method,
         confidence: p.confidence,
         state: 'PROPOSED' as const,
         rule: p.rule,
@@ -87,7 +92,7 @@ export async function storeProposedLinks(
         reviewedAt: null,
         itemTextHash: item.textHash,
         itemText: `${item.title}\n${item.text}`,
-        createdBy: 'rules',
+        createdBy: p.method === 'RULE' ? 'rules' : 'similarity',
         version: 1,
       },
     ];

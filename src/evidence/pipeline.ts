@@ -1,4 +1,4 @@
-import type { ChecklistItemDefinition } from '../checklist/types';
+import type { ChecklistDefinition, ChecklistItemDefinition } from '../checklist/types';
 import type { AnalysedMetric, SectionKind } from '../reports/analysis/types';
 import { goldByClaim, score, sumScores, type Score } from './evaluate';
 import type { LabelledReport, MatchPipeline, SignalLinks } from './evaluation-suite';
@@ -34,6 +34,18 @@ export const RULES_ONLY_MODEL: MatcherModel = {
   aloneThreshold: 1,
   termWeights: {},
 };
+
+/** The starting model of a checklist file: its `matching.similarity` calibration, or rules alone. */
+export function modelOfDefinition(def: Pick<ChecklistDefinition, 'matching'>): MatcherModel {
+  const sim = def.matching?.similarity;
+  if (!sim) return RULES_ONLY_MODEL;
+  return {
+    calibration: { intercept: sim.intercept, slope: sim.slope, top: sim.top },
+    threshold: sim.threshold,
+    aloneThreshold: sim.threshold,
+    termWeights: {},
+  };
+}
 
 /** How sure a rule is before any review (the prior of a term weight) and how many reviews that prior is worth. */
 export const TERM_PRIOR = { weight: 0.8, strength: 2 } as const;

@@ -15,7 +15,11 @@ import { loadSeeds } from '../../src/seeds/load-seeds';
 import { Unit } from '../../src/units/unit.entity';
 import type { ItemStatus } from '../../src/checklist/types';
 import { TestClient } from '../helpers/graphql';
+import { demoChecklist } from '../helpers/seeds';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+
+/** the seed checklist's version (raised whenever its rules change) */
+const SEED_VERSION = demoChecklist().version;
 
 let db: TestDatabase;
 let client: TestClient;
@@ -367,7 +371,10 @@ describe('npm run export', () => {
     const out = join(dir, 'reports', '南开区-2023.xlsx');
     expect(await runExportCli(['--year', '2023', '--parent', '南开区', '--out', out], io, { dataSource: db.dataSource })).toBe(0);
     expect(io.out()).toMatch(
-      /^南开区 2023, checklist demo-district-2021 v1: 2 reporting units \(1 with a report\), 31 items, \d+ flags\n/u,
+      new RegExp(
+        `^南开区 2023, checklist demo-district-2021 v${SEED_VERSION}: 2 reporting units \\(1 with a report\\), 31 items, \\d+ flags\\n`,
+        'u',
+      ),
     );
     expect(io.out()).toMatch(/\n\s+1\s+王顶堤街\s+[\d.]+\s+\d+\/31\s+\d+\s+\d+\s+seeds\/reports\/001_84781cc4d090b840\.txt\n/u);
     expect(io.out()).toMatch(/\n\s+2\s+万兴街\s+0\.00\s+0\/31\s+0\s+1\s+none \(REPORT_MISSING\)\n/u);
@@ -414,18 +421,20 @@ describe('checklist template → import-checklist', () => {
     const template = join(dir, 'template.xlsx');
     const io = capture();
     expect(await runExportCli(['--checklist-template', '--out', template], io)).toBe(0);
-    expect(io.out()).toBe(`wrote ${template}: checklist demo-district-2021 v1, 41 rows (sheets 清单信息, 计分规则, 预警规则, 条目)\n`);
+    expect(io.out()).toBe(
+      `wrote ${template}: checklist demo-district-2021 v${SEED_VERSION}, 41 rows (sheets 清单信息, 计分规则, 预警规则, 条目)\n`,
+    );
     const imported = capture();
     expect(await runImportChecklistCli([template], imported, { dataSource: db.dataSource, lock: db.lock })).toBe(0);
-    expect(imported.out()).toBe('already imported: demo-district-2021 v1 has the same content; nothing changed\n');
+    expect(imported.out()).toBe(`already imported: demo-district-2021 v${SEED_VERSION} has the same content; nothing changed\n`);
     expect(await db.dataSource.getRepository(Checklist).count()).toBe(1);
   });
 
-  it('an edited template with a raised version imports as version 2; a bad one is refused with the cell named', async () => {
+  it('an edited template with a raised version imports as the next version; a bad one is refused with the cell named', async () => {
     const template = join(dir, 'template.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(template) as unknown as ArrayBuffer);
-    wb.getWorksheet(CHECKLIST_SHEETS.info)!.getRow(7).getCell(2).value = 2;
+    wb.getWorksheet(CHECKLIST_SHEETS.info)!.getRow(7).getCell(2).value = SEED_VERSION + 1;
     const items = wb.getWorksheet(CHECKLIST_SHEETS.items)!;
     items.getRow(3).getCell(6).value = '习近平法治思想专题、习近平法治思想学习、法治思想读书班';
     const v2 = join(dir, 'v2.xlsx');
@@ -433,11 +442,13 @@ describe('checklist template → import-checklist', () => {
 
     const check = capture();
     expect(await runImportChecklistCli([v2, '--check'], check)).toBe(0);
-    expect(check.out()).toBe('valid: demo-district-2021 v2 (区法治政府建设工作任务清单（2021—2025年）, 2021–2025): 31 items in 10 parts\n');
+    expect(check.out()).toBe(
+      `valid: demo-district-2021 v${SEED_VERSION + 1} (区法治政府建设工作任务清单（2021—2025年）, 2021–2025): 31 items in 10 parts\n`,
+    );
 
     const io = capture();
     expect(await runImportChecklistCli([v2], io, { dataSource: db.dataSource, lock: db.lock })).toBe(0);
-    expect(io.out()).toMatch(/^imported demo-district-2021 v2 /u);
+    expect(io.out()).toMatch(new RegExp(`^imported demo-district-2021 v${SEED_VERSION + 1} `, 'u'));
     expect(await db.dataSource.getRepository(Checklist).count()).toBe(2);
 
     items.getRow(4).getCell(3).value = '';

@@ -10,6 +10,7 @@ import { Initial1795448023786 } from './postgres/1795448023786-Initial';
 import { TokenExpiry1795803774900 } from './postgres/1795803774900-TokenExpiry';
 import { FlagText1795900000000 as PostgresFlagText } from './postgres/1795900000000-FlagText';
 import { ClaimSearch1795900300000 as PostgresClaimSearch } from './postgres/1795900300000-ClaimSearch';
+import { MatcherWeights1796000000000 as PostgresMatcherWeights } from './postgres/1796000000000-MatcherWeights';
 import { AccessTokens1795449230664 } from './sqlite/1795449230664-AccessTokens';
 import { AcrossReports1795900100000 } from './sqlite/1795900100000-AcrossReports';
 import { ChecklistReuse1795900200000 } from './sqlite/1795900200000-ChecklistReuse';
@@ -17,6 +18,7 @@ import { Initial1795448023432 } from './sqlite/1795448023432-Initial';
 import { TokenExpiry1795803774338 } from './sqlite/1795803774338-TokenExpiry';
 import { FlagText1795900000000 as SqliteFlagText } from './sqlite/1795900000000-FlagText';
 import { ClaimSearch1795900300000 as SqliteClaimSearch } from './sqlite/1795900300000-ClaimSearch';
+import { MatcherWeights1796000000000 as SqliteMatcherWeights } from './sqlite/1796000000000-MatcherWeights';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795448023432,
@@ -26,6 +28,7 @@ export const SQLITE_MIGRATIONS: Function[] = [
   AcrossReports1795900100000,
   ChecklistReuse1795900200000,
   SqliteClaimSearch,
+  SqliteMatcherWeights,
 ];
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795448023786,
@@ -35,4 +38,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   AcrossReports1795900110033,
   ChecklistReuse1795900210000,
   PostgresClaimSearch,
+  PostgresMatcherWeights,
 ];

@@ -1,0 +1,43 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { doubleType, timestampType } from '../db/column-types';
+import type { Calibration } from './similarity';
+
+/**
+ * What the matcher learnt for one checklist version (src/evidence/pipeline.ts MatcherModel):
+ * the similarity calibration and threshold and the rule words' weights. Rows are only added,
+ * never changed: the newest row of a checklist version is in force; older rows are its
+ * history. `source`: CHECKLIST (the file's starting calibration, written on import) or
+ * REVIEWS (re-estimated from reviewers' decisions by `evaluate --from-reviews --apply`).
+ */
+@Entity('matcher_weights')
+export class MatcherWeights {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index('ix_matcher_weights_checklist')
+  @Column({ type: 'integer' })
+  checklistId: number;
+
+  @Column({ type: 'varchar', length: 20 })
+  source: 'CHECKLIST' | 'REVIEWS';
+
+  @Column({ type: 'simple-json' })
+  calibration: Calibration;
+
+  @Column({ type: doubleType })
+  threshold: number;
+
+  /** item code → rule word → weight */
+  @Column({ type: 'simple-json' })
+  termWeights: Record<string, Record<string, number>>;
+
+  /** how many review decisions it was learnt from (0 for CHECKLIST) */
+  @Column({ type: 'integer' })
+  decisions: number;
+
+  @Column({ type: 'varchar', length: 100 })
+  createdBy: string;
+
+  @CreateDateColumn({ type: timestampType })
+  createdAt: Date;
+}

@@ -1,0 +1,224 @@
+import type { EntityManager } from 'typeorm';
+import { recordAudit } from '../audit/audit.service';
+import type { ChecklistDefinition, ChecklistItemDefinition } from '../checklist/types';
+import { ChecklistItem } from '../checklist/checklist-item.entity';
+import { Claim } from '../reports/claim.entity';
+import { MetricValue } from '../reports/metric-value.entity';
+import { EvidenceLink } from './evidence-link.entity';
+import { MatcherWeights } from './matcher-weights.entity';
+import {
+  fitModelOn,
+  RULES_ONLY_MODEL,
+  scoreAgainstGold,
+  combine,
+  weighRuleLinks,
+  similarityCandidates,
+  type ClaimsWithGold,
+  type MatcherModel,
+  type ReviewedLink,
+} from './pipeline';
+import { matchClaims } from './matcher';
+import type { Score } from './evaluate';
+import { sumScores } from './evaluate';
+
+/**
+ * Storage of what the matcher learnt per checklist version, and learning it from reviewers.
+ *
+ * - On import, a checklist file's `matching.similarity` becomes the version's first row
+ *   (source CHECKLIST).
+ * - {@link learnFromReviews} reads every decided link of the version's items — ACCEPTED and
+ *   REJECTED links, accepted MANUAL links being items the matcher missed — and re-estimates
+ *   the model from them ({@link fitModelOn}: term weights from the rule links' decisions,
+ *   calibration and threshold from the reviewed claims). A claim counts as reviewed when it
+ *   has a decided link and no link still PROPOSED; its accepted items are its true items.
+ * - {@link applyLearnedModel} stores the re-estimate as a new row (source REVIEWS) and writes
+ *   the audit trail (before → after). Nothing is learnt silently: only that call changes the
+ *   model, and the `evaluate --from-reviews` command shows before and after first.
+ */
+
+/** The model in force for a checklist version: its newest row, or rules alone. */
+export async function modelForChecklist(manager: EntityManager, checklistId: number): Promise<MatcherModel> {
+  const row = await manager.getRepository(MatcherWeights).findOne({ where: { checklistId }, order: { id: 'DESC' } });
+  return row ? modelOfRow(row) : RULES_ONLY_MODEL;
+}
+
+function modelOfRow(row: Pick<MatcherWeights, 'calibration' | 'threshold' | 'termWeights'>): MatcherModel {
+  return { calibration: row.calibration, threshold: row.threshold, aloneThreshold: row.threshold, termWeights: row.termWeights };
+}
+
+/** Stores a checklist file's starting similarity calibration (no-op without one). */
+export async function storeChecklistMatching(
+  manager: EntityManager,
+  checklistId: number,
+  definition: Pick<ChecklistDefinition, 'matching'>,
+  actor: string,
+): Promise<void> {
+  const s = definition.matching?.similarity;
+  if (!s) return;
+  await manager.getRepository(MatcherWeights).insert({
+    checklistId,
+    source: 'CHECKLIST',
+    calibration: { intercept: s.intercept, slope: s.slope, top: s.top },
+    threshold: s.threshold,
+    termWeights: {},
+    decisions: 0,
+    createdBy: actor,
+  });
+}
+
+/** The `matching` block the checklist version was imported with (its CHECKLIST row), if any. */
+export async function checklistMatching(manager: EntityManager, checklistId: number): Promise<ChecklistDefinition['matching']> {
+  const row = await manager.getRepository(MatcherWeights).findOne({ where: { checklistId, source: 'CHECKLIST' }, order: { id: 'ASC' } });
+  if (!row) return undefined;
+  return { similarity: { ...row.calibration, threshold: row.threshold } };
+}
+
+/** The reviewed claims and decisions of one checklist version. */
+export interface ReviewEvidence {
+  claims: ClaimsWithGold[];
+  decisions: ReviewedLink[];
+  /** decided links (accepted + rejected) */
+  decided: number;
+  reviewedClaims: number;
+}
+
+/** Reads the reviewers' decisions on the links of one checklist version's items. */
+export async function reviewEvidence(manager: EntityManager, checklistId: number): Promise<ReviewEvidence> {
+  const items = await manager.getRepository(ChecklistItem).find({ where: { checklistId } });
+  const codeOf = new Map(items.map((i) => [i.id, i.code]));
+  if (items.length === 0) return { claims: [], decisions: [], decided: 0, reviewedClaims: 0 };
+  const links = await manager
+    .getRepository(EvidenceLink)
+    .createQueryBuilder('l')
+    .where('l.itemId IN (:...ids)', { ids: items.map((i) => i.id) })
+    .orderBy('l.id')
+    .getMany();
+  const byClaim = new Map<number, EvidenceLink[]>();
+  for (const l of links) byClaim.set(l.claimId, [...(byClaim.get(l.claimId) ?? []), l]);
+  const reviewedIds = [...byClaim.entries()]
+    .filter(([, list]) => list.some((l) => l.state !== 'PROPOSED') && list.every((l) => l.state !== 'PROPOSED'))
+    .map(([id]) => id);
+  const decisions: ReviewedLink[] = links
+    .filter((l) => l.state !== 'PROPOSED' && l.method === 'RULE')
+    .map((l) => ({ itemCode: codeOf.get(l.itemId) ?? '', matched: l.matched, accepted: l.state === 'ACCEPTED' }));
+  const decided = links.filter((l) => l.state !== 'PROPOSED').length;
+  if (reviewedIds.length === 0) return { claims: [], decisions, decided, reviewedClaims: 0 };
+  const claims: Claim[] = [];
+  const metrics: MetricValue[] = [];
+  for (let i = 0; i < reviewedIds.length; i += 500) {
+    const chunk = reviewedIds.slice(i, i + 500);
+    claims.push(
+      ...(await manager.getRepository(Claim).createQueryBuilder('c').where('c.id IN (:...ids)', { ids: chunk }).orderBy('c.id').getMany()),
+    );
+    metrics.push(
+      ...(await manager.getRepository(MetricValue).createQueryBuilder('m').where('m.claimId IN (:...ids)', { ids: chunk }).getMany()),
+    );
+  }
+  const gold = new Map<string, Set<string>>();
+  for (const id of reviewedIds) {
+    gold.set(String(id), new Set((byClaim.get(id) ?? []).filter((l) => l.state === 'ACCEPTED').map((l) => codeOf.get(l.itemId) ?? '')));
+  }
+  const set: ClaimsWithGold = {
+    claims: claims.map((c) => ({
+      id: String(c.id),
+      text: c.text,
+      polarity: c.polarity,
+      sectionKind: c.sectionKind,
+      sectionPath: c.sectionPath,
+    })),
+    metrics: metrics.map((m) => ({
+      claimId: String(m.claimId),
+      metric: m.metric,
+      value: m.value,
+      unit: m.unit,
+      qualifier: m.qualifier,
+      start: m.start,
+      end: m.end,
+      text: m.text,
+    })),
+    gold,
+  };
+  return { claims: [set], decisions, decided, reviewedClaims: reviewedIds.length };
+}
+
+/** Before and after of learning from one checklist version's reviews. */
+export interface LearnedModel {
+  before: MatcherModel;
+  after: MatcherModel;
+  evidence: ReviewEvidence;
+  /** the reviewed claims scored with each model (fitted on the same claims: not a prediction) */
+  scoreBefore: Score;
+  scoreAfter: Score;
+}
+
+/** Fewest reviewed claims before a calibration is re-estimated (below: the current one is kept). */
+export const MIN_REVIEWED_CLAIMS = 20;
+
+/**
+ * Re-estimates the model of a checklist version from its reviews. With fewer than
+ * {@link MIN_REVIEWED_CLAIMS} reviewed claims only the term weights are re-estimated and the
+ * calibration and threshold stay as they are.
+ */
+export async function learnFromReviews(
+  manager: EntityManager,
+  checklistId: number,
+  items: readonly ChecklistItemDefinition[],
+): Promise<LearnedModel> {
+  const before = await modelForChecklist(manager, checklistId);
+  const evidence = await reviewEvidence(manager, checklistId);
+  const fitted = fitModelOn(items, evidence.claims, evidence.decisions);
+  const after: MatcherModel =
+    evidence.reviewedClaims >= MIN_REVIEWED_CLAIMS
+      ? { ...fitted, aloneThreshold: fitted.threshold }
+      : { ...before, termWeights: fitted.termWeights };
+  const scoreWith = (model: MatcherModel) =>
+    sumScores(
+      evidence.claims.map((s) =>
+        scoreAgainstGold(
+          combine(
+            weighRuleLinks(matchClaims(s.claims, s.metrics, items), model.termWeights),
+            similarityCandidates(s.claims, items, model.calibration),
+            model.threshold,
+          ),
+          s.gold,
+        ),
+      ),
+    );
+  return { before, after, evidence, scoreBefore: scoreWith(before), scoreAfter: scoreWith(after) };
+}
+
+/** Stores a learnt model as the checklist version's newest row and audits it. */
+export async function applyLearnedModel(
+  manager: EntityManager,
+  checklistId: number,
+  learned: LearnedModel,
+  actor: string,
+): Promise<MatcherWeights> {
+  const repo = manager.getRepository(MatcherWeights);
+  const row = await repo.save(
+    repo.create({
+      checklistId,
+      source: 'REVIEWS',
+      calibration: learned.after.calibration,
+      threshold: learned.after.threshold,
+      termWeights: learned.after.termWeights,
+      decisions: learned.evidence.decided,
+      createdBy: actor,
+    }),
+  );
+  await recordAudit(manager, {
+    actor,
+    action: 'LEARN_MATCHER_WEIGHTS',
+    entityType: 'Checklist',
+    entityId: checklistId,
+    before: { calibration: learned.before.calibration, threshold: learned.before.threshold, termWeights: learned.before.termWeights },
+    after: {
+      calibration: row.calibration,
+      threshold: row.threshold,
+      termWeights: row.termWeights,
+      decisions: row.decisions,
+      matcherWeightsId: row.id,
+    },
+  });
+  return row;
+}
