@@ -29,8 +29,9 @@ import { sumScores } from './evaluate';
  * - {@link learnFromReviews} reads every decided link of the version's items — ACCEPTED and
  *   REJECTED links, accepted MANUAL links being items the matcher missed — and re-estimates
  *   the model from them ({@link fitModelOn}: term weights from the rule links' decisions,
- *   calibration and threshold from the reviewed claims). A claim counts as reviewed when it
- *   has a decided link and no link still PROPOSED; its accepted items are its true items.
+ *   calibration and threshold from the reviewed claims). A claim counts as reviewed when
+ *   every link of it is decided (ACCEPTED or REJECTED; not PROPOSED or SUSPECT); its accepted
+ *   items are its true items.
  * - {@link applyLearnedModel} stores the re-estimate as a new row (source REVIEWS) and writes
  *   the audit trail (before → after). Nothing is learnt silently: only that call changes the
  *   model, and the `evaluate --from-reviews` command shows before and after first.
@@ -95,13 +96,13 @@ export async function reviewEvidence(manager: EntityManager, checklistId: number
     .getMany();
   const byClaim = new Map<number, EvidenceLink[]>();
   for (const l of links) byClaim.set(l.claimId, [...(byClaim.get(l.claimId) ?? []), l]);
-  const reviewedIds = [...byClaim.entries()]
-    .filter(([, list]) => list.some((l) => l.state !== 'PROPOSED') && list.every((l) => l.state !== 'PROPOSED'))
-    .map(([id]) => id);
+  // decided: ACCEPTED or REJECTED; PROPOSED and SUSPECT (awaiting a reviewer again) are not
+  const isDecided = (l: EvidenceLink) => l.state === 'ACCEPTED' || l.state === 'REJECTED';
+  const reviewedIds = [...byClaim.entries()].filter(([, list]) => list.every(isDecided)).map(([id]) => id);
   const decisions: ReviewedLink[] = links
-    .filter((l) => l.state !== 'PROPOSED' && l.method === 'RULE')
+    .filter((l) => isDecided(l) && l.method === 'RULE')
     .map((l) => ({ itemCode: codeOf.get(l.itemId) ?? '', matched: l.matched, accepted: l.state === 'ACCEPTED' }));
-  const decided = links.filter((l) => l.state !== 'PROPOSED').length;
+  const decided = links.filter(isDecided).length;
   if (reviewedIds.length === 0) return { claims: [], decisions, decided, reviewedClaims: 0 };
   const claims: Claim[] = [];
   const metrics: MetricValue[] = [];
