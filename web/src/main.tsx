@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import './styles.css';
+import { preload, session } from './api';
+import { DistrictMatrixQuery } from './operations';
 import { SignedIn } from './viewer';
 import { DistrictView } from './views/district';
 import { GapsView } from './views/gaps';
@@ -32,6 +34,12 @@ function App() {
       </SignedIn>
     </LocationProvider>
   );
+}
+
+// The heat-map's one request starts at once, beside the sign-in check, not after it.
+const district = /^\/app\/district\/([^/]+)\/(\d+)\/?$/.exec(location.pathname);
+if (district && (session.token() || session.anonymous())) {
+  preload(DistrictMatrixQuery, { parentUnitId: decodeURIComponent(district[1]), year: Number(district[2]) });
 }
 
 render(<App />, document.getElementById('app') as HTMLElement);

@@ -1,5 +1,5 @@
 // District heat-map: units × items coloured by status, from one coverageMatrix request.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useQuery } from '../api';
 import type { ItemStatus } from '../gql/graphql';
 import { STATUS, coverageText, percent } from '../labels';
@@ -16,6 +16,11 @@ const FLAG_FILTERS: { value: string; label: string; status?: ItemStatus }[] = [
   { value: 'TARGET', label: '部分覆盖：指标未达标或未报告', status: 'PARTIAL' },
 ];
 
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
 export function DistrictView(props: { unitId: string; year: string }) {
   const year = yearOf(props.year);
   const { data, error, loading } = useQuery(DistrictMatrixQuery, { parentUnitId: props.unitId, year });
@@ -29,6 +34,12 @@ export function DistrictView(props: { unitId: string; year: string }) {
     () => (matrix ? [...matrix.rows].sort((a, b) => a.rank - b.rank || a.unit.name.localeCompare(b.unit.name, 'zh')) : []),
     [matrix],
   );
+  useLayoutEffect(() => {
+    if (matrix && table.current && !table.current.dataset.committed) {
+      table.current.dataset.committed = '1';
+      performance.mark('fazhi:district-committed'); // in the DOM, not yet laid out
+    }
+  }, [matrix]);
   useEffect(() => {
     if (matrix && table.current && !table.current.dataset.rendered) {
       table.current.dataset.rendered = '1';
@@ -106,47 +117,37 @@ export function DistrictView(props: { unitId: string; year: string }) {
               ))}
             </tr>
           </thead>
-          <tbody>
-            {visible.map((row) => {
-              const counts = view === 'proposed' ? row.proposed : row.confirmed;
-              const score = view === 'proposed' ? row.score.proposed : row.score.confirmed;
-              const unitLink = `/app/unit/${row.unit.id}/${matrix.year}`;
-              return (
-                <tr key={row.unit.id} class={row.hasReport ? '' : 'no-report'} data-unit={row.unit.name}>
-                  <td>{row.rank}</td>
-                  <th scope="row">
-                    <a href={unitLink}>{row.unit.name}</a>
-                    {!row.hasReport && (
-                      <span class="tag" data-testid="report-missing">
-                        未报送
-                      </span>
-                    )}
-                  </th>
-                  <td class="num">{score.normalised.toFixed(1)}</td>
-                  <td class="num" title={`覆盖率 ${percent(counts.ratio)}`}>
-                    {coverageText(counts)}
-                  </td>
-                  <td class="num">{counts.partial}</td>
-                  <td class="num">{row.flagCount}</td>
-                  {columns.map((c) => {
-                    const cell = row.cells[c.index];
-                    const status = statusOf(cell);
-                    const dim = filter.status && status !== filter.status;
-                    return (
-                      <td key={c.code} class={`cell s-${status}${dim ? ' dim' : ''}`} data-code={c.code} data-status={status}>
-                        <a
-                          href={`${unitLink}?item=${encodeURIComponent(c.code)}`}
-                          title={`${row.unit.name} · ${c.code} ${c.title}：${STATUS[status].label}`}
-                        >
-                          {STATUS[status].letter}
-                        </a>
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
-          </tbody>
+          {/* 6 200 cells for 200 units: written as one HTML string (escaped), far faster than a
+              virtual-DOM element per cell; the links are ordinary <a> the router intercepts */}
+          <tbody
+            dangerouslySetInnerHTML={{
+              __html: visible
+                .map((row) => {
+                  const counts = view === 'proposed' ? row.proposed : row.confirmed;
+                  const score = view === 'proposed' ? row.score.proposed : row.score.confirmed;
+                  const unitLink = `/app/unit/${encodeURIComponent(row.unit.id)}/${matrix.year}`;
+                  const name = escapeHtml(row.unit.name);
+                  const cells = columns
+                    .map((c) => {
+                      const status = statusOf(row.cells[c.index]);
+                      const dim = filter.status && status !== filter.status ? ' dim' : '';
+                      const title = escapeHtml(`${row.unit.name} · ${c.code} ${c.title}：${STATUS[status].label}`);
+                      const code = escapeHtml(c.code);
+                      return `<td class="cell s-${status}${dim}" data-code="${code}" data-status="${status}"><a href="${unitLink}?item=${encodeURIComponent(c.code)}" title="${title}">${STATUS[status].letter}</a></td>`;
+                    })
+                    .join('');
+                  const missing = row.hasReport ? '' : '<span class="tag" data-testid="report-missing">未报送</span>';
+                  return (
+                    `<tr class="${row.hasReport ? '' : 'no-report'}" data-unit="${name}"><td>${row.rank}</td>` +
+                    `<th scope="row"><a href="${unitLink}">${name}</a>${missing}</th>` +
+                    `<td class="num">${score.normalised.toFixed(1)}</td>` +
+                    `<td class="num" title="覆盖率 ${percent(counts.ratio)}">${escapeHtml(coverageText(counts))}</td>` +
+                    `<td class="num">${counts.partial}</td><td class="num">${row.flagCount}</td>${cells}</tr>`
+                  );
+                })
+                .join(''),
+            }}
+          />
         </table>
       </div>
       {visible.length === 0 && <p>没有符合筛选条件的单位。</p>}
