@@ -25,7 +25,7 @@ import { Unit } from '../src/units/unit.entity';
 import { upsertUnits } from '../src/units/unit.service';
 import { buildCorpus, generateReportText, type Corpus } from './corpus';
 import type { LoadReply, LoadRequest } from './load-client';
-import { ASSESSMENT_QUERY, FLAGS_QUERY, MATRIX_QUERY, RANKING_QUERY, unitDbId, unitGlobalId } from './queries';
+import { ASSESSMENT_QUERY, FLAGS_QUERY, MATRIX_QUERY, RANKING_QUERY, SEARCH_QUERY, SEARCH_TERMS, unitDbId, unitGlobalId } from './queries';
 import { openPostgresMatrix, openSqliteMatrix, type RawMatrix, type RawMatrixRow } from './raw-matrix';
 import { msSince, percentile, round, summarise } from './stats';
 import type { BenchOptions, DatabaseResult, IngestResult, LoadResult, QueryResult, RawMatrixResult } from './types';
@@ -401,6 +401,14 @@ export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<D
       [body(RANKING_QUERY, { parent: unitGlobalId(matrixDistrict.id), year })],
       n,
     );
+    const search = await timeQuery(
+      server.url,
+      counter,
+      'search',
+      `claim search over all ${corpus.years.length} years, first 20 with highlights (${SEARCH_TERMS.join(' / ')} in turn)`,
+      SEARCH_TERMS.map((q) => body(SEARCH_QUERY, { q })),
+      n,
+    );
 
     progress(type, 'timing the raw SQL coverage matrix');
     raw =
@@ -439,7 +447,7 @@ export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<D
       type,
       version,
       ingest,
-      queries: [assessment.result, matrix.result, small.result, flags.result, ranking.result],
+      queries: [assessment.result, matrix.result, small.result, flags.result, ranking.result, search.result],
       rawMatrix,
       load: loads,
       sizeMB,

@@ -56,6 +56,17 @@ export const RANKING_QUERY = `query Ranking($parent: ID!, $year: Int!) {
   }
 }`;
 
+/** Claim search (first 20, with highlights), over every current report. */
+export const SEARCH_QUERY = `query Search($q: String!) {
+  search(query: $q, first: 20) {
+    totalCount
+    edges { node { rank score highlights { start end } claim { text polarity report { year unit { name } } } } }
+  }
+}`;
+
+/** What the search benchmark asks, in turn: two-character words, word order reversed, a literal `%`. */
+export const SEARCH_TERMS = ['出庭应诉', '应诉出庭', '执法记录仪', '法治宣传 民法典', '100%', '矛盾纠纷'];
+
 /** Relay global id of a unit (base64 of `Unit:<id>`). */
 export function unitGlobalId(id: number): string {
   return Buffer.from(`Unit:${id}`).toString('base64');

@@ -8,6 +8,7 @@
  * process per database, prints a table and writes JSON to DIR/<timestamp>-<label>.json
  * and DIR/latest.json. Not part of `npm test`.
  */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { execFileSync, fork } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -41,71 +42,63 @@ see bench/README.md`;
 /** Most reports timed by the analysis-alone measurement (spread over the corpus). */
 const ANALYSIS_SAMPLE = 600;
 
-/** Parses the command line; throws with a usage message on unknown or invalid options. */
+/** Parses the command line (commander); throws with a usage message on unknown or invalid options. */
 export function parseOptions(argv: readonly string[]): BenchOptions {
-  const o: BenchOptions = { ...DEFAULTS };
-  const int = (name: string, value: string | undefined, min: number): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} expects a whole number ≥ ${min}, got ${value}`);
-    return n;
-  };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      i += 1;
-      if (argv[i] === undefined) throw new Error(`${flag} needs a value`);
-      return argv[i];
+  const whole =
+    (name: string, min: number) =>
+    (value: string): number => {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`--${name} expects a whole number ≥ ${min}, got ${value}`);
+      return n;
     };
-    switch (flag) {
-      case '--units':
-        o.units = int('units', value(), 1);
-        break;
-      case '--years':
-        o.years = int('years', value(), 1);
-        if (o.years > 5) throw new Error('--years: the demo checklist covers 2021–2025, at most 5 years');
-        break;
-      case '--db': {
-        const v = value();
-        if (v !== 'sqlite' && v !== 'postgres' && v !== 'both') throw new Error(`--db expects sqlite, postgres or both, got ${v}`);
-        o.db = v;
-        break;
-      }
-      case '--out':
-        o.out = value();
-        break;
-      case '--seed':
-        o.seed = value();
-        break;
-      case '--load-seconds':
-        o.loadSeconds = int('load-seconds', value(), 0);
-        break;
-      case '--connections':
-        o.connections = int('connections', value(), 1);
-        break;
-      case '--iterations':
-        o.iterations = int('iterations', value(), 20);
-        break;
-      case '--pg-url':
-        o.pgUrl = value();
-        break;
-      case '--label':
-        o.label = value();
-        break;
-      case '--keep':
-        o.keep = true;
-        break;
-      case '--help':
-      case '-h':
-        process.stdout.write(`${USAGE}\n`);
-        process.exit(0);
-        break;
-      default:
-        throw new Error(`unknown option ${arg}`);
+  const program = new Command('npm run bench --')
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined })
+    .helpOption('-h, --help', 'this text')
+    .addHelpText('after', `\n${USAGE}`)
+    .option('--units <n>', 'reporting units in the generated corpus', whole('units', 1), DEFAULTS.units)
+    .option(
+      '--years <n>',
+      'report years (the demo checklist covers 2021–2025)',
+      (v: string) => {
+        const n = whole('years', 1)(v);
+        if (n > 5) throw new InvalidArgumentError('--years: the demo checklist covers 2021–2025, at most 5 years');
+        return n;
+      },
+      DEFAULTS.years,
+    )
+    .addOption(new Option('--db <type>', 'database(s) to measure').choices(['sqlite', 'postgres', 'both']).default(DEFAULTS.db))
+    .option('--out <dir>', 'where results are written', DEFAULTS.out)
+    .option('--seed <s>', 'corpus seed', DEFAULTS.seed)
+    .option('--load-seconds <s>', 'seconds of each load test (0: none)', whole('load-seconds', 0), DEFAULTS.loadSeconds)
+    .option('--connections <c>', 'connections of the load test', whole('connections', 1), DEFAULTS.connections)
+    .option('--iterations <i>', 'timed requests per query', whole('iterations', 1), DEFAULTS.iterations)
+    .option('--pg-url <url>', 'PostgreSQL server for --db postgres|both', DEFAULTS.pgUrl)
+    .option('--label <l>', 'label of the result file')
+    .option('--keep', 'keep the generated databases', false);
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError && (error.code === 'commander.helpDisplayed' || error.code === 'commander.help')) {
+      process.stdout.write(program.helpInformation());
+      process.exit(0);
     }
+    throw new Error(error instanceof Error ? error.message.replace(/^error: /u, '') : String(error));
   }
-  return o;
+  const o = program.opts<{
+    units: number;
+    years: number;
+    db: BenchOptions['db'];
+    out: string;
+    seed: string;
+    loadSeconds: number;
+    connections: number;
+    iterations: number;
+    pgUrl: string;
+    label?: string;
+    keep: boolean;
+  }>();
+  return { ...o, label: o.label ?? null };
 }
 
 /** The git commit of the code measured, with `+changes` when src/ or ormconfig.ts have uncommitted changes. */

@@ -17,6 +17,7 @@ import { emptyRow, ingestDocumentFile, type DocumentIngestRow, type IngestStatus
 import { Unit } from '../units/unit.entity';
 import { openDatabase } from './open-database';
 import { formatTable, truncateToWidth } from './text-table';
+import { localeFromEnv, t } from '../i18n/messages';
 
 /** Where the command writes; `isTTY` on stderr turns the progress bar on. */
 export interface IngestIO {
@@ -214,8 +215,7 @@ function startProgress(io: IngestIO, total: number): Progress {
 async function checkDatabase(dataSource: DataSource): Promise<string | null> {
   const [units, checklists] = await Promise.all([dataSource.getRepository(Unit).count(), dataSource.getRepository(Checklist).count()]);
   if (units > 0 && checklists > 0) return null;
-  const missing = [units === 0 ? 'units' : null, checklists === 0 ? 'checklist' : null].filter(Boolean).join(' and no ');
-  return `the database has no ${missing}: run npm start once (it loads seeds/: units, the checklist and the demo reports), or import a checklist with node dist/src/cli/import-checklist.js FILE`;
+  return t(units === 0 ? 'cli.ingest.noUnits' : 'cli.ingest.noChecklist', undefined, localeFromEnv());
 }
 
 if (require.main === module) {

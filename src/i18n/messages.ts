@@ -185,6 +185,18 @@ const EXPORTS: Record<string, Entry> = {
   'quotes.more': { zh: '……另有 {count} 条', en: '… {count} more' },
 };
 
+/** The command-line tools. */
+const CLI: Record<string, Entry> = {
+  'cli.ingest.noUnits': {
+    zh: '数据库中还没有单位：请先运行一次 npm start（载入 seeds/ 中的单位、清单和示例报告）',
+    en: 'the database has no units: run npm start once (it loads seeds/: units, the checklist and the demo reports)',
+  },
+  'cli.ingest.noChecklist': {
+    zh: '数据库中还没有清单：请先运行一次 npm start（载入示例清单），或用 npm run import-checklist -- 文件 导入清单',
+    en: 'the database has no checklist: run npm start once (it loads the demo checklist), or import one with npm run import-checklist -- FILE',
+  },
+};
+
 /** Claim search. */
 const SEARCH: Record<string, Entry> = {
   'search.empty': { zh: '搜索词为空：请至少输入一个词', en: 'The search query is empty: give at least one word', sentence: true },
@@ -322,6 +334,7 @@ export const MESSAGES: Readonly<Record<string, Entry>> = {
   ...FLAGS,
   ...WORDING,
   ...EXPORTS,
+  ...CLI,
   ...SEARCH,
   ...SERVICE,
   ...USER_ERRORS,

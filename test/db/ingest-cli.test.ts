@@ -164,10 +164,22 @@ describe('npm run ingest on a database without units or checklist', () => {
   it('exits 2 and says what to do', async () => {
     const empty = await createTestDatabase();
     try {
+      const lang = { LANG: process.env.LANG, LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES };
+      delete process.env.LC_ALL;
+      delete process.env.LC_MESSAGES;
+      process.env.LANG = 'zh_CN.UTF-8';
       const io = capture();
       const code = await runIngestCli([dir], io, { dataSource: empty.dataSource, lock: empty.lock });
       expect(code).toBe(2);
-      expect(io.err()).toMatch(/^ingest: the database has no units and no checklist: run npm start once/u);
+      expect(io.err()).toMatch(/^ingest: 数据库中还没有单位：请先运行一次 npm start/u);
+      // in English with LANG=en…, naming the documented command
+      process.env.LANG = 'en_US.UTF-8';
+      await empty.dataSource.query(`INSERT INTO unit (name, level, aliases) VALUES ('试点街', 'STREET', '[]')`).catch(() => undefined);
+      const en = capture();
+      await runIngestCli([dir], en, { dataSource: empty.dataSource, lock: empty.lock });
+      expect(en.err()).toMatch(/(the database has no units|import one with npm run import-checklist -- FILE)/u);
+      Object.assign(process.env, Object.fromEntries(Object.entries(lang).filter(([, v]) => v !== undefined)));
+      if (lang.LANG === undefined) delete process.env.LANG;
     } finally {
       await empty.close();
     }

@@ -1,0 +1,22 @@
+import { parseOptions } from '../../../bench/run';
+
+describe('npm run bench -- options (commander)', () => {
+  it('takes --iterations 5 and the other options, in both spellings', () => {
+    expect(parseOptions(['--iterations', '5'])).toMatchObject({ iterations: 5, units: 220, years: 2, db: 'sqlite' });
+    expect(parseOptions(['--units=2000', '--years', '3', '--db', 'both', '--load-seconds', '0', '--keep'])).toMatchObject({
+      units: 2000,
+      years: 3,
+      db: 'both',
+      loadSeconds: 0,
+      keep: true,
+      label: null,
+    });
+  });
+
+  it('refuses unknown options and bad values with a readable message', () => {
+    expect(() => parseOptions(['--iterations', '0'])).toThrow('--iterations expects a whole number ≥ 1, got 0');
+    expect(() => parseOptions(['--years', '6'])).toThrow('at most 5 years');
+    expect(() => parseOptions(['--db', 'mysql'])).toThrow(/Allowed choices are sqlite, postgres, both/);
+    expect(() => parseOptions(['--frobnicate'])).toThrow(/unknown option '--frobnicate'/);
+  });
+});
