@@ -27,6 +27,7 @@ import { resolveUnitName, suggestUnitNames } from '../units/unit-names';
 import { Unit } from '../units/unit.entity';
 import { openDatabase } from './open-database';
 import { formatTable } from './text-table';
+import { localeFromEnv, t } from '../i18n/messages';
 
 /** Where the command writes. */
 export interface ExportIO {
@@ -153,7 +154,9 @@ export async function runExportCli(
     );
     io.stdout.write(
       formatTable(
-        ['Rank', 'Unit', 'Score', 'Covered', 'Partial', 'Flags', 'Report'],
+        ['column.rank', 'column.unit', 'column.score', 'column.covered', 'column.partial', 'column.flagCount', 'column.report'].map((key) =>
+          t(key, undefined, localeFromEnv()),
+        ),
         [...data.units]
           .sort((a, b) => a.rank - b.rank || (a.unit.name < b.unit.name ? -1 : 1))
           .map((u) => [

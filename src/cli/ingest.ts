@@ -17,7 +17,7 @@ import { emptyRow, ingestDocumentFile, type DocumentIngestRow, type IngestStatus
 import { Unit } from '../units/unit.entity';
 import { openDatabase } from './open-database';
 import { formatTable, truncateToWidth } from './text-table';
-import { localeFromEnv, t } from '../i18n/messages';
+import { localeFromEnv, t, type Locale } from '../i18n/messages';
 
 /** Where the command writes; `isTTY` on stderr turns the progress bar on. */
 export interface IngestIO {
@@ -138,9 +138,11 @@ export async function runIngestCli(
 }
 
 /** The closing table, the warnings and a one-line summary (pure; exported for tests). */
-export function renderIngestReport(rows: readonly DocumentIngestRow[], dryRun: boolean): string {
+export function renderIngestReport(rows: readonly DocumentIngestRow[], dryRun: boolean, locale: Locale = localeFromEnv()): string {
   const table = formatTable(
-    ['File', 'Unit', 'Year', 'Claims', 'Covered', 'Result'],
+    ['column.file', 'column.unit', 'column.year', 'column.claims', 'column.covered', 'column.result'].map((key) =>
+      t(key, undefined, locale),
+    ),
     rows.map((r) => [
       r.file,
       r.unit ?? '-',

@@ -182,6 +182,11 @@ const EXPORTS: Record<string, Entry> = {
   'column.flag': { zh: '预警', en: 'Flag' },
   'column.itemTitle': { zh: '条目名称', en: 'Item title' },
   'column.quotes': { zh: '依据（摘录）', en: 'Evidence (quotes)' },
+  'column.file': { zh: '文件', en: 'File' },
+  'column.claims': { zh: '表述', en: 'Claims' },
+  'column.covered': { zh: '覆盖', en: 'Covered' },
+  'column.partial': { zh: '部分', en: 'Partial' },
+  'column.result': { zh: '结果', en: 'Result' },
   'quotes.more': { zh: '……另有 {count} 条', en: '… {count} more' },
 };
 
