@@ -46,6 +46,13 @@ export interface CorpusOptions {
   matrixDistrictUnits?: number;
   /** share of unit × year that sent a report (default 0.93); the rest get REPORT_MISSING */
   reportShare?: number;
+  /**
+   * plant known copies (default false): every report gets paragraphs of its own (特色工作,
+   * text found nowhere else), 20% of the reports reuse 60% of those of the unit's report of
+   * the year before, and 10% of the units copy two paragraphs of another unit of their
+   * district in the same year; {@link plantedParagraphs} says which (the bench's truth).
+   */
+  plantReuse?: boolean;
 }
 
 /** The generated hierarchy and the list of reports (texts are generated on demand). */
@@ -59,6 +66,8 @@ export interface Corpus {
   years: number[];
   /** by year, then in unit order */
   reports: ReportSpec[];
+  /** reports carry planted copies ({@link plantedParagraphs}) */
+  plantReuse?: boolean;
 }
 
 interface SeedInfo {
@@ -266,7 +275,146 @@ export function buildCorpus(options: CorpusOptions): Corpus {
       if (new Rng(`${seed}|present|${unit.name}|${year}`).chance(share)) reports.push({ unit: unit.name, year });
     }
   }
-  return { seed, units, matrixDistrict, smallDistrict: smallDistrict || matrixDistrict, years, reports };
+  return {
+    seed,
+    units,
+    matrixDistrict,
+    smallDistrict: smallDistrict || matrixDistrict,
+    years,
+    reports,
+    ...(options.plantReuse ? { plantReuse: true } : {}),
+  };
+}
+
+// ── planted copies (options.plantReuse) ──────────────────────────────────────────────
+
+/** A paragraph of a report's own: fresh, or a known copy of another report's paragraph. */
+export interface PlantedParagraph {
+  text: string;
+  /** where it was copied from (null: fresh, found nowhere else) */
+  copyOf: { unit: string; year: number; kind: 'EARLIER' | 'SAME_YEAR' } | null;
+}
+
+export const FRESH_PARAGRAPHS = 5;
+/** share of a unit's own paragraphs of the year before that a reusing report repeats */
+export const REUSED_SHARE = 0.6;
+
+const PLACES = ['社区', '小区', '村', '工业园', '商业街', '农贸市场', '学校', '养老院'];
+const ACTS = [
+  '组织开展',
+  '牵头推进',
+  '持续深化',
+  '集中开展',
+  '创新实施',
+  '探索建立',
+  '统筹推进',
+  '扎实开展',
+  '全面启动',
+  '试点推行',
+  '联合开展',
+  '深入推进',
+];
+const THINGS = [
+  '楼门长议事会',
+  '物业纠纷联调',
+  '老旧小区加装电梯协商',
+  '夜间经济摊区规范',
+  '电动自行车充电治理',
+  '外卖骑手权益保障',
+  '家政服务合同指引',
+  '租房押金纠纷调处',
+  '校园周边交通整治',
+  '独居老人法律帮扶',
+  '小微企业合规体检',
+  '农村宅基地确权',
+  '燃气安全入户检查',
+  '装修噪音协调',
+  '宠物饲养文明公约',
+  '停车泊位共享',
+  '菜市场计量监督',
+  '垃圾分类积分兑换',
+  '直播带货合规提示',
+  '快递驿站规范管理',
+];
+const RESULTS = [
+  '形成可复制的工作清单',
+  '相关投诉同比明显下降',
+  '群众满意度持续提升',
+  '化解积案',
+  '编印工作手册',
+  '建立长效机制',
+  '获得上级通报表扬',
+  '制定议事规则',
+  '建立联络员队伍',
+  '开通线上受理渠道',
+];
+const MEASURES = ['场', '次', '件', '户', '人次', '处'];
+
+/** The unit's own paragraphs of a year: text found in no other report (before copies are planted). */
+function freshParagraphs(corpus: Corpus, unit: string, year: number): string[] {
+  const rng = new Rng(`${corpus.seed}|fresh|${unit}|${year}`);
+  const place = placeOf(corpus, unit);
+  const name = (): string => `${rng.pick(STEM_CHARS)}${rng.pick(STEM_CHARS)}${rng.pick(STEM_CHARS)}${rng.pick(PLACES)}`;
+  return Array.from({ length: FRESH_PARAGRAPHS }, () => {
+    const sentences = Array.from({ length: 3 }, () => {
+      const where = name();
+      return `${where}${rng.pick(ACTS)}${rng.pick(THINGS)}工作，${rng.pick(THINGS)}${rng.int(3, 90)}${rng.pick(MEASURES)}，${rng.pick(RESULTS)}，${name()}与${name()}${rng.pick(ACTS)}${rng.pick(THINGS)}。`;
+    });
+    return `${year}年，${place.unit}${sentences.join('')}`;
+  });
+}
+
+const reportSets = new WeakMap<Corpus, Set<string>>();
+
+function hasReport(corpus: Corpus, unit: string, year: number): boolean {
+  let set = reportSets.get(corpus);
+  if (!set) reportSets.set(corpus, (set = new Set(corpus.reports.map((r) => `${r.unit}|${r.year}`))));
+  return set.has(`${unit}|${year}`);
+}
+
+/** Whether the unit's report of `year` repeats 60% of its own paragraphs of the year before. */
+export function reusesLastYear(corpus: Corpus, unit: string, year: number): boolean {
+  return year > corpus.years[0] && hasReport(corpus, unit, year - 1) && new Rng(`${corpus.seed}|reuse|${unit}|${year}`).chance(0.2);
+}
+
+/** The unit of the same district whose paragraphs the unit copies in `year`, or null. */
+export function sharesWith(corpus: Corpus, unit: string, year: number): string | null {
+  if (!new Rng(`${corpus.seed}|share|${unit}|${year}`).chance(0.1)) return null;
+  const parent = corpus.units.find((u) => u.name === unit)?.parentName;
+  const siblings = corpus.units.filter((u) => u.parentName === parent && u.name !== unit && hasReport(corpus, u.name, year));
+  if (siblings.length === 0) return null;
+  return new Rng(`${corpus.seed}|share-with|${unit}|${year}`).pick(siblings).name;
+}
+
+/**
+ * The paragraphs of its own that a report carries (in the order they appear), with the
+ * copies planted: the truth the reuse bench measures detection against.
+ */
+export function plantedParagraphs(corpus: Corpus, spec: ReportSpec): PlantedParagraph[] {
+  const fresh = freshParagraphs(corpus, spec.unit, spec.year);
+  const out: PlantedParagraph[] = fresh.map((text) => ({ text, copyOf: null }));
+  if (reusesLastYear(corpus, spec.unit, spec.year)) {
+    // what the report of the year before really carried (itself possibly a reuse)
+    const before = plantedParagraphs(corpus, { unit: spec.unit, year: spec.year - 1 })
+      .filter((p) => p.copyOf?.kind !== 'SAME_YEAR')
+      .map((p) => p.text);
+    const copies = Math.round(REUSED_SHARE * before.length);
+    for (let i = 0; i < copies; i += 1) {
+      out[i] = {
+        text: before[i].replace(`${spec.year - 1}年`, `${spec.year}年`),
+        copyOf: { unit: spec.unit, year: spec.year - 1, kind: 'EARLIER' },
+      };
+    }
+  }
+  const other = sharesWith(corpus, spec.unit, spec.year);
+  if (other) {
+    const from = placeOf(corpus, other).unit;
+    const to = placeOf(corpus, spec.unit).unit;
+    for (const text of freshParagraphs(corpus, other, spec.year).slice(FRESH_PARAGRAPHS - 2)) {
+      out.push({ text: text.split(from).join(to), copyOf: { unit: other, year: spec.year, kind: 'SAME_YEAR' } });
+    }
+  }
+  return out;
 }
 
 /** Names a report talks about: its unit, the unit's short name, district, city and province. */
@@ -464,6 +612,10 @@ export function generateReportText(corpus: Corpus, spec: ReportSpec): string {
       for (const p of block.paragraphs) lines.push(para(block.seed, p));
     });
     for (const block of headless) for (const p of block.paragraphs) lines.push(para(block.seed, p));
+    if (corpus.plantReuse && index === 0) {
+      lines.push(`${paren(headed.length)}特色工作`);
+      for (const p of plantedParagraphs(corpus, spec)) lines.push(p.text);
+    }
   });
   if (style.signature) {
     lines.push(

@@ -21,7 +21,7 @@ import { Claim } from './claim.entity';
 import { MetricValue } from './metric-value.entity';
 import { ReportSection } from './report-section.entity';
 import { Report } from './report.entity';
-import { reusedFromPreviousYear, storeClaimBands } from './reuse/reuse.service';
+import { namesOf, reusedFromPreviousYear, storeClaimBands } from './reuse/reuse.service';
 
 export interface IngestInput {
   /** the report text (already decoded) */
@@ -207,12 +207,13 @@ async function storeReport(
     ];
   });
   await insertChunks(manager, MetricValue, metrics);
-  await storeClaimBands(manager, claims);
+  await storeClaimBands(manager, claims, namesOf(unit));
   const reusedClaims = await reusedFromPreviousYear(
     manager,
     unit.id,
     year,
     claims.map((c) => ({ id: String(c.id), text: c.text })),
+    namesOf(unit),
   );
   let linkCount = 0;
   for (const checklist of await checklistsForYear(manager, year)) {

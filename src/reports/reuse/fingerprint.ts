@@ -4,16 +4,20 @@
  * of two claims. No database here.
  *
  * - Text is folded before shingling: digits become 0 (a paragraph reused with the year and
- *   the numbers changed is still the same text), whitespace and punctuation are dropped.
+ *   the numbers changed is still the same text), the names of the report's own unit are
+ *   dropped (a paragraph copied from another unit with the name changed is still the same
+ *   text), whitespace and punctuation are dropped.
  * - Shingles: every 4 consecutive characters, hashed to 32 bits (FNV-1a). Chinese has no
  *   spaces, so character shingles are the usual unit; 4 characters make chance matches
  *   between unrelated sentences rare while one changed word breaks only 4 shingles.
  * - MinHash: 32 hash functions (murmur3's 32-bit finaliser of the shingle hash xor a fixed
  *   seed per function), the minimum of each over the claim's shingles.
  * - LSH: 8 bands of 4 rows; a band's key is a hash of its index and its 4 minima. Two claims
- *   share a band with probability 1 − (1 − J⁴)⁸ for Jaccard similarity J: 0.98 at J = 0.8,
- *   0.64 at J = 0.5, 0.06 at J = 0.3. The bands are what is stored (table claim_band);
- *   candidates found through them are then checked on their text.
+ *   of Jaccard similarity J share each band with probability J⁴. The bands are what is
+ *   stored (table claim_band); a claim of another report sharing at least
+ *   {@link MIN_SHARED_BANDS} bands is a candidate (probability 0.99 at J = 0.9, 0.83 at
+ *   J = 0.8, 0.08 at J = 0.5: chance collisions on one band are not followed), then checked
+ *   on its text.
  * - Boilerplate: shingles found in the reports of many units (document frequency across
  *   units, {@link boilerplateShingles}) are slogans and set phrases of the genre (深入学习贯彻…,
  *   坚持以…为指导); they are left out when two claims are compared. The list comes from the
@@ -27,6 +31,8 @@ export const SHINGLE_SIZE = 4;
 export const MINHASH_SIZE = 32;
 export const BANDS = 8;
 export const ROWS_PER_BAND = MINHASH_SIZE / BANDS;
+/** bands a candidate must share with the claim */
+export const MIN_SHARED_BANDS = 2;
 /** claims with fewer (non-boilerplate) shingles are not compared */
 export const MIN_SHINGLES = 8;
 /** a claim is reused when at least this share of it is found in another claim (0..1) */
@@ -44,14 +50,16 @@ export function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** Digits to 0, whitespace and punctuation dropped (letters, CJK and 0 kept). */
-export function foldForReuse(text: string): string {
-  return text.replace(/[0-9０-９]/gu, '0').replace(/[^\p{L}\p{N}]/gu, '');
+/** Digits to 0, the unit's own names dropped (longest first), whitespace and punctuation dropped. */
+export function foldForReuse(text: string, unitNames: readonly string[] = []): string {
+  let out = text;
+  for (const name of [...unitNames].sort((a, b) => b.length - a.length)) if (name) out = out.split(name).join('');
+  return out.replace(/[0-9０-９]/gu, '0').replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** The distinct 32-bit hashes of the text's character 4-grams (after folding), sorted. */
-export function shingleHashes(text: string): Uint32Array {
-  const folded = foldForReuse(text);
+export function shingleHashes(text: string, unitNames: readonly string[] = []): Uint32Array {
+  const folded = foldForReuse(text, unitNames);
   const out = new Set<number>();
   for (let i = 0; i + SHINGLE_SIZE <= folded.length; i += 1) {
     let h = 0x811c9dc5;
@@ -94,8 +102,8 @@ export interface ClaimFingerprint {
 }
 
 /** The fingerprint stored at ingest (over all shingles: the boilerplate list changes with the corpus). */
-export function fingerprintClaim(text: string): ClaimFingerprint | null {
-  const shingles = shingleHashes(text);
+export function fingerprintClaim(text: string, unitNames: readonly string[] = []): ClaimFingerprint | null {
+  const shingles = shingleHashes(text, unitNames);
   if (shingles.length < MIN_SHINGLES) return null;
   return { shingles, bands: bandKeys(minHash(shingles)) };
 }

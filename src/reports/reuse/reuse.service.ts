@@ -7,32 +7,56 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { bulkInsert } from '../../db/bulk-insert';
 import { Claim } from '../claim.entity';
 import { Report } from '../report.entity';
+import { Unit } from '../../units/unit.entity';
 import { ClaimBand } from './claim-band.entity';
 import { boilerplateShingles, fingerprintClaim, REUSE_THRESHOLD, shingleHashes } from './fingerprint';
 import { findReuse, type ReportReuse, type ReuseCandidate, type ReuseClaim, type ReuseKind, type ReuseMatch } from './reuse';
 
 const CHUNK = 500;
 /** a band key shared by more claims than this is a set phrase of the genre, not a copy: not followed */
-export const BUCKET_LIMIT = 50;
+export const BUCKET_LIMIT = 10;
 /** units whose claims the boilerplate list is computed from (evenly spread over all units with reports) */
 export const BOILERPLATE_SAMPLE_UNITS = 300;
 
 /** Time spent on reuse at ingest (fingerprints computed and stored, last year's claims compared), for the bench. */
-export const reuseTiming = { ms: 0, claims: 0 };
+export const reuseTiming = { ms: 0, claims: 0, bandsMs: 0, insertMs: 0 };
+
+/** The names a unit goes by (dropped from its claims before comparing). */
+export function namesOf(unit: Pick<Unit, 'name' | 'aliases'> | null | undefined): string[] {
+  return unit ? [unit.name, ...(unit.aliases ?? [])] : [];
+}
+
+/** Names of units by id, in one query per 500. */
+async function unitNamesById(ds: DataSource | EntityManager, ids: readonly number[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    for (const u of await ds
+      .getRepository(Unit)
+      .find({ select: ['id', 'name', 'aliases'], where: { id: In(unique.slice(i, i + CHUNK)) } })) {
+      out.set(u.id, namesOf(u));
+    }
+  }
+  return out;
+}
 
 /** Computes and stores the band keys of a report's claims (in the ingest transaction). */
 export async function storeClaimBands(
   manager: EntityManager,
   claims: ReadonlyArray<Pick<Claim, 'id' | 'reportId' | 'text'>>,
+  unitNames: readonly string[],
 ): Promise<void> {
   const started = performance.now();
   const rows: Array<Pick<ClaimBand, 'bandKey' | 'claimId' | 'reportId'>> = [];
   for (const c of claims) {
-    const print = fingerprintClaim(c.text);
+    const print = fingerprintClaim(c.text, unitNames);
     if (!print) continue;
     for (const bandKey of new Set(print.bands)) rows.push({ bandKey, claimId: c.id, reportId: c.reportId });
   }
+  const inserting = performance.now();
+  reuseTiming.bandsMs += inserting - started;
   await bulkInsert(manager, ClaimBand, rows);
+  reuseTiming.insertMs += performance.now() - inserting;
   reuseTiming.ms += performance.now() - started;
   reuseTiming.claims += claims.length;
 }
@@ -68,6 +92,7 @@ export async function corpusBoilerplate(ds: DataSource): Promise<Set<number>> {
   const sample =
     all.length <= BOILERPLATE_SAMPLE_UNITS ? all : Array.from({ length: BOILERPLATE_SAMPLE_UNITS }, (_, i) => all[Math.floor(i * step)]);
   const byUnit = new Map<number, Set<number>>();
+  const names = await unitNamesById(ds, sample);
   for (let i = 0; i < sample.length; i += CHUNK) {
     const rows = await ds
       .createQueryBuilder()
@@ -81,7 +106,7 @@ export async function corpusBoilerplate(ds: DataSource): Promise<Set<number>> {
       const unitId = Number(row.unitId);
       let set = byUnit.get(unitId);
       if (!set) byUnit.set(unitId, (set = new Set()));
-      for (const s of shingleHashes(row.text)) set.add(s);
+      for (const s of shingleHashes(row.text, names.get(unitId))) set.add(s);
     }
   }
   const set = boilerplateShingles(byUnit);
@@ -109,10 +134,10 @@ interface BandRow {
  */
 async function candidatesFor(
   ds: DataSource,
-  claims: ReadonlyArray<{ text: string; reportId: number }>,
+  claims: ReadonlyArray<{ text: string; reportId: number; unitNames: readonly string[] }>,
   scope: readonly number[] | null,
-): Promise<{ rows: BandRow[]; texts: Map<number, string> }> {
-  const keys = [...new Set(claims.flatMap((c) => fingerprintClaim(c.text)?.bands ?? []))];
+): Promise<{ rows: BandRow[]; texts: Map<number, string>; names: Map<number, string[]> }> {
+  const keys = [...new Set(claims.flatMap((c) => fingerprintClaim(c.text, c.unitNames)?.bands ?? []))];
   const rows: BandRow[] = [];
   for (let i = 0; i < keys.length; i += CHUNK) {
     const chunk = keys.slice(i, i + CHUNK);
@@ -156,12 +181,20 @@ async function candidatesFor(
       texts.set(c.id, c.text);
     }
   }
-  return { rows, texts };
+  return {
+    rows,
+    texts,
+    names: await unitNamesById(
+      ds,
+      rows.map((r) => r.unitId),
+    ),
+  };
 }
 
 function asCandidates(
   rows: BandRow[],
   texts: Map<number, string>,
+  names: Map<number, string[]>,
   self: { unitId: number; year: number },
   kinds: ReadonlySet<string> | null,
 ) {
@@ -176,6 +209,7 @@ function asCandidates(
       candidates.set(id, {
         id,
         text: texts.get(r.claimId) ?? '',
+        unitNames: names.get(r.unitId) ?? [],
         reportId: r.reportId,
         unitId: r.unitId,
         year: r.year,
@@ -198,16 +232,12 @@ export async function reportReuse(
   const claims = await ds
     .getRepository(Claim)
     .find({ select: ['id', 'text', 'reportId'], where: { reportId: report.id }, order: { position: 'ASC' } });
+  const unitNames = (await unitNamesById(ds, [report.unitId])).get(report.unitId) ?? [];
   const boilerplate = await corpusBoilerplate(ds);
-  const { rows, texts } = await candidatesFor(ds, claims, scope);
-  const { candidates, bandsOf } = asCandidates(rows, texts, report, new Set(['EARLIER', 'SAME_YEAR']));
-  return findReuse(
-    claims.map((c) => ({ id: String(c.id), text: c.text })),
-    candidates,
-    boilerplate,
-    REUSE_THRESHOLD,
-    bandsOf,
-  );
+  const own = claims.map((c) => ({ id: String(c.id), text: c.text, reportId: c.reportId, unitNames }));
+  const { rows, texts, names } = await candidatesFor(ds, own, scope);
+  const { candidates, bandsOf } = asCandidates(rows, texts, names, report, new Set(['EARLIER', 'SAME_YEAR']));
+  return findReuse(own, candidates, boilerplate, REUSE_THRESHOLD, bandsOf);
 }
 
 /** A similar claim of another report, with how it relates to the claim's report. */
@@ -240,23 +270,36 @@ export async function similarClaimsFor(
         .find({ select: ['id', 'unitId', 'year'], where: { id: In([...new Set(claims.map((c) => c.reportId))]) } })
     ).map((r) => [r.id, r]),
   );
+  const ownNames = await unitNamesById(
+    ds,
+    [...reports.values()].map((r) => r.unitId),
+  );
   const boilerplate = await corpusBoilerplate(ds);
-  const { rows, texts } = await candidatesFor(ds, claims, scope);
-  for (const claim of claims) {
-    const self = reports.get(claim.reportId);
-    if (!self) continue;
+  const own = claims.map((c) => ({
+    id: String(c.id),
+    text: c.text,
+    reportId: c.reportId,
+    unitNames: ownNames.get(reports.get(c.reportId)?.unitId ?? -1) ?? [],
+  }));
+  const { rows, texts, names } = await candidatesFor(ds, own, scope);
+  // one comparison per report of the batch, against the claims of the other reports
+  for (const [reportId, self] of reports) {
     const { candidates, bandsOf } = asCandidates(
-      rows.filter((r) => r.reportId !== claim.reportId),
+      rows.filter((r) => r.reportId !== reportId),
       texts,
+      names,
       self,
       null,
     );
-    const kinds = new Map(rows.map((r) => [String(r.claimId), reuseKind(self, r)]));
-    const found = findReuse([{ id: String(claim.id), text: claim.text }], candidates, boilerplate, REUSE_THRESHOLD, bandsOf);
-    out.set(
-      claim.id,
-      found.matches.map((m) => ({ ...m, kind: kinds.get(m.matchedClaimId) ?? m.kind })),
+    const found = findReuse(
+      own.filter((c) => c.reportId === reportId),
+      candidates,
+      boilerplate,
+      REUSE_THRESHOLD,
+      bandsOf,
     );
+    const kinds = new Map(rows.map((r) => [String(r.claimId), reuseKind(self, r)]));
+    for (const m of found.matches) out.get(Number(m.claimId))?.push({ ...m, kind: kinds.get(m.matchedClaimId) ?? m.kind });
   }
   return out;
 }
@@ -271,6 +314,7 @@ export async function reusedFromPreviousYear(
   unitId: number,
   year: number,
   claims: readonly ReuseClaim[],
+  unitNames?: readonly string[],
 ): Promise<Array<{ claimId: string; previousClaimId: string; year: number; similarity: number }>> {
   const started = performance.now();
   const previous = await manager.getRepository(Report).findOne({ select: ['id'], where: { unitId, year: year - 1, state: 'CURRENT' } });
@@ -279,9 +323,18 @@ export async function reusedFromPreviousYear(
     return [];
   }
   const before = await manager.getRepository(Claim).find({ select: ['id', 'text'], where: { reportId: previous.id } });
+  const names = unitNames ?? (await unitNamesById(manager, [unitId])).get(unitId) ?? [];
   const found = findReuse(
-    claims,
-    before.map((c) => ({ id: String(c.id), text: c.text, reportId: previous.id, unitId, year: year - 1, kind: 'EARLIER' as const })),
+    claims.map((c) => ({ ...c, unitNames: names })),
+    before.map((c) => ({
+      id: String(c.id),
+      text: c.text,
+      unitNames: names,
+      reportId: previous.id,
+      unitId,
+      year: year - 1,
+      kind: 'EARLIER' as const,
+    })),
     new Set(),
     0.5,
     null,

@@ -5,13 +5,15 @@
  * confirmed on its text (containment of the claim's non-boilerplate shingles, see
  * fingerprint.ts).
  */
-import { containment, contentShingles, fingerprintClaim, MIN_SHINGLES, type ClaimFingerprint } from './fingerprint';
+import { containment, contentShingles, fingerprintClaim, MIN_SHARED_BANDS, MIN_SHINGLES, shingleHashes } from './fingerprint';
 
 export type ReuseKind = 'EARLIER' | 'SAME_YEAR';
 
 export interface ReuseClaim {
   id: string;
   text: string;
+  /** names of the claim's unit, dropped before comparing */
+  unitNames?: readonly string[];
 }
 
 /** A claim of another report that shares a band with one of the report's claims. */
@@ -57,10 +59,11 @@ export function findReuse(
   bandsOf: ((candidateId: string) => readonly number[]) | null,
 ): ReportReuse {
   const byBand = new Map<number, ReuseCandidate[]>();
-  const prints = new Map<string, ClaimFingerprint | null>();
-  const printOf = (c: ReuseClaim): ClaimFingerprint | null => {
-    if (!prints.has(c.id)) prints.set(c.id, fingerprintClaim(c.text));
-    return prints.get(c.id) ?? null;
+  const shingles = new Map<string, Uint32Array>();
+  const shinglesOf = (c: ReuseClaim): Uint32Array => {
+    let out = shingles.get(c.id);
+    if (!out) shingles.set(c.id, (out = shingleHashes(c.text, c.unitNames)));
+    return out;
   };
   if (bandsOf) {
     for (const c of candidates) {
@@ -76,16 +79,19 @@ export function findReuse(
   let earlierChars = 0;
   let sameYearChars = 0;
   for (const claim of claims) {
-    const own = fingerprintClaim(claim.text);
+    const own = fingerprintClaim(claim.text, claim.unitNames);
     if (!own || contentShingles(own.shingles, boilerplate).length < MIN_SHINGLES) continue;
     comparableChars += claim.text.length;
-    const pool = bandsOf ? [...new Set(own.bands.flatMap((b) => byBand.get(b) ?? []))] : candidates;
+    let pool: readonly ReuseCandidate[] = candidates;
+    if (bandsOf) {
+      const shared = new Map<ReuseCandidate, number>();
+      for (const b of new Set(own.bands)) for (const c of byBand.get(b) ?? []) shared.set(c, (shared.get(c) ?? 0) + 1);
+      pool = [...shared.entries()].filter(([, n]) => n >= MIN_SHARED_BANDS).map(([c]) => c);
+    }
     const found: ReuseMatch[] = [];
     for (const cand of pool) {
       if (cand.id === claim.id) continue;
-      const other = printOf(cand);
-      if (!other) continue;
-      const similarity = containment(own.shingles, other.shingles, boilerplate);
+      const similarity = containment(own.shingles, shinglesOf(cand), boilerplate);
       if (similarity >= threshold) {
         found.push({
           claimId: claim.id,

@@ -56,6 +56,42 @@ describe('fingerprint', () => {
   });
 });
 
+describe('findReuse', () => {
+  it("drops the unit's own names, so a paragraph copied from another unit with the name changed is the same text", () => {
+    expect(foldForReuse('万兴街道金冠里社区调解纠纷', ['万兴街', '万兴街道'])).toBe('金冠里社区调解纠纷');
+    const mine = { id: 'a', text: `王顶堤街${LAST_YEAR}`, unitNames: ['王顶堤街', '王顶堤街道'] };
+    const theirs = {
+      id: 'b',
+      text: `万兴街道${LAST_YEAR}`,
+      unitNames: ['万兴街', '万兴街道'],
+      reportId: 2,
+      unitId: 2,
+      year: 2022,
+      kind: 'SAME_YEAR' as const,
+    };
+    expect(findReuse([mine], [theirs], new Set(), REUSE_THRESHOLD, null).matches).toEqual([
+      { claimId: 'a', matchedClaimId: 'b', reportId: 2, unitId: 2, year: 2022, kind: 'SAME_YEAR', similarity: 1 },
+    ]);
+  });
+
+  it('gives the share of the comparable text found earlier, and follows only candidates sharing two bands', () => {
+    const claims = [
+      { id: 'copy', text: THIS_YEAR },
+      { id: 'fresh', text: OTHER },
+      { id: 'short', text: '加强学习。' },
+    ];
+    const earlier = { id: 'old', text: LAST_YEAR, reportId: 1, unitId: 1, year: 2022, kind: 'EARLIER' as const };
+    const bands = fingerprintClaim(LAST_YEAR)!.bands;
+    const reuse = findReuse(claims, [earlier], new Set(), REUSE_THRESHOLD, () => bands);
+    expect(reuse.matches.map((m) => [m.claimId, m.matchedClaimId, m.kind])).toEqual([['copy', 'old', 'EARLIER']]);
+    expect(reuse.comparableChars).toBe(THIS_YEAR.length + OTHER.length);
+    expect(reuse.earlierShare).toBeCloseTo(THIS_YEAR.length / (THIS_YEAR.length + OTHER.length), 10);
+    expect(reuse.sameYearShare).toBe(0);
+    // sharing a single band is a chance collision: not compared
+    expect(findReuse(claims, [earlier], new Set(), REUSE_THRESHOLD, () => bands.slice(0, 1)).matches).toEqual([]);
+  });
+});
+
 describe('the five real seed reports', () => {
   const reports = seedReports().map((r, unit) => ({
     unit,
