@@ -46,7 +46,11 @@ export function createApollo(services: AppServices, httpServer?: Server): Apollo
       // No HTTP cache hints are used; the default cache-control plugin wraps every field resolver.
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(schema, { maxCost: services.config.maxQueryCost, maxListArgument: services.config.maxListArgument }),
-      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
+      // On SIGTERM a request in flight may run for its whole time budget (a large ingest): wait
+      // that long before closing its connection (Apollo's default grace period is 10 s).
+      ...(httpServer
+        ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: services.config.requestTimeBudgetMs + 5_000 })]
+        : []),
     ],
   });
 }
