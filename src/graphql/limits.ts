@@ -39,6 +39,12 @@ export const HEAVY_FIELD_COSTS: Readonly<Record<string, number>> = {
   exportDistrict: ESTIMATED_DISTRICT_UNITS * 50,
   compare: 2 * ESTIMATED_CHECKLIST_ITEMS,
   assessment: ESTIMATED_CHECKLIST_ITEMS,
+  // across reports (issue 17): a district's values of a metric over two years; a report's
+  // claims compared with their candidates; one claim's candidates
+  districtMetric: 2 * ESTIMATED_DISTRICT_UNITS,
+  metricSeries: 10,
+  reuse: 20,
+  similarClaims: 5,
 };
 
 /** Mutations that read or write a whole district or document: one at a time per caller. */
