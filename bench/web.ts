@@ -85,6 +85,7 @@ async function main(): Promise<void> {
       const times: number[] = [];
       const answered: number[] = [];
       const committed: number[] = [];
+      const laidOut: number[] = [];
       let cells = 0;
       let rows = 0;
       let matrixRequests = 0;
@@ -99,14 +100,16 @@ async function main(): Promise<void> {
         });
         await page.goto(`${base}/app/district/${target.id}/${target.year}`);
         await page.locator('table.matrix[data-rendered="1"]').waitFor({ timeout: 60_000 });
-        const [ms, committedAt, matrixAt] = await page.evaluate(() => {
+        const [ms, committedAt, laidOutAt, matrixAt] = await page.evaluate(() => {
           const rendered = performance.getEntriesByName('fazhi:district-rendered')[0]?.startTime ?? NaN;
           const committed = performance.getEntriesByName('fazhi:district-committed')[0]?.startTime ?? NaN;
+          const laidOut = performance.getEntriesByName('fazhi:district-laid-out')[0]?.startTime ?? NaN;
           const graphql = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/graphql'));
-          return [rendered, committed, Math.max(...graphql.map((e) => (e as unknown as { responseEnd: number }).responseEnd))];
+          return [rendered, committed, laidOut, Math.max(...graphql.map((e) => (e as unknown as { responseEnd: number }).responseEnd))];
         });
         if (run > 0) answered.push(matrixAt);
         if (run > 0) committed.push(committedAt);
+        if (run > 0) laidOut.push(laidOutAt);
         cells = await page.locator('td.cell').count();
         rows = await page.locator('table.matrix tbody tr').count();
         matrixRequests = requests;
@@ -116,10 +119,11 @@ async function main(): Promise<void> {
       times.sort((a, b) => a - b);
       answered.sort((a, b) => a - b);
       committed.sort((a, b) => a - b);
+      laidOut.sort((a, b) => a - b);
       lines.push(
         `${target.label}: ${rows} units × ${cells / Math.max(rows, 1)} items (${cells} cells), ${matrixRequests} coverageMatrix request: ` +
           `median ${Math.round(times[Math.floor(times.length / 2)])} ms, max ${Math.round(times[times.length - 1])} ms (${RUNS} runs; ` +
-          `medians: matrix answer ${Math.round(answered[Math.floor(answered.length / 2)])} ms, DOM built ${Math.round(committed[Math.floor(committed.length / 2)])} ms)`,
+          `medians: matrix answer ${Math.round(answered[Math.floor(answered.length / 2)])} ms, DOM built ${Math.round(committed[Math.floor(committed.length / 2)])} ms, laid out ${Math.round(laidOut[Math.floor(laidOut.length / 2)])} ms)`,
       );
     }
   } finally {

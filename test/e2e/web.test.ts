@@ -263,9 +263,26 @@ describeBrowser('the web app in Chromium', () => {
     await expect(page.locator('[data-testid="proposed-coverage"]').textContent()).resolves.toContain(`${afterReject.proposed.covered}/`);
     expect(rejectedItem).toBeTruthy();
 
+    // add a link by selecting text in the report: the claim under the selection is chosen
+    const target = page.locator('[data-report-text] mark[data-polarity="POSITIVE"]').last();
+    const claimId = await target.getAttribute('data-claim-id');
+    await target.evaluate((mark) => {
+      const range = document.createRange();
+      range.selectNodeContents(mark.firstChild as Node);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+      mark.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    });
+    await expect(page.locator('[data-testid="add-claim"]').inputValue()).resolves.toBe(claimId);
+    await page.locator('[data-testid="add-item"]').selectOption({ label: '1.1 学习贯彻习近平法治思想' });
+    await page.getByRole('button', { name: '添加佐证' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toBe('已添加佐证。');
+    const added = await api(`query($id: ID!) { node(id: $id) { ... on Claim { links { method state item { code } } } } }`, { id: claimId });
+    expect(added.node.links).toContainEqual({ method: 'MANUAL', state: 'ACCEPTED', item: { code: '1.1' } });
+
     // someone else decides a link first: the page says so
-    const stale = page.locator('.queue-row').first();
-    const staleId = await stale.getAttribute('data-link-id');
+    const staleId = await page.locator('.queue-row').first().getAttribute('data-link-id');
+    const stale = page.locator(`.queue-row[data-link-id="${staleId}"]`);
     await api(`mutation($id: ID!) { reviewEvidenceLink(input: { linkId: $id, action: ACCEPT }) { userErrors { code } } }`, { id: staleId });
     await stale.getByRole('button', { name: '接受' }).click();
     await expect(stale.getByRole('alert').textContent()).resolves.toContain('其他人已处理此项：请刷新');
@@ -345,7 +362,9 @@ describeBrowser('the web app in Chromium', () => {
       await page.locator(ready).first().waitFor();
       seen.push(await visibleText());
     };
+    await page.getByRole('link', { name: '报告与考核' }).first().waitFor();
     seen.push(await visibleText());
+    await shot(page, 'unit-token');
     await visit(`/app/unit/${ids['万兴街']}/2022`, '.item');
     await visit(`/app/unit/${ids['王顶堤街']}/2023`, '[role="alert"]');
     await visit(`/app/district/${ids['南开区']}/2022`, '[role="alert"]');
@@ -353,7 +372,6 @@ describeBrowser('the web app in Chromium', () => {
     await visit(`/app/review/${ids['万兴街']}/2022`, '[role="alert"]');
     expect(seen[0]).toContain('万兴街');
     for (const text of seen) for (const other of OTHER_UNITS) expect(text).not.toContain(other);
-    await shot(page, 'unit-token');
     expect(unitChecks.external).toEqual([]);
     const refusedPages = [`/app/unit/${ids['王顶堤街']}/2023`, `/app/district/${ids['南开区']}/2022`];
     for (const message of unitChecks.consoleErrors) {

@@ -24,6 +24,7 @@ export function StatusBadge(props: { status: ItemStatus; prefix?: string }) {
   const s = STATUS[props.status];
   return (
     <span class={`badge s-${props.status}`} title={`${props.prefix ?? ''}${s.label}`}>
+      {props.prefix}
       <span aria-hidden="true">{s.letter}</span> {s.label}
     </span>
   );

@@ -224,8 +224,8 @@ function AddLink(props: {
     try {
       const result = await request(AddLinkMutation, { input: { claimId: props.selectedClaim, itemId, reason: reason.trim() || null } });
       const problem = result.addEvidenceLink.userErrors[0];
+      if (!problem) await props.onAdded(); // the coverage and the queue first, then the message
       setMessage(problem ? problem.message : '已添加佐证。');
-      if (!problem) await props.onAdded();
     } catch (error) {
       setMessage((error as ApiError).message);
     }
