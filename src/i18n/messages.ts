@@ -273,7 +273,6 @@ const USER_ERRORS: Record<string, Entry> = {
   'userError.NAME_TOO_LONG': { zh: '令牌名称过长：{detail}', en: '{detail}' },
   'userError.BAD_EXPIRY': { zh: '有效期无效：{detail}', en: '{detail}' },
   'userError.UNIT_REQUIRED': { zh: '该角色的令牌必须绑定单位（--unit 名称）', en: '{detail}' },
-  'userError.SEARCH_TOO_LONG': { zh: '搜索词过长：{detail}', en: '{detail}' },
   'userError.CORRUPT_DOCUMENT': { zh: '文件已损坏或无法读取：{detail}', en: '{detail}' },
   'userError.EMPTY_DOCUMENT': { zh: '文档中没有文字：{detail}', en: '{detail}' },
   'userError.NO_TEXT_LAYER': { zh: 'PDF 没有文字层（可能是扫描件）：请先进行 OCR', en: '{detail}' },
