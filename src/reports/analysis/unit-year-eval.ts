@@ -190,20 +190,21 @@ export function rewrittenCases(reports: readonly SourceReport[], targets: readon
   return cases;
 }
 
-/** A name without its level word: 金山街道 → 金山, 新华路街街道 → 新华路街, 城关镇人民政府 → 城关. */
+/** A name without its level word: 金山街道 → 金山, 新华路街街道 → 新华路街, 城关镇人民政府 → 城关, 武汉市 → 武汉. */
 export function unitStem(name: string): string {
   return name
     .trim()
     .replace(/(?:人民政府|办事处)$/u, '')
-    .replace(/(?:街道|街|镇|乡|区|县)$/u, '');
+    .replace(/(?:街道|街|镇|乡|区|县|市)$/u, '');
 }
 
-/** The level a name's last word gives (街道/街 STREET, 镇/乡 TOWN, 区/县 DISTRICT). */
+/** The level a name's last word gives (街道/街 STREET, 镇/乡 TOWN, 区/县 DISTRICT, 市 CITY). */
 export function levelOfName(name: string): UnitLevel | null {
   const n = name.trim().replace(/(?:人民政府|办事处)$/u, '');
   if (/(?:街道|街)$/u.test(n)) return 'STREET';
   if (/[镇乡]$/u.test(n)) return 'TOWN';
   if (/[区县]$/u.test(n)) return 'DISTRICT';
+  if (/市$/u.test(n)) return 'CITY';
   return null;
 }
 

@@ -1,13 +1,15 @@
 /**
  * Who wrote a report and which year it describes, with the evidence for each candidate.
- * Works from the text alone (names ending in 街道/街/镇/乡/区/县) and resolves aliases against
+ * Works from the text alone (names ending in 街道/街/镇/乡/区/县/市) and resolves aliases against
  * registered units when given.
  *
  * A name is credible as the author when the text puts it where an author is named — the
  * title, the signature, a scraped page's 来源 field, a heading, the subject of the opening
  * sentence — or joins an organ to it (XX镇人民政府, XX街道办事处, 中共XX街道工作委员会), or
  * repeats it, or when it is a registered unit. A name seen once in running text
- * (`加大镇街执法力度`, `扩大乡村…`) is listed but not chosen.
+ * (`加大镇街执法力度`, `扩大乡村…`, `聚焦区委…`) is listed but not chosen. When nothing names
+ * the author, a name is still chosen, with a modest confidence, if it is the only recurring
+ * name of the level the text speaks as (我县 … 浮梁县 … 浮梁县).
  */
 import { NormalisedText, toRawRange } from './normalise';
 import type { DocLine, DocumentStructure } from './sections';
@@ -75,8 +77,12 @@ function levelOf(suffix: string): UnitLevel | null {
   if (suffix === '街道' || suffix === '街') return 'STREET';
   if (suffix === '镇' || suffix === '乡') return 'TOWN';
   if (suffix === '区' || suffix === '县') return 'DISTRICT';
+  if (suffix === '市') return 'CITY';
   return null;
 }
+
+/** Levels from the top: a unit of a lower rank is inside one of a higher rank. */
+const RANK: Record<UnitLevel, number> = { PROVINCE: 0, CITY: 1, DISTRICT: 2, STREET: 3, TOWN: 3 };
 
 /** Words that lead into a name but are not part of it (联合南开区 → 南开区). */
 const LEAD_INS = [
@@ -201,31 +207,42 @@ const LEAD_INS = [
 
 /**
  * Characters and words that never occur in a unit's proper name (石门镇, 建华街道, 新政镇 and
- * 兴农镇 are names; 部门, 建设, 行政, 农村 are not).
+ * 兴农镇 are names; 部门, 建设, 行政, 农村 are not). A single 街, 镇 or 乡 may be part of a name
+ * (镇海区, 乡宁县, 街子镇, 景德镇市); the generic words made of them (乡镇, 镇街, 城乡, 乡村) and
+ * ordinals (第四次) never are.
  */
 const BAD_STEM_CHARS =
-  /[的了着过们这那及或等委局议在是街镇乡]|科室|部门|工作|建设|法治|治理|政治|综治|政府|行政|政务|职责|系统|体系|涉农|农村|农业|法律|执法|普法|依法|司法|管理|服务|社会/u;
+  /[的了着过们这那及或等委局议在是]|乡镇|镇街|街镇|街乡|乡街|城乡|乡村|村镇|镇村|城镇|街巷|第[一二三四五六七八九十百\d]|科室|部门|工作|建设|法治|治理|政治|综治|政府|行政|政务|职责|系统|体系|涉农|农村|农业|法律|执法|普法|依法|司法|管理|服务|社会/u;
 /** A stem ending like a verb or an admin level is a phrase, not a name (大事不出街道, 天津市街道). */
 const PHRASE_END =
   /(?:推进|发挥|聘请|组织|制定|加强|参与|联合|规范|进入|覆盖|服务|深入|走进|全面|建立|完善|落实|打造|配合|协助|指导|督促|推动|开展|成立|设立|召开|举办|风险|[出入进向到由对为省市区县])$/u;
 /** Last characters of a stem that make the word generic (社区, 城镇, 全街, 城乡 …). */
 const GENERIC_STEM_END: Record<string, RegExp> = {
-  区: /(?:社|小|辖|园|主城|老城|旧城|中心城|景|片|街|市|全|本|我|各|该|校|库|矿|林|灾|山|湖|禁|误|专|分|学|示范|保护|开发|试验|功能|商|住|服务|管|地|老|郊|战|厂|营|院|生活|居住|行政|一|二|三|四|五|六|七|八|九|十|两)$/u,
+  区: /(?:社|小|辖|园|镇|乡|主城|老城|旧城|中心城|景|片|街|市|全|本|我|各|该|校|库|矿|林|灾|山|湖|禁|误|专|分|学|示范|保护|开发|试验|功能|商|住|服务|管|地|老|郊|战|厂|营|院|生活|居住|行政|一|二|三|四|五|六|七|八|九|十|两)$/u,
   县: /(?:全|本|我|各|该|郡|州|市)$/u,
   街: /(?:大|步行|商业|美食|老|一条|小|古|全|本|我|各|该|此|每|两|在|到|沿|临)$/u,
   街道: /(?:全|本|我|各|该|此|每|两|在|到|沿|临|所在|相关)$/u,
   镇: /(?:城|乡|村|集|重|小|名|古|市|全|本|我|各|该|特色)$/u,
   乡: /(?:城|家|故|下|老|返|同|异|水|梦|思|他|回|离|全|本|我|各|该|五老)$/u,
+  市: /(?:城|超|都|门|上|股|集|夜|早|菜|花|黑|楼|全|本|我|各|该|省|级|地|县|区|副|直|开|罢|互)$/u,
 };
 /** A stem ending in a determiner is never a name (全镇, 本乡, 各街道, 所在街道). */
 const DETERMINER_END = /(?:全|本|我|各|该|此|每|两|在|到|沿|临|所在|相关|城乡|乡村)$/u;
+/**
+ * Where a 区 is named as an author (title, signature, 来源, before 人民政府) only determiners
+ * and words for areas make it generic: 青山区, 中山区, 新城区 are names there, 社区 and 园区 are not.
+ */
+const DISTRICT_DETERMINER_END = /(?:全|本|我|各|该|此|每|两|社|小|辖|园|景|片|校|库|矿|营|开发|示范|试验|功能|保护)$/u;
+/** Where a 市 is a city's name even in a naming spot: not after a determiner or a generic word (城市, 超市). */
+const CITY_DETERMINER_END = /(?:全|本|我|各|该|此|每|两|城|超|都|省|县|区|级)$/u;
 /** The character after the suffix that shows it is a different word (区域, 街面, 乡贤). */
 const GENERIC_NEXT: Record<string, RegExp> = {
-  区: /^[域分别间块划位]/u,
-  县: /^[域城]/u,
-  街: /^[坊巷头面域区景边角舞市镇]/u,
+  区: /^[域分别间块划位级]/u,
+  县: /^[域城级]/u,
+  街: /^[坊巷头面域区景边角舞市镇级]/u,
   镇: /^[痛静定压守街村级域区]/u,
   乡: /^[贤村镇土愁情亲音里邻级街]/u,
+  市: /^[场民级容值域内外面井貌县区镇乡]/u,
 };
 /** A district followed by one of its organs (区委, 区政府, 区司法局) is a superior, not an author. */
 const ORGAN_NEXT = /^(?:委|政府|人民政府|人大|政协|司法局|法院|人民法院|检察院|人民检察院|公安|[^\s，,。]{0,4}局)/u;
@@ -261,17 +278,43 @@ function stemBefore(text: string, at: number, suffix: string, namingSpot = false
       }
     }
   }
+  const whole = acceptStem(text, at, suffix, run, namingSpot);
+  if (whole !== null || namingSpot) return whole;
+  // running text: 让…精神在下太镇落地, 列入下太镇委党校 — the name starts after the last
+  // function word (在, 的, 入 …) or lead-in; such a name is credible only by repetition or agreement
+  const chars = [...run];
+  for (let p = chars.length - 2; p >= 1; p -= 1) {
+    const head = chars.slice(0, p).join('');
+    if (!FUNCTION_END.test(head) && !LEAD_INS.some((w) => w.length > 1 && head.endsWith(w))) continue;
+    return chars.length - p <= 4 ? acceptStem(text, at, suffix, chars.slice(p).join(''), false) : null;
+  }
+  return null;
+}
+
+/** A character that ends the words before a name in running text (精神在…, 列入…, 党的…). */
+const FUNCTION_END = /[的了在把将对向从于让使被入给是]$/u;
+
+/** The stem `run` before a suffix at `at` if it can be a name, else null. */
+function acceptStem(text: string, at: number, suffix: string, run: string, namingSpot: boolean): string | null {
   const n = [...run].length;
   if (n < 2 || n > 6) return null;
   // a 街道 whose own name ends in 街 (南街街道, 新华路街街道): the 街 belongs to the name
   const ownStreet = suffix === '街道' && run.endsWith('街') && !/[我本全各该此每两在到沿临]街$/u.test(run);
   const body = ownStreet ? run.slice(0, -1) : run;
   // 新市镇 in a title is a name; 天津市街道 in running text is not
-  const phraseEnd = PHRASE_END.test(run) && !(namingSpot && n === 2 && /[市县]$/u.test(run));
+  const phraseEnd = PHRASE_END.test(run) && !(namingSpot && n === 2 && /[市县]$/u.test(run) && suffix !== '市');
   if (BAD_STEM_CHARS.test(body) || phraseEnd || LEAD_INS.includes(run) || LEAD_INS.includes(body)) return null;
   // where a text names its author (title, signature, 来源, or before 人民政府/办事处) only a
   // determiner makes a 镇/乡/街道 generic: 王集镇, 新市镇, 古城镇 are names there
-  const generic = namingSpot && suffix !== '区' && suffix !== '县' ? DETERMINER_END : GENERIC_STEM_END[suffix];
+  const generic = !namingSpot
+    ? GENERIC_STEM_END[suffix]
+    : suffix === '市'
+      ? CITY_DETERMINER_END
+      : suffix === '区'
+        ? DISTRICT_DETERMINER_END
+        : suffix === '县'
+          ? GENERIC_STEM_END[suffix]
+          : DETERMINER_END;
   if (!ownStreet && generic?.test(run)) return null;
   if (GENERIC_NEXT[suffix]?.test(text.slice(at + suffix.length, at + suffix.length + 2))) return null;
   return run;
@@ -364,6 +407,24 @@ function knownOccurrences(t: string, known: readonly KnownUnit[]): Array<{ ui: n
   return out;
 }
 
+/**
+ * What may stand before a sentence's subject: nothing, a leading date (2022年，), an adverbial
+ * clause (在…领导下，为…，按照…，), 现将, a superior's name (江州市城南区) — not a verb
+ * (聚焦区委…, 研究解决…县).
+ */
+const SUBJECT_PREFIX =
+  /^\s*(?:(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?|今年|本年度|全年|一年|近年)(?:以来|来)?\s*[，,、]?\s*)?(?:(?:在|为|按照|根据|围绕|以|自)[^。；;，,]{0,40}[，,]\s*)?(?:现将|现就)?(?:[\u3400-\u9fff]{2,6}?(?:省|市|自治州|州|盟|地区))?\s*$/u;
+/** How far back a subject's sentence may start. */
+const SUBJECT_LOOKBACK = 90;
+
+/** Whether `start` in an opening text begins the subject of its sentence. */
+function atSubject(t: string, start: number): boolean {
+  let s = start;
+  while (s > 0 && start - s < SUBJECT_LOOKBACK && !/[。；;！!？?\n]/u.test(t[s - 1])) s -= 1;
+  if (s > 0 && !/[。；;！!？?\n]/u.test(t[s - 1])) return false;
+  return SUBJECT_PREFIX.test(t.slice(s, start));
+}
+
 function unitWeight(source: EvidenceSource, subject: boolean): number {
   switch (source) {
     case 'TITLE':
@@ -383,8 +444,20 @@ function unitWeight(source: EvidenceSource, subject: boolean): number {
 
 /** Sources that name an author by their position. */
 const AUTHOR_POSITIONS: ReadonlySet<EvidenceSource> = new Set<EvidenceSource>(['TITLE', 'SIGNATURE', 'SOURCE', 'HEADING']);
-/** A lower unit named later in the same segment (XX区人民政府XX街道办事处): the district is its superior. */
-const LOWER_UNIT = /[\u3400-\u9fff]{2,}(?:街道|镇|乡|街)(?:人民政府|办事处|工作委员会|党工委|关于|\d|$)/u;
+/**
+ * A lower unit named later in the same segment (XX区人民政府XX街道办事处, XX市XX区人民政府):
+ * the district or city is its superior.
+ */
+const LOWER_UNIT: Partial<Record<UnitLevel, RegExp>> = {
+  DISTRICT: /[\u3400-\u9fff]{2,}(?:街道|镇|乡|街)(?:人民政府|办事处|工作委员会|党工委|关于|\d|$)/u,
+  CITY: /[\u3400-\u9fff]{2,}(?:街道|镇|乡|街|区|县)(?:人民政府|办事处|工作委员会|党工委|委员会|关于|\d|$)/u,
+};
+
+/** A lower unit's name right after a district's or city's (江州市城南区坚持…, 城南区金山街道): the first is a superior. */
+const LOWER_NAME_NEXT: Partial<Record<UnitLevel, RegExp>> = {
+  DISTRICT: /^[\u3400-\u9fff]{1,5}?(?:街道|镇|乡)(?![域级村])/u,
+  CITY: /^[\u3400-\u9fff]{1,5}?(?:新区|区|县|街道|镇|乡)(?![域级村])/u,
+};
 
 function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefined): Mention[] {
   const out: Mention[] = [];
@@ -401,12 +474,12 @@ function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefin
     const inBook = bookTitleMask(t);
     for (const { ui, n, at } of known ? knownOccurrences(t, known) : []) {
       const u = known![ui];
-      const subject = seg.opening && !isHan(t[at - 1]);
+      const subject = seg.opening && atSubject(t, at);
       const weight = inBook[at] ? 0.03 : (seg.unitWeight ?? unitWeight(seg.source, subject));
       add({
         key: `known:${u.name}`,
         name: u.name,
-        level: levelOf(/(街道|街|镇|乡|区|县)$/u.exec(n)?.[1] ?? ''),
+        level: levelOf(/(街道|街|镇|乡|区|县|市)$/u.exec(n)?.[1] ?? ''),
         source: seg.source,
         weight,
         known: true,
@@ -416,7 +489,7 @@ function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefin
         end: seg.offset + at + n.length,
       });
     }
-    for (const m of t.matchAll(/街道|街|镇|乡|区|县/gu)) {
+    for (const m of t.matchAll(/街道|街|镇|乡|区|县|市/gu)) {
       const at = m.index ?? 0;
       const suffix = m[0];
       // 新华路街街道: the first 街 is part of the name, the unit ends at 街道
@@ -434,13 +507,16 @@ function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefin
       const after = t.slice(at + suffix.length, at + suffix.length + 8);
       const resolved = resolveKnownUnit(surface, known);
       const key = resolved ? `known:${resolved.name}` : `${stem}|${level === 'STREET' ? '街' : suffix}`;
-      const boundary = start === 0 || !isHan(t[start - 1]) || /[年度将共于]/u.test(t[start - 1]);
-      const subject = seg.opening && boundary;
+      const subject = seg.opening && atSubject(t, start);
+      // a city is read only where a text names its author (市 is in 城市, 市场, 全市 …)
+      if (level === 'CITY' && !namingSpot && !subject) continue;
       let weight = inBook[at] ? 0.03 : (seg.unitWeight ?? unitWeight(seg.source, subject));
       const anchored = !inBook[at] && ORGAN_AFTER.test(after);
-      if (level === 'DISTRICT' && ORGAN_NEXT.test(after)) {
-        // a district's organ names its superior, unless the title or signature names no lower unit
-        const authorLine = AUTHOR_POSITIONS.has(seg.source) && !LOWER_UNIT.test(t.slice(at + suffix.length));
+      const lower = level ? LOWER_UNIT[level] : undefined;
+      const rest = t.slice(at + suffix.length);
+      if (lower && (ORGAN_NEXT.test(after) || lower.test(rest.slice(0, 16)) || LOWER_NAME_NEXT[level!]?.test(rest))) {
+        // a district's or city's organ names a superior, unless the title or signature names no lower unit
+        const authorLine = AUTHOR_POSITIONS.has(seg.source) && !lower.test(rest);
         if (!authorLine) weight *= 0.5;
       } else if (anchored && seg.source === 'BODY') weight = Math.max(weight, 0.15);
       const credible = !inBook[at] && (AUTHOR_POSITIONS.has(seg.source) || subject || anchored);
@@ -461,14 +537,29 @@ function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefin
   return out;
 }
 
-/** 我街 / 本街道 / 全街 → STREET, 我镇 / 本乡 → TOWN, 我区 / 本县 → DISTRICT. */
+/** A level word with an organ and no name, as the subject of the opening (2022年，区政府坚持…; 街道按照…). */
+const BARE_ORGAN = /(?<![\u3400-\u9fff])(街道|镇|乡|区|县|市)(?:人民政府|政府|办事处|党工委|党委)?(?=[\u3400-\u9fff])(?![委、])/gu;
+/** A bare organ as the opening's subject counts as this many 我X. */
+const BARE_SUBJECT_COUNT = 3;
+
+/**
+ * The level the text speaks as: 我街 / 本街道 / 全街 → STREET, 我镇 / 本乡 → TOWN, 我区 / 本县
+ * → DISTRICT, 我市 / 本市 → CITY; a bare organ as the opening's subject (区政府坚持…) counts
+ * as {@link BARE_SUBJECT_COUNT}.
+ */
 function authorLevel(segments: Segment[]): UnitLevel | null {
   const counts = new Map<UnitLevel, number>();
+  const count = (level: UnitLevel | null, n: number): void => {
+    if (level) counts.set(level, (counts.get(level) ?? 0) + n);
+  };
   for (const seg of segments) {
     if (seg.source === 'PUBLISH_DATE') continue;
-    for (const m of seg.text.matchAll(/(?:我|本|全)(街道|街|镇|乡)|(?:我|本)(区|县)(?![委政域])/gu)) {
-      const level = levelOf(m[1] ?? m[2]);
-      if (level) counts.set(level, (counts.get(level) ?? 0) + 1);
+    for (const m of seg.text.matchAll(/(?:我|本|全)(街道|街|镇|乡)|(?:我|本)(区|县|市)(?![委政域民场])/gu)) {
+      count(levelOf(m[1] ?? m[2]), 1);
+    }
+    if (!seg.opening) continue;
+    for (const m of seg.text.matchAll(BARE_ORGAN)) {
+      if (atSubject(seg.text, m.index ?? 0)) count(levelOf(m[1]), BARE_SUBJECT_COUNT);
     }
   }
   let best: UnitLevel | null = null;
@@ -537,6 +628,74 @@ function mergeOwnStreetNames(groups: Map<string, Mention[]>): void {
   }
 }
 
+/** Sources of running text, where a verb before a name can be read into it. */
+const RUNNING_TEXT: ReadonlySet<EvidenceSource> = new Set<EvidenceSource>(['BODY', 'OPENING', 'HEADING']);
+
+/**
+ * 研究解决浮梁县, 印制增福镇: in running text a verb before a name can be read into it. When
+ * the shorter name (浮梁县) is found on its own elsewhere in the text, the longer one is merged
+ * into it. Registered names and names in a title, signature or 来源 field are kept as they are.
+ */
+function mergeVerbPrefixedNames(groups: Map<string, Mention[]>): void {
+  const byName = new Map<string, string>();
+  for (const [key, ms] of groups) if (!ms[0].known) byName.set(ms[0].name, key);
+  for (const [key, ms] of [...groups]) {
+    if (ms.some((m) => m.known || !RUNNING_TEXT.has(m.source))) continue;
+    const chars = [...ms[0].name];
+    for (let i = 1; chars.length - i >= 3; i += 1) {
+      const shorter = chars.slice(i).join('');
+      const target = byName.get(shorter);
+      const into = target !== undefined && target !== key ? groups.get(target) : undefined;
+      if (!into || into[0].level !== ms[0].level) continue;
+      into.push(...ms.map((m) => ({ ...m, key: target!, name: shorter })));
+      groups.delete(key);
+      byName.delete(ms[0].name);
+      break;
+    }
+  }
+}
+
+const stemOf = (name: string): string => name.replace(/(?:街道|街|镇|乡|区|县|市)$/u, '');
+
+/** Whether `short` is `long` abbreviated: the same first character, the rest in order (广内 ← 广安门内). */
+function abbreviates(short: string, long: string): boolean {
+  const s = [...short];
+  const l = [...long];
+  if (s.length < 2 || s.length >= l.length || s[0] !== l[0]) return false;
+  let k = 1;
+  for (let i = 1; i < l.length && k < s.length; i += 1) if (l[i] === s[k]) k += 1;
+  return k === s.length;
+}
+
+/**
+ * 广内街道 in running text for 广安门内街道 in the title or beside its organ: a name
+ * abbreviated (its first character, the rest in order) is merged into the full name when the
+ * full name stands where an author is named.
+ */
+function mergeAbbreviations(groups: Map<string, Mention[]>): void {
+  const full = [...groups].filter(([, ms]) => ms.some((m) => !RUNNING_TEXT.has(m.source) || m.anchored));
+  for (const [key, ms] of [...groups]) {
+    if (ms.some((m) => m.known || !RUNNING_TEXT.has(m.source))) continue;
+    const into = full.find(([k, f]) => k !== key && f[0].level === ms[0].level && abbreviates(stemOf(ms[0].name), stemOf(f[0].name)));
+    if (!into) continue;
+    into[1].push(...ms.map((m) => ({ ...m, key: into[0], name: into[1][0].name })));
+    groups.delete(key);
+  }
+}
+
+/** Confidence of a unit chosen only by agreement with how the text speaks of itself. */
+const AGREEMENT_CONFIDENCE = 0.35;
+/** Mentions (any position) a name needs to be chosen by agreement. */
+const AGREEMENT_MIN_MENTIONS = 2;
+
+const LEVEL_WORDS: Record<UnitLevel, string> = {
+  PROVINCE: '省',
+  CITY: '市',
+  DISTRICT: '区、县',
+  STREET: '街道',
+  TOWN: '镇、乡',
+};
+
 function reasonOf(name: string, ms: Mention[], credible: boolean): string {
   const count = ms.length;
   if (!credible) {
@@ -561,6 +720,8 @@ function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel 
     else groups.set(m.key, [m]);
   }
   mergeOwnStreetNames(groups);
+  mergeVerbPrefixedNames(groups);
+  mergeAbbreviations(groups);
   const scored = [...groups.values()].map((ms) => {
     const kept = capBody(ms);
     const byName = new Map<string, number>();
@@ -578,6 +739,7 @@ function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel 
       credible,
       confidence: noisyOr(kept.map((m) => m.weight)) * (credible ? 1 : NOT_CREDIBLE_FACTOR),
       reason: reasonOf(name, ms, credible),
+      mentions: ms.length,
       first: ms.reduce((min, m) => Math.min(min, m.start), Infinity),
       evidence: kept
         .slice(0, MAX_LISTED_EVIDENCE)
@@ -585,10 +747,22 @@ function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel 
         .map((m) => toEvidence(norm, m)),
     };
   });
-  const hasLocal = scored.some((c) => (c.level === 'STREET' || c.level === 'TOWN') && c.credible && c.confidence >= 0.3);
+  // a credible unit of a lower level makes the higher ones its superiors
+  const lowest = Math.max(-1, ...scored.filter((c) => c.level && c.credible && c.confidence >= 0.3).map((c) => RANK[c.level!]));
   for (const c of scored) {
     if (author && c.level !== author) c.confidence *= 0.3;
-    else if (!author && hasLocal && c.level === 'DISTRICT') c.confidence *= 0.5;
+    else if (!author && c.level && RANK[c.level] < lowest) c.confidence *= 0.5;
+  }
+  // no title, signature or 来源 names the author, but the text speaks as one level (我县, 区政府…)
+  // and only one name of that level recurs in it: that name, with a modest confidence
+  if (author && !scored.some((c) => c.level === author && c.credible && c.confidence >= MIN_UNIT_CONFIDENCE)) {
+    const recurring = scored.filter((c) => c.level === author && c.mentions >= AGREEMENT_MIN_MENTIONS);
+    if (recurring.length === 1) {
+      const c = recurring[0];
+      c.confidence = Math.max(c.confidence, AGREEMENT_CONFIDENCE);
+      c.credible = true;
+      c.reason = `标题、署名和网页来源栏没有写明单位；全文以${LEVEL_WORDS[author]}的口吻自称（如“我${author === 'STREET' ? '街道' : author === 'TOWN' ? '镇' : author === 'CITY' ? '市' : '区'}”），正文中同级的名称只有“${c.name}”反复出现（${c.mentions}次），据此推定`;
+    }
   }
   return scored
     .sort((a, b) => b.confidence - a.confidence || a.first - b.first)
@@ -706,7 +880,9 @@ function yearMentions(segments: Segment[]): YearMention[] {
       else if (seg.source === 'HEADING') weight = 0.3;
       else if (seg.source === 'OPENING') {
         const leading = t.slice(0, Math.min(at, 4)).trim() === '' && at < 4 && /^\s*[，,]/u.test(after);
-        const reportAs = /现将\s*$/u.test(t.slice(Math.max(0, at - 4), at)) && /^[^。]{0,40}?(?:报告|汇报)如下/u.test(after);
+        // 现将2022年…报告如下, 现将我镇2024年…报告如下
+        const reportAs =
+          /现[将就][^。，,；;]{0,8}$/u.test(t.slice(Math.max(0, at - 10), at)) && /^[^。]{0,40}?(?:报告|汇报)如下/u.test(after);
         weight = leading || reportAs ? 0.6 : 0.3;
       } else weight = 0.08;
       out.push({ value, source: seg.source, weight, start: seg.offset + at, end: seg.offset + at + m[0].length });
@@ -748,15 +924,37 @@ const BREADCRUMB = /^(?:当前位置|您的位置|你的位置)?\s*[:：]?\s*首
 /** Weight of a unit named in a breadcrumb step: the site may be the district's. */
 const BREADCRUMB_WEIGHT = 0.3;
 
+/** A line addressed to a superior (区委、区政府：): neither the author nor the opening. */
+const ADDRESSEE = /^[^。，,；;]{1,30}[:：]$/u;
+/** A short line above the title naming an organ (XX市XX区人民政府XX街道办事处): the author's header. */
+const HEADER_ORGAN = /(?:人民政府|政府|办事处|委员会|党工委|党委)$/u;
+
+/** The opening line, past an addressee line and an author header above the title. */
+function openingOf(doc: DocumentStructure, header: ReadonlySet<number>): number | null {
+  let i = doc.openingLine;
+  while (i !== null && i < doc.lines.length && (ADDRESSEE.test(doc.lines[i].text) || header.has(i))) {
+    const next = doc.lines.findIndex((l, k) => k > i! && l.role !== 'TITLE' && l.role !== 'CHROME' && l.text.trim() !== '');
+    i = next < 0 ? null : next;
+  }
+  return i;
+}
+
 function lineSegments(doc: DocumentStructure): Segment[] {
   const segments: Segment[] = [];
   const kindOf = (l: DocLine): string | null => (l.section >= 0 ? doc.sections[l.section].kind : null);
+  const titleAt = doc.lines.findIndex((l) => l.role === 'TITLE');
+  const header = new Set<number>();
+  for (let i = 0; i < titleAt; i += 1) {
+    const l = doc.lines[i];
+    if (l.role !== 'CHROME' && l.text.length <= 40 && !/[。，,；;:：]/u.test(l.text) && HEADER_ORGAN.test(l.text)) header.add(i);
+  }
+  const opening = openingOf(doc, header);
   for (const l of doc.lines) {
     const plan = kindOf(l) === 'PLAN';
     const seg = (text: string, offset: number, source: EvidenceSource, opening = false): void => {
       if (text) segments.push({ text, offset, source, opening, plan });
     };
-    if (l.role === 'TITLE') seg(l.text, l.start, 'TITLE');
+    if (l.role === 'TITLE' || header.has(l.index)) seg(l.text, l.start, 'TITLE');
     else if (l.role === 'CHROME') {
       if (/发布日期|发布时间|发文日期|成文日期|^日期/u.test(l.text)) seg(l.text, l.start, 'PUBLISH_DATE');
       // 来源: 胡家园街 / 信息来源：某某镇人民政府 — the value up to a space or the next field
@@ -780,8 +978,8 @@ function lineSegments(doc: DocumentStructure): Segment[] {
     else if (l.role === 'HEADING' && l.heading) {
       seg(l.text.slice(0, l.heading.headingEnd), l.start, 'HEADING');
       const body = l.text.slice(l.heading.bodyStart);
-      seg(body, l.start + l.heading.bodyStart, l.index === doc.openingLine ? 'OPENING' : 'BODY', l.index === doc.openingLine);
-    } else if (l.index === doc.openingLine) seg(l.text, l.start, 'OPENING', true);
+      seg(body, l.start + l.heading.bodyStart, l.index === opening ? 'OPENING' : 'BODY', l.index === opening);
+    } else if (l.index === opening) seg(l.text, l.start, 'OPENING', true);
     else seg(l.text, l.start, kindOf(l) === 'PREAMBLE' ? 'OPENING' : 'BODY');
   }
   return segments;
@@ -790,7 +988,7 @@ function lineSegments(doc: DocumentStructure): Segment[] {
 function explicitUnit(name: string, known: readonly KnownUnit[] | undefined): UnitCandidate {
   const resolved = resolveKnownUnit(name.trim(), known);
   const canonical = resolved ? resolved.name : name.trim();
-  const suffix = /(街道|街|镇|乡|区|县)$/u.exec(canonical)?.[1];
+  const suffix = /(街道|街|镇|乡|区|县|市)$/u.exec(canonical)?.[1];
   return {
     name: canonical,
     level: suffix ? levelOf(suffix) : null,
@@ -804,7 +1002,8 @@ function explicitUnit(name: string, known: readonly KnownUnit[] | undefined): Un
 /** Why no unit was chosen, in Chinese, naming the best candidate when there is one. */
 function unitMissingReason(candidates: UnitCandidate[]): string {
   const best = candidates[0];
-  if (!best) return '未能确定报告单位：标题、署名、网页来源栏和开头都没有写明街道、镇、乡或区的名称；请指定单位';
+  if (!best)
+    return '未能确定报告单位：标题、署名、网页来源栏和开头都没有写明街道、镇、乡、区、县或市的名称，正文也没有可推定的同级名称；请指定单位';
   return `未能确定报告单位：最可能的“${best.name}”把握不足（${best.confidence}）——${best.reason}；请指定单位`;
 }
 
