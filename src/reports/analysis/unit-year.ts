@@ -212,7 +212,7 @@ const LEAD_INS = [
  * ordinals (第四次) never are.
  */
 const BAD_STEM_CHARS =
-  /[的了着过们这那及或等委局议在是]|乡镇|镇街|街镇|街乡|乡街|城乡|乡村|村镇|镇村|城镇|街巷|第[一二三四五六七八九十百\d]|科室|部门|工作|建设|法治|治理|政治|综治|政府|行政|政务|职责|系统|体系|涉农|农村|农业|法律|执法|普法|依法|司法|管理|服务|社会/u;
+  /[的了着过们这那及或等委局议在是]|乡镇|镇街|街镇|街乡|乡街|城乡|乡村|村镇|镇村|城镇|街巷|县城|[镇乡区县市街][长委]|第[一二三四五六七八九十百\d]|科室|部门|工作|建设|法治|治理|政治|综治|政府|行政|政务|职责|系统|体系|涉农|农村|农业|法律|执法|普法|依法|司法|管理|服务|社会/u;
 /** A stem ending like a verb or an admin level is a phrase, not a name (大事不出街道, 天津市街道). */
 const PHRASE_END =
   /(?:推进|发挥|聘请|组织|制定|加强|参与|联合|规范|进入|覆盖|服务|深入|走进|全面|建立|完善|落实|打造|配合|协助|指导|督促|推动|开展|成立|设立|召开|举办|风险|[出入进向到由对为省市区县])$/u;
@@ -303,7 +303,9 @@ function acceptStem(text: string, at: number, suffix: string, run: string, namin
   const body = ownStreet ? run.slice(0, -1) : run;
   // 新市镇 in a title is a name; 天津市街道 in running text is not
   const phraseEnd = PHRASE_END.test(run) && !(namingSpot && n === 2 && /[市县]$/u.test(run) && suffix !== '市');
-  if (BAD_STEM_CHARS.test(body) || phraseEnd || LEAD_INS.includes(run) || LEAD_INS.includes(body)) return null;
+  // two level words in a row (各镇街道, 邻近镇街, 各镇乡) are no name; 景德镇市 is
+  const levelPair = suffix !== '市' && !ownStreet && /[镇乡街]$/u.test(run);
+  if (levelPair || BAD_STEM_CHARS.test(body) || phraseEnd || LEAD_INS.includes(run) || LEAD_INS.includes(body)) return null;
   // where a text names its author (title, signature, 来源, or before 人民政府/办事处) only a
   // determiner makes a 镇/乡/街道 generic: 王集镇, 新市镇, 古城镇 are names there
   const generic = !namingSpot
