@@ -31,6 +31,8 @@ export interface AppConfig {
   maxQueryFields: number;
   /** lexical tokens per document (parsing stops beyond) */
   maxQueryTokens: number;
+  /** fragment definitions per document */
+  maxQueryFragments: number;
   /** elements of one list argument (ids, codes) */
   maxListArgument: number;
   /** per-request time budget, ms (PostgreSQL statement_timeout; a deadline checked between loads) */
@@ -41,6 +43,8 @@ export interface AppConfig {
   allowedHosts: string[];
   /** GraphQL introspection (default: on unless NODE_ENV=production) */
   introspection: boolean;
+  /** where exported files wait to be downloaded (null: in memory) */
+  downloadDir: string | null;
   /** limits for reading uploaded documents */
   documentLimits: DocumentLimits;
   /** download links: per caller and in total */
@@ -150,7 +154,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxQueryDepth: read('MAX_QUERY_DEPTH', intIn('MAX_QUERY_DEPTH', 2, 50), '10'),
     maxQueryCost: read('MAX_QUERY_COST', intIn('MAX_QUERY_COST', 10, 10_000_000), '50000'),
     maxQueryFields: read('MAX_QUERY_FIELDS', intIn('MAX_QUERY_FIELDS', 10, 1_000_000), '2000'),
-    maxQueryTokens: read('MAX_QUERY_TOKENS', intIn('MAX_QUERY_TOKENS', 100, 10_000_000), '20000'),
+    maxQueryTokens: read('MAX_QUERY_TOKENS', intIn('MAX_QUERY_TOKENS', 100, 10_000_000), '5000'),
+    maxQueryFragments: read('MAX_QUERY_FRAGMENTS', intIn('MAX_QUERY_FRAGMENTS', 1, 100_000), '100'),
     maxListArgument: read('MAX_LIST_ARGUMENT', intIn('MAX_LIST_ARGUMENT', 1, 100_000), '500'),
     requestTimeBudgetMs: read('REQUEST_TIME_BUDGET_MS', intIn('REQUEST_TIME_BUDGET_MS', 100, 3_600_000), '30000'),
     allowAnonymousRead: read('ALLOW_ANONYMOUS_READ', z.enum(['0', '1']), '0') === '1',
@@ -186,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       extractMemoryMb: read('EXTRACT_MEMORY_MB', intIn('EXTRACT_MEMORY_MB', 32, 16_384), String(DEFAULT_DOCUMENT_LIMITS.extractMemoryMb)),
       maxTextBytes: read('MAX_REPORT_BYTES', intIn('MAX_REPORT_BYTES', 1, 100 * 1024 * 1024), String(5 * 1024 * 1024)),
     },
+    downloadDir: read('DOWNLOAD_DIR', z.string(), 'data/downloads') || null,
     downloadLimits: {
       perCallerFiles: read('DOWNLOAD_QUOTA_FILES', intIn('DOWNLOAD_QUOTA_FILES', 1, 100_000), '20'),
       perCallerBytes: read('DOWNLOAD_QUOTA_BYTES', intIn('DOWNLOAD_QUOTA_BYTES', 1024, 2 ** 40), String(50 * 1024 * 1024)),

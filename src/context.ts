@@ -39,11 +39,13 @@ export interface Context extends AppServices {
   locale: Locale;
 }
 
-const processDownloads = new DownloadStore();
+let processDownloads: DownloadStore | null = null;
 
-/** The download store of these services (one per process unless given). */
+/** The download store of these services (one per process unless given, with the configured limits and directory). */
 export function downloadsOf(services: AppServices): DownloadStore {
-  return services.downloads ?? processDownloads;
+  if (services.downloads) return services.downloads;
+  processDownloads ??= new DownloadStore({ limits: services.config.downloadLimits, dir: services.config.downloadDir });
+  return processDownloads;
 }
 
 /** Builds a request context with fresh loaders bound to the caller's scope. */

@@ -52,3 +52,64 @@ export function singleAuthorizationHeader(): RequestHandler {
     refuse(res, 400, 'DUPLICATE_AUTHORIZATION', `请求含 ${count} 个 Authorization 头：只能发送一个。`);
   };
 }
+
+/** Limits checked on the raw GraphQL request, before Apollo parses or validates anything. */
+export interface GraphQLPrecheckLimits {
+  /** fragment definitions per document (MAX_QUERY_FRAGMENTS) */
+  maxFragments: number;
+  /** elements of one list in the variables (MAX_LIST_ARGUMENT) */
+  maxListArgument: number;
+}
+
+/** The longest array anywhere in a JSON value, walked without recursion (variables may nest 100,000 deep). */
+export function longestList(value: unknown, stop: number): number {
+  let longest = 0;
+  const stack: unknown[] = [value];
+  let visited = 0;
+  while (stack.length > 0 && visited < 1_000_000) {
+    const v = stack.pop();
+    visited += 1;
+    if (Array.isArray(v)) {
+      if (v.length > longest) longest = v.length;
+      if (longest > stop) return longest;
+      for (const x of v) if (x !== null && typeof x === 'object') stack.push(x);
+    } else if (v !== null && typeof v === 'object') {
+      for (const x of Object.values(v as Record<string, unknown>)) if (x !== null && typeof x === 'object') stack.push(x);
+    }
+  }
+  return longest;
+}
+
+/**
+ * Refuses, before parsing, what would make parsing or validation itself the expensive part:
+ * documents with more fragment definitions than MAX_QUERY_FRAGMENTS (graphql-js compares
+ * fragments pairwise) and variables holding a list longer than MAX_LIST_ARGUMENT (400
+ * QUERY_TOO_LARGE / LIST_TOO_LONG, with the limit named).
+ */
+export function graphqlPrecheck(limits: GraphQLPrecheckLimits): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const body = req.body as { query?: unknown; variables?: unknown } | undefined;
+    if (body && typeof body.query === 'string') {
+      let fragments = 0;
+      const definition = /\bfragment\s+[_A-Za-z]\w*\s+on\b/g;
+      while (definition.exec(body.query) && fragments <= limits.maxFragments) fragments += 1;
+      if (fragments > limits.maxFragments) {
+        refuse(res, 400, 'QUERY_TOO_LARGE', `查询含超过 ${limits.maxFragments} 个片段定义，超过上限（MAX_QUERY_FRAGMENTS）：请合并片段。`);
+        return;
+      }
+    }
+    if (body && body.variables !== null && typeof body.variables === 'object') {
+      const longest = longestList(body.variables, limits.maxListArgument);
+      if (longest > limits.maxListArgument) {
+        refuse(
+          res,
+          400,
+          'LIST_TOO_LONG',
+          `变量中的列表含 ${longest} 个值，超过上限 ${limits.maxListArgument}（MAX_LIST_ARGUMENT）：请分批查询。`,
+        );
+        return;
+      }
+    }
+    next();
+  };
+}

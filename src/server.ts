@@ -12,7 +12,7 @@ import { ANONYMOUS, callerOfRequest } from './access/authenticate-request';
 import { createContext, downloadsOf, type AppServices, type Caller, type Context } from './context';
 import { formatError, newErrorId } from './graphql/errors';
 import { costLimitPlugin, queryShapeRule } from './graphql/limits';
-import { hostCheck, singleAuthorizationHeader } from './http-guards';
+import { graphqlPrecheck, hostCheck, singleAuthorizationHeader } from './http-guards';
 import { buildAppSchema } from './graphql/schema';
 import { localeFromAcceptLanguage, t } from './i18n/messages';
 import { installServiceEndpoints, observabilityPlugin, observeCaller, requestLogging } from './observability/http';
@@ -69,7 +69,8 @@ export async function startServer(
   app.disable('x-powered-by');
   app.use(requestLogging());
   app.use(hostCheck(config), singleAuthorizationHeader());
-  const httpServer = createServer(app);
+  // a request without Host is refused by hostCheck with a coded JSON error, not by Node's bare 400
+  const httpServer = createServer({ requireHostHeader: false }, app);
   const apollo = createApollo(services, httpServer);
   await apollo.start();
 
@@ -101,6 +102,7 @@ export async function startServer(
     '/graphql',
     cors<cors.CorsRequest>({ origin: config.corsOrigins.length ? config.corsOrigins : false }),
     express.json({ limit: config.maxBodyBytes }),
+    graphqlPrecheck({ maxFragments: config.maxQueryFragments, maxListArgument: config.maxListArgument }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const caller = await resolveCaller(req);

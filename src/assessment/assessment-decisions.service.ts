@@ -5,7 +5,7 @@ import { Checklist } from '../checklist/checklist.entity';
 import { runWrite, type WriteLock } from '../db/write-lock';
 import { fail, ok, type Outcome } from '../shared/user-error';
 import { Unit } from '../units/unit.entity';
-import { recomputeAssessment } from './assessment.service';
+import { recomputeAssessment, REPORTING_LEVELS } from './assessment.service';
 import { Assessment } from './assessment.entity';
 import { NotApplicableMarkEntity } from './not-applicable.entity';
 
@@ -119,6 +119,13 @@ async function checkScope(
 ): Promise<Outcome<never> | null> {
   const unit = await manager.getRepository(Unit).findOne({ where: { id: unitId } });
   if (!unit) return fail('NOT_FOUND', 'No such unit.', 'input.unitId');
+  if (!(REPORTING_LEVELS as readonly string[]).includes(unit.level)) {
+    return fail(
+      'NOT_A_REPORTING_UNIT',
+      `${unit.name}不是报告单位（只有街道、镇、乡提交年度报告并被考核）：不能对它标记不适用或锁定考核。`,
+      'input.unitId',
+    );
+  }
   const checklist = await manager.getRepository(Checklist).findOne({ where: { id: checklistId } });
   if (!checklist) return fail('NOT_FOUND', 'No such checklist.', 'input.checklistId');
   if (year < checklist.yearFrom || year > checklist.yearTo) {

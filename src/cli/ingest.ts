@@ -12,6 +12,7 @@ import { Command, CommanderError } from 'commander';
 import type { DataSource } from 'typeorm';
 import { Checklist } from '../checklist/checklist.entity';
 import type { WriteLock } from '../db/write-lock';
+import type { DocumentLimits } from '../config';
 import { collectDocumentFiles } from '../documents/collect-files';
 import { emptyRow, ingestDocumentFile, type DocumentIngestRow, type IngestStatus } from '../documents/ingest-document';
 import { Unit } from '../units/unit.entity';
@@ -101,11 +102,16 @@ export async function runIngestCli(
   const { files, problems } = await collectDocumentFiles(paths);
   if (files.length === 0 && problems.length === 0) return fail(`no .txt, .docx, .pdf, .html or .htm files in ${paths.join(', ')}`);
 
-  let opened: { dataSource: DataSource; lock: WriteLock; maxReportBytes: number } | null = null;
+  let opened: { dataSource: DataSource; lock: WriteLock; maxReportBytes: number; documentLimits: DocumentLimits } | null = null;
   if (!services) {
     try {
       const db = await openDatabase();
-      opened = { dataSource: db.dataSource, lock: db.lock, maxReportBytes: db.config.maxReportBytes };
+      opened = {
+        dataSource: db.dataSource,
+        lock: db.lock,
+        maxReportBytes: db.config.maxReportBytes,
+        documentLimits: db.config.documentLimits,
+      };
     } catch (e) {
       return fail(e instanceof Error ? e.message : String(e));
     }
@@ -125,6 +131,7 @@ export async function runIngestCli(
         dryRun: options.dryRun ?? false,
         actor: services?.actor ?? 'cli:ingest',
         maxReportBytes: services?.maxReportBytes ?? opened?.maxReportBytes ?? 5 * 1024 * 1024,
+        documentLimits: opened?.documentLimits,
       });
       rows.push(row);
       progress.after(index, row);

@@ -6,10 +6,12 @@
  * lose their numbers.
  */
 import mammoth from 'mammoth';
+import { checkZipBudget, type ZipBudget } from './zip-budget';
 
 /** The result of reading a .docx. */
 export type DocxTextResult =
-  { ok: true; text: string; warnings: string[] } | { ok: false; code: 'CORRUPT_DOCUMENT' | 'EMPTY_DOCUMENT'; message: string };
+  | { ok: true; text: string; warnings: string[] }
+  | { ok: false; code: 'CORRUPT_DOCUMENT' | 'EMPTY_DOCUMENT' | 'DOCUMENT_TOO_LARGE'; message: string };
 
 /** A node of mammoth's document tree (only the fields used here). */
 export interface DocxNode {
@@ -25,7 +27,13 @@ export interface DocxNode {
  * is `CORRUPT_DOCUMENT`, one without text (pictures only, e.g. scanned pages) is
  * `EMPTY_DOCUMENT`.
  */
-export async function extractDocxText(bytes: Uint8Array): Promise<DocxTextResult> {
+export async function extractDocxText(
+  bytes: Uint8Array,
+  budget: ZipBudget = { maxUncompressedBytes: 64 * 1024 * 1024, maxRatio: 200 },
+): Promise<DocxTextResult> {
+  // sizes checked before mammoth inflates anything (a zip bomb is refused here)
+  const zip = checkZipBudget(bytes, budget);
+  if (!zip.ok) return zip;
   let rendered: { text: string; numbered: number } | null = null;
   try {
     await mammoth.convertToHtml(

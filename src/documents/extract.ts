@@ -6,6 +6,7 @@
  * analysed; the SHA-256 of the original bytes is kept beside it.
  */
 import { extname } from 'node:path';
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '../config';
 import { sha256 } from '../shared/hash';
 import { decodeReportBytes } from './decode';
 import { extractDocxText } from './docx';
@@ -51,7 +52,11 @@ const FORMAT_OF_SNIFFED: Partial<Record<SniffedType, DocumentFormat>> = { PDF: '
  * stable code (EMPTY, BINARY, UNSUPPORTED_ENCODING, UNSUPPORTED_FORMAT, NO_TEXT_LAYER,
  * UNREADABLE_TEXT, ENCRYPTED, CORRUPT_DOCUMENT, EMPTY_DOCUMENT) and a one-line message.
  */
-export async function extractDocument(bytes: Uint8Array, fileName: string): Promise<ExtractResult> {
+export async function extractDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: DocumentLimits = DEFAULT_DOCUMENT_LIMITS,
+): Promise<ExtractResult> {
   if (bytes.length === 0) return { ok: false, code: 'EMPTY', message: 'the file is empty (0 bytes)' };
   const ext = extname(fileName).toLowerCase();
   const byName = formatOfFileName(fileName);
@@ -106,17 +111,17 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
       };
     }
     case 'html': {
-      const page = extractHtmlText(bytes);
+      const page = extractHtmlText(bytes, limits.maxHtmlDepth);
       if (!page.ok) return page;
       return { ok: true, text: page.text, format, sourceSha256, encoding: page.encoding, warnings: [...warnings, ...page.warnings] };
     }
     case 'docx': {
-      const doc = await extractDocxText(bytes);
+      const doc = await extractDocxText(bytes, { maxUncompressedBytes: limits.maxDocxUncompressedBytes, maxRatio: limits.maxZipRatio });
       if (!doc.ok) return doc;
       return { ok: true, text: doc.text, format, sourceSha256, warnings: [...warnings, ...doc.warnings] };
     }
     case 'pdf': {
-      const pdf = await extractPdfText(bytes);
+      const pdf = await extractPdfText(bytes, { maxPages: limits.maxPdfPages, maxTextChars: limits.maxTextBytes });
       if (!pdf.ok) return pdf;
       return { ok: true, text: pdf.text, format, sourceSha256, warnings: [...warnings, ...pdf.warnings] };
     }

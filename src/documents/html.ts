@@ -18,10 +18,21 @@ export type HtmlTextResult =
  * Reads a saved web page: decodes it (byte-order mark, then the page's `<meta charset>`,
  * then detection) and extracts its text. Never throws.
  */
-export function extractHtmlText(bytes: Uint8Array): HtmlTextResult {
+export function extractHtmlText(bytes: Uint8Array, maxDepth = 400): HtmlTextResult {
   const decoded = decodeHtmlBytes(bytes);
   if (!decoded.ok) return decoded;
-  const { text, warnings } = htmlToText(decoded.text);
+  const tooDeep = (depth: string) => ({
+    ok: false as const,
+    code: 'DOCUMENT_TOO_DEEP',
+    message: `网页元素嵌套 ${depth} 层，超过上限 ${maxDepth}（MAX_HTML_DEPTH）：the page is nested too deeply to be a report`,
+  });
+  // before parsing: a cheap scan of the tags (elements that close themselves not counted)
+  const estimated = estimateTagDepth(decoded.text, maxDepth);
+  if (estimated > maxDepth) return tooDeep(`超过 ${maxDepth}`);
+  const root = parseHtml(decoded.text);
+  const depth = treeDepth(root);
+  if (depth > maxDepth) return tooDeep(String(depth));
+  const { text, warnings } = htmlToText(decoded.text, root);
   if (text.trim() === '') {
     return {
       ok: false,
@@ -167,8 +178,8 @@ const PROSE = /[。；，！？]/u;
  * holding at least 85% of the page's running text (lines with sentence punctuation,
  * outside links).
  */
-export function htmlToText(html: string): { text: string; warnings: string[] } {
-  const root = parse(html, { comment: false, blockTextElements: { script: false, noscript: false, style: false, pre: true } });
+export function htmlToText(html: string, parsed?: HTMLElement): { text: string; warnings: string[] } {
+  const root = parsed ?? parseHtml(html);
   const body = root.querySelector('body') ?? root;
   const content = findContent(body);
   const lines = pageLines(body, content);
@@ -186,6 +197,48 @@ export function htmlToText(html: string): { text: string; warnings: string[] } {
     warnings.push('no article text was recognised on the page; all of its text was kept');
   }
   return { text: kept.join('\n'), warnings };
+}
+
+function parseHtml(html: string): HTMLElement {
+  return parse(html, { comment: false, blockTextElements: { script: false, noscript: false, style: false, pre: true } });
+}
+
+/** Elements whose end tag may be left out, and void elements: not counted by the pre-parse scan. */
+const SELF_CLOSING = new Set([
+  ...['p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp'],
+  ...['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param'],
+]);
+
+/**
+ * Nesting of the page's tags as written (linear scan, no tree), stopping once past `stop`:
+ * lets a 10,000-level page be refused before it is parsed.
+ */
+export function estimateTagDepth(html: string, stop: number): number {
+  const tag = /<(\/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(\/?)>/g;
+  let depth = 0;
+  let max = 0;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    const name = m[2].toLowerCase();
+    if (SELF_CLOSING.has(name) || m[3] === '/') continue;
+    depth = m[1] === '/' ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) {
+      max = depth;
+      if (max > stop) return max;
+    }
+  }
+  return max;
+}
+
+/** Depth of the parsed tree, walked without recursion. */
+export function treeDepth(root: Node): number {
+  let max = 0;
+  const stack: [Node, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [Node, number];
+    if (depth > max) max = depth;
+    for (const child of node.childNodes) stack.push([child, depth + 1]);
+  }
+  return max;
 }
 
 /** The page's <title> without the site or column names after `_`, `|` or `-`, when it names a report. */

@@ -10,7 +10,9 @@ import { loadChecklistDefinition } from '../checklist/checklist.service';
 import type { WriteLock } from '../db/write-lock';
 import { checklistsForYear, ingestReport } from '../reports/ingest.service';
 import { Unit } from '../units/unit.entity';
-import { extractDocument, type DocumentFormat } from './extract';
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '../config';
+import type { DocumentFormat } from './extract';
+import { extractInWorker } from './extract-pool';
 
 /** Files larger than this are not read (the extracted text has its own limit, maxReportBytes). */
 export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
@@ -49,6 +51,8 @@ export interface DocumentIngestOptions {
   dryRun?: boolean;
   actor: string;
   maxReportBytes: number;
+  /** budgets for reading the file (default: DEFAULT_DOCUMENT_LIMITS) */
+  documentLimits?: DocumentLimits;
 }
 
 /** A FAILED row for a file, without a reason yet. */
@@ -92,7 +96,12 @@ export async function ingestDocumentFile(
   } catch (e) {
     return failed('UNREADABLE', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  const extracted = await extractDocument(bytes, path);
+  // in a worker thread with a memory cap and a time limit: a hostile file fails its own row only
+  const extracted = await extractInWorker(bytes, path, {
+    ...DEFAULT_DOCUMENT_LIMITS,
+    ...options.documentLimits,
+    maxTextBytes: options.maxReportBytes,
+  });
   if (!extracted.ok) return failed(extracted.code, extracted.message);
   row.format = extracted.format;
   row.warnings = extracted.warnings;

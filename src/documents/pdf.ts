@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 /** The result of reading a PDF. */
 export type PdfTextResult =
   | { ok: true; text: string; pages: number; warnings: string[] }
-  | { ok: false; code: 'NO_TEXT_LAYER' | 'UNREADABLE_TEXT' | 'ENCRYPTED' | 'CORRUPT_DOCUMENT'; message: string };
+  | { ok: false; code: 'NO_TEXT_LAYER' | 'UNREADABLE_TEXT' | 'ENCRYPTED' | 'CORRUPT_DOCUMENT' | 'DOCUMENT_TOO_LARGE'; message: string };
 
 /** A line of text on a page, in PDF user space (y grows upwards). */
 export interface PdfLine {
@@ -89,11 +89,15 @@ function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
  * text cannot be mapped to characters is `UNREADABLE_TEXT`; password-protected and broken
  * files are refused with their own codes. Never throws.
  */
-export async function extractPdfText(bytes: Uint8Array): Promise<PdfTextResult> {
+export async function extractPdfText(
+  bytes: Uint8Array,
+  limits: PdfLimits = { maxPages: 500, maxTextChars: 5 * 1024 * 1024 },
+): Promise<PdfTextResult> {
   let pages: PdfPageText[];
   try {
-    pages = await readPages(bytes);
+    pages = await readPages(bytes, limits);
   } catch (e) {
+    if (e instanceof PdfTooLarge) return { ok: false, code: 'DOCUMENT_TOO_LARGE', message: e.message };
     const name = (e as { name?: string }).name ?? '';
     if (name === 'PasswordException') {
       return { ok: false, code: 'ENCRYPTED', message: 'the PDF is password-protected: save an unprotected copy first' };
@@ -104,7 +108,15 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfTextResult> 
   return pdfTextFromPages(pages);
 }
 
-async function readPages(bytes: Uint8Array): Promise<PdfPageText[]> {
+/** Budgets for one PDF: pages (MAX_PDF_PAGES) and characters of text items (MAX_REPORT_BYTES). */
+export interface PdfLimits {
+  maxPages: number;
+  maxTextChars: number;
+}
+
+class PdfTooLarge extends Error {}
+
+async function readPages(bytes: Uint8Array, limits: PdfLimits): Promise<PdfPageText[]> {
   const lib = loadPdfJs();
   const task = lib.getDocument({
     data: new Uint8Array(bytes), // pdfjs takes ownership of the buffer
@@ -117,11 +129,20 @@ async function readPages(bytes: Uint8Array): Promise<PdfPageText[]> {
   });
   const doc = await task.promise;
   try {
+    if (doc.numPages > limits.maxPages) {
+      throw new PdfTooLarge(`PDF 有 ${doc.numPages} 页，超过上限 ${limits.maxPages}（MAX_PDF_PAGES）`);
+    }
     const pages: PdfPageText[] = [];
+    let chars = 0;
     for (let n = 1; n <= doc.numPages; n += 1) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      pages.push({ view: page.view, items: content.items.filter((i): i is PdfTextItem => typeof (i as PdfTextItem).str === 'string') });
+      const items = content.items.filter((i): i is PdfTextItem => typeof (i as PdfTextItem).str === 'string');
+      for (const item of items) chars += item.str.length;
+      if (chars > limits.maxTextChars) {
+        throw new PdfTooLarge(`PDF 的文字超过 ${limits.maxTextChars} 个字符（MAX_REPORT_BYTES），在第 ${n} 页停止读取`);
+      }
+      pages.push({ view: page.view, items });
       page.cleanup();
     }
     return pages;

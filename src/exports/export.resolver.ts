@@ -86,11 +86,13 @@ export class ExportResolver {
       throw error;
     }
     const base = `http://${ctx.config.host.includes(':') ? `[${ctx.config.host}]` : ctx.config.host}:${ctx.config.port}`;
-    let expiresAt: Date | null = null;
-    const downloads = files.map((file) => {
-      const stored = ctx.downloads.put({ fileName: file.fileName, contentType: file.contentType, data: file.data });
-      expiresAt = stored.expiresAt;
-      const path = `/downloads/${stored.token}`;
+    const kept = ctx.downloads.putAll(`${ctx.caller.role}:${ctx.caller.name}`, files);
+    if ('code' in kept) {
+      return Object.assign(payload, { userErrors: [UserErrorType.from({ code: kept.code, field: 'input', message: kept.message })] });
+    }
+    const expiresAt = kept.expiresAt;
+    const downloads = files.map((file, i) => {
+      const path = `/downloads/${kept.tokens[i]}`;
       return Object.assign(new ExportDownloadType(), {
         fileName: file.fileName,
         contentType: file.contentType,

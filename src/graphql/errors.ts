@@ -54,6 +54,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     return { message: new QueryTimeoutError().message, path: formatted.path, extensions: { code: 'QUERY_TIMEOUT' } };
   }
   const code = formatted.extensions?.code;
+  if (code === 'GRAPHQL_PARSE_FAILED') {
+    const tokens = /Document contains more tha[nt] (\d+) tokens/.exec(formatted.message);
+    if (tokens) {
+      return {
+        message: `查询含超过 ${tokens[1]} 个词法单元，超过上限（MAX_QUERY_TOKENS）：请减少别名、字段或内联的值（长列表请用变量传入）。`,
+        extensions: { code: 'QUERY_TOO_LARGE' },
+      };
+    }
+    if (/Maximum call stack size exceeded/.test(formatted.message)) {
+      return { message: '查询嵌套过深，无法解析（MAX_QUERY_DEPTH）：请减少嵌套层数。', extensions: { code: 'QUERY_TOO_DEEP' } };
+    }
+  }
   if (code && code !== ERROR_CODES.INTERNAL) {
     const { stacktrace: _stack, exception: _exception, limitCode, ...extensions } = formatted.extensions ?? {};
     // a limit refused in validation keeps its own code (Apollo gives every validation error GRAPHQL_VALIDATION_FAILED)

@@ -208,7 +208,6 @@ function checkArguments(fieldName: string, defs: readonly GraphQLArgument[], arg
  */
 export function listAwareEstimator(maxListArgument = Infinity): ComplexityEstimator {
   return ({ field, args, childComplexity }) => {
-    checkArguments(field.name, field.args, args);
     let listCost = 0;
     listLengths(
       args,
@@ -225,6 +224,8 @@ export function listAwareEstimator(maxListArgument = Infinity): ComplexityEstima
       },
       '',
     );
+    // after the lengths: 20,000 ids are refused without decoding each
+    checkArguments(field.name, field.args, args);
     const heavy = HEAVY_FIELD_COSTS[field.name] ?? 0;
     const type = getNullableType(field.type);
     const named = getNamedType(field.type);

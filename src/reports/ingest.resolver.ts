@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { requirePermission, type Context } from '../context';
-import { extractDocument } from '../documents/extract';
+import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '../config';
+import { extractInWorker } from '../documents/extract-pool';
 import { UserErrorType } from '../graphql/user-error.type';
 import type { UserErrorData } from '../shared/user-error';
 import { ingestReport } from './ingest.service';
@@ -72,7 +73,7 @@ export class IngestResolver {
       linkCount: 0,
       userErrors: [],
     });
-    const content = await contentOf(input, ctx.config.maxReportBytes);
+    const content = await contentOf(input, ctx.config.maxReportBytes, ctx.config.documentLimits);
     if (!content.ok) return Object.assign(payload, { userErrors: [UserErrorType.from(content.error)] });
     const outcome = await ingestReport(
       ctx.dataSource,
@@ -106,6 +107,7 @@ export class IngestResolver {
 async function contentOf(
   input: IngestReportInput,
   maxBytes: number,
+  limits: DocumentLimits = DEFAULT_DOCUMENT_LIMITS,
 ): Promise<{ ok: true; text: string; sourceSha256: string | null } | { ok: false; error: UserErrorData }> {
   const hasText = input.text !== undefined && input.text !== null;
   const hasFile = input.contentBase64 !== undefined && input.contentBase64 !== null;
@@ -125,7 +127,8 @@ async function contentOf(
       error: { code: 'TEXT_TOO_LARGE', field: 'input.contentBase64', message: `The file is larger than ${maxBytes} bytes.` },
     };
   }
-  const extracted = await extractDocument(bytes, input.fileName);
+  // in a worker thread with a memory cap and a time limit: the server keeps answering meanwhile
+  const extracted = await extractInWorker(bytes, input.fileName, { ...limits, maxTextBytes: maxBytes });
   if (!extracted.ok)
     return { ok: false, error: { code: extracted.code, field: 'input.contentBase64', message: `${input.fileName}: ${extracted.message}` } };
   return { ok: true, text: extracted.text, sourceSha256: extracted.sourceSha256 };

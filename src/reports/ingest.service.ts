@@ -91,18 +91,20 @@ async function ingestUnobserved(
 ): Promise<Outcome<IngestResult>> {
   const problem = checkText(input.text, limits.maxReportBytes);
   if (problem) return { ok: false, errors: [problem] };
-  const units = await unitsToResolve(dataSource, input.unit);
+  const allUnits = await unitsToResolve(dataSource, input.unit);
+  // a scoped caller resolves names among its own units only: a unit outside the scope is
+  // "not found" with the same words as a name that does not exist, and never suggested
+  const allowed = input.allowedUnitIds;
+  const units = allowed ? allUnits.filter((u) => allowed.has(u.id)) : allUnits;
   const analysis = analyzeReport(input.text, {
     unit: input.unit ?? undefined,
     year: input.year ?? undefined,
     knownUnits: units.map((u) => ({ name: u.name, aliases: u.aliases })),
   });
-  const resolved = resolveUnitAndYear(units, analysis, input);
+  const resolved = resolveUnitAndYear(units, analysis, input, allowed !== null && allowed !== undefined);
   if (!resolved.ok) return resolved;
   const { unit, year } = resolved.value;
-  if (input.allowedUnitIds && !input.allowedUnitIds.has(unit.id)) {
-    return fail('OUT_OF_SCOPE', `You may not submit reports for ${unit.name}.`, 'input.unit');
-  }
+  if (allowed && !allowed.has(unit.id)) return fail('UNIT_NOT_FOUND', SCOPED_UNIT_NOT_FOUND, 'input.unit');
   const hash = sha256(input.text);
   if (input.dryRun) {
     return ok({ report: null, created: false, replaced: null, unit, year, analysis, linkCount: 0 });
@@ -278,7 +280,15 @@ function checkText(text: string, maxBytes: number): UserErrorData | null {
   return null;
 }
 
-function resolveUnitAndYear(units: Unit[], analysis: ReportAnalysis, input: IngestInput): Outcome<{ unit: Unit; year: number }> {
+/** "Not found" for a scoped caller: the same words whether the name exists elsewhere or nowhere. */
+const SCOPED_UNIT_NOT_FOUND = '在您可提交报告的单位中找不到这个单位。Unknown unit among the units you may submit reports for.';
+
+function resolveUnitAndYear(
+  units: Unit[],
+  analysis: ReportAnalysis,
+  input: IngestInput,
+  scoped = false,
+): Outcome<{ unit: Unit; year: number }> {
   const errors: UserErrorData[] = [];
   let unit: Unit | null = null;
   const given = input.unit?.trim();
@@ -286,19 +296,22 @@ function resolveUnitAndYear(units: Unit[], analysis: ReportAnalysis, input: Inge
     unit = resolveUnitName(units, given);
     if (!unit) {
       const suggestions = suggestUnitNames(units, given);
+      const hint = suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : '';
       errors.push({
         code: 'UNIT_NOT_FOUND',
         field: 'input.unit',
-        message: `Unknown unit "${given}".${suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : ''}`,
+        message: scoped ? `${SCOPED_UNIT_NOT_FOUND}${hint}` : `Unknown unit "${given}".${hint}`,
       });
     }
   } else if (analysis.unit) {
     unit = resolveUnitName(units, analysis.unit.name);
     if (!unit) {
       errors.push({
-        code: 'UNIT_NOT_REGISTERED',
+        code: scoped ? 'UNIT_NOT_FOUND' : 'UNIT_NOT_REGISTERED',
         field: 'input.unit',
-        message: `The report names "${analysis.unit.name}", which is not a registered unit; register it or give the unit.`,
+        message: scoped
+          ? `${SCOPED_UNIT_NOT_FOUND} 请在 unit 中写明您的单位。`
+          : `The report names "${analysis.unit.name}", which is not a registered unit; register it or give the unit.`,
       });
     }
   } else {

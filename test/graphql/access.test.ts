@@ -1,5 +1,6 @@
 import { authenticate, createToken, revokeToken } from '../../src/access/token.service';
 import { bindingProblem, isLoopback } from '../../src/access/authenticate-request';
+import { Unit } from '../../src/units/unit.entity';
 import { ApiToken } from '../../src/access/api-token.entity';
 import type { Caller } from '../../src/context';
 import { loadSeeds } from '../../src/seeds/load-seeds';
@@ -142,6 +143,48 @@ describe('scope: a UNIT token for 万兴街 gets nothing of 王顶堤街', () =>
     expect(result.data?.unit).toEqual({ name: '万兴街', parent: null, reports: [{ year: 2022 }] });
   });
 
+  it('learns nothing of units outside its scope from ingest errors: every name and alias of the demo data is "not found" with the same words', async () => {
+    const units = await db.dataSource.getRepository(Unit).find();
+    const wanxing = units.find((u) => u.name === '万兴街')!;
+    const outside = units.filter((u) => u.id !== wanxing.id);
+    const query = `mutation($input: IngestReportInput!) { ingestReport(input: $input) { created userErrors { code field message } } }`;
+    const ask = async (unit: string) =>
+      (await client.run(query, { input: { text: '这是一份报告。', unit, year: 2023, dryRun: true } }, callers.wanxing)).data?.ingestReport;
+    const nowhere = await ask('不存在的地方');
+    expect(nowhere.userErrors).toEqual([{ code: 'UNIT_NOT_FOUND', field: 'input.unit', message: expect.any(String) }]);
+    const forbiddenNames = outside.flatMap((u) => [u.name, ...u.aliases]);
+    expect(forbiddenNames.length).toBeGreaterThan(10);
+    for (const name of forbiddenNames) {
+      const payload = await ask(name);
+      expect(payload.created).toBe(false);
+      // the same answer as for a name that exists nowhere (suggestions, from the caller's own units only, aside)
+      expect(payload.userErrors).toHaveLength(1);
+      const [error] = payload.userErrors;
+      expect({ ...error, message: error.message.replace(/ Did you mean (.*)\?$/u, '') }).toEqual(nowhere.userErrors[0]);
+      expect(/ Did you mean (.*)\?$/u.exec(error.message)?.[1] ?? '万兴街').toBe('万兴街');
+      for (const other of forbiddenNames) expect(error.message).not.toContain(other);
+    }
+  });
+
+  it('assessment decisions only for reporting units: a city or a province is a userError and no assessment row appears', async () => {
+    const before = await db.dataSource.query('SELECT COUNT(*) AS n FROM assessment');
+    for (const name of ['天津市', '山东省', '南开区']) {
+      const na = await client.run(
+        MUTATIONS.setItemNotApplicable.query,
+        { input: { ...MUTATIONS.setItemNotApplicable.input(), unitId: ids[name] } },
+        ADMIN,
+      );
+      expect(na.data?.setItemNotApplicable.userErrors).toEqual([{ code: 'NOT_A_REPORTING_UNIT' }]);
+      const lock = await client.run(
+        MUTATIONS.lockAssessment.query,
+        { input: { ...MUTATIONS.lockAssessment.input(), unitId: ids[name], locked: true } },
+        ADMIN,
+      );
+      expect(lock.data?.lockAssessment.userErrors).toEqual([{ code: 'NOT_A_REPORTING_UNIT' }]);
+    }
+    expect(await db.dataSource.query('SELECT COUNT(*) AS n FROM assessment')).toEqual(before);
+  });
+
   it('and may ingest only for its own unit', async () => {
     const other = seedReport('王顶堤街');
     const result = await client.run(
@@ -149,7 +192,7 @@ describe('scope: a UNIT token for 万兴街 gets nothing of 王顶堤街', () =>
       { input: { text: other.raw, unit: '王顶堤街', year: 2023 } },
       callers.wanxing,
     );
-    expect(result.data?.ingestReport.userErrors).toEqual([{ code: 'OUT_OF_SCOPE' }]);
+    expect(result.data?.ingestReport.userErrors).toEqual([{ code: 'UNIT_NOT_FOUND' }]);
     const own = await client.run(MUTATIONS.ingestReport.query, { input: MUTATIONS.ingestReport.input() }, callers.wanxing);
     expect(own.data?.ingestReport).toEqual({ created: false, userErrors: [] });
   });

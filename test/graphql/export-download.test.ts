@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 let db: TestDatabase;
 let server: RunningServer;
 let clock = Date.now();
-const downloads = new DownloadStore(60_000, 50, 50 * 1024 * 1024, () => clock);
+const downloads = new DownloadStore({ ttlMs: 60_000, limits: { perCallerFiles: 50 }, now: () => clock });
 let wanxingToken: string;
 /** tokens exist, so anonymous callers are refused: the district office calls with an ADMIN token */
 let adminToken: string;

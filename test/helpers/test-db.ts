@@ -53,7 +53,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const dataSource = createDataSource(database, { counter });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
-  const config = { ...loadConfig({}), database };
+  const config = { ...loadConfig({}), database, downloadDir: null };
   return {
     dataSource,
     lock: new WriteLock(),

@@ -11,6 +11,7 @@ import { TokenExpiry1795803774900 } from './postgres/1795803774900-TokenExpiry';
 import { FlagText1795900000000 as PostgresFlagText } from './postgres/1795900000000-FlagText';
 import { ClaimSearch1795900300000 as PostgresClaimSearch } from './postgres/1795900300000-ClaimSearch';
 import { MatcherWeights1796000000000 as PostgresMatcherWeights } from './postgres/1796000000000-MatcherWeights';
+import { ReportingLevelsOnly1796000000200 } from './postgres/1796000000200-ReportingLevelsOnly';
 import { AccessTokens1795449230664 } from './sqlite/1795449230664-AccessTokens';
 import { AcrossReports1795900100000 } from './sqlite/1795900100000-AcrossReports';
 import { ChecklistReuse1795900200000 } from './sqlite/1795900200000-ChecklistReuse';
@@ -19,6 +20,7 @@ import { TokenExpiry1795803774338 } from './sqlite/1795803774338-TokenExpiry';
 import { FlagText1795900000000 as SqliteFlagText } from './sqlite/1795900000000-FlagText';
 import { ClaimSearch1795900300000 as SqliteClaimSearch } from './sqlite/1795900300000-ClaimSearch';
 import { MatcherWeights1796000000000 as SqliteMatcherWeights } from './sqlite/1796000000000-MatcherWeights';
+import { ReportingLevelsOnly1796000000100 } from './sqlite/1796000000100-ReportingLevelsOnly';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795448023432,
@@ -29,6 +31,7 @@ export const SQLITE_MIGRATIONS: Function[] = [
   ChecklistReuse1795900200000,
   SqliteClaimSearch,
   SqliteMatcherWeights,
+  ReportingLevelsOnly1796000000100,
 ];
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795448023786,
@@ -39,4 +42,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   ChecklistReuse1795900210000,
   PostgresClaimSearch,
   PostgresMatcherWeights,
+  ReportingLevelsOnly1796000000200,
 ];
