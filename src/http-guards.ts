@@ -59,6 +59,37 @@ export interface GraphQLPrecheckLimits {
   maxFragments: number;
   /** elements of one list in the variables (MAX_LIST_ARGUMENT) */
   maxListArgument: number;
+  /** selection depth (MAX_QUERY_DEPTH): braces nested beyond twice this (+10) are refused before parsing */
+  maxDepth: number;
+}
+
+/**
+ * How deep `{` nest in a GraphQL document (strings, block strings and comments skipped),
+ * stopping once past `stop`: graphql-js parses and validates nesting recursively, so
+ * thousands of levels are refused before they reach it.
+ */
+export function braceDepth(query: string, stop: number): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < query.length; i += 1) {
+    const c = query[i];
+    if (c === '#') {
+      const end = query.indexOf('\n', i);
+      i = end < 0 ? query.length : end;
+    } else if (c === '"') {
+      if (query.startsWith('"""', i)) {
+        const end = query.indexOf('"""', i + 3);
+        i = end < 0 ? query.length : end + 2;
+      } else {
+        for (i += 1; i < query.length && query[i] !== '"' && query[i] !== '\n'; i += 1) if (query[i] === '\\') i += 1;
+      }
+    } else if (c === '{') {
+      depth += 1;
+      if (depth > max) max = depth;
+      if (max > stop) return max;
+    } else if (c === '}') depth = Math.max(0, depth - 1);
+  }
+  return max;
 }
 
 /** The longest array anywhere in a JSON value, walked without recursion (variables may nest 100,000 deep). */
@@ -95,6 +126,16 @@ export function graphqlPrecheck(limits: GraphQLPrecheckLimits): RequestHandler {
       while (definition.exec(body.query) && fragments <= limits.maxFragments) fragments += 1;
       if (fragments > limits.maxFragments) {
         refuse(res, 400, 'QUERY_TOO_LARGE', `查询含超过 ${limits.maxFragments} 个片段定义，超过上限（MAX_QUERY_FRAGMENTS）：请合并片段。`);
+        return;
+      }
+      const braces = limits.maxDepth * 2 + 10;
+      if (braceDepth(body.query, braces) > braces) {
+        refuse(
+          res,
+          400,
+          'QUERY_TOO_DEEP',
+          `查询的大括号嵌套超过 ${braces} 层，远超深度上限 ${limits.maxDepth}（MAX_QUERY_DEPTH）：请减少嵌套层数。`,
+        );
         return;
       }
     }

@@ -60,6 +60,8 @@ async function main(): Promise<void> {
     if (kept > 0) log.warn({ reportsKept: kept }, t('startup.seedReportsKept', { count: kept, database }, locale));
   }
   const server = await startServer({ dataSource, lock, config });
+  // the document reader's worker compiles and loads its libraries now, not on the first upload
+  (await import('./documents/extract-pool')).warmExtractionWorker(config.documentLimits);
   log.info(`GraphQL listening at ${server.url} (open it in a browser for the query page; /health, /ready, /metrics)`);
 
   let stopping = false;

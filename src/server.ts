@@ -102,7 +102,7 @@ export async function startServer(
     '/graphql',
     cors<cors.CorsRequest>({ origin: config.corsOrigins.length ? config.corsOrigins : false }),
     express.json({ limit: config.maxBodyBytes }),
-    graphqlPrecheck({ maxFragments: config.maxQueryFragments, maxListArgument: config.maxListArgument }),
+    graphqlPrecheck({ maxFragments: config.maxQueryFragments, maxListArgument: config.maxListArgument, maxDepth: config.maxQueryDepth }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const caller = await resolveCaller(req);

@@ -136,3 +136,8 @@ export async function extractInWorker(bytes: Uint8Array, fileName: string, limit
 export async function closeExtractionWorkers(): Promise<void> {
   await Promise.all(idle.splice(0).map((w) => w.worker.terminate()));
 }
+
+/** Starts one worker and has it load the readers (pdf.js included) by reading a tiny broken PDF; the result is dropped. */
+export function warmExtractionWorker(limits: DocumentLimits): void {
+  void extractInWorker(Buffer.from('%PDF-1.7\n%%EOF\n'), 'warm-up.pdf', limits);
+}

@@ -14,6 +14,7 @@ import { sha256 } from '../../src/shared/hash';
 import { Unit } from '../../src/units/unit.entity';
 import { SEED_DIR, seedReport } from '../helpers/seeds';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+import { deepHtml, zipBombDocx } from '../hostile/hostile-http';
 import { docxOf, pageOf004 } from '../unit/documents/build-documents';
 
 let db: TestDatabase;
@@ -158,6 +159,32 @@ describe('npm run ingest', () => {
     expect((await run(['--year', '22', dir])).code).toBe(2);
     expect((await run([])).code).toBe(2);
   });
+});
+
+describe('npm run ingest with hostile files in the batch', () => {
+  it('a 10,000-level web page and a zip bomb fail their own rows with their codes; the 3 good reports beside them go in', async () => {
+    const batch = join(dir, 'hostile');
+    mkdirSync(batch);
+    writeFileSync(join(batch, 'a-deep.html'), deepHtml(10_000));
+    writeFileSync(join(batch, 'b-bomb.docx'), zipBombDocx(1000, false));
+    writeFileSync(join(batch, 'c-塘沽.txt'), seedReport('塘沽街道').raw);
+    writeFileSync(join(batch, 'd-稷下.txt'), seedReport('稷下街道').raw);
+    writeFileSync(join(batch, 'e-万兴.txt'), seedReport('万兴街').raw);
+    const { code, out } = await run([batch, '--year', '2020']);
+    expect(code).toBe(1);
+    const rows = tableRows(out);
+    expect(rows.get('a-deep.html')).toMatch(/FAILED DOCUMENT_TOO_DEEP: .*MAX_HTML_DEPTH/u);
+    expect(rows.get('b-bomb.docx')).toMatch(/FAILED DOCUMENT_TOO_LARGE: .*zip bomb/u);
+    for (const [file, unit] of [
+      ['c-塘沽.txt', '塘沽街道'],
+      ['d-稷下.txt', '稷下街道'],
+      ['e-万兴.txt', '万兴街'],
+    ]) {
+      expect(rows.get(file)).toMatch(new RegExp(`${unit}\\s+2020\\s+\\d+\\s+\\S+\\s+ingested$`, 'u'));
+    }
+    expect(out).toContain('5 files: 3 ingested, 0 already in, 2 failed.');
+    expect(await db.dataSource.getRepository(Report).countBy({ year: 2020 })).toBe(3);
+  }, 60_000);
 });
 
 describe('npm run ingest on a database without units or checklist', () => {
