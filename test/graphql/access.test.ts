@@ -1,5 +1,5 @@
 import { authenticate, createToken, revokeToken } from '../../src/access/token.service';
-import { bindingProblem, isLoopback } from '../../src/access/authenticate-request';
+import { bindingProblem, callerOfRequest, isLoopback } from '../../src/access/authenticate-request';
 import { Unit } from '../../src/units/unit.entity';
 import { ApiToken } from '../../src/access/api-token.entity';
 import type { Caller } from '../../src/context';
@@ -260,6 +260,49 @@ describe('tokens over HTTP', () => {
     expect((await ask({ authorization: `Bearer ${secrets.temp}` })).status).toBe(200);
     await revokeToken(db.dataSource, { name: 'temp', actor: 'test' });
     expect((await ask({ authorization: `Bearer ${secrets.temp}` })).status).toBe(401);
+  });
+});
+
+describe('anonymous callers once tokens exist', () => {
+  const anonymous = async (config: Partial<typeof db.config>) => {
+    const server = await startServer({
+      dataSource: db.dataSource,
+      lock: db.lock,
+      config: { ...db.config, host: '127.0.0.1', port: 0, ...config },
+    });
+    try {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ units(first: 50) { totalCount } }' }),
+      });
+      return { status: response.status, body: (await response.json()) as { errors?: { extensions: { code: string } }[] } };
+    } finally {
+      await server.stop();
+    }
+  };
+
+  it('are refused (401) unless ALLOW_ANONYMOUS_READ=1, and even then only on loopback', async () => {
+    const refused = await anonymous({});
+    expect(refused.status).toBe(401);
+    expect(refused.body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await anonymous({ allowAnonymousRead: true })).status).toBe(200);
+    await expect(callerOfRequest(db.dataSource, undefined, { host: '0.0.0.0', allowAnonymousRead: true })).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  });
+
+  it('token names are at most 100 characters, expiry lies ahead', async () => {
+    const long = await createToken(db.dataSource, { name: '名'.repeat(101), role: 'VIEWER', unit: '南开区', actor: 'test' });
+    expect(long.ok ? null : long.errors[0].code).toBe('NAME_TOO_LONG');
+    const past = await createToken(db.dataSource, { name: 'x', role: 'ADMIN', actor: 'test', expiresAt: new Date(Date.now() - 1) });
+    expect(past.ok ? null : past.errors[0].code).toBe('BAD_EXPIRY');
+    const soon = await createToken(db.dataSource, { name: 'soon', role: 'ADMIN', actor: 'test', expiresAt: new Date(Date.now() + 60_000) });
+    if (!soon.ok) throw new Error('token');
+    expect(await authenticate(db.dataSource, soon.value.secret)).not.toBeNull();
+    expect((await db.dataSource.getRepository(ApiToken).findOneByOrFail({ id: soon.value.token.id })).lastUsedAt).toBeInstanceOf(Date);
+    await db.dataSource.getRepository(ApiToken).update({ id: soon.value.token.id }, { expiresAt: new Date(Date.now() - 1) });
+    expect(await authenticate(db.dataSource, soon.value.secret)).toBeNull();
   });
 });
 

@@ -40,6 +40,23 @@ describe('query limits', () => {
   });
 });
 
+describe('introspection and the time budget', () => {
+  it('introspection is off when configured so (the default with NODE_ENV=production)', async () => {
+    const closed = new TestClient({ ...db, config: { ...db.config, introspection: false } });
+    const result = await closed.run('{ __schema { types { name } } }');
+    expect(result.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(result.errors?.[0].message).toMatch(/introspection/i);
+    expect((await client.run('{ __schema { queryType { name } } }')).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+
+  it('a request past its time budget stops at the next load with QUERY_TIMEOUT', async () => {
+    const hurried = new TestClient({ ...db, config: { ...db.config, requestTimeBudgetMs: -1 } });
+    const result = await hurried.run('{ units(first: 5) { edges { node { name children { name } } } } }');
+    expect(result.errors?.[0].extensions?.code).toBe('QUERY_TIMEOUT');
+    expect(result.errors?.[0].message).toMatch(/REQUEST_TIME_BUDGET_MS/);
+  });
+});
+
 describe('errors', () => {
   it('never leak SQL or stack traces: an unexpected failure is INTERNAL_SERVER_ERROR with a plain message', async () => {
     await db.dataSource.query('ALTER TABLE claim RENAME TO claim_gone');
