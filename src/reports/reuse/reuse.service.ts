@@ -48,7 +48,11 @@ export async function storeClaimBands(
 ): Promise<void> {
   const started = performance.now();
   const rows: Array<Pick<ClaimBand, 'bandKey' | 'claimId' | 'reportId'>> = [];
+  const seen = new Set<string>();
   for (const c of claims) {
+    // a text repeated within the report is stored once (its first claim stands for it)
+    if (seen.has(c.text)) continue;
+    seen.add(c.text);
     const print = fingerprintClaim(c.text, unitNames);
     if (!print) continue;
     for (const bandKey of new Set(print.bands)) rows.push({ bandKey, claimId: c.id, reportId: c.reportId });
@@ -322,7 +326,13 @@ export async function reusedFromPreviousYear(
     reuseTiming.ms += performance.now() - started;
     return [];
   }
-  const before = await manager.getRepository(Claim).find({ select: ['id', 'text'], where: { reportId: previous.id } });
+  const all = await manager
+    .getRepository(Claim)
+    .find({ select: ['id', 'text'], where: { reportId: previous.id }, order: { position: 'ASC' } });
+  // one claim per distinct text: a text repeated in last year's report is compared once
+  const firstByText = new Map<string, Claim>();
+  for (const c of all) if (!firstByText.has(c.text)) firstByText.set(c.text, c);
+  const before = [...firstByText.values()];
   const names = unitNames ?? (await unitNamesById(manager, [unitId])).get(unitId) ?? [];
   const found = findReuse(
     claims.map((c) => ({ ...c, unitNames: names })),

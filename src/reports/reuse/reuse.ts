@@ -78,10 +78,12 @@ export function findReuse(
   let comparableChars = 0;
   let earlierChars = 0;
   let sameYearChars = 0;
-  for (const claim of claims) {
+  const comparableText = new Set<string>();
+  /** The matches of one claim (null when it cannot be compared). */
+  const compare = (claim: ReuseClaim): ReuseMatch[] | null => {
     const own = fingerprintClaim(claim.text, claim.unitNames);
-    if (!own || contentShingles(own.shingles, boilerplate).length < MIN_SHINGLES) continue;
-    comparableChars += claim.text.length;
+    if (!own || contentShingles(own.shingles, boilerplate).length < MIN_SHINGLES) return null;
+    comparableText.add(claim.text);
     let pool: readonly ReuseCandidate[] = candidates;
     if (bandsOf) {
       const shared = new Map<ReuseCandidate, number>();
@@ -105,6 +107,20 @@ export function findReuse(
       }
     }
     found.sort((a, b) => b.similarity - a.similarity || b.year - a.year || Number(a.matchedClaimId) - Number(b.matchedClaimId));
+    return found;
+  };
+  // a text repeated within the report is compared once
+  const byText = new Map<string, { comparable: boolean; found: ReuseMatch[] }>();
+  for (const claim of claims) {
+    let cached = byText.get(claim.text);
+    if (!cached) {
+      cached = { comparable: false, found: compare(claim) ?? [] };
+      cached.comparable = comparableText.has(claim.text);
+      byText.set(claim.text, cached);
+    }
+    if (!cached.comparable) continue;
+    comparableChars += claim.text.length;
+    const found = cached.found.map((m) => ({ ...m, claimId: claim.id }));
     matches.push(...found);
     if (found.some((m) => m.kind === 'EARLIER')) earlierChars += claim.text.length;
     if (found.some((m) => m.kind === 'SAME_YEAR')) sameYearChars += claim.text.length;
