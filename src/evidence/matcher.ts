@@ -196,12 +196,26 @@ function matchPrepared(text: string, claimMetrics: ReadonlySet<string>, items: r
   // keyword hits of all items, then drop those inside a longer hit of another item
   const hits: Hit[] = [];
   const seen = items.map((item) => blankPhrases(text, item.ignore));
-  const tokens = segment(text);
-  /** where a rule word occurs as a word of the text (not cutting through a longer word) */
+  // A hit can only be a fragment of two words when Han characters surround it on both
+  // sides; only then is the text around it segmented (a window of FRAGMENT_WINDOW
+  // characters each side, cached per claim), which keeps matching fast on long reports.
+  const fragment = new Map<string, boolean>();
+  const isFragment = (start: number, end: number): boolean => {
+    if (start === 0 || end >= text.length || !HAN.test(text[start - 1]) || !HAN.test(text[end])) return false;
+    const key = `${start}:${end}`;
+    let known = fragment.get(key);
+    if (known === undefined) {
+      const from = Math.max(0, start - FRAGMENT_WINDOW);
+      known = cutsThroughWord(segment(text.slice(from, end + FRAGMENT_WINDOW)), start - from, end - from);
+      fragment.set(key, known);
+    }
+    return known;
+  };
+  /** where a rule word occurs as a word of the text (not a fragment of two words) */
   const occurrences = (own: string, needle: string): number[] => {
     const out: number[] = [];
     for (let at = own.indexOf(needle); at >= 0; at = own.indexOf(needle, at + 1)) {
-      if (!cutsThroughWord(tokens, at, at + needle.length)) out.push(at);
+      if (!isFragment(at, at + needle.length)) out.push(at);
     }
     return out;
   };
@@ -228,6 +242,11 @@ function matchPrepared(text: string, claimMetrics: ReadonlySet<string>, items: r
   });
   return out;
 }
+
+/** A Han character: only between two of them can a rule word be a fragment of two words. */
+const HAN = /\p{Script=Han}/u;
+/** Characters segmented on each side of a hit to decide whether it is a fragment. */
+const FRAGMENT_WINDOW = 4;
 
 function matchedWords(m: ItemMatch): string[] {
   return [...m.metrics, ...m.together.map((g) => g.join('+')), ...m.keywords];

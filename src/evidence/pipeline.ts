@@ -16,7 +16,7 @@ import type { ProposedLink } from './types';
 export interface MatcherModel {
   /** BM25 score → probability */
   calibration: Calibration;
-  /** a similarity link is proposed (beside the rules) when its probability is at least this */
+  /** a similarity link is proposed (beside the rules) when its probability is at least this; 1 switches it off */
   threshold: number;
   /** the same for the similarity alone (only to show that signal on its own) */
   aloneThreshold: number;
@@ -107,8 +107,8 @@ export function weighRuleLinks(links: readonly ProposedLink[], weights: MatcherM
 /**
  * THE combination of the two signals, per claim: every rule link is kept (rules are written
  * from the checklist and explain themselves); then similarity candidates for items no rule
- * linked, whose calibrated probability reaches the threshold, best first, while the claim has
- * fewer than `cap` links. Output: claims in input order, rule links first.
+ * linked, whose calibrated probability reaches the threshold (1 or more: none), best first,
+ * while the claim has fewer than `cap` links. Output: claims in input order, rule links first.
  */
 export function combine(
   rules: readonly ProposedLink[],
@@ -129,7 +129,7 @@ export function combine(
   };
   for (const l of rules) at(l.claimId).push(l);
   for (const c of candidates) {
-    if (c.probability < threshold) continue;
+    if (threshold >= 1 || c.probability < threshold) continue;
     const list = at(c.claimId);
     if (list.length >= cap || list.some((l) => l.itemCode === c.itemCode)) continue;
     list.push(similarityLink(c));
@@ -145,7 +145,8 @@ export function proposeLinks(
   model: MatcherModel,
 ): SignalLinks {
   const rules = weighRuleLinks(matchClaims(claims, metrics, items), model.termWeights);
-  const candidates = similarityCandidates(claims, items, model.calibration);
+  // a threshold of 1 switches the similarity off: nothing to compute
+  const candidates = Math.min(model.threshold, model.aloneThreshold) < 1 ? similarityCandidates(claims, items, model.calibration) : [];
   const similarity = combine([], candidates, model.aloneThreshold);
   return { rules, similarity, combined: combine(rules, candidates, model.threshold) };
 }
