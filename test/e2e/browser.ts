@@ -6,9 +6,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** Debian's Chromium (apt-get install -y chromium), or CHROMIUM_PATH; null when none is installed. */
+/** CHROMIUM_PATH when set (and only it), else Debian's Chromium (apt-get install -y chromium); null when none is there. */
 export function findChromium(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
+  const candidates = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 
