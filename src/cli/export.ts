@@ -146,7 +146,7 @@ export async function runExportCli(
       if (e instanceof BadInputError) return fail(e.message);
       throw e;
     }
-    const files = await districtExportFiles(data, format as DistrictExportFormat);
+    const files = await districtExportFiles(data, format as DistrictExportFormat, localeFromEnv());
     const withReport = data.units.filter((u) => u.hasReport).length;
     const flags = data.units.reduce((n, u) => n + u.result.flags.length, 0);
     io.stdout.write(

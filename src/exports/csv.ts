@@ -4,16 +4,17 @@
  * codes are the stable codes of the API (COVERED, ERROR, NO_EVIDENCE …).
  */
 import { stringify } from 'csv-stringify/sync';
-import { t } from '../i18n/messages';
+import { FLAG_CODES } from '../checklist/types';
+import { DEFAULT_LOCALE, render, t, type Locale } from '../i18n/messages';
 import type { DistrictData } from './district-data';
-import { FLAG_LABELS, formatQuotes, UNIT_TOTAL_COLUMNS } from './labels';
+import { formatQuotes, labelsOf, UNIT_TOTAL_COLUMNS } from './labels';
 import { districtFlags } from './workbook';
 
 /** Columns of the matrix CSV before the item codes. */
 export const MATRIX_CSV_COLUMNS = [t('column.unit'), t('column.report'), t('column.rank'), ...UNIT_TOTAL_COLUMNS] as const;
 
 /** Columns of the flags CSV. */
-export const FLAGS_CSV_COLUMNS = [
+const FLAGS_CSV_KEYS = [
   'column.unit',
   'column.year',
   'column.severity',
@@ -23,7 +24,8 @@ export const FLAGS_CSV_COLUMNS = [
   'column.itemTitle',
   'column.explanation',
   'column.quotes',
-].map((key) => t(key));
+];
+export const FLAGS_CSV_COLUMNS = FLAGS_CSV_KEYS.map((key) => t(key));
 
 /** One row per unit (by name): totals, then the status code of each item (proposed view). */
 export function matrixCsv(data: DistrictData): string {
@@ -49,21 +51,22 @@ export function matrixCsv(data: DistrictData): string {
   return stringify([[...MATRIX_CSV_COLUMNS, ...data.columns.map((c) => c.code)], ...rows], { bom: true, record_delimiter: 'windows' });
 }
 
-/** One row per flag, most severe first, then by unit (the order of the GraphQL `flags` query). */
-export function flagsCsv(data: DistrictData): string {
+/** One row per flag, most severe first, then by unit (the order of the GraphQL `flags` query); texts in `locale`. */
+export function flagsCsv(data: DistrictData, locale: Locale = DEFAULT_LOCALE): string {
   const titles = new Map(data.columns.map((c) => [c.code, c.title]));
+  const labels = labelsOf(FLAG_CODES, 'flagLabel', locale);
   const rows = districtFlags(data).map(({ unit, flag }) => [
     unit.unit.name,
     data.year,
     flag.severity,
     flag.code,
-    FLAG_LABELS[flag.code],
+    labels[flag.code],
     flag.itemCode ?? '',
     flag.itemCode ? (titles.get(flag.itemCode) ?? '') : '',
-    flag.message,
+    flag.text ? render(flag.text, locale) : flag.message,
     formatQuotes(flag.claimIds, unit.quotes, 3),
   ]);
-  return stringify([[...FLAGS_CSV_COLUMNS], ...rows], { bom: true, record_delimiter: 'windows' });
+  return stringify([FLAGS_CSV_KEYS.map((key) => t(key, undefined, locale)), ...rows], { bom: true, record_delimiter: 'windows' });
 }
 
 function round(ratio: number): number {

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { flagsCsv, matrixCsv } from './csv';
 import { gatherDistrictData, type DistrictData, type DistrictExportRequest } from './district-data';
 import { buildDistrictWorkbook, workbookBuffer } from './workbook';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/messages';
 
 /** The export formats. */
 export type DistrictExportFormat = 'xlsx' | 'csv';
@@ -31,13 +32,20 @@ export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
  */
 export async function writeDistrictExport(
   dataSource: DataSource,
-  request: DistrictExportRequest & { format: DistrictExportFormat },
+  request: DistrictExportRequest & { format: DistrictExportFormat; locale?: Locale },
 ): Promise<ExportFile[]> {
-  return districtExportFiles(await gatherDistrictData(dataSource, request), request.format);
+  return districtExportFiles(await gatherDistrictData(dataSource, request), request.format, request.locale);
 }
 
-/** The files of an export from gathered data: the workbook, or the matrix and flags CSVs. */
-export async function districtExportFiles(data: DistrictData, format: DistrictExportFormat): Promise<ExportFile[]> {
+/**
+ * The files of an export from gathered data: the workbook, or the matrix and flags CSVs.
+ * The flags CSV follows `locale` (columns, labels, messages); the workbook is Chinese.
+ */
+export async function districtExportFiles(
+  data: DistrictData,
+  format: DistrictExportFormat,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<ExportFile[]> {
   const base = `${data.parent.name}-${data.year}`;
   if (format === 'xlsx') {
     return [
@@ -51,6 +59,6 @@ export async function districtExportFiles(data: DistrictData, format: DistrictEx
   }
   return [
     { role: 'matrix', fileName: `${base}.csv`, contentType: CSV_CONTENT_TYPE, data: Buffer.from(matrixCsv(data), 'utf8') },
-    { role: 'flags', fileName: `${base}-flags.csv`, contentType: CSV_CONTENT_TYPE, data: Buffer.from(flagsCsv(data), 'utf8') },
+    { role: 'flags', fileName: `${base}-flags.csv`, contentType: CSV_CONTENT_TYPE, data: Buffer.from(flagsCsv(data, locale), 'utf8') },
   ];
 }

@@ -78,6 +78,7 @@ export class ExportResolver {
         checklistId: input.checklistId ?? null,
         format: input.format === ExportFormatEnum.XLSX ? 'xlsx' : 'csv',
         scope: ctx.caller.scope,
+        locale: ctx.locale,
       });
     } catch (error) {
       if (error instanceof BadInputError) {

@@ -321,6 +321,16 @@ describe.each([2022, 2023])('the 南开区 %i export agrees with GraphQL', (year
     expect(explained.every((m) => /[\u4e00-\u9fff]/u.test(m) && m.endsWith('。'))).toBe(true);
     expect(explained).toEqual(answer.flags.edges.map((e) => e.node.message));
   });
+
+  it('flags CSV in English when asked (locale en): columns, labels and messages', async () => {
+    const [, flagsFile] = await writeDistrictExport(db.dataSource, { year, parentUnitId: nankai.dbId, format: 'csv', locale: 'en' });
+    const rows = parseCsv(flagsFile.data.toString('utf8').slice(1));
+    expect(rows[0]).toEqual(['Unit', 'Year', 'Severity', 'Code', 'Flag', 'Item', 'Item title', 'Explanation', 'Evidence (quotes)']);
+    const missing = rows.find((r) => r[3] === 'NO_EVIDENCE')!;
+    expect(missing[4]).toBe('no evidence');
+    expect(missing[7]).toBe(`${missing[5]}: no evidence in the report (no accepted or proposed link).`);
+    expect(rows.length).toBe(answer.flags.totalCount + 1);
+  });
 });
 
 describe("writeDistrictExport within a caller's scope", () => {
