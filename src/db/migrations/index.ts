@@ -15,6 +15,7 @@ import { ReportingLevelsOnly1796000000200 } from './postgres/1796000000200-Repor
 import { AccessTokens1795449230664 } from './sqlite/1795449230664-AccessTokens';
 import { AcrossReports1795900100000 } from './sqlite/1795900100000-AcrossReports';
 import { ChecklistReuse1795900200000 } from './sqlite/1795900200000-ChecklistReuse';
+import { ClaimBandWithoutRowid1796000000200 } from './sqlite/1796000000200-ClaimBandWithoutRowid';
 import { Initial1795448023432 } from './sqlite/1795448023432-Initial';
 import { TokenExpiry1795803774338 } from './sqlite/1795803774338-TokenExpiry';
 import { FlagText1795900000000 as SqliteFlagText } from './sqlite/1795900000000-FlagText';
@@ -32,6 +33,7 @@ export const SQLITE_MIGRATIONS: Function[] = [
   SqliteClaimSearch,
   SqliteMatcherWeights,
   ReportingLevelsOnly1796000000100,
+  ClaimBandWithoutRowid1796000000200,
 ];
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795448023786,
