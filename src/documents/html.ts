@@ -21,17 +21,16 @@ export type HtmlTextResult =
 export function extractHtmlText(bytes: Uint8Array, maxDepth = 400): HtmlTextResult {
   const decoded = decodeHtmlBytes(bytes);
   if (!decoded.ok) return decoded;
-  const tooDeep = (depth: string) => ({
+  const tooDeep = (depth: number | null) => ({
     ok: false as const,
     code: 'DOCUMENT_TOO_DEEP',
-    message: `网页元素嵌套 ${depth} 层，超过上限 ${maxDepth}（MAX_HTML_DEPTH）：the page is nested too deeply to be a report`,
+    message: `${depth === null ? `网页元素嵌套超过 ${maxDepth} 层` : `网页元素嵌套 ${depth} 层，超过上限 ${maxDepth}`}（MAX_HTML_DEPTH）：the page is nested too deeply to be a report`,
   });
   // before parsing: a cheap scan of the tags (elements that close themselves not counted)
-  const estimated = estimateTagDepth(decoded.text, maxDepth);
-  if (estimated > maxDepth) return tooDeep(`超过 ${maxDepth}`);
+  if (estimateTagDepth(decoded.text, maxDepth) > maxDepth) return tooDeep(null);
   const root = parseHtml(decoded.text);
   const depth = treeDepth(root);
-  if (depth > maxDepth) return tooDeep(String(depth));
+  if (depth > maxDepth) return tooDeep(depth);
   const { text, warnings } = htmlToText(decoded.text, root);
   if (text.trim() === '') {
     return {
