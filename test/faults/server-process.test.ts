@@ -52,7 +52,13 @@ beforeAll(async () => {
   if (!created.ok) throw new Error('token');
   adminToken = created.value.secret;
   env = db.database.type === 'sqlite' ? { SQLITE_PATH: db.database.path, DATABASE_URL: '' } : { DATABASE_URL: db.database.url };
-  Object.assign(env, { LOG_LEVEL: 'debug', MAX_REPORT_BYTES: '20000000', MAX_BODY_BYTES: '30000000', MAX_QUERY_COST: '50000' });
+  Object.assign(env, {
+    LOG_LEVEL: 'debug',
+    MAX_REPORT_BYTES: '20000000',
+    MAX_BODY_BYTES: '30000000',
+    MAX_QUERY_COST: '50000',
+    REQUEST_TIME_BUDGET_MS: '100000',
+  });
 });
 afterAll(async () => db?.close());
 
