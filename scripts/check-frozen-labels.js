@@ -15,8 +15,8 @@ const root = join(__dirname, '..');
 const relDir = (process.argv[2] || 'test/fixtures/frozen').replace(/\/+$/, '');
 const dir = join(root, relDir);
 const LEVELS = ['STREET', 'TOWN', 'DISTRICT', 'CITY'];
-const design = readFileSync(join(root, 'docs', 'design.md'), 'utf8');
-const CODES = new Set([...design.matchAll(/^\| (\d+\.\d+)(?: ★)? \|/gm)].map((m) => m[1]));
+const design = readFileSync(join(root, 'docs/design.md'), 'utf8');
+const CODES = new Set([...design.matchAll(/^\| (\d+\.\d+)(?: ★)? *\|/gm)].map((m) => m[1]));
 const CLAUSE = /[一二三四五六七八九十]是/;
 
 const errors = [];
