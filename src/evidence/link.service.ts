@@ -4,6 +4,7 @@ import type { Claim } from '../reports/claim.entity';
 import type { MetricValue } from '../reports/metric-value.entity';
 import { EvidenceLink } from './evidence-link.entity';
 import { modelForChecklist } from './matcher-weights.service';
+import { matcherInputFromRows } from './matcher-input';
 import { proposeLinks } from './pipeline';
 import { bulkInsert } from '../db/bulk-insert';
 
@@ -40,27 +41,8 @@ export async function storeProposedLinks(
   freshReport: boolean,
 ): Promise<StoredLinkRow[]> {
   const model = await modelForChecklist(manager, loaded.checklist.id);
-  const { combined: proposed } = proposeLinks(
-    claims.map((c) => ({
-      id: String(c.id),
-      text: c.text,
-      polarity: c.polarity,
-      sectionKind: c.sectionKind,
-      sectionPath: c.sectionPath,
-    })),
-    metrics.map((m) => ({
-      claimId: String(m.claimId),
-      metric: m.metric,
-      value: m.value,
-      unit: m.unit,
-      qualifier: m.qualifier,
-      start: m.start,
-      end: m.end,
-      text: m.text,
-    })),
-    loaded.definition.items,
-    model,
-  );
+  const input = matcherInputFromRows(claims, metrics);
+  const { combined: proposed } = proposeLinks(input.claims, input.metrics, loaded.definition.items, model);
   if (proposed.length === 0) return [];
   const itemsByCode = new Map(loaded.items.map((i) => [i.code, i]));
   const existing = freshReport

@@ -18,6 +18,7 @@ import {
   type ReviewedLink,
 } from './pipeline';
 import { matchClaims } from './matcher';
+import { matcherInputFromRows } from './matcher-input';
 import type { Score } from './evaluate';
 import { sumScores } from './evaluate';
 
@@ -120,23 +121,7 @@ export async function reviewEvidence(manager: EntityManager, checklistId: number
     gold.set(String(id), new Set((byClaim.get(id) ?? []).filter((l) => l.state === 'ACCEPTED').map((l) => codeOf.get(l.itemId) ?? '')));
   }
   const set: ClaimsWithGold = {
-    claims: claims.map((c) => ({
-      id: String(c.id),
-      text: c.text,
-      polarity: c.polarity,
-      sectionKind: c.sectionKind,
-      sectionPath: c.sectionPath,
-    })),
-    metrics: metrics.map((m) => ({
-      claimId: String(m.claimId),
-      metric: m.metric,
-      value: m.value,
-      unit: m.unit,
-      qualifier: m.qualifier,
-      start: m.start,
-      end: m.end,
-      text: m.text,
-    })),
+    ...matcherInputFromRows(claims, metrics),
     gold,
   };
   return { claims: [set], decisions, decided, reviewedClaims: reviewedIds.length };
