@@ -5,11 +5,12 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { isLoopback } from './access/authenticate-request';
+import type { ErrorCode } from './shared/error-codes';
 
 /** Paths answered whatever the Host header (no data behind them; load balancers probe them by address). */
 const HEALTH_PATHS = new Set(['/health', '/ready']);
 
-function refuse(res: Response, status: number, code: string, message: string): void {
+function refuse(res: Response, status: number, code: ErrorCode, message: string): void {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 

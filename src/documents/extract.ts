@@ -7,6 +7,7 @@
  */
 import { extname } from 'node:path';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '../config';
+import type { UserErrorCode } from '../shared/error-codes';
 import { sha256 } from '../shared/hash';
 import { decodeReportBytes } from './decode';
 import { extractDocxText } from './docx';
@@ -38,7 +39,7 @@ export type ExtractResult =
       encoding?: string;
       warnings: string[];
     }
-  | { ok: false; code: string; message: string };
+  | { ok: false; code: UserErrorCode; message: string };
 
 /** The format a file name's extension stands for, or null when it is not supported. */
 export function formatOfFileName(fileName: string): DocumentFormat | null {

@@ -8,11 +8,12 @@
 import { HTMLElement, NodeType, parse, type Node } from 'node-html-parser';
 import { isChromeLine } from '../reports/analysis';
 import { isFooterChromeLine } from '../reports/analysis/sections';
+import type { UserErrorCode } from '../shared/error-codes';
 import { decodeReportBytes } from './decode';
 
 /** The result of reading a web page. */
 export type HtmlTextResult =
-  { ok: true; text: string; encoding: string; warnings: string[] } | { ok: false; code: string; message: string };
+  { ok: true; text: string; encoding: string; warnings: string[] } | { ok: false; code: UserErrorCode; message: string };
 
 /**
  * Reads a saved web page: decodes it (byte-order mark, then the page's `<meta charset>`,
@@ -21,7 +22,7 @@ export type HtmlTextResult =
 export function extractHtmlText(bytes: Uint8Array, maxDepth = 400): HtmlTextResult {
   const decoded = decodeHtmlBytes(bytes);
   if (!decoded.ok) return decoded;
-  const tooDeep = (depth: number | null) => ({
+  const tooDeep = (depth: number | null): HtmlTextResult => ({
     ok: false as const,
     code: 'DOCUMENT_TOO_DEEP',
     message: `${depth === null ? `网页元素嵌套超过 ${maxDepth} 层` : `网页元素嵌套 ${depth} 层，超过上限 ${maxDepth}`}（MAX_HTML_DEPTH）：the page is nested too deeply to be a report`,
@@ -46,7 +47,7 @@ const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/iu;
 
 /** A decoded page, or why it could not be decoded. */
 export type HtmlDecodeResult =
-  { ok: true; text: string; encoding: string; warnings: string[] } | { ok: false; code: string; message: string };
+  { ok: true; text: string; encoding: string; warnings: string[] } | { ok: false; code: UserErrorCode; message: string };
 
 /** Decodes a page: a byte-order mark wins, then `<meta charset>`, then the plain-text detection. */
 export function decodeHtmlBytes(bytes: Uint8Array): HtmlDecodeResult {

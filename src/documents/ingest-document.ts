@@ -11,6 +11,7 @@ import type { WriteLock } from '../db/write-lock';
 import { checklistsForYear, ingestReport } from '../reports/ingest.service';
 import { Unit } from '../units/unit.entity';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '../config';
+import type { UserErrorCode } from '../shared/error-codes';
 import type { DocumentFormat } from './extract';
 import { extractInWorker } from './extract-pool';
 
@@ -41,7 +42,7 @@ export interface DocumentIngestRow {
   reportId: number | null;
   warnings: string[];
   /** why the file failed: a stable code and a one-line message */
-  error: { code: string; message: string } | null;
+  error: { code: UserErrorCode; message: string } | null;
 }
 
 export interface DocumentIngestOptions {
@@ -84,7 +85,7 @@ export async function ingestDocumentFile(
   options: DocumentIngestOptions,
 ): Promise<DocumentIngestRow> {
   const row = emptyRow(display);
-  const failed = (code: string, message: string): DocumentIngestRow => ({ ...row, error: { code, message } });
+  const failed = (code: UserErrorCode, message: string): DocumentIngestRow => ({ ...row, error: { code, message } });
 
   const size = await stat(path)
     .then((s) => s.size)

@@ -5,7 +5,7 @@ import { ChecklistItem } from '../checklist/checklist-item.entity';
 import { runWrite, type WriteLock } from '../db/write-lock';
 import { Claim } from '../reports/claim.entity';
 import { Report } from '../reports/report.entity';
-import { fail, ok, type Outcome } from '../shared/user-error';
+import { fail, ok, type Outcome, type UserErrorCode } from '../shared/user-error';
 import { Checklist } from '../checklist/checklist.entity';
 import { EvidenceLink } from './evidence-link.entity';
 import { nextLinkState, type ReviewAction } from './review-state';
@@ -42,7 +42,7 @@ async function reviewUnobserved(dataSource: DataSource, lock: WriteLock, input: 
     const link = await repo.findOne({ where: { id: input.linkId } });
     if (!link) return fail<EvidenceLink>('NOT_FOUND', 'No such evidence link.', 'input.linkId');
     const before = { state: link.state, version: link.version, reason: link.reason };
-    const refuse = async (code: string, message: string, field: string | null) => {
+    const refuse = async (code: UserErrorCode, message: string, field: string | null) => {
       await recordAudit(manager, {
         actor: input.actor,
         action: `LINK_${input.action}`,

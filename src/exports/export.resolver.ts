@@ -82,7 +82,9 @@ export class ExportResolver {
       });
     } catch (error) {
       if (error instanceof BadInputError) {
-        return Object.assign(payload, { userErrors: [UserErrorType.from({ code: 'BAD_INPUT', field: 'input', message: error.message })] });
+        return Object.assign(payload, {
+          userErrors: [UserErrorType.from({ code: 'BAD_USER_INPUT', field: 'input', message: error.message })],
+        });
       }
       throw error;
     }

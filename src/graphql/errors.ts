@@ -3,16 +3,17 @@ import type { GraphQLFormattedError } from 'graphql';
 import { randomBytes } from 'node:crypto';
 import { t } from '../i18n/messages';
 import { currentRequest } from '../observability/request-context';
+import type { ErrorCode } from '../shared/error-codes';
 import { logger } from '../shared/log';
 import { BadInputError } from './relay';
 
-/** Error codes a caller may see in `extensions.code`. */
+/** Codes this module sets itself; every code a caller may see is in src/shared/error-codes.ts. */
 export const ERROR_CODES = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   FORBIDDEN: 'FORBIDDEN',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 /** A refused operation (role or scope): extensions.code FORBIDDEN. */
 export class ForbiddenError extends Error {

@@ -19,6 +19,7 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Context } from '../context';
+import type { ErrorCode } from '../shared/error-codes';
 import { cursorToOffset, fromGlobalId, MAX_PAGE_SIZE } from './relay';
 
 /** Assumed size of a list field without a `first` argument, for cost estimation. */
@@ -63,7 +64,7 @@ export interface QueryLimits {
 }
 
 /** A refused request: the Chinese message names the limit, `code` goes to extensions.code. */
-function limitError(message: string, code: string, status = 400, extra: Record<string, unknown> = {}): GraphQLError {
+function limitError(message: string, code: ErrorCode, status = 400, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, limitCode: code, http: { status }, ...extra } });
 }
 

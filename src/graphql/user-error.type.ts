@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { chooseLocale, LocaleEnum } from '../i18n/locale.type';
 import { MESSAGES, render, type Locale } from '../i18n/messages';
-import type { UserErrorData } from '../shared/user-error';
+import type { UserErrorCode, UserErrorData } from '../shared/user-error';
 
 @ObjectType('UserError', { description: 'An expected failure caused by the input: which field, why, and a stable code.' })
 export class UserErrorType {
@@ -11,8 +11,8 @@ export class UserErrorType {
   /** the service's own (English) message; the `message` field renders the catalogue's text */
   message: string;
 
-  @Field({ description: 'Stable code, e.g. UNIT_NOT_FOUND, YEAR_OUT_OF_RANGE, EMPTY_TEXT, STALE_VERSION.' })
-  code: string;
+  @Field(() => String, { description: 'Stable code, e.g. UNIT_NOT_FOUND, YEAR_OUT_OF_RANGE, EMPTY_TEXT, STALE_VERSION.' })
+  code: UserErrorCode;
 
   static from(e: UserErrorData): UserErrorType {
     return Object.assign(new UserErrorType(), e);

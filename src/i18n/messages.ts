@@ -13,6 +13,8 @@
  * used in `src/` has no entry.
  */
 
+import type { UserErrorCode } from '../shared/error-codes';
+
 export type Locale = 'zh' | 'en';
 export const LOCALES: readonly Locale[] = ['zh', 'en'];
 export const DEFAULT_LOCALE: Locale = 'zh';
@@ -239,13 +241,12 @@ const SERVICE: Record<string, Entry> = {
 };
 
 /**
- * userErrors: one entry per stable code. The Chinese text is what a caller reads by default;
+ * userErrors: one entry per stable code of src/shared/error-codes.ts (no more, no fewer). The Chinese text is what a caller reads by default;
  * `{detail}` is the specific English message the service produced (shown in English).
  */
-const USER_ERRORS: Record<string, Entry> = {
+const USER_ERRORS: Record<`userError.${UserErrorCode}`, Entry> = {
   'userError.NOT_FOUND': { zh: '找不到 {field} 所指的对象', en: '{detail}' },
-  'userError.BAD_INPUT': { zh: '输入有误：{detail}', en: '{detail}' },
-  'userError.OUT_OF_SCOPE': { zh: '您无权为该单位提交或修改数据', en: '{detail}' },
+  'userError.BAD_USER_INPUT': { zh: '输入有误：{detail}', en: '{detail}' },
   'userError.JUSTIFICATION_REQUIRED': { zh: '标记为不适用需要填写理由', en: '{detail}' },
   'userError.REASON_REQUIRED': { zh: '驳回需要填写理由', en: '{detail}' },
   'userError.YEAR_OUT_OF_RANGE': { zh: '年份超出允许范围：{detail}', en: '{detail}' },
