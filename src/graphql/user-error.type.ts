@@ -1,7 +1,19 @@
-import { Arg, Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
 import { chooseLocale, LocaleEnum } from '../i18n/locale.type';
 import { MESSAGES, render, type Locale } from '../i18n/messages';
-import type { UserErrorCode, UserErrorData } from '../shared/user-error';
+import { USER_ERROR_CODE_LIST, USER_ERROR_CODES, type UserErrorCode } from '../shared/error-codes';
+import type { UserErrorData } from '../shared/user-error';
+
+/** GraphQL enum `UserErrorCode`: the catalogue's user error codes with their descriptions. */
+export const UserErrorCodeEnum = Object.fromEntries(USER_ERROR_CODE_LIST.map((code) => [code, code])) as { [K in UserErrorCode]: K };
+export type UserErrorCodeEnum = UserErrorCode;
+registerEnumType(UserErrorCodeEnum, {
+  name: 'UserErrorCode',
+  description: '用户错误（userErrors）的稳定代码。 Stable code of an expected failure returned in userErrors.',
+  valuesConfig: Object.fromEntries(
+    USER_ERROR_CODE_LIST.map((code) => [code, { description: `${USER_ERROR_CODES[code].zh}。 ${USER_ERROR_CODES[code].en}.` }]),
+  ),
+});
 
 @ObjectType('UserError', { description: 'An expected failure caused by the input: which field, why, and a stable code.' })
 export class UserErrorType {
@@ -11,7 +23,7 @@ export class UserErrorType {
   /** the service's own (English) message; the `message` field renders the catalogue's text */
   message: string;
 
-  @Field(() => String, { description: 'Stable code, e.g. UNIT_NOT_FOUND, YEAR_OUT_OF_RANGE, EMPTY_TEXT, STALE_VERSION.' })
+  @Field(() => UserErrorCodeEnum, { description: 'Stable code, e.g. UNIT_NOT_FOUND, YEAR_OUT_OF_RANGE, EMPTY_TEXT, STALE_VERSION.' })
   code: UserErrorCode;
 
   static from(e: UserErrorData): UserErrorType {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadSeeds } from '../../src/seeds/load-seeds';
 import { TestClient } from '../helpers/graphql';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/test-db';
+import { renderErrorCodes } from './documented-error-codes';
 import { DOCUMENTED_QUERIES, USERS, type DocumentedQuery } from './documented-queries';
 
 let db: TestDatabase;
@@ -155,6 +156,7 @@ function renderDocs(): string {
       out.push('Answer:', '', '```json', JSON.stringify({ data: answer(doc.id) }, null, 2), '```', '');
     }
   }
+  out.push(...renderErrorCodes());
   return `${out.join('\n').trimEnd()}\n`;
 }
 

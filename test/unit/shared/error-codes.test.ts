@@ -1,3 +1,4 @@
+import { buildSchema, GraphQLEnumType, GraphQLObjectType } from 'graphql';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FLAG_CODES } from '../../../src/checklist/types';
@@ -92,6 +93,20 @@ describe('the error code catalogue (src/shared/error-codes.ts)', () => {
     expect(used.some((u) => u.code === 'UNIT_NOT_REGISTERED')).toBe(true);
     expect(used.some((u) => u.code === 'BAD_HOST' && u.extensions)).toBe(true);
     expect(used.some((u) => u.code === 'QUERY_TOO_COSTLY' && u.extensions)).toBe(true);
+  });
+
+  it('is the GraphQL enum UserErrorCode of UserError.code in schema/schema.graphql, with the descriptions', () => {
+    const schema = buildSchema(readFileSync(join(__dirname, '../../../schema/schema.graphql'), 'utf8'));
+    const userError = schema.getType('UserError') as GraphQLObjectType;
+    const code = userError.getFields().code.type;
+    expect(String(code)).toBe('UserErrorCode!');
+    const values = (schema.getType('UserErrorCode') as GraphQLEnumType).getValues();
+    expect(values.map((v) => v.name).sort()).toEqual([...USER_ERROR_CODE_LIST].sort());
+    for (const v of values) {
+      const d = USER_ERROR_CODES[v.name as keyof typeof USER_ERROR_CODES];
+      expect(v.description).toContain(d.zh);
+      expect(v.description).toContain(d.en);
+    }
   });
 
   it('lists no user error code that src/ never gives', () => {
