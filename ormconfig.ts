@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import sqlite3 from 'sqlite3';
 import { DataSource } from 'typeorm';
 import { loadConfig, type DatabaseConfig } from './src/config';
-import { ENTITIES } from './src/db/entities';
+import { ENTITIES } from './src/app/entities';
 import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './src/db/migrations';
 import { StatementCounter } from './src/db/statement-counter';
 import { RequestSqlLogger } from './src/observability/sql-logger';

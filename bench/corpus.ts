@@ -11,8 +11,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeReport } from '../src/reports/analysis/analyze';
-import type { SectionKind } from '../src/reports/analysis/types';
+import { analyzeReport } from '../src/reading/analyze';
+import type { SectionKind } from '../src/reading/types';
 import { projectRoot } from '../src/shared/project-root';
 import { Rng } from './prng';
 

@@ -18,7 +18,7 @@ import { Checklist } from '../src/checklist/checklist.entity';
 import { loadConfig, type DatabaseConfig } from '../src/config';
 import { StatementCounter } from '../src/db/statement-counter';
 import { runWrite, WriteLock } from '../src/db/write-lock';
-import { ingestReport } from '../src/reports/ingest.service';
+import { ingestReport } from '../src/pipeline/ingest.service';
 import { loadSeeds } from '../src/seeds/load-seeds';
 import { startServer, type RunningServer } from '../src/server';
 import { Unit } from '../src/units/unit.entity';

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDataSource } from '../ormconfig';
 import { runWrite, WriteLock } from '../src/db/write-lock';
-import { ingestReport } from '../src/reports/ingest.service';
+import { ingestReport } from '../src/pipeline/ingest.service';
 import { Claim } from '../src/reports/claim.entity';
 import { Report } from '../src/reports/report.entity';
 import { fingerprintClaim, foldForReuse } from '../src/reports/reuse/fingerprint';

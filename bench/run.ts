@@ -13,7 +13,7 @@ import { execFileSync, fork } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
-import { analyzeReport } from '../src/reports/analysis/analyze';
+import { analyzeReport } from '../src/reading/analyze';
 import { projectRoot } from '../src/shared/project-root';
 import { buildCorpus, generateReportText, type Corpus } from './corpus';
 import type { DatabaseBenchRequest } from './db-bench';

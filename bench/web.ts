@@ -14,7 +14,7 @@ import { createDataSource } from '../ormconfig';
 import { createToken } from '../src/access/token.service';
 import { loadConfig, type DatabaseConfig } from '../src/config';
 import { runWrite, WriteLock } from '../src/db/write-lock';
-import { ingestReport } from '../src/reports/ingest.service';
+import { ingestReport } from '../src/pipeline/ingest.service';
 import { loadSeeds } from '../src/seeds/load-seeds';
 import { startServer } from '../src/server';
 import { projectRoot } from '../src/shared/project-root';

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import type { Operation, Role } from './access/roles';
-import { allows } from './access/roles';
+import type { Operation, Role } from './shared/roles';
+import { allows } from './shared/roles';
 import type { AppConfig } from './config';
 import type { WriteLock } from './db/write-lock';
-import { DownloadStore } from './exports/download-store';
+import { DownloadStore } from './db/download-store';
 import { ForbiddenError } from './graphql/errors';
 import { createLoaders, type Loaders } from './graphql/loaders';
 import { DEFAULT_LOCALE, type Locale } from './i18n/messages';

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     cannotStart(t(busy === 'EADDRINUSE' ? 'startup.portBusy' : 'startup.portOther', params, locale), 2);
   }
   // Entities read the database type when they are declared: import them after the config.
-  const { openDatabase } = await import('./db/open-database');
+  const { openDatabase } = await import('./app/open-database');
   const { WriteLock } = await import('./db/write-lock');
   const { loadSeeds } = await import('./seeds/load-seeds');
   const { startServer } = await import('./server');

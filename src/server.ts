@@ -13,7 +13,7 @@ import { createContext, downloadsOf, type AppServices, type Caller, type Context
 import { formatError, newErrorId } from './graphql/errors';
 import { costLimitPlugin, queryShapeRule } from './graphql/limits';
 import { graphqlPrecheck, hostCheck, singleAuthorizationHeader } from './http-guards';
-import { buildAppSchema } from './graphql/schema';
+import { buildAppSchema } from './app/schema';
 import { localeFromAcceptLanguage, t } from './i18n/messages';
 import { installServiceEndpoints, observabilityPlugin, observeCaller, requestLogging } from './observability/http';
 import { logger } from './shared/log';

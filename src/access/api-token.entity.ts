@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { timestampType } from '../db/column-types';
-import type { Role } from './roles';
+import type { Role } from '../shared/roles';
 
 /** An API token: random, shown once, stored only as its SHA-256. */
 @Entity('api_token')

@@ -8,7 +8,7 @@ import { subtreeIds } from '../units/unit.service';
 import { Unit } from '../units/unit.entity';
 import type { Caller } from '../context';
 import { ApiToken } from './api-token.entity';
-import { ROLES, type Role } from './roles';
+import { ROLES, type Role } from '../shared/roles';
 
 /** Tokens look like `fzq_` + 43 URL-safe characters (256 random bits). */
 export const TOKEN_PREFIX = 'fzq_';

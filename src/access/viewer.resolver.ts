@@ -2,7 +2,7 @@ import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { Unit } from '../units/unit.entity';
 import { UnitNode } from '../units/unit.type';
-import { PERMISSIONS } from './roles';
+import { PERMISSIONS } from '../shared/roles';
 
 /** Who the caller is: a web page shows it and hides what the caller may not do. */
 @ObjectType('Viewer', { description: 'The caller: token name, role, the units it may see and what it may do.' })

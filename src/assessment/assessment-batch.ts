@@ -2,7 +2,7 @@ import { In, type DataSource } from 'typeorm';
 import type { LoadedChecklist } from '../checklist/checklist.service';
 import { Unit } from '../units/unit.entity';
 import { assess } from './assess';
-import { REPORTING_LEVELS } from './assessment.service';
+import { REPORTING_LEVELS } from '../pipeline/recompute.service';
 import { Assessment } from './assessment.entity';
 import type { AssessmentResult, ItemResult } from './types';
 

@@ -13,7 +13,7 @@
  * (null when not reported) and the difference when both are known.
  */
 import type { ItemStatus } from '../checklist/types';
-import type { Qualifier } from '../reports/analysis/types';
+import type { Qualifier } from '../reading/types';
 import { roundTo } from './score';
 import type { AssessmentResult, CoverageView, ItemResult, TargetCheck } from './types';
 

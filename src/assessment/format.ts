@@ -4,7 +4,7 @@
  * metric keys and claim ids stay verbatim.
  */
 import { msg, type LocalText } from '../i18n/messages';
-import type { Qualifier } from '../reports/analysis/types';
+import type { Qualifier } from '../reading/types';
 import type { TargetCheck } from './types';
 
 /** A reported value with its qualifier: `100%`, `95分以上` / `at least 95分`, `约4000次` / `about 4000次`. */

@@ -6,8 +6,8 @@
 import { In, type DataSource } from 'typeorm';
 import type { LoadedChecklist } from '../checklist/checklist.service';
 import type { TargetDefinition } from '../checklist/types';
-import { METRIC_KEYS } from '../reports/analysis/metric-keys';
-import type { Polarity, Qualifier } from '../reports/analysis/types';
+import { METRIC_KEYS } from '../reading/metric-keys';
+import type { Polarity, Qualifier } from '../reading/types';
 import { Report } from '../reports/report.entity';
 import { districtSeries, seriesPoint, type DistrictSeries, type SeriesPoint, type SeriesValue } from './series';
 

@@ -16,7 +16,7 @@
  *   year before.
  */
 import type { TargetDefinition } from '../checklist/types';
-import type { Polarity, Qualifier } from '../reports/analysis/types';
+import type { Polarity, Qualifier } from '../reading/types';
 import { t } from '../i18n/messages';
 import { checkTargets } from './targets';
 

@@ -11,7 +11,7 @@
  *   SHORTCOMING_REPORTED flag, while the plan would otherwise be lost.
  */
 import type { ItemStatus } from '../checklist/types';
-import type { Polarity } from '../reports/analysis/types';
+import type { Polarity } from '../reading/types';
 import type { AssessmentClaim, AssessmentLink, CoverageView, NotApplicableMark, TargetCheck } from './types';
 import type { LinkState } from '../evidence/types';
 

@@ -21,7 +21,7 @@
  *   `positiveClaimIds`, then of `metrics`).
  */
 import type { ChecklistItemDefinition, Comparison, TargetDefinition } from '../checklist/types';
-import type { Qualifier } from '../reports/analysis/types';
+import type { Qualifier } from '../reading/types';
 import type { AssessmentMetric, TargetCheck } from './types';
 
 const EPSILON = 1e-9;

@@ -2,7 +2,7 @@
 import type { ChecklistDefinition, FlagCode, ItemStatus, Severity } from '../checklist/types';
 import type { LinkMethod, LinkState } from '../evidence/types';
 import type { LocalText } from '../i18n/messages';
-import type { Polarity, Qualifier } from '../reports/analysis/types';
+import type { Polarity, Qualifier } from '../reading/types';
 
 export interface AssessmentClaim {
   id: string;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import { METRIC_KEYS } from '../reports/analysis/metric-keys';
+import { METRIC_KEYS } from '../reading/metric-keys';
 import {
   FLAG_CODES,
   ITEM_STATUSES,

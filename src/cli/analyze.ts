@@ -9,15 +9,15 @@
 import { Command, CommanderError } from 'commander';
 import { readFile } from 'fs/promises';
 import { join } from 'node:path';
-import { assessReportText } from '../assessment/assess-report';
+import { assessReportText } from '../pipeline/report-pipeline';
 import type { AssessmentResult } from '../assessment/types';
 import { formatChecklistErrors, loadChecklistFile } from '../checklist/checklist-file';
 import { decodeReportBytes } from '../documents/decode';
 import { extractDocument } from '../documents/extract';
 import type { ProposedLink } from '../evidence/types';
-import { analyzeReport, checkText } from '../reports/analysis';
+import { analyzeReport, checkText } from '../reading';
 import { projectRoot } from '../shared/project-root';
-import type { Polarity, ReportAnalysis } from '../reports/analysis';
+import type { Polarity, ReportAnalysis } from '../reading';
 
 /** Where the command writes (process.stdout / process.stderr, or a buffer in tests). */
 export interface CliIO {

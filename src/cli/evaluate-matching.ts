@@ -43,7 +43,7 @@ import {
   type Signal,
 } from '../evidence/evaluation-suite';
 import { combinedPipeline, fitModel, fromReviewsPipeline, TERM_WEIGHT_FLOOR } from '../evidence/pipeline';
-import { analyzeReport } from '../reports/analysis/analyze';
+import { analyzeReport } from '../reading/analyze';
 import { projectRoot } from '../shared/project-root';
 
 interface GoldFileWithMeta extends GoldFile {

@@ -18,8 +18,8 @@ import {
   type SourceReport,
   type UnitYearCase,
   type UnitYearScore,
-} from '../reports/analysis/unit-year-eval';
-import { UNIT_LEVELS, type UnitLevel } from '../reports/analysis/types';
+} from '../reading/unit-year-eval';
+import { UNIT_LEVELS, type UnitLevel } from '../reading/types';
 import { projectRoot } from '../shared/project-root';
 import { parseUnitFile } from '../units/unit-file';
 import type { CliIO } from './analyze';

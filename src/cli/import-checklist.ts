@@ -11,7 +11,7 @@ import { basename, extname } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { DataSource } from 'typeorm';
 import { formatChecklistErrors, loadChecklistFile } from '../checklist/checklist-file';
-import { importChecklist } from '../checklist/checklist-import.service';
+import { importChecklist } from '../pipeline/checklist-import.service';
 import { checklistFromWorkbook, formatWorkbookErrors } from '../checklist/checklist-xlsx';
 import type { ChecklistDefinition } from '../checklist/types';
 import type { WriteLock } from '../db/write-lock';

@@ -14,7 +14,7 @@ import { Checklist } from '../checklist/checklist.entity';
 import type { WriteLock } from '../db/write-lock';
 import type { DocumentLimits } from '../config';
 import { collectDocumentFiles } from '../documents/collect-files';
-import { emptyRow, ingestDocumentFile, type DocumentIngestRow, type IngestStatus } from '../documents/ingest-document';
+import { emptyRow, ingestDocumentFile, type DocumentIngestRow, type IngestStatus } from '../pipeline/ingest-document';
 import { Unit } from '../units/unit.entity';
 import { openDatabase } from './open-database';
 import { formatTable, truncateToWidth } from './text-table';

@@ -24,7 +24,7 @@ export async function openDatabase(): Promise<OpenDatabase> {
     throw error;
   }
   // entities read the database type when they are declared: load them after the config, as src/index.ts does
-  const { openDatabase: open } = await import('../db/open-database');
+  const { openDatabase: open } = await import('../app/open-database');
   const { WriteLock } = await import('../db/write-lock');
   const { dataSource } = await open(config.database);
   return { dataSource, lock: new WriteLock(), config };

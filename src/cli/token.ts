@@ -15,7 +15,7 @@ export interface CliIO {
 /** Runs the token command; returns the exit code (0 ok, 2 bad input). */
 export async function runTokenCli(argv: string[], io: CliIO): Promise<number> {
   const config = loadConfig();
-  const { openDatabase } = await import('../db/open-database');
+  const { openDatabase } = await import('../app/open-database');
   const { createToken, revokeToken, parseDuration } = await import('../access/token.service');
   const { ApiToken } = await import('../access/api-token.entity');
   const { Unit } = await import('../units/unit.entity');

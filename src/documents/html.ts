@@ -6,8 +6,8 @@
  * marks those lines as CHROME. Site menus, link lists, scripts and forms are left out.
  */
 import { HTMLElement, NodeType, parse, type Node } from 'node-html-parser';
-import { isChromeLine } from '../reports/analysis';
-import { isFooterChromeLine } from '../reports/analysis/sections';
+import { isChromeLine } from '../reading';
+import { isFooterChromeLine } from '../reading/sections';
 import type { UserErrorCode } from '../shared/error-codes';
 import { decodeReportBytes } from './decode';
 

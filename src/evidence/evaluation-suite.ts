@@ -1,5 +1,5 @@
 import type { ChecklistItemDefinition } from '../checklist/types';
-import type { AnalysedMetric } from '../reports/analysis/types';
+import type { AnalysedMetric } from '../reading/types';
 import { evaluateLinks, sumScores, type ClaimSpan, type Evaluation, type GoldLabel, type Score } from './evaluate';
 import { rulesWithout, type RuleTerm } from './leave-one-out';
 import type { MatchableClaim } from './matcher';

@@ -1,4 +1,4 @@
-import type { AnalysedMetric } from '../reports/analysis/types';
+import type { AnalysedMetric } from '../reading/types';
 import type { Claim } from '../reports/claim.entity';
 import type { MetricValue } from '../reports/metric-value.entity';
 import type { MatchableClaim } from './matcher';

@@ -1,5 +1,5 @@
 import type { ChecklistItemDefinition } from '../checklist/types';
-import type { AnalysedClaim, AnalysedMetric, SectionKind } from '../reports/analysis/types';
+import type { AnalysedClaim, AnalysedMetric, SectionKind } from '../reading/types';
 import { cutsThroughWord, segment } from './segment';
 import type { ProposedLink } from './types';
 

@@ -1,5 +1,5 @@
 import type { ChecklistDefinition, ChecklistItemDefinition } from '../checklist/types';
-import type { AnalysedMetric, SectionKind } from '../reports/analysis/types';
+import type { AnalysedMetric, SectionKind } from '../reading/types';
 import { goldByClaim, score, sumScores, type Score } from './evaluate';
 import type { LabelledReport, MatchPipeline, SignalLinks } from './evaluation-suite';
 import { DEFAULT_MAX_LINKS_PER_CLAIM, matchClaims, SKIPPED_SECTION_KINDS, type MatchableClaim } from './matcher';

@@ -15,7 +15,7 @@ import type { DistrictSeries } from '../assessment/series';
 import { targetOfMetric, unitsSeries, type MetricTarget } from '../assessment/series.service';
 import type { TargetDefinition } from '../checklist/types';
 import { BadInputError } from '../graphql/relay';
-import type { Polarity, SectionKind } from '../reports/analysis/types';
+import type { Polarity, SectionKind } from '../reading/types';
 import { EvidenceLink } from '../evidence/evidence-link.entity';
 import { diffMarkup, diffParts } from '../evidence/item-change';
 import { Claim } from '../reports/claim.entity';

@@ -11,7 +11,7 @@ import {
   type Qualifier,
   type SectionKind,
   type UnitLevel,
-} from '../reports/analysis/types';
+} from '../reading/types';
 
 /** A GraphQL enum object (`{ A: 'A', … }`) built from a domain list, so the two never drift apart. */
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {

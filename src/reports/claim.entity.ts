@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { Polarity, SectionKind } from './analysis/types';
+import type { Polarity, SectionKind } from '../reading/types';
 
 /** A sentence or enumerated clause of a report, with offsets into the raw text. */
 @Entity('claim')

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { doubleType } from '../db/column-types';
-import type { Qualifier } from './analysis/types';
+import type { Qualifier } from '../reading/types';
 
 /** A number found in a claim, with its metric key when recognised. */
 @Entity('metric_value')

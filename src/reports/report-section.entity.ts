@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { SectionKind } from './analysis/types';
+import type { SectionKind } from '../reading/types';
 
 /** A heading and its body in a report. */
 @Entity('report_section')

@@ -6,7 +6,7 @@ import { PolarityEnum } from '../graphql/enums';
 import { BadInputError, ConnectionType, pageWindow, toConnection } from '../graphql/relay';
 import { t } from '../i18n/messages';
 import { PageArgs } from '../units/unit.resolver';
-import { normaliseFragment, toRawRange } from './analysis/normalise';
+import { normaliseFragment, toRawRange } from '../reading/normalise';
 import { Claim } from './claim.entity';
 import { Report } from './report.entity';
 import { ClaimNode } from './report.type';

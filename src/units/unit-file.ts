@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { UNIT_LEVELS, type UnitLevel } from '../reports/analysis/types';
+import { UNIT_LEVELS, type UnitLevel } from '../reading/types';
 
 export interface UnitDefinition {
   name: string;

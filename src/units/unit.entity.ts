@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { UnitLevel } from '../reports/analysis/types';
+import type { UnitLevel } from '../reading/types';
 import { timestampType } from '../db/column-types';
 
 /** An organisation in the hierarchy (省/市/区/街道/乡镇) with its aliases. */

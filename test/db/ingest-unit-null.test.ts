@@ -1,5 +1,5 @@
 /** Ingest refuses a report whose unit can be neither read nor is given, with the analyser's reason. */
-import { ingestReport } from '../../src/reports/ingest.service';
+import { ingestReport } from '../../src/pipeline/ingest.service';
 import { Report } from '../../src/reports/report.entity';
 import { loadSeeds } from '../../src/seeds/load-seeds';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';

@@ -1,10 +1,10 @@
 import { Assessment } from '../../src/assessment/assessment.entity';
-import { assessReportText } from '../../src/assessment/assess-report';
+import { assessReportText } from '../../src/pipeline/report-pipeline';
 import { loadChecklistDefinition } from '../../src/checklist/checklist.service';
 import { Checklist } from '../../src/checklist/checklist.entity';
 import { EvidenceLink } from '../../src/evidence/evidence-link.entity';
 import { Claim } from '../../src/reports/claim.entity';
-import { ingestReport } from '../../src/reports/ingest.service';
+import { ingestReport } from '../../src/pipeline/ingest.service';
 import { MetricValue } from '../../src/reports/metric-value.entity';
 import { ReportSection } from '../../src/reports/report-section.entity';
 import { Report } from '../../src/reports/report.entity';

@@ -7,7 +7,7 @@ import { goldByClaim, type GoldFile } from '../../src/evidence/evaluate';
 import { EvidenceLink } from '../../src/evidence/evidence-link.entity';
 import { MatcherWeights } from '../../src/evidence/matcher-weights.entity';
 import { applyLearnedModel, learnFromReviews, modelForChecklist } from '../../src/evidence/matcher-weights.service';
-import { reviewLink } from '../../src/evidence/review.service';
+import { reviewLink } from '../../src/pipeline/review.service';
 import { Claim } from '../../src/reports/claim.entity';
 import { Report } from '../../src/reports/report.entity';
 import { loadSeeds } from '../../src/seeds/load-seeds';

@@ -3,7 +3,7 @@
  * four 天津市 units over two years with a known 出庭应诉率 each (and a plan of 100% that must
  * not count), ingested through the product's ingest service.
  */
-import { ingestReport } from '../../src/reports/ingest.service';
+import { ingestReport } from '../../src/pipeline/ingest.service';
 import { loadSeeds } from '../../src/seeds/load-seeds';
 import { TestClient } from '../helpers/graphql';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';

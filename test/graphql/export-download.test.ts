@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { authenticate, createToken } from '../../src/access/token.service';
-import { DownloadStore } from '../../src/exports/download-store';
+import { DownloadStore } from '../../src/db/download-store';
 import { loadSeeds } from '../../src/seeds/load-seeds';
 import { startServer, type RunningServer } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';

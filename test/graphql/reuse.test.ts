@@ -1,4 +1,4 @@
-import { ingestReport } from '../../src/reports/ingest.service';
+import { ingestReport } from '../../src/pipeline/ingest.service';
 import { fromGlobalId } from '../../src/graphql/relay';
 import { loadSeeds } from '../../src/seeds/load-seeds';
 import { TestClient, type ADMIN } from '../helpers/graphql';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { printAppSchema } from '../../src/graphql/schema';
+import { printAppSchema } from '../../src/app/schema';
 
 describe('schema/schema.graphql', () => {
   it('is what the code builds (run `npm run schema` after changing the API)', () => {

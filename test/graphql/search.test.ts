@@ -4,7 +4,7 @@
  * matched words, filters and the caller's scope apply, overlong queries are refused.
  */
 import { Claim } from '../../src/reports/claim.entity';
-import { normaliseText } from '../../src/reports/analysis/normalise';
+import { normaliseText } from '../../src/reading/normalise';
 import { Report } from '../../src/reports/report.entity';
 import { indexClaims } from '../../src/reports/search/claim-search';
 import { loadSeeds } from '../../src/seeds/load-seeds';

@@ -1,6 +1,6 @@
-import { ensureAssessmentsForYear } from '../../src/assessment/assessment.service';
+import { ensureAssessmentsForYear } from '../../src/pipeline/recompute.service';
 import { Checklist } from '../../src/checklist/checklist.entity';
-import { ingestReport } from '../../src/reports/ingest.service';
+import { ingestReport } from '../../src/pipeline/ingest.service';
 import { loadSeeds } from '../../src/seeds/load-seeds';
 import { Unit } from '../../src/units/unit.entity';
 import { TestClient } from '../helpers/graphql';

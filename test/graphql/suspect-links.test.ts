@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { writeDistrictExport } from '../../src/exports/district-export';
 import { HEADER_ROW, SHEETS } from '../../src/exports/workbook';
 import { fromGlobalId } from '../../src/graphql/relay';
-import { importChecklist } from '../../src/checklist/checklist-import.service';
+import { importChecklist } from '../../src/pipeline/checklist-import.service';
 import type { ChecklistDefinition } from '../../src/checklist/types';
 import { loadSeeds } from '../../src/seeds/load-seeds';
 import { TestClient } from '../helpers/graphql';

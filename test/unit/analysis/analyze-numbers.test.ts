@@ -2,14 +2,14 @@
  * The analyser's side of the numbers contract, with extractNumbers replaced: offsets into the
  * claim text map back to raw offsets, a failing or misbehaving extractor cannot break it.
  */
-import type { FoundNumber } from '../../../src/reports/analysis/numbers';
+import type { FoundNumber } from '../../../src/reading/numbers';
 
 const mockExtract = jest.fn<FoundNumber[], [string]>();
-jest.mock('../../../src/reports/analysis/numbers', () => ({
+jest.mock('../../../src/reading/numbers', () => ({
   extractNumbers: (text: string) => mockExtract(text),
 }));
 
-import { analyzeReport } from '../../../src/reports/analysis';
+import { analyzeReport } from '../../../src/reading';
 import { seed } from './seed-reports';
 
 const found = (text: string, word: string, extra: Partial<FoundNumber> = {}): FoundNumber[] => {

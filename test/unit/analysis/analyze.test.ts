@@ -1,5 +1,5 @@
-import { analyzeReport, checkText, normaliseText } from '../../../src/reports/analysis';
-import type { AnalysedMetric, ReportAnalysis } from '../../../src/reports/analysis';
+import { analyzeReport, checkText, normaliseText } from '../../../src/reading';
+import type { AnalysedMetric, ReportAnalysis } from '../../../src/reading';
 import { SEED_FILES, SeedName, at, seed } from './seed-reports';
 
 const SEEDS = Object.keys(SEED_FILES) as SeedName[];

@@ -1,5 +1,5 @@
-import { analyzeReport, normaliseText, splitSentences } from '../../../src/reports/analysis';
-import type { AnalysedClaim, ReportAnalysis } from '../../../src/reports/analysis';
+import { analyzeReport, normaliseText, splitSentences } from '../../../src/reading';
+import type { AnalysedClaim, ReportAnalysis } from '../../../src/reading';
 import { at, seed } from './seed-reports';
 
 function claimAt(a: ReportAnalysis, start: number): AnalysedClaim {

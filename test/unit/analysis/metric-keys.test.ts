@@ -1,4 +1,4 @@
-import { METRIC_KEYS, findAllStatements, metricOfRateName, recogniseMetric } from '../../../src/reports/analysis/metric-keys';
+import { METRIC_KEYS, findAllStatements, metricOfRateName, recogniseMetric } from '../../../src/reading/metric-keys';
 
 describe('METRIC_KEYS', () => {
   it('holds the fourteen metric keys, once each, and names no checklist item', () => {

@@ -1,4 +1,4 @@
-import { normaliseReport } from '../../../src/reports/analysis/normalise';
+import { normaliseReport } from '../../../src/reading/normalise';
 
 describe('whitespace around removed markup', () => {
   it('a line break kept across a line holding only ** maps to a raw line break', () => {

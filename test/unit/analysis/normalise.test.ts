@@ -1,4 +1,4 @@
-import { analyzeReport, normaliseReport, normaliseText, toRawRange, wrapWidth } from '../../../src/reports/analysis';
+import { analyzeReport, normaliseReport, normaliseText, toRawRange, wrapWidth } from '../../../src/reading';
 import { seed } from './seed-reports';
 
 describe('normaliseText', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import fc from 'fast-check';
-import { extractNumbers, type FoundNumber } from '../../../src/reports/analysis/numbers';
-import { METRIC_KEYS } from '../../../src/reports/analysis/metric-keys';
+import { extractNumbers, type FoundNumber } from '../../../src/reading/numbers';
+import { METRIC_KEYS } from '../../../src/reading/metric-keys';
 
 const REPORTS = join(__dirname, '../../../seeds/reports');
 const FILES = {

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { Converter } from 'opencc-js';
-import { analyzeReport, normaliseReport, normaliseText } from '../../../src/reports/analysis';
-import type { ReportAnalysis } from '../../../src/reports/analysis';
+import { analyzeReport, normaliseReport, normaliseText } from '../../../src/reading';
+import type { ReportAnalysis } from '../../../src/reading';
 import { SEED_FILES, SeedName, seed } from './seed-reports';
 
 const SEEDS = (Object.keys(SEED_FILES) as SeedName[]).map(seed);

@@ -11,7 +11,7 @@ import {
   rewrittenCases,
   scoreUnitYear,
   unitMatches,
-} from '../../../src/reports/analysis/unit-year-eval';
+} from '../../../src/reading/unit-year-eval';
 
 const sources = loadSeedSources();
 

@@ -1,5 +1,5 @@
-import { analyzeReport, classifyHeading, matchHeading } from '../../../src/reports/analysis';
-import type { AnalysedSection } from '../../../src/reports/analysis';
+import { analyzeReport, classifyHeading, matchHeading } from '../../../src/reading';
+import type { AnalysedSection } from '../../../src/reading';
 import { at, seed } from './seed-reports';
 
 const topKinds = (sections: AnalysedSection[]): Record<string, string> =>

@@ -4,7 +4,7 @@
  * slicing the raw traditional text.
  */
 import { Converter } from 'opencc-js';
-import { analyzeReport, hasTraditional, normaliseReport, normaliseText } from '../../../src/reports/analysis';
+import { analyzeReport, hasTraditional, normaliseReport, normaliseText } from '../../../src/reading';
 import { SEED_FILES, SeedName, seed } from './seed-reports';
 
 const toTraditional = Converter({ from: 'cn', to: 'tw' });

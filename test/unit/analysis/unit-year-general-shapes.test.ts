@@ -5,7 +5,7 @@
  * author header above the title. Every text here is invented for its shape; none is copied
  * from a report.
  */
-import { analyzeReport } from '../../../src/reports/analysis';
+import { analyzeReport } from '../../../src/reading';
 
 const BODY =
   '\n一、主要举措和成效\n（一）加强组织领导。召开专题会议3次，研究部署法治建设工作。\n' +

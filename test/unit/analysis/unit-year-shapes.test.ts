@@ -4,8 +4,8 @@
  * government, a 街道 whose name ends in 街, a name only in the signature or a page's 来源
  * field, a district's own report — not copied from any report.
  */
-import { analyzeReport } from '../../../src/reports/analysis';
-import type { ReportAnalysis } from '../../../src/reports/analysis';
+import { analyzeReport } from '../../../src/reading';
+import type { ReportAnalysis } from '../../../src/reading';
 
 const BODY =
   '\n一、主要举措和成效\n（一）加强组织领导。召开专题会议3次，研究部署法治建设工作。\n' +

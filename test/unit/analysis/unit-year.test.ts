@@ -1,5 +1,5 @@
-import { analyzeReport, normaliseText } from '../../../src/reports/analysis';
-import type { ReportAnalysis } from '../../../src/reports/analysis';
+import { analyzeReport, normaliseText } from '../../../src/reading';
+import type { ReportAnalysis } from '../../../src/reading';
 import { SeedName, seed } from './seed-reports';
 
 const EXPECTED: Array<[SeedName, string, number]> = [

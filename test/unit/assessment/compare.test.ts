@@ -3,7 +3,7 @@ import { classifyChange, compareAssessments } from '../../../src/assessment/comp
 import type { AssessmentInput, AssessmentMetric } from '../../../src/assessment/types';
 import type { ChecklistDefinition, ChecklistItemDefinition } from '../../../src/checklist/types';
 import { FLAG_CODES } from '../../../src/checklist/types';
-import type { Polarity } from '../../../src/reports/analysis/types';
+import type { Polarity } from '../../../src/reading/types';
 
 const match = { keywords: [], together: [], exclude: [], metrics: [] };
 const item = (code: string, extra: Partial<ChecklistItemDefinition> = {}): ChecklistItemDefinition => ({

@@ -3,7 +3,7 @@
  * and the generated reports are neither copies of the seed reports nor of each other.
  */
 import { buildCorpus, generateReportText, seedTexts, type Corpus } from '../../../bench/corpus';
-import { analyzeReport } from '../../../src/reports/analysis';
+import { analyzeReport } from '../../../src/reading';
 
 const OPTIONS = { units: 230, years: 2, seed: 'corpus-test' };
 

@@ -1,6 +1,6 @@
 /** What must not change when a report arrives in another format or encoding. */
-import { analyzeReport } from '../../../src/reports/analysis/analyze';
-import type { ReportAnalysis } from '../../../src/reports/analysis/types';
+import { analyzeReport } from '../../../src/reading/analyze';
+import type { ReportAnalysis } from '../../../src/reading/types';
 
 export interface Essentials {
   unit: string | null;

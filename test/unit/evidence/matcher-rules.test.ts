@@ -1,6 +1,6 @@
 import type { ChecklistItemDefinition, MatchRules } from '../../../src/checklist/types';
 import { confidenceOf, keywordConfidence, matchClaims, prepareMatchText, type MatchableClaim } from '../../../src/evidence/matcher';
-import type { AnalysedMetric, SectionKind } from '../../../src/reports/analysis/types';
+import type { AnalysedMetric, SectionKind } from '../../../src/reading/types';
 
 /** How each rule of the file works, on tiny synthetic checklists. */
 

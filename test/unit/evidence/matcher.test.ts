@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { loadChecklistFile } from '../../../src/checklist/checklist-file';
 import type { ChecklistItemDefinition } from '../../../src/checklist/types';
 import { matchClaims, type MatchableClaim } from '../../../src/evidence/matcher';
-import { analyzeReport } from '../../../src/reports/analysis/analyze';
-import type { AnalysedMetric, Polarity, SectionKind } from '../../../src/reports/analysis/types';
+import { analyzeReport } from '../../../src/reading/analyze';
+import type { AnalysedMetric, Polarity, SectionKind } from '../../../src/reading/types';
 
 /** Real sentences of the seed reports, matched against the real demo checklist. */
 

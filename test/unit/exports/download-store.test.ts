@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DownloadStore } from '../../../src/exports/download-store';
+import { DownloadStore } from '../../../src/db/download-store';
 
 const file = (bytes: number, name = 'f.csv') => ({ fileName: name, contentType: 'text/csv', data: Buffer.alloc(bytes, 1) });
 

@@ -1,4 +1,4 @@
-import { assessReportText } from '../../../src/assessment/assess-report';
+import { assessReportText } from '../../../src/pipeline/report-pipeline';
 import type { ItemResult } from '../../../src/assessment/types';
 import { demoChecklist, seedReport } from '../../helpers/seeds';
 

@@ -1,4 +1,4 @@
-import { analyzeReport } from '../../../src/reports/analysis/analyze';
+import { analyzeReport } from '../../../src/reading/analyze';
 import {
   bandKeys,
   boilerplateShingles,

@@ -5,7 +5,7 @@ import { ChecklistItemNode, ChecklistNode } from '../checklist/checklist.type';
 import { EvidenceLinkNode } from '../evidence/evidence-link.type';
 import { ClaimNode, MetricValueNode, ReportNode, ReportSectionNode } from '../reports/report.type';
 import { UnitNode } from '../units/unit.type';
-import { fromGlobalId, Node } from './relay';
+import { fromGlobalId, Node } from '../graphql/relay';
 
 /** Loads any object by its global id through the request's loaders. */
 export async function loadNode(ctx: Context, globalId: string): Promise<Node | null> {

@@ -1,27 +1,27 @@
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { bulkInsert } from '../db/bulk-insert';
-import { ensureAssessmentsForYear, recomputeAssessment } from '../assessment/assessment.service';
+import { ensureAssessmentsForYear, recomputeAssessment } from './recompute.service';
 import type { AssessmentInput } from '../assessment/types';
 import { NotApplicableMarkEntity } from '../assessment/not-applicable.entity';
 import { recordAudit } from '../audit/audit.service';
 import { cachedChecklistDefinition } from '../checklist/checklist.service';
 import { Checklist } from '../checklist/checklist.entity';
 import { runWrite, type WriteLock } from '../db/write-lock';
-import { storeProposedLinks } from '../evidence/link.service';
+import { storeProposedLinks } from './link.service';
 import { sha256 } from '../shared/hash';
 import { observeIngest } from '../observability/events';
-import { indexClaims } from './search/claim-search';
+import { indexClaims } from '../reports/search/claim-search';
 import { log } from '../shared/log';
 import { fail, ok, type Outcome, type UserErrorData } from '../shared/user-error';
 import { resolveUnitName, suggestUnitNames } from '../units/unit-names';
 import { Unit } from '../units/unit.entity';
-import { analyzeReport } from './analysis/analyze';
-import type { ReportAnalysis } from './analysis/types';
-import { Claim } from './claim.entity';
-import { MetricValue } from './metric-value.entity';
-import { ReportSection } from './report-section.entity';
-import { Report } from './report.entity';
-import { namesOf, reusedFromPreviousYear, storeClaimBands } from './reuse/reuse.service';
+import { analyzeReport } from '../reading/analyze';
+import type { ReportAnalysis } from '../reading/types';
+import { Claim } from '../reports/claim.entity';
+import { MetricValue } from '../reports/metric-value.entity';
+import { ReportSection } from '../reports/report-section.entity';
+import { Report } from '../reports/report.entity';
+import { namesOf, reusedFromPreviousYear, storeClaimBands } from '../reports/reuse/reuse.service';
 
 export interface IngestInput {
   /** the report text (already decoded) */

@@ -5,7 +5,7 @@ import { extractInWorker } from '../documents/extract-pool';
 import { UserErrorType } from '../graphql/user-error.type';
 import type { UserErrorData } from '../shared/user-error';
 import { ingestReport } from './ingest.service';
-import { ReportNode } from './report.type';
+import { ReportNode } from '../reports/report.type';
 
 @InputType({ description: 'A report to ingest. Unit and year are detected from the text when not given.' })
 export class IngestReportInput {

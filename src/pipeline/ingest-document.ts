@@ -4,16 +4,16 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { In, type DataSource } from 'typeorm';
-import { assessReportText } from '../assessment/assess-report';
+import { assessReportText } from './report-pipeline';
 import { Assessment } from '../assessment/assessment.entity';
 import { loadChecklistDefinition } from '../checklist/checklist.service';
 import type { WriteLock } from '../db/write-lock';
-import { checklistsForYear, ingestReport } from '../reports/ingest.service';
+import { checklistsForYear, ingestReport } from './ingest.service';
 import { Unit } from '../units/unit.entity';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '../config';
 import type { UserErrorCode } from '../shared/error-codes';
-import type { DocumentFormat } from './extract';
-import { extractInWorker } from './extract-pool';
+import type { DocumentFormat } from '../documents/extract';
+import { extractInWorker } from '../documents/extract-pool';
 
 /** Files larger than this are not read (the extracted text has its own limit, maxReportBytes). */
 export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;

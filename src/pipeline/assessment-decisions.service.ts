@@ -5,9 +5,9 @@ import { Checklist } from '../checklist/checklist.entity';
 import { runWrite, type WriteLock } from '../db/write-lock';
 import { fail, ok, type Outcome } from '../shared/user-error';
 import { Unit } from '../units/unit.entity';
-import { recomputeAssessment, REPORTING_LEVELS } from './assessment.service';
-import { Assessment } from './assessment.entity';
-import { NotApplicableMarkEntity } from './not-applicable.entity';
+import { recomputeAssessment, REPORTING_LEVELS } from './recompute.service';
+import { Assessment } from '../assessment/assessment.entity';
+import { NotApplicableMarkEntity } from '../assessment/not-applicable.entity';
 
 export interface NotApplicableInput {
   unitId: number;

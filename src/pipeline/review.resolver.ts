@@ -3,7 +3,7 @@ import { requirePermission, type Context } from '../context';
 import { idOfType } from '../graphql/relay';
 import { UserErrorType } from '../graphql/user-error.type';
 import { fail } from '../shared/user-error';
-import { EvidenceLinkNode } from './evidence-link.type';
+import { EvidenceLinkNode } from '../evidence/evidence-link.type';
 import { addManualLink, reviewLink } from './review.service';
 
 export enum ReviewActionEnum {

@@ -1,10 +1,10 @@
 import type { ChecklistDefinition } from '../checklist/types';
 import { modelOfDefinition, proposeLinks } from '../evidence/pipeline';
 import type { ProposedLink } from '../evidence/types';
-import { analyzeReport } from '../reports/analysis/analyze';
-import type { AnalyzeOptions, ReportAnalysis } from '../reports/analysis/types';
-import { assess } from './assess';
-import type { AssessmentResult } from './types';
+import { analyzeReport } from '../reading/analyze';
+import type { AnalyzeOptions, ReportAnalysis } from '../reading/types';
+import { assess } from '../assessment/assess';
+import type { AssessmentResult } from '../assessment/types';
 
 export interface ReportAssessment {
   analysis: ReportAnalysis;

@@ -2,10 +2,10 @@ import type { EntityManager } from 'typeorm';
 import type { LoadedChecklist } from '../checklist/checklist.service';
 import type { Claim } from '../reports/claim.entity';
 import type { MetricValue } from '../reports/metric-value.entity';
-import { EvidenceLink } from './evidence-link.entity';
-import { modelForChecklist } from './matcher-weights.service';
-import { matcherInputFromRows } from './matcher-input';
-import { proposeLinks } from './pipeline';
+import { EvidenceLink } from '../evidence/evidence-link.entity';
+import { modelForChecklist } from '../evidence/matcher-weights.service';
+import { matcherInputFromRows } from '../evidence/matcher-input';
+import { proposeLinks } from '../evidence/pipeline';
 import { bulkInsert } from '../db/bulk-insert';
 
 /**

@@ -1,9 +1,9 @@
 import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { requirePermission, type Context } from '../context';
 import { UserErrorType } from '../graphql/user-error.type';
-import { parseChecklistFile } from './checklist-file';
+import { parseChecklistFile } from '../checklist/checklist-file';
 import { importChecklist } from './checklist-import.service';
-import { ChecklistNode } from './checklist.type';
+import { ChecklistNode } from '../checklist/checklist.type';
 
 @InputType({ description: 'A checklist in the YAML format of seeds/checklist.yaml.' })
 export class ImportChecklistInput {

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { recomputeAssessment } from '../assessment/assessment.service';
+import { recomputeAssessment } from './recompute.service';
 import { recordAudit } from '../audit/audit.service';
 import { ChecklistItem } from '../checklist/checklist-item.entity';
 import { runWrite, type WriteLock } from '../db/write-lock';
@@ -7,8 +7,8 @@ import { Claim } from '../reports/claim.entity';
 import { Report } from '../reports/report.entity';
 import { fail, ok, type Outcome, type UserErrorCode } from '../shared/user-error';
 import { Checklist } from '../checklist/checklist.entity';
-import { EvidenceLink } from './evidence-link.entity';
-import { nextLinkState, type ReviewAction } from './review-state';
+import { EvidenceLink } from '../evidence/evidence-link.entity';
+import { nextLinkState, type ReviewAction } from '../evidence/review-state';
 import { observeReview } from '../observability/events';
 
 export interface ReviewInput {

@@ -8,11 +8,11 @@ import { Report } from '../reports/report.entity';
 import { reusedFromPreviousYear } from '../reports/reuse/reuse.service';
 import { Unit } from '../units/unit.entity';
 import { bulkInsert } from '../db/bulk-insert';
-import { assess } from './assess';
-import { AssessmentFlag } from './assessment-flag.entity';
-import { Assessment } from './assessment.entity';
-import { NotApplicableMarkEntity } from './not-applicable.entity';
-import type { AssessmentInput, AssessmentResult, NotApplicableMark } from './types';
+import { assess } from '../assessment/assess';
+import { AssessmentFlag } from '../assessment/assessment-flag.entity';
+import { Assessment } from '../assessment/assessment.entity';
+import { NotApplicableMarkEntity } from '../assessment/not-applicable.entity';
+import type { AssessmentInput, AssessmentResult, NotApplicableMark } from '../assessment/types';
 
 export const SEVERITY_RANK: Record<Severity, number> = { ERROR: 0, WARNING: 1, INFO: 2 };
 

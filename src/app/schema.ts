@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AssessmentResolver, FlagResolver, ItemAssessmentResolver } from '../assessment/assessment.resolver';
-import { AssessmentDecisionsResolver } from '../assessment/assessment-decisions.resolver';
+import { AssessmentDecisionsResolver } from '../pipeline/assessment-decisions.resolver';
 import { CoverageMatrixResolver, DistrictResolver, MatrixRowResolver, UnitComparisonResolver } from '../assessment/district.resolver';
 import {
   DistrictMetricUnitsResolver,
@@ -11,10 +11,10 @@ import {
   MetricSeriesUnitResolver,
 } from '../assessment/series.resolver';
 import { ClaimSimilarityResolver, ReportReuseResolver, ReusedClaimResolver, SimilarClaimResolver } from '../reports/reuse/reuse.resolver';
-import { ChecklistImportResolver } from '../checklist/checklist-import.resolver';
-import { ReviewResolver } from '../evidence/review.resolver';
+import { ChecklistImportResolver } from '../pipeline/checklist-import.resolver';
+import { ReviewResolver } from '../pipeline/review.resolver';
 import { ExportResolver } from '../exports/export.resolver';
-import { IngestResolver } from '../reports/ingest.resolver';
+import { IngestResolver } from '../pipeline/ingest.resolver';
 import { SearchResolver } from '../reports/search.resolver';
 import { ViewerResolver } from '../access/viewer.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
@@ -23,9 +23,9 @@ import { EvidenceLinkResolver } from '../evidence/evidence-link.resolver';
 import { ClaimResolver, MetricValueResolver } from '../reports/claim.resolver';
 import { ReportResolver } from '../reports/report.resolver';
 import { UnitResolver } from '../units/unit.resolver';
-import './enums';
+import '../graphql/enums';
 import { NodeResolver } from './node.resolver';
-import { UserErrorResolver } from './user-error.type';
+import { UserErrorResolver } from '../graphql/user-error.type';
 
 let cached: GraphQLSchema | null = null;
 

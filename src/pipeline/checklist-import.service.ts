@@ -1,16 +1,16 @@
 import type { DataSource } from 'typeorm';
-import { ensureAssessmentsForYear, recomputeAssessment } from '../assessment/assessment.service';
+import { ensureAssessmentsForYear, recomputeAssessment } from './recompute.service';
 import { recordAudit } from '../audit/audit.service';
 import { runWrite, type WriteLock } from '../db/write-lock';
 import { carryOverReviews } from '../evidence/carry-over.service';
-import { proposeLinksForReport } from '../evidence/link.service';
+import { proposeLinksForReport } from './link.service';
 import { Claim } from '../reports/claim.entity';
 import { MetricValue } from '../reports/metric-value.entity';
 import { Report } from '../reports/report.entity';
 import type { Outcome } from '../shared/user-error';
-import { Checklist } from './checklist.entity';
-import { loadChecklistDefinition, storeChecklist, type ImportedChecklist } from './checklist.service';
-import type { ChecklistDefinition } from './types';
+import { Checklist } from '../checklist/checklist.entity';
+import { loadChecklistDefinition, storeChecklist, type ImportedChecklist } from '../checklist/checklist.service';
+import type { ChecklistDefinition } from '../checklist/types';
 
 /**
  * Imports a validated checklist definition in one transaction: stores the new version,

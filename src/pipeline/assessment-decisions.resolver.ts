@@ -4,8 +4,8 @@ import { idOfType } from '../graphql/relay';
 import { UserErrorType } from '../graphql/user-error.type';
 import { fail, type Outcome } from '../shared/user-error';
 import { setAssessmentLock, setItemNotApplicable } from './assessment-decisions.service';
-import type { Assessment } from './assessment.entity';
-import { AssessmentNode } from './assessment.type';
+import type { Assessment } from '../assessment/assessment.entity';
+import { AssessmentNode } from '../assessment/assessment.type';
 
 @InputType()
 export class SetItemNotApplicableInput {
