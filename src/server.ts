@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { ANONYMOUS, callerOfRequest } from './access/authenticate-request';
-import { createContext, downloadsOf, type AppServices, type Caller, type Context } from './context';
+import { createContext, downloadsOf, type AppServices, type Caller, type Context } from './graphql/context';
 import { formatError, newErrorId } from './graphql/errors';
 import { costLimitPlugin, queryShapeRule } from './graphql/limits';
 import { graphqlPrecheck, hostCheck, singleAuthorizationHeader } from './http-guards';

@@ -1,8 +1,9 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import { Unit } from '../units/unit.entity';
 import { UnitNode } from '../units/unit.type';
 import { PERMISSIONS } from '../shared/roles';
+import { unitLoaders } from '../units/unit.loaders';
 
 /** Who the caller is: a web page shows it and hides what the caller may not do. */
 @ObjectType('Viewer', { description: 'The caller: token name, role, the units it may see and what it may do.' })
@@ -30,7 +31,7 @@ export class ViewerResolver {
     const { caller } = ctx;
     let scope: UnitNode[] | null = null;
     if (caller.scope !== null) {
-      const units = (await ctx.loaders.unitById.loadMany([...caller.scope])).filter((u): u is Unit => u instanceof Unit);
+      const units = (await ctx.loaders.of(unitLoaders).unitById.loadMany([...caller.scope])).filter((u): u is Unit => u instanceof Unit);
       // the roots: units of the scope whose parent is outside it
       scope = units
         .filter((u) => u.parentId === null || !caller.scope?.has(u.parentId))

@@ -1,11 +1,16 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { AssessmentNode } from '../assessment/assessment.type';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import { ChecklistItemNode, ChecklistNode } from '../checklist/checklist.type';
 import { EvidenceLinkNode } from '../evidence/evidence-link.type';
 import { ClaimNode, MetricValueNode, ReportNode, ReportSectionNode } from '../reports/report.type';
 import { UnitNode } from '../units/unit.type';
 import { fromGlobalId, Node } from '../graphql/relay';
+import { assessmentLoaders } from '../assessment/assessment.loaders';
+import { checklistLoaders } from '../checklist/checklist.loaders';
+import { linkLoaders } from '../evidence/evidence-link.loaders';
+import { reportLoaders } from '../reports/report.loaders';
+import { unitLoaders } from '../units/unit.loaders';
 
 /** Loads any object by its global id through the request's loaders. */
 export async function loadNode(ctx: Context, globalId: string): Promise<Node | null> {
@@ -14,39 +19,39 @@ export async function loadNode(ctx: Context, globalId: string): Promise<Node | n
   const { loaders } = ctx;
   switch (parsed.type) {
     case 'Unit': {
-      const row = await loaders.unitById.load(parsed.id);
+      const row = await loaders.of(unitLoaders).unitById.load(parsed.id);
       return row ? UnitNode.from(row) : null;
     }
     case 'Checklist': {
-      const row = await loaders.checklistById.load(parsed.id);
+      const row = await loaders.of(checklistLoaders).checklistById.load(parsed.id);
       return row ? ChecklistNode.from(row) : null;
     }
     case 'ChecklistItem': {
-      const row = await loaders.itemById.load(parsed.id);
+      const row = await loaders.of(checklistLoaders).itemById.load(parsed.id);
       return row ? ChecklistItemNode.from(row) : null;
     }
     case 'Report': {
-      const row = await loaders.reportById.load(parsed.id);
+      const row = await loaders.of(reportLoaders).reportById.load(parsed.id);
       return row ? ReportNode.from(row) : null;
     }
     case 'ReportSection': {
-      const row = await loaders.sectionById.load(parsed.id);
+      const row = await loaders.of(reportLoaders).sectionById.load(parsed.id);
       return row ? ReportSectionNode.from(row) : null;
     }
     case 'Claim': {
-      const row = await loaders.claimById.load(parsed.id);
+      const row = await loaders.of(reportLoaders).claimById.load(parsed.id);
       return row ? ClaimNode.from(row) : null;
     }
     case 'MetricValue': {
-      const row = await loaders.metricById.load(parsed.id);
+      const row = await loaders.of(reportLoaders).metricById.load(parsed.id);
       return row ? MetricValueNode.from(row) : null;
     }
     case 'EvidenceLink': {
-      const row = await loaders.linkById.load(parsed.id);
+      const row = await loaders.of(linkLoaders).linkById.load(parsed.id);
       return row ? EvidenceLinkNode.from(row) : null;
     }
     case 'Assessment': {
-      const row = await loaders.assessmentById.load(parsed.id);
+      const row = await loaders.of(assessmentLoaders).assessmentById.load(parsed.id);
       return row ? AssessmentNode.from(row) : null;
     }
     default:

@@ -23,7 +23,6 @@ import { EvidenceLinkResolver } from '../evidence/evidence-link.resolver';
 import { ClaimResolver, MetricValueResolver } from '../reports/claim.resolver';
 import { ReportResolver } from '../reports/report.resolver';
 import { UnitResolver } from '../units/unit.resolver';
-import '../graphql/enums';
 import { NodeResolver } from './node.resolver';
 import { UserErrorResolver } from '../graphql/user-error.type';
 

@@ -1,9 +1,9 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ChecklistItemNode, ChecklistNode } from '../checklist/checklist.type';
 import type { Checklist } from '../checklist/checklist.entity';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import { EvidenceLinkNode } from '../evidence/evidence-link.type';
-import { ItemStatusEnum } from '../graphql/enums';
+import { ItemStatusEnum } from '../checklist/checklist.type';
 import { chooseLocale, LocaleEnum } from '../i18n/locale.type';
 import { render } from '../i18n/messages';
 import { BadInputError, idOfType } from '../graphql/relay';
@@ -13,6 +13,10 @@ import { UnitNode } from '../units/unit.type';
 import { assessmentsForUnits } from './assessment-batch';
 import { AssessmentNode, FlagType, ItemAssessmentType } from './assessment.type';
 import { chooseChecklist } from './checklist-choice';
+import { checklistLoaders } from '../checklist/checklist.loaders';
+import { linkLoaders } from '../evidence/evidence-link.loaders';
+import { reportLoaders } from '../reports/report.loaders';
+import { unitLoaders } from '../units/unit.loaders';
 
 @InputType({ description: 'Filter the items of an assessment.' })
 export class ItemAssessmentFilter {
@@ -58,7 +62,7 @@ export class AssessmentResolver {
     @Arg('year', () => Int) year: number,
     @Arg('checklistId', () => ID, { nullable: true }) checklistId?: string,
   ): Promise<AssessmentNode> {
-    const unit = await ctx.loaders.unitById.load(unitIdArg(unitId));
+    const unit = await ctx.loaders.of(unitLoaders).unitById.load(unitIdArg(unitId));
     if (!unit) throw new BadInputError('No such unit');
     const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
     const [one] = await assessmentsForUnits(ctx.dataSource, [unit], loaded, year);
@@ -67,12 +71,12 @@ export class AssessmentResolver {
 
   @FieldResolver(() => UnitNode)
   async unit(@Root() a: AssessmentNode, @Ctx() ctx: Context): Promise<UnitNode> {
-    return UnitNode.from((await ctx.loaders.unitById.load(a.unitDbId)) as Unit);
+    return UnitNode.from((await ctx.loaders.of(unitLoaders).unitById.load(a.unitDbId)) as Unit);
   }
 
   @FieldResolver(() => ChecklistNode)
   async checklist(@Root() a: AssessmentNode, @Ctx() ctx: Context): Promise<ChecklistNode> {
-    return ChecklistNode.from((await ctx.loaders.checklistById.load(a.checklistDbId)) as Checklist);
+    return ChecklistNode.from((await ctx.loaders.of(checklistLoaders).checklistById.load(a.checklistDbId)) as Checklist);
   }
 
   @FieldResolver(() => ReportNode, {
@@ -81,7 +85,7 @@ export class AssessmentResolver {
   })
   async report(@Root() a: AssessmentNode, @Ctx() ctx: Context): Promise<ReportNode | null> {
     if (a.reportDbId === null) return null;
-    const row = await ctx.loaders.reportById.load(a.reportDbId);
+    const row = await ctx.loaders.of(reportLoaders).reportById.load(a.reportDbId);
     return row ? ReportNode.from(row) : null;
   }
 
@@ -100,10 +104,10 @@ export class AssessmentResolver {
 
 /** Loads the claims (and their links to the item) behind a list of claim ids. */
 async function evidenceFor(ctx: Context, item: ItemAssessmentType, claimIds: string[]): Promise<EvidenceType[]> {
-  const items = await ctx.loaders.itemsByChecklist.load(item.checklistDbId);
+  const items = await ctx.loaders.of(checklistLoaders).itemsByChecklist.load(item.checklistDbId);
   const itemRow = items.find((i) => i.code === item.code);
-  const claims = await Promise.all(claimIds.map((id) => ctx.loaders.claimById.load(Number(id))));
-  const links = await Promise.all(claimIds.map((id) => ctx.loaders.linksByClaim.load(Number(id))));
+  const claims = await Promise.all(claimIds.map((id) => ctx.loaders.of(reportLoaders).claimById.load(Number(id))));
+  const links = await Promise.all(claimIds.map((id) => ctx.loaders.of(linkLoaders).linksByClaim.load(Number(id))));
   return claims.flatMap((claim, index) => {
     if (!claim) return [];
     const link = links[index].find((l) => l.itemId === itemRow?.id) ?? null;
@@ -135,7 +139,7 @@ export class ItemAssessmentResolver {
 
   @FieldResolver(() => ChecklistItemNode)
   async item(@Root() item: ItemAssessmentType, @Ctx() ctx: Context): Promise<ChecklistItemNode> {
-    const items = await ctx.loaders.itemsByChecklist.load(item.checklistDbId);
+    const items = await ctx.loaders.of(checklistLoaders).itemsByChecklist.load(item.checklistDbId);
     return ChecklistItemNode.from(items.find((i) => i.code === item.code)!);
   }
 
@@ -169,13 +173,13 @@ export class FlagResolver {
   @FieldResolver(() => UnitNode, { nullable: true })
   async unit(@Root() flag: FlagType, @Ctx() ctx: Context): Promise<UnitNode | null> {
     if (flag.unitDbId === null) return null;
-    const unit = await ctx.loaders.unitById.load(flag.unitDbId);
+    const unit = await ctx.loaders.of(unitLoaders).unitById.load(flag.unitDbId);
     return unit ? UnitNode.from(unit) : null;
   }
 
   @FieldResolver(() => [ClaimNode], { description: 'The claims that explain the flag.' })
   async claims(@Root() flag: FlagType, @Ctx() ctx: Context): Promise<ClaimNode[]> {
-    const rows = await Promise.all(flag.claimDbIds.map((id) => ctx.loaders.claimById.load(id)));
+    const rows = await Promise.all(flag.claimDbIds.map((id) => ctx.loaders.of(reportLoaders).claimById.load(id)));
     return rows.flatMap((c) => (c ? [ClaimNode.from(c)] : []));
   }
 }

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { FlagCodeEnum, ItemStatusEnum, QualifierEnum, SeverityEnum } from '../graphql/enums';
+import { FlagCodeEnum, ItemStatusEnum, SeverityEnum } from '../checklist/checklist.type';
+import { QualifierEnum } from '../reports/report.type';
 import { ConnectionType, Node, toGlobalId } from '../graphql/relay';
 import type { LocalText } from '../i18n/messages';
 import type { AssessmentFlag } from './assessment-flag.entity';

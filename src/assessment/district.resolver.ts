@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import { ChecklistNode } from '../checklist/checklist.type';
-import { inScope, scopeList, type Context } from '../context';
-import { FlagCodeEnum, ItemStatusEnum, QualifierEnum, SeverityEnum } from '../graphql/enums';
+import { inScope, scopeList, type Context } from '../graphql/context';
+import { FlagCodeEnum, ItemStatusEnum, SeverityEnum } from '../checklist/checklist.type';
+import { QualifierEnum } from '../reports/report.type';
 import { BadInputError, idOfType, MAX_PAGE_SIZE, pageWindow, toConnection } from '../graphql/relay';
 import { PageArgs } from '../units/unit.resolver';
 import { UnitNode } from '../units/unit.type';
@@ -25,6 +26,7 @@ import {
 } from './district.type';
 import { partCodeOf } from './parts';
 import { rankUnits } from './ranking';
+import { unitLoaders } from '../units/unit.loaders';
 
 @InputType({ description: 'Filter flags; all fields optional. unitIds include the units below them.' })
 export class FlagFilter {
@@ -58,7 +60,7 @@ export class DistrictResolver {
     @Arg('parentUnitId', () => ID) parentUnitId: string,
     @Arg('checklistId', () => ID, { nullable: true }) checklistId?: string,
   ): Promise<CoverageMatrixType> {
-    const parent = await ctx.loaders.unitById.load(unitIdArg(parentUnitId, 'parentUnitId'));
+    const parent = await ctx.loaders.of(unitLoaders).unitById.load(unitIdArg(parentUnitId, 'parentUnitId'));
     if (!parent) throw new BadInputError('No such unit');
     const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
     const units = (await reportingUnitsUnder(ctx.dataSource, parent.id)).filter((u) => inScope(ctx, u.id));
@@ -124,7 +126,7 @@ export class DistrictResolver {
     @Arg('parentUnitId', () => ID) parentUnitId: string,
     @Arg('checklistId', () => ID, { nullable: true }) checklistId?: string,
   ): Promise<RankingEntryType[]> {
-    const parent = await ctx.loaders.unitById.load(unitIdArg(parentUnitId, 'parentUnitId'));
+    const parent = await ctx.loaders.of(unitLoaders).unitById.load(unitIdArg(parentUnitId, 'parentUnitId'));
     if (!parent) throw new BadInputError('No such unit');
     const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
     const units = (await reportingUnitsUnder(ctx.dataSource, parent.id)).filter((u) => inScope(ctx, u.id));
@@ -151,7 +153,7 @@ export class DistrictResolver {
     @Arg('toYear', () => Int) toYear: number,
     @Arg('checklistId', () => ID, { nullable: true }) checklistId?: string,
   ): Promise<UnitComparisonType> {
-    const unit = await ctx.loaders.unitById.load(unitIdArg(unitId));
+    const unit = await ctx.loaders.of(unitLoaders).unitById.load(unitIdArg(unitId));
     if (!unit) throw new BadInputError('No such unit');
     const fromList = await chooseChecklist(ctx.dataSource, checklistId, fromYear);
     const toList = checklistId ? fromList : await chooseChecklist(ctx.dataSource, undefined, toYear);

@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ChecklistNode } from '../checklist/checklist.type';
-import { ItemStatusEnum, QualifierEnum } from '../graphql/enums';
+import { ItemStatusEnum } from '../checklist/checklist.type';
+import { QualifierEnum } from '../reports/report.type';
 import { UnitNode } from '../units/unit.type';
 import { CoverageCountType, ScoreType } from './assessment.type';
 

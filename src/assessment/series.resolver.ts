@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ChecklistNode } from '../checklist/checklist.type';
 import type { LoadedChecklist } from '../checklist/checklist.service';
-import { inScope, type Context } from '../context';
-import { QualifierEnum } from '../graphql/enums';
+import { inScope, type Context } from '../graphql/context';
+import { QualifierEnum } from '../reports/report.type';
 import { BadInputError } from '../graphql/relay';
 import type { Claim } from '../reports/claim.entity';
 import type { MetricValue } from '../reports/metric-value.entity';
@@ -14,6 +14,8 @@ import { unitIdArg } from './assessment.resolver';
 import { chooseChecklist } from './checklist-choice';
 import { displayValue, type SeriesPoint } from './series';
 import { isKnownMetric, targetOfMetric, unitSeries, unitsSeries, type MetricTarget } from './series.service';
+import { reportLoaders } from '../reports/report.loaders';
+import { unitLoaders } from '../units/unit.loaders';
 
 const OPS: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=' };
 
@@ -150,7 +152,7 @@ export class DistrictMetricType {
 }
 
 async function unitsOf(ctx: Context, ids: readonly number[]): Promise<UnitNode[]> {
-  const units = await Promise.all(ids.map((id) => ctx.loaders.unitById.load(id)));
+  const units = await Promise.all(ids.map((id) => ctx.loaders.of(unitLoaders).unitById.load(id)));
   return units.filter((u): u is Unit => u !== null).map(UnitNode.from);
 }
 
@@ -169,7 +171,7 @@ export class MetricSeriesResolver {
     @Arg('metric') metric: string,
     @Arg('years', () => [Int]) years: number[],
   ): Promise<MetricSeriesType> {
-    const unit = await ctx.loaders.unitById.load(unitIdArg(unitId));
+    const unit = await ctx.loaders.of(unitLoaders).unitById.load(unitIdArg(unitId));
     if (!unit) throw new BadInputError('No such unit');
     if (years.length === 0 || years.length > 20) throw new BadInputError('years: give 1 to 20 years');
     const loaded = await chooseChecklist(ctx.dataSource, undefined, Math.max(...years)).catch(() => null);
@@ -195,7 +197,7 @@ export class MetricSeriesResolver {
     @Arg('year', () => Int) year: number,
     @Arg('checklistId', () => ID, { nullable: true }) checklistId?: string,
   ): Promise<DistrictMetricType> {
-    const parent = await ctx.loaders.unitById.load(unitIdArg(parentUnitId, 'parentUnitId'));
+    const parent = await ctx.loaders.of(unitLoaders).unitById.load(unitIdArg(parentUnitId, 'parentUnitId'));
     if (!parent) throw new BadInputError('No such unit');
     const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
     checkMetric(metric, loaded);
@@ -229,20 +231,20 @@ export class MetricSeriesResolver {
 export class MetricPointResolver {
   @FieldResolver(() => UnitNode)
   async unit(@Root() point: MetricPointType, @Ctx() ctx: Context): Promise<UnitNode> {
-    return UnitNode.from((await ctx.loaders.unitById.load(point.unitDbId)) as Unit);
+    return UnitNode.from((await ctx.loaders.of(unitLoaders).unitById.load(point.unitDbId)) as Unit);
   }
 
   @FieldResolver(() => ClaimNode, { nullable: true, description: 'The claim the value was read from.' })
   async claim(@Root() point: MetricPointType, @Ctx() ctx: Context): Promise<ClaimNode | null> {
     if (point.claimDbId === null) return null;
-    const claim = await ctx.loaders.claimById.load(point.claimDbId);
+    const claim = await ctx.loaders.of(reportLoaders).claimById.load(point.claimDbId);
     return claim ? ClaimNode.from(claim as Claim) : null;
   }
 
   @FieldResolver(() => MetricValueNode, { nullable: true })
   async metricValue(@Root() point: MetricPointType, @Ctx() ctx: Context): Promise<MetricValueNode | null> {
     if (point.metricValueDbId === null) return null;
-    const value = await ctx.loaders.metricById.load(point.metricValueDbId);
+    const value = await ctx.loaders.of(reportLoaders).metricById.load(point.metricValueDbId);
     return value ? MetricValueNode.from(value as MetricValue) : null;
   }
 }
@@ -251,7 +253,7 @@ export class MetricPointResolver {
 export class MetricSeriesUnitResolver {
   @FieldResolver(() => UnitNode)
   async unit(@Root() series: MetricSeriesType, @Ctx() ctx: Context): Promise<UnitNode> {
-    return UnitNode.from((await ctx.loaders.unitById.load(series.unitDbId)) as Unit);
+    return UnitNode.from((await ctx.loaders.of(unitLoaders).unitById.load(series.unitDbId)) as Unit);
   }
 }
 
@@ -259,7 +261,7 @@ export class MetricSeriesUnitResolver {
 export class DistrictMetricUnitsResolver {
   @FieldResolver(() => UnitNode)
   async parent(@Root() d: DistrictMetricType, @Ctx() ctx: Context): Promise<UnitNode> {
-    return UnitNode.from((await ctx.loaders.unitById.load(d.parentDbId)) as Unit);
+    return UnitNode.from((await ctx.loaders.of(unitLoaders).unitById.load(d.parentDbId)) as Unit);
   }
 
   @FieldResolver(() => [UnitNode], { description: 'Units whose reported value does not prove the threshold this year.' })

@@ -1,9 +1,10 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Args, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { requirePermission, scopeList, type Context } from '../context';
+import { requirePermission, scopeList, type Context } from '../graphql/context';
 import { ConnectionType, idOfType, Node, pageWindow, toConnection, toGlobalId } from '../graphql/relay';
 import { PageArgs } from '../units/unit.resolver';
 import { AuditEntry } from './audit-entry.entity';
+import { unitLoaders } from '../units/unit.loaders';
 
 @ObjectType('AuditEntry', { implements: Node, description: 'Who changed what, when: before → after. Refused attempts are kept too.' })
 export class AuditEntryNode extends Node {
@@ -87,7 +88,7 @@ export class AuditResolver {
     if (filter?.actor) q.andWhere('a.actor = :actor', { actor: filter.actor });
     if (filter?.unitId) {
       const unitDbId = idOfType(filter.unitId, 'Unit');
-      const unit = unitDbId === null ? null : await ctx.loaders.unitById.load(unitDbId);
+      const unit = unitDbId === null ? null : await ctx.loaders.of(unitLoaders).unitById.load(unitDbId);
       q.andWhere('a.unitId = :unitId', { unitId: unit?.id ?? -1 });
     }
     const total = await q.getCount();

@@ -1,8 +1,21 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node, toGlobalId } from '../graphql/relay';
 import type { ChecklistItem } from './checklist-item.entity';
 import type { Checklist } from './checklist.entity';
 import type { Target } from './target.entity';
+import { FLAG_CODES, ITEM_STATUSES, type FlagCode, type ItemStatus, type Severity } from './types';
+import { enumOf } from '../graphql/enums';
+
+/** GraphQL enums of this domain: its string unions under the same names and values. */
+export const ItemStatusEnum = enumOf(ITEM_STATUSES);
+export type ItemStatusEnum = ItemStatus;
+export const FlagCodeEnum = enumOf(FLAG_CODES);
+export type FlagCodeEnum = FlagCode;
+export const SeverityEnum = enumOf<Severity>(['ERROR', 'WARNING', 'INFO']);
+export type SeverityEnum = Severity;
+registerEnumType(ItemStatusEnum, { name: 'ItemStatus' });
+registerEnumType(FlagCodeEnum, { name: 'FlagCode', description: 'Stable flag codes (documented in README).' });
+registerEnumType(SeverityEnum, { name: 'Severity' });
 
 @ObjectType('Checklist', { implements: Node, description: '工作任务清单: one version of a district checklist, a tree of parts and items.' })
 export class ChecklistNode extends Node {

@@ -1,8 +1,17 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { LinkMethodEnum, LinkStateEnum } from '../graphql/enums';
 import { Node, toGlobalId } from '../graphql/relay';
 import type { EvidenceLink } from './evidence-link.entity';
 import { diffMarkup, diffParts, type DiffPart } from './item-change';
+import { LINK_STATES, type LinkMethod, type LinkState } from './types';
+import { enumOf } from '../graphql/enums';
+
+/** GraphQL enums of this domain: its string unions under the same names and values. */
+export const LinkMethodEnum = enumOf<LinkMethod>(['RULE', 'SIMILARITY', 'MANUAL']);
+export type LinkMethodEnum = LinkMethod;
+export const LinkStateEnum = enumOf(LINK_STATES);
+export type LinkStateEnum = LinkState;
+registerEnumType(LinkMethodEnum, { name: 'LinkMethod' });
+registerEnumType(LinkStateEnum, { name: 'LinkState' });
 
 export enum DiffKindEnum {
   SAME = 'SAME',

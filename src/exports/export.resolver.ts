@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
 import { unitIdArg } from '../assessment/assessment.resolver';
-import { requirePermission, type Context } from '../context';
+import { requirePermission, type Context } from '../graphql/context';
 import { BadInputError } from '../graphql/relay';
 import { UserErrorType } from '../graphql/user-error.type';
 import { writeDistrictExport } from './district-export';

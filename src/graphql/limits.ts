@@ -18,7 +18,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import type { Context } from '../context';
+import type { Context } from './context';
 import type { ErrorCode } from '../shared/error-codes';
 import { cursorToOffset, fromGlobalId, MAX_PAGE_SIZE } from './relay';
 

@@ -1,16 +1,5 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { AssessmentFlag } from '../assessment/assessment-flag.entity';
-import { Assessment } from '../assessment/assessment.entity';
-import { ChecklistItem } from '../checklist/checklist-item.entity';
-import { Checklist } from '../checklist/checklist.entity';
-import { Target } from '../checklist/target.entity';
-import { EvidenceLink } from '../evidence/evidence-link.entity';
-import { Claim } from '../reports/claim.entity';
-import { MetricValue } from '../reports/metric-value.entity';
-import { ReportSection } from '../reports/report-section.entity';
-import { Report } from '../reports/report.entity';
-import { Unit } from '../units/unit.entity';
 import { checkDeadline } from './errors';
 
 /** The request's time budget: loads after `deadline` (epoch ms) fail with QUERY_TIMEOUT. */
@@ -26,7 +15,7 @@ const BATCH = 10_000;
  * How rows of an entity are limited to the caller's units: by the row's own unit column,
  * through its report, or not at all (checklists are not unit data).
  */
-type ScopeRule = { unitColumn: string } | { viaReport: true } | null;
+export type ScopeRule = { unitColumn: string } | { viaReport: true } | null;
 
 function applyScope<E extends ObjectLiteral>(
   query: SelectQueryBuilder<E>,
@@ -40,12 +29,10 @@ function applyScope<E extends ObjectLiteral>(
 }
 
 /** One row per id, in one `IN (…)` query per batch, limited to the caller's scope. */
-function byId<E extends ObjectLiteral & { id: number }>(
-  ds: DataSource,
+export function byId<E extends ObjectLiteral & { id: number }>(
+  { ds, scope, budget }: LoaderSource,
   entity: EntityTarget<E>,
   rule: ScopeRule,
-  scope: readonly number[] | null,
-  budget?: LoadBudget,
 ): DataLoader<number, E | null> {
   return new DataLoader<number, E | null>(
     async (ids) => {
@@ -66,14 +53,12 @@ function byId<E extends ObjectLiteral & { id: number }>(
 }
 
 /** All rows whose `column` is one of the keys, grouped per key, in one query per batch, limited to the caller's scope. */
-function manyBy<E extends ObjectLiteral>(
-  ds: DataSource,
+export function manyBy<E extends ObjectLiteral>(
+  { ds, scope, budget }: LoaderSource,
   entity: EntityTarget<E>,
   column: keyof E & string,
   rule: ScopeRule,
-  scope: readonly number[] | null,
   orderBy: Record<string, 'ASC' | 'DESC'> = { id: 'ASC' },
-  budget?: LoadBudget,
 ): DataLoader<number, E[]> {
   return new DataLoader<number, E[]>(
     async (keys) => {
@@ -101,39 +86,51 @@ function manyBy<E extends ObjectLiteral>(
   );
 }
 
+/** Where a request's loaders read: the data source, the caller's scope (null: every unit) and the time budget. */
+export interface LoaderSource {
+  ds: DataSource;
+  scope: readonly number[] | null;
+  budget?: LoadBudget;
+}
+
+/** Builds one domain's set of loaders for a request (each domain declares its own in `*.loaders.ts`). */
+export type LoaderFactory<T> = (source: LoaderSource) => T;
+
 /**
  * The per-request DataLoaders: every relation of the GraphQL schema is resolved through
  * one of these, so a request's number of SQL statements does not grow with its rows.
- * Each is limited to the caller's units (`scope`, null for all): data outside the scope
- * is simply not found, through any path (node(id), nested fields, lists).
+ * Each domain declares its loaders (`src/units/unit.loaders.ts`, …); a request makes each
+ * set once, on first use (`ctx.loaders.of(unitLoaders).unitById`), limited to the caller's
+ * units: data outside the scope is simply not found, through any path (node(id), nested
+ * fields, lists). This file knows no domain, so domains import it and never the reverse.
  */
-export function createLoaders(ds: DataSource, scope: ReadonlySet<number> | null = null, budget?: LoadBudget) {
-  const s = scope === null ? null : [...scope];
-  const unit: ScopeRule = { unitColumn: 'id' };
-  const owned: ScopeRule = { unitColumn: 'unitId' };
-  const viaReport: ScopeRule = { viaReport: true };
-  return {
-    unitById: byId(ds, Unit, unit, s, budget),
-    unitChildren: manyBy(ds, Unit, 'parentId', unit, s, { name: 'ASC' }, budget),
-    reportsByUnit: manyBy(ds, Report, 'unitId', owned, s, { year: 'DESC', id: 'DESC' }, budget),
-    checklistById: byId(ds, Checklist, null, s, budget),
-    itemById: byId(ds, ChecklistItem, null, s, budget),
-    itemsByChecklist: manyBy(ds, ChecklistItem, 'checklistId', null, s, { position: 'ASC' }, budget),
-    targetsByItem: manyBy(ds, Target, 'itemId', null, s, undefined, budget),
-    reportById: byId(ds, Report, owned, s, budget),
-    sectionById: byId(ds, ReportSection, viaReport, s, budget),
-    sectionsByReport: manyBy(ds, ReportSection, 'reportId', viaReport, s, { position: 'ASC' }, budget),
-    claimById: byId(ds, Claim, viaReport, s, budget),
-    claimsByReport: manyBy(ds, Claim, 'reportId', viaReport, s, { position: 'ASC' }, budget),
-    metricById: byId(ds, MetricValue, viaReport, s, budget),
-    metricsByClaim: manyBy(ds, MetricValue, 'claimId', viaReport, s, undefined, budget),
-    metricsByReport: manyBy(ds, MetricValue, 'reportId', viaReport, s, undefined, budget),
-    linkById: byId(ds, EvidenceLink, viaReport, s, budget),
-    linksByClaim: manyBy(ds, EvidenceLink, 'claimId', viaReport, s, undefined, budget),
-    linksByReport: manyBy(ds, EvidenceLink, 'reportId', viaReport, s, undefined, budget),
-    assessmentById: byId(ds, Assessment, owned, s, budget),
-    flagById: byId(ds, AssessmentFlag, owned, s, budget),
-  };
+export class RequestLoaders {
+  private readonly made = new Map<LoaderFactory<unknown>, unknown>();
+  readonly source: LoaderSource;
+
+  constructor(ds: DataSource, scope: ReadonlySet<number> | null = null, budget?: LoadBudget) {
+    this.source = { ds, scope: scope === null ? null : [...scope], budget };
+  }
+
+  /** The request's loaders of one domain, made on first use. */
+  of<T>(factory: LoaderFactory<T>): T {
+    let set = this.made.get(factory) as T | undefined;
+    if (set === undefined) {
+      set = factory(this.source);
+      this.made.set(factory, set);
+    }
+    return set;
+  }
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+/** Scope rules shared by the domains' loaders. */
+export const SCOPE = {
+  /** the row is a unit */
+  unit: { unitColumn: 'id' } as ScopeRule,
+  /** the row has a unitId */
+  owned: { unitColumn: 'unitId' } as ScopeRule,
+  /** the row has a reportId */
+  viaReport: { viaReport: true } as ScopeRule,
+  /** not unit data (checklists) */
+  none: null as ScopeRule,
+};

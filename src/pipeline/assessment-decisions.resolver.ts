@@ -1,11 +1,12 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { requirePermission, type Context } from '../context';
+import { requirePermission, type Context } from '../graphql/context';
 import { idOfType } from '../graphql/relay';
 import { UserErrorType } from '../graphql/user-error.type';
 import { fail, type Outcome } from '../shared/user-error';
 import { setAssessmentLock, setItemNotApplicable } from './assessment-decisions.service';
 import type { Assessment } from '../assessment/assessment.entity';
 import { AssessmentNode } from '../assessment/assessment.type';
+import { unitLoaders } from '../units/unit.loaders';
 
 @InputType()
 export class SetItemNotApplicableInput {
@@ -105,7 +106,7 @@ async function parseIds(
 ): Promise<{ unitId: number; checklistId: number } | { errors: Outcome<Assessment> }> {
   const unit = idOfType(unitId, 'Unit');
   const checklist = idOfType(checklistId, 'Checklist');
-  if (unit === null || (await ctx.loaders.unitById.load(unit)) === null)
+  if (unit === null || (await ctx.loaders.of(unitLoaders).unitById.load(unit)) === null)
     return { errors: fail('NOT_FOUND', 'No such unit.', 'input.unitId') };
   if (checklist === null) return { errors: fail('NOT_FOUND', 'checklistId is not a checklist id.', 'input.checklistId') };
   return { unitId: unit, checklistId: checklist };

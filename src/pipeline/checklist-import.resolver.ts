@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { requirePermission, type Context } from '../context';
+import { requirePermission, type Context } from '../graphql/context';
 import { UserErrorType } from '../graphql/user-error.type';
 import { parseChecklistFile } from '../checklist/checklist-file';
 import { importChecklist } from './checklist-import.service';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { requirePermission, type Context } from '../context';
+import { requirePermission, type Context } from '../graphql/context';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '../config';
 import { extractInWorker } from '../documents/extract-pool';
 import { UserErrorType } from '../graphql/user-error.type';

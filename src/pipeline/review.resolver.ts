@@ -1,10 +1,12 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
-import { requirePermission, type Context } from '../context';
+import { requirePermission, type Context } from '../graphql/context';
 import { idOfType } from '../graphql/relay';
 import { UserErrorType } from '../graphql/user-error.type';
 import { fail } from '../shared/user-error';
 import { EvidenceLinkNode } from '../evidence/evidence-link.type';
 import { addManualLink, reviewLink } from './review.service';
+import { linkLoaders } from '../evidence/evidence-link.loaders';
+import { reportLoaders } from '../reports/report.loaders';
 
 export enum ReviewActionEnum {
   ACCEPT = 'ACCEPT',
@@ -64,7 +66,7 @@ export class ReviewResolver {
     requirePermission(ctx, 'REVIEW_EVIDENCE');
     const linkId = idOfType(input.linkId, 'EvidenceLink');
     // outside the caller's scope a link is simply not found
-    const visible = linkId !== null && (await ctx.loaders.linkById.load(linkId)) !== null;
+    const visible = linkId !== null && (await ctx.loaders.of(linkLoaders).linkById.load(linkId)) !== null;
     const outcome =
       linkId === null || !visible
         ? fail('NOT_FOUND', 'linkId is not an evidence link id.', 'input.linkId')
@@ -86,7 +88,7 @@ export class ReviewResolver {
     requirePermission(ctx, 'REVIEW_EVIDENCE');
     const claimId = idOfType(input.claimId, 'Claim');
     const itemId = idOfType(input.itemId, 'ChecklistItem');
-    const visible = claimId !== null && (await ctx.loaders.claimById.load(claimId)) !== null;
+    const visible = claimId !== null && (await ctx.loaders.of(reportLoaders).claimById.load(claimId)) !== null;
     const outcome =
       claimId === null || !visible
         ? fail('NOT_FOUND', 'claimId is not a claim id.', 'input.claimId')

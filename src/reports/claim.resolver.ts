@@ -1,25 +1,27 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { Context } from '../context';
+import type { Context } from '../graphql/context';
 import { EvidenceLinkNode } from '../evidence/evidence-link.type';
 import type { Claim } from './claim.entity';
 import type { Report } from './report.entity';
 import { ClaimNode, MetricValueNode, ReportNode } from './report.type';
+import { linkLoaders } from '../evidence/evidence-link.loaders';
+import { reportLoaders } from './report.loaders';
 
 @Resolver(() => ClaimNode)
 export class ClaimResolver {
   @FieldResolver(() => ReportNode)
   async report(@Root() claim: ClaimNode, @Ctx() ctx: Context): Promise<ReportNode> {
-    return ReportNode.from((await ctx.loaders.reportById.load(claim.reportDbId)) as Report);
+    return ReportNode.from((await ctx.loaders.of(reportLoaders).reportById.load(claim.reportDbId)) as Report);
   }
 
   @FieldResolver(() => [MetricValueNode])
   async metrics(@Root() claim: ClaimNode, @Ctx() ctx: Context): Promise<MetricValueNode[]> {
-    return (await ctx.loaders.metricsByClaim.load(claim.dbId)).map(MetricValueNode.from);
+    return (await ctx.loaders.of(reportLoaders).metricsByClaim.load(claim.dbId)).map(MetricValueNode.from);
   }
 
   @FieldResolver(() => [EvidenceLinkNode], { description: 'Links of this claim to checklist items, all states.' })
   async links(@Root() claim: ClaimNode, @Ctx() ctx: Context): Promise<EvidenceLinkNode[]> {
-    return (await ctx.loaders.linksByClaim.load(claim.dbId)).map(EvidenceLinkNode.from);
+    return (await ctx.loaders.of(linkLoaders).linksByClaim.load(claim.dbId)).map(EvidenceLinkNode.from);
   }
 }
 
@@ -27,6 +29,6 @@ export class ClaimResolver {
 export class MetricValueResolver {
   @FieldResolver(() => ClaimNode)
   async claim(@Root() metric: MetricValueNode, @Ctx() ctx: Context): Promise<ClaimNode> {
-    return ClaimNode.from((await ctx.loaders.claimById.load(metric.claimDbId)) as Claim);
+    return ClaimNode.from((await ctx.loaders.of(reportLoaders).claimById.load(metric.claimDbId)) as Claim);
   }
 }

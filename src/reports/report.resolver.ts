@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
-import { scopeList, type Context } from '../context';
-import { PolarityEnum, ReportStateEnum, SectionKindEnum } from '../graphql/enums';
+import { scopeList, type Context } from '../graphql/context';
+import { PolarityEnum, ReportStateEnum, SectionKindEnum } from './report.type';
 import { idOfType, pageWindow, toConnection } from '../graphql/relay';
 import { PageArgs } from '../units/unit.resolver';
 import { UnitNode } from '../units/unit.type';
@@ -8,6 +8,9 @@ import type { Unit } from '../units/unit.entity';
 import type { Claim } from './claim.entity';
 import { Report } from './report.entity';
 import { ClaimNode, MetricValueNode, ReportConnection, ReportNode, ReportSectionNode } from './report.type';
+import { linkLoaders } from '../evidence/evidence-link.loaders';
+import { reportLoaders } from './report.loaders';
+import { unitLoaders } from '../units/unit.loaders';
 
 @InputType({ description: 'Filter reports; all fields optional.' })
 export class ReportFilter {
@@ -56,30 +59,30 @@ export class ReportResolver {
   @Query(() => ReportNode, { nullable: true })
   async report(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ReportNode | null> {
     const dbId = idOfType(id, 'Report');
-    const row = dbId === null ? null : await ctx.loaders.reportById.load(dbId);
+    const row = dbId === null ? null : await ctx.loaders.of(reportLoaders).reportById.load(dbId);
     return row ? ReportNode.from(row) : null;
   }
 
   @FieldResolver(() => UnitNode)
   async unit(@Root() report: ReportNode, @Ctx() ctx: Context): Promise<UnitNode> {
-    return UnitNode.from((await ctx.loaders.unitById.load(report.unitDbId)) as Unit);
+    return UnitNode.from((await ctx.loaders.of(unitLoaders).unitById.load(report.unitDbId)) as Unit);
   }
 
   @FieldResolver(() => String, { description: 'The text as received; every offset points into it.' })
   async rawText(@Root() report: ReportNode, @Ctx() ctx: Context): Promise<string> {
-    return ((await ctx.loaders.reportById.load(report.dbId)) as Report).rawText;
+    return ((await ctx.loaders.of(reportLoaders).reportById.load(report.dbId)) as Report).rawText;
   }
 
   @FieldResolver(() => ReportNode, { nullable: true, description: 'The report that replaced this one.' })
   async replacedBy(@Root() report: ReportNode, @Ctx() ctx: Context): Promise<ReportNode | null> {
     if (report.replacedByDbId === null) return null;
-    const row = await ctx.loaders.reportById.load(report.replacedByDbId);
+    const row = await ctx.loaders.of(reportLoaders).reportById.load(report.replacedByDbId);
     return row ? ReportNode.from(row) : null;
   }
 
   @FieldResolver(() => [ReportSectionNode])
   async sections(@Root() report: ReportNode, @Ctx() ctx: Context): Promise<ReportSectionNode[]> {
-    return (await ctx.loaders.sectionsByReport.load(report.dbId)).map(ReportSectionNode.from);
+    return (await ctx.loaders.of(reportLoaders).sectionsByReport.load(report.dbId)).map(ReportSectionNode.from);
   }
 
   @FieldResolver(() => [ClaimNode], { description: 'Claims in document order, optionally filtered.' })
@@ -88,7 +91,7 @@ export class ReportResolver {
     @Ctx() ctx: Context,
     @Arg('filter', () => ClaimFilter, { nullable: true }) filter?: ClaimFilter,
   ): Promise<ClaimNode[]> {
-    let claims: Claim[] = await ctx.loaders.claimsByReport.load(report.dbId);
+    let claims: Claim[] = await ctx.loaders.of(reportLoaders).claimsByReport.load(report.dbId);
     if (filter?.polarities?.length) claims = claims.filter((c) => filter.polarities!.includes(c.polarity as PolarityEnum));
     if (filter?.sectionKinds?.length) claims = claims.filter((c) => filter.sectionKinds!.includes(c.sectionKind as SectionKindEnum));
     if (filter?.sectionPath) {
@@ -96,7 +99,7 @@ export class ReportResolver {
       claims = claims.filter((c) => c.sectionPath === p || c.sectionPath.startsWith(`${p}/`));
     }
     if (filter?.linked !== undefined && filter.linked !== null) {
-      const links = await ctx.loaders.linksByReport.load(report.dbId);
+      const links = await ctx.loaders.of(linkLoaders).linksByReport.load(report.dbId);
       const linked = new Set(links.filter((l) => l.state !== 'REJECTED').map((l) => l.claimId));
       claims = claims.filter((c) => linked.has(c.id) === filter.linked);
     }
@@ -105,6 +108,6 @@ export class ReportResolver {
 
   @FieldResolver(() => [MetricValueNode])
   async metrics(@Root() report: ReportNode, @Ctx() ctx: Context): Promise<MetricValueNode[]> {
-    return (await ctx.loaders.metricsByReport.load(report.dbId)).map(MetricValueNode.from);
+    return (await ctx.loaders.of(reportLoaders).metricsByReport.load(report.dbId)).map(MetricValueNode.from);
   }
 }

@@ -1,10 +1,26 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { PolarityEnum, QualifierEnum, ReportStateEnum, SectionKindEnum } from '../graphql/enums';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, Node, toGlobalId } from '../graphql/relay';
 import type { Claim } from './claim.entity';
 import type { MetricValue } from './metric-value.entity';
 import type { ReportSection } from './report-section.entity';
 import type { Report } from './report.entity';
+import { POLARITIES, QUALIFIERS, SECTION_KINDS, type Polarity, type Qualifier, type SectionKind } from '../reading/types';
+import type { ReportState } from './report.entity';
+import { enumOf } from '../graphql/enums';
+
+/** GraphQL enums of this domain: its string unions under the same names and values. */
+export const SectionKindEnum = enumOf(SECTION_KINDS);
+export type SectionKindEnum = SectionKind;
+export const PolarityEnum = enumOf(POLARITIES);
+export type PolarityEnum = Polarity;
+export const QualifierEnum = enumOf(QUALIFIERS);
+export type QualifierEnum = Qualifier;
+export const ReportStateEnum = enumOf<ReportState>(['CURRENT', 'REPLACED']);
+export type ReportStateEnum = ReportState;
+registerEnumType(SectionKindEnum, { name: 'SectionKind', description: 'Kind of a top-level report section, from its heading.' });
+registerEnumType(PolarityEnum, { name: 'Polarity', description: 'POSITIVE past work, NEGATIVE shortcoming, PLAN next year.' });
+registerEnumType(QualifierEnum, { name: 'Qualifier', description: 'APPROX for 余/多, AT_LEAST for 以上, EXACT otherwise.' });
+registerEnumType(ReportStateEnum, { name: 'ReportState' });
 
 @ObjectType('Report', { implements: Node, description: '法治政府建设年度报告: one unit, one year, raw text kept verbatim.' })
 export class ReportNode extends Node {

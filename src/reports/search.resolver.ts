@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { reportingUnitsUnder } from '../assessment/assessment-batch';
 import { unitIdArg } from '../assessment/assessment.resolver';
-import { scopeList, type Context } from '../context';
-import { PolarityEnum } from '../graphql/enums';
+import { scopeList, type Context } from '../graphql/context';
+import { PolarityEnum } from './report.type';
 import { BadInputError, ConnectionType, pageWindow, toConnection } from '../graphql/relay';
 import { t } from '../i18n/messages';
 import { PageArgs } from '../units/unit.resolver';

@@ -1,10 +1,12 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
-import { scopeList, type Context } from '../context';
-import { UnitLevelEnum } from '../graphql/enums';
+import { scopeList, type Context } from '../graphql/context';
+import { UnitLevelEnum } from './unit.type';
 import { idOfType, pageWindow, toConnection } from '../graphql/relay';
 import { ReportNode } from '../reports/report.type';
 import { Unit } from './unit.entity';
 import { UnitConnection, UnitNode } from './unit.type';
+import { reportLoaders } from '../reports/report.loaders';
+import { unitLoaders } from './unit.loaders';
 
 @InputType({ description: 'Filter units; all fields optional.' })
 export class UnitFilter {
@@ -52,24 +54,24 @@ export class UnitResolver {
   async unit(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<UnitNode | null> {
     const dbId = idOfType(id, 'Unit');
     if (dbId === null) return null;
-    const unit = await ctx.loaders.unitById.load(dbId);
+    const unit = await ctx.loaders.of(unitLoaders).unitById.load(dbId);
     return unit ? UnitNode.from(unit) : null;
   }
 
   @FieldResolver(() => UnitNode, { nullable: true })
   async parent(@Root() unit: UnitNode, @Ctx() ctx: Context): Promise<UnitNode | null> {
     if (unit.parentDbId === null) return null;
-    const parent = await ctx.loaders.unitById.load(unit.parentDbId);
+    const parent = await ctx.loaders.of(unitLoaders).unitById.load(unit.parentDbId);
     return parent ? UnitNode.from(parent) : null;
   }
 
   @FieldResolver(() => [UnitNode], { description: 'Direct children, by name.' })
   async children(@Root() unit: UnitNode, @Ctx() ctx: Context): Promise<UnitNode[]> {
-    return (await ctx.loaders.unitChildren.load(unit.dbId)).map(UnitNode.from);
+    return (await ctx.loaders.of(unitLoaders).unitChildren.load(unit.dbId)).map(UnitNode.from);
   }
 
   @FieldResolver(() => [ReportNode], { description: "The unit's reports, newest year first (current and replaced)." })
   async reports(@Root() unit: UnitNode, @Ctx() ctx: Context): Promise<ReportNode[]> {
-    return (await ctx.loaders.reportsByUnit.load(unit.dbId)).map(ReportNode.from);
+    return (await ctx.loaders.of(reportLoaders).reportsByUnit.load(unit.dbId)).map(ReportNode.from);
   }
 }

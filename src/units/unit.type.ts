@@ -1,7 +1,13 @@
-import { Field, ObjectType } from 'type-graphql';
-import { UnitLevelEnum } from '../graphql/enums';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, Node, toGlobalId } from '../graphql/relay';
 import type { Unit } from './unit.entity';
+import { UNIT_LEVELS, type UnitLevel } from '../reading/types';
+import { enumOf } from '../graphql/enums';
+
+/** GraphQL enums of this domain: its string unions under the same names and values. */
+export const UnitLevelEnum = enumOf(UNIT_LEVELS);
+export type UnitLevelEnum = UnitLevel;
+registerEnumType(UnitLevelEnum, { name: 'UnitLevel', description: '省/市/区/街道/乡镇' });
 
 @ObjectType('Unit', { implements: Node, description: 'An organisation: 省, 市, 区, 街道 or 乡镇.' })
 export class UnitNode extends Node {

@@ -2,7 +2,7 @@ import { authenticate, createToken, revokeToken } from '../../src/access/token.s
 import { bindingProblem, callerOfRequest, isLoopback } from '../../src/access/authenticate-request';
 import { Unit } from '../../src/units/unit.entity';
 import { ApiToken } from '../../src/access/api-token.entity';
-import type { Caller } from '../../src/context';
+import type { Caller } from '../../src/graphql/context';
 import { loadSeeds } from '../../src/seeds/load-seeds';
 import { startServer, type RunningServer } from '../../src/server';
 import { ADMIN, READER, TestClient } from '../helpers/graphql';

@@ -9,7 +9,7 @@ import { Report } from '../../src/reports/report.entity';
 import { indexClaims } from '../../src/reports/search/claim-search';
 import { loadSeeds } from '../../src/seeds/load-seeds';
 import { Unit } from '../../src/units/unit.entity';
-import type { Caller } from '../../src/context';
+import type { Caller } from '../../src/graphql/context';
 import { subtreeIds } from '../../src/units/unit.service';
 import { TestClient } from '../helpers/graphql';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';

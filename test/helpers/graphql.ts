@@ -1,6 +1,6 @@
 import type { ApolloServer } from '@apollo/server';
-import type { Caller, Context } from '../../src/context';
-import { createContext } from '../../src/context';
+import type { Caller, Context } from '../../src/graphql/context';
+import { createContext } from '../../src/graphql/context';
 import { createApollo } from '../../src/server';
 import type { TestDatabase } from './test-db';
 

@@ -1,12 +1,13 @@
 import DataLoader from 'dataloader';
 import { Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
-import { scopeList, type Context } from '../../context';
+import { scopeList, type Context } from '../../graphql/context';
 import type { Claim } from '../claim.entity';
 import type { Report } from '../report.entity';
 import { ClaimNode, ReportNode } from '../report.type';
 import { REUSE_THRESHOLD } from './fingerprint';
 import type { ReuseMatch } from './reuse';
 import { reportReuse, similarClaimsFor, type SimilarClaim } from './reuse.service';
+import { reportLoaders } from '../report.loaders';
 
 export enum ReuseKindEnum {
   EARLIER = 'EARLIER',
@@ -94,7 +95,7 @@ function similarLoader(ctx: Context): DataLoader<number, SimilarClaim[]> {
 export class ReportReuseResolver {
   @FieldResolver(() => ReportReuseType, { description: "Reuse of this report's text (see ReportReuse)." })
   async reuse(@Root() report: ReportNode, @Ctx() ctx: Context): Promise<ReportReuseType> {
-    const stored = (await ctx.loaders.reportById.load(report.dbId)) as Report;
+    const stored = (await ctx.loaders.of(reportLoaders).reportById.load(report.dbId)) as Report;
     const reuse = await reportReuse(ctx.dataSource, stored, scopeList(ctx));
     const byClaim = new Map<string, ReuseMatch[]>();
     for (const m of reuse.matches) byClaim.set(m.claimId, [...(byClaim.get(m.claimId) ?? []), m]);
@@ -114,7 +115,7 @@ export class ReportReuseResolver {
 export class ReusedClaimResolver {
   @FieldResolver(() => ClaimNode)
   async claim(@Root() reused: ReusedClaimType, @Ctx() ctx: Context): Promise<ClaimNode> {
-    return ClaimNode.from((await ctx.loaders.claimById.load(reused.ownDbId)) as Claim);
+    return ClaimNode.from((await ctx.loaders.of(reportLoaders).claimById.load(reused.ownDbId)) as Claim);
   }
 }
 
@@ -122,7 +123,7 @@ export class ReusedClaimResolver {
 export class SimilarClaimResolver {
   @FieldResolver(() => ClaimNode, { nullable: true })
   async claim(@Root() similar: SimilarClaimType, @Ctx() ctx: Context): Promise<ClaimNode | null> {
-    const claim = await ctx.loaders.claimById.load(similar.claimDbId);
+    const claim = await ctx.loaders.of(reportLoaders).claimById.load(similar.claimDbId);
     return claim ? ClaimNode.from(claim) : null;
   }
 }

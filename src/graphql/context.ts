@@ -1,12 +1,12 @@
 import type { DataSource } from 'typeorm';
-import type { Operation, Role } from './shared/roles';
-import { allows } from './shared/roles';
-import type { AppConfig } from './config';
-import type { WriteLock } from './db/write-lock';
-import { DownloadStore } from './db/download-store';
-import { ForbiddenError } from './graphql/errors';
-import { createLoaders, type Loaders } from './graphql/loaders';
-import { DEFAULT_LOCALE, type Locale } from './i18n/messages';
+import type { Operation, Role } from '../shared/roles';
+import { allows } from '../shared/roles';
+import type { AppConfig } from '../config';
+import type { WriteLock } from '../db/write-lock';
+import { DownloadStore } from '../db/download-store';
+import { ForbiddenError } from './errors';
+import { RequestLoaders } from './loaders';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/messages';
 
 /** Who is calling: a token's holder, or the anonymous local reader. */
 export interface Caller {
@@ -31,7 +31,7 @@ export interface AppServices {
 /** Per request: the shared services, fresh DataLoaders filtered to the caller's scope, and the caller. */
 export interface Context extends AppServices {
   downloads: DownloadStore;
-  loaders: Loaders;
+  loaders: RequestLoaders;
   caller: Caller;
   /** epoch ms after which the request's further loads fail with QUERY_TIMEOUT (REQUEST_TIME_BUDGET_MS) */
   deadline: number;
@@ -54,7 +54,7 @@ export function createContext(services: AppServices, caller: Caller, locale: Loc
   return {
     ...services,
     downloads: downloadsOf(services),
-    loaders: createLoaders(services.dataSource, caller.scope, { deadline, budgetMs: services.config.requestTimeBudgetMs }),
+    loaders: new RequestLoaders(services.dataSource, caller.scope, { deadline, budgetMs: services.config.requestTimeBudgetMs }),
     caller,
     deadline,
     locale,
