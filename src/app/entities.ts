@@ -1,5 +1,5 @@
 import { ApiToken } from '../access/api-token.entity';
-import { MatcherWeights } from '../evidence/matcher-weights.entity';
+import { MatcherWeights } from '../checklist/matcher-weights.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AssessmentFlag } from '../assessment/assessment-flag.entity';
 import { Assessment } from '../assessment/assessment.entity';

@@ -19,9 +19,9 @@ import { SearchResolver } from '../reports/search.resolver';
 import { ViewerResolver } from '../access/viewer.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { ChecklistItemResolver, ChecklistResolver } from '../checklist/checklist.resolver';
-import { EvidenceLinkResolver } from '../evidence/evidence-link.resolver';
+import { ClaimLinksResolver, EvidenceLinkResolver, ReportClaimsResolver } from '../evidence/evidence-link.resolver';
 import { ClaimResolver, MetricValueResolver } from '../reports/claim.resolver';
-import { ReportResolver } from '../reports/report.resolver';
+import { ReportResolver, UnitReportsResolver } from '../reports/report.resolver';
 import { UnitResolver } from '../units/unit.resolver';
 import { NodeResolver } from './node.resolver';
 import { UserErrorResolver } from '../graphql/user-error.type';
@@ -35,12 +35,15 @@ export function buildAppSchema(): GraphQLSchema {
     resolvers: [
       NodeResolver,
       UnitResolver,
+      UnitReportsResolver,
       ChecklistResolver,
       ChecklistItemResolver,
       ReportResolver,
       ClaimResolver,
       MetricValueResolver,
       EvidenceLinkResolver,
+      ReportClaimsResolver,
+      ClaimLinksResolver,
       AssessmentResolver,
       ItemAssessmentResolver,
       FlagResolver,

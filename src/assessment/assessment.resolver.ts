@@ -6,7 +6,8 @@ import { EvidenceLinkNode } from '../evidence/evidence-link.type';
 import { ItemStatusEnum } from '../checklist/checklist.type';
 import { chooseLocale, LocaleEnum } from '../i18n/locale.type';
 import { render } from '../i18n/messages';
-import { BadInputError, idOfType } from '../graphql/relay';
+import { unitIdArg } from '../graphql/args';
+import { BadInputError } from '../graphql/relay';
 import { ClaimNode, ReportNode } from '../reports/report.type';
 import type { Unit } from '../units/unit.entity';
 import { UnitNode } from '../units/unit.type';
@@ -41,13 +42,6 @@ export class EvidenceType {
 
   @Field(() => EvidenceLinkNode, { nullable: true })
   link: EvidenceLinkNode | null;
-}
-
-/** Parses a Unit global id or throws BAD_USER_INPUT. */
-export function unitIdArg(id: string, name = 'unitId'): number {
-  const dbId = idOfType(id, 'Unit');
-  if (dbId === null) throw new BadInputError(`${name} is not a unit id`);
-  return dbId;
 }
 
 @Resolver(() => AssessmentNode)

@@ -1,16 +1,16 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, unitIdArg } from '../graphql/args';
 import { ChecklistNode } from '../checklist/checklist.type';
 import { inScope, scopeList, type Context } from '../graphql/context';
 import { FlagCodeEnum, ItemStatusEnum, SeverityEnum } from '../checklist/checklist.type';
 import { QualifierEnum } from '../reports/report.type';
 import { BadInputError, idOfType, MAX_PAGE_SIZE, pageWindow, toConnection } from '../graphql/relay';
-import { PageArgs } from '../units/unit.resolver';
 import { UnitNode } from '../units/unit.type';
 import { ITEM_STATUSES } from '../checklist/types';
-import { assessmentSummariesForUnits, assessmentsForUnits, reportingUnitsUnder } from './assessment-batch';
+import { assessmentSummariesForUnits, assessmentsForUnits } from './assessment-batch';
+import { reportingUnitsUnder } from '../units/unit.service';
 import { AssessmentFlag } from './assessment-flag.entity';
 import { CoverageCountType, FlagConnection, FlagType, ScoreType } from './assessment.type';
-import { unitIdArg } from './assessment.resolver';
 import { chooseChecklist } from './checklist-choice';
 import { compareAssessments } from './compare';
 import {

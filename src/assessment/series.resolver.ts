@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { unitIdArg } from '../graphql/args';
 import { ChecklistNode } from '../checklist/checklist.type';
 import type { LoadedChecklist } from '../checklist/checklist.service';
 import { inScope, type Context } from '../graphql/context';
@@ -9,8 +10,7 @@ import type { MetricValue } from '../reports/metric-value.entity';
 import { ClaimNode, MetricValueNode } from '../reports/report.type';
 import type { Unit } from '../units/unit.entity';
 import { UnitNode } from '../units/unit.type';
-import { reportingUnitsUnder } from './assessment-batch';
-import { unitIdArg } from './assessment.resolver';
+import { reportingUnitsUnder } from '../units/unit.service';
 import { chooseChecklist } from './checklist-choice';
 import { displayValue, type SeriesPoint } from './series';
 import { isKnownMetric, targetOfMetric, unitSeries, unitsSeries, type MetricTarget } from './series.service';

@@ -1,8 +1,8 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { PageArgs } from '../graphql/args';
 import { Arg, Args, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { requirePermission, scopeList, type Context } from '../graphql/context';
 import { ConnectionType, idOfType, Node, pageWindow, toConnection, toGlobalId } from '../graphql/relay';
-import { PageArgs } from '../units/unit.resolver';
 import { AuditEntry } from './audit-entry.entity';
 import { unitLoaders } from '../units/unit.loaders';
 

@@ -5,7 +5,7 @@ import { ChecklistItem } from './checklist-item.entity';
 import { Checklist } from './checklist.entity';
 import { Target } from './target.entity';
 import type { ChecklistDefinition, ChecklistItemDefinition } from './types';
-import { checklistMatching, storeChecklistMatching } from '../evidence/matcher-weights.service';
+import { MatcherWeights } from './matcher-weights.entity';
 
 /** Stamp of an item's wording: links remember the text they were made against. */
 export function itemTextHash(item: Pick<ChecklistItemDefinition, 'title' | 'text'>): string {
@@ -168,4 +168,31 @@ export interface LoadedChecklist {
   checklist: Checklist;
   items: ChecklistItem[];
   definition: ChecklistDefinition;
+}
+
+/** Stores a checklist file's starting similarity calibration (no-op without one). */
+export async function storeChecklistMatching(
+  manager: EntityManager,
+  checklistId: number,
+  definition: Pick<ChecklistDefinition, 'matching'>,
+  actor: string,
+): Promise<void> {
+  const s = definition.matching?.similarity;
+  if (!s) return;
+  await manager.getRepository(MatcherWeights).insert({
+    checklistId,
+    source: 'CHECKLIST',
+    calibration: { intercept: s.intercept, slope: s.slope, top: s.top },
+    threshold: s.threshold,
+    termWeights: {},
+    decisions: 0,
+    createdBy: actor,
+  });
+}
+
+/** The `matching` block the checklist version was imported with (its CHECKLIST row), if any. */
+export async function checklistMatching(manager: EntityManager, checklistId: number): Promise<ChecklistDefinition['matching']> {
+  const row = await manager.getRepository(MatcherWeights).findOne({ where: { checklistId, source: 'CHECKLIST' }, order: { id: 'ASC' } });
+  if (!row) return undefined;
+  return { similarity: { ...row.calibration, threshold: row.threshold } };
 }

@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
-import type { ChecklistDefinition, ChecklistItemDefinition } from '../checklist/types';
+import type { ChecklistItemDefinition } from '../checklist/types';
 import { ChecklistItem } from '../checklist/checklist-item.entity';
 import { Claim } from '../reports/claim.entity';
 import { MetricValue } from '../reports/metric-value.entity';
 import { EvidenceLink } from './evidence-link.entity';
-import { MatcherWeights } from './matcher-weights.entity';
+import { MatcherWeights } from '../checklist/matcher-weights.entity';
 import {
   fitModelOn,
   RULES_ONLY_MODEL,
@@ -46,33 +46,6 @@ export async function modelForChecklist(manager: EntityManager, checklistId: num
 
 function modelOfRow(row: Pick<MatcherWeights, 'calibration' | 'threshold' | 'termWeights'>): MatcherModel {
   return { calibration: row.calibration, threshold: row.threshold, aloneThreshold: row.threshold, termWeights: row.termWeights };
-}
-
-/** Stores a checklist file's starting similarity calibration (no-op without one). */
-export async function storeChecklistMatching(
-  manager: EntityManager,
-  checklistId: number,
-  definition: Pick<ChecklistDefinition, 'matching'>,
-  actor: string,
-): Promise<void> {
-  const s = definition.matching?.similarity;
-  if (!s) return;
-  await manager.getRepository(MatcherWeights).insert({
-    checklistId,
-    source: 'CHECKLIST',
-    calibration: { intercept: s.intercept, slope: s.slope, top: s.top },
-    threshold: s.threshold,
-    termWeights: {},
-    decisions: 0,
-    createdBy: actor,
-  });
-}
-
-/** The `matching` block the checklist version was imported with (its CHECKLIST row), if any. */
-export async function checklistMatching(manager: EntityManager, checklistId: number): Promise<ChecklistDefinition['matching']> {
-  const row = await manager.getRepository(MatcherWeights).findOne({ where: { checklistId, source: 'CHECKLIST' }, order: { id: 'ASC' } });
-  if (!row) return undefined;
-  return { similarity: { ...row.calibration, threshold: row.threshold } };
 }
 
 /** The reviewed claims and decisions of one checklist version. */

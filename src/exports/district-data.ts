@@ -6,7 +6,8 @@
  * on the proposed score. Evidence quotes come from the stored claims and report sections.
  */
 import { In, type DataSource } from 'typeorm';
-import { assessmentsForUnits, reportingUnitsUnder } from '../assessment/assessment-batch';
+import { assessmentsForUnits } from '../assessment/assessment-batch';
+import { reportingUnitsUnder } from '../units/unit.service';
 import { chooseChecklist } from '../assessment/checklist-choice';
 import { partCodeOf } from '../assessment/parts';
 import { rankUnits } from '../assessment/ranking';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
-import { unitIdArg } from '../assessment/assessment.resolver';
+import { unitIdArg } from '../graphql/args';
 import { requirePermission, type Context } from '../graphql/context';
 import { BadInputError } from '../graphql/relay';
 import { UserErrorType } from '../graphql/user-error.type';

@@ -5,7 +5,8 @@ import { Checklist } from '../checklist/checklist.entity';
 import { runWrite, type WriteLock } from '../db/write-lock';
 import { fail, ok, type Outcome } from '../shared/user-error';
 import { Unit } from '../units/unit.entity';
-import { recomputeAssessment, REPORTING_LEVELS } from './recompute.service';
+import { recomputeAssessment } from './recompute.service';
+import { REPORTING_LEVELS } from '../units/reporting-levels';
 import { Assessment } from '../assessment/assessment.entity';
 import { NotApplicableMarkEntity } from '../assessment/not-applicable.entity';
 

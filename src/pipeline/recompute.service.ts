@@ -7,6 +7,7 @@ import { MetricValue } from '../reports/metric-value.entity';
 import { Report } from '../reports/report.entity';
 import { reusedFromPreviousYear } from '../reports/reuse/reuse.service';
 import { Unit } from '../units/unit.entity';
+import { REPORTING_LEVELS } from '../units/reporting-levels';
 import { bulkInsert } from '../db/bulk-insert';
 import { assess } from '../assessment/assess';
 import { AssessmentFlag } from '../assessment/assessment-flag.entity';
@@ -15,9 +16,6 @@ import { NotApplicableMarkEntity } from '../assessment/not-applicable.entity';
 import type { AssessmentInput, AssessmentResult, NotApplicableMark } from '../assessment/types';
 
 export const SEVERITY_RANK: Record<Severity, number> = { ERROR: 0, WARNING: 1, INFO: 2 };
-
-/** Levels whose units send annual reports (and get REPORT_MISSING when they do not). */
-export const REPORTING_LEVELS = ['STREET', 'TOWN'] as const;
 
 /**
  * Gathers the stored facts for one unit × checklist × year (current report, its claims,

@@ -1,10 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context';
-import { EvidenceLinkNode } from '../evidence/evidence-link.type';
 import type { Claim } from './claim.entity';
 import type { Report } from './report.entity';
 import { ClaimNode, MetricValueNode, ReportNode } from './report.type';
-import { linkLoaders } from '../evidence/evidence-link.loaders';
 import { reportLoaders } from './report.loaders';
 
 @Resolver(() => ClaimNode)
@@ -17,11 +15,6 @@ export class ClaimResolver {
   @FieldResolver(() => [MetricValueNode])
   async metrics(@Root() claim: ClaimNode, @Ctx() ctx: Context): Promise<MetricValueNode[]> {
     return (await ctx.loaders.of(reportLoaders).metricsByClaim.load(claim.dbId)).map(MetricValueNode.from);
-  }
-
-  @FieldResolver(() => [EvidenceLinkNode], { description: 'Links of this claim to checklist items, all states.' })
-  async links(@Root() claim: ClaimNode, @Ctx() ctx: Context): Promise<EvidenceLinkNode[]> {
-    return (await ctx.loaders.of(linkLoaders).linksByClaim.load(claim.dbId)).map(EvidenceLinkNode.from);
   }
 }
 

@@ -1,14 +1,12 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../graphql/args';
 import { scopeList, type Context } from '../graphql/context';
-import { PolarityEnum, ReportStateEnum, SectionKindEnum } from './report.type';
+import { ReportStateEnum } from './report.type';
 import { idOfType, pageWindow, toConnection } from '../graphql/relay';
-import { PageArgs } from '../units/unit.resolver';
 import { UnitNode } from '../units/unit.type';
 import type { Unit } from '../units/unit.entity';
-import type { Claim } from './claim.entity';
 import { Report } from './report.entity';
-import { ClaimNode, MetricValueNode, ReportConnection, ReportNode, ReportSectionNode } from './report.type';
-import { linkLoaders } from '../evidence/evidence-link.loaders';
+import { MetricValueNode, ReportConnection, ReportNode, ReportSectionNode } from './report.type';
 import { reportLoaders } from './report.loaders';
 import { unitLoaders } from '../units/unit.loaders';
 
@@ -22,21 +20,6 @@ export class ReportFilter {
 
   @Field(() => ReportStateEnum, { nullable: true, description: 'Default CURRENT; replaced reports stay retrievable.' })
   state?: ReportStateEnum;
-}
-
-@InputType({ description: 'Filter the claims of a report.' })
-export class ClaimFilter {
-  @Field(() => [PolarityEnum], { nullable: true })
-  polarities?: PolarityEnum[];
-
-  @Field(() => [SectionKindEnum], { nullable: true })
-  sectionKinds?: SectionKindEnum[];
-
-  @Field({ nullable: true, description: 'Claims in this section or below it (path prefix, e.g. 一/（三）).' })
-  sectionPath?: string;
-
-  @Field({ nullable: true, description: 'true: only claims with a non-rejected link; false: only claims without one.' })
-  linked?: boolean;
 }
 
 @Resolver(() => ReportNode)
@@ -85,29 +68,17 @@ export class ReportResolver {
     return (await ctx.loaders.of(reportLoaders).sectionsByReport.load(report.dbId)).map(ReportSectionNode.from);
   }
 
-  @FieldResolver(() => [ClaimNode], { description: 'Claims in document order, optionally filtered.' })
-  async claims(
-    @Root() report: ReportNode,
-    @Ctx() ctx: Context,
-    @Arg('filter', () => ClaimFilter, { nullable: true }) filter?: ClaimFilter,
-  ): Promise<ClaimNode[]> {
-    let claims: Claim[] = await ctx.loaders.of(reportLoaders).claimsByReport.load(report.dbId);
-    if (filter?.polarities?.length) claims = claims.filter((c) => filter.polarities!.includes(c.polarity as PolarityEnum));
-    if (filter?.sectionKinds?.length) claims = claims.filter((c) => filter.sectionKinds!.includes(c.sectionKind as SectionKindEnum));
-    if (filter?.sectionPath) {
-      const p = filter.sectionPath;
-      claims = claims.filter((c) => c.sectionPath === p || c.sectionPath.startsWith(`${p}/`));
-    }
-    if (filter?.linked !== undefined && filter.linked !== null) {
-      const links = await ctx.loaders.of(linkLoaders).linksByReport.load(report.dbId);
-      const linked = new Set(links.filter((l) => l.state !== 'REJECTED').map((l) => l.claimId));
-      claims = claims.filter((c) => linked.has(c.id) === filter.linked);
-    }
-    return claims.map(ClaimNode.from);
-  }
-
   @FieldResolver(() => [MetricValueNode])
   async metrics(@Root() report: ReportNode, @Ctx() ctx: Context): Promise<MetricValueNode[]> {
     return (await ctx.loaders.of(reportLoaders).metricsByReport.load(report.dbId)).map(MetricValueNode.from);
+  }
+}
+
+/** `Unit.reports`: the reports domain adds this field to units (units know nothing of reports). */
+@Resolver(() => UnitNode)
+export class UnitReportsResolver {
+  @FieldResolver(() => [ReportNode], { description: "The unit's reports, newest year first (current and replaced)." })
+  async reports(@Root() unit: UnitNode, @Ctx() ctx: Context): Promise<ReportNode[]> {
+    return (await ctx.loaders.of(reportLoaders).reportsByUnit.load(unit.dbId)).map(ReportNode.from);
   }
 }

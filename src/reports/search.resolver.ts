@@ -1,17 +1,16 @@
 import { Arg, Args, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { reportingUnitsUnder } from '../assessment/assessment-batch';
-import { unitIdArg } from '../assessment/assessment.resolver';
+import { PageArgs, unitIdArg } from '../graphql/args';
+import { reportingUnitsUnder } from '../units/unit.service';
 import { scopeList, type Context } from '../graphql/context';
 import { PolarityEnum } from './report.type';
 import { BadInputError, ConnectionType, pageWindow, toConnection } from '../graphql/relay';
 import { t } from '../i18n/messages';
-import { PageArgs } from '../units/unit.resolver';
 import { normaliseFragment, toRawRange } from '../reading/normalise';
 import { Claim } from './claim.entity';
 import { Report } from './report.entity';
 import { ClaimNode } from './report.type';
 import { searchClaims } from './search/claim-search';
-import { highlightRanges, MAX_SEARCH_QUERY_CHARS, MAX_SEARCH_TERMS, parseSearchQuery, type ParsedQuery } from './search/query';
+import { highlightRanges, MAX_SEARCH_QUERY_CHARS, MAX_SEARCH_TERMS, parseSearchQuery, type ParsedQuery } from '../reading/search-query';
 
 @InputType({ description: 'Narrow a claim search.' })
 export class SearchFilter {

@@ -1,11 +1,10 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import { scopeList, type Context } from '../graphql/context';
 import { UnitLevelEnum } from './unit.type';
+import { PageArgs } from '../graphql/args';
 import { idOfType, pageWindow, toConnection } from '../graphql/relay';
-import { ReportNode } from '../reports/report.type';
 import { Unit } from './unit.entity';
 import { UnitConnection, UnitNode } from './unit.type';
-import { reportLoaders } from '../reports/report.loaders';
 import { unitLoaders } from './unit.loaders';
 
 @InputType({ description: 'Filter units; all fields optional.' })
@@ -21,15 +20,6 @@ export class UnitFilter {
 
   @Field({ nullable: true, description: 'Name or alias contains this text.' })
   nameContains?: string;
-}
-
-@ArgsType()
-export class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size (default 50, at most 200).' })
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page.' })
-  after?: string;
 }
 
 @Resolver(() => UnitNode)
@@ -68,10 +58,5 @@ export class UnitResolver {
   @FieldResolver(() => [UnitNode], { description: 'Direct children, by name.' })
   async children(@Root() unit: UnitNode, @Ctx() ctx: Context): Promise<UnitNode[]> {
     return (await ctx.loaders.of(unitLoaders).unitChildren.load(unit.dbId)).map(UnitNode.from);
-  }
-
-  @FieldResolver(() => [ReportNode], { description: "The unit's reports, newest year first (current and replaced)." })
-  async reports(@Root() unit: UnitNode, @Ctx() ctx: Context): Promise<ReportNode[]> {
-    return (await ctx.loaders.of(reportLoaders).reportsByUnit.load(unit.dbId)).map(ReportNode.from);
   }
 }

@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { REPORTING_LEVELS } from './reporting-levels';
 import { Unit } from './unit.entity';
 import type { UnitDefinition } from './unit-file';
 
@@ -44,4 +45,26 @@ export function subtreeIds(units: readonly Pick<Unit, 'id' | 'parentId'>[], root
     stack.push(...(children.get(id) ?? []));
   }
   return out;
+}
+
+const CHUNK = 500;
+
+/**
+ * The reporting units (街道, 镇) in the subtree of `parentId`, by name, in one recursive
+ * query (works on SQLite and PostgreSQL).
+ */
+export async function reportingUnitsUnder(ds: DataSource, parentId: number): Promise<Unit[]> {
+  const rows: { id: number }[] = await ds.query(
+    `WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE id = $1 UNION ALL SELECT u.id FROM unit u JOIN sub ON u."parentId" = sub.id) SELECT id FROM sub`.replace(
+      '$1',
+      ds.options.type === 'postgres' ? '$1' : '?',
+    ),
+    [parentId],
+  );
+  const ids = rows.map((r) => Number(r.id));
+  const units: Unit[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    units.push(...(await ds.getRepository(Unit).find({ where: { id: In(ids.slice(i, i + CHUNK)), level: In([...REPORTING_LEVELS]) } })));
+  }
+  return units.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
 }

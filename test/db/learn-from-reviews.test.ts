@@ -5,7 +5,7 @@ import { Checklist } from '../../src/checklist/checklist.entity';
 import { loadChecklistDefinition } from '../../src/checklist/checklist.service';
 import { goldByClaim, type GoldFile } from '../../src/evidence/evaluate';
 import { EvidenceLink } from '../../src/evidence/evidence-link.entity';
-import { MatcherWeights } from '../../src/evidence/matcher-weights.entity';
+import { MatcherWeights } from '../../src/checklist/matcher-weights.entity';
 import { applyLearnedModel, learnFromReviews, modelForChecklist } from '../../src/evidence/matcher-weights.service';
 import { reviewLink } from '../../src/pipeline/review.service';
 import { Claim } from '../../src/reports/claim.entity';

@@ -9,7 +9,7 @@
  * caller's scope.
  */
 import type { EntityManager } from 'typeorm';
-import { claimTokens, likePattern, type ParsedQuery } from './query';
+import { claimTokens, likePattern, type ParsedQuery } from '../../reading/search-query';
 
 export interface SearchWhere {
   /** units the caller may see (null: all) */

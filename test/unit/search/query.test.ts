@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { claimTokens, highlightRanges, likePattern, parseSearchQuery } from '../../../src/reports/search/query';
+import { claimTokens, highlightRanges, likePattern, parseSearchQuery } from '../../../src/reading/search-query';
 
 const parsed = (q: string) => {
   const r = parseSearchQuery(q);

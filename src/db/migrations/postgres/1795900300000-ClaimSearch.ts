@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { claimTokens } from '../../../reports/search/query';
+import { claimTokens } from '../../../reading/search-query';
 
 /** Claim search (src/reports/search/): each claim's tokens as a tsvector with a GIN index, backfilled from the stored claims. */
 export class ClaimSearch1795900300000 implements MigrationInterface {

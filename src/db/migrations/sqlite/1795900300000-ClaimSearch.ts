@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { claimTokens } from '../../../reports/search/query';
+import { claimTokens } from '../../../reading/search-query';
 
 /** Claim search (src/reports/search/): an FTS5 table of each claim's tokens, backfilled from the stored claims. */
 export class ClaimSearch1795900300000 implements MigrationInterface {

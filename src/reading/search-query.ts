@@ -11,7 +11,7 @@
  * Single Chinese characters are matched as substrings. (SQLite's trigram tokenizer cannot
  * match the two-character words most Chinese queries consist of, hence the pairs.)
  */
-import { normaliseText } from '../../reading/normalise';
+import { normaliseText } from './normalise';
 
 /** Longest query accepted, in characters (after trimming). */
 export const MAX_SEARCH_QUERY_CHARS = 100;

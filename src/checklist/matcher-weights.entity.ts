@@ -1,6 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { doubleType, timestampType } from '../db/column-types';
-import type { Calibration } from './similarity';
+import type { SimilaritySettings } from './types';
+
+/** Logistic calibration of the similarity signal (src/evidence/similarity.ts). */
+type Calibration = Omit<SimilaritySettings, 'threshold'>;
 
 /**
  * What the matcher learnt for one checklist version (src/evidence/pipeline.ts MatcherModel):
