@@ -15,7 +15,7 @@ import { costLimitPlugin, queryShapeRule } from './graphql/limits';
 import { graphqlPrecheck, hostCheck, singleAuthorizationHeader } from './http-guards';
 import { buildAppSchema } from './app/schema';
 import { localeFromAcceptLanguage, t } from './i18n/messages';
-import { installServiceEndpoints, observabilityPlugin, observeCaller, requestLogging } from './observability/http';
+import { installServiceEndpoints, observabilityPlugin, observeCaller, requestLogging } from './app/http-observability';
 import { logger } from './shared/log';
 import { projectRoot } from './shared/project-root';
 

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { Caller } from '../graphql/context';
+import type { Caller } from '../shared/caller';
 import { authenticate, countActiveTokens } from './token.service';
 
 /** The anonymous local reader: may read everything, change nothing. */

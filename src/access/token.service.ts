@@ -6,7 +6,7 @@ import { fail, ok, type Outcome } from '../shared/user-error';
 import { resolveUnitName, suggestUnitNames } from '../units/unit-names';
 import { subtreeIds } from '../units/unit.service';
 import { Unit } from '../units/unit.entity';
-import type { Caller } from '../graphql/context';
+import type { Caller } from '../shared/caller';
 import { ApiToken } from './api-token.entity';
 import { ROLES, type Role } from '../shared/roles';
 

@@ -1,23 +1,13 @@
 import type { DataSource } from 'typeorm';
-import type { Operation, Role } from '../shared/roles';
+import type { Operation } from '../shared/roles';
 import { allows } from '../shared/roles';
 import type { AppConfig } from '../config';
 import type { WriteLock } from '../db/write-lock';
 import { DownloadStore } from '../db/download-store';
 import { ForbiddenError } from './errors';
 import { RequestLoaders } from './loaders';
+import type { Caller } from '../shared/caller';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/messages';
-
-/** Who is calling: a token's holder, or the anonymous local reader. */
-export interface Caller {
-  /** token name (audit trail), or `anonymous` */
-  name: string;
-  /** id of the API token (logs and metrics; never the token itself); absent for anonymous */
-  tokenId?: number;
-  role: Role | 'ANONYMOUS';
-  /** ids of the units the caller may see (a subtree); null: every unit */
-  scope: ReadonlySet<number> | null;
-}
 
 /** Long-lived things shared by all requests. */
 export interface AppServices {
@@ -77,3 +67,5 @@ export function inScope(ctx: Pick<Context, 'caller'>, unitId: number): boolean {
 export function scopeList(ctx: Pick<Context, 'caller'>): number[] | null {
   return ctx.caller.scope === null ? null : [...ctx.caller.scope];
 }
+
+export type { Caller };

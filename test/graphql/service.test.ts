@@ -6,7 +6,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { createToken } from '../../src/access/token.service';
-import { mayReadMetrics } from '../../src/observability/http';
+import { mayReadMetrics } from '../../src/app/http-observability';
 import { loadSeeds } from '../../src/seeds/load-seeds';
 import { startServer, type RunningServer } from '../../src/server';
 import { createLogger, logger, setLogger } from '../../src/shared/log';

@@ -13,8 +13,8 @@ import { isLoopback } from '../access/authenticate-request';
 import { authenticate } from '../access/token.service';
 import type { AppConfig } from '../config';
 import { logger } from '../shared/log';
-import { metrics, type AppMetrics } from './metrics';
-import { currentRequest, runObserved, type RequestObservation } from './request-context';
+import { metrics, type AppMetrics } from '../observability/metrics';
+import { currentRequest, runObserved, type RequestObservation } from '../observability/request-context';
 
 /** Paths that are probed often: logged at debug, not info. */
 const PROBES = new Set(['/health', '/ready', '/metrics']);
