@@ -65,8 +65,8 @@ function metricsOf(norm: NormalisedText, claim: AnalysedClaim, nStart: number, n
     if (!f || !Number.isInteger(f.start) || !Number.isInteger(f.end)) continue;
     let s = Math.max(0, f.start);
     let e = Math.min(text.length, f.end);
-    while (s < e && /\s/u.test(text[s])) s += 1;
-    while (e > s && /\s/u.test(text[e - 1])) e -= 1;
+    while (s < e && /\s/u.test(text.charAt(s))) s += 1;
+    while (e > s && /\s/u.test(text.charAt(e - 1))) e -= 1;
     if (e <= s || typeof f.value !== 'number' || !Number.isFinite(f.value)) continue;
     const r = toRawRange(norm, nStart + s, nStart + e);
     out.push({
@@ -108,6 +108,7 @@ export function analyzeReport(raw: string, opts: AnalyzeOptions = {}): ReportAna
   const metrics: AnalysedMetric[] = [];
   for (const span of extractClaimSpans(norm.text, doc)) {
     const section = doc.sections[span.section];
+    if (!section) continue; // claim spans are only made inside sections
     const r = toRawRange(norm, span.start, span.end);
     const claim: AnalysedClaim = {
       id: `c${claims.length + 1}`,

@@ -31,23 +31,23 @@ export function splitSentences(text: string, from: number, to: number): Array<[n
   const push = (a: number, b: number): void => {
     let s = a;
     let e = b;
-    while (s < e && LEAD_TRIM.test(text[s])) s += 1;
-    while (e > s && TAIL_TRIM.test(text[e - 1])) e -= 1;
+    while (s < e && LEAD_TRIM.test(text.charAt(s))) s += 1;
+    while (e > s && TAIL_TRIM.test(text.charAt(e - 1))) e -= 1;
     if (e > s && CONTENT.test(text.slice(s, e))) spans.push([s, e]);
   };
   let start = from;
   let i = from;
   while (i < to) {
-    const ch = text[i];
+    const ch = text.charAt(i);
     if (FINAL.has(ch)) {
       let e = i + 1;
-      while (e < to && (CLOSERS.has(text[e]) || FINAL.has(text[e]))) e += 1;
+      while (e < to && (CLOSERS.has(text.charAt(e)) || FINAL.has(text.charAt(e)))) e += 1;
       push(start, e);
       start = e;
       i = e;
       continue;
     }
-    if (i > start && BEFORE_ENUMERATOR.has(text[i - 1]) && ENUMERATOR.test(text.slice(i, Math.min(to, i + 4)))) {
+    if (i > start && BEFORE_ENUMERATOR.has(text.charAt(i - 1)) && ENUMERATOR.test(text.slice(i, Math.min(to, i + 4)))) {
       push(start, i);
       start = i;
     }
@@ -65,8 +65,8 @@ export function splitSentences(text: string, from: number, to: number): Array<[n
 export function extractClaimSpans(text: string, doc: DocumentStructure): ClaimSpan[] {
   const claims: ClaimSpan[] = [];
   for (const line of doc.lines) {
-    if (line.section < 0) continue;
-    const kind = doc.sections[line.section].kind;
+    const kind = doc.sections[line.section]?.kind; // section -1: outside every section
+    if (kind === undefined) continue;
     if (kind === 'CHROME' || kind === 'SIGNATURE') continue;
     if (line.role !== 'BODY' && line.role !== 'HEADING') continue;
     const from = line.role === 'HEADING' && line.heading ? line.start + line.heading.bodyStart : line.start;

@@ -34,14 +34,14 @@ const PATTERNS: Array<{ style: HeadingStyle; re: RegExp; label: (m: RegExpExecAr
     label: (m) => `第${m[1]}`,
   },
   { style: 'DI', re: new RegExp(`^第(${NUMERAL}{1,3})\\s*[、．.]\\s*`, 'u'), label: (m) => `第${m[1]}` },
-  { style: 'CN', re: new RegExp(`^(${NUMERAL}{1,3})\\s*[、．.，,]\\s*`, 'u'), label: (m) => m[1] },
+  { style: 'CN', re: new RegExp(`^(${NUMERAL}{1,3})\\s*[、．.，,]\\s*`, 'u'), label: (m) => m[1] ?? '' },
   {
     style: 'PAREN_CN',
     re: new RegExp(`^[（(]\\s*(${NUMERAL}{1,3})\\s*[）)]\\s*[、．.]?\\s*`, 'u'),
     label: (m) => `（${m[1]}）`,
   },
   { style: 'PAREN_ARABIC', re: /^[（(]\s*(\d{1,2})\s*[）)]\s*[、．.]?\s*/u, label: (m) => `（${m[1]}）` },
-  { style: 'ARABIC', re: /^(\d{1,2})\s*[.．、](?![\d%％])\s*/u, label: (m) => m[1] },
+  { style: 'ARABIC', re: /^(\d{1,2})\s*[.．、](?![\d%％])\s*/u, label: (m) => m[1] ?? '' },
 ];
 
 /** Sentence-final punctuation that ends the heading part of a line. */
@@ -90,6 +90,6 @@ export function matchHeading(line: string): HeadingMatch | null {
 
 function trimEnd(line: string, end: number): number {
   let e = end;
-  while (e > 0 && /\s/u.test(line[e - 1])) e -= 1;
+  while (e > 0 && /\s/u.test(line.charAt(e - 1))) e -= 1;
   return e;
 }

@@ -99,9 +99,9 @@ function toItems(raw: string): Item[] {
   // runs of two or more asterisks (markdown bold), full-width ones included
   let i = 0;
   while (i < raw.length) {
-    if (foldChar(raw[i]) === '*') {
+    if (foldChar(raw.charAt(i)) === '*') {
       let j = i;
-      while (j < raw.length && foldChar(raw[j]) === '*') j += 1;
+      while (j < raw.length && foldChar(raw.charAt(j)) === '*') j += 1;
       if (j - i >= 2) removed.fill(1, i, j);
       i = j;
     } else {
@@ -111,7 +111,7 @@ function toItems(raw: string): Item[] {
   const items: Item[] = [];
   for (let k = 0; k < raw.length; k += 1) {
     if (removed[k]) continue;
-    const ch = raw[k];
+    const ch = raw.charAt(k);
     if (INVISIBLE.has(ch)) continue;
     if (isNewline(ch)) items.push({ ch: '\n', start: k, end: k + 1, kind: 'NEWLINE' });
     else if (isSpace(ch)) items.push({ ch: ' ', start: k, end: k + 1, kind: 'SPACE' });
@@ -138,8 +138,9 @@ function assemble(raw: string, items: Item[], makeDecider: DeciderFactory | null
   const lines = makeDecider ? lineTexts(items) : null;
   const decide = makeDecider && lines ? makeDecider(lines.texts) : null;
   let i = 0;
+  // items[i] and items[j] are read only below items.length
   while (i < items.length) {
-    const item = items[i];
+    const item = items[i]!;
     if (item.kind === 'CHAR') {
       push(item.ch, item.start, item.end);
       i += 1;
@@ -147,22 +148,23 @@ function assemble(raw: string, items: Item[], makeDecider: DeciderFactory | null
     }
     let j = i;
     let hasNewline = false;
-    while (j < items.length && items[j].kind !== 'CHAR') {
-      if (items[j].kind === 'NEWLINE') hasNewline = true;
+    while (j < items.length && items[j]!.kind !== 'CHAR') {
+      if (items[j]!.kind === 'NEWLINE') hasNewline = true;
       j += 1;
     }
-    const prev = out.length > 0 ? out[out.length - 1] : null;
-    const next = j < items.length ? items[j].ch : null;
+    const prev = out.at(-1) ?? null;
+    const next = items[j]?.ch ?? null;
     if (prev !== null && next !== null && prev !== '\n') {
       // The whitespace kept for a run maps to one raw whitespace character of it (a
       // newline when it is a line break), never across markup removed inside the run.
-      const newline = items.slice(i, j).find((it) => it.kind === 'NEWLINE') ?? items[i];
-      if (hasNewline && lines && decide && decide(lines.lineOf[i], lines.lineOf[j])) {
+      const newline = items.slice(i, j).find((it) => it.kind === 'NEWLINE') ?? item;
+      // lineOf has an entry per item, and j < items.length here (next is an item)
+      if (hasNewline && lines && decide && decide(lines.lineOf[i]!, lines.lineOf[j]!)) {
         push('\n', newline.start, newline.end);
       } else if (hasNewline) {
-        if (isAsciiLetter(prev) && isAsciiLetter(next)) push(' ', items[i].start, items[i].end);
+        if (isAsciiLetter(prev) && isAsciiLetter(next)) push(' ', item.start, item.end);
       } else if (!isWide(prev) && !isWide(next)) {
-        push(' ', items[i].start, items[i].end);
+        push(' ', item.start, item.end);
       }
     }
     i = j;
@@ -177,11 +179,12 @@ function lineTexts(items: Item[]): { lineOf: Int32Array; texts: string[] } {
   let chars: string[] = [];
   for (let k = 0; k < items.length; k += 1) {
     lineOf[k] = texts.length;
-    if (items[k].kind === 'NEWLINE') {
+    const item = items[k]!; // k < items.length
+    if (item.kind === 'NEWLINE') {
       texts.push(chars.join(''));
       chars = [];
     } else {
-      chars.push(items[k].ch);
+      chars.push(item.ch);
     }
   }
   texts.push(chars.join(''));
@@ -263,9 +266,10 @@ function normaliseLayout(raw: string): NormalisedText {
     let last = -1;
     for (let k = 0; k < lines.length; k += 1) {
       earlier[k] = last;
-      if (lines[k].trim()) last = k;
+      if (lines[k]!.trim()) last = k; // k < lines.length
     }
-    return (i, j) => isParagraphBreak(lines[i], lines[j], width, earlier[i] >= 0 ? lines[earlier[i]] : null);
+    // i and j are line numbers of the text (lineOf), so lines[i] and lines[j] are there
+    return (i, j) => isParagraphBreak(lines[i] ?? '', lines[j] ?? '', width, lines[earlier[i] ?? -1] ?? null);
   });
 }
 
@@ -348,10 +352,11 @@ function toSimplifiedText(n: NormalisedText): NormalisedText {
     const width = ch.length;
     const converted = toSimplified(ch) || ch;
     out.push(converted);
+    // starts and ends have an entry per UTF-16 unit of n.text, and i + width <= n.text.length
     for (let k = 0; k < converted.length; k += 1) {
       const same = converted.length === width;
-      starts.push(n.starts[same ? i + k : i]);
-      ends.push(n.ends[same ? i + k : i + width - 1]);
+      starts.push(n.starts[same ? i + k : i]!);
+      ends.push(n.ends[same ? i + k : i + width - 1]!);
     }
     i += width;
   }
@@ -363,7 +368,8 @@ export function toRawRange(n: NormalisedText, start: number, end: number): RawRa
   const len = n.text.length;
   const a = Math.max(0, Math.min(start, len));
   const b = Math.max(a, Math.min(end, len));
-  if (b > a) return { start: n.starts[a], end: n.ends[b - 1] };
-  const at = a < len ? n.starts[a] : len > 0 ? n.ends[len - 1] : 0;
+  // starts and ends have an entry per unit of n.text: a < b <= len
+  if (b > a) return { start: n.starts[a]!, end: n.ends[b - 1]! };
+  const at = n.starts[a] ?? n.ends[len - 1] ?? 0;
   return { start: at, end: at };
 }

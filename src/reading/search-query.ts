@@ -42,8 +42,9 @@ function queryPairs(run: string): string[] {
   const chars = [...run];
   if (chars.length < 2) return [];
   const pairs: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i += 2) pairs.push(chars[i] + chars[i + 1]);
-  if (chars.length % 2 === 1) pairs.push(chars[chars.length - 2] + chars[chars.length - 1]);
+  // i + 1 < chars.length, and an odd run here has at least three characters
+  for (let i = 0; i + 1 < chars.length; i += 2) pairs.push(chars[i]! + chars[i + 1]!);
+  if (chars.length % 2 === 1) pairs.push(chars.slice(-2).join(''));
   return pairs;
 }
 
@@ -97,7 +98,7 @@ export function claimTokens(text: string): string[] {
   const tokens = new Set<string>();
   for (const run of lower.match(CJK_RUN) ?? []) {
     const chars = [...run];
-    for (let i = 0; i + 1 < chars.length; i += 1) tokens.add(chars[i] + chars[i + 1]);
+    for (let i = 0; i + 1 < chars.length; i += 1) tokens.add(chars[i]! + chars[i + 1]!); // i + 1 < chars.length
   }
   for (const word of lower.replace(CJK_RUN, ' ').match(WORD_RUN) ?? []) tokens.add(word);
   return [...tokens];

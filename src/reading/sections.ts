@@ -87,16 +87,13 @@ function isTitleLike(text: string): boolean {
 }
 
 /** Heading words, checked in this order. A year in the heading never decides. */
+const SHORTCOMING_WORDS = /不足|差距|短板|薄弱|存在(?:的)?(?:主要)?问题|问题(?:和|及|与)(?:不足|原因|差距|困难)|困难和问题|存在问题/u;
+const PLAN_WORDS =
+  /下一步|下步|主要安排|工作安排|计划|打算|(?<!创新)工作思路|设想|展望|努力方向|明年|来年|(?:\d{4}\s*年)[^，,。]{0,10}(?:工作重点|重点工作|安排|思路)/u;
 const KIND_WORDS: Array<{ kind: SectionKind; re: RegExp }> = [
   { kind: 'RESPONSIBILITY', re: /第一责任人|主要负责人履行|负责人履职|履行推进法治建设/u },
-  {
-    kind: 'SHORTCOMING',
-    re: /不足|差距|短板|薄弱|存在(?:的)?(?:主要)?问题|问题(?:和|及|与)(?:不足|原因|差距|困难)|困难和问题|存在问题/u,
-  },
-  {
-    kind: 'PLAN',
-    re: /下一步|下步|主要安排|工作安排|计划|打算|(?<!创新)工作思路|设想|展望|努力方向|明年|来年|(?:\d{4}\s*年)[^，,。]{0,10}(?:工作重点|重点工作|安排|思路)/u,
-  },
+  { kind: 'SHORTCOMING', re: SHORTCOMING_WORDS },
+  { kind: 'PLAN', re: PLAN_WORDS },
 ];
 
 /**
@@ -115,7 +112,7 @@ export function classifyHeading(heading: string): SectionKind {
 
 /** Both a shortcoming and a plan in one heading (存在的问题及下一步打算). */
 function isMixed(heading: string): boolean {
-  return KIND_WORDS[1].re.test(heading) && KIND_WORDS[2].re.test(heading);
+  return SHORTCOMING_WORDS.test(heading) && PLAN_WORDS.test(heading);
 }
 
 interface RawLine {
@@ -140,7 +137,7 @@ function splitLines(text: string): RawLine[] {
 function headerChromeEnd(lines: RawLine[]): number {
   let last = -1;
   for (let i = 0; i < lines.length && i < 15; i += 1) {
-    const t = lines[i].text;
+    const t = lines[i]!.text; // i < lines.length
     if (isChromeLine(t)) {
       last = i;
       continue;
@@ -154,16 +151,16 @@ function headerChromeEnd(lines: RawLine[]): number {
 /** Trailing footer chrome lines (link lists), counted from the end. */
 function footerChromeStart(lines: RawLine[], from: number): number {
   let i = lines.length;
-  while (i > from && isFooterChromeLine(lines[i - 1].text)) i -= 1;
+  while (i > from && isFooterChromeLine(lines[i - 1]?.text ?? '')) i -= 1;
   return i;
 }
 
 /** The signature block just before `end`: up to three organisation lines and a date line. */
 function signatureStart(lines: RawLine[], from: number, end: number): number {
   let i = end;
-  if (i > from && isDateLine(lines[i - 1].text)) i -= 1;
+  if (i > from && isDateLine(lines[i - 1]?.text ?? '')) i -= 1;
   let orgs = 0;
-  while (i > from && orgs < 3 && isOrgLine(lines[i - 1].text)) {
+  while (i > from && orgs < 3 && isOrgLine(lines[i - 1]?.text ?? '')) {
     i -= 1;
     orgs += 1;
   }
@@ -188,10 +185,10 @@ export function buildStructure(text: string): DocumentStructure {
   const addBlock = (from: number, to: number, kind: 'CHROME' | 'SIGNATURE'): void => {
     if (to <= from) return;
     const path = kind === 'CHROME' ? `chrome-${(chromeCount += 1)}` : 'signature';
-    const idx = addSection({ path, heading: '', kind, level: 1, start: lines[from].start, end: lines[to - 1].end });
-    for (let i = from; i < to; i += 1) {
-      lines[i].role = kind;
-      lines[i].section = idx;
+    const idx = addSection({ path, heading: '', kind, level: 1, start: lines[from]?.start ?? 0, end: lines[to - 1]?.end ?? 0 });
+    for (const line of lines.slice(from, to)) {
+      line.role = kind;
+      line.section = idx;
     }
   };
 
@@ -202,7 +199,7 @@ export function buildStructure(text: string): DocumentStructure {
   // title: a short title-like line before the first heading and the first body paragraph
   let titleLine: number | null = null;
   for (let i = 0; i < signStart; i += 1) {
-    const t = lines[i].text;
+    const t = lines[i]!.text; // signStart <= lines.length
     if (matchHeading(t) !== null || (i >= headerEnd && /[。]/u.test(t))) break;
     if (isTitleLike(t)) {
       titleLine = i;
@@ -223,14 +220,15 @@ export function buildStructure(text: string): DocumentStructure {
   let current = -1;
   let openingLine: number | null = null;
   for (let i = headerEnd; i < signStart; i += 1) {
-    const line = lines[i];
+    const line = lines[i]!; // signStart <= lines.length
     const heading = i === titleLine ? null : matchHeading(line.text);
     if (heading) {
       const rank = STYLE_RANK[heading.style];
       const same = stack.findIndex((o) => o.rank === rank);
       if (same >= 0) stack.length = same;
-      else while (stack.length > 0 && stack[stack.length - 1].rank >= rank) stack.pop();
-      const parent = stack.length > 0 ? sections[stack[stack.length - 1].section] : null;
+      else while ((stack.at(-1)?.rank ?? -Infinity) >= rank) stack.pop();
+      const open = stack.at(-1);
+      const parent = open ? sections[open.section]! : null; // stack holds indexes of added sections
       let path = parent ? `${parent.path}/${heading.label}` : heading.label;
       if (usedPaths.has(path)) {
         const base = path;
@@ -244,7 +242,7 @@ export function buildStructure(text: string): DocumentStructure {
       let kind: SectionKind;
       let top: number | undefined;
       if (parent) {
-        const topSection = sections[parent.top];
+        const topSection = sections[parent.top]!; // top is an added section
         top = parent.top;
         kind = topSection.kind;
         if (isMixed(topSection.heading)) {
@@ -271,7 +269,10 @@ export function buildStructure(text: string): DocumentStructure {
     else if (openingLine === null) openingLine = i;
   }
   // a title inside the header chrome keeps its role for detection
-  if (titleLine !== null && titleLine < headerEnd) lines[titleLine].role = 'TITLE';
+  if (titleLine !== null && titleLine < headerEnd) {
+    const title = lines[titleLine];
+    if (title) title.role = 'TITLE';
+  }
 
   addBlock(signStart, footerStart, 'SIGNATURE');
   addBlock(footerStart, lines.length, 'CHROME');
@@ -279,16 +280,12 @@ export function buildStructure(text: string): DocumentStructure {
   // section ends: up to the next section at the same or a higher level
   const body = sections.map((s, idx) => ({ s, idx })).filter(({ s }) => s.kind !== 'CHROME' && s.kind !== 'SIGNATURE');
   const lastBodyLine = signStart - 1;
-  for (let k = 0; k < body.length; k += 1) {
-    const { s } = body[k];
+  for (const [k, { s }] of body.entries()) {
     let endLine = lastBodyLine;
-    for (let n = k + 1; n < body.length; n += 1) {
-      if (body[n].s.level <= s.level || s.path === '0') {
-        endLine = lineBefore(lines, body[n].s.start);
-        break;
-      }
-    }
-    if (endLine >= 0) s.end = Math.max(s.start, lines[endLine].end);
+    const next = body.slice(k + 1).find((b) => b.s.level <= s.level || s.path === '0');
+    if (next) endLine = lineBefore(lines, next.s.start);
+    const end = lines[endLine];
+    if (end) s.end = Math.max(s.start, end.end);
   }
   // sections were added in document order: header chrome, body, signature, footer chrome
   return { lines, sections, titleLine, openingLine };
@@ -300,7 +297,8 @@ function lineBefore(lines: DocLine[], start: number): number {
   let hi = lines.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (lines[mid].start < start) lo = mid + 1;
+    if (lines[mid]!.start < start)
+      lo = mid + 1; // lo <= mid < hi <= lines.length
     else hi = mid;
   }
   return lo - 1;

@@ -132,7 +132,7 @@ export function rewriteReport(
   if ([...stem].length >= 2) out = replaceAll(out, stem, () => hold(targetStem));
   const above = [target.parent, target.city, target.province];
   source.ancestors.forEach((a, i) => {
-    const to = above[Math.min(i, above.length - 1)];
+    const to = above[Math.min(i, above.length - 1)] ?? ''; // above is never empty
     out = replaceAll(out, a, () => hold(to));
     // the bare place name (天津律师事务所, 南开信用平台, 滨海通办)
     const bare = a.replace(/(?:新区|自治县|区|县|市|省)$/u, '');
@@ -148,7 +148,7 @@ export function rewriteReport(
       .replace(/([我本全])街/gu, `$1${w}`);
   }
   out = out.replace(YEAR_IN_TEXT, (y) => String(Number(y) + delta));
-  out = out.replace(/\u0001(\d+)\u0002/gu, (_m, i: string) => slots[Number(i)]);
+  out = out.replace(/\u0001(\d+)\u0002/gu, (_m, i: string) => slots[Number(i)] ?? '');
   const title = titleFor(target, year, shape);
   if (title) {
     const range = titleLineRange(out);
@@ -182,7 +182,7 @@ export function rewrittenCases(reports: readonly SourceReport[], targets: readon
   reports.forEach((r, i) => {
     targets.forEach((t, j) => {
       const year = 2019 + ((i * 3 + j) % 6);
-      const shape = TITLE_SHAPES[(i + j) % TITLE_SHAPES.length];
+      const shape = TITLE_SHAPES[(i + j) % TITLE_SHAPES.length]!; // an index modulo the length
       const rw = rewriteReport(r.text, r.unit, r.year, t, year, shape);
       cases.push({ id: `${r.id} → ${t.name} ${year} (${shape})`, text: rw.text, expected: rw.expected });
     });

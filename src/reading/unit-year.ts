@@ -362,9 +362,9 @@ function indexOfKnown(known: readonly KnownUnit[]): KnownIndex {
       if (!index.exact.has(n)) index.exact.set(n, u);
       if (/(街道|街)$/u.test(n)) stems.add(streetStem(n));
       if (!n) return;
-      const list = index.byFirst.get(n[0]);
+      const list = index.byFirst.get(n.charAt(0));
       if (list) list.push([ui, ni, n]);
-      else index.byFirst.set(n[0], [[ui, ni, n]]);
+      else index.byFirst.set(n.charAt(0), [[ui, ni, n]]);
     });
     for (const stem of stems) index.byStem.set(stem, [...(index.byStem.get(stem) ?? []), u]);
   });
@@ -383,7 +383,7 @@ export function resolveKnownUnit(name: string, known: readonly KnownUnit[] | und
   const short = /街街道$/u.test(name) ? index.exact.get(name.slice(0, -2)) : undefined;
   if (short) return short;
   const byStem = index.byStem.get(streetStem(name)) ?? [];
-  return byStem.length === 1 ? byStem[0] : null;
+  return byStem.length === 1 ? (byStem[0] ?? null) : null;
 }
 
 /**
@@ -394,7 +394,7 @@ function knownOccurrences(t: string, known: readonly KnownUnit[]): Array<{ ui: n
   const index = indexOfKnown(known);
   const hits: Array<{ ui: number; ni: number; n: string; at: number }> = [];
   for (let at = 0; at < t.length; at += 1) {
-    const candidates = index.byFirst.get(t[at]);
+    const candidates = index.byFirst.get(t.charAt(at));
     if (!candidates) continue;
     for (const [ui, ni, n] of candidates) if (t.startsWith(n, at)) hits.push({ ui, ni, n, at });
   }
@@ -422,8 +422,8 @@ const SUBJECT_LOOKBACK = 90;
 /** Whether `start` in an opening text begins the subject of its sentence. */
 function atSubject(t: string, start: number): boolean {
   let s = start;
-  while (s > 0 && start - s < SUBJECT_LOOKBACK && !/[。；;！!？?\n]/u.test(t[s - 1])) s -= 1;
-  if (s > 0 && !/[。；;！!？?\n]/u.test(t[s - 1])) return false;
+  while (s > 0 && start - s < SUBJECT_LOOKBACK && !/[。；;！!？?\n]/u.test(t.charAt(s - 1))) s -= 1;
+  if (s > 0 && !/[。；;！!？?\n]/u.test(t.charAt(s - 1))) return false;
   return SUBJECT_PREFIX.test(t.slice(s, start));
 }
 
@@ -475,7 +475,8 @@ function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefin
     const t = seg.text;
     const inBook = bookTitleMask(t);
     for (const { ui, n, at } of known ? knownOccurrences(t, known) : []) {
-      const u = known![ui];
+      const u = known?.[ui];
+      if (!u) continue; // ui indexes `known`
       const subject = seg.opening && atSubject(t, at);
       const weight = inBook[at] ? 0.03 : (seg.unitWeight ?? unitWeight(seg.source, subject));
       add({
@@ -557,11 +558,11 @@ function authorLevel(segments: Segment[]): UnitLevel | null {
   for (const seg of segments) {
     if (seg.source === 'PUBLISH_DATE') continue;
     for (const m of seg.text.matchAll(/(?:我|本|全)(街道|街|镇|乡)|(?:我|本)(区|县|市)(?![委政域民场])/gu)) {
-      count(levelOf(m[1] ?? m[2]), 1);
+      count(levelOf(m[1] ?? m[2] ?? ''), 1);
     }
     if (!seg.opening) continue;
     for (const m of seg.text.matchAll(BARE_ORGAN)) {
-      if (atSubject(seg.text, m.index ?? 0)) count(levelOf(m[1]), BARE_SUBJECT_COUNT);
+      if (atSubject(seg.text, m.index ?? 0)) count(levelOf(m[1] ?? ''), BARE_SUBJECT_COUNT);
     }
   }
   let best: UnitLevel | null = null;
@@ -622,7 +623,7 @@ function mergeOwnStreetNames(groups: Map<string, Mention[]>): void {
   for (const key of [...groups.keys()]) {
     const m = /^(.+街)\|街$/u.exec(key);
     if (!m) continue;
-    const shortKey = `${m[1].slice(0, -1)}|街`;
+    const shortKey = `${(m[1] ?? '').slice(0, -1)}|街`;
     const short = groups.get(shortKey);
     if (!short || short.some((x) => x.name.endsWith('街道'))) continue;
     groups.get(key)!.push(...short);
@@ -640,18 +641,19 @@ const RUNNING_TEXT: ReadonlySet<EvidenceSource> = new Set<EvidenceSource>(['BODY
  */
 function mergeVerbPrefixedNames(groups: Map<string, Mention[]>): void {
   const byName = new Map<string, string>();
-  for (const [key, ms] of groups) if (!ms[0].known) byName.set(ms[0].name, key);
+  for (const [key, [first]] of groups) if (first && !first.known) byName.set(first.name, key);
   for (const [key, ms] of [...groups]) {
-    if (ms.some((m) => m.known || !RUNNING_TEXT.has(m.source))) continue;
-    const chars = [...ms[0].name];
+    const first = ms[0];
+    if (!first || ms.some((m) => m.known || !RUNNING_TEXT.has(m.source))) continue;
+    const chars = [...first.name];
     for (let i = 1; chars.length - i >= 3; i += 1) {
       const shorter = chars.slice(i).join('');
       const target = byName.get(shorter);
       const into = target !== undefined && target !== key ? groups.get(target) : undefined;
-      if (!into || into[0].level !== ms[0].level) continue;
+      if (!into || into[0]?.level !== first.level) continue;
       into.push(...ms.map((m) => ({ ...m, key: target!, name: shorter })));
       groups.delete(key);
-      byName.delete(ms[0].name);
+      byName.delete(first.name);
       break;
     }
   }
@@ -677,10 +679,14 @@ function abbreviates(short: string, long: string): boolean {
 function mergeAbbreviations(groups: Map<string, Mention[]>): void {
   const full = [...groups].filter(([, ms]) => ms.some((m) => !RUNNING_TEXT.has(m.source) || m.anchored));
   for (const [key, ms] of [...groups]) {
-    if (ms.some((m) => m.known || !RUNNING_TEXT.has(m.source))) continue;
-    const into = full.find(([k, f]) => k !== key && f[0].level === ms[0].level && abbreviates(stemOf(ms[0].name), stemOf(f[0].name)));
-    if (!into) continue;
-    into[1].push(...ms.map((m) => ({ ...m, key: into[0], name: into[1][0].name })));
+    const first = ms[0];
+    if (!first || ms.some((m) => m.known || !RUNNING_TEXT.has(m.source))) continue;
+    const into = full.find(
+      ([k, [f]]) => k !== key && f !== undefined && f.level === first.level && abbreviates(stemOf(first.name), stemOf(f.name)),
+    );
+    const target = into?.[1][0];
+    if (!into || !target) continue;
+    into[1].push(...ms.map((m) => ({ ...m, key: into[0], name: target.name })));
     groups.delete(key);
   }
 }
@@ -704,6 +710,7 @@ function reasonOf(name: string, ms: Mention[], credible: boolean): string {
     return `“${name}”只在正文或书名号中出现${count}次，不在标题、署名、来源栏或开头，也未与“人民政府”“办事处”等机关名连用，不足以认定为报告单位`;
   }
   const best = [...ms].sort((a, b) => Number(b.credible) - Number(a.credible) || b.weight - a.weight)[0];
+  if (!best) return `“${name}”没有出现`; // a group always has a mention
   const parts = [`${SOURCE_WORDS[best.source]}写明“${name}”${best.anchored ? '（与机关名连用）' : ''}`];
   const positions = [...new Set(ms.filter((m) => m.credible).map((m) => SOURCE_WORDS[m.source]))].filter(
     (w) => w !== SOURCE_WORDS[best.source],
@@ -729,8 +736,9 @@ function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel 
     const byName = new Map<string, number>();
     for (const m of ms) byName.set(m.name, (byName.get(m.name) ?? 0) + m.weight);
     const ownStreet = ms.find((m) => /街街道$/u.test(m.name) && !m.known);
-    const name = ownStreet ? ownStreet.name : [...byName.entries()].sort((a, b) => b[1] - a[1])[0][0];
-    const level = ms[0].level;
+    // a group always has a mention, so byName has an entry and ms[0] is there
+    const name = ownStreet ? ownStreet.name : ([...byName.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '');
+    const level = ms[0]?.level ?? null;
     const known = ms.some((m) => m.known);
     const repeated = ms.filter((m) => m.weight > 0.03).length >= CREDIBLE_REPEATS && (author === null || author === level);
     const credible = known || repeated || ms.some((m) => m.credible);
@@ -759,8 +767,8 @@ function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel 
   // and only one name of that level recurs in it: that name, with a modest confidence
   if (author && !scored.some((c) => c.level === author && c.credible && c.confidence >= MIN_UNIT_CONFIDENCE)) {
     const recurring = scored.filter((c) => c.level === author && c.mentions >= AGREEMENT_MIN_MENTIONS);
-    if (recurring.length === 1) {
-      const c = recurring[0];
+    const c = recurring[0];
+    if (recurring.length === 1 && c) {
       c.confidence = Math.max(c.confidence, AGREEMENT_CONFIDENCE);
       c.credible = true;
       c.reason = `标题、署名和网页来源栏没有写明单位；全文以${LEVEL_WORDS[author]}的口吻自称（如“我${author === 'STREET' ? '街道' : author === 'TOWN' ? '镇' : author === 'CITY' ? '市' : '区'}”），正文中同级的名称只有“${c.name}”反复出现（${c.mentions}次），据此推定`;
@@ -814,7 +822,7 @@ const CN_DATE_IN_TEXT =
   /([〇○零一二三四五六七八九]{4})\s*年\s*(十[一二]?|[一二三四五六七八九])\s*月(?:\s*[一二三四五六七八九十]{1,3}\s*日)?/u;
 
 function cnNumber(s: string): number {
-  if (s.startsWith('十')) return 10 + (s.length > 1 ? (CN_DIGITS[s[1]] ?? 0) : 0);
+  if (s.startsWith('十')) return 10 + (s.length > 1 ? (CN_DIGITS[s.charAt(1)] ?? 0) : 0);
   return CN_DIGITS[s] ?? 0;
 }
 
@@ -824,8 +832,8 @@ function dateIn(t: string): { year: number; month: number; index: number; length
   if (d) return { year: Number(d[1]), month: Number(d[2] ?? d[3]), index: d.index, length: d[0].length };
   const c = CN_DATE_IN_TEXT.exec(t);
   if (!c) return null;
-  const year = Number([...c[1]].map((ch) => CN_DIGITS[ch] ?? 0).join(''));
-  return { year, month: cnNumber(c[2]), index: c.index, length: c[0].length };
+  const year = Number([...(c[1] ?? '')].map((ch) => CN_DIGITS[ch] ?? 0).join(''));
+  return { year, month: cnNumber(c[2] ?? ''), index: c.index, length: c[0].length };
 }
 
 function parseYear(m: RegExpMatchArray): number | null {
@@ -934,7 +942,7 @@ const HEADER_ORGAN = /(?:人民政府|政府|办事处|委员会|党工委|党�
 /** The opening line, past an addressee line and an author header above the title. */
 function openingOf(doc: DocumentStructure, header: ReadonlySet<number>): number | null {
   let i = doc.openingLine;
-  while (i !== null && i < doc.lines.length && (ADDRESSEE.test(doc.lines[i].text) || header.has(i))) {
+  while (i !== null && i < doc.lines.length && (ADDRESSEE.test(doc.lines[i]!.text) || header.has(i))) {
     const next = doc.lines.findIndex((l, k) => k > i! && l.role !== 'TITLE' && l.role !== 'CHROME' && l.text.trim() !== '');
     i = next < 0 ? null : next;
   }
@@ -943,11 +951,11 @@ function openingOf(doc: DocumentStructure, header: ReadonlySet<number>): number 
 
 function lineSegments(doc: DocumentStructure): Segment[] {
   const segments: Segment[] = [];
-  const kindOf = (l: DocLine): string | null => (l.section >= 0 ? doc.sections[l.section].kind : null);
+  const kindOf = (l: DocLine): string | null => doc.sections[l.section]?.kind ?? null; // section -1: none
   const titleAt = doc.lines.findIndex((l) => l.role === 'TITLE');
   const header = new Set<number>();
   for (let i = 0; i < titleAt; i += 1) {
-    const l = doc.lines[i];
+    const l = doc.lines[i]!; // titleAt < doc.lines.length
     if (l.role !== 'CHROME' && l.text.length <= 40 && !/[。，,；;:：]/u.test(l.text) && HEADER_ORGAN.test(l.text)) header.add(i);
   }
   const opening = openingOf(doc, header);
@@ -961,7 +969,8 @@ function lineSegments(doc: DocumentStructure): Segment[] {
       if (/发布日期|发布时间|发文日期|成文日期|^日期/u.test(l.text)) seg(l.text, l.start, 'PUBLISH_DATE');
       // 来源: 胡家园街 / 信息来源：某某镇人民政府 — the value up to a space or the next field
       for (const from of l.text.matchAll(SOURCE_FIELD)) {
-        seg(from[1], l.start + (from.index ?? 0) + from[0].length - from[1].length, 'SOURCE');
+        const value = from[1] ?? '';
+        seg(value, l.start + (from.index ?? 0) + from[0].length - value.length, 'SOURCE');
       }
       if (BREADCRUMB.test(l.text) || /^(?:当前位置|您的位置|你的位置)/u.test(l.text)) {
         for (const step of l.text.matchAll(/[^>＞»›:：\s]+/gu)) {
@@ -1020,8 +1029,10 @@ export function detectUnitYear(norm: NormalisedText, doc: DocumentStructure, opt
   const author = authorLevel(segments);
   let unitCandidates = rankUnits(norm, unitMentions(segments, opts.knownUnits), author);
   let yearCandidates = rankYears(norm, yearMentions(segments));
-  let unit = unitCandidates.length > 0 && unitCandidates[0].confidence >= MIN_UNIT_CONFIDENCE ? unitCandidates[0] : null;
-  let year = yearCandidates.length > 0 && yearCandidates[0].confidence >= MIN_YEAR_CONFIDENCE ? yearCandidates[0] : null;
+  const [topUnit] = unitCandidates;
+  const [topYear] = yearCandidates;
+  let unit = topUnit && topUnit.confidence >= MIN_UNIT_CONFIDENCE ? topUnit : null;
+  let year = topYear && topYear.confidence >= MIN_YEAR_CONFIDENCE ? topYear : null;
   if (opts.unit !== undefined && opts.unit.trim() !== '') {
     unit = explicitUnit(opts.unit, opts.knownUnits);
     const chosen = unit.name;

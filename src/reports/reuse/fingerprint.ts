@@ -76,9 +76,10 @@ export function shingleHashes(text: string, unitNames: readonly string[] = []): 
 export function minHash(shingles: Uint32Array): Uint32Array {
   const sig = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
   for (const s of shingles) {
+    // SEEDS and sig have MINHASH_SIZE entries
     for (let i = 0; i < MINHASH_SIZE; i += 1) {
-      const v = fmix32(s ^ SEEDS[i]);
-      if (v < sig[i]) sig[i] = v;
+      const v = fmix32(s ^ SEEDS[i]!);
+      if (v < sig[i]!) sig[i] = v;
     }
   }
   return sig;
@@ -89,7 +90,7 @@ export function bandKeys(signature: Uint32Array): number[] {
   const keys: number[] = [];
   for (let b = 0; b < BANDS; b += 1) {
     let h = fmix32(b + 1);
-    for (let r = 0; r < ROWS_PER_BAND; r += 1) h = fmix32(h ^ signature[b * ROWS_PER_BAND + r]);
+    for (let r = 0; r < ROWS_PER_BAND; r += 1) h = fmix32(h ^ (signature[b * ROWS_PER_BAND + r] ?? 0));
     keys.push(h | 0);
   }
   return keys;
@@ -142,12 +143,13 @@ export function containment(a: Uint32Array, b: Uint32Array, boilerplate: Readonl
   let i = 0;
   let j = 0;
   let common = 0;
+  // own[i] and b[j] are read only inside both arrays
   while (i < own.length && j < b.length) {
     if (own[i] === b[j]) {
       common += 1;
       i += 1;
       j += 1;
-    } else if (own[i] < b[j]) i += 1;
+    } else if (own[i]! < b[j]!) i += 1;
     else j += 1;
   }
   return common / own.length;

@@ -94,7 +94,9 @@ export async function corpusBoilerplate(ds: DataSource): Promise<Set<number>> {
   const all = unitRows.map((r) => Number(r.unitId));
   const step = Math.max(1, all.length / BOILERPLATE_SAMPLE_UNITS);
   const sample =
-    all.length <= BOILERPLATE_SAMPLE_UNITS ? all : Array.from({ length: BOILERPLATE_SAMPLE_UNITS }, (_, i) => all[Math.floor(i * step)]);
+    all.length <= BOILERPLATE_SAMPLE_UNITS
+      ? all
+      : Array.from({ length: BOILERPLATE_SAMPLE_UNITS }, (_, i) => all[Math.floor(i * step)]).filter((id) => id !== undefined);
   const byUnit = new Map<number, Set<number>>();
   const names = await unitNamesById(ds, sample);
   for (let i = 0; i < sample.length; i += CHUNK) {
