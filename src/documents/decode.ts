@@ -234,7 +234,7 @@ function textLikeShare(text: string): number {
 /** Drops an incomplete UTF-8 sequence at the very end (a file cut inside a character). */
 function withoutCutCharacter(bytes: Uint8Array): Uint8Array {
   for (let back = 1; back <= 3 && back <= bytes.length; back += 1) {
-    const b = bytes[bytes.length - back];
+    const b = bytes[bytes.length - back]!; // back <= bytes.length
     if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
     const needed = (b & 0xe0) === 0xc0 ? 2 : (b & 0xf0) === 0xe0 ? 3 : (b & 0xf8) === 0xf0 ? 4 : 1;
     return needed > back ? bytes.subarray(0, bytes.length - back) : bytes;
@@ -251,7 +251,7 @@ function gb2312Share(bytes: Uint8Array): number {
   let multi = 0;
   let gb2312 = 0;
   for (let i = 0; i < bytes.length;) {
-    const b = bytes[i];
+    const b = bytes[i]!; // i < bytes.length
     if (b < 0x80) {
       i += 1;
       continue;

@@ -62,7 +62,7 @@ async function acquire(memoryMb: number): Promise<PooledWorker> {
   while (running >= MAX_WORKERS) await new Promise<void>((resolve) => waiting.push(resolve));
   running += 1;
   const index = idle.findIndex((w) => w.memoryMb === memoryMb);
-  const pooled = index >= 0 ? idle.splice(index, 1)[0] : spawn(memoryMb);
+  const pooled = idle.splice(index, index >= 0 ? 1 : 0)[0] ?? spawn(memoryMb);
   pooled.busy = true;
   return pooled;
 }

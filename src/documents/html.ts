@@ -218,7 +218,7 @@ export function estimateTagDepth(html: string, stop: number): number {
   let depth = 0;
   let max = 0;
   for (let m = tag.exec(html); m; m = tag.exec(html)) {
-    const name = m[2].toLowerCase();
+    const name = (m[2] ?? '').toLowerCase();
     if (SELF_CLOSING.has(name) || m[3] === '/') continue;
     depth = m[1] === '/' ? Math.max(0, depth - 1) : depth + 1;
     if (depth > max) {
@@ -245,7 +245,7 @@ export function treeDepth(root: Node): number {
 function pageTitle(root: HTMLElement): string | null {
   let title = root.querySelector('title')?.text.replace(/\s+/gu, ' ').trim() ?? '';
   // "…工作报告_政务公开_某某区人民政府": drop trailing names that are not the report's
-  for (let m = SITE_SUFFIX.exec(title); m && !/报告|总结|情况/u.test(m[2]); m = SITE_SUFFIX.exec(title)) title = m[1];
+  for (let m = SITE_SUFFIX.exec(title); m && !/报告|总结|情况/u.test(m[2] ?? ''); m = SITE_SUFFIX.exec(title)) title = m[1] ?? '';
   return title && /报告|总结|情况|工作/u.test(title) ? title : null;
 }
 

@@ -207,14 +207,16 @@ export function toLines(items: PdfTextItem[], page: number): PdfLine[] {
   const placed = items
     .filter((i) => i.str !== '')
     .map((i) => {
-      const size = Math.abs(i.transform[3]) || Math.hypot(i.transform[2], i.transform[3]) || i.height || 10;
-      return { str: i.str, x: i.transform[4], y: i.transform[5], width: i.width, size };
+      const [, , c = 0, d = 0, x = 0, y = 0] = i.transform;
+      const size = Math.abs(d) || Math.hypot(c, d) || i.height || 10;
+      return { str: i.str, x, y, width: i.width, size };
     })
     .sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: Array<typeof placed> = [];
   for (const item of placed) {
-    const last = groups[groups.length - 1];
-    if (last && Math.abs(last[0].y - item.y) <= 0.4 * Math.max(last[0].size, item.size)) last.push(item);
+    const last = groups.at(-1);
+    const head = last?.[0];
+    if (last && head && Math.abs(head.y - item.y) <= 0.4 * Math.max(head.size, item.size)) last.push(item);
     else groups.push([item]);
   }
   const lines: PdfLine[] = [];
@@ -229,9 +231,10 @@ export function toLines(items: PdfTextItem[], page: number): PdfLine[] {
       end = Math.max(end, item.x + item.width);
     }
     const trimmed = text.replace(/\s+$/u, '').replace(/^\s+/u, '');
-    if (trimmed === '') continue;
+    const first = group[0];
+    if (trimmed === '' || !first) continue;
     const size = Math.max(...group.map((g) => g.size));
-    lines.push({ page, text: trimmed, x: Math.min(...group.map((g) => g.x)), right: end, y: group[0].y, size });
+    lines.push({ page, text: trimmed, x: Math.min(...group.map((g) => g.x)), right: end, y: first.y, size });
   }
   return lines;
 }
@@ -261,21 +264,21 @@ const FURNITURE_BAND = 0.12;
 export function removePageFurniture(pages: PdfLine[][], views: number[][]): PdfLine[][] {
   const keyOf = (t: string): string => t.replace(/\d+/gu, '#').replace(/\s+/gu, '');
   const candidates = pages.map((lines, p) => {
-    const [, y0, , y1] = views[p] ?? [0, 0, 0, 842];
+    const [, y0 = 0, , y1 = 842] = views[p] ?? [];
     const band = (y1 - y0) * FURNITURE_BAND;
     return lines.map((line, i) => (i < 2 && line.y >= y1 - band) || (i >= lines.length - 2 && line.y <= y0 + band));
   });
   const pagesWithKey = new Map<string, Set<number>>();
   pages.forEach((lines, p) =>
     lines.forEach((line, i) => {
-      if (!candidates[p][i]) return;
+      if (!candidates[p]?.[i]) return;
       const key = keyOf(line.text);
       pagesWithKey.set(key, (pagesWithKey.get(key) ?? new Set()).add(p));
     }),
   );
   return pages.map((lines, p) =>
     lines.filter((line, i) => {
-      if (!candidates[p][i]) return true;
+      if (!candidates[p]?.[i]) return true;
       if (isPageNumber(line.text)) return false;
       return (pagesWithKey.get(keyOf(line.text))?.size ?? 0) < 2;
     }),
@@ -304,16 +307,18 @@ function charWidth(ch: string, size: number): number {
  */
 export function leadingChunkWidth(text: string, size: number): number {
   const chars = [...text];
-  if (chars.length === 0) return 0;
+  const first = chars[0];
+  if (first === undefined) return 0;
   let n = 1;
-  if (/[A-Za-z0-9]/u.test(chars[0])) {
-    while (n < chars.length && /[A-Za-z0-9.%]/u.test(chars[n])) n += 1;
-  } else if (NO_LINE_END.test(chars[0]) && chars.length > 1) {
+  if (/[A-Za-z0-9]/u.test(first)) {
+    while (n < chars.length && /[A-Za-z0-9.%]/u.test(chars[n]!)) n += 1;
+  } else if (NO_LINE_END.test(first) && chars.length > 1) {
     n = 2;
   }
-  while (n < chars.length && NO_LINE_START.test(chars[n])) {
+  // chars[n] is in range: n < chars.length is tested first
+  while (n < chars.length && NO_LINE_START.test(chars[n]!)) {
     // a closing quote also holds on to the character after it (no break on either side of a quote)
-    n += /[”’」』]/u.test(chars[n]) && n + 1 < chars.length ? 2 : 1;
+    n += /[”’」』]/u.test(chars[n]!) && n + 1 < chars.length ? 2 : 1;
   }
   return chars.slice(0, n).reduce((w, ch) => w + charWidth(ch, size), 0);
 }
@@ -350,20 +355,22 @@ function measure(lines: PdfLine[]): { left: number; end: number } {
  * heading (一、 （一） 1.).
  */
 export function joinParagraphs(lines: PdfLine[]): string {
-  if (lines.length === 0) return '';
+  const first = lines[0];
+  if (first === undefined) return '';
   const measures = pageMeasures(lines);
   const pitches: number[] = [];
+  // lines[i - 1] and lines[i] are in range in both loops: 1 <= i < lines.length
   for (let i = 1; i < lines.length; i += 1) {
-    const a = lines[i - 1];
-    const b = lines[i];
+    const a = lines[i - 1]!;
+    const b = lines[i]!;
     if (a.page === b.page && Math.abs(a.size - b.size) < 0.5 && a.y > b.y) pitches.push(a.y - b.y);
   }
-  const pitch = pitches.length ? median(pitches) : lines[0].size * 1.5;
+  const pitch = pitches.length ? median(pitches) : first.size * 1.5;
 
-  const out: string[] = [lines[0].text];
+  const out: string[] = [first.text];
   for (let i = 1; i < lines.length; i += 1) {
-    const a = lines[i - 1];
-    const b = lines[i];
+    const a = lines[i - 1]!;
+    const b = lines[i]!;
     const here = measures.get(a.page)!;
     const there = measures.get(b.page)!;
     const full = a.right + leadingChunkWidth(b.text, b.size) > here.end - 0.5 * a.size;
@@ -376,7 +383,7 @@ export function joinParagraphs(lines: PdfLine[]): string {
       out.push('\n', b.text);
       continue;
     }
-    const last = out[out.length - 1];
+    const last = out.at(-1) ?? '';
     out.push(/[A-Za-z]$/u.test(last) && /^[A-Za-z]/u.test(b.text) ? ' ' : '', b.text);
   }
   return out.join('');
@@ -384,5 +391,5 @@ export function joinParagraphs(lines: PdfLine[]): string {
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }

@@ -124,11 +124,12 @@ export async function ingestDocumentFile(
   );
   if (!outcome.ok) {
     const [first] = outcome.errors;
+    const code = first?.code ?? 'INGEST_FAILED';
     const message = outcome.errors.map((e) => e.message).join(' ');
     // the service speaks of its `replace` input; here that is the --replace option
     return failed(
-      first.code,
-      first.code === 'REPORT_EXISTS'
+      code,
+      code === 'REPORT_EXISTS'
         ? message.replace(/;? ingest with replace to replace it\.$/u, '') + '; use --replace to replace it'
         : message,
     );
