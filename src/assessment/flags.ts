@@ -155,7 +155,8 @@ export function itemFlags(input: ItemFlagInput, settings: FlagSettings): FlagRes
       ...make(settings, 'LINK_SUSPECT', code, msg('flag.LINK_SUSPECT', { item: code, count: ids.length, claims: formatClaims(ids) }), ids),
     );
   }
-  if (input.reused?.length && evidence.positiveClaimIds.length > 0) {
+  const firstReused = input.reused?.[0];
+  if (input.reused && firstReused && evidence.positiveClaimIds.length > 0) {
     const ids = input.reused.map((r) => r.claimId);
     const lowest = Math.min(...input.reused.map((r) => r.similarity));
     flags.push(
@@ -165,7 +166,7 @@ export function itemFlags(input: ItemFlagInput, settings: FlagSettings): FlagRes
         code,
         msg('flag.REUSED_EVIDENCE', {
           item: code,
-          year: input.reused[0].year,
+          year: firstReused.year,
           claims: formatClaims(ids),
           similarity: `${Math.round(lowest * 100)}%`,
         }),

@@ -72,11 +72,12 @@ export function seriesPoint(
     .filter((v) => v.unitId === unitId && v.year === year && v.polarity === 'POSITIVE')
     .sort((a, b) => a.claimPosition - b.claimPosition || a.metricValueId - b.metricValueId);
   const claimIds = [...new Set(positive.map((v) => v.claimId))];
-  const [check] = checkTargets(
+  // one target in, one check out
+  const check = checkTargets(
     { targets: [target] },
     claimIds,
     positive.map((v) => ({ claimId: v.claimId, metric: target.metric, value: v.value, unit: v.unit, qualifier: v.qualifier })),
-  );
+  )[0]!;
   const chosen =
     check.value === null
       ? undefined
@@ -99,8 +100,9 @@ export function seriesStats(points: readonly SeriesPoint[]): SeriesStats {
   const values = points.flatMap((p) => (p.value === null ? [] : [p.value])).sort((a, b) => a - b);
   if (values.length === 0) return { count: 0, min: null, median: null, max: null };
   const mid = Math.floor(values.length / 2);
-  const median = values.length % 2 === 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-  return { count: values.length, min: values[0], median, max: values[values.length - 1] };
+  // values is not empty, so mid and mid - 1 (for an even count) are in range
+  const median = values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+  return { count: values.length, min: values[0]!, median, max: values[values.length - 1]! };
 }
 
 /** Whether a point misses the target: a reported value that does not prove the threshold. */

@@ -76,11 +76,10 @@ export interface SetResult {
 export function scoreSet(reports: readonly LabelledReport[], links: readonly SignalLinks[]): SetResult {
   const bySignal = Object.fromEntries(
     SIGNALS.map((signal) => {
-      const perReport = reports.map((r, i) => ({
-        name: r.name,
-        links: links[i][signal].length,
-        evaluation: evaluateLinks(r.raw, r.claims, r.labels, links[i][signal]),
-      }));
+      const perReport = reports.map((r, i) => {
+        const own = links[i]?.[signal] ?? []; // links has an entry per report
+        return { name: r.name, links: own.length, evaluation: evaluateLinks(r.raw, r.claims, r.labels, own) };
+      });
       return [
         signal,
         {

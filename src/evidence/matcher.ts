@@ -144,10 +144,11 @@ export function confidenceOf(m: Pick<ItemMatch, 'keywords' | 'together' | 'metri
     const best = Math.max(...m.keywords.map(keywordConfidence));
     parts.push({ rule: 'keyword', value: Math.min(0.9, best + 0.05 * (m.keywords.length - 1)) });
   }
-  if (parts.length === 0) return { confidence: 0, rule: 'none' };
   parts.sort((a, b) => b.value - a.value);
-  const value = Math.min(0.99, parts[0].value + 0.02 * (parts.length - 1));
-  return { confidence: Math.round(value * 100) / 100, rule: parts[0].rule };
+  const [top] = parts;
+  if (!top) return { confidence: 0, rule: 'none' };
+  const value = Math.min(0.99, top.value + 0.02 * (parts.length - 1));
+  return { confidence: Math.round(value * 100) / 100, rule: top.rule };
 }
 
 // ── implementation ─────────────────────────────────────────────────────────────────────
@@ -201,7 +202,7 @@ function matchPrepared(text: string, claimMetrics: ReadonlySet<string>, items: r
   // characters each side, cached per claim), which keeps matching fast on long reports.
   const fragment = new Map<string, boolean>();
   const isFragment = (start: number, end: number): boolean => {
-    if (start === 0 || end >= text.length || !HAN.test(text[start - 1]) || !HAN.test(text[end])) return false;
+    if (start === 0 || end >= text.length || !HAN.test(text.charAt(start - 1)) || !HAN.test(text.charAt(end))) return false;
     const key = `${start}:${end}`;
     let known = fragment.get(key);
     if (known === undefined) {
@@ -220,7 +221,7 @@ function matchPrepared(text: string, claimMetrics: ReadonlySet<string>, items: r
     return out;
   };
   items.forEach((item, index) => {
-    const own = seen[index];
+    const own = seen[index] ?? ''; // seen has an entry per item
     for (const [word, needle] of item.keywords) {
       for (const at of occurrences(own, needle)) hits.push({ item: index, word, start: at, end: at + needle.length });
     }
@@ -232,7 +233,7 @@ function matchPrepared(text: string, claimMetrics: ReadonlySet<string>, items: r
   const out: (ItemMatch & { order: number })[] = [];
   items.forEach((item, index) => {
     if (item.exclude.some((w) => text.includes(w))) return;
-    const own = seen[index];
+    const own = seen[index] ?? '';
     const keywords = unique(surviving.filter((h) => h.item === index).map((h) => h.word));
     keywords.sort((a, b) => item.keywords.findIndex(([w]) => w === a) - item.keywords.findIndex(([w]) => w === b));
     const together = item.together.filter(([, group]) => group.every((w) => occurrences(own, w).length > 0)).map(([g]) => g);

@@ -112,6 +112,12 @@ export function probability(c: Calibration, s: Pick<ItemSimilarity, 'score' | 'r
 }
 
 /** A labelled example for calibration: one claim × item similarity and whether the item is gold. */
+type Vec3 = [number, number, number];
+type Mat3 = [Vec3, Vec3, Vec3];
+type Row4 = [number, number, number, number];
+const AXES = [0, 1, 2] as const;
+const COLUMNS = [0, 1, 2, 3] as const;
+
 export interface CalibrationExample {
   score: number;
   rank: number;
@@ -126,26 +132,27 @@ export interface CalibrationExample {
 export function calibrate(examples: readonly CalibrationExample[], ridge = 0.01): Calibration {
   const positives = examples.filter((e) => e.positive).length;
   if (positives === 0 || positives === examples.length) return { intercept: -5, slope: 0, top: 0 };
-  let w = [0, 0, 0];
-  const x = examples.map((e) => [1, e.score, e.rank === 1 ? 1 : 0]);
+  let w: Vec3 = [0, 0, 0];
+  const x = examples.map((e): Vec3 => [1, e.score, e.rank === 1 ? 1 : 0]);
   const y = examples.map((e) => (e.positive ? 1 : 0));
   for (let iter = 0; iter < 50; iter += 1) {
-    const g = [0, 0, 0];
-    const h = [
+    const g: Vec3 = [0, 0, 0];
+    const h: Mat3 = [
       [ridge, 0, 0],
       [0, ridge, 0],
       [0, 0, ridge],
     ];
-    for (let i = 0; i < x.length; i += 1) {
-      const p = 1 / (1 + Math.exp(-(w[0] * x[i][0] + w[1] * x[i][1] + w[2] * x[i][2])));
-      for (let a = 0; a < 3; a += 1) {
-        g[a] += (p - y[i]) * x[i][a];
-        for (let b = 0; b < 3; b += 1) h[a][b] += p * (1 - p) * x[i][a] * x[i][b];
+    for (const [i, xi] of x.entries()) {
+      const yi = y[i] ?? 0;
+      const p = 1 / (1 + Math.exp(-(w[0] * xi[0] + w[1] * xi[1] + w[2] * xi[2])));
+      for (const a of AXES) {
+        g[a] += (p - yi) * xi[a];
+        for (const b of AXES) h[a][b] += p * (1 - p) * xi[a] * xi[b];
       }
     }
-    for (let a = 0; a < 3; a += 1) g[a] += ridge * w[a];
+    for (const a of AXES) g[a] += ridge * w[a];
     const step = solve3(h, g);
-    w = w.map((v, a) => v - step[a]);
+    w = [w[0] - step[0], w[1] - step[1], w[2] - step[2]];
     if (Math.max(...step.map(Math.abs)) < 1e-9) break;
   }
   const round = (v: number) => Math.round(v * 10000) / 10000;
@@ -153,17 +160,21 @@ export function calibrate(examples: readonly CalibrationExample[], ridge = 0.01)
 }
 
 /** Solves a 3 × 3 linear system (Gaussian elimination with partial pivoting). */
-function solve3(a: number[][], b: number[]): number[] {
-  const m = a.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < 3; c += 1) {
-    let p = c;
-    for (let r = c + 1; r < 3; r += 1) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
+function solve3(a: Mat3, b: Vec3): Vec3 {
+  const m: [Row4, Row4, Row4] = [
+    [...a[0], b[0]],
+    [...a[1], b[1]],
+    [...a[2], b[2]],
+  ];
+  for (const c of AXES) {
+    let p: (typeof AXES)[number] = c;
+    for (const r of AXES) if (r > c && Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
     [m[c], m[p]] = [m[p], m[c]];
     if (Math.abs(m[c][c]) < 1e-12) return [0, 0, 0];
-    for (let r = 0; r < 3; r += 1) {
+    for (const r of AXES) {
       if (r === c) continue;
       const f = m[r][c] / m[c][c];
-      for (let k = c; k < 4; k += 1) m[r][k] -= f * m[c][k];
+      for (const k of COLUMNS) if (k >= c) m[r][k] -= f * m[c][k];
     }
   }
   return [m[0][3] / m[0][0], m[1][3] / m[1][1], m[2][3] / m[2][2]];
