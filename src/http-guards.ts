@@ -48,7 +48,7 @@ export function hostCheck(config: { host: string; allowedHosts: readonly string[
 export function singleAuthorizationHeader(): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     let count = 0;
-    for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i].toLowerCase() === 'authorization') count += 1;
+    for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]?.toLowerCase() === 'authorization') count += 1;
     if (count <= 1) return next();
     refuse(res, 400, 'DUPLICATE_AUTHORIZATION', `请求含 ${count} 个 Authorization 头：只能发送一个。`);
   };

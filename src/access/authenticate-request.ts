@@ -54,8 +54,9 @@ export async function callerOfRequest(
     );
   }
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
-  const caller = await authenticate(ds, match[1]);
+  const token = match?.[1];
+  if (token === undefined) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  const caller = await authenticate(ds, token);
   if (!caller) throw unauthenticated('Unknown, revoked or expired API token.');
   return caller;
 }

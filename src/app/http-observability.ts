@@ -84,7 +84,7 @@ export function requestLogging(): RequestHandler {
 
 /** The request's path without the query string (`originalUrl`: routers rewrite `url`). */
 function pathOf(req: { url?: string; originalUrl?: string }): string {
-  return (req.originalUrl ?? req.url ?? '').split('?')[0];
+  return (req.originalUrl ?? req.url ?? '').split('?')[0] ?? '';
 }
 
 function observationOf(req: unknown): RequestObservation | undefined {
@@ -202,9 +202,10 @@ export async function mayReadMetrics(req: Request, dataSource: DataSource, metri
   const remote = (req.socket.remoteAddress ?? '').replace(/^::ffff:/u, '');
   if (isLoopback(remote)) return true;
   const match = /^Bearer\s+(\S+)$/iu.exec(req.headers.authorization?.trim() ?? '');
-  if (!match) return false;
-  if (metricsToken && match[1] === metricsToken) return true;
-  const caller = await authenticate(dataSource, match[1]).catch(() => null);
+  const token = match?.[1];
+  if (token === undefined) return false;
+  if (metricsToken && token === metricsToken) return true;
+  const caller = await authenticate(dataSource, token).catch(() => null);
   return caller?.role === 'ADMIN' && caller.scope === null;
 }
 

@@ -261,7 +261,7 @@ function parseUnsafe(text: string, fileName: string): ChecklistFileResult {
         file: fileName,
         itemCode: null,
         field: '(yaml)',
-        message: `malformed YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')} (line ${line})`,
+        message: `malformed YAML: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')} (line ${line})`,
       });
     }
     return fail(out.errors);

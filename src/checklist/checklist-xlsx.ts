@@ -338,8 +338,9 @@ export function parseTargets(text: string): { targets: Array<Record<string, unkn
       problems.push(`"${part}" is not a target: write METRIC>=100% (>=, = or <=, a number and a unit) or METRIC（unit）`);
       continue;
     }
-    if (m[2] !== undefined) targets.push({ metric: m[1], op: OP_IN[m[2]], threshold: Number(m[3]), unit: m[4].trim() });
-    else targets.push({ metric: m[1], unit: (m[5] ?? '').trim() });
+    const [, metric = '', op, threshold, unit = ''] = m;
+    if (op !== undefined) targets.push({ metric, op: OP_IN[op]!, threshold: Number(threshold), unit: unit.trim() });
+    else targets.push({ metric, unit: (m[5] ?? '').trim() });
   }
   return { targets, problems };
 }
@@ -602,7 +603,7 @@ export async function checklistFromWorkbook(buffer: Uint8Array, fileName: string
       // the file parser names the later item; point at its row and name the first one's
       const first = itemRows[Number(duplicate[1])];
       const later = itemRows.find((r, i) => r.code === e.itemCode && i !== Number(duplicate[1]));
-      message = `duplicate code ${e.itemCode}: already used in row ${first.row}`;
+      message = `duplicate code ${e.itemCode}: already used in row ${first?.row}`;
       if (later) where = { ...where, row: later.row };
     }
     error(where, message);
@@ -700,7 +701,7 @@ function locate(itemCode: string | null, field: string, p: Places): Located {
     const key = columnOfField(field.replace(/^items\[\d+\]\.?/u, ''));
     return { sheet: p.itemsSheet.name, row: row.row, column: key ? columnName(p.headers, p.columns.get(key)) : null };
   }
-  const [head, sub] = field.split('.');
+  const [head = '', sub] = field.split('.');
   if (head === 'scoring')
     return sub && p.scoringRows.has(sub)
       ? p.scoringRows.get(sub)!

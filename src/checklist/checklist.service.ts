@@ -88,7 +88,7 @@ export async function storeChecklist(
   const targets = definition.items.flatMap((item, index) =>
     item.targets.map((t) =>
       manager.getRepository(Target).create({
-        itemId: items[index].id,
+        itemId: items[index]!.id, // items were saved one per definition item, in order
         metric: t.metric,
         op: t.op ?? null,
         threshold: t.threshold ?? null,

@@ -226,7 +226,7 @@ export async function runAnalyzeCli(argv: string[], io: CliIO = { stdout: proces
   let evidence: EvidenceSummary | undefined;
   if (options.checklist) {
     const loaded = loadChecklistFile(options.checklist);
-    if (!loaded.checklist) return fail(formatChecklistErrors(loaded.errors).split('\n')[0]);
+    if (!loaded.checklist) return fail(formatChecklistErrors(loaded.errors).split('\n')[0] ?? '');
     const assessed = assessReportText(text, loaded.checklist, { unit: options.unit, year });
     evidence = { links: assessed.links, result: assessed.result };
   }

@@ -72,7 +72,7 @@ function pct(v: number | null): string {
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], i > 0)).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i] ?? 0, i > 0)).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -197,7 +197,7 @@ function printText(
   );
   if (verbose) {
     for (const [i, r] of combined.perReport.entries()) {
-      const report = tuningReports[i];
+      const report = tuningReports[i]!; // combined.perReport is one entry per tuning report
       out.push('');
       out.push(
         `Leave-one-out errors in ${r.name}; terms dropped: ${(loo.dropped?.[i]?.terms ?? []).map((t) => `${t.itemCode}:${t.term}`).join(' ') || '-'}`,
@@ -308,7 +308,7 @@ function fromReviewsText(
   out.push('从审核学习 Learning from reviews: gold labels of 4 seed reports replayed as reviews, the 5th scored (combined signal)');
   out.push('');
   const rows = before.bySignal.combined.perReport.map((r, i) => {
-    const a = after.bySignal.combined.perReport[i];
+    const a = after.bySignal.combined.perReport[i]!; // before and after score the same reports
     return [r.name, ...scoreCells(r.evaluation.pairs), ...scoreCells(a.evaluation.pairs)];
   });
   rows.push(['micro', ...scoreCells(before.bySignal.combined.pairs), ...scoreCells(after.bySignal.combined.pairs)]);
@@ -402,7 +402,7 @@ async function main(argv: string[]): Promise<number> {
         perReport: loo.bySignal.combined.perReport.map((r, i) => ({
           leftOut: r.name,
           before: summariseScore(r.evaluation.pairs),
-          after: summariseScore(after.bySignal.combined.perReport[i].evaluation.pairs),
+          after: summariseScore(after.bySignal.combined.perReport[i]!.evaluation.pairs), // the same reports
         })),
       };
       const sets = {

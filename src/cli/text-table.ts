@@ -39,7 +39,7 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
   const line = (cells: readonly string[]): string =>
     cells
       .map((cell, i) => {
-        const pad = ' '.repeat(widths[i] - displayWidth(cell));
+        const pad = ' '.repeat((widths[i] ?? 0) - displayWidth(cell));
         if (i === cells.length - 1 && !right.includes(i)) return cell;
         return right.includes(i) ? pad + cell : cell + pad;
       })

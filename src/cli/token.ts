@@ -47,7 +47,7 @@ export async function runTokenCli(argv: string[], io: CliIO): Promise<number> {
         expiresAt,
       });
       if (!result.ok) {
-        io.stderr(`${result.errors[0].message}\n`);
+        io.stderr(`${result.errors[0]?.message ?? ''}\n`);
         code = 2;
         return;
       }
@@ -70,7 +70,7 @@ export async function runTokenCli(argv: string[], io: CliIO): Promise<number> {
       }
       const result = await revokeToken(dataSource, { id: o.id ? Number(o.id) : undefined, name: o.name, actor: 'cli' });
       if (!result.ok) {
-        io.stderr(`${result.errors[0].message}\n`);
+        io.stderr(`${result.errors[0]?.message ?? ''}\n`);
         code = 2;
         return;
       }

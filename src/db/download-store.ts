@@ -115,7 +115,7 @@ export class DownloadStore {
   put(file: DownloadFile, owner = 'anonymous'): { token: string; expiresAt: Date } {
     const kept = this.putAll(owner, [file]);
     if ('code' in kept) throw new Error(kept.message);
-    return { token: kept.tokens[0], expiresAt: kept.expiresAt };
+    return { token: kept.tokens[0]!, expiresAt: kept.expiresAt }; // one file in, one token out
   }
 
   /** The file of a token, or null when unknown or expired. */

@@ -390,7 +390,7 @@ export function t(key: string, params?: Record<string, MessageParam>, locale: Lo
 
 /** The parameter names of a template, sorted. */
 export function templateParams(template: string): string[] {
-  return [...new Set([...template.matchAll(/\{(\w+)\}/gu)].map((m) => m[1]))].sort();
+  return [...new Set([...template.matchAll(/\{(\w+)\}/gu)].map((m) => m[1] ?? ''))].sort();
 }
 
 /** `en-US,en;q=0.9` → en; anything else (or nothing) → zh. */
@@ -399,7 +399,7 @@ export function localeFromAcceptLanguage(header: string | undefined | null): Loc
   const first = header
     .split(',')
     .map((part) => {
-      const [tag, ...rest] = part.trim().split(';');
+      const [tag = '', ...rest] = part.trim().split(';');
       const q = rest.map((r) => r.trim()).find((r) => r.startsWith('q='));
       return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
     })

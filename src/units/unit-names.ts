@@ -22,7 +22,7 @@ export function resolveUnitName<T extends NamedUnit>(units: readonly T[], name: 
   if (exact) return exact;
   if (!/(街道|街)$/u.test(wanted)) return null;
   const byStem = units.filter((u) => /(街道|街)$/u.test(u.name) && [u.name, ...u.aliases].some((n) => stem(n) === stem(wanted)));
-  return byStem.length === 1 ? byStem[0] : null;
+  return byStem.length === 1 ? (byStem[0] ?? null) : null;
 }
 
 /** Levenshtein distance over code points (names are short). */
@@ -32,12 +32,13 @@ export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i += 1) {
     const current = [i];
+    // previous has y.length + 1 entries and current has j entries when current[j] is set
     for (let j = 1; j <= y.length; j += 1) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
     }
     previous = current;
   }
-  return previous[y.length];
+  return previous[y.length]!;
 }
 
 /** Up to `limit` registered names close to `name` (edit distance ≤ 2, or one contains the other). */

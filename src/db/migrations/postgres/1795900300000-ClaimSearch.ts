@@ -15,11 +15,12 @@ export class ClaimSearch1795900300000 implements MigrationInterface {
         `SELECT id, text FROM claim WHERE id > $1 ORDER BY id LIMIT 1000`,
         [after],
       );
-      if (claims.length === 0) break;
+      const last = claims.at(-1);
+      if (!last) break;
       const params = claims.flatMap((c) => [c.id, claimTokens(c.text)]);
       const rows = claims.map((_c, i) => `($${2 * i + 1}, array_to_tsvector($${2 * i + 2}::text[]))`);
       await queryRunner.query(`INSERT INTO "claim_search" ("claimId", "tokens") VALUES ${rows.join(', ')}`, params);
-      after = claims[claims.length - 1].id;
+      after = last.id;
     }
   }
 

@@ -12,10 +12,11 @@ export class ClaimSearch1795900300000 implements MigrationInterface {
         `SELECT id, text FROM claim WHERE id > ? ORDER BY id LIMIT 1000`,
         [after],
       );
-      if (claims.length === 0) break;
+      const last = claims.at(-1);
+      if (!last) break;
       const params = claims.flatMap((c) => [c.id, claimTokens(c.text).join(' ')]);
       await queryRunner.query(`INSERT INTO claim_search (rowid, tokens) VALUES ${claims.map(() => '(?, ?)').join(', ')}`, params);
-      after = claims[claims.length - 1].id;
+      after = last.id;
     }
   }
 
