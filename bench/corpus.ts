@@ -374,7 +374,9 @@ function hasReport(corpus: Corpus, unit: string, year: number): boolean {
 
 /** Whether the unit's report of `year` repeats 60% of its own paragraphs of the year before. */
 export function reusesLastYear(corpus: Corpus, unit: string, year: number): boolean {
-  return year > corpus.years[0] && hasReport(corpus, unit, year - 1) && new Rng(`${corpus.seed}|reuse|${unit}|${year}`).chance(0.2);
+  return (
+    year > (corpus.years[0] ?? Infinity) && hasReport(corpus, unit, year - 1) && new Rng(`${corpus.seed}|reuse|${unit}|${year}`).chance(0.2)
+  );
 }
 
 /** The unit of the same district whose paragraphs the unit copies in `year`, or null. */
@@ -401,7 +403,7 @@ export function plantedParagraphs(corpus: Corpus, spec: ReportSpec): PlantedPara
     const copies = Math.round(REUSED_SHARE * before.length);
     for (let i = 0; i < copies; i += 1) {
       out[i] = {
-        text: before[i].replace(`${spec.year - 1}年`, `${spec.year}年`),
+        text: before[i]!.replace(`${spec.year - 1}年`, `${spec.year}年`), // i < copies <= before.length
         copyOf: { unit: spec.unit, year: spec.year - 1, kind: 'EARLIER' },
       };
     }
@@ -490,7 +492,7 @@ const NUMBER_RE = new RegExp(`(?<![\\d.．·])(\\d+(?:\\.\\d+)?)(?=\\s*(?:余|�
 function varyNumbers(text: string, rng: Rng): string {
   return text.replace(NUMBER_RE, (match, value: string, gap: string, unit: string) => {
     if (!rng.chance(0.85)) return match;
-    const decimals = value.includes('.') ? value.split('.')[1].length : 0;
+    const decimals = value.split('.')[1]?.length ?? 0;
     const v = Number(value);
     let next: number;
     if (unit === '%' || unit === '％' || unit === '个百分点') {
@@ -556,7 +558,8 @@ export function generateReportText(corpus: Corpus, spec: ReportSpec): string {
   const place = placeOf(corpus, spec.unit);
   const style = styleFor(rng);
   const year = spec.year;
-  const fromSeed = (seed: number, text: string): string => transplant(text, pool.seeds[seed], place, year - pool.seeds[seed].year);
+  // seed numbers come from the pool's own blocks
+  const fromSeed = (seed: number, text: string): string => transplant(text, pool.seeds[seed]!, place, year - pool.seeds[seed]!.year);
   const para = (seed: number, text: string): string => varyNumbers(varyParagraph(fromSeed(seed, text), rng), rng);
   const paren = (i: number): string => `（${CN_NUMERALS[i]}）`;
 

@@ -105,7 +105,7 @@ async function ingestCorpus(
   let tenthMs = 0;
   let tenthCount = 0;
   for (let i = 0; i < total; i += 1) {
-    const spec = corpus.reports[i];
+    const spec = corpus.reports[i]!; // total <= corpus.reports.length
     const text = generateReportText(corpus, spec);
     bytes += Buffer.byteLength(text, 'utf8');
     const before = counter.count;
@@ -168,10 +168,10 @@ async function timeQuery(
 ): Promise<{ result: QueryResult; sample: Record<string, unknown> }> {
   counter.reset();
   const firstStart = process.hrtime.bigint();
-  await post(url, bodies[0]);
+  await post(url, bodies[0]!); // bodies is never empty
   const firstMs = round(msSince(firstStart));
   const firstStatements = counter.count;
-  for (let i = 1; i < 5; i += 1) await post(url, bodies[i % bodies.length]);
+  for (let i = 1; i < 5; i += 1) await post(url, bodies[i % bodies.length]!);
   const durations: number[] = [];
   const statements: number[] = [];
   let sample: Record<string, unknown> = {};
@@ -180,7 +180,7 @@ async function timeQuery(
   for (let i = 0; i < iterations; i += 1) {
     counter.reset();
     const start = process.hrtime.bigint();
-    const answer = await post(url, bodies[i % bodies.length]);
+    const answer = await post(url, bodies[i % bodies.length]!);
     durations.push(msSince(start));
     statements.push(counter.count);
     sample = answer.data;
@@ -355,7 +355,8 @@ export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<D
     const matrixUnits = await units.find({ where: { parentId: matrixDistrict.id }, order: { id: 'ASC' } });
     const smallCount = await units.count({ where: { parentId: smallDistrict.id } });
     const checklist = (await ds.getRepository(Checklist).find({ order: { version: 'DESC' } }))[0];
-    const year = corpus.years[corpus.years.length - 1];
+    const year = corpus.years.at(-1);
+    if (!checklist || year === undefined) throw new Error('no checklist or no year to time the coverage matrix with');
     const body = (query: string, variables: Record<string, unknown>): string => JSON.stringify({ query, variables });
     const matrixBody = body(MATRIX_QUERY, { parent: unitGlobalId(matrixDistrict.id), year });
     const assessmentBodies = matrixUnits.map((u) => body(ASSESSMENT_QUERY, { unit: unitGlobalId(u.id), year }));

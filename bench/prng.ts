@@ -51,7 +51,7 @@ export class Rng {
 
   /** One element of a non-empty list. */
   pick<T>(list: readonly T[]): T {
-    return list[Math.floor(this.next() * list.length)];
+    return list[Math.floor(this.next() * list.length)]!; // next() < 1, and the list is not empty
   }
 
   /** `count` distinct elements of the list, in random order (all of them when fewer). */
@@ -60,7 +60,7 @@ export class Rng {
     const n = Math.min(count, copy.length);
     for (let i = 0; i < n; i += 1) {
       const j = i + Math.floor(this.next() * (copy.length - i));
-      [copy[i], copy[j]] = [copy[j], copy[i]];
+      [copy[i], copy[j]] = [copy[j]!, copy[i]!]; // i <= j < copy.length
     }
     return copy.slice(0, n);
   }

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   let ingestMs = 0;
   const truth = new Map<string, PlantedParagraph[]>();
   for (let i = 0; i < corpus.reports.length; i += 1) {
-    const spec = corpus.reports[i];
+    const spec = corpus.reports[i]!; // i < corpus.reports.length
     const text = generateReportText(corpus, spec);
     truth.set(`${spec.unit}|${spec.year}`, plantedParagraphs(corpus, spec));
     const started = performance.now();

@@ -123,7 +123,7 @@ export function machineInfo(): MachineInfo {
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
     nodeEnv: process.env.NODE_ENV ?? '(unset: development)',
-    loadAverage: { start: round(loadavg()[0]), end: NaN },
+    loadAverage: { start: round(loadavg()[0] ?? NaN), end: NaN },
   };
 }
 
@@ -154,11 +154,12 @@ export function measureAnalysis(corpus: Corpus): AnalysisResult {
   // Ingest passes every registered unit: the generated ones and the demo seeds' 11.
   const knownUnits = [...corpus.units.map((u) => ({ name: u.name, aliases: u.aliases })), ...SEED_UNITS];
   const run = (withKnown: boolean): number => {
+    // texts has one entry per spec
     for (let i = 0; i < Math.min(20, texts.length); i += 1)
-      analyzeReport(texts[i], { unit: specs[i].unit, year: specs[i].year, knownUnits: withKnown ? knownUnits : undefined });
+      analyzeReport(texts[i]!, { unit: specs[i]!.unit, year: specs[i]!.year, knownUnits: withKnown ? knownUnits : undefined });
     const start = process.hrtime.bigint();
     for (let i = 0; i < texts.length; i += 1)
-      analyzeReport(texts[i], { unit: specs[i].unit, year: specs[i].year, knownUnits: withKnown ? knownUnits : undefined });
+      analyzeReport(texts[i]!, { unit: specs[i]!.unit, year: specs[i]!.year, knownUnits: withKnown ? knownUnits : undefined });
     return msSince(start) / 1000;
   };
   const seconds = run(true);
@@ -166,7 +167,7 @@ export function measureAnalysis(corpus: Corpus): AnalysisResult {
   let detected = 0;
   texts.forEach((text, i) => {
     const a = analyzeReport(text, { knownUnits });
-    if (a.unit?.name === specs[i].unit && a.year?.value === specs[i].year) detected += 1;
+    if (a.unit?.name === specs[i]?.unit && a.year?.value === specs[i]?.year) detected += 1;
   });
   return {
     reports: texts.length,
@@ -350,7 +351,7 @@ async function main(): Promise<void> {
   const types: Array<'sqlite' | 'postgres'> = options.db === 'both' ? ['sqlite', 'postgres'] : [options.db];
   const databases: DatabaseResult[] = [];
   for (const type of types) databases.push(await runDatabase(type, options));
-  machine.loadAverage.end = round(loadavg()[0]);
+  machine.loadAverage.end = round(loadavg()[0] ?? NaN);
   const label = options.label ?? `u${options.units}-y${options.years}-${options.db}`;
   const recorded = { ...options, pgUrl: options.pgUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@') };
   const result: BenchResult = {

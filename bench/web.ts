@@ -36,6 +36,11 @@ function builtSize(): { files: number; raw: number; gzip: number } {
   };
 }
 
+/** The upper middle of sorted values (NaN for none). */
+function middle(sorted: readonly number[]): number {
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
 async function main(): Promise<void> {
   const chromium = findChromium();
   if (!chromium) {
@@ -60,7 +65,7 @@ async function main(): Promise<void> {
       { text: generateReportText(corpus, spec), unit: spec.unit, year: spec.year, source: `bench/${spec.unit}.txt`, actor: 'bench' },
       { maxReportBytes: 5 * 1024 * 1024 },
     );
-    if (!result.ok) throw new Error(`ingest of ${spec.unit} failed: ${result.errors[0].message}`);
+    if (!result.ok) throw new Error(`ingest of ${spec.unit} failed: ${result.errors.map((e) => e.message).join('; ')}`);
   }
   process.stdout.write(`ingested ${corpus.reports.length} bench reports in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
   const token = await createToken(ds, { name: 'web-bench', role: 'ADMIN', actor: 'bench' });
@@ -122,8 +127,8 @@ async function main(): Promise<void> {
       laidOut.sort((a, b) => a - b);
       lines.push(
         `${target.label}: ${rows} units × ${cells / Math.max(rows, 1)} items (${cells} cells), ${matrixRequests} coverageMatrix request: ` +
-          `median ${Math.round(times[Math.floor(times.length / 2)])} ms, max ${Math.round(times[times.length - 1])} ms (${RUNS} runs; ` +
-          `medians: matrix answer ${Math.round(answered[Math.floor(answered.length / 2)])} ms, DOM built ${Math.round(committed[Math.floor(committed.length / 2)])} ms, laid out ${Math.round(laidOut[Math.floor(laidOut.length / 2)])} ms)`,
+          `median ${Math.round(middle(times))} ms, max ${Math.round(times.at(-1) ?? NaN)} ms (${RUNS} runs; ` +
+          `medians: matrix answer ${Math.round(middle(answered))} ms, DOM built ${Math.round(middle(committed))} ms, laid out ${Math.round(middle(laidOut))} ms)`,
       );
     }
   } finally {
