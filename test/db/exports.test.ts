@@ -144,7 +144,7 @@ describe.each([2022, 2023])('the 南开区 %i export agrees with GraphQL', (year
     answer = await client.data<MatrixAnswer>(QUERY, { year, parent: nankai.id });
     files = await writeDistrictExport(db.dataSource, { year, parentUnitId: nankai.dbId, format: 'xlsx' });
     wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(files[0].data as unknown as ArrayBuffer);
+    await wb.xlsx.load(files[0]!.data as unknown as ArrayBuffer);
   });
 
   it('is one .xlsx with the summary, matrix, one sheet per unit and the flags', () => {
@@ -197,7 +197,7 @@ describe.each([2022, 2023])('the 南开区 %i export agrees with GraphQL', (year
     }
     // ordered by rank, as the ranking query
     expect(summary.map((r) => [r['排名'], r['单位']])).toEqual(answer.ranking.map((r) => [r.rank, r.unit.name]));
-    const headers = Object.keys(summary[0]);
+    const headers = Object.keys(summary[0]!);
     expect(headers.slice(0, SUMMARY_COLUMNS.length)).toEqual([...SUMMARY_COLUMNS]);
     expect(headers.slice(SUMMARY_COLUMNS.length).map((h) => h.split(' ')[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
   });
@@ -220,7 +220,7 @@ describe.each([2022, 2023])('the 南开区 %i export agrees with GraphQL', (year
     const totals = rows.find((r) => String(r['单位']).startsWith('已覆盖单位数'))!;
     expect(codes.map((code) => totals[code])).toEqual(answer.coverageMatrix.itemTotals.map((t) => t.covered));
     const firstUnitRow = ws.getRow(HEADER_ROW.matrix + 2);
-    const status = answer.coverageMatrix.rows[0].cells[0].status;
+    const status = answer.coverageMatrix.rows[0]!.cells[0]!.status;
     expect((firstUnitRow.getCell(4).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(
       {
         COVERED: 'FFC6EFCE',
@@ -249,23 +249,23 @@ describe.each([2022, 2023])('the 南开区 %i export agrees with GraphQL', (year
         };
       }>(ASSESSMENT, { unit: row.unit.id, year });
       const items = table(wb.getWorksheet(row.unit.name)!, HEADER_ROW.unit);
-      expect(Object.keys(items[0])).toEqual([...UNIT_COLUMNS]);
+      expect(Object.keys(items[0]!)).toEqual([...UNIT_COLUMNS]);
       expect(items.map((i) => i['编号'])).toEqual(assessment.items.map((i) => i.code));
       assessment.items.forEach((item, index) => {
         const got = items[index];
-        expect(LABEL_TO_STATUS.get(String(got['状态']))).toBe(item.status);
-        expect(LABEL_TO_STATUS.get(String(got['状态（确认）']))).toBe(item.confirmedStatus);
-        expect(got['得分']).toBe(item.score);
-        expect(String(got['预警'] ?? '')).toBe(item.flags.map((f) => `${FLAG_LABELS[f.code]}（${f.code}）`).join('\n'));
+        expect(LABEL_TO_STATUS.get(String(got?.['状态']))).toBe(item.status);
+        expect(LABEL_TO_STATUS.get(String(got?.['状态（确认）']))).toBe(item.confirmedStatus);
+        expect(got?.['得分']).toBe(item.score);
+        expect(String(got?.['预警'] ?? '')).toBe(item.flags.map((f) => `${FLAG_LABELS[f.code]}（${f.code}）`).join('\n'));
         const first = item.evidence[0];
         if (first)
-          expect(String(got['依据（摘录及章节）'])).toContain(
+          expect(String(got?.['依据（摘录及章节）'])).toContain(
             first.claim.sectionPath === '0' ? '[开头] ' : `[${first.claim.sectionPath.split('/')[0]}`,
           );
-        if (first) expect(String(got['依据（摘录及章节）'])).toContain(first.claim.text);
+        if (first) expect(String(got?.['依据（摘录及章节）'])).toContain(first.claim.text);
         for (const t of item.targets) {
-          expect(String(got['指标'])).toContain(t.value === null ? `${t.metric}：未报告` : `${t.metric}：`);
-          if (t.value !== null) expect(String(got['指标'])).toContain(String(t.value));
+          expect(String(got?.['指标'])).toContain(t.value === null ? `${t.metric}：未报告` : `${t.metric}：`);
+          if (t.value !== null) expect(String(got?.['指标'])).toContain(String(t.value));
         }
       });
     }
@@ -273,7 +273,7 @@ describe.each([2022, 2023])('the 南开区 %i export agrees with GraphQL', (year
 
   it('预警: every flag of the flags query, most severe first', () => {
     const flags = table(wb.getWorksheet(SHEETS.flags)!, HEADER_ROW.flags);
-    expect(Object.keys(flags[0])).toEqual([...FLAG_COLUMNS]);
+    expect(Object.keys(flags[0]!)).toEqual([...FLAG_COLUMNS]);
     expect(flags).toHaveLength(answer.flags.totalCount);
     const key = (unit: string, code: string, item: string | null) => `${unit}|${code}|${item ?? ''}`;
     expect(flags.map((f) => key(String(f['单位']), String(f['代码']), f['条目'] ? String(f['条目']) : null)).sort()).toEqual(
@@ -298,7 +298,7 @@ describe.each([2022, 2023])('the 南开区 %i export agrees with GraphQL', (year
       ['flags', `南开区-${year}-flags.csv`],
     ]);
     for (const f of csv) expect([...f.data.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const matrix = parseCsv(csv[0].data.toString('utf8').slice(1));
+    const matrix = parseCsv(csv[0]!.data.toString('utf8').slice(1));
     const codes = answer.coverageMatrix.columns.map((c) => c.code);
     expect(matrix[0]).toEqual([...MATRIX_CSV_COLUMNS, ...codes]);
     for (const row of answer.coverageMatrix.rows) {
@@ -312,19 +312,19 @@ describe.each([2022, 2023])('the 南开区 %i export agrees with GraphQL', (year
       expect(Number(at('预警数'))).toBe(row.flagCount);
       expect(got.slice(MATRIX_CSV_COLUMNS.length)).toEqual(row.cells.map((c) => c.status));
     }
-    const flags = parseCsv(csv[1].data.toString('utf8').slice(1));
+    const flags = parseCsv(csv[1]!.data.toString('utf8').slice(1));
     expect(flags[0]).toEqual([...FLAGS_CSV_COLUMNS]);
     expect(flags.length - 1).toBe(answer.flags.totalCount);
     expect(flags.slice(1).map((f) => f[2])).toEqual(answer.flags.edges.map((e) => e.node.severity));
     // 说明 (the message) is Chinese by default, like the flags query without Accept-Language
     const explained = flags.slice(1).map((f) => f[FLAGS_CSV_COLUMNS.indexOf('说明')]);
-    expect(explained.every((m) => /[\u4e00-\u9fff]/u.test(m) && m.endsWith('。'))).toBe(true);
+    expect(explained.every((m) => /[\u4e00-\u9fff]/u.test(m!) && m?.endsWith('。'))).toBe(true);
     expect(explained).toEqual(answer.flags.edges.map((e) => e.node.message));
   });
 
   it('flags CSV in English when asked (locale en): columns, labels and messages', async () => {
     const [, flagsFile] = await writeDistrictExport(db.dataSource, { year, parentUnitId: nankai.dbId, format: 'csv', locale: 'en' });
-    const rows = parseCsv(flagsFile.data.toString('utf8').slice(1));
+    const rows = parseCsv(flagsFile!.data.toString('utf8').slice(1));
     expect(rows[0]).toEqual(['Unit', 'Year', 'Severity', 'Code', 'Flag', 'Item', 'Item title', 'Explanation', 'Evidence (quotes)']);
     const missing = rows.find((r) => r[3] === 'NO_EVIDENCE')!;
     expect(missing[4]).toBe('no evidence');
@@ -339,9 +339,9 @@ describe("writeDistrictExport within a caller's scope", () => {
     const id = (name: string) => units.find((u) => u.name === name)!.id;
     const scope = new Set([id('南开区'), id('王顶堤街')]);
     const [csv] = await writeDistrictExport(db.dataSource, { year: 2023, parentUnitId: nankai.dbId, format: 'csv', scope });
-    const rows = parseCsv(csv.data.toString('utf8').slice(1)).slice(1);
+    const rows = parseCsv(csv!.data.toString('utf8').slice(1)).slice(1);
     expect(rows.map((r) => [r[0], r[2]])).toEqual([['王顶堤街', '1']]);
-    expect(csv.data.toString('utf8')).not.toContain('万兴街');
+    expect(csv?.data.toString('utf8')).not.toContain('万兴街');
     await expect(
       writeDistrictExport(db.dataSource, { year: 2023, parentUnitId: nankai.dbId, format: 'csv', scope: new Set([id('万兴街')]) }),
     ).rejects.toThrow('No such unit');

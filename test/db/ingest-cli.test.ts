@@ -43,7 +43,7 @@ function tableRows(out: string): Map<string, string> {
   const rows = new Map<string, string>();
   for (const line of out.split('\n').slice(2)) {
     if (line === '') break;
-    rows.set(line.split(/\s{2,}/u)[0], line);
+    rows.set(line.split(/\s{2,}/u)[0]!, line);
   }
   return rows;
 }
@@ -99,14 +99,14 @@ describe('npm run ingest', () => {
     const reports = await db.dataSource.getRepository(Report).find({ order: { id: 'ASC' } });
     expect(reports.map((r) => r.source)).toEqual(['2023/王顶堤街.docx', '万兴街-2022.txt', '胡家园街.html']);
     const txt = reports[1];
-    expect(txt.rawText).toBe(seedReport('万兴街').raw); // GB18030 decoded to the exact text
-    expect(txt.sourceSha256).toBe(sha256(readFileSync(join(dir, '万兴街-2022.txt'))));
-    expect(reports[0].sourceSha256).toBe(sha256(readFileSync(join(dir, '2023', '王顶堤街.docx'))));
+    expect(txt?.rawText).toBe(seedReport('万兴街').raw); // GB18030 decoded to the exact text
+    expect(txt?.sourceSha256).toBe(sha256(readFileSync(join(dir, '万兴街-2022.txt'))));
+    expect(reports[0]?.sourceSha256).toBe(sha256(readFileSync(join(dir, '2023', '王顶堤街.docx'))));
 
     const { out } = await run([join(dir, '万兴街-2022.txt')]);
     const unit = await db.dataSource.getRepository(Unit).findOneByOrFail({ name: '万兴街' });
     const assessment = await db.dataSource.getRepository(Assessment).findOneByOrFail({ unitId: unit.id, year: 2022 });
-    const claims = await db.dataSource.getRepository(Claim).countBy({ reportId: txt.id });
+    const claims = await db.dataSource.getRepository(Claim).countBy({ reportId: txt!.id });
     const { covered, assessable } = assessment.result.coverage.proposed;
     expect(tableRows(out).get('万兴街-2022.txt')).toMatch(
       new RegExp(`万兴街\\s+2022\\s+${claims}\\s+${covered}/${assessable}\\s+already in$`, 'u'),
@@ -180,7 +180,7 @@ describe('npm run ingest with hostile files in the batch', () => {
       ['d-稷下.txt', '稷下街道'],
       ['e-万兴.txt', '万兴街'],
     ]) {
-      expect(rows.get(file)).toMatch(new RegExp(`${unit}\\s+2020\\s+\\d+\\s+\\S+\\s+ingested$`, 'u'));
+      expect(rows.get(file!)).toMatch(new RegExp(`${unit}\\s+2020\\s+\\d+\\s+\\S+\\s+ingested$`, 'u'));
     }
     expect(out).toContain('5 files: 3 ingested, 0 already in, 2 failed.');
     expect(await db.dataSource.getRepository(Report).countBy({ year: 2020 })).toBe(3);

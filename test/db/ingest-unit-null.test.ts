@@ -23,8 +23,8 @@ describe('ingest of a report without a readable unit', () => {
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.errors.map((e) => e.code)).toEqual(['UNIT_NOT_DETECTED']);
-      expect(refused.errors[0].field).toBe('input.unit');
-      expect(refused.errors[0].message).toMatch(/^未能确定报告单位/u);
+      expect(refused.errors[0]?.field).toBe('input.unit');
+      expect(refused.errors[0]?.message).toMatch(/^未能确定报告单位/u);
     }
     expect(await db.dataSource.getRepository(Report).count()).toBe(0);
     const given = await ingestReport(db.dataSource, db.lock, { text: NAMELESS, unit: '万兴街', source: 'x', actor: 't' }, limits);

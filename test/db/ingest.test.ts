@@ -59,13 +59,13 @@ describe('ingestReport', () => {
     const again = await ingestReport(
       db.dataSource,
       db.lock,
-      { text: seed.raw, unit: seed.unit, year: seed.year, source: 'again.txt', actor: 't' },
+      { text: seed!.raw, unit: seed!.unit, year: seed!.year, source: 'again.txt', actor: 't' },
       limits,
     );
     expect(again.ok).toBe(true);
     if (!again.ok) return;
     expect(again.value.created).toBe(false);
-    expect(again.value.report?.source).toBe(`seeds/${seed.file}`);
+    expect(again.value.report?.source).toBe(`seeds/${seed!.file}`);
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -115,28 +115,28 @@ describe('ingestReport', () => {
     const unknown = await ingestReport(
       db.dataSource,
       db.lock,
-      { text: seed.raw, unit: '万兴街街', year: 2024, source: 'x', actor: 't' },
+      { text: seed!.raw, unit: '万兴街街', year: 2024, source: 'x', actor: 't' },
       limits,
     );
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) {
-      expect(unknown.errors[0].code).toBe('UNIT_NOT_FOUND');
-      expect(unknown.errors[0].message).toContain('万兴街');
+      expect(unknown.errors[0]?.code).toBe('UNIT_NOT_FOUND');
+      expect(unknown.errors[0]?.message).toContain('万兴街');
     }
     const year = await ingestReport(
       db.dataSource,
       db.lock,
-      { text: seed.raw, unit: '万兴街', year: 1990, source: 'x', actor: 't' },
+      { text: seed!.raw, unit: '万兴街', year: 1990, source: 'x', actor: 't' },
       limits,
     );
-    expect(!year.ok && year.errors[0].code).toBe('YEAR_OUT_OF_RANGE');
+    expect(!year.ok && year.errors[0]?.code).toBe('YEAR_OUT_OF_RANGE');
     const empty = await ingestReport(
       db.dataSource,
       db.lock,
       { text: ' \n\t ', unit: '万兴街', year: 2024, source: 'x', actor: 't' },
       limits,
     );
-    expect(!empty.ok && empty.errors[0].code).toBe('EMPTY_TEXT');
+    expect(!empty.ok && empty.errors[0]?.code).toBe('EMPTY_TEXT');
   });
 
   it('leaves nothing behind when storing fails half-way (one transaction)', async () => {

@@ -65,7 +65,7 @@ describe('learning from reviewers', () => {
     expect(rows.map((r) => r.source)).toEqual(['CHECKLIST']);
     const file = demoChecklist().matching?.similarity;
     expect(rows[0]).toMatchObject({ threshold: file?.threshold, decisions: 0, termWeights: {} });
-    expect(rows[0].calibration).toEqual({ intercept: file?.intercept, slope: file?.slope, top: file?.top });
+    expect(rows[0]?.calibration).toEqual({ intercept: file?.intercept, slope: file?.slope, top: file?.top });
     expect((await loadChecklistDefinition(db.dataSource.manager, checklistId)).definition.matching).toEqual(demoChecklist().matching);
   });
 

@@ -107,7 +107,7 @@ describeBrowser('the web app in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${base}/app/`);
     await shot(page, 'signin');
-    await page.locator('#token').fill(tokens.reviewer);
+    await page.locator('#token').fill(tokens.reviewer!);
     await page.keyboard.press('Enter');
     await expect(page.locator('[data-testid="role"]').textContent()).resolves.toBe('审核员');
     await expect(page.locator('[data-testid="scope"]').textContent()).resolves.toBe('南开区（区）');
@@ -127,7 +127,7 @@ describeBrowser('the web app in Chromium', () => {
       tokens.reviewer,
     );
     graphqlBodies = [];
-    const page = await newPage(tokens.reviewer, `/app/district/${ids['南开区']}/${year}`);
+    const page = await newPage(tokens.reviewer!, `/app/district/${ids['南开区']}/${year}`);
     await page.locator('table.matrix[data-rendered="1"]').waitFor();
     expect(graphqlBodies.filter((b) => b.includes('coverageMatrix'))).toHaveLength(1);
     // reloaded with the session: the matrix request starts beside the sign-in check, still once
@@ -165,11 +165,11 @@ describeBrowser('the web app in Chromium', () => {
       expect(ui.missing).toBe(!row.hasReport);
       expect(ui.coverage).toContain(`${row.proposed.covered}/${row.proposed.assessable}`);
       expect(ui.cells.map((c) => [c.code, c.status, c.letter])).toEqual(row.cells.map((c: any) => [c.code, c.status, letters[c.status]]));
-      expect(ui.cells[0].href).toBe(`/app/unit/${ids[row.unit.name]}/${year}?item=${row.cells[0].code}`);
+      expect(ui.cells[0]?.href).toBe(`/app/unit/${ids[row.unit.name]}/${year}?item=${row.cells[0].code}`);
     }
     expect(shown.some((r) => r.missing)).toBe(true); // 王顶堤街 sent no 2022 report
     // ranked by score: the unit with a report first
-    expect(shown[0].unit).toBe('万兴街');
+    expect(shown[0]?.unit).toBe('万兴街');
     // item titles on hover
     await expect(page.locator('th.code', { hasText: '7.4' }).getAttribute('title')).resolves.toMatch(/^7\.4 \S+/);
     await shot(page, 'district');
@@ -194,7 +194,7 @@ describeBrowser('the web app in Chromium', () => {
     const { rawText, claims } = data.assessment.report;
     const claim = claims.find((c: any) => c.metrics.some((m: any) => m.metric === 'COURT_APPEARANCE_RATE'));
     expect(claim).toBeDefined();
-    const page = await newPage(tokens.reviewer, `/app/unit/${ids['万兴街']}/2022?item=7.4`);
+    const page = await newPage(tokens.reviewer!, `/app/unit/${ids['万兴街']}/2022?item=7.4`);
     const mark = page.locator(`mark[data-claim="${claim.localId}"]`);
     const text = await mark.textContent();
     expect(text).toBe(rawText.slice(claim.start, claim.end));
@@ -223,7 +223,7 @@ describeBrowser('the web app in Chromium', () => {
         )
       ).assessment.coverage;
     const before = await coverage();
-    const page = await newPage(tokens.reviewer, `/app/review/${unitId}/2022`);
+    const page = await newPage(tokens.reviewer!, `/app/review/${unitId}/2022`);
     const confirmed = page.locator('[data-testid="confirmed-coverage"]');
     await expect(confirmed.getAttribute('data-covered')).resolves.toBe(String(before.confirmed.covered));
     // the links whose decision would change a status come first
@@ -290,7 +290,7 @@ describeBrowser('the web app in Chromium', () => {
   });
 
   it('gaps list: most severe first, each linking to its unit-year view, and the workbook download', async () => {
-    const page = await newPage(tokens.reviewer, `/app/gaps/${ids['南开区']}/2022`);
+    const page = await newPage(tokens.reviewer!, `/app/gaps/${ids['南开区']}/2022`);
     await page.locator('[data-testid="gaps"]').waitFor();
     const expected = await api(
       `query($id: ID!) { flags(first: 200, filter: { unitIds: [$id], year: 2022, codes: [NO_EVIDENCE, TARGET_NOT_MET, ONLY_PLANNED, REPORT_MISSING] }) { totalCount } }`,
@@ -306,7 +306,7 @@ describeBrowser('the web app in Chromium', () => {
     );
     expect(rows).toHaveLength(expected.flags.totalCount);
     const rank = { ERROR: 0, WARNING: 1, INFO: 2 } as Record<string, number>;
-    expect(rows.map((r) => rank[r.severity!])).toEqual([...rows.map((r) => rank[r.severity!])].sort((a, b) => a - b));
+    expect(rows.map((r) => rank[r.severity!])).toEqual([...rows.map((r) => rank[r.severity!])].sort((a, b) => a! - b!));
     expect(rows.find((r) => r.code === 'REPORT_MISSING')?.href).toBe(`/app/unit/${ids['王顶堤街']}/2022`);
     expect(rows.every((r) => ['NO_EVIDENCE', 'TARGET_NOT_MET', 'ONLY_PLANNED', 'REPORT_MISSING'].includes(r.code!))).toBe(true);
     expect(rows.some((r) => r.code === 'NO_EVIDENCE')).toBe(true);
@@ -321,7 +321,7 @@ describeBrowser('the web app in Chromium', () => {
   });
 
   it('works with the keyboard alone: home → heat-map → a cell → its item', async () => {
-    const page = await newPage(tokens.reviewer, '/app/');
+    const page = await newPage(tokens.reviewer!, '/app/');
     const focusLink = async (text: string | RegExp) => {
       for (let i = 0; i < 200; i += 1) {
         await page.keyboard.press('Tab');
@@ -345,7 +345,7 @@ describeBrowser('the web app in Chromium', () => {
     // Chromium reports on the console; those are the only console messages allowed here
     const unitContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
     const unitChecks = await guard(unitContext);
-    const page = await newPage(tokens.wanxing, '/app/', unitContext);
+    const page = await newPage(tokens.wanxing!, '/app/', unitContext);
     await expect(page.locator('[data-testid="scope"]').textContent()).resolves.toBe('万兴街（街道）');
     const visibleText = () =>
       page.evaluate(() => {

@@ -61,7 +61,7 @@ describe('two writers at once', () => {
     ]);
     expect([accept.ok, reject.ok].filter(Boolean)).toHaveLength(1);
     const loser = accept.ok ? reject : accept;
-    expect(!loser.ok && loser.errors[0].code).toBe('STALE_VERSION');
+    expect(!loser.ok && loser.errors[0]?.code).toBe('STALE_VERSION');
     const after = await db.dataSource.getRepository(EvidenceLink).findOneOrFail({ where: { id: link.id } });
     expect(after.version).toBe(link.version + 1);
     expect(after.state).toBe(accept.ok ? 'ACCEPTED' : 'REJECTED');

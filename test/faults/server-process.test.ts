@@ -41,7 +41,7 @@ async function orphanCounts(): Promise<number[]> {
   const q = (table: string) =>
     db.dataSource
       .query(`SELECT COUNT(*) AS n FROM ${table} WHERE "reportId" NOT IN (SELECT id FROM report)`)
-      .then((r: { n: string | number }[]) => Number(r[0].n));
+      .then((r: { n: string | number }[]) => Number(r[0]!.n));
   return Promise.all(['report_section', 'claim', 'metric_value', 'evidence_link'].map(q));
 }
 

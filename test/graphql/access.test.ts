@@ -91,8 +91,8 @@ describe('operations a role may not perform', () => {
     for (const operation of operations) {
       it(`${who} may not ${operation}`, async () => {
         const m = MUTATIONS[operation];
-        const result = await client.run(m.query, { input: m.input() }, callerOf(who));
-        expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+        const result = await client.run(m!.query, { input: m!.input() }, callerOf(who));
+        expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
         expect(result.data ?? null).toBeNull();
       });
     }
@@ -100,7 +100,7 @@ describe('operations a role may not perform', () => {
   it('anonymous, UNIT and VIEWER callers may not read the audit trail', async () => {
     for (const who of ['anonymous', 'wanxing', 'binhai-viewer']) {
       const result = await client.run(`{ auditTrail { totalCount } }`, {}, callerOf(who));
-      expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
   });
 });
@@ -133,9 +133,9 @@ describe('scope: a UNIT token for 万兴街 gets nothing of 王顶堤街', () =>
     const matrix = await as(`query($p: ID!) { coverageMatrix(parentUnitId: $p, year: 2022) { rows { unit { name } } } }`, {
       p: ids['南开区'],
     });
-    expect(matrix.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(matrix.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const other = await as(`query($u: ID!) { assessment(unitId: $u, year: 2023) { year } }`, { u: ids['王顶堤街'] });
-    expect(other.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(other.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('through nested fields (parent, children, links to other reports)', async () => {
@@ -170,14 +170,14 @@ describe('scope: a UNIT token for 万兴街 gets nothing of 王顶堤街', () =>
     const before = await db.dataSource.query('SELECT COUNT(*) AS n FROM assessment');
     for (const name of ['天津市', '山东省', '南开区']) {
       const na = await client.run(
-        MUTATIONS.setItemNotApplicable.query,
-        { input: { ...MUTATIONS.setItemNotApplicable.input(), unitId: ids[name] } },
+        MUTATIONS.setItemNotApplicable!.query,
+        { input: { ...MUTATIONS.setItemNotApplicable!.input(), unitId: ids[name] } },
         ADMIN,
       );
       expect(na.data?.setItemNotApplicable.userErrors).toEqual([{ code: 'NOT_A_REPORTING_UNIT' }]);
       const lock = await client.run(
-        MUTATIONS.lockAssessment.query,
-        { input: { ...MUTATIONS.lockAssessment.input(), unitId: ids[name], locked: true } },
+        MUTATIONS.lockAssessment!.query,
+        { input: { ...MUTATIONS.lockAssessment!.input(), unitId: ids[name], locked: true } },
         ADMIN,
       );
       expect(lock.data?.lockAssessment.userErrors).toEqual([{ code: 'NOT_A_REPORTING_UNIT' }]);
@@ -188,12 +188,12 @@ describe('scope: a UNIT token for 万兴街 gets nothing of 王顶堤街', () =>
   it('and may ingest only for its own unit', async () => {
     const other = seedReport('王顶堤街');
     const result = await client.run(
-      MUTATIONS.ingestReport.query,
+      MUTATIONS.ingestReport!.query,
       { input: { text: other.raw, unit: '王顶堤街', year: 2023 } },
       callers.wanxing,
     );
     expect(result.data?.ingestReport.userErrors).toEqual([{ code: 'UNIT_NOT_FOUND' }]);
-    const own = await client.run(MUTATIONS.ingestReport.query, { input: MUTATIONS.ingestReport.input() }, callers.wanxing);
+    const own = await client.run(MUTATIONS.ingestReport!.query, { input: MUTATIONS.ingestReport!.input() }, callers.wanxing);
     expect(own.data?.ingestReport).toEqual({ created: false, userErrors: [] });
   });
 });
@@ -201,20 +201,20 @@ describe('scope: a UNIT token for 万兴街 gets nothing of 王顶堤街', () =>
 describe('scope: a REVIEWER of 南开区', () => {
   it('reviews links of its units but not of other districts (not found)', async () => {
     const own = await client.run(
-      MUTATIONS.reviewEvidenceLink.query,
+      MUTATIONS.reviewEvidenceLink!.query,
       { input: { linkId: ids['link:王顶堤街'], action: 'ACCEPT' } },
       callers['nankai-reviewer'],
     );
     expect(own.data?.reviewEvidenceLink.userErrors).toEqual([]);
     const other = await client.run(
-      MUTATIONS.reviewEvidenceLink.query,
+      MUTATIONS.reviewEvidenceLink!.query,
       { input: { linkId: ids['link:稷下街道'], action: 'ACCEPT' } },
       callers['nankai-reviewer'],
     );
     expect(other.data?.reviewEvidenceLink.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
     const na = await client.run(
-      MUTATIONS.setItemNotApplicable.query,
-      { input: { ...MUTATIONS.setItemNotApplicable.input(), unitId: ids['胡家园街'] } },
+      MUTATIONS.setItemNotApplicable!.query,
+      { input: { ...MUTATIONS.setItemNotApplicable!.input(), unitId: ids['胡家园街'] } },
       callers['nankai-reviewer'],
     );
     expect(na.data?.setItemNotApplicable.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
@@ -255,7 +255,7 @@ describe('tokens over HTTP', () => {
 
   it('a revoked token stops working at once and is stored only hashed', async () => {
     const stored = await db.dataSource.getRepository(ApiToken).find();
-    expect(stored.some((t) => JSON.stringify(t).includes(secrets.admin))).toBe(false);
+    expect(stored.some((t) => JSON.stringify(t).includes(secrets.admin!))).toBe(false);
     await token('temp', 'VIEWER', '南开区');
     expect((await ask({ authorization: `Bearer ${secrets.temp}` })).status).toBe(200);
     await revokeToken(db.dataSource, { name: 'temp', actor: 'test' });
@@ -285,7 +285,7 @@ describe('anonymous callers once tokens exist', () => {
   it('are refused (401) unless ALLOW_ANONYMOUS_READ=1, and even then only on loopback', async () => {
     const refused = await anonymous({});
     expect(refused.status).toBe(401);
-    expect(refused.body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(refused.body.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
     expect((await anonymous({ allowAnonymousRead: true })).status).toBe(200);
     await expect(callerOfRequest(db.dataSource, undefined, { host: '0.0.0.0', allowAnonymousRead: true })).rejects.toMatchObject({
       extensions: { code: 'UNAUTHENTICATED' },
@@ -294,9 +294,9 @@ describe('anonymous callers once tokens exist', () => {
 
   it('token names are at most 100 characters, expiry lies ahead', async () => {
     const long = await createToken(db.dataSource, { name: '名'.repeat(101), role: 'VIEWER', unit: '南开区', actor: 'test' });
-    expect(long.ok ? null : long.errors[0].code).toBe('NAME_TOO_LONG');
+    expect(long.ok ? null : long.errors[0]?.code).toBe('NAME_TOO_LONG');
     const past = await createToken(db.dataSource, { name: 'x', role: 'ADMIN', actor: 'test', expiresAt: new Date(Date.now() - 1) });
-    expect(past.ok ? null : past.errors[0].code).toBe('BAD_EXPIRY');
+    expect(past.ok ? null : past.errors[0]?.code).toBe('BAD_EXPIRY');
     const soon = await createToken(db.dataSource, { name: 'soon', role: 'ADMIN', actor: 'test', expiresAt: new Date(Date.now() + 60_000) });
     if (!soon.ok) throw new Error('token');
     expect(await authenticate(db.dataSource, soon.value.secret)).not.toBeNull();

@@ -42,9 +42,9 @@ describe('the unit tree of the five reports', () => {
     expect(names(binhai.children).sort()).toEqual(['塘沽街道', '胡家园街'].sort());
     const shandong = roots.find((r) => r.name === '山东省')!;
     expect(shandong.level).toBe('PROVINCE');
-    expect(shandong.children[0].name).toBe('淄博市');
-    expect(shandong.children[0].children[0].name).toBe('临淄区');
-    expect(shandong.children[0].children[0].children.map((c) => c.name)).toEqual(['稷下街道']);
+    expect(shandong.children[0]?.name).toBe('淄博市');
+    expect(shandong.children[0]?.children[0]?.name).toBe('临淄区');
+    expect(shandong.children[0]?.children[0]?.children.map((c) => c.name)).toEqual(['稷下街道']);
   });
 
   it('resolves unit(id) with parent, children, aliases and reports', async () => {
@@ -54,7 +54,7 @@ describe('the unit tree of the five reports', () => {
     expect(list.units.edges).toHaveLength(1);
     const data = await client.data(
       `query($id: ID!) { unit(id: $id) { name aliases level parent { name parent { name } } children { name } reports { year source } } }`,
-      { id: list.units.edges[0].node.id },
+      { id: list.units.edges[0]!.node.id },
     );
     expect(data.unit).toEqual({
       name: '万兴街',
@@ -129,7 +129,7 @@ describe('reports', () => {
     const node = await client.data(`query($id: ID!) { node(id: $id) { id __typename ... on Report { year unit { name } } } }`, { id });
     expect(node.node).toEqual({ id, __typename: 'Report', year: 2021, unit: { name: '塘沽街道' } });
     const bad = await client.run(query, { after: 'not-a-cursor' });
-    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
 

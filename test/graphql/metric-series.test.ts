@@ -64,9 +64,9 @@ describe('metric series over the demo data', () => {
 
   it('refuses an unknown metric and hides units outside the caller scope', async () => {
     const bad = await client.run(DISTRICT, { parent: ids.get('南开区'), metric: 'NO_SUCH_RATE', year: 2022 });
-    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const wanxingOnly: typeof ADMIN = { name: 'unit', role: 'VIEWER', scope: new Set([fromGlobalId(ids.get('万兴街')!)!.id]) };
     const outside = await client.run(DISTRICT, { parent: ids.get('南开区'), metric: 'COURT_APPEARANCE_RATE', year: 2022 }, wanxingOnly);
-    expect(outside.errors?.[0].message).toMatch(/No such unit/);
+    expect(outside.errors?.[0]?.message).toMatch(/No such unit/);
   });
 });

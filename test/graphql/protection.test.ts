@@ -19,8 +19,8 @@ describe('query limits', () => {
     db.counter.reset();
     const result = await client.run(nested);
     expect(result.data).toBeUndefined();
-    expect(result.errors?.[0].message).toMatch(/查询深度 12 超过上限 10/);
-    expect(result.errors?.[0].extensions?.code).toBe('QUERY_TOO_DEEP');
+    expect(result.errors?.[0]?.message).toMatch(/查询深度 12 超过上限 10/);
+    expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
     expect(db.counter.count).toBe(0);
   });
 
@@ -29,8 +29,8 @@ describe('query limits', () => {
     db.counter.reset();
     const result = await client.run(costly);
     expect(result.data).toBeUndefined();
-    expect(result.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
-    expect(result.errors?.[0].message).toMatch(/estimated cost \d+ exceeds the limit 50000/);
+    expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect(result.errors?.[0]?.message).toMatch(/estimated cost \d+ exceeds the limit 50000/);
     expect(db.counter.count).toBe(0);
   });
 
@@ -44,16 +44,16 @@ describe('introspection and the time budget', () => {
   it('introspection is off when configured so (the default with NODE_ENV=production)', async () => {
     const closed = new TestClient({ ...db, config: { ...db.config, introspection: false } });
     const result = await closed.run('{ __schema { types { name } } }');
-    expect(result.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(result.errors?.[0].message).toMatch(/introspection/i);
+    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(result.errors?.[0]?.message).toMatch(/introspection/i);
     expect((await client.run('{ __schema { queryType { name } } }')).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
 
   it('a request past its time budget stops at the next load with QUERY_TIMEOUT', async () => {
     const hurried = new TestClient({ ...db, config: { ...db.config, requestTimeBudgetMs: -1 } });
     const result = await hurried.run('{ units(first: 5) { edges { node { name children { name } } } } }');
-    expect(result.errors?.[0].extensions?.code).toBe('QUERY_TIMEOUT');
-    expect(result.errors?.[0].message).toMatch(/REQUEST_TIME_BUDGET_MS/);
+    expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TIMEOUT');
+    expect(result.errors?.[0]?.message).toMatch(/REQUEST_TIME_BUDGET_MS/);
   });
 });
 
@@ -98,7 +98,9 @@ describe('HTTP server', () => {
   it('refuses a body over the limit with 413 and a JSON error', async () => {
     const response = await post(JSON.stringify({ query: `{ checklists { key } } # ${'x'.repeat(5000)}` }));
     expect(response.status).toBe(413);
-    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
+      'PAYLOAD_TOO_LARGE',
+    );
   });
 
   it('allows configured frontend origins only (CORS)', async () => {

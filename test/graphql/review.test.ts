@@ -132,7 +132,7 @@ describe('reviewing evidence links', () => {
   it('refuses changes from a read-only caller with FORBIDDEN', async () => {
     const { item: court } = await item('7.4');
     const result = await client.run(REVIEW, { input: { linkId: court.evidence[0].link.id, action: 'ACCEPT' } }, READER);
-    expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
 

@@ -67,7 +67,7 @@ describe('logs', () => {
       'query Flags { flags(first: 3, filter: { year: 2022 }) { totalCount } }',
       'mutation Review { reviewEvidenceLink(input: { linkId: "bm9wZQ==", action: ACCEPT }) { userErrors { code } } }',
     ];
-    for (let i = 0; i < 50; i += 1) await gql(operations[i % operations.length]);
+    for (let i = 0; i < 50; i += 1) await gql(operations[i % operations.length]!);
     const added = requestLines().slice(before);
     expect(added).toHaveLength(50);
     for (const line of added) {
@@ -98,11 +98,11 @@ describe('logs', () => {
     expect(JSON.stringify(answer.body)).not.toMatch(/SELECT|claim_gone|SQLITE|relation|at .*\.[jt]s/i);
     const logged = lines.filter((l) => l.errorId === errorId);
     expect(logged).toHaveLength(1);
-    expect(logged[0].level).toBe(50);
-    expect(logged[0].err.stack).toMatch(/claim/);
-    expect(logged[0].operation).toBe('Broken');
+    expect(logged[0]?.level).toBe(50);
+    expect(logged[0]?.err.stack).toMatch(/claim/);
+    expect(logged[0]?.operation).toBe('Broken');
     // the request line names the same request and the error code
-    const requestLine = requestLines().find((l) => l.req.id === logged[0].reqId);
+    const requestLine = requestLines().find((l) => l.req.id === logged[0]!.reqId);
     expect(requestLine?.errorCodes).toEqual(['INTERNAL_SERVER_ERROR']);
   });
 

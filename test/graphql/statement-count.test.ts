@@ -32,7 +32,7 @@ async function growDistrictTo(count: number): Promise<void> {
       const result = await ingestReport(
         db.dataSource,
         db.lock,
-        { text: `${seed.raw}\n（编号${i}）`, unit: name, year: 2022, source: `gen-${i}`, actor: 'test' },
+        { text: `${seed!.raw}\n（编号${i}）`, unit: name, year: 2022, source: `gen-${i}`, actor: 'test' },
         { maxReportBytes: 1e7 },
       );
       expect(result.ok).toBe(true);

@@ -114,12 +114,12 @@ describe('suspect links after a checklist revision', () => {
     // the district workbook lists them with the diff
     const [file] = await writeDistrictExport(db.dataSource, { year: 2022, parentUnitId: fromGlobalId(wanxingParent)!.id, format: 'xlsx' });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(file.data as unknown as ArrayBuffer);
+    await wb.xlsx.load(file!.data as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet(SHEETS.suspect)!;
     const rows = [];
     for (let r = HEADER_ROW.suspect + 1; r <= sheet.rowCount; r += 1) rows.push(sheet.getRow(r).values as unknown[]);
     expect(rows.map((r) => [r[1], r[2]])).toEqual(court.evidence.map(() => ['万兴街', '7.4']));
-    expect(String(rows[0][5])).toContain('{+出庭应诉情况每半年向区政府报告一次。+}');
+    expect(String(rows[0]?.[5])).toContain('{+出庭应诉情况每半年向区政府报告一次。+}');
   });
 
   it('confirming a SUSPECT link restores it; the locked assessment keeps its numbers', async () => {

@@ -27,8 +27,8 @@ function parseLabels(text: string, line: string): Record<string, string> {
   while (LABEL.lastIndex < text.length) {
     const match = LABEL.exec(text);
     if (!match) throw new Error(`bad labels in: ${line}`);
-    if (labels[match[1]] !== undefined) throw new Error(`repeated label ${match[1]} in: ${line}`);
-    labels[match[1]] = match[2].replace(/\\n/gu, '\n').replace(/\\(["\\])/gu, '$1');
+    if (labels[match[1]!] !== undefined) throw new Error(`repeated label ${match[1]} in: ${line}`);
+    labels[match[1]!] = match[2]!.replace(/\\n/gu, '\n').replace(/\\(["\\])/gu, '$1');
   }
   return labels;
 }
@@ -51,30 +51,32 @@ export function parsePrometheus(text: string): Map<string, Family> {
   for (const line of text.split('\n')) {
     if (line === '') continue;
     const help = new RegExp(`^# HELP (${NAME}) (.*)$`, 'u').exec(line);
-    if (help) {
-      families.set(help[1], { name: help[1], help: help[2], type: 'untyped', samples: new Map() });
+    const [, helpName, helpText = ''] = help ?? [];
+    if (helpName !== undefined) {
+      families.set(helpName, { name: helpName, help: helpText, type: 'untyped', samples: new Map() });
       continue;
     }
     const type = new RegExp(`^# TYPE (${NAME}) (counter|gauge|histogram|summary|untyped)$`, 'u').exec(line);
-    if (type) {
-      const family = families.get(type[1]) ?? { name: type[1], help: '', type: 'untyped', samples: new Map() };
+    const [, typeName, typeWord] = type ?? [];
+    if (typeName !== undefined) {
+      const family = families.get(typeName) ?? { name: typeName, help: '', type: 'untyped', samples: new Map() };
       if (family.samples.size > 0) throw new Error(`TYPE after samples: ${line}`);
-      family.type = type[2] as Family['type'];
-      families.set(type[1], family);
+      family.type = typeWord as Family['type'];
+      families.set(typeName, family);
       continue;
     }
     if (line.startsWith('#')) continue;
     const sample = SAMPLE.exec(line);
     if (!sample) throw new Error(`not a sample: ${line}`);
-    const family = familyOf(sample[1]);
+    const family = familyOf(sample[1]!);
     if (!family) throw new Error(`sample outside a declared family: ${line}`);
     const labels = sample[2] ? parseLabels(sample[2], line) : {};
     const key = `${sample[1]}${JSON.stringify(Object.entries(labels).sort())}`;
     if (seen.has(key)) throw new Error(`repeated series: ${line}`);
     seen.add(key);
-    const list = family.samples.get(sample[1]) ?? [];
-    list.push({ labels, value: parseValue(sample[3], line) });
-    family.samples.set(sample[1], list);
+    const list = family.samples.get(sample[1]!) ?? [];
+    list.push({ labels, value: parseValue(sample[3]!, line) });
+    family.samples.set(sample[1]!, list);
   }
   for (const family of families.values()) if (family.type === 'histogram') checkHistogram(family);
   return families;
@@ -89,9 +91,11 @@ function checkHistogram(family: Family): void {
     groups.set(key, [...(groups.get(key) ?? []), bucket]);
   }
   for (const [key, buckets] of groups) {
-    const sorted = [...buckets].sort((a, b) => parseValue(a.labels.le, a.labels.le) - parseValue(b.labels.le, b.labels.le));
+    const sorted = [...buckets].sort(
+      (a, b) => parseValue(a.labels.le ?? '', a.labels.le ?? '') - parseValue(b.labels.le ?? '', b.labels.le ?? ''),
+    );
     sorted.forEach((b, i) => {
-      if (i > 0 && b.value < sorted[i - 1].value) throw new Error(`${family.name}${key}: buckets not cumulative`);
+      if (i > 0 && b.value < sorted[i - 1]!.value) throw new Error(`${family.name}${key}: buckets not cumulative`);
     });
     const count = (family.samples.get(`${family.name}_count`) ?? []).find((c) => JSON.stringify(Object.entries(c.labels).sort()) === key);
     if (sorted.at(-1)?.labels.le !== '+Inf' || count?.value !== sorted.at(-1)?.value) {

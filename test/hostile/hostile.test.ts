@@ -43,7 +43,7 @@ const ids: Record<string, string> = {};
 
 async function token(name: string, role: string, unit: string | null): Promise<string> {
   const created = await createToken(db.dataSource, { name, role, unit, actor: 'hostile-test' });
-  if (!created.ok) throw new Error(created.errors[0].message);
+  if (!created.ok) throw new Error(created.errors[0]!.message);
   return created.value.secret;
 }
 

@@ -28,8 +28,8 @@ describe('analyzeReport with a stand-in extractNumbers', () => {
     expect(mockExtract.mock.calls.map(([t]) => t)).toEqual(a.claims.map((c) => c.text));
     const hits = a.metrics.filter((m) => raw.slice(m.start, m.end).includes('\n'));
     expect(hits).toHaveLength(1);
-    expect(raw.slice(hits[0].start, hits[0].end)).toBe('全过程记\n\n录');
-    expect(hits[0].text).toBe('全过程记录');
+    expect(raw.slice(hits[0]?.start, hits[0]?.end)).toBe('全过程记\n\n录');
+    expect(hits[0]?.text).toBe('全过程记录');
   });
 
   it("keeps the extractor's values and trims whitespace at the edges of its ranges", () => {

@@ -25,7 +25,7 @@ describe('analyzeReport: input that is not a report', () => {
   });
 
   it('a non-string from an untyped caller is NOT_TEXT', () => {
-    expect(analyzeReport(Buffer.from('abc') as unknown as string).errors[0].code).toBe('NOT_TEXT');
+    expect(analyzeReport(Buffer.from('abc') as unknown as string).errors[0]?.code).toBe('NOT_TEXT');
     expect(checkText(undefined)?.code).toBe('NOT_TEXT');
     expect(checkText('正常的文字\n')).toBeNull();
   });
@@ -52,7 +52,7 @@ describe('analyzeReport: numbers mapped back to the raw text', () => {
     const a = analyzeReport(raw);
     const [m] = metricsIn(a, raw, '行政机关负责人出庭应诉率达到 100%');
     expect(m).toMatchObject({ metric: 'COURT_APPEARANCE_RATE', value: 100, unit: '%', qualifier: 'EXACT' });
-    expect(raw.slice(m.start, m.end)).toBe('100%');
+    expect(raw.slice(m?.start, m?.end)).toBe('100%');
   });
 
   it('塘沽: 罚款 4.55 万元 is 45500 yuan, its raw slice keeps the spaces', () => {

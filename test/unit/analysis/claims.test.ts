@@ -54,8 +54,8 @@ describe('claims of the real reports', () => {
     expect(a.claims.some((c) => c.text.includes('完善工作机制，提升行政效能'))).toBe(false);
     // neither the title nor the Word bookmark make a claim
     expect(a.claims.some((c) => c.text.includes('年度报告'))).toBe(false);
-    expect(a.claims[0].text.startsWith('今年，在区委、区政府的坚强领导下')).toBe(true);
-    expect(raw.slice(a.claims[0].start, a.claims[0].start + 2)).toBe('今年');
+    expect(a.claims[0]?.text.startsWith('今年，在区委、区政府的坚强领导下')).toBe(true);
+    expect(raw.slice(a.claims[0]?.start, (a.claims[0]?.start ?? NaN) + 2)).toBe('今年');
   });
 
   it("稷下: the missing 执法记录仪 is a negative claim, next year's work a plan claim", () => {
@@ -106,7 +106,7 @@ describe('claims of the real reports', () => {
       const a = analyzeReport(raw);
       a.claims.forEach((c, i) => {
         expect(c.id).toBe(`c${i + 1}`);
-        if (i > 0) expect(c.start).toBeGreaterThanOrEqual(a.claims[i - 1].end);
+        if (i > 0) expect(c.start).toBeGreaterThanOrEqual(a.claims[i - 1]!.end);
         expect(normaliseText(raw.slice(c.start, c.end))).toBe(c.text);
         expect(raw.slice(c.start, c.end)).toBe(raw.slice(c.start, c.end).trim());
       });

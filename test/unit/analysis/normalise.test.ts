@@ -34,7 +34,7 @@ describe('normaliseReport', () => {
     expect(n.text).toContain('累计受理信访案件326件');
     // the title and the opening paragraph stay separate lines
     expect(n.text.split('\n')[0]).toBe('塘沽街道关于2021年法治政府建设工作情况的报告');
-    expect(n.text.split('\n')[1].startsWith('2021年，塘沽街道')).toBe(true);
+    expect(n.text.split('\n')[1]?.startsWith('2021年，塘沽街道')).toBe(true);
   });
 
   it('keeps the signature and footer of the web page as their own lines (胡家园)', () => {

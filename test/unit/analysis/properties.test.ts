@@ -116,10 +116,10 @@ const mutatedSeed = fc
   .map(({ which, edits }) => {
     let text = SEEDS[which];
     for (const e of edits) {
-      const p = text.length === 0 ? 0 : e.at % (text.length + 1);
-      if (e.op === 'del') text = text.slice(0, p) + text.slice(p + e.len);
-      else if (e.op === 'ins') text = text.slice(0, p) + e.token + text.slice(p);
-      else text = `${text.slice(0, p)}${'\n'.repeat(1 + (e.len % 3))}${text.slice(p)}`;
+      const p = text!.length === 0 ? 0 : e.at % (text!.length + 1);
+      if (e.op === 'del') text = text!.slice(0, p) + text!.slice(p + e.len);
+      else if (e.op === 'ins') text = text!.slice(0, p) + e.token + text!.slice(p);
+      else text = `${text!.slice(0, p)}${'\n'.repeat(1 + (e.len % 3))}${text!.slice(p)}`;
     }
     return text;
   });
@@ -176,7 +176,7 @@ describe('analyzeReport properties', () => {
     const toTraditional = Converter({ from: 'cn', to: 'tw' });
     fc.assert(
       fc.property(mutatedSeed, (text) => {
-        const raw = toTraditional(text);
+        const raw = toTraditional(text!);
         checkInvariants(raw, analyzeReport(raw));
       }),
       { numRuns: 15 },
@@ -186,7 +186,7 @@ describe('analyzeReport properties', () => {
   it('holds on the real reports with random deletions, insertions and line breaks', () => {
     fc.assert(
       fc.property(mutatedSeed, (raw) => {
-        checkInvariants(raw, analyzeReport(raw));
+        checkInvariants(raw!, analyzeReport(raw!));
       }),
       { numRuns: 150 },
     );
@@ -211,12 +211,12 @@ describe('normaliseReport offset map', () => {
   it('each normalised character comes from raw characters that normalise to it', () => {
     fc.assert(
       fc.property(fc.oneof(tokenText, mutatedSeed), (raw) => {
-        const n = normaliseReport(raw);
+        const n = normaliseReport(raw!);
         expect(n.starts).toHaveLength(n.text.length);
         const wrong: string[] = [];
         for (let i = 0; i < n.text.length; i += 1) {
-          if (n.starts[i] >= n.ends[i] || (i > 0 && n.starts[i] < n.ends[i - 1])) wrong.push(`order at ${i}`);
-          const piece = raw.slice(n.starts[i], n.ends[i]);
+          if (n.starts[i]! >= n.ends[i]! || (i > 0 && n.starts[i]! < n.ends[i - 1]!)) wrong.push(`order at ${i}`);
+          const piece = raw!.slice(n.starts[i], n.ends[i]);
           const ok = n.text[i] === '\n' || n.text[i] === ' ' ? piece.trim() === '' : normaliseText(piece) === n.text[i];
           if (!ok) wrong.push(`${i}: ${JSON.stringify(piece)} → ${JSON.stringify(n.text[i])}`);
         }

@@ -28,7 +28,7 @@ describe('the rewriter', () => {
     const old = /万兴|王顶堤|稷下|塘沽|胡家园|南开|滨海|临淄|天津|淄博|山东/u;
     for (const c of cases) expect(old.exec(c.text)).toBeNull();
     const jixia = sources.find((s) => s.unit.name === '稷下街道')!;
-    const rw = rewriteReport(jixia.text, jixia.unit, jixia.year, REWRITE_TARGETS[1], 2020, 'AS_IS');
+    const rw = rewriteReport(jixia.text, jixia.unit, jixia.year, REWRITE_TARGETS[1]!, 2020, 'AS_IS');
     expect(rw.text).toContain('城关镇2020年法治政府建设年度报告');
     expect(rw.text).toContain('平安城关 法治城关');
     expect(rw.text).not.toMatch(/2023\s*年|2024\s*年/u);
@@ -39,7 +39,7 @@ describe('the rewriter', () => {
   it('writes the title shapes of real reports', () => {
     const wanxing = sources.find((s) => s.unit.name === '万兴街')!;
     const t = (shape: (typeof TITLE_SHAPES)[number], target = REWRITE_TARGETS[0]): string =>
-      rewriteReport(wanxing.text, wanxing.unit, wanxing.year, target, 2021, shape).text.split('\n')[0];
+      rewriteReport(wanxing.text, wanxing.unit, wanxing.year, target!, 2021, shape).text.split('\n')[0]!;
     expect(t('GOVERNMENT_OFFICE')).toBe('城南区人民政府金山街道办事处关于2021年度法治政府建设情况的报告');
     expect(t('PARTY_AND_OFFICE')).toBe('中共金山街道工作委员会 金山街道办事处关于2021年法治政府建设工作情况的报告');
     expect(t('PARTY_AND_OFFICE', REWRITE_TARGETS[1])).toBe('中共城关镇委员会 城关镇人民政府关于2021年法治政府建设工作情况的报告');

@@ -96,7 +96,7 @@ describe('section tree of the real reports', () => {
   it('sections are in document order and do not overlap at the top level', () => {
     for (const name of ['wanxing', 'wangdingdi', 'jixia', 'tanggu', 'hujiayuan'] as const) {
       const top = analyzeReport(seed(name)).sections.filter((s) => s.level === 1);
-      for (let i = 1; i < top.length; i += 1) expect(top[i].start).toBeGreaterThanOrEqual(top[i - 1].end);
+      for (let i = 1; i < top.length; i += 1) expect(top[i]?.start).toBeGreaterThanOrEqual(top[i - 1]!.end);
     }
   });
 });

@@ -47,7 +47,7 @@ describe('traditional characters', () => {
     }
     const a = analyzeReport(raw);
     expect(a.unit).toMatchObject({ name: '金山街道', level: 'STREET' });
-    expect(raw.slice(a.unit!.evidence[0].start, a.unit!.evidence[0].end)).toBe('金山街道');
+    expect(raw.slice(a.unit!.evidence[0]?.start, a.unit!.evidence[0]?.end)).toBe('金山街道');
     expect(a.year?.value).toBe(2022);
   });
 

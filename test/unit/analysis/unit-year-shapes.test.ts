@@ -179,7 +179,7 @@ describe('names given only outside the body', () => {
     const a = analyzeReport(raw);
     expect(a.unit).toMatchObject({ name: '红旗乡', level: 'TOWN' });
     expect(a.unit!.evidence[0]).toMatchObject({ source: 'SOURCE', text: '红旗乡' });
-    expect(raw.slice(a.unit!.evidence[0].start, a.unit!.evidence[0].end)).toBe('红旗乡');
+    expect(raw.slice(a.unit!.evidence[0]?.start, a.unit!.evidence[0]?.end)).toBe('红旗乡');
     expect(a.year?.value).toBe(2022);
   });
 });
@@ -189,7 +189,7 @@ describe("a page's other fields", () => {
     const raw = `索引号：11510112/2023-00012 发布机构：金山街道办事处 成文日期：2023-01-05\n2022年度法治政府建设情况报告\n2022年，我街道坚持依法行政。${BODY}`;
     const a = analyzeReport(raw);
     expect(a.unit).toMatchObject({ name: '金山街道', level: 'STREET' });
-    expect(a.unit!.evidence[0].source).toBe('SOURCE');
+    expect(a.unit!.evidence[0]?.source).toBe('SOURCE');
     expect(a.year?.value).toBe(2022);
   });
 
@@ -220,7 +220,7 @@ describe('no false unit from a verb and 镇/乡', () => {
     expect(a.unit).toBeNull();
     expect(a.year?.value).toBe(2022);
     expect(a.errors.map((e) => e.code)).toEqual(['UNIT_NOT_DETECTED']);
-    expect(a.errors[0].message).toMatch(/^未能确定报告单位/u);
+    expect(a.errors[0]?.message).toMatch(/^未能确定报告单位/u);
   });
 
   it('a name seen once in running text is listed with the reason it was not chosen', () => {
@@ -228,7 +228,7 @@ describe('no false unit from a verb and 镇/乡', () => {
     const qingshi = a.unitCandidates.find((c) => c.name === '青石镇');
     expect(qingshi).toBeDefined();
     expect(qingshi!.reason).toContain('不足以认定为报告单位');
-    expect(a.errors[0].message).toContain('青石镇');
+    expect(a.errors[0]?.message).toContain('青石镇');
   });
 
   it('a name repeated in running text with the matching 我镇 is credible', () => {

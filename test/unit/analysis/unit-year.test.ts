@@ -35,7 +35,7 @@ describe('unit and year of the real reports', () => {
     const a = analyzeReport(raw);
     expect(a.unit!.evidence).toHaveLength(1);
     expect(a.unit!.evidence[0]).toMatchObject({ source: 'HEADING', text: '王顶堤街' });
-    expect(raw.slice(a.unit!.evidence[0].start, a.unit!.evidence[0].end)).toBe('王顶堤街');
+    expect(raw.slice(a.unit!.evidence[0]?.start, a.unit!.evidence[0]?.end)).toBe('王顶堤街');
     const names = a.unitCandidates.map((c) => c.name);
     expect(names).not.toContain('金冠里社区');
     expect(names.some((n) => n.includes('社区'))).toBe(false);
@@ -82,9 +82,9 @@ describe('unit and year of the real reports', () => {
   it('explicit unit and year win over detection', () => {
     const a = analyzeReport(seed('wanxing'), { unit: '某某街道', year: 2030 });
     expect(a.unit).toMatchObject({ name: '某某街道', level: 'STREET', confidence: 1 });
-    expect(a.unit!.evidence[0].source).toBe('EXPLICIT');
+    expect(a.unit!.evidence[0]?.source).toBe('EXPLICIT');
     expect(a.year).toMatchObject({ value: 2030, confidence: 1 });
-    expect(a.yearCandidates[0].evidence[0].source).toBe('EXPLICIT');
+    expect(a.yearCandidates[0]?.evidence[0]?.source).toBe('EXPLICIT');
     // the detected ones stay listed after it
     expect(a.unitCandidates.map((c) => c.name)).toContain('万兴街');
     expect(a.yearCandidates.map((c) => c.value)).toContain(2022);
@@ -145,7 +145,7 @@ describe('units never registered', () => {
     const a = analyzeReport(raw);
     expect(a.unit?.name).toBe('新桥街道');
     expect(a.year?.value).toBe(2021);
-    expect(a.year!.evidence[0].source).toBe('SIGNATURE');
+    expect(a.year!.evidence[0]?.source).toBe('SIGNATURE');
     const signed = analyzeReport(raw.replace('2021年12月20日', '2022年1月15日'));
     expect(signed.year?.value).toBe(2021);
   });

@@ -23,7 +23,7 @@ describe('seriesPoint', () => {
   it('counts only positive claims: a plan of 100% does not hide a reported 90%', () => {
     const values = [v(1, 2022, 100, { polarity: 'PLAN' }), v(1, 2022, 90), v(1, 2022, 100, { polarity: 'NEGATIVE' })];
     const p = seriesPoint(1, 2022, true, values, RATE);
-    expect(p).toMatchObject({ value: 90, met: false, claimId: values[1].claimId, metricValueId: values[1].metricValueId });
+    expect(p).toMatchObject({ value: 90, met: false, claimId: values[1]!.claimId, metricValueId: values[1]!.metricValueId });
   });
 
   it('keeps APPROX as such: about 100% does not prove >= 100%', () => {
@@ -36,7 +36,7 @@ describe('seriesPoint', () => {
 
   it('prefers a value that proves the target, as the assessment does', () => {
     const values = [v(1, 2022, 98), v(1, 2022, 100)];
-    expect(seriesPoint(1, 2022, true, values, RATE)).toMatchObject({ value: 100, met: true, claimId: values[1].claimId });
+    expect(seriesPoint(1, 2022, true, values, RATE)).toMatchObject({ value: 100, met: true, claimId: values[1]!.claimId });
   });
 
   it('has no value and met null when nothing is reported, and met null without threshold', () => {

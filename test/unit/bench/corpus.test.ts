@@ -21,7 +21,7 @@ describe('benchmark corpus', () => {
     expect(texts(again, 40)).toEqual(texts(corpus, 40));
     // a report's text depends only on its unit and year, not on what was generated before
     const last = corpus.reports[corpus.reports.length - 1];
-    expect(generateReportText(buildCorpus(OPTIONS), last)).toBe(generateReportText(corpus, last));
+    expect(generateReportText(buildCorpus(OPTIONS), last!)).toBe(generateReportText(corpus, last!));
   });
 
   it('changes with the seed', () => {

@@ -14,10 +14,10 @@ const corpus = buildCorpus({ units: 120, years: 3, seed: 'planted-test', plantRe
 describe('planted copies', () => {
   it('every report carries its own paragraphs; without plantReuse none are added', () => {
     const spec = corpus.reports[0];
-    const text = generateReportText(corpus, spec).replace(/\r?\n/gu, '');
-    for (const p of plantedParagraphs(corpus, spec)) expect(text).toContain(p.text.slice(0, 20));
+    const text = generateReportText(corpus, spec!).replace(/\r?\n/gu, '');
+    for (const p of plantedParagraphs(corpus, spec!)) expect(text).toContain(p.text.slice(0, 20));
     const plain = buildCorpus({ units: 120, years: 3, seed: 'planted-test' });
-    expect(generateReportText(plain, spec)).not.toContain('特色工作');
+    expect(generateReportText(plain, spec!)).not.toContain('特色工作');
   });
 
   it("a reusing report repeats 60% of the paragraphs the unit's report of the year before carried", () => {
@@ -38,8 +38,8 @@ describe('planted copies', () => {
     const sharing = corpus.reports.filter((r) => sharesWith(corpus, r.unit, r.year) !== null);
     expect(sharing.length).toBeGreaterThan(0);
     const spec = sharing[0];
-    const shared = plantedParagraphs(corpus, spec).filter((p) => p.copyOf?.kind === 'SAME_YEAR');
+    const shared = plantedParagraphs(corpus, spec!).filter((p) => p.copyOf?.kind === 'SAME_YEAR');
     expect(shared).toHaveLength(2);
-    expect(shared.every((p) => p.copyOf?.unit === sharesWith(corpus, spec.unit, spec.year) && p.copyOf?.year === spec.year)).toBe(true);
+    expect(shared.every((p) => p.copyOf?.unit === sharesWith(corpus, spec!.unit, spec!.year) && p.copyOf?.year === spec?.year)).toBe(true);
   });
 });

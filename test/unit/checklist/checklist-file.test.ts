@@ -252,7 +252,7 @@ describe('parseChecklistFile on bad files', () => {
       ),
       FILE,
     );
-    expect(withIgnore.checklist?.items[1].match).toEqual({
+    expect(withIgnore.checklist?.items[1]?.match).toEqual({
       keywords: ['执法记录仪'],
       together: [],
       exclude: ['采购'],
@@ -260,7 +260,7 @@ describe('parseChecklistFile on bad files', () => {
       ignore: ['执法记录仪器'],
       reasons: { 执法记录仪器: '另一种器材', 采购: '采购不是配备' },
     });
-    expect(parseChecklistFile(file(GOOD_ITEMS), FILE).checklist?.items[1].match).toEqual({
+    expect(parseChecklistFile(file(GOOD_ITEMS), FILE).checklist?.items[1]?.match).toEqual({
       keywords: ['执法记录仪'],
       together: [],
       exclude: [],
@@ -289,7 +289,7 @@ describe('parseChecklistFile on bad files', () => {
       ['5', 'points'],
       ['5', 'targets'],
     ]);
-    expect(result.errors[1].message).toMatch(/heading \(part\) cannot have targets/);
+    expect(result.errors[1]?.message).toMatch(/heading \(part\) cannot have targets/);
   });
 
   it('rejects an unknown comparison op and a threshold without op', () => {

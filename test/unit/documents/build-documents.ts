@@ -58,14 +58,14 @@ export function pageOf004(raw: string): string {
 <div class="main w1200">
   <div class="position">当前位置:<a href="/">胡家园街</a>&gt; <a href="/zwgk">政务公开</a>&gt; <a href="/zxwj">最新文件</a></div>
   <div class="article">
-    <h1 class="title">${escapeHtml(all[1])}</h1>
+    <h1 class="title">${escapeHtml(all[1]!)}</h1>
     <div class="info"><span>发布日期: 2023-01-28 15:00</span>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;<span>来源: 胡家园街</span></div>
     <div class="tools">字号:<a href="javascript:doZoom(18)">大</a> <a href="javascript:doZoom(16)">中</a> <a href="javascript:doZoom(14)">小</a></div>
     <div class="share"><ul><li class="qr">扫一扫在手机打开当前页<img src="/qr.png" alt="二维码"></li></ul></div>
     <div id="zoom" class="TRS_Editor">
 ${body.map(p).join('\n')}
-<p style="text-align:right">${escapeHtml(org)}</p>
-<p style="text-align:right">${escapeHtml(date)}&nbsp;&nbsp;&nbsp;&nbsp;</p>
+<p style="text-align:right">${escapeHtml(org!)}</p>
+<p style="text-align:right">${escapeHtml(date!)}&nbsp;&nbsp;&nbsp;&nbsp;</p>
     </div>
     <div class="print"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>
   </div>

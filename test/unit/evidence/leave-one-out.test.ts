@@ -8,7 +8,7 @@ import { rulesOnlyPipeline } from '../../../src/evidence/pipeline';
 function item(code: string, title: string, match: Partial<MatchRules>): ChecklistItemDefinition {
   return {
     code,
-    parentCode: code.split('.')[0],
+    parentCode: code.split('.')[0] ?? null,
     title,
     text: title,
     assessable: true,
@@ -64,8 +64,8 @@ describe('leave-one-report-out', () => {
 
   it('drops a together group whole when one of its words is dropped', () => {
     const [, i72] = withoutTerms(ITEMS, [{ itemCode: '7.2', field: 'together', term: '接待' }]);
-    expect(i72.match.together).toEqual([]);
-    expect(i72.match.keywords).toEqual(['信访']);
+    expect(i72?.match.together).toEqual([]);
+    expect(i72?.match.keywords).toEqual(['信访']);
   });
 
   it('a rule term that appears in only one report contributes nothing when that report is left out', () => {
@@ -73,17 +73,17 @@ describe('leave-one-report-out', () => {
     const loo = evaluateLeaveOneOut(ITEMS, [A, B, C], rulesOnlyPipeline);
     const left = loo.bySignal.rules.perReport[0];
     // with the full rules, 卷宗 finds claim A-0 and the together group finds A-2
-    expect(tuning.evaluation.errors).toEqual([{ claimId: 'A-3', itemCode: '7.2', kind: 'FN' }]);
+    expect(tuning?.evaluation.errors).toEqual([{ claimId: 'A-3', itemCode: '7.2', kind: 'FN' }]);
     // A left out: 卷宗 and the together group are gone (A-0, A-2 missed), and the exclude term
     // 信访宣传 no longer vetoes 7.2 on A-3
-    expect(left.evaluation.errors).toEqual([
+    expect(left?.evaluation.errors).toEqual([
       { claimId: 'A-0', itemCode: '8.2', kind: 'FN' },
       { claimId: 'A-2', itemCode: '7.2', kind: 'FN' },
     ]);
-    expect(loo.dropped?.[0].terms.map((t) => t.term)).toEqual(['卷宗', '接待', '群众来访', '信访宣传']);
+    expect(loo.dropped?.[0]?.terms.map((t) => t.term)).toEqual(['卷宗', '接待', '群众来访', '信访宣传']);
     // B left out keeps every rule: nothing B says is exclusive to it
-    expect(loo.dropped?.[1].terms).toEqual([]);
-    expect(loo.bySignal.rules.perReport[1].evaluation.errors).toEqual([]);
+    expect(loo.dropped?.[1]?.terms).toEqual([]);
+    expect(loo.bySignal.rules.perReport[1]?.evaluation.errors).toEqual([]);
   });
 
   it('fits the model on the other reports only', () => {

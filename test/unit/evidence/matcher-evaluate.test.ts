@@ -58,7 +58,7 @@ describe('evaluateLinks', () => {
     const e = evaluateLinks(
       RAW,
       CLAIMS,
-      [LABELS[1], LABELS[2]],
+      [LABELS[1]!, LABELS[2]!],
       [
         { claimId: 'c2', itemCode: '7.1' },
         { claimId: 'c2', itemCode: '7.2' },

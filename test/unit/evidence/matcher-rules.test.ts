@@ -7,7 +7,7 @@ import type { AnalysedMetric, SectionKind } from '../../../src/reading/types';
 function item(code: string, match: Partial<MatchRules>, assessable = true): ChecklistItemDefinition {
   return {
     code,
-    parentCode: assessable ? code.split('.')[0] : null,
+    parentCode: assessable ? (code.split('.')[0] ?? null) : null,
     title: `item ${code}`,
     text: `item ${code}`,
     assessable,

@@ -31,10 +31,10 @@ function sentence(report: keyof typeof REPORTS, fragment: string): string {
   if (at < 0) throw new Error(`${REPORTS[report]} no longer contains ${JSON.stringify(fragment)}`);
   const stop = /[。；！？\n]/;
   let start = at;
-  while (start > 0 && !stop.test(raw[start - 1])) start -= 1;
+  while (start > 0 && !stop.test(raw[start - 1]!)) start -= 1;
   let end = at + fragment.length;
-  if (!stop.test(raw[end - 1])) {
-    while (end < raw.length && !stop.test(raw[end])) end += 1;
+  if (!stop.test(raw[end - 1]!)) {
+    while (end < raw.length && !stop.test(raw[end]!)) end += 1;
     if (end < raw.length && raw[end] !== '\n') end += 1;
   }
   return raw.slice(start, end).trim();
@@ -197,7 +197,7 @@ describe('matchClaims on a whole analysed report', () => {
     const claimOrder = new Map(a.claims.map((c, i) => [c.id, i]));
     const itemOrder = new Map(items.map((it, i) => [it.code, i]));
     const keys = first.map((l) => [claimOrder.get(l.claimId)!, itemOrder.get(l.itemCode)!]);
-    const sorted = [...keys].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    const sorted = [...keys].sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]!);
     expect(keys).toEqual(sorted);
     expect(first.every((l) => l.confidence > 0 && l.confidence <= 1)).toBe(true);
   });

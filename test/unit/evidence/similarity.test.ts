@@ -8,7 +8,7 @@ import type { ProposedLink } from '../../../src/evidence/types';
 function item(code: string, title: string, text: string, keywords: string[] = []): ChecklistItemDefinition {
   return {
     code,
-    parentCode: code.split('.')[0],
+    parentCode: code.split('.')[0] ?? null,
     title,
     text,
     assessable: true,
@@ -43,7 +43,7 @@ describe('similarity', () => {
   it('ranks the item sharing the telling words first and says which words matched', () => {
     const s = similarities('街道为执法队员新配备移动执法终端', ITEMS);
     expect(s[0]).toMatchObject({ itemCode: '5.5', rank: 1 });
-    expect(s[0].words).toEqual(expect.arrayContaining(['终端', '执法']));
+    expect(s[0]?.words).toEqual(expect.arrayContaining(['终端', '执法']));
     expect(s.find((x) => x.itemCode === '7.2')).toBeUndefined();
     expect(similarities('今天天气很好', ITEMS)).toEqual([]);
   });
@@ -81,8 +81,8 @@ describe('learning from reviews', () => {
       { itemCode: '5.3', matched: ['罚款'], accepted: false },
       { itemCode: '5.3', matched: ['罚款'], accepted: false },
     ]);
-    expect(weights['5.3']['消防']).toBeCloseTo((1 + 1.6) / 3, 3);
-    expect(weights['5.3']['罚款']).toBeCloseTo(1.6 / 5, 3);
+    expect(weights['5.3']?.['消防']).toBeCloseTo((1 + 1.6) / 3, 3);
+    expect(weights['5.3']?.['罚款']).toBeCloseTo(1.6 / 5, 3);
     const kept = weighRuleLinks(
       [rule('c1', '5.3', ['罚款']), rule('c2', '5.3', ['罚款', '消防']), rule('c3', '5.3', ['行政处罚'])],
       weights,

@@ -106,9 +106,9 @@ describe('checklist workbook: an office table', () => {
       ['1.1', '1', 4],
       ['1.2', '1', 3],
     ]);
-    expect(c.items[1].match.keywords).toEqual(['专题学习', '学习、研讨']);
-    expect(c.items[2].targets).toEqual([{ metric: 'COURT_APPEARANCE_RATE', op: '>=', threshold: 100, unit: '%' }]);
-    expect(c.items[0].text).toBe('深入学习贯彻习近平法治思想'); // a part without text keeps its title
+    expect(c.items[1]?.match.keywords).toEqual(['专题学习', '学习、研讨']);
+    expect(c.items[2]?.targets).toEqual([{ metric: 'COURT_APPEARANCE_RATE', op: '>=', threshold: 100, unit: '%' }]);
+    expect(c.items[0]?.text).toBe('深入学习贯彻习近平法治思想'); // a part without text keeps its title
   });
 });
 
@@ -158,7 +158,7 @@ describe('checklist workbook: errors name the sheet, row and column; nothing is 
   });
 
   it('not a workbook; a workbook without the item columns', async () => {
-    expect((await checklistFromWorkbook(Buffer.from('not a zip'), 'x.xlsx')).errors[0].message).toMatch(
+    expect((await checklistFromWorkbook(Buffer.from('not a zip'), 'x.xlsx')).errors[0]?.message).toMatch(
       /cannot be read as an \.xlsx workbook/u,
     );
     const wb = new ExcelJS.Workbook();

@@ -13,7 +13,7 @@ describe('download store', () => {
     for (let i = 0; i < 3; i += 1) expect('tokens' in store.putAll('VIEWER:binhai', [file(100)])).toBe(true);
     const refused = store.putAll('VIEWER:binhai', [file(100)]);
     expect(refused).toEqual({ code: 'DOWNLOAD_QUOTA_FULL', message: expect.stringContaining('您的下载额度已满') });
-    expect(store.get(reviewer.tokens[0])?.fileName).toBe('reviewer.xlsx');
+    expect(store.get(reviewer.tokens[0]!)?.fileName).toBe('reviewer.xlsx');
     expect('tokens' in store.putAll('REVIEWER:nankai', [file(100)])).toBe(true);
   });
 
@@ -43,9 +43,9 @@ describe('download store', () => {
       const kept = store.putAll('a', [file(10, 'x.csv'), file(20, 'y.csv')]);
       if ('code' in kept) throw new Error(kept.message);
       expect(readdirSync(dir)).toHaveLength(2);
-      expect(store.get(kept.tokens[1])?.data.length).toBe(20);
+      expect(store.get(kept.tokens[1]!)?.data.length).toBe(20);
       clock = 2000;
-      expect(store.get(kept.tokens[0])).toBeNull();
+      expect(store.get(kept.tokens[0]!)).toBeNull();
       store.sweep();
       expect(readdirSync(dir)).toHaveLength(0);
     } finally {

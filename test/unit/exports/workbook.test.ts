@@ -73,7 +73,7 @@ function district(units: UnitExportData[]): DistrictData {
     parts: checklist.items.filter((i) => i.parentCode === null).map((i) => ({ code: i.code, title: i.title })),
     columns: checklist.items
       .filter((i) => i.assessable)
-      .map((i) => ({ code: i.code, title: i.title, partCode: i.code.split('.')[0], points: i.points, targets: i.targets })),
+      .map((i) => ({ code: i.code, title: i.title, partCode: i.code.split('.')[0] ?? '', points: i.points, targets: i.targets })),
     units,
   };
 }
@@ -87,9 +87,9 @@ describe('district workbook (pure)', () => {
   it('names unit sheets within Excel rules, unique and apart from the fixed sheets', () => {
     const names = unitSheetNames([
       ...data.units,
-      { ...data.units[0], unit: { id: 3, name: '汇总', level: 'STREET' } },
-      { ...data.units[0], unit: { id: 4, name: '甲街道', level: 'STREET' } },
-      { ...data.units[0], unit: { id: 5, name: '很长的名字'.repeat(8), level: 'STREET' } },
+      { ...data.units[0]!, unit: { id: 3, name: '汇总', level: 'STREET' } },
+      { ...data.units[0]!, unit: { id: 4, name: '甲街道', level: 'STREET' } },
+      { ...data.units[0]!, unit: { id: 5, name: '很长的名字'.repeat(8), level: 'STREET' } },
     ]);
     expect([...names.values()]).toEqual(['甲街道', '乙街_2__测试', '汇总~2', '甲街道~2', '很长的名字'.repeat(8).slice(0, 31)]);
   });

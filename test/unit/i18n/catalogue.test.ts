@@ -17,7 +17,9 @@ const sources = sourceFiles(SRC).map((path) => ({ path, text: readFileSync(path,
 
 /** Every match of a pattern's first group over src/, with the file it is in. */
 function used(pattern: RegExp): Array<{ value: string; path: string }> {
-  return sources.flatMap(({ path, text }) => [...text.matchAll(pattern)].map((m) => ({ value: m[1], path: path.slice(SRC.length + 1) })));
+  return sources.flatMap(({ path, text }) =>
+    [...text.matchAll(pattern)].map((m) => ({ value: m[1] ?? '', path: path.slice(SRC.length + 1) })),
+  );
 }
 
 describe('message catalogue', () => {

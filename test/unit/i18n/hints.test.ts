@@ -36,15 +36,15 @@ describe('hints name documented commands', () => {
       [...line.matchAll(/npm run (?:-s )?([\w:-]+)/gu)].map((m) => ({ where, script: m[1] })),
     );
     expect(named.length).toBeGreaterThan(3);
-    expect(named.filter(({ script }) => !scripts.includes(script)).map(({ where, script }) => `${script} (${where})`)).toEqual([]);
+    expect(named.filter(({ script }) => !scripts.includes(script!)).map(({ where, script }) => `${script} (${where})`)).toEqual([]);
   });
 });
 
 describe('command-line headers', () => {
   it('are Chinese by default and English with LANG=en', async () => {
     const { renderIngestReport } = await import('../../../src/cli/ingest');
-    expect(renderIngestReport([], false, 'zh').split('\n')[0].split(/\s+/u)).toEqual(['文件', '单位', '年份', '表述', '覆盖', '结果']);
-    expect(renderIngestReport([], false, 'en').split('\n')[0].split(/\s+/u)).toEqual([
+    expect(renderIngestReport([], false, 'zh').split('\n')[0]?.split(/\s+/u)).toEqual(['文件', '单位', '年份', '表述', '覆盖', '结果']);
+    expect(renderIngestReport([], false, 'en').split('\n')[0]?.split(/\s+/u)).toEqual([
       'File',
       'Unit',
       'Year',
