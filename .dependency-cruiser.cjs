@@ -3,7 +3,7 @@
 // storage; *.resolver.ts, *.type.ts, *.loaders.ts and src/graphql are the GraphQL API; unsuffixed files in a
 // domain folder are its pure core. Type-only imports count too (tsPreCompilationDeps): a pure module that
 // names a storage type is coupled to it all the same.
-// Folder-level cycles (rule d) are a separate config, .dependency-cruiser-layers.cjs (`npm run -s check:layers`).
+// Folder-level cycles (rule d) are checked by scripts/check-layers.js (`npm run -s check:layers`, also in `npm run check`).
 
 /** npm packages that are storage. */
 const STORAGE_PACKAGES = '^node_modules/(typeorm|sqlite3|pg)/';
@@ -36,13 +36,13 @@ const exactly = (paths) => (paths.length === 0 ? '^$' : `^(${paths.map((p) => p.
 module.exports = {
   forbidden: [
     {
-      name: 'analysis-is-pure',
+      name: 'reading-is-pure',
       severity: 'error',
       comment:
-        'src/reports/analysis 只读文本：不得引用存储（typeorm、sqlite3、pg、src/db、*.entity、*.service）、GraphQL 或 src/evidence。' +
-        ' Report analysis is pure reading: no storage, no GraphQL, nothing from src/evidence.',
-      from: { path: '^src/reports/analysis/' },
-      to: { path: [STORAGE_PACKAGES, ...STORAGE_MODULES, GRAPHQL_PACKAGES, ...GRAPHQL_MODULES, '^src/evidence/'] },
+        'src/reading（报告分析，原 src/reports/analysis）只读文本：不得引用存储（typeorm、sqlite3、pg、src/db、*.entity、*.service）、' +
+        'GraphQL、src/evidence 或 src/pipeline。 Reading a report is pure: no storage, no GraphQL, nothing from src/evidence or src/pipeline.',
+      from: { path: '^src/reading/' },
+      to: { path: [STORAGE_PACKAGES, ...STORAGE_MODULES, GRAPHQL_PACKAGES, ...GRAPHQL_MODULES, '^src/(evidence|pipeline)/'] },
     },
     {
       name: 'pure-core-no-storage-or-graphql',

@@ -6,7 +6,7 @@
  * recompute cycles; so this collapses its module graph (.dependency-cruiser.cjs options, type-only imports
  * included) to `^src/[^/]+` and fails on any cycle, listing each pair of parts that import each other with
  * the imports that make up each direction.
- * Run: `npm run -s check:layers`. Exit code 1 when a cycle is found.
+ * Run: `npm run -s check:layers` (part of `npm run check`). Exit code 1 when a cycle is found.
  */
 const { spawnSync } = require('node:child_process');
 const { join } = require('node:path');

@@ -47,8 +47,8 @@ function cruiseFixture(files: Record<string, string>): { status: number | null; 
 describe('layer rules (.dependency-cruiser.cjs)', () => {
   it('fails on imports that break each rule, naming the rule', () => {
     const { status, violations } = cruiseFixture({
-      'src/reports/analysis/probe.ts': "import 'typeorm';\nimport { x } from '../../evidence/matcher';\nexport const y = x;\n",
-      'src/reports/analysis/entity-probe.ts': "import { Report } from '../report.entity';\nexport const r = Report;\n",
+      'src/reading/probe.ts': "import 'typeorm';\nimport { x } from '../evidence/matcher';\nexport const y = x;\n",
+      'src/reading/entity-probe.ts': "import { Report } from '../reports/report.entity';\nexport const r = Report;\n",
       'src/reports/report.entity.ts': 'export class Report {}\n',
       'src/evidence/matcher.ts': "import { relay } from '../graphql/relay';\nexport const x = relay;\n",
       'src/graphql/relay.ts': 'export const relay = 1;\n',
@@ -59,11 +59,11 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
     });
     expect(status).not.toBe(0);
     expect(violations).toEqual([
-      'analysis-is-pure: src/reports/analysis/entity-probe.ts → src/reports/report.entity.ts',
-      'analysis-is-pure: src/reports/analysis/probe.ts → node_modules/typeorm/index.js',
-      'analysis-is-pure: src/reports/analysis/probe.ts → src/evidence/matcher.ts',
       'pure-core-no-storage-or-graphql: src/assessment/score.ts → node_modules/typeorm/index.js',
       'pure-core-no-storage-or-graphql: src/evidence/matcher.ts → src/graphql/relay.ts',
+      'reading-is-pure: src/reading/entity-probe.ts → src/reports/report.entity.ts',
+      'reading-is-pure: src/reading/probe.ts → node_modules/typeorm/index.js',
+      'reading-is-pure: src/reading/probe.ts → src/evidence/matcher.ts',
       'storage-no-graphql: src/units/unit.entity.ts → src/units/unit.type.ts',
       'storage-no-graphql: src/units/unit.service.ts → node_modules/type-graphql/index.js',
     ]);
@@ -71,12 +71,11 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
 
   it('passes imports the rules allow', () => {
     const { status, violations } = cruiseFixture({
-      'src/reports/analysis/analyze.ts':
-        "import { n } from './numbers';\nimport { h } from '../../shared/hash';\nexport const a = n + h;\n",
-      'src/reports/analysis/numbers.ts': 'export const n = 1;\n',
+      'src/reading/analyze.ts': "import { n } from './numbers';\nimport { h } from '../shared/hash';\nexport const a = n + h;\n",
+      'src/reading/numbers.ts': 'export const n = 1;\n',
       'src/shared/hash.ts': 'export const h = 1;\n',
       'src/evidence/link.service.ts':
-        "import { Entity } from 'typeorm';\nimport { n } from '../reports/analysis/numbers';\nexport const e = [Entity, n];\n",
+        "import { Entity } from 'typeorm';\nimport { n } from '../reading/numbers';\nexport const e = [Entity, n];\n",
       'src/evidence/review.resolver.ts':
         "import { Field } from 'type-graphql';\nimport { e } from './link.service';\nexport const r = [Field, e];\n",
     });
@@ -96,7 +95,7 @@ describe('folder cycles (scripts/check-layers.js)', () => {
     const edges = collapse(
       graph([
         ['src/reports/ingest.service.ts', 'src/evidence/matcher.ts'],
-        ['src/evidence/matcher-input.ts', 'src/reports/analysis/types.ts'],
+        ['src/evidence/matcher-input.ts', 'src/reports/claim.entity.ts'],
         ['src/units/unit.entity.ts', 'src/db/column-types.ts'],
         ['src/db/entities.ts', 'src/audit/audit-entry.entity.ts'],
         ['src/audit/audit.service.ts', 'src/units/unit.entity.ts'],
@@ -114,7 +113,7 @@ describe('folder cycles (scripts/check-layers.js)', () => {
       graph([
         ['src/reports/ingest.service.ts', 'src/evidence/matcher.ts'],
         ['src/evidence/matcher.ts', 'src/shared/hash.ts'],
-        ['src/reports/analysis/analyze.ts', 'src/reports/analysis/numbers.ts'],
+        ['src/reading/analyze.ts', 'src/reading/numbers.ts'],
       ]),
     );
     expect(cycles(edges)).toEqual([]);
