@@ -233,7 +233,8 @@ function AddLink(props: {
   return (
     <section aria-labelledby="add-h">
       <h2 id="add-h">添加佐证</h2>
-      <form onSubmit={add} class="add-link">
+      {/* add catches its own errors and shows them in the message line: nothing to wait for here */}
+      <form onSubmit={(e) => void add(e)} class="add-link">
         <label>
           表述{' '}
           <select value={props.selectedClaim} onChange={(e) => props.setSelectedClaim(e.currentTarget.value)} data-testid="add-claim">
