@@ -26,7 +26,10 @@ export function toMarkdown(results: Array<{ name: string; result: BenchResult }>
     const values = each(f);
     if (values.some((v) => v !== '–')) lines.push([label, ...values]);
   };
-  add('command', (r) => `\`${r.command.replace(/^node dist\/bench\/run\.js/, 'npm run bench --').replace(/ --out \S+/, '')}\``);
+  add(
+    'command',
+    (r) => `\`${r.command.replace(/^(node dist\/bench\/run\.js|fazhi bench)/, 'npm run bench --').replace(/ --out \S+/, '')}\``,
+  );
   add('code', (r) => r.commit);
   add('corpus', (r) => `${r.corpus.reportingUnits} units × ${r.corpus.years.length} years = ${r.corpus.reports} reports`);
   add('load average start → end', (r) => `${r.machine.loadAverage.start} → ${r.machine.loadAverage.end}`);

@@ -51,7 +51,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`--${name} expects a whole number ≥ ${min}, got ${value}`);
       return n;
     };
-  const program = new Command('npm run bench --')
+  const program = new Command('fazhi bench')
     .exitOverride()
     .configureOutput({ writeErr: () => undefined })
     .helpOption('-h, --help', 'this text')
@@ -335,12 +335,12 @@ export function formatResult(r: BenchResult): string {
   return out.join('\n');
 }
 
-async function main(): Promise<void> {
+/** Runs the benchmark (`fazhi bench`, `npm run bench`) with the command's arguments. */
+export async function runBench(argv: string[], invokedAs = 'fazhi bench'): Promise<void> {
   const started = process.hrtime.bigint();
   const startedAt = new Date().toISOString();
-  const argv = process.argv.slice(2);
   const options = parseOptions(argv);
-  const command = `${process.env.npm_lifecycle_event === 'bench' ? 'npm run bench --' : 'node dist/bench/run.js'}${argv.length ? ` ${argv.join(' ')}` : ''}`;
+  const command = `${process.env.npm_lifecycle_event === 'bench' ? 'npm run bench --' : invokedAs}${argv.length ? ` ${argv.join(' ')}` : ''}`;
   const machine = machineInfo();
   process.stderr.write(`[bench] ${command}\n[bench] ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`);
   const corpus = buildCorpus({ units: options.units, years: options.years, seed: options.seed });
@@ -376,7 +376,7 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((error: unknown) => {
+  runBench(process.argv.slice(2), 'node dist/bench/run.js').catch((error: unknown) => {
     process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });

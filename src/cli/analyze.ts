@@ -168,7 +168,7 @@ export async function runAnalyzeCli(argv: string[], io: CliIO = { stdout: proces
   let file: string | undefined;
   let options: Options = {};
   const program = new Command()
-    .name('analyze')
+    .name('fazhi analyze')
     .description('Analyse one annual 法治政府建设 report: unit, year, sections, claims and numbers')
     .argument('<file>', 'report: .txt (UTF-8, UTF-16, GB18030), .docx, .pdf with a text layer, or a saved .html page')
     .option('--unit <name>', 'the reporting unit (wins over detection)')

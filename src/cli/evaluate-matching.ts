@@ -347,7 +347,8 @@ function jsonOf(set: SetResult): Record<string, unknown> {
   };
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Runs the command (`fazhi evaluate`); returns the exit code. */
+export async function runEvaluateCli(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const verbose = argv.includes('--verbose') || argv.includes('-v');
   const root = projectRoot();
@@ -442,12 +443,14 @@ async function main(argv: string[]): Promise<number> {
   return problems.length > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`evaluate: 意外错误 (unexpected error): ${(e as Error).message}\n`);
-    process.exitCode = 1;
-  },
-);
+if (require.main === module) {
+  runEvaluateCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`evaluate: 意外错误 (unexpected error): ${(e as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

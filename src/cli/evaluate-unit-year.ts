@@ -186,7 +186,7 @@ export async function runEvaluateUnitYearCli(
 ): Promise<number> {
   let opts: { json?: boolean; frozen: string } = { frozen: DEFAULT_FROZEN };
   const program = new Command()
-    .name('evaluate:unit-year')
+    .name('fazhi evaluate-unit-year')
     .description('单位与年度识别的正确率：改写的示例报告和冻结测试集')
     .option('--json', 'print one JSON document')
     .option('--frozen <dir>', 'folder of the frozen test set (label files and texts)', DEFAULT_FROZEN)

@@ -63,7 +63,7 @@ export async function runExportCli(
 ): Promise<number> {
   let options: Options = {};
   const program = new Command()
-    .name('export')
+    .name('fazhi export')
     .description('Export a district assessment as .xlsx or CSV, or the checklist template as .xlsx')
     .option('--year <n>', 'the year assessed')
     .option('--parent <name>', 'the district (or any unit) whose reporting units are exported')

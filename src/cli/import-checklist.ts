@@ -1,5 +1,5 @@
 /**
- * `node dist/src/cli/import-checklist.js FILE.xlsx|FILE.yaml [--check]`: imports a checklist
+ * `fazhi import-checklist FILE.xlsx|FILE.yaml [--check]`: imports a checklist
  * (a workbook like the one `npm run export -- --checklist-template` writes, or a checklist
  * YAML file) into the database of the environment, in one transaction (links proposed and
  * assessments recomputed for the reports of its years). `--check` validates only. Errors
@@ -69,7 +69,7 @@ export async function runImportChecklistCli(
   let file = '';
   let check = false;
   const program = new Command()
-    .name('import-checklist')
+    .name('fazhi import-checklist')
     .description('Import a checklist from a .xlsx workbook or a .yaml file')
     .argument('<file>', 'checklist.xlsx or checklist.yaml')
     .option('--check', 'validate only; import nothing')

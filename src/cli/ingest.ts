@@ -68,7 +68,7 @@ export async function runIngestCli(
   let paths: string[] = [];
   let options: Options = {};
   const program = new Command()
-    .name('ingest')
+    .name('fazhi ingest')
     .description(
       'Ingest annual 法治政府建设 reports: .txt (UTF-8, UTF-16, GB18030), .docx, .pdf with a text layer, .html/.htm; folders are searched recursively',
     )

@@ -21,7 +21,7 @@ export async function runTokenCli(argv: string[], io: CliIO): Promise<number> {
   const { Unit } = await import('../units/unit.entity');
   const { dataSource } = await openDatabase(config.database);
   let code = 0;
-  const program = new Command('token').exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  const program = new Command('fazhi token').exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   program
     .command('create')
     .requiredOption('--role <role>', 'ADMIN, REVIEWER, UNIT or VIEWER')
