@@ -8,7 +8,17 @@ import { DOCUMENTED_QUERIES, USERS, type DocumentedQuery } from './documented-qu
 
 let db: TestDatabase;
 let client: TestClient;
+/** The server's answers as returned, frozen: docs/api.md is rendered from them, never from a test's copy. */
 const answers = new Map<string, any>();
+
+/** Freezes an answer and everything in it, so that nothing can reorder or change it. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -20,12 +30,13 @@ beforeAll(async () => {
     const variables = Object.fromEntries(
       Object.entries(doc.variables).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('unit:') ? unitIds.get(v.slice(5)) : v]),
     );
-    answers.set(doc.id, await client.data(doc.query, variables));
+    answers.set(doc.id, deepFreeze(await client.data(doc.query, variables)));
   }
 });
 afterAll(async () => db?.close());
 
-const answer = (id: string) => answers.get(id);
+/** A test's own copy of an answer (tests may sort or pick from it freely). */
+const answer = (id: string) => structuredClone(answers.get(id));
 type Row = { unit: { name: string }; hasReport: boolean; cells: { code: string; status: string }[] };
 const statuses = (row: Row) => Object.fromEntries(row.cells.map((c) => [c.code, c.status]));
 
@@ -153,7 +164,7 @@ function renderDocs(): string {
       out.push(`### ${doc.title}`, '', doc.why, '', '```graphql', doc.query, '```', '');
       if (Object.keys(doc.variables).length)
         out.push("Variables (`unit:NAME` stands for that unit's id):", '', '```json', JSON.stringify(doc.variables), '```', '');
-      out.push('Answer:', '', '```json', JSON.stringify({ data: answer(doc.id) }, null, 2), '```', '');
+      out.push('Answer:', '', '```json', JSON.stringify({ data: answers.get(doc.id) }, null, 2), '```', '');
     }
   }
   out.push(...renderErrorCodes());
