@@ -7,13 +7,14 @@ import { ItemStatusEnum } from '../checklist/checklist.type';
 import { chooseLocale, LocaleEnum } from '../i18n/locale.type';
 import { render } from '../i18n/messages';
 import { unitIdArg } from '../graphql/args';
-import { BadInputError } from '../graphql/relay';
+import { BadInputError, idOfType } from '../graphql/relay';
 import { ClaimNode, ReportNode } from '../reports/report.type';
 import type { Unit } from '../units/unit.entity';
 import { UnitNode } from '../units/unit.type';
-import { assessmentsForUnits } from './assessment-batch';
+import { assessmentsForUnits } from './assessment-batch.store';
 import { AssessmentNode, FlagType, ItemAssessmentType } from './assessment.type';
-import { chooseChecklist } from './checklist-choice';
+import { chooseChecklistVersion, type LoadedChecklist } from '../checklist/checklist.service';
+import type { DataSource } from 'typeorm';
 import { checklistLoaders } from '../checklist/checklist.loaders';
 import { linkLoaders } from '../evidence/evidence-link.loaders';
 import { reportLoaders } from '../reports/report.loaders';
@@ -42,6 +43,21 @@ export class EvidenceType {
 
   @Field(() => EvidenceLinkNode, { nullable: true })
   link: EvidenceLinkNode | null;
+}
+
+/**
+ * The checklist a query is about: the given one (global id), or else the latest version of
+ * the checklist whose years include `year`; a BAD_USER_INPUT error otherwise.
+ */
+export async function chooseChecklist(ds: DataSource, checklistId: string | null | undefined, year: number): Promise<LoadedChecklist> {
+  let id: number | null = null;
+  if (checklistId) {
+    id = idOfType(checklistId, 'Checklist');
+    if (id === null) throw new BadInputError('checklistId is not a checklist id');
+  }
+  const chosen = await chooseChecklistVersion(ds.manager, id, year);
+  if (!chosen.ok) throw new BadInputError(chosen.errors.map((e) => e.message).join(' '));
+  return chosen.value;
 }
 
 @Resolver(() => AssessmentNode)

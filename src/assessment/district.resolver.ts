@@ -7,11 +7,11 @@ import { QualifierEnum } from '../reports/report.type';
 import { BadInputError, idOfType, MAX_PAGE_SIZE, pageWindow, toConnection } from '../graphql/relay';
 import { UnitNode } from '../units/unit.type';
 import { ITEM_STATUSES } from '../checklist/types';
-import { assessmentSummariesForUnits, assessmentsForUnits } from './assessment-batch';
+import { assessmentSummariesForUnits, assessmentsForUnits } from './assessment-batch.store';
 import { reportingUnitsUnder } from '../units/unit.service';
 import { AssessmentFlag } from './assessment-flag.entity';
 import { CoverageCountType, FlagConnection, FlagType, ScoreType } from './assessment.type';
-import { chooseChecklist } from './checklist-choice';
+import { chooseChecklist } from './assessment.resolver';
 import { compareAssessments } from './compare';
 import {
   CoverageMatrixType,

@@ -11,7 +11,7 @@ import { ClaimNode, MetricValueNode } from '../reports/report.type';
 import type { Unit } from '../units/unit.entity';
 import { UnitNode } from '../units/unit.type';
 import { reportingUnitsUnder } from '../units/unit.service';
-import { chooseChecklist } from './checklist-choice';
+import { chooseChecklist } from './assessment.resolver';
 import { displayValue, type SeriesPoint } from './series';
 import { isKnownMetric, targetOfMetric, unitSeries, unitsSeries, type MetricTarget } from './series.service';
 import { reportLoaders } from '../reports/report.loaders';

@@ -196,3 +196,28 @@ export async function checklistMatching(manager: EntityManager, checklistId: num
   if (!row) return undefined;
   return { similarity: { ...row.calibration, threshold: row.threshold } };
 }
+
+/**
+ * The checklist version a question is about: the given one (database id), or else the latest
+ * version whose years include `year`. A missing checklist or a year outside it is a user error.
+ */
+export async function chooseChecklistVersion(
+  manager: EntityManager,
+  checklistId: number | null,
+  year: number,
+): Promise<Outcome<LoadedChecklist>> {
+  let id = checklistId;
+  if (id !== null) {
+    const exists = await manager.getRepository(Checklist).findOne({ where: { id } });
+    if (!exists) return fail('BAD_USER_INPUT', 'No such checklist', 'checklistId');
+  } else {
+    const all = await manager.getRepository(Checklist).find({ order: { version: 'DESC', id: 'DESC' } });
+    id = all.find((c) => c.yearFrom <= year && year <= c.yearTo)?.id ?? null;
+    if (id === null) return fail('BAD_USER_INPUT', `No checklist covers ${year}`, 'year');
+  }
+  const loaded = await loadChecklistDefinition(manager, id);
+  if (year < loaded.checklist.yearFrom || year > loaded.checklist.yearTo) {
+    return fail('BAD_USER_INPUT', `The checklist covers ${loaded.checklist.yearFrom}–${loaded.checklist.yearTo}, not ${year}`, 'year');
+  }
+  return ok(loaded);
+}

@@ -21,7 +21,7 @@ import { Checklist } from '../checklist/checklist.entity';
 import { gatherDistrictData } from '../exports/district-data';
 import { districtExportFiles, type DistrictExportFormat, type ExportFile } from '../exports/district-export';
 import { SHEETS } from '../exports/workbook';
-import { BadInputError, toGlobalId } from '../graphql/relay';
+import { BadInputError } from '../graphql/relay';
 import { projectRoot } from '../shared/project-root';
 import { resolveUnitName, suggestUnitNames } from '../units/unit-names';
 import { Unit } from '../units/unit.entity';
@@ -129,7 +129,7 @@ export async function runExportCli(
         `unknown unit "${options.parent}"${close.length ? `; did you mean ${close.join(', ')}?` : units.length === 0 ? ': the database has no units (run npm start once)' : ''}`,
       );
     }
-    let checklistId: string | null = null;
+    let checklistId: number | null = null;
     if (options.checklist) {
       const [key, version] = options.checklist.split('@');
       const found = await ds.getRepository(Checklist).findOne({
@@ -137,7 +137,7 @@ export async function runExportCli(
         order: { version: 'DESC' },
       });
       if (!found) return fail(`no checklist ${options.checklist}`);
-      checklistId = toGlobalId('Checklist', found.id);
+      checklistId = found.id;
     }
     let data;
     try {

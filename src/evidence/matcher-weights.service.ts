@@ -18,7 +18,7 @@ import {
   type ReviewedLink,
 } from './pipeline';
 import { matchClaims } from './matcher';
-import { matcherInputFromRows } from './matcher-input';
+import { matcherInputFromRows } from './matcher-input.store';
 import type { Score } from './evaluate';
 import { sumScores } from './evaluate';
 

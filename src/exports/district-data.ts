@@ -6,16 +6,16 @@
  * on the proposed score. Evidence quotes come from the stored claims and report sections.
  */
 import { In, type DataSource } from 'typeorm';
-import { assessmentsForUnits } from '../assessment/assessment-batch';
+import { assessmentsForUnits } from '../assessment/assessment-batch.store';
 import { reportingUnitsUnder } from '../units/unit.service';
-import { chooseChecklist } from '../assessment/checklist-choice';
+import { chooseChecklistVersion, type LoadedChecklist } from '../checklist/checklist.service';
 import { partCodeOf } from '../assessment/parts';
 import { rankUnits } from '../assessment/ranking';
 import type { AssessmentResult } from '../assessment/types';
 import type { DistrictSeries } from '../assessment/series';
 import { targetOfMetric, unitsSeries, type MetricTarget } from '../assessment/series.service';
 import type { TargetDefinition } from '../checklist/types';
-import { BadInputError } from '../graphql/relay';
+import { BadInputError } from '../shared/bad-input-error';
 import type { Polarity, SectionKind } from '../reading/types';
 import { EvidenceLink } from '../evidence/evidence-link.entity';
 import { diffMarkup, diffParts } from '../evidence/item-change';
@@ -29,8 +29,8 @@ export interface DistrictExportRequest {
   year: number;
   /** database id of the parent unit */
   parentUnitId: number;
-  /** global id of a checklist (as in GraphQL); default: the latest version covering the year */
-  checklistId?: string | null;
+  /** database id of a checklist version; default: the latest version covering the year */
+  checklistId?: number | null;
   /**
    * the caller's scope (the unit ids it may see, as `Caller.scope`); null or absent: all.
    * A parent outside it is "No such unit" and units outside it are left out, as in coverageMatrix.
@@ -118,7 +118,9 @@ export async function gatherDistrictData(ds: DataSource, request: DistrictExport
   const scope = request.scope ?? null;
   const parent = await ds.getRepository(Unit).findOne({ where: { id: request.parentUnitId } });
   if (!parent || (scope !== null && !scope.has(parent.id))) throw new BadInputError('No such unit');
-  const loaded = await chooseChecklist(ds, request.checklistId ?? null, request.year);
+  const chosen = await chooseChecklistVersion(ds.manager, request.checklistId ?? null, request.year);
+  if (!chosen.ok) throw new BadInputError(chosen.errors.map((e) => e.message).join(' '));
+  const loaded = chosen.value;
   const units = (await reportingUnitsUnder(ds, parent.id)).filter((u) => scope === null || scope.has(u.id));
   const assessments = await assessmentsForUnits(ds, units, loaded, request.year);
   const ranks = new Map(
@@ -203,7 +205,7 @@ export async function gatherDistrictData(ds: DataSource, request: DistrictExport
 async function loadSuspectLinks(
   ds: DataSource,
   assessments: Array<{ unit: Unit; stored: { reportId: number | null } | null }>,
-  loaded: Awaited<ReturnType<typeof chooseChecklist>>,
+  loaded: LoadedChecklist,
 ): Promise<SuspectLinkData[]> {
   const unitOfReport = new Map(assessments.flatMap((a) => (a.stored?.reportId != null ? [[a.stored.reportId, a.unit.name] as const] : [])));
   const reportIds = [...unitOfReport.keys()];

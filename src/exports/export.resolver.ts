@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
 import { unitIdArg } from '../graphql/args';
 import { requirePermission, type Context } from '../graphql/context';
-import { BadInputError } from '../graphql/relay';
+import { BadInputError, idOfType } from '../graphql/relay';
 import { UserErrorType } from '../graphql/user-error.type';
 import { writeDistrictExport } from './district-export';
 
@@ -75,7 +75,7 @@ export class ExportResolver {
       files = await writeDistrictExport(ctx.dataSource, {
         year: input.year,
         parentUnitId: unitIdArg(input.parentUnitId, 'parentUnitId'),
-        checklistId: input.checklistId ?? null,
+        checklistId: checklistIdArg(input.checklistId),
         format: input.format === ExportFormatEnum.XLSX ? 'xlsx' : 'csv',
         scope: ctx.caller.scope,
         locale: ctx.locale,
@@ -106,4 +106,12 @@ export class ExportResolver {
     });
     return Object.assign(payload, { files: downloads, expiresAt });
   }
+}
+
+/** A checklist's global id as its database id (absent: null); a BAD_USER_INPUT error when it is not one. */
+function checklistIdArg(id: string | null | undefined): number | null {
+  if (!id) return null;
+  const dbId = idOfType(id, 'Checklist');
+  if (dbId === null) throw new BadInputError('checklistId is not a checklist id');
+  return dbId;
 }

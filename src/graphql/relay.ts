@@ -143,13 +143,6 @@ export function toConnection<T>(nodes: T[], offset: number, totalCount: number):
   };
 }
 
-/** An unexpected-but-caller-caused problem with a query argument (extensions.code BAD_USER_INPUT). */
-export class BadInputError extends Error {
-  readonly code = 'BAD_USER_INPUT';
-  /** read by graphql-js into the GraphQL error: Apollo answers HTTP 400 */
-  readonly extensions = { code: 'BAD_USER_INPUT', http: { status: 400 } };
-  constructor(message: string) {
-    super(message);
-    this.name = 'BadInputError';
-  }
-}
+import { BadInputError } from '../shared/bad-input-error';
+
+export { BadInputError };

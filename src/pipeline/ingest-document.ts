@@ -4,12 +4,9 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { In, type DataSource } from 'typeorm';
-import { assessReportText } from './report-pipeline';
 import { Assessment } from '../assessment/assessment.entity';
-import { loadChecklistDefinition } from '../checklist/checklist.service';
 import type { WriteLock } from '../db/write-lock';
 import { checklistsForYear, ingestReport } from './ingest.service';
-import { Unit } from '../units/unit.entity';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '../config';
 import type { UserErrorCode } from '../shared/error-codes';
 import type { DocumentFormat } from '../documents/extract';
@@ -141,7 +138,12 @@ export async function ingestDocumentFile(
   row.reportId = value.report?.id ?? null;
   if (options.dryRun) {
     row.status = 'DRY_RUN';
-    row.coverage = await dryRunCoverage(dataSource, extracted.text, value.unit, value.year);
+    // what ingest computed from its one reading of the text, storing nothing
+    row.coverage = value.assessments.map(({ checklist, result }) => ({
+      checklist: `${checklist.key} v${checklist.version}`,
+      covered: result.coverage.proposed.covered,
+      assessable: result.coverage.proposed.assessable,
+    }));
   } else {
     row.status = !value.created ? 'ALREADY_IN' : value.replaced ? 'REPLACED' : 'INGESTED';
     row.coverage = await storedCoverage(dataSource, value.unit.id, value.year);
@@ -160,24 +162,4 @@ async function storedCoverage(dataSource: DataSource, unitId: number, year: numb
     const { covered, assessable } = a.result.coverage.proposed;
     return [{ checklist: `${c.key} v${c.version}`, covered, assessable }];
   });
-}
-
-/** What the coverage would be, computed by the same pure pipeline, storing nothing. */
-async function dryRunCoverage(dataSource: DataSource, text: string, unit: Unit, year: number): Promise<CoveredItems[]> {
-  const units = await dataSource.getRepository(Unit).find();
-  const out: CoveredItems[] = [];
-  for (const c of await checklistsForYear(dataSource.manager, year)) {
-    const loaded = await loadChecklistDefinition(dataSource.manager, c.id);
-    const { result } = assessReportText(text, loaded.definition, {
-      unit: unit.name,
-      year,
-      knownUnits: units.map((u) => ({ name: u.name, aliases: u.aliases })),
-    });
-    out.push({
-      checklist: `${c.key} v${c.version}`,
-      covered: result.coverage.proposed.covered,
-      assessable: result.coverage.proposed.assessable,
-    });
-  }
-  return out;
 }

@@ -1,13 +1,16 @@
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { bulkInsert } from '../db/bulk-insert';
 import { ensureAssessmentsForYear, recomputeAssessment } from './recompute.service';
-import type { AssessmentInput } from '../assessment/types';
+import type { AssessmentResult } from '../assessment/types';
 import { NotApplicableMarkEntity } from '../assessment/not-applicable.entity';
 import { recordAudit } from '../audit/audit.service';
-import { cachedChecklistDefinition } from '../checklist/checklist.service';
+import { cachedChecklistDefinition, type LoadedChecklist } from '../checklist/checklist.service';
 import { Checklist } from '../checklist/checklist.entity';
 import { runWrite, type WriteLock } from '../db/write-lock';
-import { storeProposedLinks } from './link.service';
+import { storeLinks } from './link.service';
+import { modelForChecklist } from '../evidence/matcher-weights.service';
+import type { ProposedLink } from '../evidence/types';
+import { assessmentInputOf, matchReport, readReport, assessReport, proposedEvidence, type PipelineChecklist } from './report-pipeline';
 import { sha256 } from '../shared/hash';
 import { observeIngest } from '../observability/events';
 import { indexClaims } from '../reports/search/claim-search';
@@ -15,7 +18,6 @@ import { log } from '../shared/log';
 import { fail, ok, type Outcome, type UserErrorData } from '../shared/user-error';
 import { resolveUnitName, suggestUnitNames } from '../units/unit-names';
 import { Unit } from '../units/unit.entity';
-import { analyzeReport } from '../reading/analyze';
 import type { ReportAnalysis } from '../reading/types';
 import { Claim } from '../reports/claim.entity';
 import { MetricValue } from '../reports/metric-value.entity';
@@ -55,6 +57,8 @@ export interface IngestResult {
   year: number;
   analysis: ReportAnalysis;
   linkCount: number;
+  /** the assessment per checklist version covering the year: stored, or (dry run) what would be stored */
+  assessments: Array<{ checklist: Checklist; result: AssessmentResult }>;
 }
 
 export const MIN_YEAR = 2000;
@@ -96,7 +100,8 @@ async function ingestUnobserved(
   // "not found" with the same words as a name that does not exist, and never suggested
   const allowed = input.allowedUnitIds;
   const units = allowed ? allUnits.filter((u) => allowed.has(u.id)) : allUnits;
-  const analysis = analyzeReport(input.text, {
+  // read once (the dry run too), outside the write lock
+  const analysis = readReport(input.text, {
     unit: input.unit ?? undefined,
     year: input.year ?? undefined,
     knownUnits: units.map((u) => ({ name: u.name, aliases: u.aliases })),
@@ -106,17 +111,20 @@ async function ingestUnobserved(
   const { unit, year } = resolved.value;
   if (allowed && !allowed.has(unit.id)) return fail('UNIT_NOT_FOUND', SCOPED_UNIT_NOT_FOUND, 'input.unit');
   const hash = sha256(input.text);
+  // match against every checklist version of the year, also outside the write lock (the CPU-heavy part)
+  const matched = await matchChecklistsOfYear(dataSource.manager, analysis, year);
   if (input.dryRun) {
-    return ok({ report: null, created: false, replaced: null, unit, year, analysis, linkCount: 0 });
+    const assessments = await dryRunAssessments(dataSource.manager, analysis, matched, unit.id, year);
+    return ok({ report: null, created: false, replaced: null, unit, year, analysis, linkCount: 0, assessments });
   }
   try {
-    return await runWrite(dataSource, lock, (manager) => storeReport(manager, input, analysis, unit, year, hash));
+    return await runWrite(dataSource, lock, (manager) => storeReport(manager, input, analysis, matched, unit, year, hash));
   } catch (error) {
     // Another process stored the same unit and year first: answer as a re-ingest would.
     if (isUniqueViolation(error)) {
       const existing = await dataSource.getRepository(Report).findOne({ where: { unitId: unit.id, year, state: 'CURRENT' } });
       if (existing && existing.sha256 === hash) {
-        return ok({ report: existing, created: false, replaced: null, unit, year, analysis, linkCount: 0 });
+        return ok({ report: existing, created: false, replaced: null, unit, year, analysis, linkCount: 0, assessments: [] });
       }
       return fail<IngestResult>('REPORT_EXISTS', `${unit.name} already has a different report for ${year}.`, 'input.text');
     }
@@ -128,6 +136,7 @@ async function storeReport(
   manager: EntityManager,
   input: IngestInput,
   analysis: ReportAnalysis,
+  matched: readonly MatchedChecklist[],
   unit: Unit,
   year: number,
   hash: string,
@@ -135,7 +144,7 @@ async function storeReport(
   const reports = manager.getRepository(Report);
   const current = await reports.findOne({ where: { unitId: unit.id, year, state: 'CURRENT' } });
   if (current && current.sha256 === hash) {
-    return ok({ report: current, created: false, replaced: null, unit, year, analysis, linkCount: 0 });
+    return ok({ report: current, created: false, replaced: null, unit, year, analysis, linkCount: 0, assessments: [] });
   }
   if (current && !input.replace) {
     return fail(
@@ -218,35 +227,27 @@ async function storeReport(
     namesOf(unit),
   );
   let linkCount = 0;
+  const assessments: IngestResult['assessments'] = [];
   for (const checklist of await checklistsForYear(manager, year)) {
-    const loaded = await cachedChecklistDefinition(manager, checklist);
-    const links = await storeProposedLinks(manager, report.id, claims, metrics, loaded, true);
+    // matched outside the lock, unless a checklist version came in meanwhile
+    const prepared = matched.find((m) => m.loaded.checklist.id === checklist.id) ?? (await matchChecklist(manager, analysis, checklist));
+    const links = await storeLinks(manager, report.id, withStoredClaimIds(prepared.links, claimIdByLocal), prepared.loaded, true);
     linkCount += links.length;
-    // The assessment input from what was just stored, without reading it back.
     const marks = await manager
       .getRepository(NotApplicableMarkEntity)
-      .find({ where: { unitId: unit.id, year, checklistId: checklist.id } });
-    const codeOf = new Map(loaded.items.map((i) => [i.id, i.code]));
-    const prepared: AssessmentInput = {
-      checklist: loaded.definition,
-      hasReport: true,
-      claims: claims.map((c) => ({ id: String(c.id), polarity: c.polarity, sectionPath: c.sectionPath, text: c.text })),
-      metrics: metrics.map((m) => ({ claimId: String(m.claimId), metric: m.metric, value: m.value, unit: m.unit, qualifier: m.qualifier })),
-      links: links.map((l) => ({
-        claimId: String(l.claimId),
-        itemCode: codeOf.get(l.itemId) as string,
-        method: l.method,
-        state: l.state,
-        confidence: l.confidence,
-      })),
-      notApplicable: marks.map((m) => ({ itemCode: m.itemCode, justification: m.justification })),
-      reusedClaims,
-    };
-    await recomputeAssessment(manager, unit.id, checklist.id, year, loaded, { input: prepared, report });
-    await ensureAssessmentsForYear(manager, checklist.id, year, loaded);
+      .find({ where: { unitId: unit.id, year, checklistId: checklist.id }, order: { id: 'ASC' } });
+    const codeOf = new Map(prepared.loaded.items.map((i) => [i.id, i.code]));
+    const input = assessmentInputOf(
+      prepared.loaded.definition,
+      { claims, metrics, links: links.map((l) => ({ ...l, itemCode: codeOf.get(l.itemId) as string })) },
+      { notApplicable: marks, reusedClaims },
+    );
+    const stored = await recomputeAssessment(manager, unit.id, checklist.id, year, prepared.loaded, { input, report });
+    assessments.push({ checklist, result: stored.result });
+    await ensureAssessmentsForYear(manager, checklist.id, year, prepared.loaded);
     // the unit's next report (already in) now has a previous year to be compared with
     const next = await reports.findOne({ select: ['id'], where: { unitId: unit.id, year: year + 1, state: 'CURRENT' } });
-    if (next && year + 1 <= checklist.yearTo) await recomputeAssessment(manager, unit.id, checklist.id, year + 1, loaded);
+    if (next && year + 1 <= checklist.yearTo) await recomputeAssessment(manager, unit.id, checklist.id, year + 1, prepared.loaded);
   }
   await recordAudit(manager, {
     actor: input.actor,
@@ -258,7 +259,64 @@ async function storeReport(
     after: { reportId: report.id, unit: unit.name, year, sha256: hash, source: report.source },
     succeeded: true,
   });
-  return ok({ report, created: true, replaced: current, unit, year, analysis, linkCount });
+  return ok({ report, created: true, replaced: current, unit, year, analysis, linkCount, assessments });
+}
+
+/** One checklist version of the year with the links the matcher proposes for the report (local claim ids). */
+interface MatchedChecklist {
+  loaded: LoadedChecklist;
+  links: ProposedLink[];
+}
+
+/** The checklist version as the pipeline uses it: its definition and the matcher model in force. */
+async function pipelineChecklist(
+  manager: EntityManager,
+  checklist: Checklist,
+): Promise<{ loaded: LoadedChecklist; pipeline: PipelineChecklist }> {
+  const loaded = await cachedChecklistDefinition(manager, checklist);
+  return { loaded, pipeline: { definition: loaded.definition, model: await modelForChecklist(manager, checklist.id) } };
+}
+
+async function matchChecklist(manager: EntityManager, analysis: ReportAnalysis, checklist: Checklist): Promise<MatchedChecklist> {
+  const { loaded, pipeline } = await pipelineChecklist(manager, checklist);
+  return { loaded, links: matchReport(analysis.claims, analysis.metrics, pipeline) };
+}
+
+async function matchChecklistsOfYear(manager: EntityManager, analysis: ReportAnalysis, year: number): Promise<MatchedChecklist[]> {
+  const out: MatchedChecklist[] = [];
+  for (const checklist of await checklistsForYear(manager, year)) out.push(await matchChecklist(manager, analysis, checklist));
+  return out;
+}
+
+/** The matcher's links with the database ids of the claims just stored. */
+function withStoredClaimIds(links: readonly ProposedLink[], claimIdByLocal: ReadonlyMap<string, number | undefined>): ProposedLink[] {
+  return links.flatMap((l) => {
+    const id = claimIdByLocal.get(l.claimId);
+    return id === undefined ? [] : [{ ...l, claimId: String(id) }];
+  });
+}
+
+/** What the dry run would store as assessments: the same pure steps, with the unit's not-applicable marks. */
+async function dryRunAssessments(
+  manager: EntityManager,
+  analysis: ReportAnalysis,
+  matched: readonly MatchedChecklist[],
+  unitId: number,
+  year: number,
+): Promise<IngestResult['assessments']> {
+  const out: IngestResult['assessments'] = [];
+  for (const m of matched) {
+    const marks = await manager
+      .getRepository(NotApplicableMarkEntity)
+      .find({ where: { unitId, year, checklistId: m.loaded.checklist.id }, order: { id: 'ASC' } });
+    const result = assessReport(
+      m.loaded.definition,
+      { claims: analysis.claims, metrics: analysis.metrics, links: proposedEvidence(m.links) },
+      { notApplicable: marks },
+    );
+    out.push({ checklist: m.loaded.checklist, result });
+  }
+  return out;
 }
 
 /** The latest version of each checklist whose year range includes `year`. */

@@ -4,8 +4,9 @@ import type { Claim } from '../reports/claim.entity';
 import type { MetricValue } from '../reports/metric-value.entity';
 import { EvidenceLink } from '../evidence/evidence-link.entity';
 import { modelForChecklist } from '../evidence/matcher-weights.service';
-import { matcherInputFromRows } from '../evidence/matcher-input';
-import { proposeLinks } from '../evidence/pipeline';
+import { matcherInputFromRows } from '../evidence/matcher-input.store';
+import type { ProposedLink } from '../evidence/types';
+import { matchReport } from './report-pipeline';
 import { bulkInsert } from '../db/bulk-insert';
 
 /**
@@ -22,27 +23,28 @@ export async function proposeLinksForReport(
   metrics: MetricValue[],
   loaded: LoadedChecklist,
 ): Promise<number> {
-  return (await storeProposedLinks(manager, reportId, claims, metrics, loaded, false)).length;
+  const model = await modelForChecklist(manager, loaded.checklist.id);
+  const input = matcherInputFromRows(claims, metrics);
+  const proposed = matchReport(input.claims, input.metrics, { definition: loaded.definition, model });
+  return (await storeLinks(manager, reportId, proposed, loaded, false)).length;
 }
 
-/** The links stored by {@link storeProposedLinks} (without their ids). */
+/** The links stored by {@link storeLinks} (without their ids). */
 export type StoredLinkRow = Pick<EvidenceLink, 'claimId' | 'itemId' | 'method' | 'state' | 'confidence'>;
 
 /**
- * Like {@link proposeLinksForReport}, returning the stored rows. `freshReport`: the report
- * was created in this transaction, so it has no links yet (skips that query).
+ * Stores the matcher's proposed links (claim ids are the stored claims' ids) as PROPOSED,
+ * each stamped with the item wording it was made against, and returns the stored rows.
+ * Pairs that already have a link are left alone. `freshReport`: the report was created in
+ * this transaction, so it has no links yet (skips that query).
  */
-export async function storeProposedLinks(
+export async function storeLinks(
   manager: EntityManager,
   reportId: number,
-  claims: Claim[],
-  metrics: MetricValue[],
+  proposed: readonly ProposedLink[],
   loaded: LoadedChecklist,
   freshReport: boolean,
 ): Promise<StoredLinkRow[]> {
-  const model = await modelForChecklist(manager, loaded.checklist.id);
-  const input = matcherInputFromRows(claims, metrics);
-  const { combined: proposed } = proposeLinks(input.claims, input.metrics, loaded.definition.items, model);
   if (proposed.length === 0) return [];
   const itemsByCode = new Map(loaded.items.map((i) => [i.code, i]));
   const existing = freshReport

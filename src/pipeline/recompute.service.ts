@@ -10,6 +10,7 @@ import { Unit } from '../units/unit.entity';
 import { REPORTING_LEVELS } from '../units/reporting-levels';
 import { bulkInsert } from '../db/bulk-insert';
 import { assess } from '../assessment/assess';
+import { assessmentInputOf, assessReport } from './report-pipeline';
 import { AssessmentFlag } from '../assessment/assessment-flag.entity';
 import { Assessment } from '../assessment/assessment.entity';
 import { NotApplicableMarkEntity } from '../assessment/not-applicable.entity';
@@ -30,13 +31,7 @@ export async function loadAssessmentInput(
 ): Promise<{ input: AssessmentInput; report: Report | null }> {
   const report = await manager.getRepository(Report).findOne({ where: { unitId, year, state: 'CURRENT' } });
   const marks = await manager.getRepository(NotApplicableMarkEntity).find({ where: { unitId, year, checklistId: loaded.checklist.id } });
-  const notApplicable = marks.map((m) => ({ itemCode: m.itemCode, justification: m.justification }));
-  if (!report) {
-    return {
-      report: null,
-      input: { checklist: loaded.definition, hasReport: false, claims: [], metrics: [], links: [], notApplicable },
-    };
-  }
+  if (!report) return { report: null, input: assessmentInputOf(loaded.definition, null, { notApplicable: marks }) };
   // one after another: inside a transaction the queries share one connection
   const claims = await manager.getRepository(Claim).find({ where: { reportId: report.id }, order: { position: 'ASC' } });
   const metrics = await manager.getRepository(MetricValue).find({ where: { reportId: report.id }, order: { id: 'ASC' } });
@@ -45,35 +40,19 @@ export async function loadAssessmentInput(
     order: { id: 'ASC' },
   });
   const codeOf = new Map(loaded.items.map((i) => [i.id, i.code]));
+  const reusedClaims = await reusedFromPreviousYear(
+    manager,
+    unitId,
+    year,
+    claims.map((c) => ({ id: String(c.id), text: c.text })),
+  );
   return {
     report,
-    input: {
-      checklist: loaded.definition,
-      hasReport: true,
-      claims: claims.map((c) => ({ id: String(c.id), polarity: c.polarity, sectionPath: c.sectionPath, text: c.text })),
-      metrics: metrics.map((m) => ({
-        claimId: String(m.claimId),
-        metric: m.metric,
-        value: m.value,
-        unit: m.unit,
-        qualifier: m.qualifier,
-      })),
-      links: links.map((l) => ({
-        id: String(l.id),
-        claimId: String(l.claimId),
-        itemCode: codeOf.get(l.itemId) as string,
-        method: l.method,
-        state: l.state,
-        confidence: l.confidence,
-      })),
-      notApplicable,
-      reusedClaims: await reusedFromPreviousYear(
-        manager,
-        unitId,
-        year,
-        claims.map((c) => ({ id: String(c.id), text: c.text })),
-      ),
-    },
+    input: assessmentInputOf(
+      loaded.definition,
+      { claims, metrics, links: links.map((l) => ({ ...l, itemCode: codeOf.get(l.itemId) as string })) },
+      { notApplicable: marks, reusedClaims },
+    ),
   };
 }
 
@@ -190,7 +169,7 @@ export async function ensureAssessmentsForYear(
     const key = JSON.stringify(notApplicable);
     let result = results.get(key);
     if (!result) {
-      result = assess({ checklist: checklist.definition, hasReport: false, claims: [], metrics: [], links: [], notApplicable });
+      result = assessReport(checklist.definition, null, { notApplicable });
       results.set(key, result);
     }
     return result;
