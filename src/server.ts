@@ -8,7 +8,7 @@ import express, { type Request } from 'express';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { ANONYMOUS, callerOfRequest } from './access/authenticate-request';
+import { callerOfRequest } from './access/authenticate-request';
 import { createContext, downloadsOf, type AppServices, type Caller, type Context } from './graphql/context';
 import { formatError, newErrorId } from './graphql/errors';
 import { costLimitPlugin, queryShapeRule } from './graphql/limits';
@@ -18,8 +18,6 @@ import { localeFromAcceptLanguage, t } from './i18n/messages';
 import { installServiceEndpoints, observabilityPlugin, observeCaller, requestLogging } from './app/http-observability';
 import { logger } from './shared/log';
 import { projectRoot } from './shared/project-root';
-
-export { ANONYMOUS };
 
 export interface RunningServer {
   httpServer: Server;

@@ -4,7 +4,7 @@ import type { Caller } from '../shared/caller';
 import { authenticate, countActiveTokens } from './token.service';
 
 /** The anonymous local reader: may read everything, change nothing. */
-export const ANONYMOUS: Caller = { name: 'anonymous', role: 'ANONYMOUS', scope: null };
+const ANONYMOUS: Caller = { name: 'anonymous', role: 'ANONYMOUS', scope: null };
 
 /** Whether a host name or address is this machine only. */
 export function isLoopback(host: string): boolean {

@@ -11,7 +11,7 @@ import { ApiToken } from './api-token.entity';
 import { ROLES, type Role } from '../shared/roles';
 
 /** Tokens look like `fzq_` + 43 URL-safe characters (256 random bits). */
-export const TOKEN_PREFIX = 'fzq_';
+const TOKEN_PREFIX = 'fzq_';
 
 export interface CreatedToken {
   token: ApiToken;
@@ -105,7 +105,7 @@ export async function revokeToken(ds: DataSource, input: { id?: number; name?: s
 }
 
 /** Longest token name (the column is varchar(100)). */
-export const MAX_TOKEN_NAME_LENGTH = 100;
+const MAX_TOKEN_NAME_LENGTH = 100;
 
 /**
  * A duration like `90d`, `12h` or `30m` in milliseconds, or null when it is not one

@@ -125,9 +125,9 @@ export function observabilityPlugin(m: AppMetrics = metrics): ApolloServerPlugin
 }
 
 /** How long /ready waits for the database before answering 503. */
-export const READY_TIMEOUT_MS = 1500;
+const READY_TIMEOUT_MS = 1500;
 
-export interface ReadinessCheck {
+interface ReadinessCheck {
   name: 'database' | 'migrations' | 'checklist';
   ok: boolean;
   detail?: string;
@@ -137,7 +137,7 @@ export interface ReadinessCheck {
  * Readiness: the database answers within READY_TIMEOUT_MS (and, on SQLite, its file is the
  * one opened at start-up), no migration is pending, and a checklist is loaded.
  */
-export class Readiness {
+class Readiness {
   private migrationsApplied = false;
   private readonly sqliteInode: number | null;
 

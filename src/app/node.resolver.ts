@@ -13,7 +13,7 @@ import { reportLoaders } from '../reports/report.loaders';
 import { unitLoaders } from '../units/unit.loaders';
 
 /** Loads any object by its global id through the request's loaders. */
-export async function loadNode(ctx: Context, globalId: string): Promise<Node | null> {
+async function loadNode(ctx: Context, globalId: string): Promise<Node | null> {
   const parsed = fromGlobalId(globalId);
   if (!parsed) return null;
   const { loaders } = ctx;

@@ -37,7 +37,7 @@ export async function assessmentsForUnits(ds: DataSource, units: Unit[], loaded:
 }
 
 /** What list views (coverage matrix, ranking) need of an assessment: statuses, counts, score. */
-export interface AssessmentSummary {
+interface AssessmentSummary {
   items: Array<Pick<ItemResult, 'code' | 'status' | 'confirmedStatus'>>;
   coverage: Pick<AssessmentResult['coverage'], 'confirmed' | 'proposed'>;
   score: AssessmentResult['score'];
@@ -53,7 +53,7 @@ export interface UnitAssessmentSummary {
 }
 
 /** The summary of a full result. */
-export function summariseResult(result: AssessmentResult): AssessmentSummary {
+function summariseResult(result: AssessmentResult): AssessmentSummary {
   return {
     items: result.items.map((i) => ({ code: i.code, status: i.status, confirmedStatus: i.confirmedStatus })),
     coverage: { confirmed: result.coverage.confirmed, proposed: result.coverage.proposed },
@@ -63,7 +63,7 @@ export function summariseResult(result: AssessmentResult): AssessmentSummary {
 }
 
 /** Most summaries kept per DataSource (about 2 KB each). */
-export const SUMMARY_CACHE_LIMIT = 50_000;
+const SUMMARY_CACHE_LIMIT = 50_000;
 
 /**
  * Summaries of stored assessments by assessment id, with the version they were made

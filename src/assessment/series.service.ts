@@ -51,7 +51,7 @@ async function reportedUnits(ds: DataSource, unitIds: readonly number[], years: 
 }
 
 /** The values of `metric` in current reports of the units and years, any polarity (the pure core filters). */
-export async function loadSeriesValues(
+async function loadSeriesValues(
   ds: DataSource,
   unitIds: readonly number[],
   years: readonly number[],

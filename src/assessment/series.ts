@@ -106,7 +106,7 @@ export function seriesStats(points: readonly SeriesPoint[]): SeriesStats {
 }
 
 /** Whether a point misses the target: a reported value that does not prove the threshold. */
-export function missesTarget(point: SeriesPoint | undefined): boolean {
+function missesTarget(point: SeriesPoint | undefined): boolean {
   return point !== undefined && point.met === false;
 }
 

@@ -7,7 +7,7 @@ import { AuditEntry } from './audit-entry.entity';
 import { unitLoaders } from '../units/unit.loaders';
 
 @ObjectType('AuditEntry', { implements: Node, description: 'Who changed what, when: before → after. Refused attempts are kept too.' })
-export class AuditEntryNode extends Node {
+class AuditEntryNode extends Node {
   @Field()
   actor: string;
 
@@ -49,7 +49,7 @@ export class AuditEntryNode extends Node {
   }
 }
 
-export const AuditEntryConnection = ConnectionType('AuditEntry', AuditEntryNode);
+const AuditEntryConnection = ConnectionType('AuditEntry', AuditEntryNode);
 
 @InputType()
 export class AuditFilter {

@@ -36,7 +36,7 @@ export interface ChecklistFileResult {
 }
 
 /** Points of an assessable item when the file does not say. */
-export const DEFAULT_ITEM_POINTS = 3;
+const DEFAULT_ITEM_POINTS = 3;
 
 const SCORED_STATUSES = ITEM_STATUSES.filter((s): s is Exclude<ItemStatus, 'NOT_APPLICABLE'> => s !== 'NOT_APPLICABLE');
 const SEVERITIES: readonly Severity[] = ['ERROR', 'WARNING', 'INFO'];

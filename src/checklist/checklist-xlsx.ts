@@ -55,7 +55,7 @@ export const CHECKLIST_SHEETS = { info: '清单信息', scoring: '计分规则',
 type ItemField = 'code' | 'parent' | 'title' | 'text' | 'points' | 'keywords' | 'together' | 'exclude' | 'ignore' | 'metrics' | 'targets';
 
 /** Template headers of the 条目 sheet, in order. */
-export const ITEM_HEADERS: Record<ItemField, string> = {
+const ITEM_HEADERS: Record<ItemField, string> = {
   code: '编号',
   parent: '上级编号',
   title: '任务/内容',
@@ -139,8 +139,8 @@ const SEVERITY_NAMES: Record<Severity, string> = { ERROR: '严重', WARNING: '�
 const SCORED = ITEM_STATUSES.filter((s): s is Exclude<ItemStatus, 'NOT_APPLICABLE'> => s !== 'NOT_APPLICABLE');
 
 /** Scoring and flags used when a workbook has no 计分规则 / 预警规则 sheet. */
-export const DEFAULT_SCORING: ChecklistDefinition['scoring'] = { COVERED: 1, PARTIAL: 0.5, PLANNED_ONLY: 0, NEGATIVE_ONLY: 0, MISSING: 0 };
-export const DEFAULT_FLAGS: ChecklistDefinition['flags'] = {
+const DEFAULT_SCORING: ChecklistDefinition['scoring'] = { COVERED: 1, PARTIAL: 0.5, PLANNED_ONLY: 0, NEGATIVE_ONLY: 0, MISSING: 0 };
+const DEFAULT_FLAGS: ChecklistDefinition['flags'] = {
   NO_EVIDENCE: { enabled: true, severity: 'ERROR' },
   ONLY_PLANNED: { enabled: true, severity: 'WARNING' },
   SHORTCOMING_REPORTED: { enabled: true, severity: 'WARNING' },
@@ -153,7 +153,7 @@ export const DEFAULT_FLAGS: ChecklistDefinition['flags'] = {
 // ── writing ────────────────────────────────────────────────────────────────────────────
 
 /** Writes a checklist as a workbook (the template offices fill in). */
-export function checklistToWorkbook(def: ChecklistDefinition): ExcelJS.Workbook {
+function checklistToWorkbook(def: ChecklistDefinition): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '法治清单';
   wb.title = def.name;
@@ -270,7 +270,7 @@ function formatReasoned(terms: readonly string[], reasons: Readonly<Record<strin
  * (the first ： or : outside quotes separates them). An entry without a reason stays a bare
  * word, which the checklist validator refuses with its message.
  */
-export function splitReasoned(text: string): (string | { term: string; reason: string })[] {
+function splitReasoned(text: string): (string | { term: string; reason: string })[] {
   return splitOutsideQuotes(text, /[；;\n]/u, true).map((entry) => {
     const [term, ...rest] = splitOutsideQuotes(entry, /[：:]/u, true);
     const unquote = (w: string) => w.replace(/^[「“](.*)[」”]$/u, '$1');

@@ -8,12 +8,12 @@ import type { ChecklistDefinition, ChecklistItemDefinition } from './types';
 import { MatcherWeights } from './matcher-weights.entity';
 
 /** Stamp of an item's wording: links remember the text they were made against. */
-export function itemTextHash(item: Pick<ChecklistItemDefinition, 'title' | 'text'>): string {
+function itemTextHash(item: Pick<ChecklistItemDefinition, 'title' | 'text'>): string {
   return sha256(`${item.title}\n${item.text}`);
 }
 
 /** SHA-256 of a checklist definition, independent of file formatting. */
-export function definitionHash(definition: ChecklistDefinition): string {
+function definitionHash(definition: ChecklistDefinition): string {
   return sha256(JSON.stringify(definition));
 }
 
@@ -171,7 +171,7 @@ export interface LoadedChecklist {
 }
 
 /** Stores a checklist file's starting similarity calibration (no-op without one). */
-export async function storeChecklistMatching(
+async function storeChecklistMatching(
   manager: EntityManager,
   checklistId: number,
   definition: Pick<ChecklistDefinition, 'matching'>,
@@ -191,7 +191,7 @@ export async function storeChecklistMatching(
 }
 
 /** The `matching` block the checklist version was imported with (its CHECKLIST row), if any. */
-export async function checklistMatching(manager: EntityManager, checklistId: number): Promise<ChecklistDefinition['matching']> {
+async function checklistMatching(manager: EntityManager, checklistId: number): Promise<ChecklistDefinition['matching']> {
   const row = await manager.getRepository(MatcherWeights).findOne({ where: { checklistId, source: 'CHECKLIST' }, order: { id: 'ASC' } });
   if (!row) return undefined;
   return { similarity: { ...row.calibration, threshold: row.threshold } };

@@ -29,7 +29,7 @@ interface Entry {
   data: Buffer | null;
 }
 
-export const DEFAULT_DOWNLOAD_LIMITS: DownloadLimits = {
+const DEFAULT_DOWNLOAD_LIMITS: DownloadLimits = {
   perCallerFiles: 20,
   perCallerBytes: 50 * 1024 * 1024,
   totalBytes: 500 * 1024 * 1024,

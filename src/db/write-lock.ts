@@ -18,14 +18,14 @@ export class WriteLock {
 }
 
 /** Attempts of a write transaction that lost a race with another process. */
-export const WRITE_ATTEMPTS = 5;
+const WRITE_ATTEMPTS = 5;
 
 /**
  * Whether an error means "another connection was writing at the same time; run the
  * transaction again": SQLite's busy/locked (including a stale WAL snapshot), and
  * PostgreSQL's serialization failure and deadlock.
  */
-export function isWriteConflict(error: unknown): boolean {
+function isWriteConflict(error: unknown): boolean {
   const e = error as { code?: string; errno?: number; message?: string; driverError?: { code?: string } };
   const code = e?.code ?? e?.driverError?.code;
   return (

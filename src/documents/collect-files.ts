@@ -69,7 +69,7 @@ export async function collectDocumentFiles(
  * working directory when it lies inside it, else relative to the folder it was found in,
  * else its file name (never a full path from elsewhere on the machine).
  */
-export function displayPath(path: string, cwd: string, root: string | null = null): string {
+function displayPath(path: string, cwd: string, root: string | null = null): string {
   const inside = (base: string): string | null => {
     const rel = relative(base, path);
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : null;

@@ -8,10 +8,10 @@ import { detectAll } from 'jschardet';
 import { SNIFFED_DESCRIPTIONS, sniffType } from './magic';
 
 /** The encodings a report may come in. GBK and GB2312 files decode as GB18030 (a superset). */
-export type TextEncodingName = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030';
+type TextEncodingName = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030';
 
 /** Why bytes are not accepted as report text. */
-export type DecodeErrorCode = 'EMPTY' | 'BINARY' | 'UNSUPPORTED_ENCODING';
+type DecodeErrorCode = 'EMPTY' | 'BINARY' | 'UNSUPPORTED_ENCODING';
 
 export type DecodeResult =
   | {
@@ -27,7 +27,7 @@ export type DecodeResult =
   | { ok: false; code: DecodeErrorCode; message: string };
 
 /** Share of control or undecodable characters above which decoded bytes are not text. */
-export const MAX_CONTROL_SHARE = 0.02;
+const MAX_CONTROL_SHARE = 0.02;
 
 /** Share of text-like characters a BOM-less UTF-16 guess must reach. */
 const MIN_TEXT_LIKE_SHARE = 0.9;

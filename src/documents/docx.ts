@@ -14,7 +14,7 @@ export type DocxTextResult =
   | { ok: false; code: 'CORRUPT_DOCUMENT' | 'EMPTY_DOCUMENT' | 'DOCUMENT_TOO_LARGE'; message: string };
 
 /** A node of mammoth's document tree (only the fields used here). */
-export interface DocxNode {
+interface DocxNode {
   type: string;
   children?: DocxNode[];
   value?: string;
@@ -71,7 +71,7 @@ export async function extractDocxText(
  * on their own lines (empty ones dropped), table rows on one line with tab-separated cells.
  * Also counts paragraphs with ordered automatic numbering.
  */
-export function renderDocx(document: DocxNode): { text: string; numbered: number } {
+function renderDocx(document: DocxNode): { text: string; numbered: number } {
   const lines: string[] = [];
   let numbered = 0;
   const inline = (node: DocxNode): string => {

@@ -19,7 +19,7 @@ import { extractPdfText } from './pdf';
 export type DocumentFormat = 'txt' | 'docx' | 'pdf' | 'html';
 
 /** File name extensions of the supported formats (lower case, with the dot). */
-export const SUPPORTED_EXTENSIONS: Readonly<Record<string, DocumentFormat>> = {
+const SUPPORTED_EXTENSIONS: Readonly<Record<string, DocumentFormat>> = {
   '.txt': 'txt',
   '.text': 'txt',
   '.docx': 'docx',

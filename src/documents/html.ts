@@ -46,11 +46,11 @@ export function extractHtmlText(bytes: Uint8Array, maxDepth = 400): HtmlTextResu
 const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/iu;
 
 /** A decoded page, or why it could not be decoded. */
-export type HtmlDecodeResult =
+type HtmlDecodeResult =
   { ok: true; text: string; encoding: string; warnings: string[] } | { ok: false; code: UserErrorCode; message: string };
 
 /** Decodes a page: a byte-order mark wins, then `<meta charset>`, then the plain-text detection. */
-export function decodeHtmlBytes(bytes: Uint8Array): HtmlDecodeResult {
+function decodeHtmlBytes(bytes: Uint8Array): HtmlDecodeResult {
   const hasBom =
     (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
     (bytes[0] === 0xff && bytes[1] === 0xfe) ||

@@ -14,7 +14,7 @@ export type PdfTextResult =
   | { ok: false; code: 'NO_TEXT_LAYER' | 'UNREADABLE_TEXT' | 'ENCRYPTED' | 'CORRUPT_DOCUMENT' | 'DOCUMENT_TOO_LARGE'; message: string };
 
 /** A line of text on a page, in PDF user space (y grows upwards). */
-export interface PdfLine {
+interface PdfLine {
   page: number;
   text: string;
   /** left and right edge */
@@ -203,7 +203,7 @@ export function pdfTextFromPages(pages: PdfPageText[]): PdfTextResult {
 }
 
 /** Groups a page's items into lines by baseline, left to right, with spaces where there are gaps. */
-export function toLines(items: PdfTextItem[], page: number): PdfLine[] {
+function toLines(items: PdfTextItem[], page: number): PdfLine[] {
   const placed = items
     .filter((i) => i.str !== '')
     .map((i) => {
@@ -261,7 +261,7 @@ const FURNITURE_BAND = 0.12;
  * the top or bottom band, that are page numbers or that repeat (digits aside) on at
  * least two pages.
  */
-export function removePageFurniture(pages: PdfLine[][], views: number[][]): PdfLine[][] {
+function removePageFurniture(pages: PdfLine[][], views: number[][]): PdfLine[][] {
   const keyOf = (t: string): string => t.replace(/\d+/gu, '#').replace(/\s+/gu, '');
   const candidates = pages.map((lines, p) => {
     const [, y0 = 0, , y1 = 842] = views[p] ?? [];
@@ -354,7 +354,7 @@ function measure(lines: PdfLine[]): { left: number; end: number } {
  * distance (or starts the next page); and not when a finished sentence is followed by a
  * heading (一、 （一） 1.).
  */
-export function joinParagraphs(lines: PdfLine[]): string {
+function joinParagraphs(lines: PdfLine[]): string {
   const first = lines[0];
   if (first === undefined) return '';
   const measures = pageMeasures(lines);

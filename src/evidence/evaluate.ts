@@ -52,7 +52,7 @@ export interface LabelProblem {
 }
 
 /** A wrong or missed claim → item pair, for reading. */
-export interface PairError {
+interface PairError {
   claimId: string;
   itemCode: string;
   kind: 'FP' | 'FN';

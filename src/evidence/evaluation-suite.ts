@@ -48,7 +48,7 @@ export interface MatchPipeline<Model> {
 }
 
 /** One report scored for one signal. */
-export interface ReportScore {
+interface ReportScore {
   name: string;
   links: number;
   evaluation: Evaluation;
@@ -73,7 +73,7 @@ export interface SetResult {
 }
 
 /** Scores the links of each report for each signal. */
-export function scoreSet(reports: readonly LabelledReport[], links: readonly SignalLinks[]): SetResult {
+function scoreSet(reports: readonly LabelledReport[], links: readonly SignalLinks[]): SetResult {
   const bySignal = Object.fromEntries(
     SIGNALS.map((signal) => {
       const perReport = reports.map((r, i) => {

@@ -22,7 +22,7 @@ export interface RuleTerm {
 }
 
 /** Every rule term of every assessable item (each word of a together group is one term). */
-export function ruleTerms(items: readonly ChecklistItemDefinition[]): RuleTerm[] {
+function ruleTerms(items: readonly ChecklistItemDefinition[]): RuleTerm[] {
   const out: RuleTerm[] = [];
   for (const item of items) {
     if (!item.assessable) continue;
@@ -36,7 +36,7 @@ export function ruleTerms(items: readonly ChecklistItemDefinition[]): RuleTerm[]
 }
 
 /** Whether the item's own title or text contains the term (the checklist justifies it). */
-export function inItemWording(item: Pick<ChecklistItemDefinition, 'title' | 'text'>, term: string): boolean {
+function inItemWording(item: Pick<ChecklistItemDefinition, 'title' | 'text'>, term: string): boolean {
   const needle = prepareMatchText(term);
   return needle !== '' && prepareMatchText(`${item.title}\n${item.text}`).includes(needle);
 }

@@ -49,7 +49,7 @@ function modelOfRow(row: Pick<MatcherWeights, 'calibration' | 'threshold' | 'ter
 }
 
 /** The reviewed claims and decisions of one checklist version. */
-export interface ReviewEvidence {
+interface ReviewEvidence {
   claims: ClaimsWithGold[];
   decisions: ReviewedLink[];
   /** decided links (accepted + rejected) */
@@ -58,7 +58,7 @@ export interface ReviewEvidence {
 }
 
 /** Reads the reviewers' decisions on the links of one checklist version's items. */
-export async function reviewEvidence(manager: EntityManager, checklistId: number): Promise<ReviewEvidence> {
+async function reviewEvidence(manager: EntityManager, checklistId: number): Promise<ReviewEvidence> {
   const items = await manager.getRepository(ChecklistItem).find({ where: { checklistId } });
   const codeOf = new Map(items.map((i) => [i.id, i.code]));
   if (items.length === 0) return { claims: [], decisions: [], decided: 0, reviewedClaims: 0 };
@@ -111,7 +111,7 @@ export interface LearnedModel {
 }
 
 /** Fewest reviewed claims before a calibration is re-estimated (below: the current one is kept). */
-export const MIN_REVIEWED_CLAIMS = 20;
+const MIN_REVIEWED_CLAIMS = 20;
 
 /**
  * Re-estimates the model of a checklist version from its reviews. With fewer than

@@ -54,7 +54,7 @@ export const SKIPPED_SECTION_KINDS: readonly SectionKind[] = ['PREAMBLE', 'CHROM
 export const DEFAULT_MAX_LINKS_PER_CLAIM = 3;
 
 /** Confidence of each rule kind (keywords depend on their length, see {@link keywordConfidence}). */
-export const RULE_CONFIDENCE = { metric: 0.95, together: 0.85 } as const;
+const RULE_CONFIDENCE = { metric: 0.95, together: 0.85 } as const;
 
 /** What fired for one item on one claim, before it becomes a link. */
 export interface ItemMatch {
@@ -113,11 +113,6 @@ export function matchClaims(
  */
 export function prepareMatchText(text: string): string {
   return blankDocumentNames(compact(text));
-}
-
-/** Which rules of which items fire on one claim text (no confidence, no cap): for explaining. */
-export function explainMatch(text: string, claimMetrics: readonly string[], items: readonly ChecklistItemDefinition[]): ItemMatch[] {
-  return matchPrepared(prepareMatchText(text), new Set(claimMetrics), compileItems(items)).map(({ order: _order, ...m }) => m);
 }
 
 /** Confidence of a keyword by its length: longer words are more specific. */

@@ -48,11 +48,11 @@ export function modelOfDefinition(def: Pick<ChecklistDefinition, 'matching'>): M
 }
 
 /** How sure a rule is before any review (the prior of a term weight) and how many reviews that prior is worth. */
-export const TERM_PRIOR = { weight: 0.8, strength: 2 } as const;
+const TERM_PRIOR = { weight: 0.8, strength: 2 } as const;
 /** A rule link whose every word weighs less than this is not proposed. */
 export const TERM_WEIGHT_FLOOR = 0.5;
 /** Thresholds tried when the similarity threshold is fitted. */
-export const THRESHOLD_GRID: readonly number[] = Array.from({ length: 17 }, (_, i) => Math.round((0.1 + i * 0.05) * 100) / 100);
+const THRESHOLD_GRID: readonly number[] = Array.from({ length: 17 }, (_, i) => Math.round((0.1 + i * 0.05) * 100) / 100);
 
 /** A similarity candidate for one claim, before it becomes a link. */
 export interface SimilarityCandidate {
@@ -195,7 +195,7 @@ export interface ClaimsWithGold {
 }
 
 /** A labelled report as claims with gold (quotes mapped to claims). */
-export function claimsWithGold(r: LabelledReport): ClaimsWithGold {
+function claimsWithGold(r: LabelledReport): ClaimsWithGold {
   return { claims: r.claims, metrics: r.metrics, gold: goldByClaim(r.raw, r.claims, r.labels).gold };
 }
 
@@ -203,7 +203,7 @@ export function claimsWithGold(r: LabelledReport): ClaimsWithGold {
  * Known claims replayed as reviews: every rule link on a known claim is accepted when its
  * item is true and rejected otherwise.
  */
-export function goldAsReviews(items: readonly ChecklistItemDefinition[], sets: readonly ClaimsWithGold[]): ReviewedLink[] {
+function goldAsReviews(items: readonly ChecklistItemDefinition[], sets: readonly ClaimsWithGold[]): ReviewedLink[] {
   return sets.flatMap((s) =>
     matchClaims(s.claims, s.metrics, items)
       .filter((l) => s.gold.has(l.claimId))

@@ -2,7 +2,6 @@ import type { LinkState } from './types';
 
 /** What a reviewer can do to a link. */
 export type ReviewAction = 'ACCEPT' | 'REJECT' | 'REOPEN' | 'CONFIRM';
-export const REVIEW_ACTIONS: readonly ReviewAction[] = ['ACCEPT', 'REJECT', 'REOPEN', 'CONFIRM'];
 
 /**
  * The declared transitions of link review: PROPOSED → ACCEPTED | REJECTED, and back to
@@ -10,7 +9,7 @@ export const REVIEW_ACTIONS: readonly ReviewAction[] = ['ACCEPT', 'REJECT', 'REO
  * version whose item changed) is confirmed (→ ACCEPTED), rejected or reopened. Anything
  * else is refused.
  */
-export const REVIEW_TRANSITIONS: Readonly<Record<LinkState, Partial<Record<ReviewAction, LinkState>>>> = {
+const REVIEW_TRANSITIONS: Readonly<Record<LinkState, Partial<Record<ReviewAction, LinkState>>>> = {
   PROPOSED: { ACCEPT: 'ACCEPTED', REJECT: 'REJECTED' },
   ACCEPTED: { REOPEN: 'PROPOSED' },
   REJECTED: { REOPEN: 'PROPOSED' },

@@ -17,8 +17,8 @@ import { segmentForSearch } from './segment';
  * the item side is cached per checklist (per `items` array).
  */
 
-export const BM25_K1 = 1.2;
-export const BM25_B = 0.75;
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
 
 interface ItemDoc {
   code: string;

@@ -64,7 +64,7 @@ export interface UnitExportData {
 }
 
 /** An assessable item: a column of the matrix. */
-export interface ExportColumn {
+interface ExportColumn {
   code: string;
   title: string;
   partCode: string;
@@ -89,7 +89,7 @@ export interface DistrictData {
 }
 
 /** A SUSPECT link: the item changed since the link was accepted under an earlier version. */
-export interface SuspectLinkData {
+interface SuspectLinkData {
   unitName: string;
   itemCode: string;
   itemTitle: string;
@@ -102,7 +102,7 @@ export interface SuspectLinkData {
 }
 
 /** One metric of the 指标 sheet: the item's target and the units' values this year and the year before. */
-export interface DistrictMetricData extends MetricTarget {
+interface DistrictMetricData extends MetricTarget {
   series: DistrictSeries;
   /** the claims the values were read from, by claim id */
   quotes: Map<string, EvidenceQuote>;
@@ -249,7 +249,7 @@ async function loadSuspectLinks(
 }
 
 /** Every claim id a result cites: evidence, plans, shortcomings, target values and flags. */
-export function citedClaimIds(result: AssessmentResult): string[] {
+function citedClaimIds(result: AssessmentResult): string[] {
   const ids = new Set<string>();
   for (const item of result.items) {
     for (const id of [...item.evidenceClaimIds, ...item.planClaimIds, ...item.negativeClaimIds]) ids.add(id);

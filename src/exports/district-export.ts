@@ -21,8 +21,8 @@ export interface ExportFile {
   data: Buffer;
 }
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 
 /**
  * Builds the export of a district for a year: one .xlsx workbook, or two CSV files (the

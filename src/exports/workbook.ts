@@ -66,7 +66,7 @@ export const UNIT_COLUMNS = [
 ].map((key) => t(key));
 
 /** Column headers of the metrics sheet (one row per metric and unit, then the metric's statistics). */
-export const METRIC_COLUMNS = [
+const METRIC_COLUMNS = [
   'column.metricKey',
   'column.item',
   'column.target',
@@ -79,7 +79,7 @@ export const METRIC_COLUMNS = [
 ].map((key) => t(key));
 
 /** Column headers of the sheet of suspect links. */
-export const SUSPECT_COLUMNS = [
+const SUSPECT_COLUMNS = [
   'column.unit',
   'column.item',
   'column.itemTitle',

@@ -8,7 +8,7 @@ import { logger } from '../shared/log';
 import { BadInputError } from './relay';
 
 /** Codes this module sets itself; every code a caller may see is in src/shared/error-codes.ts. */
-export const ERROR_CODES = {
+const ERROR_CODES = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   FORBIDDEN: 'FORBIDDEN',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -78,7 +78,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
 }
 
 /** The per-request time budget ran out (REQUEST_TIME_BUDGET_MS): extensions.code QUERY_TIMEOUT. */
-export class QueryTimeoutError extends Error {
+class QueryTimeoutError extends Error {
   readonly code = 'QUERY_TIMEOUT';
   readonly extensions = { code: 'QUERY_TIMEOUT', http: { status: 503 } };
   constructor(budgetMs?: number) {

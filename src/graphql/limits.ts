@@ -23,18 +23,18 @@ import type { ErrorCode } from '../shared/error-codes';
 import { cursorToOffset, fromGlobalId, MAX_PAGE_SIZE } from './relay';
 
 /** Assumed size of a list field without a `first` argument, for cost estimation. */
-export const ASSUMED_LIST_SIZE = 5;
+const ASSUMED_LIST_SIZE = 5;
 
 /**
  * Estimated size of the data behind the heavy fields, used in their cost (decided before
  * any resolver runs, so without reading the database): a district's reporting units and a
  * checklist's items.
  */
-export const ESTIMATED_DISTRICT_UNITS = 40;
-export const ESTIMATED_CHECKLIST_ITEMS = 31;
+const ESTIMATED_DISTRICT_UNITS = 40;
+const ESTIMATED_CHECKLIST_ITEMS = 31;
 
 /** Fields whose work grows with the district's units × the checklist's items (or its units). */
-export const HEAVY_FIELD_COSTS: Readonly<Record<string, number>> = {
+const HEAVY_FIELD_COSTS: Readonly<Record<string, number>> = {
   coverageMatrix: ESTIMATED_DISTRICT_UNITS * ESTIMATED_CHECKLIST_ITEMS,
   ranking: ESTIMATED_DISTRICT_UNITS * ESTIMATED_CHECKLIST_ITEMS,
   exportDistrict: ESTIMATED_DISTRICT_UNITS * 50,
@@ -49,7 +49,7 @@ export const HEAVY_FIELD_COSTS: Readonly<Record<string, number>> = {
 };
 
 /** Mutations that read or write a whole district or document: one at a time per caller. */
-export const HEAVY_MUTATIONS: ReadonlySet<string> = new Set(['exportDistrict', 'ingestReport', 'importChecklist']);
+const HEAVY_MUTATIONS: ReadonlySet<string> = new Set(['exportDistrict', 'ingestReport', 'importChecklist']);
 
 /** The limits a GraphQL request is held to (defaults and variables in README "Limits"). */
 export interface QueryLimits {
@@ -207,7 +207,7 @@ function checkArguments(fieldName: string, defs: readonly GraphQLArgument[], arg
  * default 50) or an assumed size for plain lists; heavy fields add their estimated work
  * (HEAVY_FIELD_COSTS) and every list argument its length. Scalars cost nothing.
  */
-export function listAwareEstimator(maxListArgument = Infinity): ComplexityEstimator {
+function listAwareEstimator(maxListArgument = Infinity): ComplexityEstimator {
   return ({ field, args, childComplexity }) => {
     let listCost = 0;
     listLengths(

@@ -1,7 +1,7 @@
 import { Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
 
 /** Object types with global ids, fetchable with `node(id)`. */
-export const NODE_TYPES = [
+const NODE_TYPES = [
   'Unit',
   'Checklist',
   'ChecklistItem',
@@ -57,7 +57,7 @@ export class PageInfo {
   endCursor: string | null;
 }
 
-export interface Edge<T> {
+interface Edge<T> {
   cursor: string;
   node: T;
 }
@@ -96,7 +96,7 @@ export function ConnectionType<T extends object>(name: string, nodeType: ClassTy
 export const MAX_PAGE_SIZE = 200;
 
 /** Offset-based cursors: opaque to clients, stable for a fixed ordering. */
-export function offsetToCursor(offset: number): string {
+function offsetToCursor(offset: number): string {
   return Buffer.from(`offset:${offset}`).toString('base64');
 }
 

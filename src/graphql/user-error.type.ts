@@ -5,8 +5,7 @@ import { USER_ERROR_CODE_LIST, USER_ERROR_CODES, type UserErrorCode } from '../s
 import type { UserErrorData } from '../shared/user-error';
 
 /** GraphQL enum `UserErrorCode`: the catalogue's user error codes with their descriptions. */
-export const UserErrorCodeEnum = Object.fromEntries(USER_ERROR_CODE_LIST.map((code) => [code, code])) as { [K in UserErrorCode]: K };
-export type UserErrorCodeEnum = UserErrorCode;
+const UserErrorCodeEnum = Object.fromEntries(USER_ERROR_CODE_LIST.map((code) => [code, code])) as { [K in UserErrorCode]: K };
 registerEnumType(UserErrorCodeEnum, {
   name: 'UserErrorCode',
   description: '用户错误（userErrors）的稳定代码。 Stable code of an expected failure returned in userErrors.',
@@ -36,7 +35,7 @@ export class UserErrorType {
  * service's own message as `{detail}`; a service message already written in Chinese is
  * the Chinese text itself.
  */
-export function userErrorMessage(e: Pick<UserErrorData, 'code' | 'field' | 'message'>, locale: Locale): string {
+function userErrorMessage(e: Pick<UserErrorData, 'code' | 'field' | 'message'>, locale: Locale): string {
   const key = `userError.${e.code}`;
   if (!MESSAGES[key] || (locale === 'zh' && /[\u4e00-\u9fff]/u.test(e.message))) return e.message;
   return render({ key, params: { field: e.field ?? 'input', detail: e.message } }, locale);

@@ -16,7 +16,6 @@
 import type { UserErrorCode } from '../shared/error-codes';
 
 export type Locale = 'zh' | 'en';
-export const LOCALES: readonly Locale[] = ['zh', 'en'];
 export const DEFAULT_LOCALE: Locale = 'zh';
 
 /** A parameter of a message. */
@@ -357,7 +356,7 @@ export function msg(key: string, params?: Record<string, MessageParam>): LocalTe
   return params ? { key, params } : { key };
 }
 
-export function isLocalText(value: unknown): value is LocalText {
+function isLocalText(value: unknown): value is LocalText {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as LocalText).key === 'string';
 }
 

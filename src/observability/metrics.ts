@@ -11,7 +11,7 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-export const MAX_OPERATIONS = 200;
+const MAX_OPERATIONS = 200;
 
 /** What the download-store gauges read when scraped. */
 export interface DownloadStoreStats {

@@ -13,13 +13,13 @@ import type { DocumentFormat } from '../documents/extract';
 import { extractInWorker } from '../documents/extract-pool';
 
 /** Files larger than this are not read (the extracted text has its own limit, maxReportBytes). */
-export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
+const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
 
 /** What happened to one file. */
 export type IngestStatus = 'INGESTED' | 'REPLACED' | 'ALREADY_IN' | 'DRY_RUN' | 'FAILED';
 
 /** Covered items (proposed view: accepted + proposed links) of one checklist. */
-export interface CoveredItems {
+interface CoveredItems {
   checklist: string;
   covered: number;
   assessable: number;

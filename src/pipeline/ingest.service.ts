@@ -61,7 +61,7 @@ export interface IngestResult {
   assessments: Array<{ checklist: Checklist; result: AssessmentResult }>;
 }
 
-export const MIN_YEAR = 2000;
+const MIN_YEAR = 2000;
 
 /**
  * Ingests one report: analyse, resolve unit and year, then store the report (raw text

@@ -16,14 +16,14 @@ import { Assessment } from '../assessment/assessment.entity';
 import { NotApplicableMarkEntity } from '../assessment/not-applicable.entity';
 import type { AssessmentInput, AssessmentResult, NotApplicableMark } from '../assessment/types';
 
-export const SEVERITY_RANK: Record<Severity, number> = { ERROR: 0, WARNING: 1, INFO: 2 };
+const SEVERITY_RANK: Record<Severity, number> = { ERROR: 0, WARNING: 1, INFO: 2 };
 
 /**
  * Gathers the stored facts for one unit × checklist × year (current report, its claims,
  * metrics and links to this checklist's items, not-applicable marks) as the pure
  * assessment's input.
  */
-export async function loadAssessmentInput(
+async function loadAssessmentInput(
   manager: EntityManager,
   unitId: number,
   year: number,

@@ -38,7 +38,7 @@ export type MetricKey =
   | 'LEGAL_PUBLICITY_EVENTS';
 
 /** What sort of value a metric holds: a rate in %, a score in 分, a count, or money in 元. */
-export type MetricKind = 'RATE' | 'SCORE' | 'COUNT' | 'MONEY';
+type MetricKind = 'RATE' | 'SCORE' | 'COUNT' | 'MONEY';
 
 /** One metric key: the units it accepts and its cue words. */
 export interface MetricKeyDefinition {
@@ -67,7 +67,7 @@ export interface MetricKeyDefinition {
 export const CLAUSE_BOUNDARY = /[，,；;。！？!?\n\r]/;
 
 /** Characters allowed between a cue and its number before the cue no longer counts. */
-export const MAX_CUE_GAP = 24;
+const MAX_CUE_GAP = 24;
 
 /** Wording of a change rather than a level: a number after it is a difference. */
 const CHANGE_WORDS = /同比|环比|较去年|较上年|比去年|比上年|提高|提升|增长|增加|上升|下降|降低|减少|增幅|降幅/;

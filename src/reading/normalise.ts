@@ -57,7 +57,7 @@ const INVISIBLE = new Set(['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u
 const WORD_ARTEFACT = /\[(?:bookmark|_?toc|_?ref)[:：][^\]\n]{0,120}\]/giu;
 
 /** Folds one full-width ASCII form to half-width; other characters are returned unchanged. */
-export function foldChar(ch: string): string {
+function foldChar(ch: string): string {
   const code = ch.charCodeAt(0);
   if (ch.length === 1 && code >= 0xff01 && code <= 0xff5e && !KEEP_FULL_WIDTH.has(ch)) {
     return String.fromCharCode(code - 0xfee0);
@@ -80,7 +80,7 @@ function isSpace(ch: string): boolean {
 }
 
 /** A wide character: CJK, full-width forms, general and CJK punctuation. */
-export function isWide(ch: string): boolean {
+function isWide(ch: string): boolean {
   const code = ch.charCodeAt(0);
   return code >= 0x2000 || code === 0xb7;
 }
@@ -197,7 +197,7 @@ const HEADING_START =
 const MID_PUNCTUATION = /[，,。、；;]/u;
 
 /** Display width: 2 for a wide (CJK) character, 1 for a narrow one. */
-export function visualWidth(text: string): number {
+function visualWidth(text: string): number {
   let w = 0;
   for (const ch of text) w += isWide(ch) ? 2 : 1;
   return w;
@@ -235,7 +235,7 @@ export function wrapWidth(lines: readonly string[]): number | null {
  * - in any text: after a long body line (≥ 40 characters, with punctuation) when the next
  *   line is body text too (starts with a character or digit, is long or punctuated).
  */
-export function isParagraphBreak(before: string, after: string, width: number | null = null, earlier: string | null = null): boolean {
+function isParagraphBreak(before: string, after: string, width: number | null = null, earlier: string | null = null): boolean {
   const prev = before.trim();
   const next = after.trim();
   if (!prev || !next) return true;

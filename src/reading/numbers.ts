@@ -43,7 +43,7 @@ export interface FoundNumber {
  * Measure words of counts, longest first, each with the characters that must NOT follow it
  * (场 of 场所, 个 of 个月/个工作日, 处 of 处理, 名 of 名单 …).
  */
-export const MEASURE_WORDS: ReadonlyArray<readonly [word: string, notBefore: RegExp | null]> = [
+const MEASURE_WORDS: ReadonlyArray<readonly [word: string, notBefore: RegExp | null]> = [
   ['场次', null],
   ['人次', null],
   ['件次', null],

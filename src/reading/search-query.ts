@@ -18,7 +18,6 @@ export const MAX_SEARCH_QUERY_CHARS = 100;
 /** Most terms (separated by spaces) in one query. */
 export const MAX_SEARCH_TERMS = 10;
 
-const CJK = /\p{Script=Han}/u;
 const CJK_RUN = /\p{Script=Han}+/gu;
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
 
@@ -113,7 +112,7 @@ export function likePattern(literal: string): string {
  * Where the pieces of a query occur in a text: half-open [start, end) ranges in the text
  * (UTF-16 offsets), sorted and merged where they overlap or touch.
  */
-export function matchRanges(text: string, pieces: readonly string[]): Array<[number, number]> {
+function matchRanges(text: string, pieces: readonly string[]): Array<[number, number]> {
   const lower = text.toLowerCase();
   const ranges: Array<[number, number]> = [];
   for (const piece of pieces) {
@@ -138,9 +137,4 @@ export function highlightRanges(text: string, query: Pick<ParsedQuery, 'termPiec
   const lower = text.toLowerCase();
   const wanted = query.termPieces.flatMap(({ term, pieces }) => (lower.includes(term) ? [term] : pieces));
   return matchRanges(text, wanted);
-}
-
-/** Whether a string holds Chinese characters. */
-export function hasChinese(text: string): boolean {
-  return CJK.test(text);
 }

@@ -7,7 +7,7 @@ import { HeadingMatch, STYLE_RANK, matchHeading } from './headings';
 import type { SectionKind } from './types';
 
 /** What a line of the report is. */
-export type LineRole = 'CHROME' | 'TITLE' | 'HEADING' | 'BODY' | 'SIGNATURE';
+type LineRole = 'CHROME' | 'TITLE' | 'HEADING' | 'BODY' | 'SIGNATURE';
 
 /** One paragraph (line) of the normalised text. */
 export interface DocLine {
@@ -22,7 +22,7 @@ export interface DocLine {
 }
 
 /** A section with normalised offsets. */
-export interface DocSection {
+interface DocSection {
   path: string;
   heading: string;
   kind: SectionKind;
@@ -65,7 +65,7 @@ const DATE_LINE =
 const ORG_LINE = /^(?:中共|中国共产党)|(?:委员会|党工委|工委|办事处|人民政府|政府|街道|街|镇|乡|区|县|局|办公室|司法所|中心)$/u;
 
 /** A date on its own line: `2022年11月7日`, `2022年11月`, `二〇二二年十一月七日`, `2022-11-07`. */
-export function isDateLine(text: string): boolean {
+function isDateLine(text: string): boolean {
   return DATE_LINE.test(text.trim());
 }
 

@@ -191,7 +191,7 @@ export function rewrittenCases(reports: readonly SourceReport[], targets: readon
 }
 
 /** A name without its level word: 金山街道 → 金山, 新华路街街道 → 新华路街, 城关镇人民政府 → 城关, 武汉市 → 武汉. */
-export function unitStem(name: string): string {
+function unitStem(name: string): string {
   return name
     .trim()
     .replace(/(?:人民政府|办事处)$/u, '')
@@ -224,7 +224,7 @@ export function unitMatches(expected: ExpectedUnitYear, detected: { name: string
 }
 
 /** One scored case. */
-export interface UnitYearOutcome {
+interface UnitYearOutcome {
   id: string;
   expectedUnit: string | null;
   detectedUnit: string | null;

@@ -34,8 +34,8 @@ export interface UnitYearResult {
 }
 
 /** A candidate below this confidence is listed but not chosen. */
-export const MIN_UNIT_CONFIDENCE = 0.2;
-export const MIN_YEAR_CONFIDENCE = 0.15;
+const MIN_UNIT_CONFIDENCE = 0.2;
+const MIN_YEAR_CONFIDENCE = 0.15;
 const MAX_WEAK_EVIDENCE = 6;
 const MAX_PER_SOURCE = 3;
 const MAX_LISTED_EVIDENCE = 10;
@@ -373,7 +373,7 @@ function indexOfKnown(known: readonly KnownUnit[]): KnownIndex {
 }
 
 /** The registered unit a name refers to (its name, an alias, or 街 ↔ 街道), if any. */
-export function resolveKnownUnit(name: string, known: readonly KnownUnit[] | undefined): KnownUnit | null {
+function resolveKnownUnit(name: string, known: readonly KnownUnit[] | undefined): KnownUnit | null {
   if (!known) return null;
   const index = indexOfKnown(known);
   const exact = index.exact.get(name);

@@ -148,8 +148,6 @@ export class ClaimNode extends Node {
   }
 }
 
-export const ClaimConnection = ConnectionType('Claim', ClaimNode);
-
 @ObjectType('MetricValue', { implements: Node, description: '数据: a number found in a claim.' })
 export class MetricValueNode extends Node {
   dbId: number;

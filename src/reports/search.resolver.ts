@@ -31,7 +31,7 @@ export class SearchFilter {
 }
 
 @ObjectType('TextSpan', { description: "A half-open range [start, end) of a report's raw text: raw.slice(start, end)." })
-export class TextSpanType {
+class TextSpanType {
   @Field(() => Int)
   start: number;
 
@@ -43,7 +43,7 @@ export class TextSpanType {
 }
 
 @ObjectType('SearchHit', { description: 'A claim found by search, with its rank and the matched words.' })
-export class SearchHitType {
+class SearchHitType {
   @Field(() => ClaimNode)
   claim: ClaimNode;
 
@@ -57,10 +57,10 @@ export class SearchHitType {
   highlights: TextSpanType[];
 }
 
-export const SearchHitConnection = ConnectionType('SearchHit', SearchHitType);
+const SearchHitConnection = ConnectionType('SearchHit', SearchHitType);
 
 /** The raw ranges of the query's pieces in a claim (offsets into the report's raw text). */
-export function highlightsIn(raw: string, claim: Pick<Claim, 'start' | 'end'>, query: ParsedQuery): TextSpanType[] {
+function highlightsIn(raw: string, claim: Pick<Claim, 'start' | 'end'>, query: ParsedQuery): TextSpanType[] {
   const fragment = normaliseFragment(raw.slice(claim.start, claim.end));
   return highlightRanges(fragment.text, query).map(([start, end]) => {
     const range = toRawRange(fragment, start, end);

@@ -26,7 +26,7 @@ export function resolveUnitName<T extends NamedUnit>(units: readonly T[], name: 
 }
 
 /** Levenshtein distance over code points (names are short). */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j);

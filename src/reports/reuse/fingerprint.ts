@@ -27,10 +27,10 @@
  *   {@link MIN_SHINGLES} non-boilerplate shingles is not compared (too short, or all slogan).
  */
 
-export const SHINGLE_SIZE = 4;
-export const MINHASH_SIZE = 32;
-export const BANDS = 8;
-export const ROWS_PER_BAND = MINHASH_SIZE / BANDS;
+const SHINGLE_SIZE = 4;
+const MINHASH_SIZE = 32;
+const BANDS = 8;
+const ROWS_PER_BAND = MINHASH_SIZE / BANDS;
 /** bands a candidate must share with the claim */
 export const MIN_SHARED_BANDS = 2;
 /** claims with fewer (non-boilerplate) shingles are not compared */
@@ -41,7 +41,7 @@ export const REUSE_THRESHOLD = 0.8;
 const SEEDS = Array.from({ length: MINHASH_SIZE }, (_, i) => fmix32(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)));
 
 /** murmur3's 32-bit finaliser: a fast, well-mixing bijection on 32-bit integers. */
-export function fmix32(h: number): number {
+function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -14,9 +14,9 @@ import { findReuse, type ReportReuse, type ReuseCandidate, type ReuseClaim, type
 
 const CHUNK = 500;
 /** a band key shared by more claims than this is a set phrase of the genre, not a copy: not followed */
-export const BUCKET_LIMIT = 10;
+const BUCKET_LIMIT = 10;
 /** units whose claims the boilerplate list is computed from (evenly spread over all units with reports) */
-export const BOILERPLATE_SAMPLE_UNITS = 300;
+const BOILERPLATE_SAMPLE_UNITS = 300;
 
 /** Time spent on reuse at ingest (fingerprints computed and stored, last year's claims compared), for the bench. */
 export const reuseTiming = { ms: 0, claims: 0, bandsMs: 0, insertMs: 0 };
@@ -121,7 +121,7 @@ export async function corpusBoilerplate(ds: DataSource): Promise<Set<number>> {
 }
 
 /** How a claim of another report relates to the report: same unit earlier/later, other unit same/other year. */
-export function reuseKind(self: { unitId: number; year: number }, other: { unitId: number; year: number }): ReuseKind | 'LATER' | 'OTHER' {
+function reuseKind(self: { unitId: number; year: number }, other: { unitId: number; year: number }): ReuseKind | 'LATER' | 'OTHER' {
   if (other.unitId === self.unitId) return other.year < self.year ? 'EARLIER' : 'LATER';
   return other.year === self.year ? 'SAME_YEAR' : 'OTHER';
 }

@@ -9,7 +9,7 @@ export type ClaimData = ReportData['claims'][number];
  * Splits the raw text at the claims' offsets: `raw.slice(start, end)` is each claim's
  * exact original text (claims are in document order and do not overlap).
  */
-export function segments(raw: string, claims: readonly ClaimData[]): { text: string; claim?: ClaimData }[] {
+function segments(raw: string, claims: readonly ClaimData[]): { text: string; claim?: ClaimData }[] {
   const out: { text: string; claim?: ClaimData }[] = [];
   let at = 0;
   for (const claim of [...claims].sort((a, b) => a.start - b.start)) {

@@ -33,7 +33,7 @@ const POLARITY_LEVEL: Record<Polarity, number> = { POSITIVE: 3, PLAN: 2, NEGATIV
  * still differs from the proposed one); rejecting it changes the proposed status when it is
  * the only non-rejected link of the kind that gives the item its status.
  */
-export function reviewQueue(a: AssessmentData): QueueEntry[] {
+function reviewQueue(a: AssessmentData): QueueEntry[] {
   const items = new Map(a.items.map((i) => [i.code, i]));
   const claims = a.report?.claims ?? [];
   const support = new Map<string, number>();
