@@ -1,7 +1,6 @@
 /**
- * The database part of the benchmark, run in its own process per database type: the
- * entities read the database type from DATABASE_URL when they are declared, so SQLite and
- * PostgreSQL cannot share one process. Creates a fresh database, loads the seeds and the
+ * The database part of the benchmark, run in its own process per database type (the two
+ * measurements share no heap, pool or cache). Creates a fresh database, loads the seeds and the
  * generated units, ingests the corpus through `ingestReport`, then serves GraphQL with the
  * real HTTP server on port 0 and measures query latency (with SQL statements per request),
  * the raw-SQL coverage matrix, and load with autocannon (in a child process).
@@ -13,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../ormconfig';
+import { createDataSource } from '../src/app/data-source';
 import { Checklist } from '../src/checklist/checklist.entity';
 import { loadConfig, type DatabaseConfig } from '../src/config';
 import { StatementCounter } from '../src/db/statement-counter';

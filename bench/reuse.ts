@@ -18,7 +18,7 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDataSource } from '../ormconfig';
+import { createDataSource } from '../src/app/data-source';
 import { runWrite, WriteLock } from '../src/db/write-lock';
 import { ingestReport } from '../src/pipeline/ingest.service';
 import { Claim } from '../src/reports/claim.entity';

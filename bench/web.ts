@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { createDataSource } from '../ormconfig';
+import { createDataSource } from '../src/app/data-source';
 import { createToken } from '../src/access/token.service';
 import { loadConfig, type DatabaseConfig } from '../src/config';
 import { runWrite, WriteLock } from '../src/db/write-lock';

@@ -199,8 +199,3 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
   };
 }
-
-/** The database type chosen by the environment, read where entities are declared. */
-export function databaseTypeFromEnv(env: NodeJS.ProcessEnv = process.env): 'sqlite' | 'postgres' {
-  return env.DATABASE_URL ? 'postgres' : 'sqlite';
-}

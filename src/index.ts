@@ -4,8 +4,15 @@
  * Everything it says goes through the logger (src/shared/log.ts).
  */
 import 'reflect-metadata';
+import { bindingProblem } from './access/authenticate-request';
+import { countActiveTokens } from './access/token.service';
+import { openDatabase } from './app/open-database';
 import { ConfigError, loadConfig } from './config';
+import { WriteLock } from './db/write-lock';
 import { localeFromEnv, t } from './i18n/messages';
+import { Report } from './reports/report.entity';
+import { loadSeeds } from './seeds/load-seeds';
+import { startServer } from './server';
 import { log } from './shared/log';
 import { portProblem } from './shared/port-check';
 
@@ -32,15 +39,6 @@ async function main(): Promise<void> {
     const params = { port: config.port, host: config.host, code: busy };
     cannotStart(t(busy === 'EADDRINUSE' ? 'startup.portBusy' : 'startup.portOther', params, locale), 2);
   }
-  // Entities read the database type when they are declared: import them after the config.
-  const { openDatabase } = await import('./app/open-database');
-  const { WriteLock } = await import('./db/write-lock');
-  const { loadSeeds } = await import('./seeds/load-seeds');
-  const { startServer } = await import('./server');
-  const { bindingProblem } = await import('./access/authenticate-request');
-  const { countActiveTokens } = await import('./access/token.service');
-  const { Report } = await import('./reports/report.entity');
-
   const { dataSource, applied } = await openDatabase(config.database, { statementTimeoutMs: config.requestTimeBudgetMs });
   const database = config.database.type === 'sqlite' ? config.database.path : 'PostgreSQL (DATABASE_URL)';
   log.info(`database: ${database}; ${applied} migration(s) applied`);

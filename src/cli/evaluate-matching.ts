@@ -231,6 +231,7 @@ async function reviewsInDatabase(apply: boolean, json: boolean): Promise<number>
       );
     return 0;
   }
+  // the database modules load only when reviews are asked for: the rest of the command needs none
   const { openDatabase } = await import('./open-database');
   const { Checklist } = await import('../checklist/checklist.entity');
   const { loadChecklistDefinition } = await import('../checklist/checklist.service');

@@ -9,7 +9,7 @@ import 'reflect-metadata';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDataSource } from '../../ormconfig';
+import { createDataSource } from '../app/data-source';
 import { loadConfig } from '../config';
 
 /** Writes the migration (`fazhi migration:generate Name`); returns the exit code. */

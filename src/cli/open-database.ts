@@ -1,7 +1,8 @@
 /** Opening the database of the environment for a command, as `npm start` does. */
 import type { DataSource } from 'typeorm';
+import { openDatabase as open } from '../app/open-database';
 import { ConfigError, loadConfig, type AppConfig } from '../config';
-import type { WriteLock } from '../db/write-lock';
+import { WriteLock } from '../db/write-lock';
 
 /** An open database with its write lock and the configuration it came from. */
 export interface OpenDatabase {
@@ -23,9 +24,6 @@ export async function openDatabase(): Promise<OpenDatabase> {
     if (error instanceof ConfigError) throw new Error(error.message);
     throw error;
   }
-  // entities read the database type when they are declared: load them after the config, as src/index.ts does
-  const { openDatabase: open } = await import('../app/open-database');
-  const { WriteLock } = await import('../db/write-lock');
   const { dataSource } = await open(config.database);
   return { dataSource, lock: new WriteLock(), config };
 }

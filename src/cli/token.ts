@@ -5,7 +5,11 @@
  */
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { ApiToken } from '../access/api-token.entity';
+import { createToken, parseDuration, revokeToken } from '../access/token.service';
+import { openDatabase } from '../app/open-database';
 import { loadConfig } from '../config';
+import { Unit } from '../units/unit.entity';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -15,10 +19,6 @@ export interface CliIO {
 /** Runs the token command; returns the exit code (0 ok, 2 bad input). */
 export async function runTokenCli(argv: string[], io: CliIO): Promise<number> {
   const config = loadConfig();
-  const { openDatabase } = await import('../app/open-database');
-  const { createToken, revokeToken, parseDuration } = await import('../access/token.service');
-  const { ApiToken } = await import('../access/api-token.entity');
-  const { Unit } = await import('../units/unit.entity');
   const { dataSource } = await openDatabase(config.database);
   let code = 0;
   const program = new Command('fazhi token').exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

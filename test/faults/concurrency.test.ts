@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../../ormconfig';
+import { createDataSource } from '../../src/app/data-source';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { WriteLock } from '../../src/db/write-lock';
 import { EvidenceLink } from '../../src/evidence/evidence-link.entity';

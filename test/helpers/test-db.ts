@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../../ormconfig';
+import { createDataSource } from '../../src/app/data-source';
 import { loadConfig, type AppConfig, type DatabaseConfig } from '../../src/config';
 import { StatementCounter } from '../../src/db/statement-counter';
 import { WriteLock } from '../../src/db/write-lock';
