@@ -23,7 +23,7 @@ import { CLAUSE_BOUNDARY, findAllStatements, metricOfRateName, recogniseMetric }
 
 /** A quantity found in a claim. */
 export interface FoundNumber {
-  /** metric key of the checklist spec, or null when not recognised */
+  /** metric key (the demo checklist's are listed in docs/design.md), or null when not recognised */
   metric: string | null;
   /** the value; money is in 元 (4.55万元 → 45500), multipliers applied (4万余人次 → 40000) */
   value: number;

@@ -56,7 +56,7 @@ export interface AnalysedClaim {
 
 export interface AnalysedMetric {
   claimId: string;
-  /** a metric key of the checklist spec (e.g. `COURT_APPEARANCE_RATE`) or null when unrecognised */
+  /** a metric key (e.g. `COURT_APPEARANCE_RATE`; docs/design.md lists the demo checklist's) or null when unrecognised */
   metric: string | null;
   value: number;
   /** `%`, `分`, `元`, or the measure word (`次`, `件`, `起` …) */

@@ -67,7 +67,7 @@ describe('the demo checklist seeds/checklist.yaml', () => {
     expect(checklist).not.toBeNull();
   });
 
-  it('has the header of the spec', () => {
+  it('has the header docs/design.md gives', () => {
     expect(checklist).toMatchObject({ key: 'demo-district-2021', yearFrom: 2021, yearTo: 2025, version: 2 });
     expect(checklist.scoring).toEqual({ COVERED: 1, PARTIAL: 0.5, PLANNED_ONLY: 0, NEGATIVE_ONLY: 0, MISSING: 0 });
     expect(checklist.flags).toEqual({
@@ -132,7 +132,7 @@ describe('the demo checklist seeds/checklist.yaml', () => {
     expect(checklist.items.filter((i) => i.assessable && i.points !== 5).every((i) => i.points === 3)).toBe(true);
   });
 
-  it('carries the targets of the spec', () => {
+  it('carries the targets docs/design.md gives', () => {
     expect(item('7.4').targets).toEqual([{ metric: 'COURT_APPEARANCE_RATE', op: '>=', threshold: 100, unit: '%' }]);
     expect(item('4.2').targets).toEqual([{ metric: 'MAJOR_DECISION_LEGAL_REVIEW_RATE', op: '>=', threshold: 100, unit: '%' }]);
     expect(item('10.5').targets).toEqual([
