@@ -1,6 +1,7 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type { FlagCode, Severity } from '../checklist/types';
 import type { LocalText } from '../i18n/messages';
+import { Assessment } from './assessment.entity';
 
 /** A flag of a stored assessment, kept in its own table so flags can be filtered across units. */
 @Entity('assessment_flag')
@@ -12,6 +13,10 @@ export class AssessmentFlag {
   @Index('ix_flag_assessment')
   @Column({ type: 'integer' })
   assessmentId: number;
+
+  @ManyToOne(() => Assessment, (assessment) => assessment.flagRows, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'assessmentId' })
+  assessment?: Relation<Assessment>;
 
   @Column({ type: 'integer' })
   unitId: number;

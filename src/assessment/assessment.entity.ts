@@ -1,5 +1,7 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { AfterLoad, Column, Entity, Index, OneToMany, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { doubleType, timestampType } from '../db/column-types';
+import { AssessmentFlag } from './assessment-flag.entity';
+import { withStoredFlags } from './stored-flags';
 import type { AssessmentResult } from './types';
 
 /** One unit × checklist × year: the stored result of the assessment (考核), lockable. */
@@ -23,9 +25,16 @@ export class Assessment {
   @Column({ type: 'integer', nullable: true })
   reportId: number | null;
 
-  /** the full result: items, coverage, score, flags */
+  /**
+   * The full result: items, coverage, score and flags. Stored without its flags (they are
+   * stored once, as the `assessment_flag` rows below) and whole again once loaded.
+   */
   @Column({ type: 'simple-json' })
   result: AssessmentResult;
+
+  /** the stored flags, loaded with every assessment (eager) and put back into `result` */
+  @OneToMany(() => AssessmentFlag, (flag) => flag.assessment, { eager: true })
+  flagRows?: AssessmentFlag[];
 
   @Column({ type: doubleType })
   coverageConfirmed: number;
@@ -53,4 +62,9 @@ export class Assessment {
 
   @VersionColumn()
   version: number;
+
+  @AfterLoad()
+  protected putFlagsBack(): void {
+    if (this.result && this.flagRows) this.result = withStoredFlags(this.result, this.flagRows);
+  }
 }

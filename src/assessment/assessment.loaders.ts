@@ -5,7 +5,8 @@ import { Assessment } from './assessment.entity';
 /** This domain's per-request DataLoaders (scope-limited; see src/graphql/loaders.ts). */
 export function assessmentLoaders(source: LoaderSource) {
   return {
-    assessmentById: byId(source, Assessment, SCOPE.owned),
+    // with its flag rows, which complete the stored result (assessment.entity.ts)
+    assessmentById: byId(source, Assessment, SCOPE.owned, ['flagRows']),
     flagById: byId(source, AssessmentFlag, SCOPE.owned),
   };
 }

@@ -33,18 +33,15 @@ export function byId<E extends ObjectLiteral & { id: number }>(
   { ds, scope, budget }: LoaderSource,
   entity: EntityTarget<E>,
   rule: ScopeRule,
+  /** relations loaded with each row (one join), e.g. an entity's eager relations */
+  relations: readonly string[] = [],
 ): DataLoader<number, E | null> {
   return new DataLoader<number, E | null>(
     async (ids) => {
       checkDeadline(budget?.deadline, budget?.budgetMs);
-      const rows = await applyScope(
-        ds
-          .getRepository(entity)
-          .createQueryBuilder('e')
-          .where('e.id IN (:...ids)', { ids: [...ids] }),
-        rule,
-        scope,
-      ).getMany();
+      let query = ds.getRepository(entity).createQueryBuilder('e');
+      for (const relation of relations) query = query.leftJoinAndSelect(`e.${relation}`, relation);
+      const rows = await applyScope(query.where('e.id IN (:...ids)', { ids: [...ids] }), rule, scope).getMany();
       const map = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => map.get(id) ?? null);
     },

@@ -11,6 +11,7 @@ import { REPORTING_LEVELS } from '../units/reporting-levels';
 import { bulkInsert } from '../db/bulk-insert';
 import { assess } from '../assessment/assess';
 import { assessmentInputOf, assessReport } from './report-pipeline';
+import { withoutFlags } from '../assessment/stored-flags';
 import { AssessmentFlag } from '../assessment/assessment-flag.entity';
 import { Assessment } from '../assessment/assessment.entity';
 import { NotApplicableMarkEntity } from '../assessment/not-applicable.entity';
@@ -79,7 +80,7 @@ export async function recomputeAssessment(
     checklistId,
     year,
     reportId: report?.id ?? null,
-    result,
+    result: withoutFlags(result),
     coverageConfirmed: result.coverage.confirmed.ratio,
     coverageProposed: result.coverage.proposed.ratio,
     scoreConfirmed: result.score.confirmed.normalised,
@@ -96,6 +97,8 @@ export async function recomputeAssessment(
     saved = await repo.save(repo.create(values));
   }
   await replaceFlags(manager, saved, result);
+  // the caller gets the whole result (the row holds it without flags)
+  saved.result = result;
   return saved;
 }
 
@@ -193,7 +196,12 @@ export async function ensureAssessmentsForYear(
         version: 1,
       };
     });
-  const assessmentIds = await bulkInsert(manager, Assessment, rows, { returnIds: true });
+  const assessmentIds = await bulkInsert(
+    manager,
+    Assessment,
+    rows.map((row) => ({ ...row, result: withoutFlags(row.result) })),
+    { returnIds: true },
+  );
   await bulkInsert(
     manager,
     AssessmentFlag,

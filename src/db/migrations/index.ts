@@ -12,6 +12,7 @@ import { FlagText1795900000000 as PostgresFlagText } from './postgres/1795900000
 import { ClaimSearch1795900300000 as PostgresClaimSearch } from './postgres/1795900300000-ClaimSearch';
 import { MatcherWeights1796000000000 as PostgresMatcherWeights } from './postgres/1796000000000-MatcherWeights';
 import { ReportingLevelsOnly1796000000200 } from './postgres/1796000000200-ReportingLevelsOnly';
+import { FlagsStoredOnce1796100000100 as PostgresFlagsStoredOnce } from './postgres/1796100000100-FlagsStoredOnce';
 import { AccessTokens1795449230664 } from './sqlite/1795449230664-AccessTokens';
 import { AcrossReports1795900100000 } from './sqlite/1795900100000-AcrossReports';
 import { ChecklistReuse1795900200000 } from './sqlite/1795900200000-ChecklistReuse';
@@ -22,6 +23,7 @@ import { FlagText1795900000000 as SqliteFlagText } from './sqlite/1795900000000-
 import { ClaimSearch1795900300000 as SqliteClaimSearch } from './sqlite/1795900300000-ClaimSearch';
 import { MatcherWeights1796000000000 as SqliteMatcherWeights } from './sqlite/1796000000000-MatcherWeights';
 import { ReportingLevelsOnly1796000000100 } from './sqlite/1796000000100-ReportingLevelsOnly';
+import { FlagsStoredOnce1796100000100 as SqliteFlagsStoredOnce } from './sqlite/1796100000100-FlagsStoredOnce';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795448023432,
@@ -34,6 +36,7 @@ export const SQLITE_MIGRATIONS: Function[] = [
   SqliteMatcherWeights,
   ReportingLevelsOnly1796000000100,
   ClaimBandWithoutRowid1796000000200,
+  SqliteFlagsStoredOnce,
 ];
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795448023786,
@@ -45,4 +48,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   PostgresClaimSearch,
   PostgresMatcherWeights,
   ReportingLevelsOnly1796000000200,
+  PostgresFlagsStoredOnce,
 ];
