@@ -88,15 +88,12 @@ export async function setAssessmentLock(dataSource: DataSource, lock: WriteLock,
     const before = { locked: assessment.locked };
     if (assessment.locked === input.locked) return ok(assessment);
     if (input.locked) {
-      assessment.locked = true;
-      assessment.lockedAt = new Date();
-      assessment.lockedBy = input.actor;
-      assessment = await repo.save(assessment);
+      // an UPDATE of the lock columns only (save() would write the loaded result and its flags back)
+      const lockedAt = new Date();
+      await repo.update({ id: assessment.id }, { locked: true, lockedAt, lockedBy: input.actor });
+      Object.assign(assessment, { locked: true, lockedAt, lockedBy: input.actor, version: assessment.version + 1 });
     } else {
-      assessment.locked = false;
-      assessment.lockedAt = null;
-      assessment.lockedBy = null;
-      await repo.save(assessment);
+      await repo.update({ id: assessment.id }, { locked: false, lockedAt: null, lockedBy: null });
       assessment = await recomputeAssessment(manager, input.unitId, input.checklistId, input.year);
     }
     await recordAudit(manager, {
