@@ -845,58 +845,76 @@ function parseYear(m: RegExpMatchArray): number | null {
   return null;
 }
 
+/** How much a dated line's date counts for the report's year: in the first half of a year, in the second. */
+interface DatedLineWeights {
+  firstHalf: number;
+  secondHalf: number;
+}
+/** A page's publish date: weak either way (pages are republished). */
+const PUBLISH_DATE_WEIGHTS: DatedLineWeights = { firstHalf: 0.1, secondHalf: 0.1 };
+/** The date under the signature: a report signed late in its own year is surer than one signed early the next. */
+const SIGNATURE_WEIGHTS: DatedLineWeights = { firstHalf: 0.25, secondHalf: 0.3 };
+
+/**
+ * The year a dated line (a page's publish date, the date under the signature) points at: a date in the first half of
+ * a year reports on the year before. `null` where the line holds no full date.
+ */
+export function datedLineMention(seg: Segment, weights: DatedLineWeights): YearMention | null {
+  const d = dateIn(seg.text);
+  if (!d) return null;
+  const firstHalf = d.month <= 6;
+  return {
+    value: firstHalf ? d.year - 1 : d.year,
+    source: seg.source,
+    weight: firstHalf ? weights.firstHalf : weights.secondHalf,
+    start: seg.offset + d.index,
+    end: seg.offset + d.index + d.length,
+  };
+}
+
+/** How much a year named in running text counts, by where it stands (`at`: its index in the segment's text). */
+function textYearWeight(seg: Segment, at: number, after: string): number {
+  if (seg.source === 'TITLE') return 0.6;
+  if (seg.source === 'HEADING') return 0.3;
+  if (seg.source !== 'OPENING') return 0.08;
+  const t = seg.text;
+  const leading = t.slice(0, Math.min(at, 4)).trim() === '' && at < 4 && /^\s*[，,]/u.test(after);
+  // 现将2022年…报告如下, 现将我镇2024年…报告如下
+  const reportAs = /现[将就][^。，,；;]{0,8}$/u.test(t.slice(Math.max(0, at - 10), at)) && /^[^。]{0,40}?(?:报告|汇报)如下/u.test(after);
+  return leading || reportAs ? 0.6 : 0.3;
+}
+
+/** The years named in a segment's running text: not the ends of a span (2021—2025年), a book title or a plan. */
+function textYearMentions(seg: Segment): YearMention[] {
+  const out: YearMention[] = [];
+  const t = seg.text;
+  const inBook = bookTitleMask(t);
+  for (const m of t.matchAll(YEAR_RE)) {
+    const value = parseYear(m);
+    const at = m.index ?? 0;
+    if (value === null) continue;
+    const before = t.slice(Math.max(0, at - 8), at);
+    const after = t.slice(at + m[0].length, at + m[0].length + 60);
+    if (/\d{4}\s*年?\s*[-—–~～至到]\s*$/u.test(before) || /^\s*[-—–~～至到]\s*\d{4}/u.test(after)) continue;
+    if (inBook[at] || PLAN_AFTER.test(after)) continue;
+    const weight = textYearWeight(seg, at, after);
+    out.push({ value, source: seg.source, weight, start: seg.offset + at, end: seg.offset + at + m[0].length });
+  }
+  return out;
+}
+
 function yearMentions(segments: Segment[]): YearMention[] {
   const out: YearMention[] = [];
+  const pushDated = (seg: Segment, weights: DatedLineWeights): void => {
+    const m = datedLineMention(seg, weights);
+    if (m) out.push(m);
+  };
   for (const seg of segments) {
-    const t = seg.text;
-    if (seg.source === 'PUBLISH_DATE') {
-      const d = dateIn(t);
-      if (d) {
-        out.push({
-          value: d.month <= 6 ? d.year - 1 : d.year,
-          source: 'PUBLISH_DATE',
-          weight: 0.1,
-          start: seg.offset + d.index,
-          end: seg.offset + d.index + d.length,
-        });
-      }
-      continue;
-    }
-    if (seg.plan) continue;
-    const inBook = bookTitleMask(t);
-    if (seg.source === 'SIGNATURE') {
-      const d = dateIn(t);
-      if (d) {
-        out.push({
-          value: d.month <= 6 ? d.year - 1 : d.year,
-          source: 'SIGNATURE',
-          weight: d.month <= 6 ? 0.25 : 0.3,
-          start: seg.offset + d.index,
-          end: seg.offset + d.index + d.length,
-        });
-      }
-      continue;
-    }
-    for (const m of t.matchAll(YEAR_RE)) {
-      const value = parseYear(m);
-      const at = m.index ?? 0;
-      if (value === null) continue;
-      const before = t.slice(Math.max(0, at - 8), at);
-      const after = t.slice(at + m[0].length, at + m[0].length + 60);
-      if (/\d{4}\s*年?\s*[-—–~～至到]\s*$/u.test(before) || /^\s*[-—–~～至到]\s*\d{4}/u.test(after)) continue;
-      if (inBook[at] || PLAN_AFTER.test(after)) continue;
-      let weight: number;
-      if (seg.source === 'TITLE') weight = 0.6;
-      else if (seg.source === 'HEADING') weight = 0.3;
-      else if (seg.source === 'OPENING') {
-        const leading = t.slice(0, Math.min(at, 4)).trim() === '' && at < 4 && /^\s*[，,]/u.test(after);
-        // 现将2022年…报告如下, 现将我镇2024年…报告如下
-        const reportAs =
-          /现[将就][^。，,；;]{0,8}$/u.test(t.slice(Math.max(0, at - 10), at)) && /^[^。]{0,40}?(?:报告|汇报)如下/u.test(after);
-        weight = leading || reportAs ? 0.6 : 0.3;
-      } else weight = 0.08;
-      out.push({ value, source: seg.source, weight, start: seg.offset + at, end: seg.offset + at + m[0].length });
-    }
+    // a page's publish date counts even inside a plan section; a signature there does not
+    if (seg.source === 'PUBLISH_DATE') pushDated(seg, PUBLISH_DATE_WEIGHTS);
+    else if (seg.plan) continue;
+    else if (seg.source === 'SIGNATURE') pushDated(seg, SIGNATURE_WEIGHTS);
+    else out.push(...textYearMentions(seg));
   }
   return out;
 }
