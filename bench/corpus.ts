@@ -200,15 +200,28 @@ export function buildCorpus(options: CorpusOptions): Corpus {
   const share = options.reportShare ?? 0.93;
   const rng = new Rng(`${seed}|hierarchy`);
   const usedStems = new Set<string>(SEED_NAMES_TO_AVOID);
+  // every 2- and 3-character piece of a used stem longer than 2: a new 2–3 character stem may
+  // neither contain nor be contained in one (a set lookup, where comparing with every used
+  // stem made the generator quadratic in units)
+  const piecesOfLong = new Set<string>();
+  const addPieces = (u: string): void => {
+    if (u.length <= 2) return;
+    for (let len = 2; len <= 3; len += 1) for (let i = 0; i + len <= u.length; i += 1) piecesOfLong.add(u.slice(i, i + len));
+  };
+  for (const u of usedStems) addPieces(u);
+  // new stems have at most 3 characters: only a longer avoided name can sit inside one
+  const longer = [...usedStems].filter((u) => u.length > 3);
+  const containsLong = (s: string): boolean => longer.some((u) => s.includes(u));
   const stem = (): string => {
     for (;;) {
       const length = rng.chance(0.2) ? 3 : 2;
       let s = '';
       for (let i = 0; i < length; i += 1) s += rng.pick(STEM_CHARS);
       if (new Set(s).size < s.length) continue;
-      if ([...usedStems].some((u) => u.length > 2 && (s.includes(u) || u.includes(s)))) continue;
+      if (piecesOfLong.has(s) || containsLong(s)) continue;
       if (usedStems.has(s)) continue;
       usedStems.add(s);
+      addPieces(s);
       return s;
     }
   };
