@@ -18,6 +18,7 @@ import { log } from '../shared/log';
 import { fail, ok, type Outcome, type UserErrorData } from '../shared/user-error';
 import { resolveUnitName, suggestUnitNames } from '../units/unit-names';
 import { Unit } from '../units/unit.entity';
+import { unitRegistry, type UnitRegistry } from '../units/unit.service';
 import type { ReportAnalysis } from '../reading/types';
 import { Claim } from '../reports/claim.entity';
 import { MetricValue } from '../reports/metric-value.entity';
@@ -95,16 +96,16 @@ async function ingestUnobserved(
 ): Promise<Outcome<IngestResult>> {
   const problem = checkText(input.text, limits.maxReportBytes);
   if (problem) return { ok: false, errors: [problem] };
-  const allUnits = await unitsToResolve(dataSource, input.unit);
+  const registry = await unitsToResolve(dataSource, input.unit);
   // a scoped caller resolves names among its own units only: a unit outside the scope is
   // "not found" with the same words as a name that does not exist, and never suggested
   const allowed = input.allowedUnitIds;
-  const units = allowed ? allUnits.filter((u) => allowed.has(u.id)) : allUnits;
+  const units = allowed ? registry.units.filter((u) => allowed.has(u.id)) : registry.units;
   // read once (the dry run too), outside the write lock
   const analysis = readReport(input.text, {
     unit: input.unit ?? undefined,
     year: input.year ?? undefined,
-    knownUnits: units.map((u) => ({ name: u.name, aliases: u.aliases })),
+    knownUnits: allowed ? units.map((u) => ({ name: u.name, aliases: u.aliases })) : registry.known,
   });
   const resolved = resolveUnitAndYear(units, analysis, input, allowed !== null && allowed !== undefined);
   if (!resolved.ok) return resolved;
@@ -400,15 +401,16 @@ async function insertChunks<T extends ObjectLiteral & { id?: number }>(
 
 /**
  * The units ingest needs: only the named one when a unit name is given and is a unit's
- * name (no need to read them all), else every unit (aliases, detection from the text).
+ * name (no need for them all), else the whole registry (aliases, detection from the text),
+ * loaded once while it does not change.
  */
-async function unitsToResolve(dataSource: DataSource, given: string | null | undefined): Promise<Unit[]> {
+async function unitsToResolve(dataSource: DataSource, given: string | null | undefined): Promise<Pick<UnitRegistry, 'units' | 'known'>> {
   const name = given?.trim();
   if (name) {
     const exact = await dataSource.getRepository(Unit).find({ where: { name } });
-    if (exact.length === 1) return exact;
+    if (exact.length === 1) return { units: exact, known: exact.map((u) => ({ name: u.name, aliases: u.aliases })) };
   }
-  return dataSource.getRepository(Unit).find();
+  return unitRegistry(dataSource);
 }
 
 function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {

@@ -337,14 +337,20 @@ function bookTitleMask(text: string): Uint8Array {
 
 /**
  * Lookup tables over a list of known units, built once per list (the list's identity):
- * names and aliases → first unit; 街/街道 stems → units; names by first character (in
- * list order) for scanning a text for every known name without one indexOf per name.
+ * names and aliases → first unit; 街/街道 stems → units; a character trie of all names for
+ * scanning a text for every known name in one pass whose cost does not grow with the list.
  */
 interface KnownIndex {
   exact: Map<string, KnownUnit>;
   byStem: Map<string, KnownUnit[]>;
-  /** first character → [unit index, name index, name] in list order */
-  byFirst: Map<string, Array<[number, number, string]>>;
+  /** every name and alias, character by character: a scan costs the same at any registry size */
+  trie: NameTrieNode;
+}
+
+/** A node of the names' character trie: the names ending here ([unit index, name index, name]) and the next characters. */
+interface NameTrieNode {
+  ends?: Array<[number, number, string]>;
+  next: Map<string, NameTrieNode>;
 }
 
 const knownIndexes = new WeakMap<readonly KnownUnit[], KnownIndex>();
@@ -354,7 +360,7 @@ const streetStem = (s: string): string => s.replace(/(街道办事处|街道|街
 function indexOfKnown(known: readonly KnownUnit[]): KnownIndex {
   const cached = knownIndexes.get(known);
   if (cached) return cached;
-  const index: KnownIndex = { exact: new Map(), byStem: new Map(), byFirst: new Map() };
+  const index: KnownIndex = { exact: new Map(), byStem: new Map(), trie: { next: new Map() } };
   known.forEach((u, ui) => {
     const names = [u.name, ...u.aliases];
     const stems = new Set<string>();
@@ -362,9 +368,13 @@ function indexOfKnown(known: readonly KnownUnit[]): KnownIndex {
       if (!index.exact.has(n)) index.exact.set(n, u);
       if (/(街道|街)$/u.test(n)) stems.add(streetStem(n));
       if (!n) return;
-      const list = index.byFirst.get(n.charAt(0));
-      if (list) list.push([ui, ni, n]);
-      else index.byFirst.set(n.charAt(0), [[ui, ni, n]]);
+      let node = index.trie;
+      for (const ch of n) {
+        let child = node.next.get(ch);
+        if (!child) node.next.set(ch, (child = { next: new Map() }));
+        node = child;
+      }
+      (node.ends ??= []).push([ui, ni, n]);
     });
     for (const stem of stems) index.byStem.set(stem, [...(index.byStem.get(stem) ?? []), u]);
   });
@@ -394,9 +404,16 @@ function knownOccurrences(t: string, known: readonly KnownUnit[]): Array<{ ui: n
   const index = indexOfKnown(known);
   const hits: Array<{ ui: number; ni: number; n: string; at: number }> = [];
   for (let at = 0; at < t.length; at += 1) {
-    const candidates = index.byFirst.get(t.charAt(at));
-    if (!candidates) continue;
-    for (const [ui, ni, n] of candidates) if (t.startsWith(n, at)) hits.push({ ui, ni, n, at });
+    // walk the trie from here: every name that starts at `at`, whatever the number of names
+    let node: NameTrieNode | undefined = index.trie;
+    for (let i = at; i < t.length;) {
+      const code = t.codePointAt(i) ?? 0;
+      const ch = String.fromCodePoint(code);
+      node = node.next.get(ch);
+      if (!node) break;
+      i += ch.length;
+      if (node.ends) for (const [ui, ni, n] of node.ends) hits.push({ ui, ni, n, at });
+    }
   }
   hits.sort((a, b) => a.ui - b.ui || a.ni - b.ni || a.at - b.at);
   const out: Array<{ ui: number; n: string; at: number }> = [];

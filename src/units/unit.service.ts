@@ -1,4 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { KnownUnit } from '../reading/types';
 import { REPORTING_LEVELS } from './reporting-levels';
 import { Unit } from './unit.entity';
 import type { UnitDefinition } from './unit-file';
@@ -67,4 +68,34 @@ export async function reportingUnitsUnder(ds: DataSource, parentId: number): Pro
     units.push(...(await ds.getRepository(Unit).find({ where: { id: In(ids.slice(i, i + CHUNK)), level: In([...REPORTING_LEVELS]) } })));
   }
   return units.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
+}
+
+/** Every registered unit, and the same as the reading core's known units (one list, the same identity while unchanged). */
+export interface UnitRegistry {
+  /** read from the database: changes whenever a unit is added or its aliases, parent or level change */
+  version: string;
+  units: Unit[];
+  known: KnownUnit[];
+}
+
+const registries = new WeakMap<DataSource, UnitRegistry>();
+
+/**
+ * The unit registry, loaded once and kept while its version (read from the database with one
+ * aggregate query, so every process sees a change another one made) is the same. Reading
+ * builds its name index once per list identity (src/reading/unit-year.ts), so a folder of
+ * reports is read against one index, not one per file. Units are only added or updated by
+ * name (upsertUnits), never renamed; the version sums the lengths of the changing columns.
+ */
+export async function unitRegistry(ds: DataSource): Promise<UnitRegistry> {
+  const [row] = (await ds.query(
+    'SELECT COUNT(*) AS n, MAX("id") AS m, SUM(LENGTH("aliases")) AS a, SUM(COALESCE("parentId", 0)) AS p, SUM(LENGTH("level")) AS l FROM "unit"',
+  )) as Array<Record<'n' | 'm' | 'a' | 'p' | 'l', number | string | null>>;
+  const version = row ? [row.n, row.m, row.a, row.p, row.l].map((v) => String(v ?? 0)).join(':') : '0';
+  const cached = registries.get(ds);
+  if (cached && cached.version === version) return cached;
+  const units = await ds.getRepository(Unit).find({ order: { id: 'ASC' } });
+  const registry = { version, units, known: units.map((u) => ({ name: u.name, aliases: u.aliases })) };
+  registries.set(ds, registry);
+  return registry;
 }
