@@ -75,7 +75,7 @@ export class AssessmentResolver {
     const unit = await ctx.loaders.of(unitLoaders).unitById.load(unitIdArg(unitId));
     if (!unit) throw new BadInputError('No such unit');
     const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
-    const [one] = await assessmentsForUnits(ctx.dataSource, [unit], loaded, year);
+    const one = (await assessmentsForUnits(ctx.dataSource, [unit], loaded, year))[0]!; // one unit in, one out
     return AssessmentNode.build(one.result, unit.id, loaded.checklist.id, year, one.stored);
   }
 
@@ -120,7 +120,7 @@ async function evidenceFor(ctx: Context, item: ItemAssessmentType, claimIds: str
   const links = await Promise.all(claimIds.map((id) => ctx.loaders.of(linkLoaders).linksByClaim.load(Number(id))));
   return claims.flatMap((claim, index) => {
     if (!claim) return [];
-    const link = links[index].find((l) => l.itemId === itemRow?.id) ?? null;
+    const link = links[index]?.find((l) => l.itemId === itemRow?.id) ?? null; // links[index] belongs to claims[index]
     return [
       Object.assign(new EvidenceType(), {
         claimDbId: claim.id,

@@ -102,7 +102,7 @@ export class DistrictResolver {
     const itemTotals = columns.map((c, index) => {
       const counts = ITEM_STATUSES.map((status) => ({
         status: status as ItemStatusEnum,
-        count: rows.filter((r) => r.allCells[index].status === status).length,
+        count: rows.filter((r) => r.allCells[index]?.status === status).length, // a cell per column
       }));
       const covered = counts.find((s) => s.status === 'COVERED')?.count ?? 0;
       return Object.assign(new ItemTotalsType(), { code: c.code, counts, covered, coveredShare: withReport ? covered / withReport : 0 });
@@ -157,8 +157,9 @@ export class DistrictResolver {
     if (!unit) throw new BadInputError('No such unit');
     const fromList = await chooseChecklist(ctx.dataSource, checklistId, fromYear);
     const toList = checklistId ? fromList : await chooseChecklist(ctx.dataSource, undefined, toYear);
-    const [from] = await assessmentsForUnits(ctx.dataSource, [unit], fromList, fromYear);
-    const [to] = await assessmentsForUnits(ctx.dataSource, [unit], toList, toYear);
+    // one unit in, one assessment out
+    const from = (await assessmentsForUnits(ctx.dataSource, [unit], fromList, fromYear))[0]!;
+    const to = (await assessmentsForUnits(ctx.dataSource, [unit], toList, toYear))[0]!;
     const comparison = compareAssessments(from.result, to.result);
     return Object.assign(new UnitComparisonType(), {
       unit: UnitNode.from(unit),

@@ -284,7 +284,7 @@ export function costLimitPlugin(
           const raw = request.variables ?? {};
           const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], raw);
           if (coerced.errors) {
-            throw limitError(`变量无效：${coerced.errors[0].message}`, 'BAD_USER_INPUT', 400);
+            throw limitError(`变量无效：${coerced.errors[0]?.message ?? ''}`, 'BAD_USER_INPUT', 400);
           }
           let cost: number;
           try {

@@ -26,8 +26,9 @@ export function fromGlobalId(globalId: string): { type: NodeTypeName; id: number
   const decoded = Buffer.from(globalId, 'base64').toString('utf8');
   // canonical only: `Unit:0001` or `Unit:1e3` is not an id of ours
   const match = /^([A-Za-z]+):([1-9]\d{0,14})$/.exec(decoded);
-  if (!match || !(NODE_TYPES as readonly string[]).includes(match[1])) return null;
-  return { type: match[1] as NodeTypeName, id: Number(match[2]) };
+  const [, type, id] = match ?? [];
+  if (type === undefined || !(NODE_TYPES as readonly string[]).includes(type)) return null;
+  return { type: type as NodeTypeName, id: Number(id) };
 }
 
 /** Decodes a global id of one expected type; null otherwise. */

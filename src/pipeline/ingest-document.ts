@@ -121,7 +121,7 @@ export async function ingestDocumentFile(
   );
   if (!outcome.ok) {
     const [first] = outcome.errors;
-    const code = first?.code ?? 'INGEST_FAILED';
+    const code = first?.code ?? 'BAD_USER_INPUT'; // a refused outcome always carries an error
     const message = outcome.errors.map((e) => e.message).join(' ');
     // the service speaks of its `replace` input; here that is the --replace option
     return failed(

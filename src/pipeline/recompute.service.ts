@@ -205,7 +205,7 @@ export async function ensureAssessmentsForYear(
   await bulkInsert(
     manager,
     AssessmentFlag,
-    rows.flatMap((row, i) => flagRows({ ...row, id: assessmentIds[i] }, row.result)),
+    rows.flatMap((row, i) => flagRows({ ...row, id: assessmentIds[i]! }, row.result)), // an id per inserted row
   );
   return ids.length;
 }

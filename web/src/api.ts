@@ -51,8 +51,8 @@ export async function request<R, V>(document: TypedDocumentString<R, V>, variabl
   } catch {
     throw new ApiError(`服务器返回了无法读取的应答（HTTP ${response.status}）。`, 'HTTP');
   }
-  if (body.errors?.length) {
-    const first = body.errors[0];
+  const first = body.errors?.[0];
+  if (first) {
     throw new ApiError(explain(first.extensions?.code, first.message), first.extensions?.code);
   }
   if (!body.data) throw new ApiError('服务器没有返回数据。', 'HTTP');

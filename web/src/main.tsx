@@ -38,8 +38,9 @@ function App() {
 
 // The heat-map's one request starts at once, beside the sign-in check, not after it.
 const district = /^\/app\/district\/([^/]+)\/(\d+)\/?$/.exec(location.pathname);
-if (district && (session.token() || session.anonymous())) {
-  preload(DistrictMatrixQuery, { parentUnitId: decodeURIComponent(district[1]), year: Number(district[2]) });
+const [, parentUnitId, year] = district ?? [];
+if (parentUnitId !== undefined && (session.token() || session.anonymous())) {
+  preload(DistrictMatrixQuery, { parentUnitId: decodeURIComponent(parentUnitId), year: Number(year) });
 }
 
 render(<App />, document.getElementById('app') as HTMLElement);

@@ -21,7 +21,7 @@ const CELL_REM = 1.8;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 export function DistrictView(props: { unitId: string; year: string }) {
@@ -55,14 +55,14 @@ export function DistrictView(props: { unitId: string; year: string }) {
   if (error) return <ErrorText error={error} />;
   if (loading || !matrix) return <Loading />;
 
-  const filter = FLAG_FILTERS.find((f) => f.value === flag) ?? FLAG_FILTERS[0];
+  const filter = FLAG_FILTERS.find((f) => f.value === flag) ?? FLAG_FILTERS[0]!; // the list is a non-empty constant
   const columns = matrix.columns.map((c, index) => ({ ...c, index })).filter((c) => !part || c.partCode === part);
   const statusOf = (cell: { status: ItemStatus; confirmedStatus: ItemStatus }) =>
     view === 'proposed' ? cell.status : cell.confirmedStatus;
   const visible = rows.filter((row) => {
     if (filter.value === 'REPORT_MISSING') return !row.hasReport;
     if (!filter.status) return true;
-    return row.hasReport && columns.some((c) => statusOf(row.cells[c.index]) === filter.status);
+    return row.hasReport && columns.some((c) => statusOf(row.cells[c.index]!) === filter.status); // a cell per column
   });
 
   return (
@@ -151,7 +151,7 @@ export function DistrictView(props: { unitId: string; year: string }) {
                   const name = escapeHtml(row.unit.name);
                   const cells = columns
                     .map((c) => {
-                      const status = statusOf(row.cells[c.index]);
+                      const status = statusOf(row.cells[c.index]!); // a row has a cell per column
                       const dim = filter.status && status !== filter.status ? ' dim' : '';
                       const title = escapeHtml(`${row.unit.name} · ${c.code} ${c.title}：${STATUS[status].label}`);
                       const code = escapeHtml(c.code);
