@@ -169,6 +169,147 @@ function signatureStart(lines: RawLine[], from: number, end: number): number {
   return i;
 }
 
+/** The title: a short title-like line before the first heading and the first body paragraph (`null`: none). */
+export function findTitleLine(lines: readonly RawLine[], headerEnd: number, signStart: number): number | null {
+  for (let i = 0; i < signStart; i += 1) {
+    const t = lines[i]!.text; // signStart <= lines.length
+    if (matchHeading(t) !== null || (i >= headerEnd && /[。]/u.test(t))) break;
+    if (isTitleLike(t)) return i;
+  }
+  return null;
+}
+
+/** Section paths are unique: a path seen before gets `~2`, `~3`, … (the first free one). */
+export function uniquePaths(): (path: string) => string {
+  const used = new Set<string>();
+  const nextSuffix = new Map<string, number>();
+  return (path) => {
+    let unique = path;
+    if (used.has(path)) {
+      let k = nextSuffix.get(path) ?? 2;
+      while (used.has(`${path}~${k}`)) k += 1;
+      nextSuffix.set(path, k + 1);
+      unique = `${path}~${k}`;
+    }
+    used.add(unique);
+    return unique;
+  };
+}
+
+/**
+ * The kind of a section under a heading: a top-level section's from its own wording; a sub-section's from its top
+ * section, unless that top heading is mixed (存在的问题及下一步打算) and its own wording says shortcoming or plan.
+ */
+export function sectionKind(headingText: string, topHeading: { heading: string; kind: SectionKind } | null): SectionKind {
+  if (!topHeading) return classifyHeading(headingText);
+  if (isMixed(topHeading.heading)) {
+    const own = classifyHeading(headingText);
+    if (own === 'SHORTCOMING' || own === 'PLAN') return own;
+  }
+  return topHeading.kind;
+}
+
+/** The sections added so far, in document order, and the ways to add one. */
+class SectionList {
+  readonly sections: DocSection[] = [];
+  private chromeCount = 0;
+
+  constructor(private readonly lines: DocLine[]) {}
+
+  add(s: Omit<DocSection, 'top'>, top?: number): number {
+    this.sections.push({ ...s, top: top ?? this.sections.length });
+    return this.sections.length - 1;
+  }
+
+  /** A block of chrome or the signature: lines `from` to `to` (exclusive) take its role. */
+  addBlock(from: number, to: number, kind: 'CHROME' | 'SIGNATURE'): void {
+    if (to <= from) return;
+    const path = kind === 'CHROME' ? `chrome-${(this.chromeCount += 1)}` : 'signature';
+    const start = this.lines[from]?.start ?? 0;
+    const idx = this.add({ path, heading: '', kind, level: 1, start, end: this.lines[to - 1]?.end ?? 0 });
+    for (const line of this.lines.slice(from, to)) {
+      line.role = kind;
+      line.section = idx;
+    }
+  }
+}
+
+/** A heading section still open for sub-sections, with its heading style's rank. */
+interface OpenSection {
+  section: number;
+  rank: number;
+}
+
+/**
+ * Opens the section a heading line starts: closes the open sections of the same or a lower rank, names it under its
+ * parent and marks the line. Returns the new section's index.
+ */
+function openHeadingSection(
+  list: SectionList,
+  stack: OpenSection[],
+  uniquePath: (path: string) => string,
+  line: DocLine,
+  heading: HeadingMatch,
+): number {
+  const rank = STYLE_RANK[heading.style];
+  const same = stack.findIndex((o) => o.rank === rank);
+  if (same >= 0) stack.length = same;
+  else while ((stack.at(-1)?.rank ?? -Infinity) >= rank) stack.pop();
+  const open = stack.at(-1);
+  const parent = open ? list.sections[open.section]! : null; // stack holds indexes of added sections
+  const path = uniquePath(parent ? `${parent.path}/${heading.label}` : heading.label);
+  const headingText = line.text.slice(0, heading.headingEnd).trim();
+  const topSection = parent ? list.sections[parent.top]! : null; // top is an added section
+  const kind = sectionKind(headingText, topSection);
+  const level = stack.length + 1;
+  const section = list.add({ path, heading: headingText, kind, level, start: line.start, end: line.end }, parent?.top);
+  stack.push({ section, rank });
+  line.role = 'HEADING';
+  line.heading = heading;
+  line.section = section;
+  return section;
+}
+
+/**
+ * The body between the header chrome and the signature: a preamble, then numbered sections. Gives each line its
+ * section and role; returns the opening line (the first body text, or the first heading with text after it).
+ */
+function readBody(lines: DocLine[], list: SectionList, from: number, to: number, titleLine: number | null): number | null {
+  const stack: OpenSection[] = [];
+  const uniquePath = uniquePaths();
+  let current = -1;
+  let openingLine: number | null = null;
+  for (let i = from; i < to; i += 1) {
+    const line = lines[i]!; // to <= lines.length
+    const heading = i === titleLine ? null : matchHeading(line.text);
+    if (heading) {
+      current = openHeadingSection(list, stack, uniquePath, line, heading);
+      if (heading.bodyStart < line.text.length && openingLine === null) openingLine = i;
+      continue;
+    }
+    if (current < 0) {
+      current = list.add({ path: '0', heading: '', kind: 'PREAMBLE', level: 1, start: line.start, end: line.end });
+    }
+    line.section = current;
+    if (i === titleLine) line.role = 'TITLE';
+    else if (isChromeLine(line.text)) line.role = 'CHROME';
+    else if (openingLine === null) openingLine = i;
+  }
+  return openingLine;
+}
+
+/** Body section ends: up to the next section at the same or a higher level, else the last body line. */
+function setBodySectionEnds(lines: DocLine[], sections: DocSection[], lastBodyLine: number): void {
+  const body = sections.filter((s) => s.kind !== 'CHROME' && s.kind !== 'SIGNATURE');
+  for (const [k, s] of body.entries()) {
+    let endLine = lastBodyLine;
+    const next = body.slice(k + 1).find((b) => b.level <= s.level || s.path === '0');
+    if (next) endLine = lineBefore(lines, next.start);
+    const end = lines[endLine];
+    if (end) s.end = Math.max(s.start, end.end);
+  }
+}
+
 /**
  * Builds the section tree of a normalised report. Never throws; a text without headings is
  * one preamble.
@@ -176,119 +317,26 @@ function signatureStart(lines: RawLine[], from: number, end: number): number {
 export function buildStructure(text: string): DocumentStructure {
   const raw = splitLines(text);
   const lines: DocLine[] = raw.map((l, index) => ({ ...l, index, role: 'BODY', heading: null, section: -1 }));
-  const sections: DocSection[] = [];
-  let chromeCount = 0;
-  const addSection = (s: Omit<DocSection, 'top'>, top?: number): number => {
-    sections.push({ ...s, top: top ?? sections.length });
-    return sections.length - 1;
-  };
-  const addBlock = (from: number, to: number, kind: 'CHROME' | 'SIGNATURE'): void => {
-    if (to <= from) return;
-    const path = kind === 'CHROME' ? `chrome-${(chromeCount += 1)}` : 'signature';
-    const idx = addSection({ path, heading: '', kind, level: 1, start: lines[from]?.start ?? 0, end: lines[to - 1]?.end ?? 0 });
-    for (const line of lines.slice(from, to)) {
-      line.role = kind;
-      line.section = idx;
-    }
-  };
+  const list = new SectionList(lines);
 
   const headerEnd = headerChromeEnd(raw);
   const footerStart = Math.max(headerEnd, footerChromeStart(raw, headerEnd));
   const signStart = Math.max(headerEnd, signatureStart(raw, headerEnd, footerStart));
+  const titleLine = findTitleLine(raw, headerEnd, signStart);
 
-  // title: a short title-like line before the first heading and the first body paragraph
-  let titleLine: number | null = null;
-  for (let i = 0; i < signStart; i += 1) {
-    const t = lines[i]!.text; // signStart <= lines.length
-    if (matchHeading(t) !== null || (i >= headerEnd && /[。]/u.test(t))) break;
-    if (isTitleLike(t)) {
-      titleLine = i;
-      break;
-    }
-  }
-
-  addBlock(0, headerEnd, 'CHROME');
-
-  // body: preamble, then numbered sections
-  interface Open {
-    section: number;
-    rank: number;
-  }
-  const stack: Open[] = [];
-  const usedPaths = new Set<string>();
-  const nextSuffix = new Map<string, number>();
-  let current = -1;
-  let openingLine: number | null = null;
-  for (let i = headerEnd; i < signStart; i += 1) {
-    const line = lines[i]!; // signStart <= lines.length
-    const heading = i === titleLine ? null : matchHeading(line.text);
-    if (heading) {
-      const rank = STYLE_RANK[heading.style];
-      const same = stack.findIndex((o) => o.rank === rank);
-      if (same >= 0) stack.length = same;
-      else while ((stack.at(-1)?.rank ?? -Infinity) >= rank) stack.pop();
-      const open = stack.at(-1);
-      const parent = open ? sections[open.section]! : null; // stack holds indexes of added sections
-      let path = parent ? `${parent.path}/${heading.label}` : heading.label;
-      if (usedPaths.has(path)) {
-        const base = path;
-        let k = nextSuffix.get(base) ?? 2;
-        while (usedPaths.has(`${base}~${k}`)) k += 1;
-        nextSuffix.set(base, k + 1);
-        path = `${base}~${k}`;
-      }
-      usedPaths.add(path);
-      const headingText = line.text.slice(0, heading.headingEnd).trim();
-      let kind: SectionKind;
-      let top: number | undefined;
-      if (parent) {
-        const topSection = sections[parent.top]!; // top is an added section
-        top = parent.top;
-        kind = topSection.kind;
-        if (isMixed(topSection.heading)) {
-          const own = classifyHeading(headingText);
-          if (own === 'SHORTCOMING' || own === 'PLAN') kind = own;
-        }
-      } else {
-        kind = classifyHeading(headingText);
-      }
-      current = addSection({ path, heading: headingText, kind, level: stack.length + 1, start: line.start, end: line.end }, top);
-      stack.push({ section: current, rank });
-      line.role = 'HEADING';
-      line.heading = heading;
-      line.section = current;
-      if (heading.bodyStart < line.text.length && openingLine === null) openingLine = i;
-      continue;
-    }
-    if (current < 0) {
-      current = addSection({ path: '0', heading: '', kind: 'PREAMBLE', level: 1, start: line.start, end: line.end });
-    }
-    line.section = current;
-    if (i === titleLine) line.role = 'TITLE';
-    else if (isChromeLine(line.text)) line.role = 'CHROME';
-    else if (openingLine === null) openingLine = i;
-  }
+  // sections are added in document order: header chrome, body, signature, footer chrome
+  list.addBlock(0, headerEnd, 'CHROME');
+  const openingLine = readBody(lines, list, headerEnd, signStart, titleLine);
   // a title inside the header chrome keeps its role for detection
   if (titleLine !== null && titleLine < headerEnd) {
     const title = lines[titleLine];
     if (title) title.role = 'TITLE';
   }
+  list.addBlock(signStart, footerStart, 'SIGNATURE');
+  list.addBlock(footerStart, lines.length, 'CHROME');
 
-  addBlock(signStart, footerStart, 'SIGNATURE');
-  addBlock(footerStart, lines.length, 'CHROME');
-
-  // section ends: up to the next section at the same or a higher level
-  const body = sections.map((s, idx) => ({ s, idx })).filter(({ s }) => s.kind !== 'CHROME' && s.kind !== 'SIGNATURE');
-  const lastBodyLine = signStart - 1;
-  for (const [k, { s }] of body.entries()) {
-    let endLine = lastBodyLine;
-    const next = body.slice(k + 1).find((b) => b.s.level <= s.level || s.path === '0');
-    if (next) endLine = lineBefore(lines, next.s.start);
-    const end = lines[endLine];
-    if (end) s.end = Math.max(s.start, end.end);
-  }
-  // sections were added in document order: header chrome, body, signature, footer chrome
-  return { lines, sections, titleLine, openingLine };
+  setBodySectionEnds(lines, list.sections, signStart - 1);
+  return { lines, sections: list.sections, titleLine, openingLine };
 }
 
 /** Index of the last line starting before `start` (binary search), or -1. */
