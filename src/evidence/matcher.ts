@@ -37,7 +37,7 @@ import type { ProposedLink } from './types';
  */
 
 /** What the matcher needs of a claim. */
-export type MatchableClaim = Pick<AnalysedClaim, 'id' | 'text' | 'polarity' | 'sectionKind' | 'sectionPath'>;
+export type MatchableClaim = Pick<AnalysedClaim, 'id' | 'text' | 'polarity' | 'sectionKind' | 'sectionPath' | 'headings'>;
 
 /** Tuning knobs of the matcher; the defaults are what the product uses. */
 export interface MatchOptions {

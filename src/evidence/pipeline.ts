@@ -2,6 +2,7 @@ import type { ChecklistDefinition, ChecklistItemDefinition } from '../checklist/
 import type { AnalysedMetric, SectionKind } from '../reading/types';
 import { goldByClaim, score, sumScores, type Score } from './evaluate';
 import type { LabelledReport, MatchPipeline, SignalLinks } from './evaluation-suite';
+import { withContext } from './context';
 import { DEFAULT_MAX_LINKS_PER_CLAIM, matchClaims, SKIPPED_SECTION_KINDS, type MatchableClaim } from './matcher';
 import { calibrate, probability, similarities, type Calibration, type CalibrationExample } from './similarity';
 import type { ProposedLink } from './types';
@@ -137,18 +138,27 @@ export function combine(
   return order.flatMap((id) => byClaim.get(id) ?? []);
 }
 
-/** The links of each signal for one report with a model. */
+/**
+ * The links of each signal for one report with a model. The rules and the combined signal
+ * also give claims without links their context's rule links ({@link withContext}).
+ */
 export function proposeLinks(
   claims: readonly MatchableClaim[],
   metrics: readonly AnalysedMetric[],
   items: readonly ChecklistItemDefinition[],
   model: MatcherModel,
 ): SignalLinks {
-  const rules = weighRuleLinks(matchClaims(claims, metrics, items), model.termWeights);
+  const weigh = (links: ProposedLink[]) => weighRuleLinks(links, model.termWeights);
+  const rules = weigh(matchClaims(claims, metrics, items));
   // a threshold of 1 switches the similarity off: nothing to compute
   const candidates = Math.min(model.threshold, model.aloneThreshold) < 1 ? similarityCandidates(claims, items, model.calibration) : [];
   const similarity = combine([], candidates, model.aloneThreshold);
-  return { rules, similarity, combined: combine(rules, candidates, model.threshold) };
+  // claims no signal linked inherit the rule links of their lead clause or heading (context.ts)
+  return {
+    rules: withContext(claims, items, rules, weigh),
+    similarity,
+    combined: withContext(claims, items, combine(rules, candidates, model.threshold), weigh),
+  };
 }
 
 /** A reviewer's decision on a link, as the matcher learns from it. */

@@ -104,6 +104,12 @@ export function analyzeReport(raw: string, opts: AnalyzeOptions = {}): ReportAna
     return { path: s.path, heading: s.heading, kind: s.kind, level: s.level, start: r.start, end: r.end };
   });
 
+  const headingByPath = new Map(doc.sections.map((s) => [s.path, s.heading]));
+  /** headings of a section and its ancestors, nearest first (paths are `一/（一）/1`) */
+  const headingsOf = (path: string): string[] => {
+    const parts = path.split('/');
+    return parts.map((_, i) => headingByPath.get(parts.slice(0, parts.length - i).join('/')) ?? '').filter((h) => h.trim() !== '');
+  };
   const claims: AnalysedClaim[] = [];
   const metrics: AnalysedMetric[] = [];
   for (const span of extractClaimSpans(norm.text, doc)) {
@@ -118,6 +124,7 @@ export function analyzeReport(raw: string, opts: AnalyzeOptions = {}): ReportAna
       start: r.start,
       end: r.end,
       text: norm.text.slice(span.start, span.end),
+      headings: headingsOf(section.path),
     };
     claims.push(claim);
     metrics.push(...metricsOf(norm, claim, span.start, span.end));

@@ -52,6 +52,12 @@ export interface AnalysedClaim {
   end: number;
   /** the normalised text of raw.slice(start, end) (line breaks inside words joined, ** removed, full-width folded) */
   text: string;
+  /**
+   * the headings of the sections the claim lies in, nearest first (`（一）强化组织领导` before
+   * `一、主要举措和成效`); empty headings left out. The matcher reads them as the claim's context
+   * (src/evidence/context.ts). Absent for claims read back from storage.
+   */
+  headings?: string[];
 }
 
 export interface AnalysedMetric {

@@ -1,0 +1,69 @@
+import type { ChecklistItemDefinition } from '../checklist/types';
+import { matchClaims, SKIPPED_SECTION_KINDS, type MatchableClaim } from './matcher';
+import type { ProposedLink } from './types';
+
+/**
+ * A claim's context: what a sentence is about is often said once, above it, and not repeated.
+ * Chinese reports write a topic as a heading (`（一）强化组织领导`) or as the lead clause of an
+ * enumeration (`一是坚持党的集中统一领导，凝聚法治建设强大合力。`) and then list the work
+ * under it in sentences that name only the work (`成立以镇党委书记为主任的依法治理委员会`).
+ *
+ * {@link withContext}: a claim that NO signal linked (no rule, no similarity) inherits the
+ * rule links of its context, in this order, the first that links anything:
+ * 1. the lead clause it follows: the nearest earlier claim of the same section that opens with
+ *    an enumeration marker (一是/二是…, 第一，/第二、…), unless the claim is a lead itself;
+ * 2. its nearest non-empty section heading (`AnalysedClaim.headings[0]`).
+ * The context is read by the same rules as a claim (document names blanked, excludes,
+ * learnt term weights); inherited links keep the method `RULE`, their `rule` says where they
+ * came from (`lead`, `heading`), `matched` the context's words, and their confidence is the
+ * context link's times {@link CONTEXT_FACTOR}: a sentence under a heading is weaker evidence
+ * than one naming the work. A claim with links of its own never inherits (its own words win).
+ * Claims read back from storage carry no headings: only the lead clause applies to them.
+ */
+
+/** Confidence of an inherited link relative to the context's own link. */
+export const CONTEXT_FACTOR = 0.8;
+
+/** A claim that opens an enumeration: 一是 … 十是, 第一，/第二、… */
+const LEAD_CLAUSE = /^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、：:])/u;
+
+/** Whether a claim opens an enumeration (its topic carries over to the sentences after it). */
+export function isLeadClause(text: string): boolean {
+  return LEAD_CLAUSE.test(text.trim());
+}
+
+/**
+ * Adds inherited links for claims without links (see the module comment). `weigh` applies the
+ * learnt term weights to rule links (identity when none). Output: the input links, then the
+ * inherited ones, claims in input order.
+ */
+export function withContext(
+  claims: readonly MatchableClaim[],
+  items: readonly ChecklistItemDefinition[],
+  links: readonly ProposedLink[],
+  weigh: (links: ProposedLink[]) => ProposedLink[] = (l) => l,
+): ProposedLink[] {
+  const linked = new Set(links.map((l) => l.claimId));
+  const inherited: ProposedLink[] = [];
+  let lead: MatchableClaim | null = null;
+  for (const claim of claims) {
+    if (isLeadClause(claim.text)) lead = claim;
+    else if (lead && lead.sectionPath !== claim.sectionPath) lead = null;
+    if (linked.has(claim.id) || SKIPPED_SECTION_KINDS.includes(claim.sectionKind)) continue;
+    const contexts: { rule: string; text: string }[] = [];
+    if (lead && lead !== claim) contexts.push({ rule: 'lead', text: lead.text });
+    const heading = claim.headings?.[0];
+    if (heading) contexts.push({ rule: 'heading', text: heading });
+    for (const context of contexts) {
+      const found = weigh(matchClaims([{ ...claim, text: context.text }], [], items));
+      if (found.length === 0) continue;
+      for (const l of found) {
+        inherited.push({ ...l, rule: context.rule, confidence: Math.round(l.confidence * CONTEXT_FACTOR * 100) / 100 });
+      }
+      break;
+    }
+  }
+  if (inherited.length === 0) return [...links];
+  const order = new Map(claims.map((c, i) => [c.id, i]));
+  return [...links, ...inherited].sort((a, b) => (order.get(a.claimId) ?? 0) - (order.get(b.claimId) ?? 0));
+}
