@@ -147,6 +147,72 @@ export function evaluateFrozen<M>(
   );
 }
 
+/** One labelled set of the tuning data for {@link evaluateCross}. */
+export interface NamedSet {
+  name: string;
+  reports: readonly LabelledReport[];
+}
+
+/** The result of {@link evaluateCross}: each set scored with a model fitted without it. */
+export interface CrossResult {
+  /** per set, in input order; the seeds (first set) by leave-one-report-out */
+  folds: { name: string; trainedOn: string[]; result: SetResult }[];
+  /** every set but the first (the report sets), pooled: the cross-fitted figure */
+  pooled: SetResult;
+}
+
+/**
+ * Leave-one-set-out over the tuning data: the first set (the seed reports, whose text the
+ * rules were written from) is scored report by report as in {@link evaluateLeaveOneOut}, with
+ * a model fitted on its other reports AND every other set; each further set is scored with the
+ * full rules and a model fitted on the seeds and the other sets, never on itself. So whatever
+ * is LEARNT (calibration, thresholds) never saw the labels it is scored on. Rule terms written
+ * by hand are not re-fitted per fold: every text an engineer read while writing them counts as
+ * fitted, whatever this figure says (docs/evaluation.md).
+ */
+export function evaluateCross<M>(
+  items: readonly ChecklistItemDefinition[],
+  sets: readonly NamedSet[],
+  pipeline: MatchPipeline<M>,
+): CrossResult {
+  const [seeds, ...rest] = sets;
+  if (!seeds) return { folds: [], pooled: scoreSet([], []) };
+  const folds: CrossResult['folds'] = [];
+  const others = (k: number) => sets.filter((_, j) => j !== k);
+  // the seeds: leave one report out, trained on the other seeds and every other set
+  const extra = rest.flatMap((s) => s.reports);
+  const dropped: { name: string; terms: RuleTerm[] }[] = [];
+  const seedLinks = seeds.reports.map((report, i) => {
+    const otherSeeds = seeds.reports.filter((_, j) => j !== i);
+    const rules = rulesWithout(
+      items,
+      report.raw,
+      otherSeeds.map((o) => o.raw),
+    );
+    dropped.push({ name: report.name, terms: rules.dropped });
+    return pipeline.run(rules.items, report, pipeline.fit(rules.items, [...otherSeeds, ...extra]));
+  });
+  folds.push({
+    name: seeds.name,
+    trainedOn: [`${seeds.name} (other reports)`, ...rest.map((s) => s.name)],
+    result: { ...scoreSet(seeds.reports, seedLinks), dropped },
+  });
+  const pooledReports: LabelledReport[] = [];
+  const pooledLinks: SignalLinks[] = [];
+  rest.forEach((set, k) => {
+    const training = others(k + 1);
+    const model = pipeline.fit(
+      items,
+      training.flatMap((s) => s.reports),
+    );
+    const links = set.reports.map((r) => pipeline.run(items, r, model));
+    folds.push({ name: set.name, trainedOn: training.map((s) => s.name), result: scoreSet(set.reports, links) });
+    pooledReports.push(...set.reports);
+    pooledLinks.push(...links);
+  });
+  return { folds, pooled: scoreSet(pooledReports, pooledLinks) };
+}
+
 /** The figures of one signal as printed by `evaluate --json` (ratios rounded to 4 places). */
 export function summarise(result: SignalResult | null, reports: number): Record<string, unknown> {
   const r4 = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 10000);
