@@ -348,175 +348,201 @@ interface ValidItem {
   item: ParsedItem;
 }
 
+/** The codes of the first pass: every well-formed code, and those of parts (items without parent). */
+interface ItemCodes {
+  all: Set<string>;
+  parts: Set<string>;
+}
+
+/** One item's errors: each is added to the file's errors under the item's code, and `ok` turns false. */
+class ItemErrors {
+  ok = true;
+  constructor(
+    private readonly out: Collector,
+    private readonly code: string,
+  ) {}
+
+  add(field: string, message: string, path: PathPart[]): void {
+    this.out.add(this.code, field, message, path);
+    this.ok = false;
+  }
+}
+
 function validateItems(out: Collector, doc: Document, rawItems: unknown[]): ChecklistItemDefinition[] | null {
   const itemsNode = doc.get('items', true);
   if (itemsNode !== undefined && !isSeq(itemsNode)) return null; // already reported by the header schema
-  const valid: ValidItem[] = [];
+  const codes: ItemCodes = { all: new Set(), parts: new Set() };
   const firstIndex = new Map<string, number>();
-  const partCodes = new Set<string>();
-  const allCodes = new Set<string>();
   let ok = true;
-
+  const valid: ValidItem[] = [];
   rawItems.forEach((raw, index) => {
-    const path: PathPart[] = ['items', index];
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      out.add(null, `items[${index}]`, 'expected a mapping with code, title, text …', path);
-      ok = false;
-      return;
-    }
-    const record = { ...(raw as Record<string, unknown>) };
-    record.code = codeAsWritten(doc, index, 'code', record.code);
-    if ('parent' in record) record.parent = codeAsWritten(doc, index, 'parent', record.parent);
-    const code = typeof record.code === 'string' && CODE_PATTERN.test(record.code) ? record.code : null;
-    const label = code === null ? `items[${index}]` : undefined;
-
-    if (code === null) {
-      const message =
-        record.code === undefined
-          ? 'missing (every item needs a code such as "5" or "5.1")'
-          : `${JSON.stringify(record.code)} is not a code: expected N or N.M, e.g. "5" or "5.1"`;
-      out.add(null, `items[${index}].code`, message, [...path, 'code']);
-      ok = false;
-    } else {
-      allCodes.add(code);
-      if (record.parent === undefined || record.parent === null) partCodes.add(code);
-    }
-
-    const parsed = itemSchema.safeParse(record, { errorMap });
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        if (issue.path[0] === 'code') continue; // reported above
-        reportIssue(out, issue, path, code, label);
-      }
-      ok = false;
-      return;
-    }
-    if (code === null) return;
-    const seen = firstIndex.get(code);
-    if (seen !== undefined) {
-      const line = out.lineOf(['items', seen]);
-      out.add(code, 'code', `duplicate code: already used by items[${seen}]${line ? ` on line ${line}` : ''}`, [...path, 'code']);
-      ok = false;
-      return;
-    }
-    firstIndex.set(code, index);
-    valid.push({ index, code, item: parsed.data });
+    const item = readItemEntry(out, doc, raw, index, codes, firstIndex);
+    if (item) valid.push(item);
+    else ok = false;
   });
-
   const result: ChecklistItemDefinition[] = [];
-  for (const { index, code, item } of valid) {
-    const path: PathPart[] = ['items', index];
-    const isPart = item.parent === undefined;
-    const [partOfCode] = code.split('.');
-    if (isPart) {
-      if (code.includes('.')) {
-        out.add(code, 'parent', `missing: item ${code} belongs under part "${partOfCode}"`, path);
-        ok = false;
-      }
-      if (item.assessable === true) {
-        out.add(code, 'assessable', 'a part (an item without parent) is a heading and cannot be assessable', [...path, 'assessable']);
-        ok = false;
-      }
-      if (item.points !== undefined) {
-        out.add(code, 'points', 'a heading (part) has no points', [...path, 'points']);
-        ok = false;
-      }
-      if (item.targets !== undefined && item.targets.length > 0) {
-        out.add(code, 'targets', 'a heading (part) cannot have targets; put them on one of its items', [...path, 'targets']);
-        ok = false;
-      }
-      if (item.match !== undefined) {
-        out.add(code, 'match', 'a heading (part) is never matched; put match rules on its items', [...path, 'match']);
-        ok = false;
-      }
-    } else {
-      const parent = item.parent as string;
-      if (!allCodes.has(parent)) {
-        out.add(code, 'parent', `unknown parent ${JSON.stringify(parent)}`, [...path, 'parent']);
-        ok = false;
-      } else if (!partCodes.has(parent)) {
-        out.add(code, 'parent', `parent ${JSON.stringify(parent)} is not a part: items nest one level (codes N.M)`, [...path, 'parent']);
-        ok = false;
-      } else if (!code.includes('.') || partOfCode !== parent) {
-        out.add(code, 'parent', `code ${code} does not belong under part ${JSON.stringify(parent)}: expected ${parent}.<n>`, [
-          ...path,
-          'parent',
-        ]);
-        ok = false;
-      }
-      if (item.assessable === false) {
-        out.add(code, 'assessable', 'an item under a part is assessable (only parts are headings)', [...path, 'assessable']);
-        ok = false;
-      }
-      if (item.text === undefined) {
-        out.add(code, 'text', 'missing (the wording of the item)', path);
-        ok = false;
-      }
-    }
-
-    const targets: TargetDefinition[] = [];
-    const targetMetrics = new Set<string>();
-    (item.targets ?? []).forEach((t, i) => {
-      const tPath = [...path, 'targets', i];
-      if ((t.op === undefined) !== (t.threshold === undefined)) {
-        out.add(
-          code,
-          `targets[${i}]`,
-          t.op === undefined ? 'a threshold needs a comparison op (>=, = or <=)' : 'a comparison op needs a threshold',
-          tPath,
-        );
-        ok = false;
-      }
-      if (targetMetrics.has(t.metric)) {
-        out.add(code, `targets[${i}].metric`, `duplicate target for ${t.metric}`, [...tPath, 'metric']);
-        ok = false;
-      }
-      targetMetrics.add(t.metric);
-      targets.push({
-        metric: t.metric,
-        unit: t.unit,
-        ...(t.op !== undefined ? { op: t.op } : {}),
-        ...(t.threshold !== undefined ? { threshold: t.threshold } : {}),
-      });
-    });
-
-    const reasons: Record<string, string> = {};
-    const exclude = reasonedTerms(out, code, path, 'exclude', item.match?.exclude ?? [], reasons);
-    const ignore = reasonedTerms(out, code, path, 'ignore', item.match?.ignore ?? [], reasons);
-    if (exclude === null || ignore === null) ok = false;
-    const metrics = item.match?.metrics ?? [];
-    metrics.forEach((key, i) => {
-      if (!KNOWN_METRICS.has(key)) {
-        out.add(code, `match.metrics[${i}]`, unknownMetricMessage(key), [...path, 'match', 'metrics', i]);
-        ok = false;
-      }
-    });
-    targets.forEach((t, i) => {
-      if (!isPart && !KNOWN_METRICS.has(t.metric)) {
-        out.add(code, `targets[${i}].metric`, unknownMetricMessage(t.metric), [...path, 'targets', i, 'metric']);
-        ok = false;
-      }
-    });
-    const match: MatchRules = {
-      keywords: item.match?.keywords ?? [],
-      together: item.match?.together ?? [],
-      exclude: exclude ?? [],
-      metrics,
-      ...(ignore !== null && ignore.length > 0 ? { ignore } : {}),
-      ...(Object.keys(reasons).length > 0 ? { reasons } : {}),
-    };
-    result.push({
-      code,
-      parentCode: isPart ? null : (item.parent as string),
-      title: item.title,
-      text: item.text ?? item.title,
-      assessable: !isPart,
-      points: isPart ? 0 : (item.points ?? DEFAULT_ITEM_POINTS),
-      match,
-      targets,
-    });
+  for (const item of valid) {
+    const errors = new ItemErrors(out, item.code);
+    result.push(itemDefinition(out, errors, item, codes));
+    if (!errors.ok) ok = false;
   }
   return ok ? result : null;
+}
+
+/**
+ * First pass over one entry of `items`: its shape, its code (remembered in `codes`) and its fields. Returns the parsed
+ * item, or null after reporting why not (not a mapping, no code, a malformed field, a code used before).
+ */
+function readItemEntry(
+  out: Collector,
+  doc: Document,
+  raw: unknown,
+  index: number,
+  codes: ItemCodes,
+  firstIndex: Map<string, number>,
+): ValidItem | null {
+  const path: PathPart[] = ['items', index];
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    out.add(null, `items[${index}]`, 'expected a mapping with code, title, text …', path);
+    return null;
+  }
+  const record = { ...(raw as Record<string, unknown>) };
+  record.code = codeAsWritten(doc, index, 'code', record.code);
+  if ('parent' in record) record.parent = codeAsWritten(doc, index, 'parent', record.parent);
+  const code = typeof record.code === 'string' && CODE_PATTERN.test(record.code) ? record.code : null;
+  if (code === null) {
+    out.add(null, `items[${index}].code`, badCodeMessage(record.code), [...path, 'code']);
+  } else {
+    codes.all.add(code);
+    if (record.parent === undefined || record.parent === null) codes.parts.add(code);
+  }
+
+  const parsed = itemSchema.safeParse(record, { errorMap });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      if (issue.path[0] === 'code') continue; // reported above
+      reportIssue(out, issue, path, code, code === null ? `items[${index}]` : undefined);
+    }
+    return null;
+  }
+  if (code === null) return null;
+  const seen = firstIndex.get(code);
+  if (seen !== undefined) {
+    const line = out.lineOf(['items', seen]);
+    out.add(code, 'code', `duplicate code: already used by items[${seen}]${line ? ` on line ${line}` : ''}`, [...path, 'code']);
+    return null;
+  }
+  firstIndex.set(code, index);
+  return { index, code, item: parsed.data };
+}
+
+/** Why an item's `code` is not a code (missing, or not N / N.M). */
+export function badCodeMessage(code: unknown): string {
+  return code === undefined
+    ? 'missing (every item needs a code such as "5" or "5.1")'
+    : `${JSON.stringify(code)} is not a code: expected N or N.M, e.g. "5" or "5.1"`;
+}
+
+/** Second pass over one parsed item: its place in the tree, targets and match rules, checked against all codes. */
+function itemDefinition(out: Collector, errors: ItemErrors, { index, code, item }: ValidItem, codes: ItemCodes): ChecklistItemDefinition {
+  const path: PathPart[] = ['items', index];
+  const isPart = item.parent === undefined;
+  if (isPart) checkPart(errors, code, item, path);
+  else checkItemUnderPart(errors, code, item, path, codes);
+  const targets = readTargets(errors, item, path);
+  const match = readMatchRules(out, errors, code, item, path);
+  if (!isPart) {
+    targets.forEach((t, i) => {
+      if (!KNOWN_METRICS.has(t.metric)) {
+        errors.add(`targets[${i}].metric`, unknownMetricMessage(t.metric), [...path, 'targets', i, 'metric']);
+      }
+    });
+  }
+  return {
+    code,
+    parentCode: isPart ? null : (item.parent as string),
+    title: item.title,
+    text: item.text ?? item.title,
+    assessable: !isPart,
+    points: isPart ? 0 : (item.points ?? DEFAULT_ITEM_POINTS),
+    match,
+    targets,
+  };
+}
+
+/** A part (an item without parent) is a heading: top-level code, not assessable, no points, targets or match rules. */
+function checkPart(errors: ItemErrors, code: string, item: ParsedItem, path: PathPart[]): void {
+  if (code.includes('.')) errors.add('parent', `missing: item ${code} belongs under part "${code.split('.')[0]}"`, path);
+  if (item.assessable === true) {
+    errors.add('assessable', 'a part (an item without parent) is a heading and cannot be assessable', [...path, 'assessable']);
+  }
+  if (item.points !== undefined) errors.add('points', 'a heading (part) has no points', [...path, 'points']);
+  if (item.targets !== undefined && item.targets.length > 0) {
+    errors.add('targets', 'a heading (part) cannot have targets; put them on one of its items', [...path, 'targets']);
+  }
+  if (item.match !== undefined) {
+    errors.add('match', 'a heading (part) is never matched; put match rules on its items', [...path, 'match']);
+  }
+}
+
+/** An item under a part: its parent is a known part and its code `<parent>.<n>`; it is assessable and has a text. */
+function checkItemUnderPart(errors: ItemErrors, code: string, item: ParsedItem, path: PathPart[], codes: ItemCodes): void {
+  const parent = item.parent as string;
+  const parentPath = [...path, 'parent'];
+  if (!codes.all.has(parent)) {
+    errors.add('parent', `unknown parent ${JSON.stringify(parent)}`, parentPath);
+  } else if (!codes.parts.has(parent)) {
+    errors.add('parent', `parent ${JSON.stringify(parent)} is not a part: items nest one level (codes N.M)`, parentPath);
+  } else if (!code.includes('.') || code.split('.')[0] !== parent) {
+    const message = `code ${code} does not belong under part ${JSON.stringify(parent)}: expected ${parent}.<n>`;
+    errors.add('parent', message, parentPath);
+  }
+  if (item.assessable === false) {
+    errors.add('assessable', 'an item under a part is assessable (only parts are headings)', [...path, 'assessable']);
+  }
+  if (item.text === undefined) errors.add('text', 'missing (the wording of the item)', path);
+}
+
+/** An item's targets: an op goes with a threshold, one target a metric. */
+function readTargets(errors: ItemErrors, item: ParsedItem, path: PathPart[]): TargetDefinition[] {
+  const targets: TargetDefinition[] = [];
+  const targetMetrics = new Set<string>();
+  (item.targets ?? []).forEach((t, i) => {
+    const tPath = [...path, 'targets', i];
+    if ((t.op === undefined) !== (t.threshold === undefined)) {
+      const message = t.op === undefined ? 'a threshold needs a comparison op (>=, = or <=)' : 'a comparison op needs a threshold';
+      errors.add(`targets[${i}]`, message, tPath);
+    }
+    if (targetMetrics.has(t.metric)) errors.add(`targets[${i}].metric`, `duplicate target for ${t.metric}`, [...tPath, 'metric']);
+    targetMetrics.add(t.metric);
+    targets.push({
+      metric: t.metric,
+      unit: t.unit,
+      ...(t.op !== undefined ? { op: t.op } : {}),
+      ...(t.threshold !== undefined ? { threshold: t.threshold } : {}),
+    });
+  });
+  return targets;
+}
+
+/** An item's match rules: exclude and ignore terms each with a reason, metrics the analyser knows. */
+function readMatchRules(out: Collector, errors: ItemErrors, code: string, item: ParsedItem, path: PathPart[]): MatchRules {
+  const reasons: Record<string, string> = {};
+  const exclude = reasonedTerms(out, code, path, 'exclude', item.match?.exclude ?? [], reasons);
+  const ignore = reasonedTerms(out, code, path, 'ignore', item.match?.ignore ?? [], reasons);
+  if (exclude === null || ignore === null) errors.ok = false;
+  const metrics = item.match?.metrics ?? [];
+  metrics.forEach((key, i) => {
+    if (!KNOWN_METRICS.has(key)) errors.add(`match.metrics[${i}]`, unknownMetricMessage(key), [...path, 'match', 'metrics', i]);
+  });
+  return {
+    keywords: item.match?.keywords ?? [],
+    together: item.match?.together ?? [],
+    exclude: exclude ?? [],
+    metrics,
+    ...(ignore !== null && ignore.length > 0 ? { ignore } : {}),
+    ...(Object.keys(reasons).length > 0 ? { reasons } : {}),
+  };
 }
 
 function unknownMetricMessage(key: string): string {

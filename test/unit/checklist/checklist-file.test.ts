@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatChecklistErrors, loadChecklistFile, parseChecklistFile } from '../../../src/checklist/checklist-file';
+import { badCodeMessage, formatChecklistErrors, loadChecklistFile, parseChecklistFile } from '../../../src/checklist/checklist-file';
 import type { ChecklistFileError } from '../../../src/checklist/types';
 
 const SEED = join(__dirname, '../../../seeds/checklist.yaml');
@@ -419,5 +419,70 @@ describe('loadChecklistFile', () => {
     writeFileSync(path, `\uFEFF${file(GOOD_ITEMS.replace('threshold: 100', 'threshold: x'))}`);
     const result = loadChecklistFile(path, 'list.yaml');
     expect(result.errors.map((e) => `${e.file} ${e.itemCode} ${e.field}`)).toEqual(['list.yaml 5.5 targets[0].threshold']);
+  });
+});
+
+/** Every error of a rejected file, as [item code, field, message without its line]. */
+function errorsOf(items: string): Array<[string | null, string, string]> {
+  const result = parseChecklistFile(file(items), FILE);
+  expect(result.checklist).toBeNull();
+  return result.errors.map((e) => [e.itemCode, e.field, e.message.replace(/ \(line \d+\)$/u, '')]);
+}
+
+describe('why a code is not a code', () => {
+  it('says a missing code is missing, and shows a wrong one as written', () => {
+    expect(badCodeMessage(undefined)).toBe('missing (every item needs a code such as "5" or "5.1")');
+    expect(badCodeMessage('5.5.1')).toBe('"5.5.1" is not a code: expected N or N.M, e.g. "5" or "5.1"');
+    expect(badCodeMessage(null)).toBe('null is not a code: expected N or N.M, e.g. "5" or "5.1"');
+  });
+});
+
+describe('checklist items, every error in file order', () => {
+  it('an entry that is not a mapping, and one without a code', () => {
+    expect(errorsOf('  - 一个字符串\n  - title: 没有编号\n')).toEqual([
+      [null, 'items[0]', 'expected a mapping with code, title, text …'],
+      [null, 'items[1].code', 'missing (every item needs a code such as "5" or "5.1")'],
+    ]);
+  });
+
+  it('a part written like an item, assessable and with match rules', () => {
+    expect(errorsOf('  - code: "5.1"\n    title: 部分\n    assessable: true\n    match: { keywords: [词] }\n')).toEqual([
+      ['5.1', 'parent', 'missing: item 5.1 belongs under part "5"'],
+      ['5.1', 'assessable', 'a part (an item without parent) is a heading and cannot be assessable'],
+      ['5.1', 'match', 'a heading (part) is never matched; put match rules on its items'],
+    ]);
+  });
+
+  it('an item under an item, not assessable and without text', () => {
+    const items =
+      '  - code: "5"\n    title: 部分\n  - code: "5.1"\n    parent: "5"\n    title: 条目\n    text: 内容\n' +
+      '  - code: "5.2"\n    parent: "5.1"\n    title: 子条目\n    assessable: false\n';
+    expect(errorsOf(items)).toEqual([
+      ['5.2', 'parent', 'parent "5.1" is not a part: items nest one level (codes N.M)'],
+      ['5.2', 'assessable', 'an item under a part is assessable (only parts are headings)'],
+      ['5.2', 'text', 'missing (the wording of the item)'],
+    ]);
+  });
+
+  it('targets: an op without threshold, the same metric twice, an unknown metric; then unknown match metrics first', () => {
+    const items =
+      '  - code: "5"\n    title: 部分\n  - code: "5.1"\n    parent: "5"\n    title: 条目\n    text: 内容\n' +
+      '    match: { keywords: [词], metrics: [NO_SUCH_METRIC] }\n' +
+      '    targets:\n' +
+      '      - { metric: COURT_APPEARANCE_RATE, op: ">=", unit: "%" }\n' +
+      '      - { metric: COURT_APPEARANCE_RATE, op: ">=", threshold: 90, unit: "%" }\n' +
+      '      - { metric: OTHER_RATE, unit: "%" }\n';
+    const errors = errorsOf(items);
+    expect(errors).toEqual([
+      ['5.1', 'targets[0]', 'a comparison op needs a threshold'],
+      ['5.1', 'targets[1].metric', 'duplicate target for COURT_APPEARANCE_RATE'],
+      ['5.1', 'match.metrics[0]', expect.stringContaining('未知的指标键 "NO_SUCH_METRIC"，分析器不会识别它')],
+      ['5.1', 'targets[2].metric', expect.stringContaining('未知的指标键 "OTHER_RATE"，分析器不会识别它')],
+    ]);
+  });
+
+  it('a part’s unknown target metric is not reported twice (the part error says it all)', () => {
+    const items = '  - code: "5"\n    title: 部分\n    targets:\n      - { metric: OTHER_RATE, unit: "%" }\n';
+    expect(errorsOf(items)).toEqual([['5', 'targets', 'a heading (part) cannot have targets; put them on one of its items']]);
   });
 });
