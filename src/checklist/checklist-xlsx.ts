@@ -26,6 +26,7 @@ import {
   FLAG_CODES,
   ITEM_STATUSES,
   type ChecklistDefinition,
+  type ChecklistFileError,
   type ChecklistItemDefinition,
   type FlagCode,
   type ItemStatus,
@@ -387,6 +388,20 @@ interface Located {
   column: string | null;
 }
 
+/** What reading a workbook found: errors located by sheet, row and column, and notes on what was assumed. */
+class WorkbookReport {
+  readonly errors: WorkbookError[] = [];
+  readonly notes: string[] = [];
+  /** header fields already reported as missing: the file validator would say it again */
+  readonly reported = new Set<string>();
+
+  constructor(private readonly fileName: string) {}
+
+  error(where: Located, message: string): void {
+    this.errors.push({ file: this.fileName, ...where, message });
+  }
+}
+
 /**
  * Reads a checklist from a workbook (.xlsx bytes). Never throws: an unreadable file, a
  * missing sheet or column, a bad cell and every validation error of the checklist format
@@ -397,222 +412,264 @@ export async function checklistFromWorkbook(buffer: Uint8Array, fileName: string
   try {
     await wb.xlsx.load(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength) as unknown as ArrayBuffer);
   } catch (e) {
-    return {
-      checklist: null,
-      errors: [
-        {
-          file: fileName,
-          sheet: '',
-          row: null,
-          column: null,
-          message: `cannot be read as an .xlsx workbook (${(e as Error).message.split('\n')[0]})`,
-        },
-      ],
-      notes: [],
-    };
+    const message = `cannot be read as an .xlsx workbook (${(e as Error).message.split('\n')[0]})`;
+    return { checklist: null, errors: [{ file: fileName, sheet: '', row: null, column: null, message }], notes: [] };
   }
-  const errors: WorkbookError[] = [];
-  const notes: string[] = [];
-  /** header fields already reported as missing: the file validator would say it again */
-  const reported = new Set<string>();
-  const error = (where: Located, message: string): void => {
-    errors.push({ file: fileName, ...where, message });
-  };
+  const r = new WorkbookReport(fileName);
+  const info = readInfoSheet(wb, r);
+  const scoring = readScoringSheet(wb, r);
+  const flags = readFlagSheet(wb, r);
+  const items = readItemsSheet(wb, r);
 
-  // 清单信息
+  // validate as a checklist file
+  const document = { ...info.header, scoring: scoring.scoring, flags: flags.flags, items: items.items };
+  const parsed = parseChecklistFile(stringify(document, { lineWidth: 0 }), fileName);
+  reportFileErrors(parsed.errors, { ...info, ...scoring, ...flags, ...items }, r);
+  if (r.errors.length > 0 || !parsed.checklist) return { checklist: null, errors: r.errors, notes: r.notes };
+  return { checklist: parsed.checklist, errors: [], notes: r.notes };
+}
+
+/** What a row of the 清单信息 sheet holds, by its label (column A): a header field, the matching JSON or reuse. */
+export function infoRowOf(labelText: string): InfoField | 'matching' | 'reuse' | null {
+  const label = normaliseHeader(labelText);
+  if (label === normaliseHeader(MATCHING_LABEL) || label === 'matching') return 'matching';
+  const field = INFO_FIELDS.find(
+    (f) =>
+      label === normaliseHeader(INFO_LABELS[f]) ||
+      label === f.toLowerCase() ||
+      label.endsWith(`(${f.toLowerCase()})`) ||
+      label === normaliseHeader(INFO_LABELS[f].replace(/（.*$/u, '')),
+  );
+  if (field) return field;
+  if (label === normaliseHeader(REUSE_LABEL) || label === normaliseHeader('沿用阈值') || label === 'reuse.threshold') return 'reuse';
+  return null;
+}
+
+/** 清单信息: the header fields (字段 / 值 rows), each missing one reported. */
+function readInfoSheet(
+  wb: ExcelJS.Workbook,
+  r: WorkbookReport,
+): { header: Record<string, unknown>; infoSheet: ExcelJS.Worksheet | null; infoRows: Map<string, Located> } {
   const header: Record<string, unknown> = {};
   const infoRows = new Map<string, Located>();
   const infoSheet = findSheet(wb, [CHECKLIST_SHEETS.info, '信息', '基本信息', 'info']);
   if (!infoSheet) {
-    error(
-      { sheet: CHECKLIST_SHEETS.info, row: null, column: null },
-      `missing sheet: it holds the checklist's ${INFO_FIELDS.join(', ')} (字段 / 值 rows)`,
-    );
-    for (const f of INFO_FIELDS) reported.add(f);
-  } else {
-    infoSheet.eachRow((row, n) => {
-      const label = normaliseHeader(cellText(row.getCell(1)));
-      if (label === normaliseHeader(MATCHING_LABEL) || label === 'matching') {
-        const value = cellText(row.getCell(2));
-        if (value === '') return;
-        try {
-          header.matching = { similarity: JSON.parse(value) as unknown };
-        } catch {
-          error(
-            { sheet: infoSheet.name, row: n, column: 'B 值' },
-            `${MATCHING_LABEL}: 不是有效的 JSON（expected JSON like {"intercept":…,"slope":…,"top":…,"threshold":…}）`,
-          );
-        }
-        return;
+    const message = `missing sheet: it holds the checklist's ${INFO_FIELDS.join(', ')} (字段 / 值 rows)`;
+    r.error({ sheet: CHECKLIST_SHEETS.info, row: null, column: null }, message);
+    for (const f of INFO_FIELDS) r.reported.add(f);
+    return { header, infoSheet, infoRows };
+  }
+  infoSheet.eachRow((row, n) => {
+    const what = infoRowOf(cellText(row.getCell(1)));
+    const cell = row.getCell(2);
+    if (what === 'matching') {
+      const value = cellText(cell);
+      if (value === '') return;
+      try {
+        header.matching = { similarity: JSON.parse(value) as unknown };
+      } catch {
+        const message = `${MATCHING_LABEL}: 不是有效的 JSON（expected JSON like {"intercept":…,"slope":…,"top":…,"threshold":…}）`;
+        r.error({ sheet: infoSheet.name, row: n, column: 'B 值' }, message);
       }
-      const field = INFO_FIELDS.find(
-        (f) =>
-          label === normaliseHeader(INFO_LABELS[f]) ||
-          label === f.toLowerCase() ||
-          label.endsWith(`(${f.toLowerCase()})`) ||
-          label === normaliseHeader(INFO_LABELS[f].replace(/（.*$/u, '')),
-      );
-      if (!field) {
-        if (label === normaliseHeader(REUSE_LABEL) || label === normaliseHeader('沿用阈值') || label === 'reuse.threshold') {
-          header.reuse = { threshold: cellNumber(row.getCell(2)) };
-        }
-        return;
-      }
-      const cell = row.getCell(2);
-      header[field] = ['yearFrom', 'yearTo', 'version'].includes(field) ? cellNumber(cell) : cellText(cell);
-      infoRows.set(field, { sheet: infoSheet.name, row: n, column: 'B 值' });
-    });
-    for (const f of INFO_FIELDS) {
-      if (header[f] === undefined || header[f] === '') {
-        const at = infoRows.get(f);
-        error(at ?? { sheet: infoSheet.name, row: null, column: null }, `${INFO_LABELS[f]}: missing`);
-        reported.add(f);
-        delete header[f];
-      }
+    } else if (what === 'reuse') {
+      header.reuse = { threshold: cellNumber(cell) };
+    } else if (what !== null) {
+      header[what] = ['yearFrom', 'yearTo', 'version'].includes(what) ? cellNumber(cell) : cellText(cell);
+      infoRows.set(what, { sheet: infoSheet.name, row: n, column: 'B 值' });
+    }
+  });
+  for (const f of INFO_FIELDS) {
+    if (header[f] === undefined || header[f] === '') {
+      r.error(infoRows.get(f) ?? { sheet: infoSheet.name, row: null, column: null }, `${INFO_LABELS[f]}: missing`);
+      r.reported.add(f);
+      delete header[f];
     }
   }
+  return { header, infoSheet, infoRows };
+}
 
-  // 计分规则
+/** The status a 计分规则 row names: its code in any case, or its Chinese name; else as written (the validator says why). */
+export function statusOf(written: string): string {
+  if ((ITEM_STATUSES as readonly string[]).includes(written.toUpperCase())) return written.toUpperCase();
+  return Object.entries(STATUS_NAMES).find(([, name]) => name === written)?.[0] ?? written;
+}
+
+/** 计分规则 (optional): status → factor in column C; without the sheet, the default scoring. */
+function readScoringSheet(
+  wb: ExcelJS.Workbook,
+  r: WorkbookReport,
+): { scoring: Record<string, unknown>; scoringSheet: ExcelJS.Worksheet | null; scoringRows: Map<string, Located> } {
   const scoringRows = new Map<string, Located>();
   const scoringSheet = findSheet(wb, [CHECKLIST_SHEETS.scoring, '计分', 'scoring']);
-  let scoring: Record<string, unknown> = { ...DEFAULT_SCORING };
-  if (scoringSheet) {
-    scoring = {};
-    scoringSheet.eachRow((row, n) => {
-      if (n === 1) return;
-      const raw = cellText(row.getCell(1));
-      if (!raw) return;
-      const status = (ITEM_STATUSES as readonly string[]).includes(raw.toUpperCase())
-        ? raw.toUpperCase()
-        : (Object.entries(STATUS_NAMES).find(([, name]) => name === raw)?.[0] ?? raw);
-      scoring[status] = cellNumber(row.getCell(3));
-      scoringRows.set(status, { sheet: scoringSheet.name, row: n, column: 'C 系数' });
-    });
-  } else {
-    notes.push(`no ${CHECKLIST_SHEETS.scoring} sheet: the default scoring was used (COVERED 1, PARTIAL 0.5, others 0)`);
+  if (!scoringSheet) {
+    r.notes.push(`no ${CHECKLIST_SHEETS.scoring} sheet: the default scoring was used (COVERED 1, PARTIAL 0.5, others 0)`);
+    return { scoring: { ...DEFAULT_SCORING }, scoringSheet, scoringRows };
   }
+  const scoring: Record<string, unknown> = {};
+  scoringSheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const raw = cellText(row.getCell(1));
+    if (!raw) return;
+    const status = statusOf(raw);
+    scoring[status] = cellNumber(row.getCell(3));
+    scoringRows.set(status, { sheet: scoringSheet.name, row: n, column: 'C 系数' });
+  });
+  return { scoring, scoringSheet, scoringRows };
+}
 
-  // 预警规则
+/**
+ * A 预警规则 row's setting: 是/启用/yes/1 … on, 否/停用/no/0 … off (anything else as written, for the validator to
+ * reject); the severity by its Chinese name or its code in any case.
+ */
+export function flagSettingOf(on: string, severityText: string): { enabled: unknown; severity: Severity } {
+  const severity = (Object.entries(SEVERITY_NAMES).find(([, name]) => name === severityText)?.[0] ??
+    severityText.toUpperCase()) as Severity;
+  const enabled = /^(?:是|启用|开|y|yes|true|1)$/iu.test(on) ? true : /^(?:否|停用|关|n|no|false|0)$/iu.test(on) ? false : on;
+  return { enabled, severity };
+}
+
+/** 预警规则 (optional): flag code → enabled (column C) and severity (column D); without the sheet, every flag on. */
+function readFlagSheet(
+  wb: ExcelJS.Workbook,
+  r: WorkbookReport,
+): { flags: Record<string, unknown>; flagSheet: ExcelJS.Worksheet | null; flagRows: Map<string, Located> } {
   const flagRows = new Map<string, Located>();
   const flagSheet = findSheet(wb, [CHECKLIST_SHEETS.flags, '预警', 'flags']);
-  let flags: Record<string, unknown> = structuredClone(DEFAULT_FLAGS);
-  if (flagSheet) {
-    flags = {};
-    flagSheet.eachRow((row, n) => {
-      if (n === 1) return;
-      const code = cellText(row.getCell(1)).toUpperCase();
-      if (!code) return;
-      const on = cellText(row.getCell(3));
-      const severityText = cellText(row.getCell(4));
-      const severity = (Object.entries(SEVERITY_NAMES).find(([, name]) => name === severityText)?.[0] ??
-        severityText.toUpperCase()) as Severity;
-      const enabled = /^(?:是|启用|开|y|yes|true|1)$/iu.test(on) ? true : /^(?:否|停用|关|n|no|false|0)$/iu.test(on) ? false : on;
-      flags[code] = { enabled, severity };
-      flagRows.set(code, { sheet: flagSheet.name, row: n, column: null });
-    });
-  } else {
-    notes.push(`no ${CHECKLIST_SHEETS.flags} sheet: every flag is on with its default severity`);
+  if (!flagSheet) {
+    r.notes.push(`no ${CHECKLIST_SHEETS.flags} sheet: every flag is on with its default severity`);
+    return { flags: structuredClone(DEFAULT_FLAGS), flagSheet, flagRows };
   }
+  const flags: Record<string, unknown> = {};
+  flagSheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const code = cellText(row.getCell(1)).toUpperCase();
+    if (!code) return;
+    flags[code] = flagSettingOf(cellText(row.getCell(3)), cellText(row.getCell(4)));
+    flagRows.set(code, { sheet: flagSheet.name, row: n, column: null });
+  });
+  return { flags, flagSheet, flagRows };
+}
 
-  // 条目
+type ItemsPlaces = Pick<Places, 'itemsSheet' | 'itemRows' | 'columns' | 'headers'>;
+
+/** 条目: one item a row under the header row; a sheet that is missing, has no header row or no items is reported. */
+function readItemsSheet(wb: ExcelJS.Workbook, r: WorkbookReport): ItemsPlaces & { items: Array<Record<string, unknown>> } {
   const itemsSheet =
     findSheet(wb, [CHECKLIST_SHEETS.items, '清单', '任务清单', '工作任务清单', 'items']) ??
     wb.worksheets.find((ws) => headerRowOf(ws) !== null) ??
     null;
+  const none = { itemsSheet, items: [], itemRows: [], columns: new Map<ItemField, number>(), headers: new Map<number, string>() };
+  if (!itemsSheet) {
+    r.error(
+      { sheet: CHECKLIST_SHEETS.items, row: null, column: null },
+      'missing sheet: no sheet has the item columns (编号 and 任务/内容)',
+    );
+    r.reported.add('items');
+    return none;
+  }
+  const found = headerRowOf(itemsSheet);
+  if (!found) {
+    const message = 'no header row with the columns 编号 (or 序号) and 任务/内容 in the first 10 rows';
+    r.error({ sheet: itemsSheet.name, row: null, column: null }, message);
+    r.reported.add('items');
+    return none;
+  }
+  const { columns, headers } = found;
+  if (found.ignored.length)
+    r.notes.push(`columns ${found.ignored.join(', ')} of sheet ${itemsSheet.name} are not part of the checklist format and were ignored`);
+  if (!columns.has('text')) r.notes.push(`sheet ${itemsSheet.name} has no 说明 column: each item's title is also its text`);
   const items: Array<Record<string, unknown>> = [];
   const itemRows: ItemRow[] = [];
-  let columns = new Map<ItemField, number>();
-  let headers = new Map<number, string>();
-  if (!itemsSheet) {
-    error({ sheet: CHECKLIST_SHEETS.items, row: null, column: null }, 'missing sheet: no sheet has the item columns (编号 and 任务/内容)');
-    reported.add('items');
-  } else {
-    const found = headerRowOf(itemsSheet);
-    if (!found) {
-      error(
-        { sheet: itemsSheet.name, row: null, column: null },
-        'no header row with the columns 编号 (or 序号) and 任务/内容 in the first 10 rows',
-      );
-      reported.add('items');
-    } else {
-      columns = found.columns;
-      headers = found.headers;
-      if (found.ignored.length)
-        notes.push(`columns ${found.ignored.join(', ')} of sheet ${itemsSheet.name} are not part of the checklist format and were ignored`);
-      if (!columns.has('text')) notes.push(`sheet ${itemsSheet.name} has no 说明 column: each item's title is also its text`);
-      const at = (n: number, f: ItemField): Located => ({
-        sheet: itemsSheet.name,
-        row: n,
-        column: columnName(found.headers, columns.get(f)),
-      });
-      for (let n = found.row + 1; n <= itemsSheet.rowCount; n += 1) {
-        const row = itemsSheet.getRow(n);
-        const get = (f: ItemField): string => (columns.has(f) ? cellText(row.getCell(columns.get(f)!)) : '');
-        const code = get('code').replace(/[.．。、]$/u, '');
-        const title = get('title');
-        if (code === '' && title === '') continue; // empty row
-        if (code === '') {
-          error(at(n, 'code'), 'missing: every row needs a code such as 5 or 5.1');
-          continue;
-        }
-        const parent = columns.has('parent') ? get('parent') : code.includes('.') ? code.split('.')[0] : '';
-        const item: Record<string, unknown> = { code, title };
-        if (parent) item.parent = parent;
-        const text = columns.has('text') ? get('text') : title;
-        if (text) item.text = text;
-        if (parent) {
-          const points = columns.has('points') ? cellNumber(row.getCell(columns.get('points')!)) : undefined;
-          if (points !== undefined) item.points = points;
-          const match: Record<string, unknown> = {
-            keywords: splitWords(get('keywords')),
-            together: splitGroups(get('together')),
-            exclude: splitReasoned(get('exclude')),
-            metrics: splitWords(get('metrics')),
-          };
-          const ignore = splitReasoned(get('ignore'));
-          if (ignore.length) match.ignore = ignore;
-          item.match = match;
-          const parsed = parseTargets(get('targets'));
-          for (const p of parsed.problems) error(at(n, 'targets'), p);
-          if (parsed.targets.length) item.targets = parsed.targets;
-        } else {
-          for (const f of ['points', 'keywords', 'together', 'exclude', 'ignore', 'metrics', 'targets'] as const) {
-            if (get(f) !== '') error(at(n, f), `part ${code} is a heading: it has no ${ITEM_HEADERS[f]}; put it on one of its items`);
-          }
-        }
-        items.push(item);
-        itemRows.push({ row: n, code });
-      }
-      if (items.length === 0) {
-        error({ sheet: itemsSheet.name, row: null, column: null }, 'the sheet has no items');
-        reported.add('items');
-      }
-    }
+  for (let n = found.row + 1; n <= itemsSheet.rowCount; n += 1) {
+    const row = itemsSheet.getRow(n);
+    const cells: ItemCells = {
+      has: (f) => columns.has(f),
+      text: (f) => (columns.has(f) ? cellText(row.getCell(columns.get(f)!)) : ''),
+      number: (f) => (columns.has(f) ? cellNumber(row.getCell(columns.get(f)!)) : undefined),
+    };
+    const item = itemOfRow(cells, (f, message) =>
+      r.error({ sheet: itemsSheet.name, row: n, column: columnName(headers, columns.get(f)) }, message),
+    );
+    if (!item) continue;
+    items.push(item);
+    itemRows.push({ row: n, code: item.code as string });
   }
+  if (items.length === 0) {
+    r.error({ sheet: itemsSheet.name, row: null, column: null }, 'the sheet has no items');
+    r.reported.add('items');
+  }
+  return { itemsSheet, items, itemRows, columns, headers };
+}
 
-  // validate as a checklist file
-  const document = { ...header, scoring, flags, items };
-  const parsed = parseChecklistFile(stringify(document, { lineWidth: 0 }), fileName);
-  const places: Places = { itemsSheet, itemRows, columns, headers, infoSheet, infoRows, scoringSheet, scoringRows, flagSheet, flagRows };
-  for (const e of parsed.errors) {
-    if (e.itemCode === null && reported.has(e.field)) continue;
+/** The cells of one 条目 row, by field: whether the sheet has its column, its text, its number. */
+interface ItemCells {
+  has(f: ItemField): boolean;
+  text(f: ItemField): string;
+  number(f: ItemField): number | string | undefined;
+}
+
+/**
+ * One 条目 row as a checklist-file item: a part (no parent) or an item under one (the parent taken from the code
+ * where the sheet has no 上级编号 column). Null for an empty row or one without a code (reported). A part with
+ * cells only items have is reported, cell by cell.
+ */
+export function itemOfRow(cells: ItemCells, report: (f: ItemField, message: string) => void): Record<string, unknown> | null {
+  const code = cells.text('code').replace(/[.．。、]$/u, '');
+  const title = cells.text('title');
+  if (code === '' && title === '') return null; // empty row
+  if (code === '') {
+    report('code', 'missing: every row needs a code such as 5 or 5.1');
+    return null;
+  }
+  const parent = cells.has('parent') ? cells.text('parent') : code.includes('.') ? code.split('.')[0] : '';
+  const item: Record<string, unknown> = { code, title };
+  if (parent) item.parent = parent;
+  const text = cells.has('text') ? cells.text('text') : title;
+  if (text) item.text = text;
+  if (!parent) {
+    for (const f of ['points', 'keywords', 'together', 'exclude', 'ignore', 'metrics', 'targets'] as const) {
+      if (cells.text(f) !== '') report(f, `part ${code} is a heading: it has no ${ITEM_HEADERS[f]}; put it on one of its items`);
+    }
+    return item;
+  }
+  const points = cells.number('points');
+  if (points !== undefined) item.points = points;
+  const match: Record<string, unknown> = {
+    keywords: splitWords(cells.text('keywords')),
+    together: splitGroups(cells.text('together')),
+    exclude: splitReasoned(cells.text('exclude')),
+    metrics: splitWords(cells.text('metrics')),
+  };
+  const ignore = splitReasoned(cells.text('ignore'));
+  if (ignore.length) match.ignore = ignore;
+  item.match = match;
+  const parsed = parseTargets(cells.text('targets'));
+  for (const p of parsed.problems) report('targets', p);
+  if (parsed.targets.length) item.targets = parsed.targets;
+  return item;
+}
+
+/**
+ * The checklist file's errors, located on the sheets. A header field already reported as missing is not said again;
+ * a duplicate code points at the later row and names the first one's.
+ */
+function reportFileErrors(fileErrors: readonly ChecklistFileError[], places: Places, r: WorkbookReport): void {
+  for (const e of fileErrors) {
+    if (e.itemCode === null && r.reported.has(e.field)) continue;
     let message = e.message.replace(/ \(line \d+\)$/u, '');
     let where = locate(e.itemCode, e.field, places);
     const duplicate = /^duplicate code: already used by items\[(\d+)\]/u.exec(message);
-    if (duplicate && itemsSheet) {
+    if (duplicate && places.itemsSheet) {
       // the file parser names the later item; point at its row and name the first one's
-      const first = itemRows[Number(duplicate[1])];
-      const later = itemRows.find((r, i) => r.code === e.itemCode && i !== Number(duplicate[1]));
+      const first = places.itemRows[Number(duplicate[1])];
+      const later = places.itemRows.find((row, i) => row.code === e.itemCode && i !== Number(duplicate[1]));
       message = `duplicate code ${e.itemCode}: already used in row ${first?.row}`;
       if (later) where = { ...where, row: later.row };
     }
-    error(where, message);
+    r.error(where, message);
   }
-  if (errors.length > 0 || !parsed.checklist) return { checklist: null, errors, notes };
-  return { checklist: parsed.checklist, errors: [], notes };
 }
 
-/** One line per error: `checklist.xlsx: 条目!C12 (任务/内容): must not be empty`. */
 export function formatWorkbookErrors(errors: readonly WorkbookError[]): string {
   return errors
     .map((e) => {

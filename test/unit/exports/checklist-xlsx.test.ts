@@ -3,10 +3,14 @@ import {
   CHECKLIST_SHEETS,
   checklistFromWorkbook,
   checklistWorkbookBuffer,
+  flagSettingOf,
   formatWorkbookErrors,
+  infoRowOf,
+  itemOfRow,
   parseTargets,
   splitGroups,
   splitWords,
+  statusOf,
 } from '../../../src/checklist/checklist-xlsx';
 import { demoChecklist } from '../../helpers/seeds';
 
@@ -198,5 +202,83 @@ describe('cell syntax', () => {
       problems: [],
     });
     expect(parseTargets('达到100%').problems).toHaveLength(1);
+  });
+});
+
+describe('checklist workbook: reading one row', () => {
+  it('清单信息 labels: the template’s, the bare Chinese or English name, matching and reuse', () => {
+    expect(infoRowOf('标识（key）')).toBe('key');
+    expect(infoRowOf('起始年份')).toBe('yearFrom');
+    expect(infoRowOf('yearto')).toBe('yearTo');
+    expect(infoRowOf('ISSUER')).toBe('issuer');
+    expect(infoRowOf('发布单位')).toBe('issuer');
+    expect(infoRowOf('相似度校准（matching）')).toBe('matching');
+    expect(infoRowOf('沿用阈值')).toBe('reuse');
+    expect(infoRowOf('reuse.threshold')).toBe('reuse');
+    expect(infoRowOf('备注')).toBeNull();
+  });
+
+  it('计分规则 statuses: the code in any case or the Chinese name; anything else as written', () => {
+    expect(statusOf('covered')).toBe('COVERED');
+    expect(statusOf('部分覆盖')).toBe('PARTIAL');
+    expect(statusOf('全部')).toBe('全部');
+  });
+
+  it('预警规则 settings: 是/否 and their English forms; severities by name or code', () => {
+    expect(flagSettingOf('是', '严重')).toEqual({ enabled: true, severity: 'ERROR' });
+    expect(flagSettingOf('No', 'warning')).toEqual({ enabled: false, severity: 'WARNING' });
+    expect(flagSettingOf('也许', '提示')).toEqual({ enabled: '也许', severity: 'INFO' });
+  });
+
+  /** A row given as field → cell text; `columns` the fields the sheet has (all by default). */
+  const rowOf = (cells: Record<string, string>, columns?: string[]) => {
+    const problems: Array<[string, string]> = [];
+    const has = (f: string) => (columns ? columns.includes(f) : true);
+    const item = itemOfRow(
+      {
+        has,
+        text: (f) => (has(f) ? (cells[f] ?? '') : ''),
+        number: (f) => (has(f) && cells[f] ? Number(cells[f]) : undefined),
+      },
+      (f, message) => problems.push([f, message]),
+    );
+    return { item, problems };
+  };
+
+  it('an item row: parent from the code where there is no 上级编号 column, title as text where there is no 说明', () => {
+    const { item, problems } = rowOf(
+      {
+        code: '5.1.',
+        title: '执法装备',
+        points: '2',
+        keywords: '执法记录仪、「A、B」',
+        together: '执法+记录',
+        exclude: '',
+        metrics: '',
+        targets: 'PENALTY_CASES（件）',
+      },
+      ['code', 'title', 'points', 'keywords', 'together', 'exclude', 'ignore', 'metrics', 'targets'],
+    );
+    expect(problems).toEqual([]);
+    expect(item).toEqual({
+      code: '5.1',
+      title: '执法装备',
+      parent: '5',
+      text: '执法装备',
+      points: 2,
+      match: { keywords: ['执法记录仪', 'A、B'], together: [['执法', '记录']], exclude: [], metrics: [] },
+      targets: [{ metric: 'PENALTY_CASES', unit: '件' }],
+    });
+  });
+
+  it('a part row with item cells: each cell reported; an empty row skipped; a row without code reported', () => {
+    const part = rowOf({ code: '5', title: '执法', parent: '', keywords: '词', targets: 'X_RATE>=1%' });
+    expect(part.item).toEqual({ code: '5', title: '执法' });
+    expect(part.problems).toEqual([
+      ['keywords', 'part 5 is a heading: it has no 关键词; put it on one of its items'],
+      ['targets', 'part 5 is a heading: it has no 指标; put it on one of its items'],
+    ]);
+    expect(rowOf({})).toEqual({ item: null, problems: [] });
+    expect(rowOf({ title: '无编号' })).toEqual({ item: null, problems: [['code', 'missing: every row needs a code such as 5 or 5.1']] });
   });
 });
