@@ -18,7 +18,7 @@ import type { DataSource } from 'typeorm';
 import { formatChecklistErrors, loadChecklistFile } from '../checklist/checklist-file';
 import { checklistWorkbookBuffer } from '../checklist/checklist-xlsx';
 import { Checklist } from '../checklist/checklist.entity';
-import { gatherDistrictData } from '../exports/district-data';
+import { gatherDistrictData, type DistrictData } from '../exports/district-data';
 import { districtExportFiles, type DistrictExportFormat, type ExportFile } from '../exports/district-export';
 import { SHEETS } from '../exports/workbook';
 import { BadInputError } from '../graphql/relay';
@@ -52,6 +52,13 @@ interface Options {
 
 const EXIT_USAGE = 2;
 
+/** A district export asked for: the year, the district's name and the file format. */
+export interface DistrictRequest {
+  year: number;
+  parent: string;
+  format: DistrictExportFormat;
+}
+
 /**
  * Runs the export command with user arguments and returns the exit code. Without
  * `services`, opens the database like `npm start` does and closes it at the end.
@@ -61,6 +68,36 @@ export async function runExportCli(
   io: ExportIO = { stdout: process.stdout, stderr: process.stderr },
   services?: ExportServices,
 ): Promise<number> {
+  const parsed = await parseExportArgs(argv, io);
+  if (typeof parsed === 'number') return parsed;
+  const fail = (message: string): number => {
+    io.stderr.write(`export: ${message}\n`);
+    return EXIT_USAGE;
+  };
+  const options = parsed;
+  if (!options.out) return fail('--out FILE is required');
+  const out = options.out;
+  if (options.checklistTemplate) return writeChecklistTemplate(out, options.from, io, fail);
+
+  const request = districtRequest(options, out);
+  if (typeof request === 'string') return fail(request);
+  let opened: Awaited<ReturnType<typeof openDatabase>> | null = null;
+  if (!services) {
+    try {
+      opened = await openDatabase();
+    } catch (e) {
+      return fail(e instanceof Error ? e.message : String(e));
+    }
+  }
+  try {
+    return await writeDistrictExport(services?.dataSource ?? opened!.dataSource, request, options.checklist, out, io, fail);
+  } finally {
+    if (opened) await opened.dataSource.destroy();
+  }
+}
+
+/** The options given, or the exit code where commander has answered already (help, or a usage error it printed). */
+async function parseExportArgs(argv: string[], io: ExportIO): Promise<Options | number> {
   let options: Options = {};
   const program = new Command()
     .name('fazhi export')
@@ -83,111 +120,125 @@ export async function runExportCli(
     if (e instanceof CommanderError) return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : EXIT_USAGE;
     throw e;
   }
-  const fail = (message: string): number => {
-    io.stderr.write(`export: ${message}\n`);
-    return EXIT_USAGE;
-  };
-  if (!options.out) return fail('--out FILE is required');
-  const out = options.out;
+  return options;
+}
 
-  if (options.checklistTemplate) {
-    if (extname(out).toLowerCase() !== '.xlsx') return fail('the checklist template is an .xlsx workbook: give --out FILE.xlsx');
-    const source = options.from ?? join(projectRoot(), 'seeds', 'checklist.yaml');
-    const parsed = loadChecklistFile(source);
-    if (!parsed.checklist) return fail(`the checklist file is invalid:\n${formatChecklistErrors(parsed.errors)}`);
-    write(out, await checklistWorkbookBuffer(parsed.checklist));
-    io.stdout.write(
-      `wrote ${out}: checklist ${parsed.checklist.key} v${parsed.checklist.version}, ${parsed.checklist.items.length} rows (sheets 清单信息, 计分规则, 预警规则, 条目)\n`,
-    );
-    return 0;
-  }
+/** `--checklist-template`: the checklist file (default seeds/checklist.yaml) as the template workbook. */
+async function writeChecklistTemplate(
+  out: string,
+  from: string | undefined,
+  io: ExportIO,
+  fail: (message: string) => number,
+): Promise<number> {
+  if (extname(out).toLowerCase() !== '.xlsx') return fail('the checklist template is an .xlsx workbook: give --out FILE.xlsx');
+  const source = from ?? join(projectRoot(), 'seeds', 'checklist.yaml');
+  const parsed = loadChecklistFile(source);
+  if (!parsed.checklist) return fail(`the checklist file is invalid:\n${formatChecklistErrors(parsed.errors)}`);
+  write(out, await checklistWorkbookBuffer(parsed.checklist));
+  io.stdout.write(
+    `wrote ${out}: checklist ${parsed.checklist.key} v${parsed.checklist.version}, ${parsed.checklist.items.length} rows (sheets 清单信息, 计分规则, 预警规则, 条目)\n`,
+  );
+  return 0;
+}
 
+/**
+ * The district export the options ask for, or what is wrong with them: a four-digit `--year`, a `--parent`, and a
+ * format (`--format`, else from the `--out` extension).
+ */
+export function districtRequest(options: Pick<Options, 'year' | 'parent' | 'format'>, out: string): DistrictRequest | string {
   if (!options.year || !/^\d{4}$/u.test(options.year.trim()))
-    return fail(`--year must be a four-digit year${options.year ? `, got "${options.year}"` : ''}`);
+    return `--year must be a four-digit year${options.year ? `, got "${options.year}"` : ''}`;
   const year = Number(options.year.trim());
-  if (!options.parent) return fail('--parent NAME is required (a district, e.g. 南开区)');
-  const format = (
-    options.format ?? (extname(out).toLowerCase() === '.csv' ? 'csv' : extname(out).toLowerCase() === '.xlsx' ? 'xlsx' : '')
-  ).toLowerCase();
-  if (format !== 'xlsx' && format !== 'csv') return fail('--format must be xlsx or csv (or give --out a .xlsx or .csv name)');
+  if (!options.parent) return '--parent NAME is required (a district, e.g. 南开区)';
+  const ext = extname(out).toLowerCase();
+  const format = (options.format ?? (ext === '.csv' ? 'csv' : ext === '.xlsx' ? 'xlsx' : '')).toLowerCase();
+  if (format !== 'xlsx' && format !== 'csv') return '--format must be xlsx or csv (or give --out a .xlsx or .csv name)';
+  return { year, parent: options.parent, format };
+}
 
-  let opened: Awaited<ReturnType<typeof openDatabase>> | null = null;
-  if (!services) {
-    try {
-      opened = await openDatabase();
-    } catch (e) {
-      return fail(e instanceof Error ? e.message : String(e));
-    }
+/** The district's assessment written to `out` (and its flags file for CSV), with the ranking printed. */
+async function writeDistrictExport(
+  ds: DataSource,
+  request: DistrictRequest,
+  checklistSpec: string | undefined,
+  out: string,
+  io: ExportIO,
+  fail: (message: string) => number,
+): Promise<number> {
+  const units = await ds.getRepository(Unit).find();
+  const parent = resolveUnitName(units, request.parent);
+  if (!parent) return fail(unknownUnitMessage(request.parent, units));
+  let checklistId: number | null = null;
+  if (checklistSpec) {
+    const found = await findChecklist(ds, checklistSpec);
+    if (!found) return fail(`no checklist ${checklistSpec}`);
+    checklistId = found.id;
   }
-  const ds = services?.dataSource ?? opened!.dataSource;
+  let data: DistrictData;
   try {
-    const units = await ds.getRepository(Unit).find();
-    const parent = resolveUnitName(units, options.parent);
-    if (!parent) {
-      const close = suggestUnitNames(units, options.parent);
-      return fail(
-        `unknown unit "${options.parent}"${close.length ? `; did you mean ${close.join(', ')}?` : units.length === 0 ? ': the database has no units (run npm start once)' : ''}`,
-      );
-    }
-    let checklistId: number | null = null;
-    if (options.checklist) {
-      const [key, version] = options.checklist.split('@');
-      const found = await ds.getRepository(Checklist).findOne({
-        where: version ? { key, version: Number(version) } : { key },
-        order: { version: 'DESC' },
-      });
-      if (!found) return fail(`no checklist ${options.checklist}`);
-      checklistId = found.id;
-    }
-    let data;
-    try {
-      data = await gatherDistrictData(ds, { year, parentUnitId: parent.id, checklistId });
-    } catch (e) {
-      if (e instanceof BadInputError) return fail(e.message);
-      throw e;
-    }
-    const files = await districtExportFiles(data, format as DistrictExportFormat, localeFromEnv());
-    const withReport = data.units.filter((u) => u.hasReport).length;
-    const flags = data.units.reduce((n, u) => n + u.result.flags.length, 0);
-    io.stdout.write(
-      `${data.parent.name} ${year}, checklist ${data.checklist.key} v${data.checklist.version}: ${data.units.length} reporting units (${withReport} with a report), ${data.columns.length} items, ${flags} flags\n\n`,
-    );
-    io.stdout.write(
-      formatTable(
-        ['column.rank', 'column.unit', 'column.score', 'column.covered', 'column.partial', 'column.flagCount', 'column.report'].map((key) =>
-          t(key, undefined, localeFromEnv()),
-        ),
-        [...data.units]
-          .sort((a, b) => a.rank - b.rank || (a.unit.name < b.unit.name ? -1 : 1))
-          .map((u) => [
-            String(u.rank),
-            u.unit.name,
-            u.result.score.proposed.normalised.toFixed(2),
-            `${u.result.coverage.proposed.covered}/${u.result.coverage.proposed.assessable}`,
-            String(u.result.coverage.proposed.partial),
-            String(u.result.flags.length),
-            u.report?.source ?? 'none (REPORT_MISSING)',
-          ]),
-        [0, 2, 3, 4, 5],
-      ),
-    );
-    io.stdout.write('\n');
-    for (const file of files) {
-      const path = file.role === 'flags' ? flagsPath(out) : out;
-      write(path, file.data);
-      io.stdout.write(
-        `wrote ${path}: ${describe(
-          file,
-          data.units.map((u) => u.unit.name),
-          flags,
-          data.columns.length,
-        )} (${Math.ceil(file.data.length / 1024)} KB)\n`,
-      );
-    }
-    return 0;
-  } finally {
-    if (opened) await opened.dataSource.destroy();
+    data = await gatherDistrictData(ds, { year: request.year, parentUnitId: parent.id, checklistId });
+  } catch (e) {
+    if (e instanceof BadInputError) return fail(e.message);
+    throw e;
   }
+  const files = await districtExportFiles(data, request.format, localeFromEnv());
+  const flags = data.units.reduce((n, u) => n + u.result.flags.length, 0);
+  io.stdout.write(`${districtHeadline(data, request.year, flags)}\n\n`);
+  io.stdout.write(rankingTable(data));
+  io.stdout.write('\n');
+  for (const file of files) {
+    const path = file.role === 'flags' ? flagsPath(out) : out;
+    write(path, file.data);
+    const what = describe(
+      file,
+      data.units.map((u) => u.unit.name),
+      flags,
+      data.columns.length,
+    );
+    io.stdout.write(`wrote ${path}: ${what} (${Math.ceil(file.data.length / 1024)} KB)\n`);
+  }
+  return 0;
+}
+
+function unknownUnitMessage(name: string, units: Unit[]): string {
+  const close = suggestUnitNames(units, name);
+  return `unknown unit "${name}"${close.length ? `; did you mean ${close.join(', ')}?` : units.length === 0 ? ': the database has no units (run npm start once)' : ''}`;
+}
+
+/** `KEY@VERSION`, or `KEY` for its latest version. */
+function findChecklist(ds: DataSource, spec: string): Promise<Checklist | null> {
+  const [key, version] = spec.split('@');
+  return ds.getRepository(Checklist).findOne({
+    where: version ? { key, version: Number(version) } : { key },
+    order: { version: 'DESC' },
+  });
+}
+
+/** `南开区 2023, checklist KEY vN: 2 reporting units (1 with a report), 31 items, 5 flags`. */
+function districtHeadline(data: DistrictData, year: number, flags: number): string {
+  const withReport = data.units.filter((u) => u.hasReport).length;
+  return `${data.parent.name} ${year}, checklist ${data.checklist.key} v${data.checklist.version}: ${data.units.length} reporting units (${withReport} with a report), ${data.columns.length} items, ${flags} flags`;
+}
+
+/** The units by rank (then name): score, coverage, flags and the report read. */
+function rankingTable(data: DistrictData): string {
+  return formatTable(
+    ['column.rank', 'column.unit', 'column.score', 'column.covered', 'column.partial', 'column.flagCount', 'column.report'].map((key) =>
+      t(key, undefined, localeFromEnv()),
+    ),
+    [...data.units]
+      .sort((a, b) => a.rank - b.rank || (a.unit.name < b.unit.name ? -1 : 1))
+      .map((u) => [
+        String(u.rank),
+        u.unit.name,
+        u.result.score.proposed.normalised.toFixed(2),
+        `${u.result.coverage.proposed.covered}/${u.result.coverage.proposed.assessable}`,
+        String(u.result.coverage.proposed.partial),
+        String(u.result.flags.length),
+        u.report?.source ?? 'none (REPORT_MISSING)',
+      ]),
+    [0, 2, 3, 4, 5],
+  );
 }
 
 /** `out/南开区-2023.csv` → `out/南开区-2023-flags.csv`. */
