@@ -158,19 +158,33 @@ function checklistToWorkbook(def: ChecklistDefinition): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '法治清单';
   wb.title = def.name;
+  addInfoSheet(wb, def);
+  addScoringSheet(wb, def);
+  addFlagSheet(wb, def);
+  addItemsSheet(wb, def);
+  return wb;
+}
 
+/** 清单信息: 字段 / 值 / 说明 rows for the header fields, then reuse and matching where the checklist has them. */
+function addInfoSheet(wb: ExcelJS.Workbook, def: ChecklistDefinition): void {
   const info = wb.addWorksheet(CHECKLIST_SHEETS.info);
   info.addRow(['字段', '值', '说明']);
   for (const field of INFO_FIELDS) info.addRow([INFO_LABELS[field], def[field], INFO_HINTS[field]]);
   if (def.reuse) info.addRow([REUSE_LABEL, def.reuse.threshold, REUSE_HINT]);
   if (def.matching) info.addRow([MATCHING_LABEL, JSON.stringify(def.matching.similarity), MATCHING_HINT]);
   styleTable(info, [22, 48, 60]);
+}
 
+/** 计分规则: one row a scored status with its factor. */
+function addScoringSheet(wb: ExcelJS.Workbook, def: ChecklistDefinition): void {
   const scoring = wb.addWorksheet(CHECKLIST_SHEETS.scoring);
   scoring.addRow(['状态', '名称', '系数', '说明']);
   for (const s of SCORED) scoring.addRow([s, STATUS_NAMES[s], def.scoring[s], '条目分值 × 系数 = 条目得分（0 到 1）']);
   styleTable(scoring, [18, 12, 8, 40]);
+}
 
+/** 预警规则: one row a flag the checklist sets, on or off, with its severity. */
+function addFlagSheet(wb: ExcelJS.Workbook, def: ChecklistDefinition): void {
   const flags = wb.addWorksheet(CHECKLIST_SHEETS.flags);
   flags.addRow(['代码', '名称', '启用', '严重程度']);
   for (const f of FLAG_CODES) {
@@ -178,39 +192,23 @@ function checklistToWorkbook(def: ChecklistDefinition): ExcelJS.Workbook {
     if (setting) flags.addRow([f, FLAG_NAMES[f], setting.enabled ? '是' : '否', setting.severity]);
   }
   styleTable(flags, [24, 14, 8, 12]);
+}
 
+/** Notes on the 条目 header cells: how to write a code, a parent, words, groups and targets. */
+const ITEM_NOTES: Partial<Record<ItemField, string>> = {
+  code: '部分为 1、2 …，条目为 1.1、1.2 …（设置为文本格式，10.10 才不会变成 10.1）',
+  parent: '部分留空；条目填所属部分的编号',
+  keywords: '用“、”分隔；本身含“、”或“+”的词写在「」中',
+  together: '每组用“；”分隔，组内的词用“+”连接，须同时出现在一句中',
+  targets: '如 COURT_APPEARANCE_RATE>=100%；只统计不设目标值的写作 PENALTY_CASES（件）',
+};
+
+/** 条目: one row a part or item, codes as text, parts in bold, the header cells with notes. */
+function addItemsSheet(wb: ExcelJS.Workbook, def: ChecklistDefinition): void {
   const items = wb.addWorksheet(CHECKLIST_SHEETS.items, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
   const fields = Object.keys(ITEM_HEADERS) as ItemField[];
   items.addRow(fields.map((f) => ITEM_HEADERS[f]));
-  for (const item of def.items) {
-    const isPart = item.parentCode === null;
-    items.addRow(
-      fields.map((f): string | number => {
-        switch (f) {
-          case 'code':
-            return item.code;
-          case 'parent':
-            return item.parentCode ?? '';
-          case 'title':
-            return item.title;
-          case 'text':
-            return item.text;
-          case 'points':
-            return isPart ? '' : item.points;
-          case 'keywords':
-          case 'metrics':
-            return item.match[f].map(quoteWord).join('、');
-          case 'exclude':
-          case 'ignore':
-            return formatReasoned(item.match[f] ?? [], item.match.reasons ?? {});
-          case 'together':
-            return item.match.together.map((g) => g.map(quoteWord).join('+')).join('；');
-          case 'targets':
-            return item.targets.map(formatTarget).join('；');
-        }
-      }),
-    );
-  }
+  for (const item of def.items) items.addRow(templateRowOf(item));
   items.eachRow((row, n) => {
     row.getCell(1).numFmt = '@';
     row.getCell(2).numFmt = '@';
@@ -220,15 +218,36 @@ function checklistToWorkbook(def: ChecklistDefinition): ExcelJS.Workbook {
     if (n > 1 && row.getCell(2).text === '') row.font = { bold: true };
   });
   styleTable(items, [7, 8, 28, 50, 6, 40, 36, 20, 16, 24, 34]);
-  const notes: Partial<Record<ItemField, string>> = {
-    code: '部分为 1、2 …，条目为 1.1、1.2 …（设置为文本格式，10.10 才不会变成 10.1）',
-    parent: '部分留空；条目填所属部分的编号',
-    keywords: '用“、”分隔；本身含“、”或“+”的词写在「」中',
-    together: '每组用“；”分隔，组内的词用“+”连接，须同时出现在一句中',
-    targets: '如 COURT_APPEARANCE_RATE>=100%；只统计不设目标值的写作 PENALTY_CASES（件）',
-  };
-  for (const [field, text] of Object.entries(notes)) items.getCell(1, fields.indexOf(field as ItemField) + 1).note = text;
-  return wb;
+  for (const [field, text] of Object.entries(ITEM_NOTES)) items.getCell(1, fields.indexOf(field as ItemField) + 1).note = text;
+}
+
+/** One part or item as a 条目 row, in the template's column order (the cell syntax {@link itemOfRow} reads back). */
+export function templateRowOf(item: ChecklistItemDefinition): Array<string | number> {
+  const isPart = item.parentCode === null;
+  return (Object.keys(ITEM_HEADERS) as ItemField[]).map((f): string | number => {
+    switch (f) {
+      case 'code':
+        return item.code;
+      case 'parent':
+        return item.parentCode ?? '';
+      case 'title':
+        return item.title;
+      case 'text':
+        return item.text;
+      case 'points':
+        return isPart ? '' : item.points;
+      case 'keywords':
+      case 'metrics':
+        return item.match[f].map(quoteWord).join('、');
+      case 'exclude':
+      case 'ignore':
+        return formatReasoned(item.match[f] ?? [], item.match.reasons ?? {});
+      case 'together':
+        return item.match.together.map((g) => g.map(quoteWord).join('+')).join('；');
+      case 'targets':
+        return item.targets.map(formatTarget).join('；');
+    }
+  });
 }
 
 /** The template as .xlsx bytes. */

@@ -11,6 +11,7 @@ import {
   splitGroups,
   splitWords,
   statusOf,
+  templateRowOf,
 } from '../../../src/checklist/checklist-xlsx';
 import { demoChecklist } from '../../helpers/seeds';
 
@@ -280,5 +281,56 @@ describe('checklist workbook: reading one row', () => {
     ]);
     expect(rowOf({})).toEqual({ item: null, problems: [] });
     expect(rowOf({ title: '无编号' })).toEqual({ item: null, problems: [['code', 'missing: every row needs a code such as 5 or 5.1']] });
+  });
+});
+
+describe('checklist workbook: writing one row', () => {
+  it('an item in the template’s columns, words quoted where they hold a separator, reasons after ：', () => {
+    const item = {
+      code: '5.1',
+      parentCode: '5',
+      title: '执法装备',
+      text: '配齐执法记录仪',
+      assessable: true,
+      points: 2,
+      match: {
+        keywords: ['执法记录仪', 'A、B'],
+        together: [['执法', '记录']],
+        exclude: ['培训'],
+        metrics: ['PENALTY_CASES'],
+        reasons: { 培训: '培训不是装备' },
+      },
+      targets: [
+        { metric: 'COURT_APPEARANCE_RATE', op: '>=' as const, threshold: 100, unit: '%' },
+        { metric: 'PENALTY_CASES', unit: '件' },
+      ],
+    };
+    expect(templateRowOf(item)).toEqual([
+      '5.1',
+      '5',
+      '执法装备',
+      '配齐执法记录仪',
+      2,
+      '执法记录仪、「A、B」',
+      '执法+记录',
+      '培训：培训不是装备',
+      '',
+      'PENALTY_CASES',
+      'COURT_APPEARANCE_RATE>=100%；PENALTY_CASES（件）',
+    ]);
+  });
+
+  it('a part: no parent, no points', () => {
+    const part = {
+      code: '5',
+      parentCode: null,
+      title: '执法',
+      text: '执法',
+      assessable: false,
+      points: 0,
+      match: { keywords: [], together: [], exclude: [], metrics: [] },
+      targets: [],
+    };
+    expect(templateRowOf(part)).toEqual(['5', '', '执法', '执法', '', '', '', '', '', '', '']);
   });
 });
