@@ -9,15 +9,12 @@ import { MatcherWeights } from '../checklist/matcher-weights.entity';
 import {
   fitModelOn,
   RULES_ONLY_MODEL,
+  proposeLinks,
   scoreAgainstGold,
-  combine,
-  weighRuleLinks,
-  similarityCandidates,
   type ClaimsWithGold,
   type MatcherModel,
   type ReviewedLink,
 } from './pipeline';
-import { matchClaims } from './matcher';
 import { matcherInputFromRows } from './matcher-input.store';
 import type { Score } from './evaluate';
 import { sumScores } from './evaluate';
@@ -130,19 +127,9 @@ export async function learnFromReviews(
     evidence.reviewedClaims >= MIN_REVIEWED_CLAIMS
       ? { ...fitted, aloneThreshold: fitted.threshold }
       : { ...before, termWeights: fitted.termWeights };
+  // scored on the links the product proposes with each model (context included, see context.ts)
   const scoreWith = (model: MatcherModel) =>
-    sumScores(
-      evidence.claims.map((s) =>
-        scoreAgainstGold(
-          combine(
-            weighRuleLinks(matchClaims(s.claims, s.metrics, items), model.termWeights),
-            similarityCandidates(s.claims, items, model.calibration),
-            model.threshold,
-          ),
-          s.gold,
-        ),
-      ),
-    );
+    sumScores(evidence.claims.map((s) => scoreAgainstGold(proposeLinks(s.claims, s.metrics, items, model).combined, s.gold)));
   return { before, after, evidence, scoreBefore: scoreWith(before), scoreAfter: scoreWith(after) };
 }
 

@@ -52,6 +52,12 @@ export function modelOfDefinition(def: Pick<ChecklistDefinition, 'matching'>): M
 const TERM_PRIOR = { weight: 0.8, strength: 2 } as const;
 /** A rule link whose every word weighs less than this is not proposed. */
 export const TERM_WEIGHT_FLOOR = 0.5;
+/**
+ * A similarity threshold is fitted only among those whose precision on the training claims is
+ * at least this (a wrong link costs a reviewer's time and can hide a gap): the best F1 above
+ * the floor, or no similarity link at all.
+ */
+export const PRECISION_FLOOR = 0.8;
 /** Thresholds tried when the similarity threshold is fitted. */
 const THRESHOLD_GRID: readonly number[] = Array.from({ length: 17 }, (_, i) => Math.round((0.1 + i * 0.05) * 100) / 100);
 
@@ -252,6 +258,7 @@ export function fitModelOn(
   items: readonly ChecklistItemDefinition[],
   sets: readonly ClaimsWithGold[],
   reviews: readonly ReviewedLink[] | null = null,
+  precisionFloor = PRECISION_FLOOR,
 ): MatcherModel {
   const examples: CalibrationExample[] = [];
   for (const s of sets) {
@@ -265,17 +272,26 @@ export function fitModelOn(
   }
   const calibration = calibrate(examples);
   const termWeights = reviews ? estimateTermWeights(reviews) : {};
+  const weigh = (links: ProposedLink[]) => weighRuleLinks(links, termWeights);
   const prepared = sets.map((s) => ({
+    claims: s.claims,
     gold: s.gold,
-    rules: weighRuleLinks(matchClaims(s.claims, s.metrics, items), termWeights),
+    rules: weigh(matchClaims(s.claims, s.metrics, items)),
     candidates: similarityCandidates(s.claims, items, calibration),
   }));
+  // the threshold is fitted on the links the product proposes (context included), and only
+  // among thresholds whose precision on the training claims reaches the floor
   const bestThreshold = (withRules: boolean): number => {
     let best = { threshold: 1, f1: -1 };
     for (const threshold of [...THRESHOLD_GRID, 1]) {
-      const f1 =
-        sumScores(prepared.map((p) => scoreAgainstGold(combine(withRules ? p.rules : [], p.candidates, threshold), p.gold))).f1 ?? 0;
-      if (f1 > best.f1 + 1e-9) best = { threshold, f1 };
+      const fitted = sumScores(
+        prepared.map((p) => {
+          const links = combine(withRules ? p.rules : [], p.candidates, threshold);
+          return scoreAgainstGold(withRules ? withContext(p.claims, items, links, weigh) : links, p.gold);
+        }),
+      );
+      if (threshold < 1 && (fitted.precision ?? 0) < precisionFloor) continue;
+      if ((fitted.f1 ?? 0) > best.f1 + 1e-9) best = { threshold, f1: fitted.f1 ?? 0 };
     }
     return best.threshold;
   };

@@ -1,5 +1,5 @@
 import type { ChecklistItemDefinition } from '../../../src/checklist/types';
-import { combine, estimateTermWeights, weighRuleLinks, type SimilarityCandidate } from '../../../src/evidence/pipeline';
+import { combine, estimateTermWeights, fitModelOn, weighRuleLinks, type SimilarityCandidate } from '../../../src/evidence/pipeline';
 import { calibrate, probability, similarities, similarityWords } from '../../../src/evidence/similarity';
 import type { ProposedLink } from '../../../src/evidence/types';
 
@@ -88,5 +88,27 @@ describe('learning from reviews', () => {
       weights,
     );
     expect(kept.map((l) => l.claimId)).toEqual(['c2', 'c3']);
+  });
+});
+
+describe('fitting the similarity threshold', () => {
+  // two claims each truly about one item, and a third about neither that shares words with 7.2
+  const claims = [
+    { id: 'c1', text: '配齐执法记录仪和移动执法终端，推进非现场执法。' },
+    { id: 'c2', text: '依法分类处理信访诉求，按期办理信访事项。' },
+    { id: 'c3', text: '领导接访制度写入年度计划，信访事项不在此列。' },
+  ].map((c) => ({ ...c, polarity: 'POSITIVE' as const, sectionKind: 'ACHIEVEMENT' as const, sectionPath: '一' }));
+  const gold = new Map([
+    ['c1', new Set(['5.5'])],
+    ['c2', new Set(['7.2'])],
+    ['c3', new Set<string>()],
+  ]);
+
+  it('only keeps thresholds whose training precision reaches the floor, else proposes no similarity link', () => {
+    const open = fitModelOn(ITEMS, [{ claims, metrics: [], gold }], null, 0);
+    expect(open.threshold).toBeLessThan(1);
+    const strict = fitModelOn(ITEMS, [{ claims, metrics: [], gold }], null, 1.01);
+    expect(strict.threshold).toBe(1);
+    expect(strict.aloneThreshold).toBe(1);
   });
 });
