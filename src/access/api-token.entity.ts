@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Unit } from '../units/unit.entity';
 import { timestampType } from '../db/column-types';
 import type { Role } from '../shared/roles';
 
@@ -17,6 +18,11 @@ export class ApiToken {
   /** the unit whose subtree the token may see (null: everything, ADMIN only) */
   @Column({ type: 'integer', nullable: true })
   unitId: number | null;
+
+  /** RESTRICT, never SET NULL: a null unit would widen the token to everything */
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unitId', foreignKeyConstraintName: 'fk_token_unit' })
+  unit?: Relation<Unit>;
 
   @Index('uq_token_hash', { unique: true })
   @Column({ type: 'varchar', length: 64 })

@@ -15,7 +15,11 @@ import { Report } from '../reports/report.entity';
 import { ClaimBand } from '../reports/reuse/claim-band.entity';
 import { Unit } from '../units/unit.entity';
 
-/** Every entity of the data model, registered with the one DataSource. */
+/**
+ * Every entity of the data model, registered with the one DataSource. References are foreign
+ * keys declared as `@ManyToOne` beside the plain `xId` column the code reads and writes
+ * (docs/design.md, "Storage").
+ */
 export const ENTITIES = [
   Unit,
   Checklist,

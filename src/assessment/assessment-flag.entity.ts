@@ -1,4 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Checklist } from '../checklist/checklist.entity';
+import { Unit } from '../units/unit.entity';
 import type { FlagCode, Severity } from '../checklist/types';
 import type { LocalText } from '../i18n/messages';
 import { Assessment } from './assessment.entity';
@@ -15,14 +17,22 @@ export class AssessmentFlag {
   assessmentId: number;
 
   @ManyToOne(() => Assessment, (assessment) => assessment.flagRows, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'assessmentId' })
+  @JoinColumn({ name: 'assessmentId', foreignKeyConstraintName: 'fk_flag_assessment' })
   assessment?: Relation<Assessment>;
 
   @Column({ type: 'integer' })
   unitId: number;
 
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unitId', foreignKeyConstraintName: 'fk_flag_unit' })
+  unit?: Relation<Unit>;
+
   @Column({ type: 'integer' })
   checklistId: number;
+
+  @ManyToOne(() => Checklist, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'checklistId', foreignKeyConstraintName: 'fk_flag_checklist' })
+  checklist?: Relation<Checklist>;
 
   @Column({ type: 'integer' })
   year: number;

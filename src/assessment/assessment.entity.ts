@@ -1,4 +1,18 @@
-import { AfterLoad, Column, Entity, Index, OneToMany, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import {
+  AfterLoad,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  VersionColumn,
+  type Relation,
+} from 'typeorm';
+import { Checklist } from '../checklist/checklist.entity';
+import { Report } from '../reports/report.entity';
+import { Unit } from '../units/unit.entity';
 import { doubleType, timestampType } from '../db/column-types';
 import { AssessmentFlag } from './assessment-flag.entity';
 import { withStoredFlags } from './stored-flags';
@@ -14,16 +28,30 @@ export class Assessment {
   @Column({ type: 'integer' })
   unitId: number;
 
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unitId', foreignKeyConstraintName: 'fk_assessment_unit' })
+  unit?: Relation<Unit>;
+
   @Index('ix_assessment_checklist_year')
   @Column({ type: 'integer' })
   checklistId: number;
+
+  @ManyToOne(() => Checklist, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'checklistId', foreignKeyConstraintName: 'fk_assessment_checklist' })
+  checklist?: Relation<Checklist>;
 
   @Column({ type: 'integer' })
   year: number;
 
   /** the current report it was computed from, null when the unit has none that year */
+  @Index('ix_assessment_report')
   @Column({ type: 'integer', nullable: true })
   reportId: number | null;
+
+  /** a deleted report leaves the stored result in place until it is recomputed */
+  @ManyToOne(() => Report, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'reportId', foreignKeyConstraintName: 'fk_assessment_report' })
+  report?: Relation<Report>;
 
   /**
    * The full result: items, coverage, score and flags. Stored without its flags (they are

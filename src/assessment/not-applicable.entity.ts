@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Checklist } from '../checklist/checklist.entity';
+import { Unit } from '../units/unit.entity';
 import { timestampType } from '../db/column-types';
 
 /** An item marked not applicable for one unit and year, with its justification. */
@@ -11,8 +13,16 @@ export class NotApplicableMarkEntity {
   @Column({ type: 'integer' })
   unitId: number;
 
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unitId', foreignKeyConstraintName: 'fk_not_applicable_unit' })
+  unit?: Relation<Unit>;
+
   @Column({ type: 'integer' })
   checklistId: number;
+
+  @ManyToOne(() => Checklist, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'checklistId', foreignKeyConstraintName: 'fk_not_applicable_checklist' })
+  checklist?: Relation<Checklist>;
 
   @Column({ type: 'integer' })
   year: number;

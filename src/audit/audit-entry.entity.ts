@@ -1,7 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { timestampType } from '../db/column-types';
 
-/** Who changed what, when: before → after. */
+/**
+ * Who changed what, when: before → after. No foreign keys on purpose: the trail must outlive
+ * what it describes (a deleted report or unit keeps its history), and entityId points into a
+ * different table for each entityType.
+ */
 @Entity('audit_entry')
 @Index('ix_audit_entity', ['entityType', 'entityId'])
 export class AuditEntry {

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Checklist } from './checklist.entity';
 import type { MatchRules } from './types';
 
 /** A node of the checklist tree: a part (heading, not assessable) or an item. */
@@ -10,6 +11,10 @@ export class ChecklistItem {
 
   @Column({ type: 'integer' })
   checklistId: number;
+
+  @ManyToOne(() => Checklist, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'checklistId', foreignKeyConstraintName: 'fk_checklist_item_checklist' })
+  checklist?: Relation<Checklist>;
 
   @Column({ type: 'varchar', length: 20 })
   code: string;

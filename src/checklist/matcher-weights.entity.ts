@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Checklist } from './checklist.entity';
 import { doubleType, timestampType } from '../db/column-types';
 import type { SimilaritySettings } from './types';
 
@@ -20,6 +21,10 @@ export class MatcherWeights {
   @Index('ix_matcher_weights_checklist')
   @Column({ type: 'integer' })
   checklistId: number;
+
+  @ManyToOne(() => Checklist, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'checklistId', foreignKeyConstraintName: 'fk_matcher_weights_checklist' })
+  checklist?: Relation<Checklist>;
 
   @Column({ type: 'varchar', length: 20 })
   source: 'CHECKLIST' | 'REVIEWS';

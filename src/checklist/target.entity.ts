@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { ChecklistItem } from './checklist-item.entity';
 import { doubleType } from '../db/column-types';
 import type { Comparison } from './types';
 
@@ -11,6 +12,10 @@ export class Target {
   @Index('ix_target_item')
   @Column({ type: 'integer' })
   itemId: number;
+
+  @ManyToOne(() => ChecklistItem, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'itemId', foreignKeyConstraintName: 'fk_target_item' })
+  item?: Relation<ChecklistItem>;
 
   @Column({ type: 'varchar', length: 80 })
   metric: string;

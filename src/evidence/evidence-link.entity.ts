@@ -1,4 +1,17 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  VersionColumn,
+  type Relation,
+} from 'typeorm';
+import { ChecklistItem } from '../checklist/checklist-item.entity';
+import { Claim } from '../reports/claim.entity';
+import { Report } from '../reports/report.entity';
 import { doubleType, timestampType } from '../db/column-types';
 import type { LinkMethod, LinkState } from './types';
 
@@ -12,13 +25,25 @@ export class EvidenceLink {
   @Column({ type: 'integer' })
   claimId: number;
 
+  @ManyToOne(() => Claim, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'claimId', foreignKeyConstraintName: 'fk_link_claim' })
+  claim?: Relation<Claim>;
+
   @Index('ix_link_item')
   @Column({ type: 'integer' })
   itemId: number;
 
+  @ManyToOne(() => ChecklistItem, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'itemId', foreignKeyConstraintName: 'fk_link_item' })
+  item?: Relation<ChecklistItem>;
+
   @Index('ix_link_report')
   @Column({ type: 'integer' })
   reportId: number;
+
+  @ManyToOne(() => Report, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'reportId', foreignKeyConstraintName: 'fk_link_report' })
+  report?: Relation<Report>;
 
   @Column({ type: 'varchar', length: 10 })
   method: LinkMethod;
@@ -57,8 +82,13 @@ export class EvidenceLink {
   createdBy: string;
 
   /** the link of the previous checklist version whose review this one carries over */
+  @Index('ix_link_carried_from')
   @Column({ type: 'integer', nullable: true })
   carriedFromId: number | null;
+
+  @ManyToOne(() => EvidenceLink, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'carriedFromId', foreignKeyConstraintName: 'fk_link_carried_from' })
+  carriedFrom?: Relation<EvidenceLink>;
 
   /** for a SUSPECT link: the item as it was when the link was accepted, and as it is now */
   @Column({ type: 'simple-json', nullable: true })

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Report } from './report.entity';
 import type { Polarity, SectionKind } from '../reading/types';
 
 /** A sentence or enumerated clause of a report, with offsets into the raw text. */
@@ -10,6 +11,10 @@ export class Claim {
 
   @Column({ type: 'integer' })
   reportId: number;
+
+  @ManyToOne(() => Report, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'reportId', foreignKeyConstraintName: 'fk_claim_report' })
+  report?: Relation<Report>;
 
   /** the analyser's id within its report (c1, c2 …) */
   @Column({ type: 'varchar', length: 20 })

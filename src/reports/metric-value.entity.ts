@@ -1,4 +1,6 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Claim } from './claim.entity';
+import { Report } from './report.entity';
 import { doubleType } from '../db/column-types';
 import type { Qualifier } from '../reading/types';
 
@@ -12,9 +14,17 @@ export class MetricValue {
   @Column({ type: 'integer' })
   reportId: number;
 
+  @ManyToOne(() => Report, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'reportId', foreignKeyConstraintName: 'fk_metric_report' })
+  report?: Relation<Report>;
+
   @Index('ix_metric_claim')
   @Column({ type: 'integer' })
   claimId: number;
+
+  @ManyToOne(() => Claim, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'claimId', foreignKeyConstraintName: 'fk_metric_claim' })
+  claim?: Relation<Claim>;
 
   @Column({ type: 'varchar', length: 80, nullable: true })
   metric: string | null;

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Report } from './report.entity';
 import type { SectionKind } from '../reading/types';
 
 /** A heading and its body in a report. */
@@ -10,6 +11,10 @@ export class ReportSection {
   @Index('ix_section_report')
   @Column({ type: 'integer' })
   reportId: number;
+
+  @ManyToOne(() => Report, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'reportId', foreignKeyConstraintName: 'fk_section_report' })
+  report?: Relation<Report>;
 
   @Column({ type: 'integer' })
   position: number;

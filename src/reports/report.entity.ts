@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Unit } from '../units/unit.entity';
 import { timestampType } from '../db/column-types';
 
 export type ReportState = 'CURRENT' | 'REPLACED';
@@ -14,6 +15,11 @@ export class Report {
 
   @Column({ type: 'integer' })
   unitId: number;
+
+  /** a unit with reports cannot be deleted: its reports are the evidence of its assessments */
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unitId', foreignKeyConstraintName: 'fk_report_unit' })
+  unit?: Relation<Unit>;
 
   /** the year the report describes */
   @Column({ type: 'integer' })
@@ -44,8 +50,14 @@ export class Report {
   @Column({ type: 'varchar', length: 10, default: 'CURRENT' })
   state: ReportState;
 
+  @Index('ix_report_replaced_by')
   @Column({ type: 'integer', nullable: true })
   replacedById: number | null;
+
+  /** deleting the newer report leaves the older one REPLACED, pointing at nothing */
+  @ManyToOne(() => Report, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'replacedById', foreignKeyConstraintName: 'fk_report_replaced_by' })
+  replacedBy?: Relation<Report>;
 
   @CreateDateColumn({ type: timestampType })
   createdAt: Date;

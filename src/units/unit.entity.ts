@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type { UnitLevel } from '../reading/types';
 import { timestampType } from '../db/column-types';
 
@@ -22,6 +22,10 @@ export class Unit {
   @Index('ix_unit_parent')
   @Column({ type: 'integer', nullable: true })
   parentId: number | null;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parentId', foreignKeyConstraintName: 'fk_unit_parent' })
+  parent?: Relation<Unit>;
 
   @CreateDateColumn({ type: timestampType })
   createdAt: Date;

@@ -1,7 +1,10 @@
 /**
  * Migrations per database type (generated SQL differs between SQLite and PostgreSQL).
  * After changing an entity, run `npm run migration:generate -- Name` once without and
- * once with DATABASE_URL, and add both classes here.
+ * once with DATABASE_URL, and add both classes here. A SQLite migration that recreates a
+ * table must run with `PRAGMA foreign_keys = OFF` (runMigrations does that around each
+ * migration's transaction; a revert needs `{ transaction: 'none' }`): dropping a table with
+ * keys on deletes its rows first, and ON DELETE CASCADE their children (./foreign-keys.ts).
  */
 import { AccessTokens1795449231060 } from './postgres/1795449231060-AccessTokens';
 import { AcrossReports1795900110033 } from './postgres/1795900110033-AcrossReports';
@@ -13,6 +16,7 @@ import { ClaimSearch1795900300000 as PostgresClaimSearch } from './postgres/1795
 import { MatcherWeights1796000000000 as PostgresMatcherWeights } from './postgres/1796000000000-MatcherWeights';
 import { ReportingLevelsOnly1796000000200 } from './postgres/1796000000200-ReportingLevelsOnly';
 import { FlagsStoredOnce1796100000100 as PostgresFlagsStoredOnce } from './postgres/1796100000100-FlagsStoredOnce';
+import { ForeignKeys1796200000000 as PostgresForeignKeys } from './postgres/1796200000000-ForeignKeys';
 import { AccessTokens1795449230664 } from './sqlite/1795449230664-AccessTokens';
 import { AcrossReports1795900100000 } from './sqlite/1795900100000-AcrossReports';
 import { ChecklistReuse1795900200000 } from './sqlite/1795900200000-ChecklistReuse';
@@ -24,6 +28,7 @@ import { ClaimSearch1795900300000 as SqliteClaimSearch } from './sqlite/17959003
 import { MatcherWeights1796000000000 as SqliteMatcherWeights } from './sqlite/1796000000000-MatcherWeights';
 import { ReportingLevelsOnly1796000000100 } from './sqlite/1796000000100-ReportingLevelsOnly';
 import { FlagsStoredOnce1796100000100 as SqliteFlagsStoredOnce } from './sqlite/1796100000100-FlagsStoredOnce';
+import { ForeignKeys1796200000000 as SqliteForeignKeys } from './sqlite/1796200000000-ForeignKeys';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795448023432,
@@ -37,6 +42,7 @@ export const SQLITE_MIGRATIONS: Function[] = [
   ReportingLevelsOnly1796000000100,
   ClaimBandWithoutRowid1796000000200,
   SqliteFlagsStoredOnce,
+  SqliteForeignKeys,
 ];
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795448023786,
@@ -49,4 +55,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   PostgresMatcherWeights,
   ReportingLevelsOnly1796000000200,
   PostgresFlagsStoredOnce,
+  PostgresForeignKeys,
 ];
