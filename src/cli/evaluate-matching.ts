@@ -7,8 +7,9 @@
  *   is matched with rules and learned weights built without its labels and without rule terms
  *   only its own text contains, then scored. This is the project's estimate of what users see.
  * - 冻结测试集 (frozen, frozen2): the reports labelled in test/fixtures/frozen/labels and
- *   test/fixtures/frozen-2/labels (docs/evaluation.md), which no rule, weight or threshold was
- *   changed for, matched with the full rules. Empty (reports 0, figures null) until labelled.
+ *   test/fixtures/frozen-2/labels (docs/evaluation.md), labelled before any matching and matched
+ *   with the full rules; both have been looked at since 2026-12-06, so their figures are tuning
+ *   figures now (frozen set 3 is not read here). Empty (reports 0, figures null) until labelled.
  * - 调优集 (tuning): the five seed reports with the full rules: fitted, not a prediction.
  *
  * Each is shown for the rules alone, the similarity alone and the two combined; micro
