@@ -8,7 +8,7 @@ import { BadInputError, idOfType, MAX_PAGE_SIZE, pageWindow, toConnection } from
 import { UnitNode } from '../units/unit.type';
 import { ITEM_STATUSES } from '../checklist/types';
 import { assessmentSummariesForUnits, assessmentsForUnits } from './assessment-batch.store';
-import { reportingUnitsUnder } from '../units/unit.service';
+import { reportingUnitIdsUnder, reportingUnitsUnder } from '../units/unit.service';
 import { AssessmentFlag } from './assessment-flag.entity';
 import { CoverageCountType, FlagConnection, FlagType, ScoreType } from './assessment.type';
 import { chooseChecklist } from './assessment.resolver';
@@ -202,9 +202,12 @@ export class DistrictResolver {
       query.andWhere('f.checklistId = :checklistId', { checklistId: loaded.checklist.id });
     }
     if (filter?.unitIds?.length) {
-      const ids = new Set<number>();
-      for (const id of filter.unitIds) for (const u of await reportingUnitsUnder(ctx.dataSource, unitIdArg(id, 'unitIds'))) ids.add(u.id);
-      query.andWhere('f.unitId IN (:...unitIds)', { unitIds: ids.size ? [...ids] : [-1] });
+      // one recursive query seeded with every id (the list is capped at MAX_LIST_ARGUMENT)
+      const ids = await reportingUnitIdsUnder(
+        ctx.dataSource,
+        filter.unitIds.map((id) => unitIdArg(id, 'unitIds')),
+      );
+      query.andWhere('f.unitId IN (:...unitIds)', { unitIds: ids.length ? ids : [-1] });
     }
     if (filter?.codes?.length) query.andWhere('f.code IN (:...codes)', { codes: filter.codes });
     if (filter?.severities?.length) query.andWhere('f.severity IN (:...severities)', { severities: filter.severities });

@@ -51,6 +51,26 @@ export function subtreeIds(units: readonly Pick<Unit, 'id' | 'parentId'>[], root
 const CHUNK = 500;
 
 /**
+ * Ids of the reporting units (街道, 镇) in the subtrees of all `rootIds` together, in one
+ * recursive query seeded with every root (SQLite and PostgreSQL): a list of 500 roots is one
+ * statement, not 500. `UNION` (not `UNION ALL`) walks a unit once even when roots overlap
+ * (南开区 and its 万兴街 both given).
+ */
+export async function reportingUnitIdsUnder(ds: DataSource, rootIds: readonly number[]): Promise<number[]> {
+  if (rootIds.length === 0) return [];
+  const postgres = ds.options.type === 'postgres';
+  const seeds = rootIds.map((_, i) => (postgres ? `$${i + 1}` : '?')).join(', ');
+  const levels = [...REPORTING_LEVELS].map((_, i) => (postgres ? `$${rootIds.length + i + 1}` : '?')).join(', ');
+  const rows: { id: number | string }[] = await ds.query(
+    `WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE id IN (${seeds}) ` +
+      `UNION SELECT u.id FROM unit u JOIN sub ON u."parentId" = sub.id) ` +
+      `SELECT u.id FROM unit u JOIN sub ON sub.id = u.id WHERE u.level IN (${levels}) ORDER BY u.id`,
+    [...rootIds, ...REPORTING_LEVELS],
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+/**
  * The reporting units (街道, 镇) in the subtree of `parentId`, by name, in one recursive
  * query (works on SQLite and PostgreSQL).
  */

@@ -85,4 +85,25 @@ describe('SQL statements per request', () => {
     expect(large.reports.edges.length).toBeGreaterThan(20);
     expect(largeCount).toBe(smallCount);
   });
+
+  it('flags(filter: { unitIds }) is one recursive query whatever the number of ids, with the same flags', async () => {
+    const FLAGS = `query($ids: [ID!]) { flags(first: 200, filter: { year: 2022, unitIds: $ids }) { totalCount edges { node { unit { name } } } } }`;
+    const streets = await db.dataSource.getRepository(Unit).find({ where: { level: 'STREET' } });
+    const streetIds = streets.map((u) => Buffer.from(`Unit:${u.id}`).toString('base64'));
+    db.counter.reset();
+    const one = await client.data(FLAGS, { ids: [districtId] });
+    const oneCount = db.counter.count;
+    db.counter.reset();
+    // the district and all its streets, repeated: 400 ids whose subtrees overlap
+    const many = await client.data(FLAGS, {
+      ids: Array.from({ length: 400 }, (_, i) => [districtId, ...streetIds][i % (streetIds.length + 1)]),
+    });
+    const manyCount = db.counter.count;
+    expect(one.flags.totalCount).toBeGreaterThan(0);
+    expect(manyCount).toBe(oneCount);
+    expect(many.flags.totalCount).toBeGreaterThanOrEqual(one.flags.totalCount);
+    const unitsOf = (d: { flags: { edges: { node: { unit: { name: string } } }[] } }) =>
+      new Set(d.flags.edges.map((e) => e.node.unit.name));
+    for (const name of unitsOf(one)) expect(unitsOf(many).has(name)).toBe(true);
+  });
 });
