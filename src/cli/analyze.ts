@@ -7,13 +7,15 @@
  * when no unit was given or determined.
  */
 import { Command, CommanderError } from 'commander';
-import { readFile } from 'fs/promises';
+import { readFile, stat } from 'fs/promises';
 import { join } from 'node:path';
 import { assessReportText } from '../pipeline/report-pipeline';
 import type { AssessmentResult } from '../assessment/types';
 import { formatChecklistErrors, loadChecklistFile } from '../checklist/checklist-file';
 import { decodeReportBytes } from '../documents/decode';
-import { extractDocument } from '../documents/extract';
+import { extractInWorker } from '../documents/extract-pool';
+import { ConfigError, loadConfig, type DocumentLimits } from '../config';
+import { MAX_DOCUMENT_BYTES } from '../pipeline/ingest-document';
 import type { ProposedLink } from '../evidence/types';
 import { analyzeReport, checkText } from '../reading';
 import { projectRoot } from '../shared/project-root';
@@ -205,6 +207,18 @@ export async function runAnalyzeCli(argv: string[], io: CliIO = { stdout: proces
     if (!/^\d{4}$/u.test(options.year.trim())) return fail(`--year must be a four-digit year, got "${options.year}"`);
     year = Number(options.year.trim());
   }
+  // the budgets of the server's ingest (README "Limits"; MAX_DOCX_UNCOMPRESSED_BYTES, EXTRACT_TIMEOUT_MS …)
+  let limits: DocumentLimits;
+  try {
+    limits = loadConfig().documentLimits;
+  } catch (e) {
+    if (e instanceof ConfigError) return fail(e.message);
+    throw e;
+  }
+  const size = await stat(file)
+    .then((s) => s.size)
+    .catch(() => -1);
+  if (size > MAX_DOCUMENT_BYTES) return fail(`${file}: the file is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`);
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -212,7 +226,9 @@ export async function runAnalyzeCli(argv: string[], io: CliIO = { stdout: proces
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     return fail(`cannot read ${file} (${code})`);
   }
-  const extracted = await extractDocument(bytes, file);
+  // read as ingest reads: in a worker thread with a memory cap and a time limit, so a zip bomb is
+  // refused within those budgets instead of inflating in this process
+  const extracted = await extractInWorker(bytes, file, limits);
   if (!extracted.ok) return fail(`${file}: ${extracted.message}`);
   const text = extracted.text;
   const notText = checkText(text);

@@ -13,7 +13,7 @@ import type { DocumentFormat } from '../documents/extract';
 import { extractInWorker } from '../documents/extract-pool';
 
 /** Files larger than this are not read (the extracted text has its own limit, maxReportBytes). */
-const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
+export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
 
 /** What happened to one file. */
 export type IngestStatus = 'INGESTED' | 'REPLACED' | 'ALREADY_IN' | 'DRY_RUN' | 'FAILED';

@@ -3,6 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { decodeText, runAnalyzeCli } from '../../../src/cli/analyze';
 import { SEED_FILES, seed } from './seed-reports';
+import { zipBombDocx } from '../../hostile/hostile-http';
 
 const SEED_DIR = join(__dirname, '..', '..', '..', 'seeds', 'reports');
 
@@ -50,6 +51,20 @@ describe('analyze command', () => {
     expect(court.length).toBeGreaterThan(0);
     expect(Object.keys(court[0])).toEqual(['claimId', 'item', 'confidence', 'rule', 'matched']);
     expect(doc.coverage.proposed.assessable).toBe(31);
+  });
+
+  it('reads documents as ingest does, in a worker within the budgets: a 1 MB .docx zip bomb (1 GB inside) is refused quickly', async () => {
+    const file = join(dir, 'bomb.docx');
+    writeFileSync(file, zipBombDocx(1000, false));
+    const rssBefore = process.memoryUsage().rss;
+    const started = performance.now();
+    const { code, out, err } = await run(file, '--json');
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(/bomb\.docx: .*(zip bomb|MAX_DOCX_UNCOMPRESSED_BYTES|MAX_ZIP_RATIO|EXTRACT_MEMORY_MB)/);
+    expect(performance.now() - started).toBeLessThan(5000);
+    // the archive is inflated (and refused) in the worker, not in this process
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(100 * 1024 * 1024);
   });
 
   it('--no-checklist analyses only', async () => {
