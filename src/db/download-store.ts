@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DownloadLimits } from '../config';
 
@@ -41,7 +41,9 @@ const DEFAULT_DOWNLOAD_LIMITS: DownloadLimits = {
  * URL is a capability that expires. A link is never evicted for another caller's files:
  * each caller has a quota (files and bytes) and all callers together a byte budget; a
  * caller whose quota (or the budget) is full is refused with a clear error until links
- * expire. Files are written under `dir` (DOWNLOAD_DIR) or, without one, kept in memory.
+ * expire. Files are written under `dir` (DOWNLOAD_DIR), each with its index entry, so links
+ * stay valid across a restart for their whole lifetime; without a directory they are kept in
+ * memory (and end with the process).
  */
 export class DownloadStore {
   private readonly files = new Map<string, Entry>();
@@ -57,8 +59,24 @@ export class DownloadStore {
     this.dir = options.dir ?? null;
     if (this.dir) {
       mkdirSync(this.dir, { recursive: true });
-      // links do not outlive the process that made them: files left by an earlier one go
-      for (const name of readdirSync(this.dir)) if (/^[\w-]{32}\.bin$/.test(name)) rmSync(join(this.dir, name), { force: true });
+      this.reopen(this.dir);
+    }
+  }
+
+  /**
+   * Links outlive a restart: each file on disk starts with its own index entry (see
+   * {@link fileHeader}) and is written under a temporary name, then renamed, so a `.bin`
+   * is always whole. At start-up the links still valid are taken back; expired ones,
+   * unreadable ones and temporary files left by a crash are deleted.
+   */
+  private reopen(dir: string): void {
+    const now = this.now();
+    for (const name of readdirSync(dir)) {
+      const match = /^([\w-]{32})\.(bin|tmp)$/.exec(name);
+      if (!match) continue;
+      const entry = match[2] === 'bin' ? readHeader(join(dir, name)) : null;
+      if (entry && entry.expiresAt.getTime() > now) this.files.set(match[1]!, entry);
+      else rmSync(join(dir, name), { force: true });
     }
   }
 
@@ -97,15 +115,19 @@ export class DownloadStore {
     const expiresAt = new Date(this.now() + this.ttlMs);
     const tokens = files.map((file) => {
       const token = randomBytes(24).toString('base64url');
-      if (this.dir) writeFileSync(join(this.dir, `${token}.bin`), file.data);
-      this.files.set(token, {
+      const entry: Entry = {
         owner,
         fileName: file.fileName,
         contentType: file.contentType,
         bytes: file.data.length,
         expiresAt,
         data: this.dir ? null : file.data,
-      });
+      };
+      if (this.dir) {
+        writeFileSync(join(this.dir, `${token}.tmp`), Buffer.concat([fileHeader(entry), file.data]));
+        renameSync(join(this.dir, `${token}.tmp`), join(this.dir, `${token}.bin`));
+      }
+      this.files.set(token, entry);
       return token;
     });
     return { tokens, expiresAt };
@@ -129,7 +151,8 @@ export class DownloadStore {
     let data = entry.data;
     if (!data) {
       try {
-        data = readFileSync(join(this.dir as string, `${token}.bin`));
+        const stored = readFileSync(join(this.dir as string, `${token}.bin`));
+        data = stored.subarray(stored.indexOf(0x0a, MAGIC.length) + 1);
       } catch {
         this.files.delete(token);
         return null;
@@ -154,5 +177,46 @@ export class DownloadStore {
   private remove(token: string): void {
     this.files.delete(token);
     if (this.dir) rmSync(join(this.dir, `${token}.bin`), { force: true });
+  }
+}
+
+/** First line of a stored download: this marker, then its index entry as one JSON line, then the file's bytes. */
+const MAGIC = 'fazhi-download 1 ';
+/** Longest index entry read back at start-up (owner and file name are short). */
+const MAX_HEADER_BYTES = 64 * 1024;
+
+/** The index entry written before a file's bytes: one line (JSON never holds a raw line break). */
+function fileHeader(entry: Entry): Buffer {
+  const { owner, fileName, contentType, bytes, expiresAt } = entry;
+  return Buffer.from(`${MAGIC}${JSON.stringify({ owner, fileName, contentType, bytes, expiresAt: expiresAt.toISOString() })}\n`, 'utf8');
+}
+
+/** The index entry at the start of a stored file, or null when it is not one of ours or is damaged. */
+function readHeader(path: string): Entry | null {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(MAX_HEADER_BYTES);
+    const read = readSync(fd, buffer, 0, MAX_HEADER_BYTES, 0);
+    const head = buffer.subarray(0, read);
+    const end = head.indexOf(0x0a);
+    if (end < 0 || head.subarray(0, MAGIC.length).toString('utf8') !== MAGIC) return null;
+    const meta = JSON.parse(head.subarray(MAGIC.length, end).toString('utf8')) as Record<string, unknown>;
+    const expiresAt = new Date(String(meta.expiresAt));
+    if (
+      typeof meta.owner !== 'string' ||
+      typeof meta.fileName !== 'string' ||
+      typeof meta.contentType !== 'string' ||
+      typeof meta.bytes !== 'number' ||
+      !Number.isSafeInteger(meta.bytes) ||
+      Number.isNaN(expiresAt.getTime())
+    ) {
+      return null;
+    }
+    return { owner: meta.owner, fileName: meta.fileName, contentType: meta.contentType, bytes: meta.bytes, expiresAt, data: null };
+  } catch {
+    return null;
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }

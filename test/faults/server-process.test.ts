@@ -138,3 +138,44 @@ describe('the server process', () => {
     expect(await db.dataSource.getRepository(Report).count({ where: { unitId: wanxing.id, year: 2025 } })).toBe(1);
   }, 120_000);
 });
+
+describe('download links across a restart', () => {
+  it('a link made before a restart answers after it with the same file (DOWNLOAD_DIR; expired files are deleted at start-up, test/unit/exports/download-store.test.ts)', async () => {
+    const downloads = mkdtempSync(join(tmpdir(), 'fazhi-restart-dl-'));
+    const withDir = { ...env, DOWNLOAD_DIR: downloads };
+    const post = (server: ServerProcess, query: string) =>
+      fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+        body: JSON.stringify({ query }),
+      }).then((r) => r.json() as Promise<{ data: any }>);
+    const download = (server: ServerProcess, path: string) => fetch(new URL(path, server.url));
+    let server = await startServerProcess(withDir, port++);
+    try {
+      const units = await post(server, '{ units(first: 100) { edges { node { id name } } } }');
+      const nankai = units.data.units.edges.find((e: { node: { name: string } }) => e.node.name === '南开区').node.id;
+      const exported = await post(
+        server,
+        `mutation { exportDistrict(input: { parentUnitId: "${nankai}", year: 2022, format: CSV }) { files { path fileName } expiresAt userErrors { code } } }`,
+      );
+      expect(exported.data.exportDistrict.userErrors).toEqual([]);
+      const [matrix] = exported.data.exportDistrict.files as { path: string; fileName: string }[];
+      const before = await download(server, matrix!.path);
+      expect(before.status).toBe(200);
+      const bytes = Buffer.from(await before.arrayBuffer());
+
+      server.child.kill('SIGTERM');
+      await server.exited;
+      server = await startServerProcess(withDir, port++);
+      const after = await download(server, matrix!.path);
+      expect(after.status).toBe(200);
+      expect(after.headers.get('content-disposition')).toContain(encodeURIComponent(matrix!.fileName));
+      expect(Buffer.from(await after.arrayBuffer()).equals(bytes)).toBe(true);
+      expect((await download(server, '/downloads/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+      rmSync(downloads, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DownloadStore } from '../../../src/db/download-store';
@@ -48,6 +48,40 @@ describe('download store', () => {
       expect(store.get(kept.tokens[0]!)).toBeNull();
       store.sweep();
       expect(readdirSync(dir)).toHaveLength(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('keeps links valid across a restart (a new store on the same directory); expired files and leftovers are deleted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fazhi-dl-'));
+    try {
+      let clock = 0;
+      const first = new DownloadStore({ dir, ttlMs: 1000, now: () => clock });
+      const early = first.putAll('a', [file(10, '早.csv')]);
+      clock = 500;
+      const late = first.putAll('b', [file(20, '晚.xlsx')]);
+      if ('code' in early || 'code' in late) throw new Error('refused');
+      writeFileSync(join(dir, `${'x'.repeat(32)}.tmp`), 'half-written by a crash');
+      writeFileSync(join(dir, `${'y'.repeat(32)}.bin`), 'not one of ours');
+      writeFileSync(join(dir, 'keep-me.txt'), 'not a download');
+
+      // restarted before anything expired: both links answer, with their names, types and bytes
+      const second = new DownloadStore({ dir, ttlMs: 1000, now: () => clock, limits: { perCallerFiles: 1 } });
+      expect(second.get(early.tokens[0]!)).toMatchObject({ fileName: '早.csv', contentType: 'text/csv' });
+      expect(second.get(early.tokens[0]!)?.data).toEqual(file(10, '').data);
+      expect(second.get(late.tokens[0]!)?.data.length).toBe(20);
+      expect(second.get(late.tokens[0]!)?.expiresAt.getTime()).toBe(1500);
+      expect(second.stats()).toEqual({ files: 2, bytes: 30 });
+      // the quota still counts the links taken back
+      expect(second.putAll('a', [file(1, 'z.csv')])).toMatchObject({ code: 'DOWNLOAD_QUOTA_FULL' });
+      expect(readdirSync(dir).sort()).toEqual([`${early.tokens[0]}.bin`, `${late.tokens[0]}.bin`, 'keep-me.txt'].sort());
+
+      // restarted after the first expired: it is deleted at start-up, the second still answers
+      clock = 1200;
+      const third = new DownloadStore({ dir, ttlMs: 1000, now: () => clock });
+      expect(third.get(early.tokens[0]!)).toBeNull();
+      expect(third.get(late.tokens[0]!)?.data.length).toBe(20);
+      expect(readdirSync(dir).sort()).toEqual([`${late.tokens[0]}.bin`, 'keep-me.txt'].sort());
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
