@@ -18,6 +18,7 @@ import { displayValue } from '../assessment/series';
 import type { ItemResult } from '../assessment/types';
 import { ITEM_STATUSES, type ItemStatus } from '../checklist/types';
 import { t } from '../i18n/messages';
+import { checkRequestDeadline } from '../observability/request-context';
 import type { DistrictData, UnitExportData } from './district-data';
 import {
   FLAG_LABELS,
@@ -115,7 +116,11 @@ export function buildDistrictWorkbook(data: DistrictData): ExcelJS.Workbook {
   const unitSheets = unitSheetNames(data.units);
   addSummary(wb, data, unitSheets);
   addMatrix(wb, data);
-  for (const u of data.units) addUnitSheet(wb, data, u, unitSheets.get(u.unit.id)!);
+  for (const u of data.units) {
+    // building runs no SQL: the request's time budget is checked here, once per unit sheet
+    checkRequestDeadline();
+    addUnitSheet(wb, data, u, unitSheets.get(u.unit.id)!);
+  }
   addFlags(wb, data);
   if (data.metrics?.length) addMetrics(wb, data);
   if (data.suspectLinks?.length) addSuspectLinks(wb, data);
@@ -124,6 +129,7 @@ export function buildDistrictWorkbook(data: DistrictData): ExcelJS.Workbook {
 
 /** The workbook as .xlsx bytes. */
 export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  checkRequestDeadline();
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -8,6 +8,7 @@ import { ForbiddenError } from './errors';
 import { RequestLoaders } from './loaders';
 import type { Caller } from '../shared/caller';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/messages';
+import { currentRequest } from '../observability/request-context';
 
 /** Long-lived things shared by all requests. */
 export interface AppServices {
@@ -41,6 +42,9 @@ export function downloadsOf(services: AppServices): DownloadStore {
 /** Builds a request context with fresh loaders bound to the caller's scope. */
 export function createContext(services: AppServices, caller: Caller, locale: Locale = DEFAULT_LOCALE): Context {
   const deadline = Date.now() + services.config.requestTimeBudgetMs;
+  // the same deadline for the request's SQL statements and long loops (checkRequestDeadline)
+  const request = currentRequest();
+  if (request) Object.assign(request, { deadline, budgetMs: services.config.requestTimeBudgetMs });
   return {
     ...services,
     downloads: downloadsOf(services),

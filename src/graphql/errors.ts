@@ -6,6 +6,7 @@ import { currentRequest } from '../observability/request-context';
 import type { ErrorCode } from '../shared/error-codes';
 import { logger } from '../shared/log';
 import { BadInputError } from './relay';
+import { QueryTimeoutError } from '../shared/query-timeout-error';
 
 /** Codes this module sets itself; every code a caller may see is in src/shared/error-codes.ts. */
 const ERROR_CODES = {
@@ -77,26 +78,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   return { message: t('error.internal', { errorId }), path: formatted.path, extensions: { code: ERROR_CODES.INTERNAL, errorId } };
 }
 
-/** The per-request time budget ran out (REQUEST_TIME_BUDGET_MS): extensions.code QUERY_TIMEOUT. */
-class QueryTimeoutError extends Error {
-  readonly code = 'QUERY_TIMEOUT';
-  readonly extensions = { code: 'QUERY_TIMEOUT', http: { status: 503 } };
-  constructor(budgetMs?: number) {
-    super(`请求超过时间预算${budgetMs ? ` ${budgetMs} 毫秒` : ''}（REQUEST_TIME_BUDGET_MS），已中止：请缩小查询范围。`);
-    this.name = 'QueryTimeoutError';
-  }
-}
-
-/** PostgreSQL's statement_timeout (57014, query_canceled) or SQLite's interrupt. */
+/** PostgreSQL's statement_timeout (57014, query_canceled); SQLITE_INTERRUPT should a driver ever interrupt (this server never does: src/observability/request-context.ts). */
 function isStatementTimeout(error: unknown): boolean {
   const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
   const code = e?.driverError?.code ?? e?.code;
   return code === '57014' || code === 'SQLITE_INTERRUPT';
-}
-
-/** Throws QUERY_TIMEOUT once the request's deadline (epoch ms) has passed. */
-export function checkDeadline(deadline: number | undefined, budgetMs?: number): void {
-  if (deadline !== undefined && Date.now() > deadline) throw new QueryTimeoutError(budgetMs);
 }
 
 function defaultLog(error: unknown, errorId: string): void {

@@ -102,8 +102,8 @@ describe('SQL statements per request', () => {
     expect(one.flags.totalCount).toBeGreaterThan(0);
     expect(manyCount).toBe(oneCount);
     expect(many.flags.totalCount).toBeGreaterThanOrEqual(one.flags.totalCount);
-    const unitsOf = (d: { flags: { edges: { node: { unit: { name: string } } }[] } }) =>
-      new Set(d.flags.edges.map((e) => e.node.unit.name));
+    const unitsOf = (d: Record<string, any>) =>
+      new Set<string>(d.flags.edges.map((e: { node: { unit: { name: string } } }) => e.node.unit.name));
     for (const name of unitsOf(one)) expect(unitsOf(many).has(name)).toBe(true);
   });
 });

@@ -17,22 +17,15 @@ import {
   type RawRequest,
   type RawResponse,
 } from './hostile-http';
+import { HEALTH_MS, HOSTILE_MARGIN, WITHIN_MS } from './thresholds';
 
 /**
  * Hostile callers against the real server process (SQLite, and PostgreSQL in CI): every
  * request below is refused with its documented HTTP status and code within 2 s, and
- * /health keeps answering within 200 ms while it is in flight. The limits are those of
+ * /health keeps answering within 200 ms while it is in flight (test/hostile/thresholds.ts:
+ * asserted as they are; HOSTILE_MARGIN only for a slow machine). The limits are those of
  * README "Deploying → Limits" at their defaults.
  */
-const WITHIN_MS = 2000;
-const HEALTH_MS = 200;
-/**
- * The bounds are asserted with a margin (HOSTILE_MARGIN, default 3): CI runs this file
- * beside the other suites on shared cores. A broken limit (a freeze of seconds) fails
- * either way.
- */
-const MARGIN = Number(process.env.HOSTILE_MARGIN ?? 3);
-
 let db: TestDatabase;
 let server: ServerProcess;
 let probe: HealthProbe;
@@ -651,15 +644,15 @@ describe('hostile requests against the real server', () => {
   it('has at least 60 cases', () => expect(CASES.length).toBeGreaterThanOrEqual(60));
 
   for (const c of CASES) {
-    it(`${c.name}: ${c.status} ${c.code} within ${WITHIN_MS} ms, /health within ${HEALTH_MS} ms meanwhile (×${MARGIN} margin)`, async () => {
+    it(`${c.name}: ${c.status} ${c.code} within ${WITHIN_MS} ms, /health within ${HEALTH_MS} ms meanwhile${HOSTILE_MARGIN === 1 ? '' : ` (HOSTILE_MARGIN=${HOSTILE_MARGIN})`}`, async () => {
       const req = c.request();
       const { result, slowestHealthMs, failed } = await probe.around(() => send(serverPort(), req));
       expect(failed).toBe(0);
       expect({ status: result.status, code: (c.codeOf ?? errorCode)(result) }).toEqual({ status: c.status, code: c.code });
       expect(result.text).not.toMatch(/\bat .*\.(ts|js):\d+|SQLITE_|QueryFailedError|stack/);
       c.check?.(result);
-      expect(result.ms).toBeLessThan(WITHIN_MS * MARGIN);
-      expect(slowestHealthMs).toBeLessThan(HEALTH_MS * MARGIN);
+      expect(result.ms).toBeLessThan(WITHIN_MS);
+      expect(slowestHealthMs).toBeLessThan(HEALTH_MS);
     }, 30_000);
   }
 

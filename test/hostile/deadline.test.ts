@@ -1,0 +1,103 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createToken } from '../../src/access/token.service';
+import { loadSeeds } from '../../src/seeds/load-seeds';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+import { graphqlRequest, send, startHealthProbe, type HealthProbe, type RawResponse } from './hostile-http';
+import { HEALTH_MS, WITHIN_MS } from './thresholds';
+
+/**
+ * The per-request time budget (REQUEST_TIME_BUDGET_MS) ends a runaway request with 503
+ * QUERY_TIMEOUT on SQLite as on PostgreSQL, and nothing else notices: the budget is checked
+ * before each SQL statement of the request and in the workbook's loop (on SQLite there is no
+ * statement_timeout, and interrupting the one shared connection would stop other callers'
+ * statements too: src/observability/request-context.ts). Here the budget is 300 ms, so the
+ * export of all of 天津市 as a workbook (about a second of work) runs out of it.
+ */
+const BUDGET_MS = 300;
+
+let db: TestDatabase;
+let server: ServerProcess;
+let probe: HealthProbe;
+let port = 5500 + (process.pid % 90);
+let downloadDir: string;
+const tokens: Record<string, string> = {};
+const ids: Record<string, string> = {};
+
+const serverPort = () => Number(new URL(server.url).port);
+const gql = (who: string, query: string, variables?: unknown) =>
+  send(serverPort(), graphqlRequest({ query, variables }, [['authorization', `Bearer ${tokens[who]}`]]));
+const exportTianjin = () =>
+  gql('admin', `mutation { exportDistrict(input: { parentUnitId: "${ids['天津市']}", year: 2022, format: XLSX }) { files { path } } }`);
+const errorCode = (r: RawResponse): string | undefined => r.body?.errors?.[0]?.extensions?.code;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await loadSeeds(db.dataSource, db.lock);
+  for (const [name, role, unit] of [
+    ['admin', 'ADMIN', null],
+    ['reviewer', 'REVIEWER', '南开区'],
+    ['viewer', 'VIEWER', '南开区'],
+  ] as const) {
+    const created = await createToken(db.dataSource, { name: `deadline-${name}`, role, unit, actor: 'deadline-test' });
+    if (!created.ok) throw new Error(created.errors[0]!.message);
+    tokens[name] = created.value.secret;
+  }
+  downloadDir = mkdtempSync(join(tmpdir(), 'fazhi-deadline-dl-'));
+  const env: Record<string, string> =
+    db.database.type === 'sqlite' ? { SQLITE_PATH: db.database.path, DATABASE_URL: '' } : { DATABASE_URL: db.database.url };
+  server = await startServerProcess({ ...env, DOWNLOAD_DIR: downloadDir, REQUEST_TIME_BUDGET_MS: String(BUDGET_MS) }, port++);
+  const units = await gql('admin', '{ units(first: 100) { edges { node { id name } } } checklists { id } }');
+  for (const e of units.body.data.units.edges) ids[e.node.name] = e.node.id;
+  ids.checklist = units.body.data.checklists[0].id;
+  probe = startHealthProbe(serverPort());
+}, 120_000);
+
+afterAll(async () => {
+  probe?.stop();
+  server?.child.kill('SIGTERM');
+  await server?.exited;
+  await db?.close();
+  if (downloadDir) rmSync(downloadDir, { recursive: true, force: true });
+});
+
+describe(`a request over its time budget (REQUEST_TIME_BUDGET_MS=${BUDGET_MS})`, () => {
+  it(`ends with 503 QUERY_TIMEOUT within ${WITHIN_MS} ms, keeps nothing, and /health answers within ${HEALTH_MS} ms meanwhile`, async () => {
+    const { result, slowestHealthMs, failed } = await probe.around(exportTianjin);
+    expect({ status: result.status, code: errorCode(result) }).toEqual({ status: 503, code: 'QUERY_TIMEOUT' });
+    expect(result.body.errors[0].message).toMatch(/请求超过时间预算 300 毫秒（REQUEST_TIME_BUDGET_MS）/);
+    expect(result.text).not.toMatch(/SQLITE_|QueryFailedError|\bat .*\.(ts|js):\d+/);
+    expect(result.ms).toBeLessThan(WITHIN_MS);
+    expect(failed).toBe(0);
+    expect(slowestHealthMs).toBeLessThan(HEALTH_MS);
+    expect(readdirSync(downloadDir)).toEqual([]);
+  }, 30_000);
+
+  it("does not touch other callers' requests in flight beside it: their reads and writes succeed", async () => {
+    let runaway: RawResponse | null = null;
+    const pending = exportTianjin().then((r) => (runaway = r));
+    const others: RawResponse[] = [];
+    // reads and a write transaction (lock, unlock) of other callers while the export runs out of time
+    while (runaway === null && others.length < 40) {
+      others.push(await gql('viewer', `{ node(id: "${ids['万兴街']}") { ... on Unit { name reports { year } } } }`));
+      others.push(
+        await gql('reviewer', 'mutation($i: LockAssessmentInput!) { lockAssessment(input: $i) { userErrors { code } } }', {
+          i: { unitId: ids['万兴街'], checklistId: ids.checklist, year: 2022, locked: others.length % 4 === 1 },
+        }),
+      );
+    }
+    await pending;
+    expect(errorCode(runaway!)).toBe('QUERY_TIMEOUT');
+    expect(others.length).toBeGreaterThan(0);
+    for (const r of others) {
+      expect(r.status).toBe(200);
+      expect(r.body.errors).toBeUndefined();
+    }
+    expect(others.filter((r) => r.body.data.lockAssessment).every((r) => r.body.data.lockAssessment.userErrors.length === 0)).toBe(true);
+    // the server is whole afterwards: a request within the budget is answered
+    const after = await gql('viewer', '{ units(first: 5) { totalCount } }');
+    expect(after.status).toBe(200);
+  }, 30_000);
+});
