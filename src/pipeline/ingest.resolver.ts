@@ -5,6 +5,7 @@ import { extractInWorker } from '../documents/extract-pool';
 import { UserErrorType } from '../graphql/user-error.type';
 import type { UserErrorData } from '../shared/user-error';
 import { ingestReport } from './ingest.service';
+import { BadInputError } from '../shared/bad-input-error';
 import { ReportNode } from '../reports/report.type';
 
 @InputType({ description: 'A report to ingest. Unit and year are detected from the text when not given.' })
@@ -103,6 +104,9 @@ export class IngestResolver {
   }
 }
 
+/** Base64, standard or URL-safe, padded or not, line breaks allowed (as `base64` writes it). */
+const BASE64 = /^[A-Za-z0-9+/\r\n_-]*={0,2}\s*$/;
+
 /** The report text of the input: the text as given, or extracted from the uploaded file. */
 async function contentOf(
   input: IngestReportInput,
@@ -120,6 +124,11 @@ async function contentOf(
   if (hasText) return { ok: true, text: input.text as string, sourceSha256: null };
   if (!input.fileName?.trim())
     return { ok: false, error: { code: 'FILE_NAME_REQUIRED', field: 'input.fileName', message: 'Give the file name with the content.' } };
+  // a malformed request, not a bad document: answered 400 BAD_USER_INPUT (README "Limits"),
+  // where Buffer.from would skip the foreign characters and read what is left as the file
+  if (!BASE64.test(input.contentBase64 as string)) {
+    throw new BadInputError('contentBase64 不是 base64 编码（A–Z a–z 0–9 + / 或 - _，末尾至多两个 =）：请以 base64 编码上传文件。');
+  }
   const bytes = Buffer.from(input.contentBase64 as string, 'base64');
   if (bytes.length > maxBytes) {
     return {

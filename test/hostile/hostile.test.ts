@@ -557,6 +557,25 @@ const CASES: HostileCase[] = [
     codeOf: userErrorCode('ingestReport'),
   },
   {
+    name: 'contentBase64 that is not base64 (a malformed request, not a bad document)',
+    request: () =>
+      gql(INGEST, { input: { fileName: '报告.docx', contentBase64: '这不是 base64！<script>', unit: '万兴街', year: 2024 } }, 'wanxing'),
+    status: 400,
+    code: 'BAD_USER_INPUT',
+    check: (r) => expect(r.body.errors[0].message).toMatch(/contentBase64 不是 base64 编码/),
+  },
+  {
+    name: 'contentBase64 of 1 MB with a stray character in the middle',
+    request: () =>
+      gql(
+        INGEST,
+        { input: { fileName: 'a.txt', contentBase64: `${'QUFB'.repeat(130_000)}%${'QUFB'.repeat(130_000)}`, unit: '万兴街', year: 2024 } },
+        'wanxing',
+      ),
+    status: 400,
+    code: 'BAD_USER_INPUT',
+  },
+  {
     name: 'an .exe',
     request: () => ingestFile('报告.exe', Buffer.from('MZ\u0090\u0000')),
     status: 200,
