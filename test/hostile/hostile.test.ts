@@ -18,6 +18,7 @@ import {
   type RawResponse,
 } from './hostile-http';
 import { HEALTH_MS, HOSTILE_MARGIN, WITHIN_MS } from './thresholds';
+import { describeTimeBudget } from './time-budget-cases';
 
 /**
  * Hostile callers against the real server process (SQLite, and PostgreSQL in CI): every
@@ -723,3 +724,5 @@ describe('hostile requests against the real server', () => {
     expect(after.status).toBe(200);
   }, 60_000);
 });
+
+describeTimeBudget();
