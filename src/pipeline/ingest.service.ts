@@ -10,7 +10,8 @@ import { runWrite, type WriteLock } from '../db/write-lock';
 import { storeLinks } from './link.service';
 import { modelForChecklist } from '../evidence/matcher-weights.service';
 import type { ProposedLink } from '../evidence/types';
-import { assessmentInputOf, matchReport, readReport, assessReport, proposedEvidence, type PipelineChecklist } from './report-pipeline';
+import { assessmentInputOf, assessReport, proposedEvidence, type PipelineChecklist } from './report-pipeline';
+import { matchReportOffThread, readReportOffThread } from './analysis-pool';
 import { sha256 } from '../shared/hash';
 import { observeIngest } from '../observability/events';
 import { indexClaims } from '../reports/search/claim-search';
@@ -102,7 +103,8 @@ async function ingestUnobserved(
   const allowed = input.allowedUnitIds;
   const units = allowed ? registry.units.filter((u) => allowed.has(u.id)) : registry.units;
   // read once (the dry run too), outside the write lock
-  const analysis = readReport(input.text, {
+  // a large text is read (and matched) in a worker thread: seconds of CPU never hold the event loop
+  const analysis = await readReportOffThread(input.text, {
     unit: input.unit ?? undefined,
     year: input.year ?? undefined,
     knownUnits: allowed ? units.map((u) => ({ name: u.name, aliases: u.aliases })) : registry.known,
@@ -280,7 +282,7 @@ async function pipelineChecklist(
 
 async function matchChecklist(manager: EntityManager, analysis: ReportAnalysis, checklist: Checklist): Promise<MatchedChecklist> {
   const { loaded, pipeline } = await pipelineChecklist(manager, checklist);
-  return { loaded, links: matchReport(analysis.claims, analysis.metrics, pipeline) };
+  return { loaded, links: await matchReportOffThread(analysis, pipeline) };
 }
 
 async function matchChecklistsOfYear(manager: EntityManager, analysis: ReportAnalysis, year: number): Promise<MatchedChecklist[]> {
