@@ -481,80 +481,107 @@ const LOWER_NAME_NEXT: Partial<Record<UnitLevel, RegExp>> = {
 function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefined): Mention[] {
   const out: Mention[] = [];
   const seen = new Set<string>();
-  const add = (m: Mention): void => {
-    const id = `${m.key}@${m.start}`;
-    if (seen.has(id)) return;
-    seen.add(id);
-    out.push(m);
-  };
   for (const seg of segments) {
     if (seg.source === 'PUBLISH_DATE') continue;
-    const t = seg.text;
-    const inBook = bookTitleMask(t);
-    for (const { ui, n, at } of known ? knownOccurrences(t, known) : []) {
-      const u = known?.[ui];
-      if (!u) continue; // ui indexes `known`
-      const subject = seg.opening && atSubject(t, at);
-      const weight = inBook[at] ? 0.03 : (seg.unitWeight ?? unitWeight(seg.source, subject));
-      add({
-        key: `known:${u.name}`,
-        name: u.name,
-        level: levelOf(/(街道|街|镇|乡|区|县|市)$/u.exec(n)?.[1] ?? ''),
-        source: seg.source,
-        weight,
-        known: true,
-        credible: !inBook[at],
-        anchored: ORGAN_AFTER.test(t.slice(at + n.length, at + n.length + 8)),
-        start: seg.offset + at,
-        end: seg.offset + at + n.length,
-      });
-    }
-    for (const m of t.matchAll(/街道|街|镇|乡|区|县|市/gu)) {
-      const at = m.index ?? 0;
-      const suffix = m[0];
-      // 新华路街街道: the first 街 is part of the name, the unit ends at 街道
-      if (suffix === '街' && t.startsWith('街道', at + 1)) continue;
-      const namingSpot =
-        seg.source === 'TITLE' ||
-        seg.source === 'SIGNATURE' ||
-        seg.source === 'SOURCE' ||
-        ORGAN_AFTER.test(t.slice(at + suffix.length, at + suffix.length + 8));
-      const stem = stemBefore(t, at, suffix, namingSpot);
-      if (!stem) continue;
-      const surface = stem + suffix;
-      const level = levelOf(suffix);
-      const start = at - stem.length;
-      const after = t.slice(at + suffix.length, at + suffix.length + 8);
-      const resolved = resolveKnownUnit(surface, known);
-      const key = resolved ? `known:${resolved.name}` : `${stem}|${level === 'STREET' ? '街' : suffix}`;
-      const subject = seg.opening && atSubject(t, start);
-      // a city is read only where a text names its author (市 is in 城市, 市场, 全市 …)
-      if (level === 'CITY' && !namingSpot && !subject) continue;
-      let weight = inBook[at] ? 0.03 : (seg.unitWeight ?? unitWeight(seg.source, subject));
-      const anchored = !inBook[at] && ORGAN_AFTER.test(after);
-      const lower = level ? LOWER_UNIT[level] : undefined;
-      const rest = t.slice(at + suffix.length);
-      if (lower && (ORGAN_NEXT.test(after) || lower.test(rest.slice(0, 16)) || LOWER_NAME_NEXT[level!]?.test(rest))) {
-        // a district's or city's organ names a superior, unless the title or signature names no lower unit
-        const authorLine = AUTHOR_POSITIONS.has(seg.source) && !lower.test(rest);
-        if (!authorLine) weight *= 0.5;
-      } else if (anchored && seg.source === 'BODY') weight = Math.max(weight, 0.15);
-      const credible = !inBook[at] && (AUTHOR_POSITIONS.has(seg.source) || subject || anchored);
-      add({
-        key,
-        name: resolved ? resolved.name : surface,
-        level,
-        source: seg.source,
-        weight,
-        known: resolved !== null,
-        credible,
-        anchored,
-        start: seg.offset + start,
-        end: seg.offset + at + suffix.length,
-      });
+    const inBook = bookTitleMask(seg.text);
+    for (const m of [...knownNameMentions(seg, inBook, known), ...suffixNameMentions(seg, inBook, known)]) {
+      const id = `${m.key}@${m.start}`; // the same name at the same place once
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push(m);
     }
   }
   return out;
+}
+
+/** Registered unit names in a segment, as written (no suffix reading needed). */
+function knownNameMentions(seg: Segment, inBook: Uint8Array, known: readonly KnownUnit[] | undefined): Mention[] {
+  if (!known) return [];
+  const t = seg.text;
+  const out: Mention[] = [];
+  for (const { ui, n, at } of knownOccurrences(t, known)) {
+    const u = known[ui];
+    if (!u) continue; // ui indexes `known`
+    const subject = seg.opening && atSubject(t, at);
+    const weight = inBook[at] ? 0.03 : (seg.unitWeight ?? unitWeight(seg.source, subject));
+    out.push({
+      key: `known:${u.name}`,
+      name: u.name,
+      level: levelOf(/(街道|街|镇|乡|区|县|市)$/u.exec(n)?.[1] ?? ''),
+      source: seg.source,
+      weight,
+      known: true,
+      credible: !inBook[at],
+      anchored: ORGAN_AFTER.test(t.slice(at + n.length, at + n.length + 8)),
+      start: seg.offset + at,
+      end: seg.offset + at + n.length,
+    });
+  }
+  return out;
+}
+
+/** Unit names read from their suffix (街道, 镇, 区 …) and the stem before it; a city only where a text names its author. */
+function suffixNameMentions(seg: Segment, inBook: Uint8Array, known: readonly KnownUnit[] | undefined): Mention[] {
+  const t = seg.text;
+  const out: Mention[] = [];
+  for (const m of t.matchAll(/街道|街|镇|乡|区|县|市/gu)) {
+    const at = m.index ?? 0;
+    const suffix = m[0];
+    // 新华路街街道: the first 街 is part of the name, the unit ends at 街道
+    if (suffix === '街' && t.startsWith('街道', at + 1)) continue;
+    const after = t.slice(at + suffix.length, at + suffix.length + 8);
+    const namingSpot = seg.source === 'TITLE' || seg.source === 'SIGNATURE' || seg.source === 'SOURCE' || ORGAN_AFTER.test(after);
+    const stem = stemBefore(t, at, suffix, namingSpot);
+    if (!stem) continue;
+    const surface = stem + suffix;
+    const level = levelOf(suffix);
+    const start = at - stem.length;
+    const resolved = resolveKnownUnit(surface, known);
+    const subject = seg.opening && atSubject(t, start);
+    // a city is read only where a text names its author (市 is in 城市, 市场, 全市 …)
+    if (level === 'CITY' && !namingSpot && !subject) continue;
+    const anchored = !inBook[at] && ORGAN_AFTER.test(after);
+    out.push({
+      key: resolved ? `known:${resolved.name}` : `${stem}|${level === 'STREET' ? '街' : suffix}`,
+      name: resolved ? resolved.name : surface,
+      level,
+      source: seg.source,
+      weight: suffixNameWeight(seg, at, suffix, level, subject, anchored, Boolean(inBook[at])),
+      known: resolved !== null,
+      credible: !inBook[at] && (AUTHOR_POSITIONS.has(seg.source) || subject || anchored),
+      anchored,
+      start: seg.offset + start,
+      end: seg.offset + at + suffix.length,
+    });
+  }
+  return out;
+}
+
+/**
+ * How much a name read from its suffix at `at` counts: by its place (in a book title hardly), halved where it names a
+ * superior (a district's organ, a lower unit right after it) unless a title or signature names no lower unit; at least
+ * 0.15 in the body when an organ follows it.
+ */
+export function suffixNameWeight(
+  seg: Segment,
+  at: number,
+  suffix: string,
+  level: UnitLevel | null,
+  subject: boolean,
+  anchored: boolean,
+  inBook: boolean,
+): number {
+  const t = seg.text;
+  let weight = inBook ? 0.03 : (seg.unitWeight ?? unitWeight(seg.source, subject));
+  const after = t.slice(at + suffix.length, at + suffix.length + 8);
+  const lower = level ? LOWER_UNIT[level] : undefined;
+  const rest = t.slice(at + suffix.length);
+  if (lower && (ORGAN_NEXT.test(after) || lower.test(rest.slice(0, 16)) || LOWER_NAME_NEXT[level!]?.test(rest))) {
+    // a district's or city's organ names a superior, unless the title or signature names no lower unit
+    const authorLine = AUTHOR_POSITIONS.has(seg.source) && !lower.test(rest);
+    if (!authorLine) weight *= 0.5;
+  } else if (anchored && seg.source === 'BODY') weight = Math.max(weight, 0.15);
+  return weight;
 }
 
 /** A level word with an organ and no name, as the subject of the opening (2022年，区政府坚持…; 街道按照…). */
@@ -748,49 +775,9 @@ function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel 
   mergeOwnStreetNames(groups);
   mergeVerbPrefixedNames(groups);
   mergeAbbreviations(groups);
-  const scored = [...groups.values()].map((ms) => {
-    const kept = capBody(ms);
-    const byName = new Map<string, number>();
-    for (const m of ms) byName.set(m.name, (byName.get(m.name) ?? 0) + m.weight);
-    const ownStreet = ms.find((m) => /街街道$/u.test(m.name) && !m.known);
-    // a group always has a mention, so byName has an entry and ms[0] is there
-    const name = ownStreet ? ownStreet.name : ([...byName.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '');
-    const level = ms[0]?.level ?? null;
-    const known = ms.some((m) => m.known);
-    const repeated = ms.filter((m) => m.weight > 0.03).length >= CREDIBLE_REPEATS && (author === null || author === level);
-    const credible = known || repeated || ms.some((m) => m.credible);
-    return {
-      name,
-      level,
-      known,
-      credible,
-      confidence: noisyOr(kept.map((m) => m.weight)) * (credible ? 1 : NOT_CREDIBLE_FACTOR),
-      reason: reasonOf(name, ms, credible),
-      mentions: ms.length,
-      first: ms.reduce((min, m) => Math.min(min, m.start), Infinity),
-      evidence: kept
-        .slice(0, MAX_LISTED_EVIDENCE)
-        .sort((a, b) => a.start - b.start)
-        .map((m) => toEvidence(norm, m)),
-    };
-  });
-  // a credible unit of a lower level makes the higher ones its superiors
-  const lowest = Math.max(-1, ...scored.filter((c) => c.level && c.credible && c.confidence >= 0.3).map((c) => RANK[c.level!]));
-  for (const c of scored) {
-    if (author && c.level !== author) c.confidence *= 0.3;
-    else if (!author && c.level && RANK[c.level] < lowest) c.confidence *= 0.5;
-  }
-  // no title, signature or 来源 names the author, but the text speaks as one level (我县, 区政府…)
-  // and only one name of that level recurs in it: that name, with a modest confidence
-  if (author && !scored.some((c) => c.level === author && c.credible && c.confidence >= MIN_UNIT_CONFIDENCE)) {
-    const recurring = scored.filter((c) => c.level === author && c.mentions >= AGREEMENT_MIN_MENTIONS);
-    const c = recurring[0];
-    if (recurring.length === 1 && c) {
-      c.confidence = Math.max(c.confidence, AGREEMENT_CONFIDENCE);
-      c.credible = true;
-      c.reason = `标题、署名和网页来源栏没有写明单位；全文以${LEVEL_WORDS[author]}的口吻自称（如“我${author === 'STREET' ? '街道' : author === 'TOWN' ? '镇' : author === 'CITY' ? '市' : '区'}”），正文中同级的名称只有“${c.name}”反复出现（${c.mentions}次），据此推定`;
-    }
-  }
+  const scored = [...groups.values()].map((ms) => scoreUnitGroup(norm, ms, author));
+  demoteOtherLevels(scored, author);
+  adoptRecurringName(scored, author);
   return scored
     .sort((a, b) => b.confidence - a.confidence || a.first - b.first)
     .map(({ name, level, confidence, reason, known, evidence }) => ({
@@ -801,6 +788,70 @@ function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel 
       known,
       evidence,
     }));
+}
+
+/** A unit name with its mentions counted: the confidence before the levels are compared. */
+interface ScoredUnit extends UnitCandidate {
+  credible: boolean;
+  mentions: number;
+  first: number;
+}
+
+/**
+ * One name's mentions scored: the name written most (a 某某街街道 of its own first), credible when registered, repeated
+ * at the author's level or once in an author's position; not credible, its confidence is cut.
+ */
+function scoreUnitGroup(norm: NormalisedText, ms: Mention[], author: UnitLevel | null): ScoredUnit {
+  const kept = capBody(ms);
+  const byName = new Map<string, number>();
+  for (const m of ms) byName.set(m.name, (byName.get(m.name) ?? 0) + m.weight);
+  const ownStreet = ms.find((m) => /街街道$/u.test(m.name) && !m.known);
+  // a group always has a mention, so byName has an entry and ms[0] is there
+  const name = ownStreet ? ownStreet.name : ([...byName.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '');
+  const level = ms[0]?.level ?? null;
+  const known = ms.some((m) => m.known);
+  const repeated = ms.filter((m) => m.weight > 0.03).length >= CREDIBLE_REPEATS && (author === null || author === level);
+  const credible = known || repeated || ms.some((m) => m.credible);
+  return {
+    name,
+    level,
+    known,
+    credible,
+    confidence: noisyOr(kept.map((m) => m.weight)) * (credible ? 1 : NOT_CREDIBLE_FACTOR),
+    reason: reasonOf(name, ms, credible),
+    mentions: ms.length,
+    first: ms.reduce((min, m) => Math.min(min, m.start), Infinity),
+    evidence: kept
+      .slice(0, MAX_LISTED_EVIDENCE)
+      .sort((a, b) => a.start - b.start)
+      .map((m) => toEvidence(norm, m)),
+  };
+}
+
+/**
+ * Where the text speaks as one level, the names of other levels count less; otherwise a credible unit of a lower
+ * level makes the higher ones its superiors.
+ */
+export function demoteOtherLevels(scored: ScoredUnit[], author: UnitLevel | null): void {
+  const lowest = Math.max(-1, ...scored.filter((c) => c.level && c.credible && c.confidence >= 0.3).map((c) => RANK[c.level!]));
+  for (const c of scored) {
+    if (author && c.level !== author) c.confidence *= 0.3;
+    else if (!author && c.level && RANK[c.level] < lowest) c.confidence *= 0.5;
+  }
+}
+
+/**
+ * No title, signature or 来源 names the author, but the text speaks as one level (我县, 区政府…) and only one name of
+ * that level recurs in it: that name, with a modest confidence.
+ */
+export function adoptRecurringName(scored: ScoredUnit[], author: UnitLevel | null): void {
+  if (!author || scored.some((c) => c.level === author && c.credible && c.confidence >= MIN_UNIT_CONFIDENCE)) return;
+  const recurring = scored.filter((c) => c.level === author && c.mentions >= AGREEMENT_MIN_MENTIONS);
+  const c = recurring[0];
+  if (recurring.length !== 1 || !c) return;
+  c.confidence = Math.max(c.confidence, AGREEMENT_CONFIDENCE);
+  c.credible = true;
+  c.reason = `标题、署名和网页来源栏没有写明单位；全文以${LEVEL_WORDS[author]}的口吻自称（如“我${author === 'STREET' ? '街道' : author === 'TOWN' ? '镇' : author === 'CITY' ? '市' : '区'}”），正文中同级的名称只有“${c.name}”反复出现（${c.mentions}次），据此推定`;
 }
 
 function round(x: number): number {
