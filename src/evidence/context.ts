@@ -18,6 +18,9 @@ import type { ProposedLink } from './types';
  * came from (`lead`, `heading`), `matched` the context's words, and their confidence is the
  * context link's times {@link CONTEXT_FACTOR}: a sentence under a heading is weaker evidence
  * than one naming the work. A claim with links of its own never inherits (its own words win).
+ * When neither context links anything by rule and a `similarity` is given (the combined signal),
+ * the claim's text followed by its lead clause and heading is scored by the similarity instead,
+ * with the model's own threshold; its best link is kept (`rule: similarity+context`).
  * Claims read back from storage carry no headings: only the lead clause applies to them.
  */
 
@@ -34,14 +37,16 @@ export function isLeadClause(text: string): boolean {
 
 /**
  * Adds inherited links for claims without links (see the module comment). `weigh` applies the
- * learnt term weights to rule links (identity when none). Output: the input links, then the
- * inherited ones, claims in input order.
+ * learnt term weights to rule links (identity when none); `similarity` proposes at most one
+ * similarity link for a claim (with its context) or none. Output: the claims in input order,
+ * each claim's own links first.
  */
 export function withContext(
   claims: readonly MatchableClaim[],
   items: readonly ChecklistItemDefinition[],
   links: readonly ProposedLink[],
   weigh: (links: ProposedLink[]) => ProposedLink[] = (l) => l,
+  similarity?: (claim: MatchableClaim) => ProposedLink[],
 ): ProposedLink[] {
   const linked = new Set(links.map((l) => l.claimId));
   const inherited: ProposedLink[] = [];
@@ -54,13 +59,20 @@ export function withContext(
     if (lead && lead !== claim) contexts.push({ rule: 'lead', text: lead.text });
     const heading = claim.headings?.[0];
     if (heading) contexts.push({ rule: 'heading', text: heading });
+    let found = false;
     for (const context of contexts) {
-      const found = weigh(matchClaims([{ ...claim, text: context.text }], [], items));
-      if (found.length === 0) continue;
-      for (const l of found) {
+      const own = weigh(matchClaims([{ ...claim, text: context.text }], [], items));
+      if (own.length === 0) continue;
+      for (const l of own) {
         inherited.push({ ...l, rule: context.rule, confidence: Math.round(l.confidence * CONTEXT_FACTOR * 100) / 100 });
       }
+      found = true;
       break;
+    }
+    if (!found && similarity && contexts.length > 0) {
+      // no rule in the context either: the similarity reads the claim together with its context
+      const text = [claim.text, ...contexts.map((c) => c.text)].join('\n');
+      for (const l of similarity({ ...claim, text })) inherited.push({ ...l, claimId: claim.id, rule: 'similarity+context' });
     }
   }
   if (inherited.length === 0) return [...links];

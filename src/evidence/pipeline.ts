@@ -144,6 +144,16 @@ export function combine(
   return order.flatMap((id) => byClaim.get(id) ?? []);
 }
 
+/** The best similarity link of one claim at the threshold (none when the similarity is off). */
+function contextSimilarity(
+  items: readonly ChecklistItemDefinition[],
+  calibration: Calibration,
+  threshold: number,
+): ((claim: MatchableClaim) => ProposedLink[]) | undefined {
+  if (threshold >= 1) return undefined;
+  return (claim) => combine([], similarityCandidates([claim], items, calibration), threshold, 1);
+}
+
 /**
  * The links of each signal for one report with a model. The rules and the combined signal
  * also give claims without links their context's rule links ({@link withContext}).
@@ -159,11 +169,18 @@ export function proposeLinks(
   // a threshold of 1 switches the similarity off: nothing to compute
   const candidates = Math.min(model.threshold, model.aloneThreshold) < 1 ? similarityCandidates(claims, items, model.calibration) : [];
   const similarity = combine([], candidates, model.aloneThreshold);
-  // claims no signal linked inherit the rule links of their lead clause or heading (context.ts)
+  // claims no signal linked inherit the rule links of their lead clause or heading, else the
+  // similarity reads them with that context (context.ts)
   return {
     rules: withContext(claims, items, rules, weigh),
     similarity,
-    combined: withContext(claims, items, combine(rules, candidates, model.threshold), weigh),
+    combined: withContext(
+      claims,
+      items,
+      combine(rules, candidates, model.threshold),
+      weigh,
+      contextSimilarity(items, model.calibration, model.threshold),
+    ),
   };
 }
 
@@ -287,7 +304,8 @@ export function fitModelOn(
       const fitted = sumScores(
         prepared.map((p) => {
           const links = combine(withRules ? p.rules : [], p.candidates, threshold);
-          return scoreAgainstGold(withRules ? withContext(p.claims, items, links, weigh) : links, p.gold);
+          const proposed = withRules ? withContext(p.claims, items, links, weigh, contextSimilarity(items, calibration, threshold)) : links;
+          return scoreAgainstGold(proposed, p.gold);
         }),
       );
       if (threshold < 1 && (fitted.precision ?? 0) < precisionFloor) continue;

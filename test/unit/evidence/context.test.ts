@@ -70,6 +70,19 @@ describe('withContext', () => {
     ]);
   });
 
+  it('lets the similarity read the claim with its context when no rule fires on either', () => {
+    const seen: string[] = [];
+    const similarity = (c: MatchableClaim) => {
+      seen.push(c.text);
+      return [{ claimId: 'x', itemCode: '10.7', method: 'SIMILARITY' as const, confidence: 0.9, rule: 'similarity', matched: ['宣传'] }];
+    };
+    const claims = [claim('c1', '二是做好宣传。'), claim('c2', '发放资料500份。', '一/（一）', ['（一）其他工作'])];
+    const links = withContext(claims, ITEMS, matchClaims(claims, [], ITEMS), (l) => l, similarity);
+    // c1 is a lead with no heading: no context, so nothing is asked of the similarity for it
+    expect(links.map((l) => [l.claimId, l.itemCode, l.method, l.rule])).toEqual([['c2', '10.7', 'SIMILARITY', 'similarity+context']]);
+    expect(seen).toEqual(['发放资料500份。\n二是做好宣传。\n（一）其他工作']);
+  });
+
   it('never gives context links to preamble claims', () => {
     expect(run([claim('c1', '全年工作如下。', '0', ['强化组织领导'], 'PREAMBLE')])).toEqual([]);
   });
