@@ -53,7 +53,7 @@ interface Options {
 const EXIT_USAGE = 2;
 
 /** A district export asked for: the year, the district's name and the file format. */
-export interface DistrictRequest {
+interface DistrictRequest {
   year: number;
   parent: string;
   format: DistrictExportFormat;
