@@ -148,13 +148,13 @@ export function evaluateFrozen<M>(
 }
 
 /** One labelled set of the tuning data for {@link evaluateCross}. */
-export interface NamedSet {
+interface NamedSet {
   name: string;
   reports: readonly LabelledReport[];
 }
 
 /** The result of {@link evaluateCross}: each set scored with a model fitted without it. */
-export interface CrossResult {
+interface CrossResult {
   /** per set, in input order; the seeds (first set) by leave-one-report-out */
   folds: { name: string; trainedOn: string[]; result: SetResult }[];
   /** every set but the first (the report sets), pooled: the cross-fitted figure */

@@ -57,7 +57,7 @@ export const TERM_WEIGHT_FLOOR = 0.5;
  * at least this (a wrong link costs a reviewer's time and can hide a gap): the best F1 above
  * the floor, or no similarity link at all.
  */
-export const PRECISION_FLOOR = 0.8;
+const PRECISION_FLOOR = 0.8;
 /** Thresholds tried when the similarity threshold is fitted. */
 const THRESHOLD_GRID: readonly number[] = Array.from({ length: 17 }, (_, i) => Math.round((0.1 + i * 0.05) * 100) / 100);
 
