@@ -136,7 +136,10 @@ interface BandRow {
 
 /**
  * Claims of other current reports sharing a band with the given claims, within `scope`
- * (unit ids, null for all), without the bands shared by more than {@link BUCKET_LIMIT} claims.
+ * (unit ids, null for all), without the bands shared by more than {@link BUCKET_LIMIT} claims:
+ * one query per {@link CHUNK} band keys, which counts each key's bucket only up to
+ * BUCKET_LIMIT + 1 rows (a slogan's bucket holds thousands) and brings the claims' report,
+ * unit, year and text along.
  */
 async function candidatesFor(
   ds: DataSource,
@@ -145,46 +148,33 @@ async function candidatesFor(
 ): Promise<{ rows: BandRow[]; texts: Map<number, string>; names: Map<number, string[]> }> {
   const keys = [...new Set(claims.flatMap((c) => fingerprintClaim(c.text, c.unitNames)?.bands ?? []))];
   const rows: BandRow[] = [];
+  const texts = new Map<number, string>();
+  const postgres = ds.options.type === 'postgres';
   for (let i = 0; i < keys.length; i += CHUNK) {
     const chunk = keys.slice(i, i + CHUNK);
-    const counts = await ds
-      .createQueryBuilder()
-      .select(['b."bandKey" AS "bandKey"', 'COUNT(*) AS "n"'])
-      .from('claim_band', 'b')
-      .where('b."bandKey" IN (:...keys)', { keys: chunk })
-      .groupBy('b."bandKey"')
-      .getRawMany<{ bandKey: number; n: number }>();
-    const kept = counts.filter((c) => Number(c.n) > 1 && Number(c.n) <= BUCKET_LIMIT).map((c) => Number(c.bandKey));
-    if (kept.length === 0) continue;
-    const query = ds
-      .createQueryBuilder()
-      .select([
-        'b."bandKey" AS "bandKey"',
-        'b."claimId" AS "claimId"',
-        'b."reportId" AS "reportId"',
-        'r."unitId" AS "unitId"',
-        'r.year AS "year"',
-      ])
-      .from('claim_band', 'b')
-      .innerJoin('report', 'r', 'r.id = b."reportId"')
-      .where('b."bandKey" IN (:...keys)', { keys: kept })
-      .andWhere('r.state = :state', { state: 'CURRENT' });
-    if (scope) query.andWhere('r."unitId" IN (:...scope)', { scope: scope.length ? scope : [-1] });
-    for (const r of await query.getRawMany<BandRow>()) {
-      rows.push({
-        bandKey: Number(r.bandKey),
-        claimId: Number(r.claimId),
-        reportId: Number(r.reportId),
-        unitId: Number(r.unitId),
-        year: Number(r.year),
-      });
-    }
-  }
-  const ids = [...new Set(rows.map((r) => r.claimId))];
-  const texts = new Map<number, string>();
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    for (const c of await ds.getRepository(Claim).find({ select: ['id', 'text'], where: { id: In(ids.slice(i, i + CHUNK)) } })) {
-      texts.set(c.id, c.text);
+    const params: unknown[] = [];
+    const mark = (value: unknown): string => {
+      params.push(value);
+      return postgres ? `$${params.length}` : '?';
+    };
+    // VALUES names its column column1 on both databases
+    const values = chunk.map((k) => `(CAST(${mark(k)} AS integer))`).join(', ');
+    const state = mark('CURRENT');
+    const inScope = scope ? ` AND r."unitId" IN (${(scope.length ? scope : [-1]).map((u) => mark(u)).join(', ')})` : '';
+    const found = await ds.query<Array<{ bandKey: number; claimId: number; reportId: number; unitId: number; year: number; text: string }>>(
+      `SELECT b."bandKey" AS "bandKey", b."claimId" AS "claimId", b."reportId" AS "reportId", r."unitId" AS "unitId", r."year" AS "year", c."text" AS "text"
+       FROM (VALUES ${values}) AS k
+       JOIN "claim_band" b ON b."bandKey" = k.column1
+       JOIN "report" r ON r."id" = b."reportId"
+       JOIN "claim" c ON c."id" = b."claimId"
+       WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM "claim_band" x WHERE x."bandKey" = k.column1 LIMIT ${BUCKET_LIMIT + 1}) AS bucket) BETWEEN 2 AND ${BUCKET_LIMIT}
+         AND r."state" = ${state}${inScope}`,
+      params,
+    );
+    for (const r of found) {
+      const claimId = Number(r.claimId);
+      rows.push({ bandKey: Number(r.bandKey), claimId, reportId: Number(r.reportId), unitId: Number(r.unitId), year: Number(r.year) });
+      texts.set(claimId, r.text);
     }
   }
   return {

@@ -1,10 +1,12 @@
 import { analyzeReport } from '../../../src/reading/analyze';
 import {
+  BANDS,
   bandKeys,
   boilerplateShingles,
   containment,
   fingerprintClaim,
   foldForReuse,
+  MIN_SHARED_BANDS,
   minHash,
   REUSE_THRESHOLD,
   shingleHashes,
@@ -23,11 +25,11 @@ describe('fingerprint', () => {
     expect(fingerprintClaim(THIS_YEAR)!.bands).toEqual(fingerprintClaim(LAST_YEAR)!.bands);
   });
 
-  it('gives 8 band keys, shared by near-copies and not by unrelated claims', () => {
+  it('gives BANDS band keys, shared by near-copies and not by unrelated claims', () => {
     const edited = LAST_YEAR.replace('市级优秀调委会', '区级优秀调委会');
     const a = fingerprintClaim(LAST_YEAR)!;
     const b = fingerprintClaim(edited)!;
-    expect(a.bands).toHaveLength(8);
+    expect(a.bands).toHaveLength(BANDS);
     expect(a.bands.every((k) => Number.isInteger(k) && k >= -(2 ** 31) && k < 2 ** 31)).toBe(true);
     expect(a.bands.some((k) => b.bands.includes(k))).toBe(true);
     expect(a.bands.some((k) => fingerprintClaim(OTHER)!.bands.includes(k))).toBe(false);
@@ -74,7 +76,7 @@ describe('findReuse', () => {
     ]);
   });
 
-  it('gives the share of the comparable text found earlier, and follows only candidates sharing two bands', () => {
+  it('gives the share of the comparable text found earlier, and follows only candidates sharing MIN_SHARED_BANDS bands', () => {
     const claims = [
       { id: 'copy', text: THIS_YEAR },
       { id: 'fresh', text: OTHER },
@@ -87,8 +89,10 @@ describe('findReuse', () => {
     expect(reuse.comparableChars).toBe(THIS_YEAR.length + OTHER.length);
     expect(reuse.earlierShare).toBeCloseTo(THIS_YEAR.length / (THIS_YEAR.length + OTHER.length), 10);
     expect(reuse.sameYearShare).toBe(0);
-    // sharing a single band is a chance collision: not compared
-    expect(findReuse(claims, [earlier], new Set(), REUSE_THRESHOLD, () => bands.slice(0, 1)).matches).toEqual([]);
+    // a candidate sharing fewer than MIN_SHARED_BANDS bands is not compared (one band since
+    // the bands were cut from 8 to 4: sharing none)
+    expect(findReuse(claims, [earlier], new Set(), REUSE_THRESHOLD, () => bands.slice(0, MIN_SHARED_BANDS - 1)).matches).toEqual([]);
+    expect(findReuse(claims, [earlier], new Set(), REUSE_THRESHOLD, () => bands.slice(0, MIN_SHARED_BANDS)).matches).toHaveLength(1);
   });
 });
 
