@@ -501,24 +501,51 @@ const MEASURE =
   '(?:万人次|人次|场次|件次|户次|余次|万元|万|元|%|％|个百分点|个|次|场|件|起|人|家|份|项|名|户|篇|条|期|处|台|套|本|分|天|小时|平方米|米|公里|单|宗|批)';
 const NUMBER_RE = new RegExp(`(?<![\\d.．·])(\\d+(?:\\.\\d+)?)(?=\\s*(?:余|多)?\\s*${MEASURE})(\\s*(?:余|多)?\\s*)(${MEASURE})`, 'gu');
 
-/** Varies counts, rates and scores: counts × 0.5–1.6, 100% sometimes 95/98/99/90%, other rates ± 5 points. */
-function varyNumbers(text: string, rng: Rng): string {
-  return text.replace(NUMBER_RE, (match, value: string, gap: string, unit: string) => {
-    if (!rng.chance(0.85)) return match;
-    const decimals = value.split('.')[1]?.length ?? 0;
-    const v = Number(value);
-    let next: number;
-    if (unit === '%' || unit === '％' || unit === '个百分点') {
-      if (v === 100) next = rng.chance(0.3) ? rng.pick([90, 95, 98, 99]) : 100;
-      else next = Math.min(100, Math.max(0, v + rng.int(-5, 5)));
-    } else if (unit === '分' && v >= 50) {
-      next = Math.min(100, Math.max(50, v + (rng.next() * 8 - 4)));
-    } else {
-      next = Math.max(decimals ? 0.1 : 1, v * (0.5 + rng.next() * 1.1));
+/** A number as the generator wrote it into a report (see {@link generateReportText}'s `numbers`). */
+export interface GeneratedNumber {
+  /** the part of the report the paragraph is in (PREAMBLE: the opening paragraph) */
+  part: 'PREAMBLE' | 'ACHIEVEMENT' | 'SHORTCOMING' | 'RESPONSIBILITY' | 'PLAN';
+  /** the paragraph's text before the number (as varied up to there) */
+  before: string;
+  value: number;
+  /** the measure after it: %, 起, 分 … */
+  unit: string;
+}
+
+/**
+ * Varies counts, rates and scores: counts × 0.5–1.6, 100% sometimes 95/98/99/90%, other
+ * rates ± 5 points. `written` hears every number as written (varied or not), with the text before it.
+ */
+function varyNumbers(text: string, rng: Rng, written?: (before: string, value: number, unit: string) => void): string {
+  let out = '';
+  let last = 0;
+  return text.replace(NUMBER_RE, (match, value: string, gap: string, unit: string, offset: number) => {
+    const next = varyNumber(match, value, gap, unit, rng);
+    if (written) {
+      out += text.slice(last, offset);
+      last = offset + match.length;
+      written(out, Number(next.slice(0, next.length - gap.length - unit.length)), unit);
+      out += next;
     }
-    const formatted = decimals ? next.toFixed(decimals) : String(Math.round(next));
-    return `${formatted}${gap}${unit}`;
+    return next;
   });
+}
+
+function varyNumber(match: string, value: string, gap: string, unit: string, rng: Rng): string {
+  if (!rng.chance(0.85)) return match;
+  const decimals = value.split('.')[1]?.length ?? 0;
+  const v = Number(value);
+  let next: number;
+  if (unit === '%' || unit === '％' || unit === '个百分点') {
+    if (v === 100) next = rng.chance(0.3) ? rng.pick([90, 95, 98, 99]) : 100;
+    else next = Math.min(100, Math.max(0, v + rng.int(-5, 5)));
+  } else if (unit === '分' && v >= 50) {
+    next = Math.min(100, Math.max(50, v + (rng.next() * 8 - 4)));
+  } else {
+    next = Math.max(decimals ? 0.1 : 1, v * (0.5 + rng.next() * 1.1));
+  }
+  const formatted = decimals ? next.toFixed(decimals) : String(Math.round(next));
+  return `${formatted}${gap}${unit}`;
 }
 
 /** Drops one non-first sentence of a long paragraph now and then. */
@@ -563,9 +590,11 @@ function styleFor(rng: Rng): Style {
 
 /**
  * The text of one report: a recombination of seed blocks for the unit and year of `spec`.
- * Depends only on (corpus seed, unit, year) and the corpus hierarchy.
+ * Depends only on (corpus seed, unit, year) and the corpus hierarchy. `numbers`, when
+ * given, receives every number the generator wrote with its measure, the part of the report
+ * and the text before it (the truth for tests of the metric series).
  */
-export function generateReportText(corpus: Corpus, spec: ReportSpec): string {
+export function generateReportText(corpus: Corpus, spec: ReportSpec, numbers?: GeneratedNumber[]): string {
   const pool = seedPool();
   const rng = new Rng(`${corpus.seed}|report|${spec.unit}|${spec.year}`);
   const place = placeOf(corpus, spec.unit);
@@ -573,7 +602,12 @@ export function generateReportText(corpus: Corpus, spec: ReportSpec): string {
   const year = spec.year;
   // seed numbers come from the pool's own blocks
   const fromSeed = (seed: number, text: string): string => transplant(text, pool.seeds[seed]!, place, year - pool.seeds[seed]!.year);
-  const para = (seed: number, text: string): string => varyNumbers(varyParagraph(fromSeed(seed, text), rng), rng);
+  const para = (seed: number, text: string, part: GeneratedNumber['part']): string =>
+    varyNumbers(
+      varyParagraph(fromSeed(seed, text), rng),
+      rng,
+      numbers && ((before, value, unit) => numbers.push({ part, before, value, unit })),
+    );
   const paren = (i: number): string => `（${CN_NUMERALS[i]}）`;
 
   const lines: string[] = [];
@@ -592,7 +626,7 @@ export function generateReportText(corpus: Corpus, spec: ReportSpec): string {
     lines.push(`${place.unit}关于${year}年法治政府建设工作情况的报告`, '');
   }
   const pre = rng.pick(pool.preambles);
-  lines.push(`${style.bookmark ? '[bookmark: _GoBack]' : ''}${para(pre.seed, pre.text)}`);
+  lines.push(`${style.bookmark ? '[bookmark: _GoBack]' : ''}${para(pre.seed, pre.text, 'PREAMBLE')}`);
 
   type Part = { kind: 'ACHIEVEMENT' | 'SHORTCOMING' | 'RESPONSIBILITY' | 'PLAN'; count: [number, number] };
   const achievementParts = style.web ? rng.int(2, 3) : 1;
@@ -624,10 +658,10 @@ export function generateReportText(corpus: Corpus, spec: ReportSpec): string {
     const headed = blocks.filter((b) => b.head !== null);
     const headless = blocks.filter((b) => b.head === null);
     headed.forEach((block, i) => {
-      lines.push(`${paren(i)}${para(block.seed, block.head as string)}`);
-      for (const p of block.paragraphs) lines.push(para(block.seed, p));
+      lines.push(`${paren(i)}${para(block.seed, block.head as string, part.kind)}`);
+      for (const p of block.paragraphs) lines.push(para(block.seed, p, part.kind));
     });
-    for (const block of headless) for (const p of block.paragraphs) lines.push(para(block.seed, p));
+    for (const block of headless) for (const p of block.paragraphs) lines.push(para(block.seed, p, part.kind));
     if (corpus.plantReuse && index === 0) {
       lines.push(`${paren(headed.length)}特色工作`);
       for (const p of plantedParagraphs(corpus, spec)) lines.push(p.text);
