@@ -696,3 +696,12 @@ function hardWrap(line: string, width: number): string {
   for (let i = 0; i < line.length; i += width) parts.push(line.slice(i, i + width));
   return parts.join('\n');
 }
+
+/**
+ * A generated report as a unit files it: with the title real reports carry
+ * (`XX街道关于2023年度法治政府建设情况的报告`). Generated bodies come from the demo reports and
+ * often say only 我街/我镇; a folder ingest (unit read from the text) needs what a real file has.
+ */
+export function asFiledReport(spec: ReportSpec, text: string): string {
+  return `${spec.unit}关于${spec.year}年度法治政府建设情况的报告\n${text}`;
+}

@@ -22,7 +22,7 @@ import { loadSeeds } from '../src/seeds/load-seeds';
 import { startServer, type RunningServer } from '../src/server';
 import { Unit } from '../src/units/unit.entity';
 import { upsertUnits } from '../src/units/unit.service';
-import { buildCorpus, generateReportText, type Corpus } from './corpus';
+import { buildCorpus, asFiledReport, generateReportText, type Corpus } from './corpus';
 import type { LoadReply, LoadRequest } from './load-client';
 import { ASSESSMENT_QUERY, FLAGS_QUERY, MATRIX_QUERY, RANKING_QUERY, SEARCH_QUERY, SEARCH_TERMS, unitDbId, unitGlobalId } from './queries';
 import { openPostgresMatrix, openSqliteMatrix, type RawMatrix, type RawMatrixRow } from './raw-matrix';
@@ -93,6 +93,7 @@ async function ingestCorpus(
   counter: StatementCounter,
   corpus: Corpus,
   type: string,
+  folder: boolean,
 ): Promise<Omit<IngestResult, 'setupSeconds'>> {
   const durations: number[] = [];
   const statements: number[] = [];
@@ -112,11 +113,17 @@ async function ingestCorpus(
     const result = await ingestReport(
       ds,
       lock,
-      { text, unit: spec.unit, year: spec.year, source: `bench/${spec.year}/${spec.unit}.txt`, actor: 'bench' },
+      // a folder ingest reads unit and year from the text; `given` passes them
+      folder
+        ? { text: asFiledReport(spec, text), source: `bench/${spec.year}/${spec.unit}.txt`, actor: 'bench' }
+        : { text, unit: spec.unit, year: spec.year, source: `bench/${spec.year}/${spec.unit}.txt`, actor: 'bench' },
       { maxReportBytes: 5 * 1024 * 1024 },
     );
     const ms = msSince(start);
     if (!result.ok) throw new Error(`ingest of ${spec.unit} ${spec.year} failed: ${result.errors.map((e) => e.message).join('; ')}`);
+    if (folder && (result.value.unit.name !== spec.unit || result.value.year !== spec.year)) {
+      throw new Error(`folder ingest read ${result.value.unit.name} ${result.value.year} from the text of ${spec.unit} ${spec.year}`);
+    }
     durations.push(ms);
     statements.push(counter.count - before);
     if (spec.year !== lastYear) {
@@ -135,6 +142,7 @@ async function ingestCorpus(
   const seconds = durations.reduce((s, v) => s + v, 0) / 1000;
   const sortedStatements = [...statements].sort((a, b) => a - b);
   return {
+    mode: folder ? 'folder' : 'given',
     reports: total,
     bytes,
     seconds: round(seconds),
@@ -341,7 +349,7 @@ export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<D
     );
 
     const ingest: IngestResult = {
-      ...(await ingestCorpus(ds, lock, counter, corpus, type)),
+      ...(await ingestCorpus(ds, lock, counter, corpus, type, request.options.ingestMode === 'folder')),
       setupSeconds: { migrationsAndSeeds, units: unitsSeconds },
     };
 

@@ -38,11 +38,19 @@ export function toMarkdown(results: Array<{ name: string; result: BenchResult }>
     (r) => `${r.analysis.mbPerSecond} · ${r.analysis.reportsPerSecond} (${r.analysis.knownUnits} known units)`,
   );
   add('analysis alone, no known units, MB/s', (r) => r.analysis.withoutKnownUnits.mbPerSecond);
+  add('reading, unit read from the text, every unit known, MB/s · reports/s', (r) =>
+    r.analysis.unitDetected ? `${r.analysis.unitDetected.mbPerSecond} · ${r.analysis.unitDetected.reportsPerSecond}` : undefined,
+  );
+  add('whole pipeline (read → match → assess), one core, MB/s · reports/s', (r) =>
+    r.analysis.pipeline ? `${r.analysis.pipeline.mbPerSecond} · ${r.analysis.pipeline.reportsPerSecond}` : undefined,
+  );
   for (const type of ['sqlite', 'postgres'] as const) {
     const name = type === 'sqlite' ? 'SQLite' : 'PostgreSQL';
     add(`ingest + storage ${name}, reports/s · MB/s`, (r) => {
       const d = db(r, type);
-      return d ? `${d.ingest.reportsPerSecond} · ${d.ingest.mbPerSecond}` : undefined;
+      return d
+        ? `${d.ingest.reportsPerSecond} · ${d.ingest.mbPerSecond} (${d.ingest.mode === 'folder' ? 'unit read from the text' : 'unit given'})`
+        : undefined;
     });
     add(`  per report p50 / p95 ms, SQL statements`, (r) => {
       const d = db(r, type);

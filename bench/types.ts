@@ -18,6 +18,8 @@ export interface BenchOptions {
   label: string | null;
   /** keep the benchmark databases (SQLite file, PostgreSQL database) afterwards */
   keep: boolean;
+  /** how reports are ingested: `folder` reads the unit from the text (as `fazhi ingest DIR`), `given` passes it */
+  ingestMode: 'folder' | 'given';
 }
 
 export interface MachineInfo {
@@ -57,9 +59,15 @@ export interface AnalysisResult {
   withoutKnownUnits: { seconds: number; reportsPerSecond: number; mbPerSecond: number };
   /** share of reports whose unit and year analyzeReport detected correctly (with knownUnits) */
   detectedShare: number;
+  /** reading with the unit read from the text against every known unit (a folder ingest's reading) */
+  unitDetected?: { seconds: number; reportsPerSecond: number; mbPerSecond: number };
+  /** the whole pure pipeline (read → match → assess, unit read from the text), on one core */
+  pipeline?: { seconds: number; reportsPerSecond: number; mbPerSecond: number };
 }
 
 export interface IngestResult {
+  /** `folder`: the unit read from each text; `given`: passed with the text */
+  mode?: 'folder' | 'given';
   reports: number;
   bytes: number;
   seconds: number;

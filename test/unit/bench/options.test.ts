@@ -18,5 +18,13 @@ describe('npm run bench -- options (commander)', () => {
     expect(() => parseOptions(['--years', '6'])).toThrow('at most 5 years');
     expect(() => parseOptions(['--db', 'mysql'])).toThrow(/Allowed choices are sqlite, postgres, both/);
     expect(() => parseOptions(['--frobnicate'])).toThrow(/unknown option '--frobnicate'/);
+    expect(() => parseOptions(['--ingest', 'sideways'])).toThrow(/Allowed choices are folder, given/);
+  });
+});
+
+describe('the ingest mode', () => {
+  it('reads the unit from the text by default (a folder ingest) and passes it with --ingest given', () => {
+    expect(parseOptions([]).ingestMode).toBe('folder');
+    expect(parseOptions(['--ingest', 'given']).ingestMode).toBe('given');
   });
 });
