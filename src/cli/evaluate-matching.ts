@@ -150,6 +150,7 @@ function printText(
   loo: SetResult,
   frozen: SetResult,
   frozen2: SetResult,
+  frozen3: SetResult,
   tuning: SetResult,
   verbose: boolean,
   tuningReports: LabelledReport[],
@@ -163,9 +164,10 @@ function printText(
       [
         ...setRows('留一报告 leave-one-report-out', loo),
         ...(frozen.reports > 0
-          ? setRows('冻结测试集 frozen', frozen)
+          ? setRows('冻结测试集 frozen (now tuning data)', frozen)
           : [['冻结测试集 frozen', '(no labelled reports yet)', '0', '', '', '', '', '', '—', '—', '—', '—', '—', '—']]),
-        ...(frozen2.reports > 0 ? setRows('冻结测试集 2 frozen-2', frozen2) : []),
+        ...(frozen2.reports > 0 ? setRows('冻结测试集 2 frozen-2 (now tuning data)', frozen2) : []),
+        ...(frozen3.reports > 0 ? setRows('冻结测试集 3 frozen-3 (held out)', frozen3) : []),
         ...setRows('调优集 tuning (fitted, not a prediction)', tuning),
       ],
     ),
@@ -377,10 +379,14 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
         );
   const frozenReports = await loadFrozen('frozen');
   const frozen2Reports = await loadFrozen('frozen-2');
+  // set 3 (labelled 2026-12-06, after sets 1 and 2 became tuning data): the held-out set now;
+  // never part of --cross or --from-reviews, so nothing can be fitted on it
+  const frozen3Reports = argv.includes('--cross') || argv.includes('--from-reviews') ? [] : await loadFrozen('frozen-3');
   const pipeline = combinedPipeline;
   const loo = evaluateLeaveOneOut(items, tuningReports, pipeline);
   const frozen = evaluateFrozen(items, tuningReports, frozenReports, pipeline);
   const frozen2 = evaluateFrozen(items, tuningReports, frozen2Reports, pipeline);
+  const frozen3 = evaluateFrozen(items, tuningReports, frozen3Reports, pipeline);
   const tuning = evaluateTuning(items, tuningReports, pipeline);
   // label quotes that do not map to one claim: quoted for the seed reports, only counted for
   // the frozen ones (their texts are not read while the matcher is worked on)
@@ -392,6 +398,7 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
   for (const [name, set] of [
     ['frozen', frozen],
     ['frozen-2', frozen2],
+    ['frozen-3', frozen3],
   ] as const) {
     const n = set.bySignal.rules.perReport.reduce((k, r) => k + r.evaluation.problems.length, 0);
     if (n > 0) process.stderr.write(`警告 warning: ${name}: ${n} 条标注无法完整对应到一个断言 (labels not mapping to exactly one claim)\n`);
@@ -495,10 +502,10 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
 
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ leaveOneReportOut: jsonOf(loo), frozen: jsonOf(frozen), frozen2: jsonOf(frozen2), tuning: jsonOf(tuning) }, null, 2)}\n`,
+      `${JSON.stringify({ leaveOneReportOut: jsonOf(loo), frozen: jsonOf(frozen3), frozen1: jsonOf(frozen), frozen2: jsonOf(frozen2), tuning: jsonOf(tuning) }, null, 2)}\n`,
     );
   } else {
-    process.stdout.write(`${printText(items, loo, frozen, frozen2, tuning, verbose, tuningReports)}\n`);
+    process.stdout.write(`${printText(items, loo, frozen, frozen2, frozen3, tuning, verbose, tuningReports)}\n`);
   }
   return problems.length > 0 ? 1 : 0;
 }
