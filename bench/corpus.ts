@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeReport } from '../src/reading/analyze';
 import type { SectionKind } from '../src/reading/types';
-import { projectRoot } from '../src/shared/project-root';
+import { projectRoot } from '../src/common/project-root';
 import { Rng } from './prng';
 
 /** Levels used by the generated hierarchy (a subset of the product's unit levels). */

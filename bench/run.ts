@@ -17,7 +17,7 @@ import { analyzeReport } from '../src/reading/analyze';
 import { loadChecklistFile } from '../src/checklist/checklist-file';
 import { modelOfDefinition } from '../src/evidence/pipeline';
 import { runPipeline } from '../src/pipeline/report-pipeline';
-import { projectRoot } from '../src/shared/project-root';
+import { projectRoot } from '../src/common/project-root';
 import { asFiledReport, buildCorpus, generateReportText, type Corpus } from './corpus';
 import type { DatabaseBenchRequest } from './db-bench';
 import { msSince, round, textTable } from './stats';

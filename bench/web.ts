@@ -17,7 +17,7 @@ import { runWrite, WriteLock } from '../src/db/write-lock';
 import { ingestReport } from '../src/pipeline/ingest.service';
 import { loadSeeds } from '../src/seeds/load-seeds';
 import { startServer } from '../src/server';
-import { projectRoot } from '../src/shared/project-root';
+import { projectRoot } from '../src/common/project-root';
 import { Unit } from '../src/units/unit.entity';
 import { upsertUnits } from '../src/units/unit.service';
 import { findChromium, INSTALL_HINT, launchChromium } from '../test/e2e/browser';

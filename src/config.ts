@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOG_LEVELS, type LogLevel } from './shared/log';
+import { LOG_LEVELS, type LogLevel } from './common/log';
 
 /** Thrown when an environment variable is invalid; the message names the variable. */
 export class ConfigError extends Error {
@@ -51,7 +51,7 @@ export interface AppConfig {
   downloadLimits: DownloadLimits;
   /** METRICS_TOKEN: a bearer token that may read /metrics from another machine (besides ADMIN tokens) */
   metricsToken?: string;
-  /** LOG_LEVEL, validated (src/shared/log.ts reads it) */
+  /** LOG_LEVEL, validated (src/common/log.ts reads it) */
   logLevel?: LogLevel;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { isLoopback } from './access/authenticate-request';
-import type { ErrorCode } from './shared/error-codes';
+import type { ErrorCode } from './common/error-codes';
 
 /** Paths answered whatever the Host header (no data behind them; load balancers probe them by address). */
 const HEALTH_PATHS = new Set(['/health', '/ready']);

@@ -1,7 +1,7 @@
 /**
  * Start-up only: config → port check → database → migrations → seeds → server.
  * `npm start` runs this; every setting comes from the environment (src/config.ts).
- * Everything it says goes through the logger (src/shared/log.ts).
+ * Everything it says goes through the logger (src/common/log.ts).
  */
 import 'reflect-metadata';
 import { bindingProblem } from './access/authenticate-request';
@@ -13,8 +13,8 @@ import { localeFromEnv, t } from './i18n/messages';
 import { Report } from './reports/report.entity';
 import { loadSeeds } from './seeds/load-seeds';
 import { startServer } from './server';
-import { log } from './shared/log';
-import { portProblem } from './shared/port-check';
+import { log } from './common/log';
+import { portProblem } from './common/port-check';
 
 const locale = localeFromEnv();
 

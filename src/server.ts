@@ -16,8 +16,8 @@ import { graphqlPrecheck, hostCheck, singleAuthorizationHeader } from './http-gu
 import { buildAppSchema } from './app/schema';
 import { localeFromAcceptLanguage, t } from './i18n/messages';
 import { installServiceEndpoints, observabilityPlugin, observeCaller, requestLogging } from './app/http-observability';
-import { logger } from './shared/log';
-import { projectRoot } from './shared/project-root';
+import { logger } from './common/log';
+import { projectRoot } from './common/project-root';
 
 export interface RunningServer {
   httpServer: Server;

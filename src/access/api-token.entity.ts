@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Unit } from '../units/unit.entity';
 import { timestampType } from '../db/column-types';
-import type { Role } from '../shared/roles';
+import type { Role } from '../common/roles';
 
 /** An API token: random, shown once, stored only as its SHA-256. */
 @Entity('api_token')

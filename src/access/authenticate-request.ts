@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { Caller } from '../shared/caller';
+import type { Caller } from '../common/caller';
 import { authenticate, countActiveTokens } from './token.service';
 
 /** The anonymous local reader: may read everything, change nothing. */

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { IsNull, type DataSource } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
-import { sha256 } from '../shared/hash';
-import { fail, ok, type Outcome } from '../shared/user-error';
+import { sha256 } from '../common/hash';
+import { fail, ok, type Outcome } from '../common/user-error';
 import { resolveUnitName, suggestUnitNames } from '../units/unit-names';
 import { subtreeIds } from '../units/unit.service';
 import { Unit } from '../units/unit.entity';
-import type { Caller } from '../shared/caller';
+import type { Caller } from '../common/caller';
 import { ApiToken } from './api-token.entity';
-import { ROLES, type Role } from '../shared/roles';
+import { ROLES, type Role } from '../common/roles';
 
 /** Tokens look like `fzq_` + 43 URL-safe characters (256 random bits). */
 const TOKEN_PREFIX = 'fzq_';

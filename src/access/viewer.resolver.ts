@@ -2,7 +2,7 @@ import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../graphql/context';
 import { Unit } from '../units/unit.entity';
 import { UnitNode } from '../units/unit.type';
-import { PERMISSIONS } from '../shared/roles';
+import { PERMISSIONS } from '../common/roles';
 import { unitLoaders } from '../units/unit.loaders';
 
 /** Who the caller is: a web page shows it and hides what the caller may not do. */

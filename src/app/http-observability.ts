@@ -12,7 +12,7 @@ import type { DataSource } from 'typeorm';
 import { isLoopback } from '../access/authenticate-request';
 import { authenticate } from '../access/token.service';
 import type { AppConfig } from '../config';
-import { logger } from '../shared/log';
+import { logger } from '../common/log';
 import { metrics, type AppMetrics } from '../observability/metrics';
 import { currentRequest, runObserved, type RequestObservation } from '../observability/request-context';
 

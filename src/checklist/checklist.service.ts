@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { sha256 } from '../shared/hash';
-import { fail, ok, type Outcome } from '../shared/user-error';
+import { sha256 } from '../common/hash';
+import { fail, ok, type Outcome } from '../common/user-error';
 import { ChecklistItem } from './checklist-item.entity';
 import { Checklist } from './checklist.entity';
 import { Target } from './target.entity';

@@ -18,7 +18,7 @@ import { ConfigError, loadConfig, type DocumentLimits } from '../config';
 import { MAX_DOCUMENT_BYTES } from '../pipeline/ingest-document';
 import type { ProposedLink } from '../evidence/types';
 import { analyzeReport, checkText } from '../reading';
-import { projectRoot } from '../shared/project-root';
+import { projectRoot } from '../common/project-root';
 import type { Polarity, ReportAnalysis } from '../reading';
 
 /** Where the command writes (process.stdout / process.stderr, or a buffer in tests). */

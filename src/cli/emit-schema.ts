@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { printAppSchema } from '../app/schema';
-import { projectRoot } from '../shared/project-root';
+import { projectRoot } from '../common/project-root';
 
 /** Writes schema/schema.graphql; returns the exit code. */
 export async function runEmitSchemaCli(): Promise<number> {

@@ -49,7 +49,7 @@ import {
 } from '../evidence/evaluation-suite';
 import { combinedPipeline, fitModel, fromReviewsPipeline, TERM_WEIGHT_FLOOR } from '../evidence/pipeline';
 import { analyzeReport } from '../reading/analyze';
-import { projectRoot } from '../shared/project-root';
+import { projectRoot } from '../common/project-root';
 
 interface GoldFileWithMeta extends GoldFile {
   unit?: string;

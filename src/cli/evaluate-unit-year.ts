@@ -20,7 +20,7 @@ import {
   type UnitYearScore,
 } from '../reading/unit-year-eval';
 import { UNIT_LEVELS, type UnitLevel } from '../reading/types';
-import { projectRoot } from '../shared/project-root';
+import { projectRoot } from '../common/project-root';
 import { parseUnitFile } from '../units/unit-file';
 import type { CliIO } from './analyze';
 

@@ -22,7 +22,7 @@ import { gatherDistrictData, type DistrictData } from '../exports/district-data'
 import { districtExportFiles, type DistrictExportFormat, type ExportFile } from '../exports/district-export';
 import { SHEETS } from '../exports/workbook';
 import { BadInputError } from '../graphql/relay';
-import { projectRoot } from '../shared/project-root';
+import { projectRoot } from '../common/project-root';
 import { resolveUnitName, suggestUnitNames } from '../units/unit-names';
 import { Unit } from '../units/unit.entity';
 import { openDatabase } from './open-database';

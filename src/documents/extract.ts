@@ -7,8 +7,8 @@
  */
 import { extname } from 'node:path';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '../config';
-import type { UserErrorCode } from '../shared/error-codes';
-import { sha256 } from '../shared/hash';
+import type { UserErrorCode } from '../common/error-codes';
+import { sha256 } from '../common/hash';
 import { decodeReportBytes } from './decode';
 import { extractDocxText } from './docx';
 import { extractHtmlText } from './html';

@@ -8,7 +8,7 @@
 import { HTMLElement, NodeType, parse, type Node } from 'node-html-parser';
 import { isChromeLine } from '../reading';
 import { isFooterChromeLine } from '../reading/sections';
-import type { UserErrorCode } from '../shared/error-codes';
+import type { UserErrorCode } from '../common/error-codes';
 import { decodeReportBytes } from './decode';
 
 /** The result of reading a web page. */

@@ -15,7 +15,7 @@ import type { AssessmentResult } from '../assessment/types';
 import type { DistrictSeries } from '../assessment/series';
 import { targetOfMetric, unitsSeries, type MetricTarget } from '../assessment/series.service';
 import type { TargetDefinition } from '../checklist/types';
-import { BadInputError } from '../shared/bad-input-error';
+import { BadInputError } from '../common/bad-input-error';
 import type { Polarity, SectionKind } from '../reading/types';
 import { EvidenceLink } from '../evidence/evidence-link.entity';
 import { diffMarkup, diffParts } from '../evidence/item-change';

@@ -1,12 +1,12 @@
 import type { DataSource } from 'typeorm';
-import type { Operation } from '../shared/roles';
-import { allows } from '../shared/roles';
+import type { Operation } from '../common/roles';
+import { allows } from '../common/roles';
 import type { AppConfig } from '../config';
 import type { WriteLock } from '../db/write-lock';
 import { DownloadStore } from '../db/download-store';
 import { ForbiddenError } from './errors';
 import { RequestLoaders } from './loaders';
-import type { Caller } from '../shared/caller';
+import type { Caller } from '../common/caller';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/messages';
 import { currentRequest } from '../observability/request-context';
 

@@ -3,12 +3,12 @@ import type { GraphQLFormattedError } from 'graphql';
 import { randomBytes } from 'node:crypto';
 import { t } from '../i18n/messages';
 import { currentRequest } from '../observability/request-context';
-import type { ErrorCode } from '../shared/error-codes';
-import { logger } from '../shared/log';
+import type { ErrorCode } from '../common/error-codes';
+import { logger } from '../common/log';
 import { BadInputError } from './relay';
-import { QueryTimeoutError } from '../shared/query-timeout-error';
+import { QueryTimeoutError } from '../common/query-timeout-error';
 
-/** Codes this module sets itself; every code a caller may see is in src/shared/error-codes.ts. */
+/** Codes this module sets itself; every code a caller may see is in src/common/error-codes.ts. */
 const ERROR_CODES = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   FORBIDDEN: 'FORBIDDEN',

@@ -19,7 +19,7 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Context } from './context';
-import type { ErrorCode } from '../shared/error-codes';
+import type { ErrorCode } from '../common/error-codes';
 import { cursorToOffset, fromGlobalId, MAX_PAGE_SIZE } from './relay';
 
 /** Assumed size of a list field without a `first` argument, for cost estimation. */

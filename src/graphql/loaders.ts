@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { checkDeadline } from '../shared/query-timeout-error';
+import { checkDeadline } from '../common/query-timeout-error';
 
 /** The request's time budget: loads after `deadline` (epoch ms) fail with QUERY_TIMEOUT. */
 export interface LoadBudget {

@@ -144,6 +144,6 @@ export function toConnection<T>(nodes: T[], offset: number, totalCount: number):
   };
 }
 
-import { BadInputError } from '../shared/bad-input-error';
+import { BadInputError } from '../common/bad-input-error';
 
 export { BadInputError };

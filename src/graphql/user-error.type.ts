@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, FieldResolver, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
 import { chooseLocale, LocaleEnum } from '../i18n/locale.type';
 import { MESSAGES, render, type Locale } from '../i18n/messages';
-import { USER_ERROR_CODE_LIST, USER_ERROR_CODES, type UserErrorCode } from '../shared/error-codes';
-import type { UserErrorData } from '../shared/user-error';
+import { USER_ERROR_CODE_LIST, USER_ERROR_CODES, type UserErrorCode } from '../common/error-codes';
+import type { UserErrorData } from '../common/user-error';
 
 /** GraphQL enum `UserErrorCode`: the catalogue's user error codes with their descriptions. */
 const UserErrorCodeEnum = Object.fromEntries(USER_ERROR_CODE_LIST.map((code) => [code, code])) as { [K in UserErrorCode]: K };

@@ -13,7 +13,7 @@
  * used in `src/` has no entry.
  */
 
-import type { UserErrorCode } from '../shared/error-codes';
+import type { UserErrorCode } from '../common/error-codes';
 
 export type Locale = 'zh' | 'en';
 export const DEFAULT_LOCALE: Locale = 'zh';
@@ -240,7 +240,7 @@ const SERVICE: Record<string, Entry> = {
 };
 
 /**
- * userErrors: one entry per stable code of src/shared/error-codes.ts (no more, no fewer). The Chinese text is what a caller reads by default;
+ * userErrors: one entry per stable code of src/common/error-codes.ts (no more, no fewer). The Chinese text is what a caller reads by default;
  * `{detail}` is the specific English message the service produced (shown in English).
  */
 const USER_ERRORS: Record<`userError.${UserErrorCode}`, Entry> = {

@@ -2,8 +2,8 @@
  * Domain events worth a log line (and a metric): an ingest, a review. The services call
  * these once per operation; the request's id ties them to the request line.
  */
-import type { Outcome } from '../shared/user-error';
-import { log } from '../shared/log';
+import type { Outcome } from '../common/user-error';
+import { log } from '../common/log';
 import { metrics } from './metrics';
 import { currentRequest } from './request-context';
 

@@ -4,7 +4,7 @@
  * logger and the GraphQL plugin can add to it without passing it around.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { checkDeadline } from '../shared/query-timeout-error';
+import { checkDeadline } from '../common/query-timeout-error';
 
 export interface RequestObservation {
   id: string;

@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } f
 import { requirePermission, type Context } from '../graphql/context';
 import { idOfType } from '../graphql/relay';
 import { UserErrorType } from '../graphql/user-error.type';
-import { fail, type Outcome } from '../shared/user-error';
+import { fail, type Outcome } from '../common/user-error';
 import { setAssessmentLock, setItemNotApplicable } from './assessment-decisions.service';
 import type { Assessment } from '../assessment/assessment.entity';
 import { AssessmentNode } from '../assessment/assessment.type';

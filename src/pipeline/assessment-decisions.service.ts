@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service';
 import { ChecklistItem } from '../checklist/checklist-item.entity';
 import { Checklist } from '../checklist/checklist.entity';
 import { runWrite, type WriteLock } from '../db/write-lock';
-import { fail, ok, type Outcome } from '../shared/user-error';
+import { fail, ok, type Outcome } from '../common/user-error';
 import { Unit } from '../units/unit.entity';
 import { recomputeAssessment } from './recompute.service';
 import { REPORTING_LEVELS } from '../units/reporting-levels';

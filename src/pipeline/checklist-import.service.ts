@@ -7,7 +7,7 @@ import { proposeLinksForReport } from './link.service';
 import { Claim } from '../reports/claim.entity';
 import { MetricValue } from '../reports/metric-value.entity';
 import { Report } from '../reports/report.entity';
-import type { Outcome } from '../shared/user-error';
+import type { Outcome } from '../common/user-error';
 import { Checklist } from '../checklist/checklist.entity';
 import { loadChecklistDefinition, storeChecklist, type ImportedChecklist } from '../checklist/checklist.service';
 import type { ChecklistDefinition } from '../checklist/types';

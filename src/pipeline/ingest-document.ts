@@ -8,7 +8,7 @@ import { Assessment } from '../assessment/assessment.entity';
 import type { WriteLock } from '../db/write-lock';
 import { checklistsForYear, ingestReport } from './ingest.service';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '../config';
-import type { UserErrorCode } from '../shared/error-codes';
+import type { UserErrorCode } from '../common/error-codes';
 import type { DocumentFormat } from '../documents/extract';
 import { extractInWorker } from '../documents/extract-pool';
 

@@ -3,9 +3,9 @@ import { requirePermission, type Context } from '../graphql/context';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '../config';
 import { extractInWorker } from '../documents/extract-pool';
 import { UserErrorType } from '../graphql/user-error.type';
-import type { UserErrorData } from '../shared/user-error';
+import type { UserErrorData } from '../common/user-error';
 import { ingestReport } from './ingest.service';
-import { BadInputError } from '../shared/bad-input-error';
+import { BadInputError } from '../common/bad-input-error';
 import { ReportNode } from '../reports/report.type';
 
 @InputType({ description: 'A report to ingest. Unit and year are detected from the text when not given.' })

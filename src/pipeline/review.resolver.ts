@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver, re
 import { requirePermission, type Context } from '../graphql/context';
 import { idOfType } from '../graphql/relay';
 import { UserErrorType } from '../graphql/user-error.type';
-import { fail } from '../shared/user-error';
+import { fail } from '../common/user-error';
 import { EvidenceLinkNode } from '../evidence/evidence-link.type';
 import { addManualLink, reviewLink } from './review.service';
 import { linkLoaders } from '../evidence/evidence-link.loaders';

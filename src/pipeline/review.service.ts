@@ -5,7 +5,7 @@ import { ChecklistItem } from '../checklist/checklist-item.entity';
 import { runWrite, type WriteLock } from '../db/write-lock';
 import { Claim } from '../reports/claim.entity';
 import { Report } from '../reports/report.entity';
-import { fail, ok, type Outcome, type UserErrorCode } from '../shared/user-error';
+import { fail, ok, type Outcome, type UserErrorCode } from '../common/user-error';
 import { Checklist } from '../checklist/checklist.entity';
 import { EvidenceLink } from '../evidence/evidence-link.entity';
 import { nextLinkState, type ReviewAction } from '../evidence/review-state';

@@ -6,7 +6,7 @@ import { loadChecklistFile } from '../checklist/checklist-file';
 import { importChecklist } from '../pipeline/checklist-import.service';
 import { runWrite, type WriteLock } from '../db/write-lock';
 import { ingestReport } from '../pipeline/ingest.service';
-import { projectRoot } from '../shared/project-root';
+import { projectRoot } from '../common/project-root';
 import { parseUnitFile } from '../units/unit-file';
 import { upsertUnits } from '../units/unit.service';
 

@@ -10,7 +10,7 @@ import { MetricValue } from '../../src/reports/metric-value.entity';
 import { ReportSection } from '../../src/reports/report-section.entity';
 import { Report } from '../../src/reports/report.entity';
 import { loadSeeds } from '../../src/seeds/load-seeds';
-import { sha256 } from '../../src/shared/hash';
+import { sha256 } from '../../src/common/hash';
 import { Unit } from '../../src/units/unit.entity';
 import { SEED_DIR, seedReport } from '../helpers/seeds';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';

@@ -1,18 +1,18 @@
-import { ERROR_CODE_LIST, ERROR_CODES_CATALOGUE, USER_ERROR_CODE_LIST, USER_ERROR_CODES } from '../../src/shared/error-codes';
+import { ERROR_CODE_LIST, ERROR_CODES_CATALOGUE, USER_ERROR_CODE_LIST, USER_ERROR_CODES } from '../../src/common/error-codes';
 
 /** A markdown table cell: no line breaks, pipes escaped. */
 const cell = (text: string): string => text.replace(/\|/gu, '\\|').replace(/\s*\n\s*/gu, ' ');
 
 /**
  * The "Error codes" section of docs/api.md, generated from the catalogue
- * (src/shared/error-codes.ts) in its order: the userError codes (GraphQL enum
+ * (src/common/error-codes.ts) in its order: the userError codes (GraphQL enum
  * `UserErrorCode`) and the `extensions.code` values of GraphQL errors (`ErrorCode`).
  */
 export function renderErrorCodes(): string[] {
   return [
     '## Error codes',
     '',
-    'Generated from the catalogue `src/shared/error-codes.ts` (a code missing from it does not compile).',
+    'Generated from the catalogue `src/common/error-codes.ts` (a code missing from it does not compile).',
     '',
     '### `UserErrorCode`: expected failures in `userErrors { field message code }`',
     '',

@@ -9,7 +9,7 @@ import { createToken } from '../../src/access/token.service';
 import { mayReadMetrics } from '../../src/app/http-observability';
 import { loadSeeds } from '../../src/seeds/load-seeds';
 import { startServer, type RunningServer } from '../../src/server';
-import { createLogger, logger, setLogger } from '../../src/shared/log';
+import { createLogger, logger, setLogger } from '../../src/common/log';
 import { parsePrometheus, sampleValue } from '../helpers/prometheus';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/test-db';
 

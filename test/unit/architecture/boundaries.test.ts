@@ -71,9 +71,9 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
 
   it('passes imports the rules allow', () => {
     const { status, violations } = cruiseFixture({
-      'src/reading/analyze.ts': "import { n } from './numbers';\nimport { h } from '../shared/hash';\nexport const a = n + h;\n",
+      'src/reading/analyze.ts': "import { n } from './numbers';\nimport { h } from '../common/hash';\nexport const a = n + h;\n",
       'src/reading/numbers.ts': 'export const n = 1;\n',
-      'src/shared/hash.ts': 'export const h = 1;\n',
+      'src/common/hash.ts': 'export const h = 1;\n',
       'src/evidence/link.service.ts':
         "import { Entity } from 'typeorm';\nimport { n } from '../reading/numbers';\nexport const e = [Entity, n];\n",
       'src/evidence/review.resolver.ts':
@@ -99,7 +99,7 @@ describe('folder cycles (scripts/check-layers.js)', () => {
         ['src/units/unit.entity.ts', 'src/db/column-types.ts'],
         ['src/db/entities.ts', 'src/audit/audit-entry.entity.ts'],
         ['src/audit/audit.service.ts', 'src/units/unit.entity.ts'],
-        ['src/shared/log.ts', 'node_modules/pino/index.js'],
+        ['src/common/log.ts', 'node_modules/pino/index.js'],
       ]),
     );
     expect(cycles(edges)).toEqual([
@@ -112,7 +112,7 @@ describe('folder cycles (scripts/check-layers.js)', () => {
     const edges = collapse(
       graph([
         ['src/reports/ingest.service.ts', 'src/evidence/matcher.ts'],
-        ['src/evidence/matcher.ts', 'src/shared/hash.ts'],
+        ['src/evidence/matcher.ts', 'src/common/hash.ts'],
         ['src/reading/analyze.ts', 'src/reading/numbers.ts'],
       ]),
     );

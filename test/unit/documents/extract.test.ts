@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { extractDocument } from '../../../src/documents/extract';
-import { sha256 } from '../../../src/shared/hash';
+import { sha256 } from '../../../src/common/hash';
 import { seedReport } from '../../helpers/seeds';
 import { analysed } from './analysis-essentials';
 import { docxOf, lines, pageOf004 } from './build-documents';

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { ConfigError, loadConfig } from '../../../src/config';
-import { createLogger, logLevelFrom, type LogLevel } from '../../../src/shared/log';
+import { createLogger, logLevelFrom, type LogLevel } from '../../../src/common/log';
 
 function capture(level: LogLevel) {
   const lines: Array<Record<string, unknown>> = [];

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FLAG_CODES } from '../../../src/checklist/types';
 import { MESSAGES } from '../../../src/i18n/messages';
-import { ERROR_CODE_LIST, ERROR_CODES_CATALOGUE, USER_ERROR_CODE_LIST, USER_ERROR_CODES } from '../../../src/shared/error-codes';
+import { ERROR_CODE_LIST, ERROR_CODES_CATALOGUE, USER_ERROR_CODE_LIST, USER_ERROR_CODES } from '../../../src/common/error-codes';
 
 const SRC = join(__dirname, '../../../src');
 const CJK = /[\u4e00-\u9fff]/u;
@@ -51,7 +51,7 @@ const NOT_ERROR_CODES = new Set<string>([
   'TOO_MANY_TERMS',
 ]);
 
-describe('the error code catalogue (src/shared/error-codes.ts)', () => {
+describe('the error code catalogue (src/common/error-codes.ts)', () => {
   it('describes every code in Chinese and in English, one line each', () => {
     const problems: string[] = [];
     const all = [

@@ -10,7 +10,7 @@ export interface UserErrorData {
   /** the input field it is about, e.g. `input.unit` */
   field: string | null;
   message: string;
-  /** stable code from the catalogue (src/shared/error-codes.ts), e.g. UNIT_NOT_FOUND, YEAR_OUT_OF_RANGE */
+  /** stable code from the catalogue (src/common/error-codes.ts), e.g. UNIT_NOT_FOUND, YEAR_OUT_OF_RANGE */
   code: UserErrorCode;
 }
 

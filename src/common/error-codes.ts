@@ -9,7 +9,7 @@
  *   failed request, not a finding about the input's content.
  *
  * A code not listed here does not compile (in `fail`, `UserErrorData`, `limitError` …). docs/api.md lists both from here, and
- * `test/unit/shared/error-codes.test.ts` fails when a code literal in `src/` is missing here
+ * `test/unit/common/error-codes.test.ts` fails when a code literal in `src/` is missing here
  * or a description lacks either language. The caller-facing message of a userError is the
  * i18n catalogue's `userError.<code>` (src/i18n/messages.ts); the texts below say what a code
  * means.
