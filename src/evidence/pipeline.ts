@@ -70,7 +70,7 @@ export interface SimilarityCandidate {
 }
 
 /** Similarity candidates of every claim, best first per claim (claims of skipped sections have none). */
-export function similarityCandidates(
+function similarityCandidates(
   claims: readonly MatchableClaim[],
   items: readonly ChecklistItemDefinition[],
   calibration: Calibration,

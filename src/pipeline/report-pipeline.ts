@@ -38,7 +38,7 @@ export interface ReportDecisions {
   reusedClaims?: readonly ReusedClaim[];
 }
 
-export const NO_DECISIONS: ReportDecisions = { notApplicable: [] };
+const NO_DECISIONS: ReportDecisions = { notApplicable: [] };
 
 /** A report's evidence as the assessment reads it; ids may be local (analysis) or stored (database) ones. */
 export interface ReportEvidence {
@@ -133,7 +133,7 @@ export function runPipeline(
 }
 
 /** Steps 2 and 3 for a text already read (ingest reads once, then matches every checklist of the year). */
-export function assessAnalysed(
+function assessAnalysed(
   analysis: ReportAnalysis,
   checklist: PipelineChecklist,
   decisions: ReportDecisions = NO_DECISIONS,
