@@ -40,7 +40,33 @@ async function unitNamesById(ds: DataSource | EntityManager, ids: readonly numbe
   return out;
 }
 
-/** Computes and stores the band keys of a report's claims (in the ingest transaction). */
+/**
+ * The keys (of `keys`) whose bucket already holds more than {@link BUCKET_LIMIT} rows. Such a
+ * bucket is never followed (`candidatesFor` counts up to BUCKET_LIMIT + 1 and drops it) and
+ * rows are never removed from claim_band, so a row added to it would never be read: the
+ * bands of the sentences every report repeats (most of a generated corpus's claims) are not
+ * stored again and again.
+ */
+async function fullBuckets(manager: EntityManager, keys: readonly number[]): Promise<Set<number>> {
+  const out = new Set<number>();
+  const postgres = manager.connection.options.type === 'postgres';
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const chunk = keys.slice(i, i + CHUNK);
+    const values = chunk.map((_, j) => `(CAST(${postgres ? `$${j + 1}` : '?'} AS integer))`).join(', ');
+    const rows = await manager.query<Array<{ bandKey: number }>>(
+      `SELECT k.column1 AS "bandKey" FROM (VALUES ${values}) AS k
+       WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM "claim_band" x WHERE x."bandKey" = k.column1 LIMIT ${BUCKET_LIMIT + 1}) AS bucket) > ${BUCKET_LIMIT}`,
+      chunk,
+    );
+    for (const r of rows) out.add(Number(r.bandKey));
+  }
+  return out;
+}
+
+/**
+ * Computes and stores the band keys of a report's claims (in the ingest transaction),
+ * leaving out the rows of buckets already too full to be followed ({@link fullBuckets}).
+ */
 export async function storeClaimBands(
   manager: EntityManager,
   claims: ReadonlyArray<Pick<Claim, 'id' | 'reportId' | 'text'>>,
@@ -59,7 +85,8 @@ export async function storeClaimBands(
   }
   const inserting = performance.now();
   reuseTiming.bandsMs += inserting - started;
-  await bulkInsert(manager, ClaimBand, rows);
+  const full = await fullBuckets(manager, [...new Set(rows.map((r) => r.bandKey))]);
+  await bulkInsert(manager, ClaimBand, full.size ? rows.filter((r) => !full.has(r.bandKey)) : rows);
   reuseTiming.insertMs += performance.now() - inserting;
   reuseTiming.ms += performance.now() - started;
   reuseTiming.claims += claims.length;
