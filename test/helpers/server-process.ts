@@ -12,9 +12,16 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `src/index.ts` as a real server process on a free-ish port with the given environment. */
+/**
+ * Starts `src/index.ts` as a real server process on a free-ish port with the given environment
+ * (`SERVER_FROM_DIST=1`: the built `dist/src/index.js`, as `npm start` runs it — for measurements).
+ */
 export async function startServerProcess(env: Record<string, string>, port: number): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['-r', join(ROOT, 'scripts/swc-register.js'), join(ROOT, 'src/index.ts')], {
+  const args =
+    process.env.SERVER_FROM_DIST === '1'
+      ? [join(ROOT, 'dist/src/index.js')]
+      : ['-r', join(ROOT, 'scripts/swc-register.js'), join(ROOT, 'src/index.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
