@@ -3,30 +3,31 @@
  *
  *   npm run -s evaluate [-- --json] [--verbose] [--no-frozen] [--cross]
  *
- * - 留一报告交叉验证 (leave-one-report-out): each labelled seed report (test/fixtures/labels)
- *   is matched with rules and learned weights built without its labels and without rule terms
- *   only its own text contains, then scored. This is the project's estimate of what users see.
- * - 冻结测试集 (frozen, frozen2): the reports labelled in test/fixtures/frozen/labels and
- *   test/fixtures/frozen-2/labels (docs/evaluation.md), labelled before any matching and matched
- *   with the full rules; both have been looked at since 2026-12-06, so their figures are tuning
- *   figures now (frozen set 3 is not read here). Empty (reports 0, figures null) until labelled.
+ * - 留一报告交叉验证 (leave-one-report-out): every labelled report — the seeds
+ *   (test/fixtures/labels) and every set of {@link LABELLED_SETS} — is matched with rules built
+ *   without the rule terms only its own text contains (among all labelled reports) and a model
+ *   fitted on the OTHER reports' labels, then scored; micro over all of them, and per set.
+ * - 冻结测试集 (frozen): the held-out set {@link HELD_OUT_SET} (docs/evaluation.md), matched with
+ *   the full rules and the model fitted on the seeds. While it is one of {@link LABELLED_SETS}
+ *   it is tuning data like the others and says so. Empty (reports 0, figures null) until labelled.
+ * - each labelled set as the product reads it (full rules, model fitted on the seeds): tuning figures.
  * - 调优集 (tuning): the five seed reports with the full rules: fitted, not a prediction.
  *
  * Each is shown for the rules alone, the similarity alone and the two combined; micro
  * precision / recall / F1 over claim × item pairs, and report × item beside them.
- * `--json` prints `{ leaveOneReportOut, frozen, frozen2, tuning }` with the combined figures at the top
- * of each and `bySignal` inside. `--verbose` lists the leave-one-out errors of the seed
- * reports (never the frozen texts). `--no-frozen` leaves the frozen set out (for whoever is
- * still changing rules or weights).
+ * `--json` prints `{ leaveOneReportOut, frozen, frozen1, frozen2, frozen3, tuning }` with the
+ * combined figures at the top of each and `bySignal` inside (`leaveOneReportOut.sets` per set).
+ * `--verbose` lists the leave-one-out errors of the seed reports (never a held-out text).
+ * `--no-frozen` leaves every frozen folder out (leave-one-out over the seeds only).
  *
  * `--from-reviews`: learning from reviewers measured on the seeds (four reports' gold labels
- * replayed as reviews, the fifth scored before/after, all rotations; then the frozen set),
+ * replayed as reviews, the fifth scored before/after, all rotations; then frozen sets 1 and 2),
  * and for each checklist version in the database of the environment its stored review
  * decisions and the model before → after re-estimating from them; `--apply` stores the
  * re-estimates (a new matcher_weights row per version, written to the audit trail).
- * `--cross`: leave-one-set-out over all the labelled data (seeds, frozen set 1, frozen set 2), each
- * set scored with what is learnt (calibration, thresholds) fitted without it; pooled over the
- * frozen sets it is the cross-fitted figure of docs/evaluation.md. `--no-frozen` does not apply.
+ * `--cross`: leave-one-set-out over all the labelled data (the seeds and {@link LABELLED_SETS}),
+ * each set scored with what is learnt (calibration, thresholds) fitted without it; pooled over the
+ * labelled sets it is the cross-fitted figure of docs/evaluation.md. `--no-frozen` does not apply.
  * `--fit` prints the starting similarity calibration fitted on the seed labels, for the
  * checklist file's `matching:` block. Exit code 1 when the checklist or a label file is bad.
  */
@@ -41,6 +42,7 @@ import {
   evaluateFrozen,
   evaluateLeaveOneOut,
   evaluateTuning,
+  sliceResult,
   SIGNALS,
   summarise,
   type LabelledReport,
@@ -55,6 +57,19 @@ interface GoldFileWithMeta extends GoldFile {
   unit?: string;
   year?: number;
 }
+
+/**
+ * The labelled sets besides the seeds, folders of test/fixtures: all of them tuning data now
+ * (docs/evaluation.md); leave-one-report-out and `--cross` run over the seeds and these.
+ */
+const LABELLED_SETS = ['frozen', 'frozen-2', 'frozen-3'] as const;
+
+/**
+ * The held-out set `--json` reports as `frozen`, a folder of test/fixtures. Re-point it at a
+ * new set once that set is labelled (one line); a held-out set must not be in {@link LABELLED_SETS}.
+ * Set 3 was read once at e2ecc51 and is tuning data since, so `frozen` is a tuning figure until then.
+ */
+const HELD_OUT_SET = 'frozen-3';
 
 const SIGNAL_NAMES: Record<Signal, string> = { rules: '规则 rules', similarity: '相似度 similarity', combined: '合并 combined' };
 
@@ -145,12 +160,22 @@ function setRows(label: string, set: SetResult): string[][] {
   });
 }
 
+/** One labelled set's reports and figures, in the order of {@link LABELLED_SETS} after the seeds. */
+interface NamedResult {
+  name: string;
+  result: SetResult;
+}
+
+function combinedRow(label: string, set: SetResult): string[] {
+  return setRows(label, set).find((r) => r[1] === SIGNAL_NAMES.combined) ?? [];
+}
+
 function printText(
   items: ChecklistItemDefinition[],
   loo: SetResult,
-  frozen: SetResult,
-  frozen2: SetResult,
-  frozen3: SetResult,
+  looBySet: NamedResult[],
+  perSet: NamedResult[],
+  heldOut: { name: string; tuned: boolean; result: SetResult },
   tuning: SetResult,
   verbose: boolean,
   tuningReports: LabelledReport[],
@@ -162,34 +187,39 @@ function printText(
     table(
       ['set', 'signal', 'reports', 'labelled claims', 'links', 'TP', 'FP', 'FN', 'P %', 'R %', 'F1 %', 'report×item P %', 'R %', 'F1 %'],
       [
-        ...setRows('留一报告 leave-one-report-out', loo),
-        ...(frozen.reports > 0
-          ? setRows('冻结测试集 frozen (now tuning data)', frozen)
-          : [['冻结测试集 frozen', '(no labelled reports yet)', '0', '', '', '', '', '', '—', '—', '—', '—', '—', '—']]),
-        ...(frozen2.reports > 0 ? setRows('冻结测试集 2 frozen-2 (now tuning data)', frozen2) : []),
-        ...(frozen3.reports > 0 ? setRows('冻结测试集 3 frozen-3 (held out)', frozen3) : []),
+        ...setRows(`留一报告 leave-one-report-out (${looBySet.map((s) => s.name).join(' + ')})`, loo),
+        ...looBySet.map((s) => combinedRow(`  留一报告 of which ${s.name}`, s.result)),
+        ...perSet.map((s) => combinedRow(`${s.name} (full rules, seed model; tuning data)`, s.result)),
+        ...(heldOut.result.reports > 0
+          ? setRows(`冻结测试集 frozen = ${heldOut.name}${heldOut.tuned ? ' (tuning data now)' : ' (held out)'}`, heldOut.result)
+          : [[`冻结测试集 frozen = ${heldOut.name}`, '(no labelled reports)', '0', '', '', '', '', '', '—', '—', '—', '—', '—', '—']]),
         ...setRows('调优集 tuning (fitted, not a prediction)', tuning),
       ],
     ),
   );
   out.push('');
-  out.push('Leave-one-report-out per report (combined)');
+  out.push('Leave-one-report-out per seed report (combined)');
   out.push('');
   const combined = loo.bySignal.combined;
+  const seeds = tuningReports.length;
   out.push(
     table(
       ['left out', 'terms dropped', 'labelled claims', 'links', 'TP', 'FP', 'FN', 'P %', 'R %', 'F1 %'],
-      combined.perReport.map((r, i) => [
-        r.name,
-        String(loo.dropped?.[i]?.terms.length ?? 0),
-        String(r.evaluation.labelledClaims),
-        String(r.links),
-        ...scoreCells(r.evaluation.pairs),
-      ]),
+      combined.perReport
+        .slice(0, seeds)
+        .map((r, i) => [
+          r.name,
+          String(loo.dropped?.[i]?.terms.length ?? 0),
+          String(r.evaluation.labelledClaims),
+          String(r.links),
+          ...scoreCells(r.evaluation.pairs),
+        ]),
     ),
   );
+  const dropped = (loo.dropped ?? []).slice(seeds).reduce((n, d) => n + d.terms.length, 0);
+  out.push(`(the other ${combined.perReport.length - seeds} reports: ${dropped} rule terms dropped in all)`);
   out.push('');
-  out.push('Leave-one-report-out per item (combined)');
+  out.push('Leave-one-report-out per item (combined, every labelled report)');
   out.push('');
   const perItem = new Map<string, Score[]>();
   for (const r of combined.perReport) for (const [code, s] of r.evaluation.perItem) perItem.set(code, [...(perItem.get(code) ?? []), s]);
@@ -203,8 +233,8 @@ function printText(
     ),
   );
   if (verbose) {
-    for (const [i, r] of combined.perReport.entries()) {
-      const report = tuningReports[i]!; // combined.perReport is one entry per tuning report
+    for (const [i, r] of combined.perReport.slice(0, seeds).entries()) {
+      const report = tuningReports[i]!; // the first entries of combined.perReport are the seed reports
       out.push('');
       out.push(
         `Leave-one-out errors in ${r.name}; terms dropped: ${(loo.dropped?.[i]?.terms ?? []).map((t) => `${t.itemCode}:${t.term}`).join(' ') || '-'}`,
@@ -369,42 +399,44 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
   const tuningReports = (
     await Promise.all(labelFiles(join(root, 'test', 'fixtures', 'labels')).map((f) => loadLabelled(root, f, problems)))
   ).filter((r): r is LabelledReport => r !== null);
-  // --no-frozen: while rules or weights are being worked on, the frozen figure is not looked at
-  // frozen sets (docs/evaluation.md): set 1 in test/fixtures/frozen, set 2 in test/fixtures/frozen-2
-  const loadFrozen = async (dir: string) =>
-    argv.includes('--no-frozen') && !argv.includes('--cross')
+  const cross = argv.includes('--cross');
+  const fromReviews = argv.includes('--from-reviews');
+  // --no-frozen: while rules or weights are being worked on, no frozen folder is read
+  const noFrozen = argv.includes('--no-frozen') && !cross;
+  const loadSet = async (dir: string) =>
+    noFrozen
       ? []
       : (await Promise.all(labelFiles(join(root, 'test', 'fixtures', dir, 'labels')).map((f) => loadLabelled(root, f, problems)))).filter(
           (r): r is LabelledReport => r !== null,
         );
-  const frozenReports = await loadFrozen('frozen');
-  const frozen2Reports = await loadFrozen('frozen-2');
-  // set 3 (labelled 2026-12-06, after sets 1 and 2 became tuning data): the held-out set now;
-  // never part of --cross or --from-reviews, so nothing can be fitted on it
-  const frozen3Reports = argv.includes('--cross') || argv.includes('--from-reviews') ? [] : await loadFrozen('frozen-3');
+  const sets: { name: string; reports: LabelledReport[] }[] = [];
+  for (const dir of LABELLED_SETS) sets.push({ name: dir, reports: await loadSet(dir) });
+  const setReports = (dir: string) => sets.find((s) => s.name === dir)?.reports ?? [];
+  // the held-out set is read only by the plain command, never by --cross or --from-reviews, so
+  // nothing can be fitted on it
+  const heldOutTuned = (LABELLED_SETS as readonly string[]).includes(HELD_OUT_SET);
+  const heldOutReports = heldOutTuned ? setReports(HELD_OUT_SET) : cross || fromReviews ? [] : await loadSet(HELD_OUT_SET);
   const pipeline = combinedPipeline;
-  const loo = evaluateLeaveOneOut(items, tuningReports, pipeline);
-  const frozen = evaluateFrozen(items, tuningReports, frozenReports, pipeline);
-  const frozen2 = evaluateFrozen(items, tuningReports, frozen2Reports, pipeline);
-  const frozen3 = evaluateFrozen(items, tuningReports, frozen3Reports, pipeline);
+  const warnLabelProblems = (name: string, set: SetResult) => {
+    // labels whose quote maps to no single claim are counted and warned about, not fatal:
+    // they are the labeller's data, scored as the evaluator maps them
+    const n = set.bySignal.rules.perReport.reduce((k, r) => k + r.evaluation.problems.length, 0);
+    if (n > 0) process.stderr.write(`警告 warning: ${name}: ${n} 条标注无法完整对应到一个断言 (labels not mapping to exactly one claim)\n`);
+  };
   const tuning = evaluateTuning(items, tuningReports, pipeline);
-  // label quotes that do not map to one claim: quoted for the seed reports, only counted for
-  // the frozen ones (their texts are not read while the matcher is worked on)
+  // label quotes that do not map to one claim: quoted for the seed reports, only counted for the others
   for (const r of tuning.bySignal.rules.perReport)
     for (const p of r.evaluation.problems) problems.push(`${r.name}: 标注 label ${JSON.stringify(p.quote)}: ${p.problem}`);
   for (const p of problems) process.stderr.write(`${p}\n`);
-  // frozen labels whose quote maps to no single claim are counted and warned about, not fatal:
-  // they are the labeller's data, scored as the evaluator maps them
-  for (const [name, set] of [
-    ['frozen', frozen],
-    ['frozen-2', frozen2],
-    ['frozen-3', frozen3],
-  ] as const) {
-    const n = set.bySignal.rules.perReport.reduce((k, r) => k + r.evaluation.problems.length, 0);
-    if (n > 0) process.stderr.write(`警告 warning: ${name}: ${n} 条标注无法完整对应到一个断言 (labels not mapping to exactly one claim)\n`);
-  }
 
-  if (argv.includes('--from-reviews')) {
+  if (fromReviews) {
+    const frozenReports = setReports('frozen');
+    const frozen2Reports = setReports('frozen-2');
+    const loo = evaluateLeaveOneOut(items, tuningReports, pipeline);
+    const frozen = evaluateFrozen(items, tuningReports, frozenReports, pipeline);
+    const frozen2 = evaluateFrozen(items, tuningReports, frozen2Reports, pipeline);
+    warnLabelProblems('frozen', frozen);
+    warnLabelProblems('frozen-2', frozen2);
     const after = evaluateLeaveOneOut(items, tuningReports, fromReviewsPipeline);
     const frozenAfter = evaluateFrozen(items, tuningReports, frozenReports, fromReviewsPipeline);
     const frozen2After = evaluateFrozen(items, tuningReports, frozen2Reports, fromReviewsPipeline);
@@ -431,22 +463,15 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
     const stored = await reviewsInDatabase(argv.includes('--apply'), json);
     return problems.length > 0 || stored !== 0 ? 1 : 0;
   }
-  if (argv.includes('--cross')) {
-    const cross = evaluateCross(
-      items,
-      [
-        { name: 'seeds', reports: tuningReports },
-        { name: 'frozen', reports: frozenReports },
-        { name: 'frozen-2', reports: frozen2Reports },
-      ],
-      pipeline,
-    );
+  if (cross) {
+    const crossed = evaluateCross(items, [{ name: 'seeds', reports: tuningReports }, ...sets], pipeline);
+    for (const f of crossed.folds.slice(1)) warnLabelProblems(f.name, f.result);
     if (json) {
       process.stdout.write(
         `${JSON.stringify(
           {
-            cross: { ...jsonOf(cross.pooled), sets: cross.folds.slice(1).map((f) => f.name) },
-            folds: Object.fromEntries(cross.folds.map((f) => [f.name, { trainedOn: f.trainedOn, ...jsonOf(f.result) }])),
+            cross: { ...jsonOf(crossed.pooled), sets: crossed.folds.slice(1).map((f) => f.name) },
+            folds: Object.fromEntries(crossed.folds.map((f) => [f.name, { trainedOn: f.trainedOn, ...jsonOf(f.result) }])),
           },
           null,
           2,
@@ -455,7 +480,7 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
     } else {
       const out = [
         '交叉拟合 Cross-fitted (leave-one-set-out): each set scored with the similarity calibration and thresholds fitted WITHOUT it',
-        '(seeds: leave-one-report-out, trained on the other seeds + every frozen set; frozen sets: trained on seeds + the other set).',
+        '(seeds: leave-one-report-out, trained on the other seeds + every labelled set; each labelled set: trained on the seeds + the other sets).',
         'Hand-written rule terms are not re-fitted: they count as fitted to every text anyone read while writing them.',
         '',
         table(
@@ -476,8 +501,8 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
             'F1 %',
           ],
           [
-            ...cross.folds.flatMap((f) => setRows(`${f.name} (trained on ${f.trainedOn.join(' + ')})`, f.result)),
-            ...setRows('合计 pooled frozen sets', cross.pooled),
+            ...crossed.folds.flatMap((f) => setRows(`${f.name} (trained on ${f.trainedOn.join(' + ')})`, f.result)),
+            ...setRows('合计 pooled labelled sets', crossed.pooled),
           ],
         ),
       ];
@@ -500,12 +525,43 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
     return problems.length > 0 ? 1 : 0;
   }
 
+  // leave-one-report-out over every labelled report: the seeds first, then each set in order
+  const labelled = [{ name: 'seeds', reports: tuningReports }, ...sets];
+  const loo = evaluateLeaveOneOut(
+    items,
+    labelled.flatMap((s) => s.reports),
+    pipeline,
+  );
+  let at = 0;
+  const looBySet = labelled.map((s) => {
+    at += s.reports.length;
+    return { name: s.name, result: sliceResult(loo, at - s.reports.length, at) };
+  });
+  const perSet = sets
+    .filter((s) => s.reports.length > 0)
+    .map((s) => ({ name: s.name, result: evaluateFrozen(items, tuningReports, s.reports, pipeline) }));
+  for (const s of perSet) warnLabelProblems(s.name, s.result);
+  const heldOut = {
+    name: HELD_OUT_SET,
+    tuned: heldOutTuned,
+    result: perSet.find((s) => s.name === HELD_OUT_SET)?.result ?? evaluateFrozen(items, tuningReports, heldOutReports, pipeline),
+  };
+  if (!heldOutTuned) warnLabelProblems(HELD_OUT_SET, heldOut.result);
   if (json) {
-    process.stdout.write(
-      `${JSON.stringify({ leaveOneReportOut: jsonOf(loo), frozen: jsonOf(frozen3), frozen1: jsonOf(frozen), frozen2: jsonOf(frozen2), tuning: jsonOf(tuning) }, null, 2)}\n`,
-    );
+    // each labelled set as the product reads it, keyed frozen1, frozen2, … (folder frozen-N → frozenN)
+    const setKeys = Object.fromEntries(perSet.map((s) => [s.name === 'frozen' ? 'frozen1' : s.name.replace('-', ''), jsonOf(s.result)]));
+    const output = {
+      leaveOneReportOut: {
+        ...jsonOf(loo),
+        sets: Object.fromEntries(looBySet.map((s) => [s.name, summarise(s.result.bySignal.combined, s.result.reports)])),
+      },
+      frozen: { set: HELD_OUT_SET, heldOut: !heldOutTuned, ...jsonOf(heldOut.result) },
+      ...setKeys,
+      tuning: jsonOf(tuning),
+    };
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   } else {
-    process.stdout.write(`${printText(items, loo, frozen, frozen2, frozen3, tuning, verbose, tuningReports)}\n`);
+    process.stdout.write(`${printText(items, loo, looBySet, perSet, heldOut, tuning, verbose, tuningReports)}\n`);
   }
   return problems.length > 0 ? 1 : 0;
 }

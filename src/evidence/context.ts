@@ -36,6 +36,30 @@ export function isLeadClause(text: string): boolean {
 }
 
 /**
+ * The rule links of a claim read with a context's text, remembered per checklist (`items`
+ * array), claim object and text: fitting a model re-reads the same contexts at every threshold.
+ */
+const contextMemo = new WeakMap<readonly ChecklistItemDefinition[], WeakMap<MatchableClaim, Map<string, ProposedLink[]>>>();
+
+function contextRuleLinks(claim: MatchableClaim, text: string, items: readonly ChecklistItemDefinition[]): ProposedLink[] {
+  let byClaim = contextMemo.get(items);
+  if (!byClaim) {
+    byClaim = new WeakMap();
+    contextMemo.set(items, byClaim);
+  }
+  let byText = byClaim.get(claim);
+  if (!byText) {
+    byText = new Map();
+    byClaim.set(claim, byText);
+  }
+  const known = byText.get(text);
+  if (known) return known;
+  const found = matchClaims([{ ...claim, text }], [], items);
+  byText.set(text, found);
+  return found;
+}
+
+/**
  * Adds inherited links for claims without links (see the module comment). `weigh` applies the
  * learnt term weights to rule links (identity when none); `similarity` proposes at most one
  * similarity link for a claim (with its context) or none. Output: the claims in input order,
@@ -61,7 +85,7 @@ export function withContext(
     if (heading) contexts.push({ rule: 'heading', text: heading });
     let found = false;
     for (const context of contexts) {
-      const own = weigh(matchClaims([{ ...claim, text: context.text }], [], items));
+      const own = weigh(contextRuleLinks(claim, context.text, items));
       if (own.length === 0) continue;
       for (const l of own) {
         inherited.push({ ...l, rule: context.rule, confidence: Math.round(l.confidence * CONTEXT_FACTOR * 100) / 100 });

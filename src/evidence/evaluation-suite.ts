@@ -72,27 +72,46 @@ export interface SetResult {
   dropped?: { name: string; terms: RuleTerm[] }[];
 }
 
+/** One signal's figures summed over the given reports. */
+function sumReports(perReport: ReportScore[]): SignalResult {
+  return {
+    pairs: sumScores(perReport.map((p) => p.evaluation.pairs)),
+    reportItems: sumScores(perReport.map((p) => p.evaluation.reportItems)),
+    links: perReport.reduce((n, p) => n + p.links, 0),
+    labelledClaims: perReport.reduce((n, p) => n + p.evaluation.labelledClaims, 0),
+    perReport,
+  };
+}
+
 /** Scores the links of each report for each signal. */
 function scoreSet(reports: readonly LabelledReport[], links: readonly SignalLinks[]): SetResult {
   const bySignal = Object.fromEntries(
-    SIGNALS.map((signal) => {
-      const perReport = reports.map((r, i) => {
-        const own = links[i]?.[signal] ?? []; // links has an entry per report
-        return { name: r.name, links: own.length, evaluation: evaluateLinks(r.raw, r.claims, r.labels, own) };
-      });
-      return [
-        signal,
-        {
-          pairs: sumScores(perReport.map((p) => p.evaluation.pairs)),
-          reportItems: sumScores(perReport.map((p) => p.evaluation.reportItems)),
-          links: perReport.reduce((n, p) => n + p.links, 0),
-          labelledClaims: perReport.reduce((n, p) => n + p.evaluation.labelledClaims, 0),
-          perReport,
-        },
-      ];
-    }),
+    SIGNALS.map((signal) => [
+      signal,
+      sumReports(
+        reports.map((r, i) => {
+          const own = links[i]?.[signal] ?? []; // links has an entry per report
+          return { name: r.name, links: own.length, evaluation: evaluateLinks(r.raw, r.claims, r.labels, own) };
+        }),
+      ),
+    ]),
   ) as Record<Signal, SignalResult>;
   return { reports: reports.length, bySignal };
+}
+
+/**
+ * The reports `from` ≤ i < `to` of a scored set, summed again (e.g. one labelled set's share of
+ * a leave-one-out run over several sets).
+ */
+export function sliceResult(result: SetResult, from: number, to: number): SetResult {
+  const bySignal = Object.fromEntries(
+    SIGNALS.map((signal) => [signal, sumReports(result.bySignal[signal].perReport.slice(from, to))]),
+  ) as Record<Signal, SignalResult>;
+  return {
+    reports: bySignal.combined.perReport.length,
+    bySignal,
+    ...(result.dropped ? { dropped: result.dropped.slice(from, to) } : {}),
+  };
 }
 
 /** The tuning figure: full rules, model fitted on every report, scored on the same reports. */

@@ -62,7 +62,9 @@ export function exclusiveTerms(items: readonly ChecklistItemDefinition[], text: 
  * The items with the given terms removed. A together group loses its meaning without one of
  * its words, so a group with a dropped word is dropped whole.
  */
-export function withoutTerms(items: readonly ChecklistItemDefinition[], drop: readonly RuleTerm[]): ChecklistItemDefinition[] {
+export function withoutTerms(items: readonly ChecklistItemDefinition[], drop: readonly RuleTerm[]): readonly ChecklistItemDefinition[] {
+  // nothing dropped: the same array, so what is remembered per checklist (similarity.ts, pipeline.ts) is reused
+  if (drop.length === 0) return items;
   const key = (code: string, field: RuleTerm['field'], term: string) => `${code}\u0000${field}\u0000${term}`;
   const dropped = new Set(drop.map((d) => key(d.itemCode, d.field, d.term)));
   return items.map((item) => {
@@ -88,7 +90,7 @@ export function rulesWithout(
   items: readonly ChecklistItemDefinition[],
   leftOutText: string,
   otherTexts: readonly string[],
-): { items: ChecklistItemDefinition[]; dropped: RuleTerm[] } {
+): { items: readonly ChecklistItemDefinition[]; dropped: RuleTerm[] } {
   const dropped = exclusiveTerms(items, leftOutText, otherTexts);
   return { items: withoutTerms(items, dropped), dropped };
 }

@@ -4,7 +4,7 @@ import { goldByClaim, score, sumScores, type Score } from './evaluate';
 import type { LabelledReport, MatchPipeline, SignalLinks } from './evaluation-suite';
 import { withContext } from './context';
 import { DEFAULT_MAX_LINKS_PER_CLAIM, matchClaims, SKIPPED_SECTION_KINDS, type MatchableClaim } from './matcher';
-import { calibrate, probability, similarities, type Calibration, type CalibrationExample } from './similarity';
+import { calibrate, probability, similarities, type Calibration, type CalibrationExample, type ItemSimilarity } from './similarity';
 import type { ProposedLink } from './types';
 
 /**
@@ -61,6 +61,44 @@ const PRECISION_FLOOR = 0.8;
 /** Thresholds tried when the similarity threshold is fitted. */
 const THRESHOLD_GRID: readonly number[] = Array.from({ length: 17 }, (_, i) => Math.round((0.1 + i * 0.05) * 100) / 100);
 
+/**
+ * {@link similarities} remembered per checklist (per `items` array) and text: fitting a model
+ * scores the same training claims at every threshold and, in the evaluation, in every fold.
+ * Bounded: a checklist's memory is cleared once it holds {@link SIMILARITY_MEMO_LIMIT} texts.
+ */
+const similarityMemo = new WeakMap<readonly ChecklistItemDefinition[], Map<string, ItemSimilarity[]>>();
+const SIMILARITY_MEMO_LIMIT = 50_000;
+
+function similaritiesOf(text: string, items: readonly ChecklistItemDefinition[]): ItemSimilarity[] {
+  let memo = similarityMemo.get(items);
+  if (!memo) {
+    memo = new Map();
+    similarityMemo.set(items, memo);
+  }
+  const known = memo.get(text);
+  if (known) return known;
+  if (memo.size >= SIMILARITY_MEMO_LIMIT) memo.clear();
+  const found = similarities(text, items);
+  memo.set(text, found);
+  return found;
+}
+
+/** The rule links of a training report, remembered per checklist and claims array (a fit reads each many times). */
+const ruleLinkMemo = new WeakMap<readonly ChecklistItemDefinition[], WeakMap<readonly MatchableClaim[], ProposedLink[]>>();
+
+function ruleLinksOf(s: Pick<ClaimsWithGold, 'claims' | 'metrics'>, items: readonly ChecklistItemDefinition[]): ProposedLink[] {
+  let memo = ruleLinkMemo.get(items);
+  if (!memo) {
+    memo = new WeakMap();
+    ruleLinkMemo.set(items, memo);
+  }
+  const known = memo.get(s.claims);
+  if (known) return known;
+  const found = matchClaims(s.claims, s.metrics, items);
+  memo.set(s.claims, found);
+  return found;
+}
+
 /** A similarity candidate for one claim, before it becomes a link. */
 export interface SimilarityCandidate {
   claimId: string;
@@ -79,7 +117,7 @@ function similarityCandidates(
   const out: SimilarityCandidate[] = [];
   for (const claim of claims) {
     if (skip.includes(claim.sectionKind)) continue;
-    for (const s of similarities(claim.text, items).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
+    for (const s of similaritiesOf(claim.text, items).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
       out.push({
         claimId: claim.id,
         itemCode: s.itemCode,
@@ -282,7 +320,7 @@ export function fitModelOn(
     for (const claim of s.claims) {
       const g = s.gold.get(claim.id);
       if (!g || SKIPPED_SECTION_KINDS.includes(claim.sectionKind)) continue;
-      for (const sim of similarities(claim.text, items).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
+      for (const sim of similaritiesOf(claim.text, items).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
         examples.push({ score: sim.score, rank: sim.rank, positive: g.has(sim.itemCode) });
       }
     }
@@ -293,7 +331,7 @@ export function fitModelOn(
   const prepared = sets.map((s) => ({
     claims: s.claims,
     gold: s.gold,
-    rules: weigh(matchClaims(s.claims, s.metrics, items)),
+    rules: weigh(ruleLinksOf(s, items)),
     candidates: similarityCandidates(s.claims, items, calibration),
   }));
   // the threshold is fitted on the links the product proposes (context included), and only

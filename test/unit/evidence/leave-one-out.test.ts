@@ -1,5 +1,11 @@
 import type { ChecklistItemDefinition, MatchRules } from '../../../src/checklist/types';
-import { evaluateLeaveOneOut, evaluateTuning, type LabelledReport, type MatchPipeline } from '../../../src/evidence/evaluation-suite';
+import {
+  evaluateLeaveOneOut,
+  evaluateTuning,
+  sliceResult,
+  type LabelledReport,
+  type MatchPipeline,
+} from '../../../src/evidence/evaluation-suite';
 import { exclusiveTerms, withoutTerms } from '../../../src/evidence/leave-one-out';
 import { rulesOnlyPipeline } from '../../../src/evidence/pipeline';
 
@@ -101,5 +107,24 @@ describe('leave-one-report-out', () => {
       ['B', 'A', 'C'],
       ['C', 'A', 'B'],
     ]);
+  });
+
+  it('a run over several labelled sets is read back per set: each slice sums only its own reports', () => {
+    // A, B, C as one pool (every report's exclusive terms judged against all the others)
+    const loo = evaluateLeaveOneOut(ITEMS, [A, B, C], rulesOnlyPipeline);
+    const first = sliceResult(loo, 0, 1);
+    const rest = sliceResult(loo, 1, 3);
+    expect(first.reports).toBe(1);
+    expect(rest.reports).toBe(2);
+    expect(first.bySignal.rules.pairs).toEqual(loo.bySignal.rules.perReport[0]?.evaluation.pairs);
+    expect(first.dropped?.[0]?.terms.map((t) => t.term)).toEqual(['卷宗', '接待', '群众来访', '信访宣传']);
+    // A's slice misses its two claims that only A's own terms found; B and C lose nothing
+    expect(first.bySignal.rules.pairs.fn).toBe(2);
+    expect(rest.bySignal.rules.pairs).toMatchObject({ tp: 2, fp: 0, fn: 0 });
+    expect(first.bySignal.rules.pairs.tp + rest.bySignal.rules.pairs.tp).toBe(loo.bySignal.rules.pairs.tp);
+  });
+
+  it('leaves the checklist as it is (the same array) when a report has no exclusive term', () => {
+    expect(withoutTerms(ITEMS, [])).toBe(ITEMS);
   });
 });
