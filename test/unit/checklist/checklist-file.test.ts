@@ -68,7 +68,7 @@ describe('the demo checklist seeds/checklist.yaml', () => {
   });
 
   it('has the header docs/design.md gives', () => {
-    expect(checklist).toMatchObject({ key: 'demo-district-2021', yearFrom: 2021, yearTo: 2025, version: 2 });
+    expect(checklist).toMatchObject({ key: 'demo-district-2021', yearFrom: 2021, yearTo: 2025, version: 3 });
     expect(checklist.scoring).toEqual({ COVERED: 1, PARTIAL: 0.5, PLANNED_ONLY: 0, NEGATIVE_ONLY: 0, MISSING: 0 });
     expect(checklist.flags).toEqual({
       NO_EVIDENCE: { enabled: true, severity: 'ERROR' },
