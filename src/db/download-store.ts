@@ -142,7 +142,7 @@ export class DownloadStore {
 
   /** The file of a token, or null when unknown or expired. */
   get(token: string): StoredDownload | null {
-    const entry = this.files.get(token);
+    const entry = this.files.get(token) ?? this.fromDisk(token);
     if (!entry) return null;
     if (entry.expiresAt.getTime() <= this.now()) {
       this.remove(token);
@@ -159,6 +159,17 @@ export class DownloadStore {
       }
     }
     return { fileName: entry.fileName, contentType: entry.contentType, data, expiresAt: entry.expiresAt };
+  }
+
+  /**
+   * A link another server process wrote into the same `DOWNLOAD_DIR` after this one started
+   * (several processes behind one address share the directory): taken from its header.
+   */
+  private fromDisk(token: string): Entry | null {
+    if (!this.dir || !/^[\w-]{32}$/.test(token)) return null;
+    const entry = readHeader(join(this.dir, `${token}.bin`));
+    if (entry) this.files.set(token, entry);
+    return entry;
   }
 
   /** Files and bytes held now (the /metrics gauges). */

@@ -1,4 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import { cacheVersion } from '../db/cache-version';
 import type { KnownUnit } from '../reading/types';
 import { REPORTING_LEVELS } from './reporting-levels';
 import { Unit } from './unit.entity';
@@ -92,7 +93,7 @@ export async function reportingUnitsUnder(ds: DataSource, parentId: number): Pro
 
 /** Every registered unit, and the same as the reading core's known units (one list, the same identity while unchanged). */
 export interface UnitRegistry {
-  /** read from the database: changes whenever a unit is added or its aliases, parent or level change */
+  /** `cache_version` of `unit`, bumped by a trigger on every insert, update or delete of a unit */
   version: string;
   units: Unit[];
   known: KnownUnit[];
@@ -101,17 +102,15 @@ export interface UnitRegistry {
 const registries = new WeakMap<DataSource, UnitRegistry>();
 
 /**
- * The unit registry, loaded once and kept while its version (read from the database with one
- * aggregate query, so every process sees a change another one made) is the same. Reading
- * builds its name index once per list identity (src/reading/unit-year.ts), so a folder of
- * reports is read against one index, not one per file. Units are only added or updated by
- * name (upsertUnits), never renamed; the version sums the lengths of the changing columns.
+ * The unit registry, loaded once and kept while its version is the same: the `unit` counter of
+ * `cache_version` (src/db/cache-version.ts), which a trigger bumps in the transaction of every
+ * unit write, so a process sees a unit another process (a server, a worker, `npm start`'s
+ * seeds) added the moment that write commits. Reading builds its name index once per list
+ * identity (src/reading/unit-year.ts), so a folder of reports is read against one index, not
+ * one per file.
  */
 export async function unitRegistry(ds: DataSource): Promise<UnitRegistry> {
-  const [row] = (await ds.query(
-    'SELECT COUNT(*) AS n, MAX("id") AS m, SUM(LENGTH("aliases")) AS a, SUM(COALESCE("parentId", 0)) AS p, SUM(LENGTH("level")) AS l FROM "unit"',
-  )) as Array<Record<'n' | 'm' | 'a' | 'p' | 'l', number | string | null>>;
-  const version = row ? [row.n, row.m, row.a, row.p, row.l].map((v) => String(v ?? 0)).join(':') : '0';
+  const version = String(await cacheVersion(ds, 'unit'));
   const cached = registries.get(ds);
   if (cached && cached.version === version) return cached;
   const units = await ds.getRepository(Unit).find({ order: { id: 'ASC' } });

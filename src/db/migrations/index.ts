@@ -17,6 +17,7 @@ import { MatcherWeights1796000000000 as PostgresMatcherWeights } from './postgre
 import { ReportingLevelsOnly1796000000200 } from './postgres/1796000000200-ReportingLevelsOnly';
 import { FlagsStoredOnce1796100000100 as PostgresFlagsStoredOnce } from './postgres/1796100000100-FlagsStoredOnce';
 import { ForeignKeys1796200000000 as PostgresForeignKeys } from './postgres/1796200000000-ForeignKeys';
+import { SharedCaches1796310000000 as PostgresSharedCaches } from './postgres/1796310000000-SharedCaches';
 import { AccessTokens1795449230664 } from './sqlite/1795449230664-AccessTokens';
 import { AcrossReports1795900100000 } from './sqlite/1795900100000-AcrossReports';
 import { ChecklistReuse1795900200000 } from './sqlite/1795900200000-ChecklistReuse';
@@ -29,6 +30,7 @@ import { MatcherWeights1796000000000 as SqliteMatcherWeights } from './sqlite/17
 import { ReportingLevelsOnly1796000000100 } from './sqlite/1796000000100-ReportingLevelsOnly';
 import { FlagsStoredOnce1796100000100 as SqliteFlagsStoredOnce } from './sqlite/1796100000100-FlagsStoredOnce';
 import { ForeignKeys1796200000000 as SqliteForeignKeys } from './sqlite/1796200000000-ForeignKeys';
+import { SharedCaches1796310000000 as SqliteSharedCaches } from './sqlite/1796310000000-SharedCaches';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795448023432,
@@ -43,6 +45,7 @@ export const SQLITE_MIGRATIONS: Function[] = [
   ClaimBandWithoutRowid1796000000200,
   SqliteFlagsStoredOnce,
   SqliteForeignKeys,
+  SqliteSharedCaches,
 ];
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795448023786,
@@ -56,4 +59,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   ReportingLevelsOnly1796000000200,
   PostgresFlagsStoredOnce,
   PostgresForeignKeys,
+  PostgresSharedCaches,
 ];

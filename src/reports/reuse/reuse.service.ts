@@ -93,24 +93,80 @@ export async function storeClaimBands(
 }
 
 interface BoilerplateCache {
+  /** the stored row's generation (PostgreSQL), 0 on SQLite */
+  generation: number;
+  /** current reports when the list was computed */
   reports: number;
   set: Set<number>;
 }
 const boilerplateCaches = new WeakMap<object, BoilerplateCache>();
 
+/** Whether a list computed over `computedAt` current reports still stands for `reports` (within 5%; any change below 20). */
+function stillFits(computedAt: number, reports: number): boolean {
+  return computedAt === reports || (computedAt >= 20 && Math.abs(reports - computedAt) <= 0.05 * computedAt);
+}
+
 /**
  * The boilerplate shingles of the corpus: those found in the reports of at least 5% of the
  * units (and at least 3 units), counted over the current reports of up to
- * {@link BOILERPLATE_SAMPLE_UNITS} units spread evenly over all units with reports. Cached
- * per database and recomputed when the number of current reports has changed by more than
- * 5% (any change below 20 reports).
+ * {@link BOILERPLATE_SAMPLE_UNITS} units spread evenly over all units with reports, and
+ * recomputed when the number of current reports has changed by more than 5% (any change below
+ * 20 reports). On PostgreSQL, where several server processes share the database, the list is
+ * kept in `corpus_boilerplate` and every process uses the stored one (each keeps a parsed copy
+ * while the row's generation is the same), so two servers never answer `reuse` with two
+ * different lists; on SQLite (one process) it is kept in memory.
  */
 export async function corpusBoilerplate(ds: DataSource): Promise<Set<number>> {
   const reports = await ds.getRepository(Report).count({ where: { state: 'CURRENT' } });
+  const shared = ds.options.type === 'postgres';
   const cached = boilerplateCaches.get(ds);
-  if (cached && (cached.reports === reports || (cached.reports >= 20 && Math.abs(reports - cached.reports) <= 0.05 * cached.reports))) {
+  if (shared) {
+    const [row] = (await ds.query('SELECT "generation", "reports" FROM "corpus_boilerplate" WHERE "id" = 1')) as StoredBoilerplateRow[];
+    if (row && stillFits(Number(row.reports), reports)) {
+      if (cached && cached.generation === Number(row.generation)) return cached.set;
+      const stored = await storedBoilerplate(ds);
+      if (stored) return stored.set;
+    }
+  } else if (cached && stillFits(cached.reports, reports)) {
     return cached.set;
   }
+  const set = await computeBoilerplate(ds);
+  if (!shared) {
+    boilerplateCaches.set(ds, { generation: 0, reports, set });
+    return set;
+  }
+  await ds.query(
+    'INSERT INTO "corpus_boilerplate" ("id", "generation", "reports", "shingles") VALUES (1, 1, $1, $2) ' +
+      'ON CONFLICT ("id") DO UPDATE SET "generation" = "corpus_boilerplate"."generation" + 1, "reports" = EXCLUDED."reports", "shingles" = EXCLUDED."shingles"',
+    [reports, JSON.stringify([...set].sort((a, b) => a - b))],
+  );
+  // another process may have stored its list in the meantime: use whichever was stored last
+  return (await storedBoilerplate(ds))?.set ?? set;
+}
+
+interface StoredBoilerplateRow {
+  generation: number | string;
+  reports: number | string;
+  shingles?: string;
+}
+
+/** The stored list (PostgreSQL), parsed and kept as this process's copy. */
+async function storedBoilerplate(ds: DataSource): Promise<BoilerplateCache | null> {
+  const [row] = (await ds.query(
+    'SELECT "generation", "reports", "shingles" FROM "corpus_boilerplate" WHERE "id" = 1',
+  )) as StoredBoilerplateRow[];
+  if (!row) return null;
+  const entry = {
+    generation: Number(row.generation),
+    reports: Number(row.reports),
+    set: new Set(JSON.parse(row.shingles ?? '[]') as number[]),
+  };
+  boilerplateCaches.set(ds, entry);
+  return entry;
+}
+
+/** Computes the boilerplate list from the corpus (see {@link corpusBoilerplate}). */
+async function computeBoilerplate(ds: DataSource): Promise<Set<number>> {
   const unitRows = await ds
     .getRepository(Report)
     .createQueryBuilder('r')
@@ -142,9 +198,7 @@ export async function corpusBoilerplate(ds: DataSource): Promise<Set<number>> {
       for (const s of shingleHashes(row.text, names.get(unitId))) set.add(s);
     }
   }
-  const set = boilerplateShingles(byUnit);
-  boilerplateCaches.set(ds, { reports, set });
-  return set;
+  return boilerplateShingles(byUnit);
 }
 
 /** How a claim of another report relates to the report: same unit earlier/later, other unit same/other year. */

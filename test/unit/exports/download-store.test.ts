@@ -86,4 +86,22 @@ describe('download store', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('answers a link another process wrote into the same directory after it started (two servers, one DOWNLOAD_DIR)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fazhi-dl-'));
+    try {
+      let clock = 0;
+      const a = new DownloadStore({ dir, ttlMs: 1000, now: () => clock });
+      const b = new DownloadStore({ dir, ttlMs: 1000, now: () => clock });
+      const kept = a.putAll('a', [file(12, '区.xlsx')]);
+      if ('code' in kept) throw new Error('refused');
+      expect(b.get(kept.tokens[0]!)).toMatchObject({ fileName: '区.xlsx', data: file(12).data });
+      expect(b.get('z'.repeat(32))).toBeNull();
+      expect(b.get('../etc/passwd')).toBeNull();
+      clock = 1000;
+      expect(b.get(kept.tokens[0]!)).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
