@@ -31,7 +31,22 @@ export const SUB_COMMANDS: readonly SubCommand[] = [
     zh: '把报告文件或文件夹导入数据库',
     en: 'ingest report files and folders',
     utc: true,
-    load: async () => (await import('./ingest')).runIngestCli,
+    load: async () => {
+      const { runIngestCli } = await import('./ingest');
+      return async (argv) => {
+        // the queue (PostgreSQL): `--queue` puts the files in, `--status` shows the batches
+        if (!argv.includes('--queue') && !argv.includes('--status')) return runIngestCli(argv);
+        const io = { stdout: process.stdout, stderr: process.stderr };
+        return (await import('./ingest-queue')).runIngestQueueCli(argv, io);
+      };
+    },
+  },
+  {
+    name: 'worker',
+    zh: '处理导入队列中的作业（PostgreSQL；可在多台机器上同时运行）',
+    en: 'take jobs of the ingest queue (PostgreSQL; run on as many machines as wanted)',
+    utc: true,
+    load: async () => (await import('./worker')).runWorkerCli,
   },
   {
     name: 'export',
@@ -95,7 +110,7 @@ export const SUB_COMMANDS: readonly SubCommand[] = [
 ];
 
 /** Sub-commands that keep their process alive on open handles (database pools) exit when done. */
-const EXIT_WHEN_DONE = new Set(['token', 'migration:generate']);
+const EXIT_WHEN_DONE = new Set(['token', 'migration:generate', 'worker']);
 
 const TITLES: Record<string, string> = {
   'Usage:': '用法 (Usage):',

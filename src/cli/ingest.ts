@@ -221,7 +221,7 @@ function startProgress(io: IngestIO, total: number): Progress {
 }
 
 /** A clear message when the database cannot take reports yet, or null. */
-async function checkDatabase(dataSource: DataSource): Promise<string | null> {
+export async function checkDatabase(dataSource: DataSource): Promise<string | null> {
   const [units, checklists] = await Promise.all([dataSource.getRepository(Unit).count(), dataSource.getRepository(Checklist).count()]);
   if (units > 0 && checklists > 0) return null;
   return t(units === 0 ? 'cli.ingest.noUnits' : 'cli.ingest.noChecklist', undefined, localeFromEnv());

@@ -94,8 +94,25 @@ export async function ingestDocumentFile(
   } catch (e) {
     return failed('UNREADABLE', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+  return ingestDocumentBytes(dataSource, lock, bytes, path, display, options);
+}
+
+/**
+ * {@link ingestDocumentFile} for a file already read (a queued job carries its bytes): `name`
+ * gives the format by its extension, `display` is stored as the report's source.
+ */
+export async function ingestDocumentBytes(
+  dataSource: DataSource,
+  lock: WriteLock,
+  bytes: Buffer,
+  name: string,
+  display: string,
+  options: DocumentIngestOptions,
+): Promise<DocumentIngestRow> {
+  const row = emptyRow(display);
+  const failed = (code: UserErrorCode, message: string): DocumentIngestRow => ({ ...row, error: { code, message } });
   // in a worker thread with a memory cap and a time limit: a hostile file fails its own row only
-  const extracted = await extractInWorker(bytes, path, {
+  const extracted = await extractInWorker(bytes, name, {
     ...DEFAULT_DOCUMENT_LIMITS,
     ...options.documentLimits,
     maxTextBytes: options.maxReportBytes,
