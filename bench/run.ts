@@ -20,6 +20,7 @@ import { runPipeline } from '../src/pipeline/report-pipeline';
 import { projectRoot } from '../src/common/project-root';
 import { asFiledReport, buildCorpus, generateReportText, type Corpus } from './corpus';
 import type { DatabaseBenchRequest } from './db-bench';
+import { runScaleBench, wantsScale } from './scale';
 import { msSince, round, textTable } from './stats';
 import type { AnalysisResult, BenchOptions, BenchResult, CorpusSummary, DatabaseResult, MachineInfo } from './types';
 
@@ -370,6 +371,8 @@ export function formatResult(r: BenchResult): string {
 
 /** Runs the benchmark (`fazhi bench`, `npm run bench`) with the command's arguments. */
 export async function runBench(argv: string[], invokedAs = 'fazhi bench'): Promise<void> {
+  // --workers / --servers: the scale-out benchmark (bench/scale.ts)
+  if (wantsScale(argv)) return runScaleBench(argv, `npm run bench -- ${argv.join(' ')}`);
   const started = process.hrtime.bigint();
   const startedAt = new Date().toISOString();
   const options = parseOptions(argv);

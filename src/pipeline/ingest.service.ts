@@ -120,18 +120,22 @@ async function ingestUnobserved(
     const assessments = await dryRunAssessments(dataSource.manager, analysis, matched, unit.id, year);
     return ok({ report: null, created: false, replaced: null, unit, year, analysis, linkCount: 0, assessments });
   }
-  try {
-    return await runWrite(dataSource, lock, (manager) => storeReport(manager, input, analysis, matched, unit, year, hash));
-  } catch (error) {
-    // Another process stored the same unit and year first: answer as a re-ingest would.
-    if (isUniqueViolation(error)) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await runWrite(dataSource, lock, (manager) => storeReport(manager, input, analysis, matched, unit, year, hash));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Another process stored the same unit and year first: answer as a re-ingest would.
       const existing = await dataSource.getRepository(Report).findOne({ where: { unitId: unit.id, year, state: 'CURRENT' } });
       if (existing && existing.sha256 === hash) {
         return ok({ report: existing, created: false, replaced: null, unit, year, analysis, linkCount: 0, assessments: [] });
       }
-      return fail<IngestResult>('REPORT_EXISTS', `${unit.name} already has a different report for ${year}.`, 'input.text');
+      if (existing) return fail<IngestResult>('REPORT_EXISTS', `${unit.name} already has a different report for ${year}.`, 'input.text');
+      // Another process's report of another unit wrote a row this one writes too (the first
+      // report of a year stores every unit's assessment): that transaction has committed, so
+      // run this one again rather than refuse a report nobody else stored.
+      if (attempt >= 3) throw error;
     }
-    throw error;
   }
 }
 
