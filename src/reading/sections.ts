@@ -45,7 +45,9 @@ export interface DocumentStructure {
 
 const CHROME_START =
   /^(?:当前位置|您的位置|你的位置|首页\s*[>＞»]|发布日期|发布时间|发文日期|成文日期|信息来源|来源[:：]|作者[:：]|浏览次数|访问量|点击数|阅读数|阅读次数|字号|【?字体|扫一扫|分享到|打印|关闭|索引号|主题分类|发文机关|发布机构|发布单位|文号[:：])/u;
-const CHROME_ANYWHERE = /扫一扫在手机打开当前页|【打印本页】|【关闭窗口】|打印本页|关闭窗口|字号[:：]\s*(?:大|中|小)/u;
+/** Chrome wherever it stands in a line; a breadcrumb (首页 > …) also after a stray character a copy left before it. */
+const CHROME_ANYWHERE =
+  /扫一扫在手机打开当前页|【打印本页】|【关闭窗口】|打印本页|关闭窗口|字号[:：]\s*(?:大|中|小)|^[^\u3400-\u9fff]{1,4}首页\s*[>＞»›]/u;
 const FOOTER_CHROME =
   /网站$|链接$|政府网站|网站地图|重点链接|友情链接|相关链接|联系我们|版权所有|Copyright|©|主办单位|承办单位|ICP备|公网安备|网站标识码|技术支持|返回顶部|打印本页|关闭窗口|【打印】|【关闭】|^首页$/iu;
 

@@ -159,6 +159,7 @@ const LEAD_INS = [
   '扩大',
   '加快',
   '做好',
+  '完成',
   '抓好',
   '提高',
   '增强',
@@ -219,7 +220,7 @@ const PHRASE_END =
 /** Last characters of a stem that make the word generic (社区, 城镇, 全街, 城乡 …). */
 const GENERIC_STEM_END: Record<string, RegExp> = {
   区: /(?:社|小|辖|园|镇|乡|主城|老城|旧城|中心城|景|片|街|市|全|本|我|各|该|校|库|矿|林|灾|山|湖|禁|误|专|分|学|示范|保护|开发|试验|功能|商|住|服务|管|地|老|郊|战|厂|营|院|生活|居住|行政|一|二|三|四|五|六|七|八|九|十|两)$/u,
-  县: /(?:全|本|我|各|该|郡|州|市)$/u,
+  县: /(?:全|本|我|各|该|郡|州|市|样板|示范|试点|先进|百强|强|大|重点)$/u,
   街: /(?:大|步行|商业|美食|老|一条|小|古|全|本|我|各|该|此|每|两|在|到|沿|临)$/u,
   街道: /(?:全|本|我|各|该|此|每|两|在|到|沿|临|所在|相关)$/u,
   镇: /(?:城|乡|村|集|重|小|名|古|市|全|本|我|各|该|特色)$/u,
@@ -228,6 +229,8 @@ const GENERIC_STEM_END: Record<string, RegExp> = {
 };
 /** A stem ending in a determiner is never a name (全镇, 本乡, 各街道, 所在街道). */
 const DETERMINER_END = /(?:全|本|我|各|该|此|每|两|在|到|沿|临|所在|相关|城乡|乡村)$/u;
+/** The same as the subject of an opening sentence, where a name may end in 沿, 临, 在 or 到 (浦沿街道). */
+const SUBJECT_DETERMINER_END = /(?:全|本|我|各|该|此|每|两|所在|相关|城乡|乡村)$/u;
 /**
  * Where a 区 is named as an author (title, signature, 来源, before 人民政府) only determiners
  * and words for areas make it generic: 青山区, 中山区, 新城区 are names there, 社区 and 园区 are not.
@@ -240,8 +243,8 @@ const GENERIC_NEXT: Record<string, RegExp> = {
   区: /^[域分别间块划位级]/u,
   县: /^[域城级]/u,
   街: /^[坊巷头面域区景边角舞市镇级]/u,
-  镇: /^[痛静定压守街村级域区]/u,
-  乡: /^[贤村镇土愁情亲音里邻级街]/u,
+  镇: /^[痛静定压守街村级域区长]/u,
+  乡: /^[贤村镇土愁情亲音里邻级街长]/u,
   市: /^[场民级容值域内外面井貌县区镇乡]/u,
 };
 /** A district followed by one of its organs (区委, 区政府, 区司法局) is a superior, not an author. */
@@ -253,33 +256,56 @@ const ORGAN_BEFORE = /(?:人民政府|政府|办事处|工作委员会|委员会
 const ORGAN_AFTER =
   /^(?:人民政府|政府|办事处|工作委员会|党工委|工委|党委|纪工委|纪委|人大|综合行政执法|综合执法|司法所|法治建设领导小组|全面依法治)/u;
 
-/** The name-like stem before a suffix at `at`, or null. */
-function stemBefore(text: string, at: number, suffix: string, namingSpot = false): string | null {
+/**
+ * The name-like stem before a suffix at `at`, or null. `atSubject` tells whether a stem starting at an index is the
+ * subject of an opening sentence (2024年，浦沿街道坚持…): there a stem is read as in a naming spot, except that a
+ * preposition at its end (沿, 临, 在, 到) does not make it generic.
+ */
+function stemBefore(
+  text: string,
+  at: number,
+  suffix: string,
+  namingSpot = false,
+  atSubject?: (start: number) => boolean,
+  authorLine = false,
+): string | null {
   let k = at;
   while (k > 0 && isHan(text[k - 1]) && at - k < 12) k -= 1;
   let run = text.slice(k, at);
   // 滨海新区胡家园 → 胡家园, 天津市南开 → 南开
-  const admin = /[省市区县](?=[^省市区县]{2,}$)/gu;
-  let lastAdmin = -1;
-  for (const m of run.matchAll(admin)) lastAdmin = m.index ?? -1;
-  if (lastAdmin >= 0) run = run.slice(lastAdmin + 1);
+  // 中共禹王台区委禹王台 (two header lines joined) → 禹王台: a superior's 委 goes with it
+  const admin = /[省市区县](?:委(?!员))?(?=[^省市区县]{2,}$)/gu;
+  let adminEnd = -1;
+  for (const m of run.matchAll(admin)) adminEnd = (m.index ?? 0) + m[0].length;
+  if (adminEnd >= 0) run = run.slice(adminEnd);
   // 南开区人民政府万兴 → 万兴, 中共稷下街道工作委员会稷下 → 稷下
   let organEnd = -1;
   for (const m of run.matchAll(ORGAN_BEFORE)) organEnd = (m.index ?? 0) + m[0].length;
   if (organEnd > 0 && [...run.slice(organEnd)].length >= 2) run = run.slice(organEnd);
+  // a one-character county (郏县, 沛县) is named only where an author is named
+  const minRest = suffix === '县' && namingSpot ? 1 : 2;
   let stripped = true;
   while (stripped) {
     stripped = false;
     for (const w of LEAD_INS) {
-      if (run.startsWith(w) && [...run].length - [...w].length >= 2) {
+      if (!run.startsWith(w)) continue;
+      const rest = [...run].length - [...w].length;
+      if (rest >= 2 || (rest >= minRest && [...w].length >= 2)) {
         run = run.slice(w.length);
         stripped = true;
         break;
       }
+      // a verb of two characters and one character left: 配合新区, 按照新区 are no names
+      if (rest === 1 && [...w].length >= 2) return null;
     }
   }
-  const whole = acceptStem(text, at, suffix, run, namingSpot);
+  const whole = acceptStem(text, at, suffix, run, namingSpot, authorLine && SUBJECT_STEM.test(run));
   if (whole !== null || namingSpot) return whole;
+  // a subject is a place's own name: short, with no level word inside (红星乡围绕城乡 is two words)
+  if (SUBJECT_STEM.test(run) && atSubject?.(at - run.length)) {
+    const subject = acceptStem(text, at, suffix, run, true, true);
+    if (subject !== null) return subject;
+  }
   // running text: 让…精神在下太镇落地, 列入下太镇委党校 — the name starts after the last
   // function word (在, 的, 入 …) or lead-in; such a name is credible only by repetition or agreement
   const chars = [...run];
@@ -294,17 +320,30 @@ function stemBefore(text: string, at: number, suffix: string, namingSpot = false
 /** A character that ends the words before a name in running text (精神在…, 列入…, 党的…). */
 const FUNCTION_END = /[的了在把将对向从于让使被入给是]$/u;
 
-/** The stem `run` before a suffix at `at` if it can be a name, else null. */
-function acceptStem(text: string, at: number, suffix: string, run: string, namingSpot: boolean): string | null {
+/** A stem read as an opening's subject: two to four characters, no level word among them. */
+const SUBJECT_STEM = /^[^街镇乡区县市\s]{2,4}$/u;
+
+/** A single character before 县 that is no county's name (全县, 邻县, 市县). */
+const NOT_ONE_CHAR_COUNTY = /[全本我各该此每两邻外郡州市省区县乡镇村街一]/u;
+
+/**
+ * The stem `run` before a suffix at `at` if it can be a name, else null. `subject`: a short stem that is the subject of
+ * an opening sentence or stands in a title, signature or 来源 field, read as in a naming spot but where a final
+ * preposition (浦沿街道, 海临镇) is part of the name.
+ */
+function acceptStem(text: string, at: number, suffix: string, run: string, namingSpot: boolean, subject = false): string | null {
   const n = [...run].length;
-  if (n < 2 || n > 6) return null;
+  const oneCharCounty = n === 1 && suffix === '县' && namingSpot && !NOT_ONE_CHAR_COUNTY.test(run);
+  if ((n < 2 && !oneCharCounty) || n > 6) return null;
   // a 街道 whose own name ends in 街 (南街街道, 新华路街街道): the 街 belongs to the name
   const ownStreet = suffix === '街道' && run.endsWith('街') && !/[我本全各该此每两在到沿临]街$/u.test(run);
   const body = ownStreet ? run.slice(0, -1) : run;
   // 新市镇 in a title is a name; 天津市街道 in running text is not
   const phraseEnd = PHRASE_END.test(run) && !(namingSpot && n === 2 && /[市县]$/u.test(run) && suffix !== '市');
   // two level words in a row (各镇街道, 邻近镇街, 各镇乡) are no name; 景德镇市 is
-  const levelPair = suffix !== '市' && !ownStreet && /[镇乡街]$/u.test(run);
+  // nor a level word doubled (渠县县委: 渠县 and its 县委)
+  const levelPair =
+    (suffix !== '市' && !ownStreet && /[镇乡街]$/u.test(run)) || ((suffix === '区' || suffix === '县') && run.endsWith(suffix));
   if (levelPair || BAD_STEM_CHARS.test(body) || phraseEnd || LEAD_INS.includes(run) || LEAD_INS.includes(body)) return null;
   // where a text names its author (title, signature, 来源, or before 人民政府/办事处) only a
   // determiner makes a 镇/乡/街道 generic: 王集镇, 新市镇, 古城镇 are names there
@@ -316,7 +355,9 @@ function acceptStem(text: string, at: number, suffix: string, run: string, namin
         ? DISTRICT_DETERMINER_END
         : suffix === '县'
           ? GENERIC_STEM_END[suffix]
-          : DETERMINER_END;
+          : subject
+            ? SUBJECT_DETERMINER_END
+            : DETERMINER_END;
   if (!ownStreet && generic?.test(run)) return null;
   if (GENERIC_NEXT[suffix]?.test(text.slice(at + suffix.length, at + suffix.length + 2))) return null;
   return run;
@@ -427,12 +468,12 @@ function knownOccurrences(t: string, known: readonly KnownUnit[]): Array<{ ui: n
 }
 
 /**
- * What may stand before a sentence's subject: nothing, a leading date (2022年，), an adverbial
- * clause (在…领导下，为…，按照…，), 现将, a superior's name (江州市城南区) — not a verb
+ * What may stand before a sentence's subject: nothing (or marks a copy left, `? ? ?`), a leading date (2022年，),
+ * up to three adverbial clauses (在…领导下，在…指导下，为…，按照…，), 现将, a superior's name (江州市城南区) — not a verb
  * (聚焦区委…, 研究解决…县).
  */
 const SUBJECT_PREFIX =
-  /^\s*(?:(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?|今年|本年度|全年|一年|近年)(?:以来|来)?\s*[，,、]?\s*)?(?:(?:在|为|按照|根据|围绕|以|自)[^。；;，,]{0,40}[，,]\s*)?(?:现将|现就)?(?:[\u3400-\u9fff]{2,6}?(?:省|市|自治州|州|盟|地区))?\s*$/u;
+  /^[\s?？·•*_\-—]*(?:(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?|今年|本年度|全年|一年|近年)(?:以来|来)?\s*[，,、]?\s*)?(?:(?:在|为|按照|根据|围绕|以|自)[^。；;，,]{0,40}[，,]\s*){0,3}(?:现将|现就)?(?:[\u3400-\u9fff]{2,6}?(?:省|市|自治州|州|盟|地区))?\s*$/u;
 /** How far back a subject's sentence may start. */
 const SUBJECT_LOOKBACK = 90;
 
@@ -491,6 +532,52 @@ function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefin
       out.push(m);
     }
   }
+  out.push(...repeatedNameMentions(segments, out));
+  return out;
+}
+
+/** The suffix a name read from its suffix ends in. */
+const NAME_SUFFIX = /(街道|街|镇|乡|区|县|市)$/u;
+
+/**
+ * Once a name stands where an author is named (a title, a heading, the opening's subject, before 人民政府), its other
+ * occurrences are the same name, even where running text alone would not read it (赵集镇 beside 集镇, 浦沿街道 beside
+ * 沿街道). Registered names are found everywhere already; an occurrence overlapping another name is left to it.
+ */
+function repeatedNameMentions(segments: Segment[], found: readonly Mention[]): Mention[] {
+  const names = new Map<string, Mention>();
+  for (const m of found) if (!m.known && m.credible && m.level !== 'CITY' && !names.has(m.name)) names.set(m.name, m);
+  if (names.size === 0) return [];
+  const out: Mention[] = [];
+  const taken = (start: number, end: number): boolean => [...found, ...out].some((m) => m.start < end && start < m.end);
+  for (const seg of segments) {
+    if (seg.source === 'PUBLISH_DATE') continue;
+    const t = seg.text;
+    let inBook: Uint8Array | null = null;
+    for (const [name, like] of names) {
+      const suffix = NAME_SUFFIX.exec(name)?.[1] ?? '';
+      for (let at = t.indexOf(name); at >= 0; at = t.indexOf(name, at + name.length)) {
+        const start = seg.offset + at;
+        const end = start + name.length;
+        const after = t.slice(at + name.length, at + name.length + 8);
+        if (taken(start, end) || GENERIC_NEXT[suffix]?.test(after.slice(0, 2))) continue;
+        inBook ??= bookTitleMask(t);
+        const book = Boolean(inBook[at]);
+        const subject = seg.opening && atSubject(t, at);
+        const anchored = !book && ORGAN_AFTER.test(after);
+        const at0 = at + name.length - suffix.length;
+        out.push({
+          ...like,
+          source: seg.source,
+          weight: suffixNameWeight(seg, at0, suffix, like.level, subject, anchored, book),
+          credible: !book && (AUTHOR_POSITIONS.has(seg.source) || subject || anchored),
+          anchored,
+          start,
+          end,
+        });
+      }
+    }
+  }
   return out;
 }
 
@@ -531,15 +618,16 @@ function suffixNameMentions(seg: Segment, inBook: Uint8Array, known: readonly Kn
     if (suffix === '街' && t.startsWith('街道', at + 1)) continue;
     const after = t.slice(at + suffix.length, at + suffix.length + 8);
     const namingSpot = seg.source === 'TITLE' || seg.source === 'SIGNATURE' || seg.source === 'SOURCE' || ORGAN_AFTER.test(after);
-    const stem = stemBefore(t, at, suffix, namingSpot);
+    const authorLine = seg.source === 'TITLE' || seg.source === 'SIGNATURE' || seg.source === 'SOURCE';
+    const stem = stemBefore(t, at, suffix, namingSpot, seg.opening ? (s) => atSubject(t, s) : undefined, authorLine);
     if (!stem) continue;
     const surface = stem + suffix;
     const level = levelOf(suffix);
     const start = at - stem.length;
     const resolved = resolveKnownUnit(surface, known);
     const subject = seg.opening && atSubject(t, start);
-    // a city is read only where a text names its author (市 is in 城市, 市场, 全市 …)
-    if (level === 'CITY' && !namingSpot && !subject) continue;
+    // a city is read only where a text names its author (市 is in 城市, 市场, 全市 …) or issues a document (《保定市…》)
+    if (level === 'CITY' && !namingSpot && !subject && t[start - 1] !== '《') continue;
     const anchored = !inBook[at] && ORGAN_AFTER.test(after);
     out.push({
       key: resolved ? `known:${resolved.name}` : `${stem}|${level === 'STREET' ? '街' : suffix}`,
@@ -737,8 +825,24 @@ function mergeAbbreviations(groups: Map<string, Mention[]>): void {
 
 /** Confidence of a unit chosen only by agreement with how the text speaks of itself. */
 const AGREEMENT_CONFIDENCE = 0.35;
+/**
+ * A name short enough to be a place's own name (two to four characters and its level word; 坚强领导和区 is a phrase),
+ * not ending in a conjunction: the only kind taken on a single mention.
+ */
+const PLAIN_NAME = /^[\u3400-\u9fff]{1,3}[^\s和与及或同跟](?:街道|街|镇|乡|区|县|市)$/u;
+/** Confidence of the only name of the author's level when it is said once: above the bar, below everything else. */
+const SINGLE_MENTION_CONFIDENCE = 0.25;
 /** Mentions (any position) a name needs to be chosen by agreement. */
 const AGREEMENT_MIN_MENTIONS = 2;
+
+/** How a text of each level speaks of itself, for the reasons. */
+const SELF_WORDS: Record<UnitLevel, string> = {
+  PROVINCE: '我省',
+  CITY: '我市',
+  DISTRICT: '我区”“我县',
+  STREET: '我街道',
+  TOWN: '我镇',
+};
 
 const LEVEL_WORDS: Record<UnitLevel, string> = {
   PROVINCE: '省',
@@ -846,12 +950,22 @@ export function demoteOtherLevels(scored: ScoredUnit[], author: UnitLevel | null
  */
 export function adoptRecurringName(scored: ScoredUnit[], author: UnitLevel | null): void {
   if (!author || scored.some((c) => c.level === author && c.credible && c.confidence >= MIN_UNIT_CONFIDENCE)) return;
+  const speaks = `标题、署名和网页来源栏没有写明单位；全文以${LEVEL_WORDS[author]}的口吻自称（如“${SELF_WORDS[author]}”）`;
   const recurring = scored.filter((c) => c.level === author && c.mentions >= AGREEMENT_MIN_MENTIONS);
   const c = recurring[0];
-  if (recurring.length !== 1 || !c) return;
-  c.confidence = Math.max(c.confidence, AGREEMENT_CONFIDENCE);
-  c.credible = true;
-  c.reason = `标题、署名和网页来源栏没有写明单位；全文以${LEVEL_WORDS[author]}的口吻自称（如“我${author === 'STREET' ? '街道' : author === 'TOWN' ? '镇' : author === 'CITY' ? '市' : '区'}”），正文中同级的名称只有“${c.name}”反复出现（${c.mentions}次），据此推定`;
+  if (recurring.length === 1 && c) {
+    c.confidence = Math.max(c.confidence, AGREEMENT_CONFIDENCE);
+    c.credible = true;
+    c.reason = `${speaks}，正文中同级的名称只有“${c.name}”反复出现（${c.mentions}次），据此推定`;
+    return;
+  }
+  // the only name of that level, said once (纳入东庄镇发展规划, 中长街道幼儿园): weak, but better than none
+  const ofLevel = scored.filter((x) => x.level === author);
+  const only = ofLevel[0];
+  if (recurring.length > 0 || ofLevel.length !== 1 || !only || !PLAIN_NAME.test(only.name)) return;
+  only.confidence = Math.max(only.confidence, SINGLE_MENTION_CONFIDENCE);
+  only.credible = true;
+  only.reason = `${speaks}，全文同级的名称只有“${only.name}”，仅出现1次（可能只是某个机构或规划名称的一部分），据此推定，把握较低`;
 }
 
 function round(x: number): number {
@@ -940,6 +1054,11 @@ export function datedLineMention(seg: Segment, weights: DatedLineWeights): YearM
   };
 }
 
+/** The rest of a book title naming one year's plan or work points (…法治政府建设工作方案》, …工作要点》). */
+const ANNUAL_DOCUMENT = /^[^》。]{0,24}?(?:工作要点|工作方案|实施方案|工作计划|工作安排|任务清单|任务分工)[^》。]{0,6}》/u;
+/** A year named only in its annual plan's title: enough alone (just above the bar), little beside anything else. */
+const ANNUAL_DOCUMENT_WEIGHT = 0.16;
+
 /** How much a year named in running text counts, by where it stands (`at`: its index in the segment's text). */
 function textYearWeight(seg: Segment, at: number, after: string): number {
   if (seg.source === 'TITLE') return 0.6;
@@ -964,7 +1083,14 @@ function textYearMentions(seg: Segment): YearMention[] {
     const before = t.slice(Math.max(0, at - 8), at);
     const after = t.slice(at + m[0].length, at + m[0].length + 60);
     if (/\d{4}\s*年?\s*[-—–~～至到]\s*$/u.test(before) || /^\s*[-—–~～至到]\s*\d{4}/u.test(after)) continue;
-    if (inBook[at] || PLAN_AFTER.test(after)) continue;
+    if (inBook[at]) {
+      // 《龙华区2021年度法治政府建设工作方案》: the year's own plan, which the report implements — weak, but a year
+      if (ANNUAL_DOCUMENT.test(after)) {
+        out.push({ value, source: seg.source, weight: ANNUAL_DOCUMENT_WEIGHT, start: seg.offset + at, end: seg.offset + at + m[0].length });
+      }
+      continue;
+    }
+    if (PLAN_AFTER.test(after)) continue;
     const weight = textYearWeight(seg, at, after);
     out.push({ value, source: seg.source, weight, start: seg.offset + at, end: seg.offset + at + m[0].length });
   }
@@ -1025,6 +1151,9 @@ const ADDRESSEE = /^[^。，,；;]{1,30}[:：]$/u;
 /** A short line above the title naming an organ (XX市XX区人民政府XX街道办事处): the author's header. */
 const HEADER_ORGAN = /(?:人民政府|政府|办事处|委员会|党工委|党委)$/u;
 
+/** A second title line under the first: 关于2022年度法治政府建设情况的报告. */
+const TITLE_CONTINUATION = /^关于[^。，,；;:：]{4,60}(?:报告|总结|汇报)$/u;
+
 /** The opening line, past an addressee line and an author header above the title. */
 function openingOf(doc: DocumentStructure, header: ReadonlySet<number>): number | null {
   let i = doc.openingLine;
@@ -1040,9 +1169,20 @@ function lineSegments(doc: DocumentStructure): Segment[] {
   const kindOf = (l: DocLine): string | null => doc.sections[l.section]?.kind ?? null; // section -1: none
   const titleAt = doc.lines.findIndex((l) => l.role === 'TITLE');
   const header = new Set<number>();
-  for (let i = 0; i < titleAt; i += 1) {
-    const l = doc.lines[i]!; // titleAt < doc.lines.length
-    if (l.role !== 'CHROME' && l.text.length <= 40 && !/[。，,；;:：]/u.test(l.text) && HEADER_ORGAN.test(l.text)) header.add(i);
+  const organLine = (l: DocLine): boolean =>
+    l.role !== 'CHROME' && l.text.length <= 40 && !/[。，,；;:：]/u.test(l.text) && HEADER_ORGAN.test(l.text);
+  for (let i = 0; i < titleAt; i += 1) if (organLine(doc.lines[i]!)) header.add(i); // titleAt < doc.lines.length
+  // a page's heading taken for the title, then the document's own header: 中共XX区委 XX区人民政府 / 关于…的报告 (an
+  // organ line not followed by such a 关于 line is an addressee, 中共XX县委、XX县人民政府)
+  const organs: number[] = [];
+  for (let i = titleAt + 1; titleAt >= 0 && i < doc.lines.length; i += 1) {
+    const l = doc.lines[i]!;
+    if (l.text.trim() === '' || l.role === 'CHROME') continue;
+    if (l.role === 'BODY' && organLine(l)) organs.push(i);
+    else if (l.role === 'BODY' && TITLE_CONTINUATION.test(l.text)) {
+      for (const k of [...organs, i]) header.add(k);
+      organs.length = 0;
+    } else break;
   }
   const opening = openingOf(doc, header);
   for (const l of doc.lines) {
