@@ -3,6 +3,7 @@
  * same report by another unit in another year, and a scorer. Pure (no files, no database):
  * the command `npm run -s evaluate:unit-year` reads the texts and labels and calls these.
  */
+import { Converter } from 'opencc-js';
 import { analyzeReport } from './analyze';
 import type { KnownUnit, UnitLevel } from './types';
 
@@ -46,9 +47,22 @@ export interface SourceUnit {
   ancestors: readonly string[];
 }
 
-/** How the rewritten report names its author in its title. */
-export type TitleShape = 'AS_IS' | 'GOVERNMENT_OFFICE' | 'PARTY_AND_OFFICE' | 'NAME_AND_YEAR';
-export const TITLE_SHAPES: readonly TitleShape[] = ['AS_IS', 'GOVERNMENT_OFFICE', 'PARTY_AND_OFFICE', 'NAME_AND_YEAR'];
+/**
+ * How the rewritten report names its author in its title: as the seed does, `XX区人民政府XX街道办事处关于…` or
+ * `XX镇人民政府关于…`, `中共XX街道工作委员会 XX街道办事处关于…`, `XX街道2022年度…报告`, the organ with its county on
+ * one line and `关于…的报告` on the next, no title but a superior addressed (`区委、区政府：`), or the seed's title with the
+ * whole page in traditional characters.
+ */
+export type TitleShape = 'AS_IS' | 'GOVERNMENT_OFFICE' | 'PARTY_AND_OFFICE' | 'NAME_AND_YEAR' | 'SPLIT_TITLE' | 'ADDRESSED' | 'TRADITIONAL';
+export const TITLE_SHAPES: readonly TitleShape[] = [
+  'AS_IS',
+  'GOVERNMENT_OFFICE',
+  'PARTY_AND_OFFICE',
+  'NAME_AND_YEAR',
+  'SPLIT_TITLE',
+  'ADDRESSED',
+  'TRADITIONAL',
+];
 
 /** What a rewritten (or labelled) report should be read as. */
 export interface ExpectedUnitYear {
@@ -78,6 +92,15 @@ function titleFor(target: RewriteTarget, year: number, shape: TitleShape): strin
     }
     case 'NAME_AND_YEAR':
       return `${target.name}${year}年度法治政府建设情况报告`;
+    case 'SPLIT_TITLE':
+      return target.level === 'STREET'
+        ? `${target.parent}人民政府${office}\n关于${year}年度法治政府建设情况的报告`
+        : `${target.parent}${office}\n关于${year}年度法治政府建设情况的报告`;
+    case 'ADDRESSED': {
+      // the superior's level word: 区委、区政府 / 县委、县政府 / 市委、市政府
+      const above = target.parent.slice(-1);
+      return `${above}委、${above}政府：`;
+    }
     default:
       return null;
   }
@@ -96,6 +119,13 @@ function titleLineRange(text: string): { start: number; end: number } | null {
     start = end + 1;
   }
   return null;
+}
+
+let traditional: ((s: string) => string) | null = null;
+/** A page in traditional characters (OpenCC, cn → tw), as some sites serve them. */
+function toTraditional(text: string): string {
+  traditional ??= Converter({ from: 'cn', to: 'tw' });
+  return traditional(text);
 }
 
 /** Years written as years (2022年, 2021-2025, 2023-01-28), not counts such as 2000余人. */
@@ -154,6 +184,7 @@ export function rewriteReport(
     const range = titleLineRange(out);
     out = range ? `${out.slice(0, range.start)}${title}${out.slice(range.end)}` : `${title}\n${out}`;
   }
+  if (shape === 'TRADITIONAL') out = toTraditional(out);
   const aliases = target.short !== target.name ? [target.short] : [];
   return { text: out, expected: { unit: target.name, unitLevel: target.level, aliases, year }, target, shape };
 }

@@ -272,6 +272,8 @@ function stemBefore(
   let k = at;
   while (k > 0 && isHan(text[k - 1]) && at - k < 12) k -= 1;
   let run = text.slice(k, at);
+  // 2022年南街, 2022年度南街: the 年 belongs to the date before it
+  if (/\d/u.test(text.charAt(k - 1))) run = run.replace(/^(?:年度|年|月份|月|日)/u, '');
   // 滨海新区胡家园 → 胡家园, 天津市南开 → 南开
   // 中共禹王台区委禹王台 (two header lines joined) → 禹王台: a superior's 委 goes with it
   const admin = /[省市区县](?:委(?!员))?(?=[^省市区县]{2,}$)/gu;
@@ -333,8 +335,10 @@ const NOT_ONE_CHAR_COUNTY = /[全本我各该此每两邻外郡州市省区县�
  */
 function acceptStem(text: string, at: number, suffix: string, run: string, namingSpot: boolean, subject = false): string | null {
   const n = [...run].length;
-  const oneCharCounty = n === 1 && suffix === '县' && namingSpot && !NOT_ONE_CHAR_COUNTY.test(run);
-  if ((n < 2 && !oneCharCounty) || n > 6) return null;
+  // a county or a 街 of one character (郏县, 南街) only where an author is named
+  const oneChar =
+    n === 1 && namingSpot && (suffix === '县' || (suffix === '街' && !GENERIC_STEM_END['街']!.test(run))) && !NOT_ONE_CHAR_COUNTY.test(run);
+  if ((n < 2 && !oneChar) || n > 6) return null;
   // a 街道 whose own name ends in 街 (南街街道, 新华路街街道): the 街 belongs to the name
   const ownStreet = suffix === '街道' && run.endsWith('街') && !/[我本全各该此每两在到沿临]街$/u.test(run);
   const body = ownStreet ? run.slice(0, -1) : run;

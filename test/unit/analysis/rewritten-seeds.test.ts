@@ -44,6 +44,23 @@ describe('the rewriter', () => {
     expect(t('PARTY_AND_OFFICE')).toBe('中共金山街道工作委员会 金山街道办事处关于2021年法治政府建设工作情况的报告');
     expect(t('PARTY_AND_OFFICE', REWRITE_TARGETS[1])).toBe('中共城关镇委员会 城关镇人民政府关于2021年法治政府建设工作情况的报告');
     expect(t('NAME_AND_YEAR', REWRITE_TARGETS[3])).toBe('新华路街街道2021年度法治政府建设情况报告');
+    expect(t('SPLIT_TITLE', REWRITE_TARGETS[1])).toBe('安平县城关镇人民政府');
+    expect(t('ADDRESSED', REWRITE_TARGETS[1])).toBe('县委、县政府：');
+    expect(t('ADDRESSED')).toBe('区委、区政府：');
+    const split = rewriteReport(wanxing.text, wanxing.unit, wanxing.year, REWRITE_TARGETS[0]!, 2021, 'SPLIT_TITLE').text;
+    expect(split.split('\n').slice(0, 2)).toEqual(['城南区人民政府金山街道办事处', '关于2021年度法治政府建设情况的报告']);
+  });
+
+  it('writes a page in traditional characters that the analyser reads back', () => {
+    const wanxing = sources.find((s) => s.unit.name === '万兴街')!;
+    const rw = rewriteReport(wanxing.text, wanxing.unit, wanxing.year, REWRITE_TARGETS[1]!, 2021, 'TRADITIONAL');
+    expect(rw.text).toContain('城關鎮');
+    expect(rw.text).not.toContain('城关镇');
+    expect(scoreUnitYear([{ id: 'tw', text: rw.text, expected: rw.expected }]).both).toBe(1);
+  });
+
+  it('uses every title shape', () => {
+    expect(new Set(cases.map((c) => /\((\w+)\)$/u.exec(c.id)?.[1]))).toEqual(new Set(TITLE_SHAPES));
   });
 
   it('detection is right on at least 95 % of the rewritten reports (unit and year)', () => {

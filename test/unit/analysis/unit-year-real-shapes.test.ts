@@ -97,6 +97,14 @@ describe('names that end like a generic word', () => {
     expect(a.unitCandidates.map((c) => c.name)).not.toContain('乐县');
   });
 
+  it('a 街 of one character in a title, the year before it not part of it', () => {
+    const raw = '2022年度南街法治政府建设情况报告\n2022年，我街坚持依法行政。' + BODY;
+    expect(analyzeReport(raw).unit).toMatchObject({ name: '南街', level: 'STREET' });
+    expect(names(raw)).not.toContain('年度南街');
+    const running = names('2022年，我街坚持依法行政。\n一、主要举措\n整治东街、大街和老街的占道经营。');
+    for (const one of ['东街', '大街', '老街']) expect(running).not.toContain(one);
+  });
+
   it('a person’s name before 镇长 is no 镇, a verb before 新区 no district, a 样板县 no county', () => {
     const raw =
       '2024年，我镇坚持依法行政。\n一、主要举措\n我镇调整以王强书记为组长、李明镇长为副组长的领导小组，积极配合新区推进综合窗口改革，' +
