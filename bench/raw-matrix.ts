@@ -1,10 +1,11 @@
 /**
  * "The limit": the coverage matrix of a district computed by one hand-written SQL query
  * straight on the database driver (sqlite3 / pg), without TypeORM, GraphQL or HTTP. It
- * reads the same stored assessments as the GraphQL resolver and returns, per reporting
- * unit under the parent (recursive), the row totals, the rank (ties share a rank) and the
- * status and confirmed status of every assessable item in checklist order; a unit without
- * a stored assessment gets MISSING everywhere, as the resolver computes in memory.
+ * reads the same narrow storage as the GraphQL resolver (the list columns of `assessment`,
+ * `assessment_item_status`) and returns, per reporting unit under the parent (recursive),
+ * the row totals, the rank (ties share a rank) and the status and confirmed status of every
+ * assessable item in checklist order; a unit without a stored assessment gets MISSING
+ * everywhere, as the resolver derives "no report".
  */
 import { Client } from 'pg';
 import sqlite3 from 'sqlite3';
@@ -34,22 +35,21 @@ WITH RECURSIVE sub(id) AS (
   UNION ALL SELECT u.id FROM unit u JOIN sub ON u.parentId = sub.id
 ),
 a AS (
-  SELECT u.id AS unitId, u.name AS name, x.reportId AS reportId, x.result AS result, x.scoreProposed AS score
+  SELECT u.id AS unitId, u.name AS name, x.id AS assessmentId, x.reportId AS reportId,
+    x.coveredProposed AS covered, x.assessableItems AS assessable, x.scoreProposed AS score
   FROM unit u JOIN sub ON sub.id = u.id
   LEFT JOIN assessment x ON x.unitId = u.id AND x.checklistId = ?2 AND x.year = ?3
   WHERE u.level IN ('STREET', 'TOWN')
 )
 SELECT unitId, name, reportId IS NOT NULL AS hasReport,
-  COALESCE(json_extract(result, '$.coverage.proposed.covered'), 0) AS covered,
-  COALESCE(json_extract(result, '$.coverage.proposed.assessable'),
-    (SELECT count(*) FROM checklist_item c WHERE c.checklistId = ?2 AND c.assessable = 1)) AS assessable,
+  COALESCE(covered, 0) AS covered,
+  COALESCE(assessable, (SELECT count(*) FROM checklist_item c WHERE c.checklistId = ?2 AND c.assessable = 1)) AS assessable,
   COALESCE(score, 0) AS score,
   RANK() OVER (ORDER BY COALESCE(score, 0) DESC) AS rank,
-  COALESCE(
-    (SELECT group_concat(json_extract(j.value, '$.status') || ':' || json_extract(j.value, '$.confirmedStatus'), ',')
-       FROM json_each(result, '$.items') j),
-    (SELECT group_concat('MISSING:MISSING', ',') FROM checklist_item c WHERE c.checklistId = ?2 AND c.assessable = 1)
-  ) AS cells
+  (SELECT group_concat(cell, ',') FROM (
+     SELECT COALESCE(s.status || ':' || s.confirmedStatus, 'MISSING:MISSING') AS cell
+     FROM checklist_item c LEFT JOIN assessment_item_status s ON s.assessmentId = a.assessmentId AND s.itemCode = c.code
+     WHERE c.checklistId = ?2 AND c.assessable = 1 ORDER BY c.position)) AS cells
 FROM a
 ORDER BY name, unitId`;
 
@@ -59,22 +59,20 @@ WITH RECURSIVE sub(id) AS (
   UNION ALL SELECT u.id FROM unit u JOIN sub ON u."parentId" = sub.id
 ),
 a AS (
-  SELECT u.id AS unit_id, u.name AS name, x."reportId" AS report_id, x.result::jsonb AS r, x."scoreProposed" AS score
+  SELECT u.id AS unit_id, u.name AS name, x.id AS assessment_id, x."reportId" AS report_id,
+    x."coveredProposed" AS covered, x."assessableItems" AS assessable, x."scoreProposed" AS score
   FROM unit u JOIN sub ON sub.id = u.id
   LEFT JOIN assessment x ON x."unitId" = u.id AND x."checklistId" = $2 AND x.year = $3
   WHERE u.level IN ('STREET', 'TOWN')
 )
 SELECT unit_id, name, report_id IS NOT NULL AS has_report,
-  COALESCE((r->'coverage'->'proposed'->>'covered')::int, 0) AS covered,
-  COALESCE((r->'coverage'->'proposed'->>'assessable')::int,
-    (SELECT count(*)::int FROM checklist_item c WHERE c."checklistId" = $2 AND c.assessable)) AS assessable,
+  COALESCE(covered, 0) AS covered,
+  COALESCE(assessable, (SELECT count(*)::int FROM checklist_item c WHERE c."checklistId" = $2 AND c.assessable)) AS assessable,
   COALESCE(score, 0) AS score,
   RANK() OVER (ORDER BY COALESCE(score, 0) DESC) AS rank,
-  COALESCE(
-    (SELECT string_agg((i->>'status') || ':' || (i->>'confirmedStatus'), ',' ORDER BY n)
-       FROM jsonb_array_elements(r->'items') WITH ORDINALITY AS t(i, n)),
-    (SELECT string_agg('MISSING:MISSING', ',') FROM checklist_item c WHERE c."checklistId" = $2 AND c.assessable)
-  ) AS cells
+  (SELECT string_agg(COALESCE(s.status || ':' || s."confirmedStatus", 'MISSING:MISSING'), ',' ORDER BY c.position)
+     FROM checklist_item c LEFT JOIN assessment_item_status s ON s."assessmentId" = a.assessment_id AND s."itemCode" = c.code
+     WHERE c."checklistId" = $2 AND c.assessable) AS cells
 FROM a
 ORDER BY name COLLATE "C", unit_id`;
 

@@ -330,7 +330,9 @@ export function formatResult(r: BenchResult): string {
     const m = d.rawMatrix;
     q.push([`raw SQL matrix (driver, ${m.cells} cells)`, '-', m.latency.count, m.latency.p50, m.latency.p95, m.latency.p99, 1, '-']);
     out.push(textTable(q));
-    out.push(`coverageMatrix GraphQL / raw SQL (p50): ${m.ratioP50}×; same statuses: ${m.sameStatuses ? 'yes' : 'NO'}`);
+    out.push(
+      `coverageMatrix GraphQL / raw SQL (p50): ${m.ratioP50}× warm, ${m.coldRatioP50 ?? '-'}× cold; same statuses: ${m.sameStatuses ? 'yes' : 'NO'}`,
+    );
     if (d.load.length) {
       const l: Array<Array<string | number>> = [
         [

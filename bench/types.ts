@@ -104,6 +104,8 @@ export interface RawMatrixResult {
   sameStatuses: boolean;
   /** GraphQL p50 / raw SQL p50 */
   ratioP50: number;
+  /** the same for the matrix cold (the first request after a write to its year) */
+  coldRatioP50?: number;
 }
 
 export interface LoadResult {

@@ -2,6 +2,7 @@ import { ApiToken } from '../access/api-token.entity';
 import { MatcherWeights } from '../checklist/matcher-weights.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AssessmentFlag } from '../assessment/assessment-flag.entity';
+import { AssessmentItemStatus } from '../assessment/assessment-item-status.entity';
 import { Assessment } from '../assessment/assessment.entity';
 import { NotApplicableMarkEntity } from '../assessment/not-applicable.entity';
 import { ChecklistItem } from '../checklist/checklist-item.entity';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   NotApplicableMarkEntity,
   Assessment,
   AssessmentFlag,
+  AssessmentItemStatus,
   AuditEntry,
   ApiToken,
   ClaimBand,

@@ -3,6 +3,7 @@ import type { LoadedChecklist } from '../checklist/checklist.service';
 import { Unit } from '../units/unit.entity';
 import { assess } from './assess';
 import { Assessment } from './assessment.entity';
+import type { ItemStatus } from '../checklist/types';
 import type { AssessmentResult, ItemResult } from './types';
 
 /** One unit's assessment for a checklist and year: stored, or computed on the fly when none is stored. */
@@ -38,6 +39,7 @@ export async function assessmentsForUnits(ds: DataSource, units: Unit[], loaded:
 
 /** What list views (coverage matrix, ranking) need of an assessment: statuses, counts, score. */
 interface AssessmentSummary {
+  /** empty when not asked for */
   items: Array<Pick<ItemResult, 'code' | 'status' | 'confirmedStatus'>>;
   coverage: Pick<AssessmentResult['coverage'], 'confirmed' | 'proposed'>;
   score: AssessmentResult['score'];
@@ -62,68 +64,121 @@ function summariseResult(result: AssessmentResult): AssessmentSummary {
   };
 }
 
-/** Most summaries kept per DataSource (about 2 KB each). */
-const SUMMARY_CACHE_LIMIT = 50_000;
-
 /**
- * Summaries of stored assessments by assessment id, with the version they were made
- * from: every write of an assessment increments its version (TypeORM's @VersionColumn
- * on save and update), so a summary is used only while the row is unchanged.
+ * The "no report" summary of a checklist version: a pure function of its definition (a
+ * version never changes), computed once per loaded definition.
  */
-const summaryCaches = new WeakMap<DataSource, Map<number, { version: number; summary: AssessmentSummary }>>();
+const noReportSummaries = new WeakMap<LoadedChecklist, AssessmentSummary>();
+
+function noReportSummary(loaded: LoadedChecklist): AssessmentSummary {
+  let summary = noReportSummaries.get(loaded);
+  if (!summary) {
+    summary = summariseResult(
+      assess({ checklist: loaded.definition, hasReport: false, claims: [], metrics: [], links: [], notApplicable: [] }),
+    );
+    noReportSummaries.set(loaded, summary);
+  }
+  return summary;
+}
+
+/** The list columns of `assessment` (assessment.entity.ts) as one raw row. */
+interface ListRow {
+  id: number | string;
+  unitId: number | string;
+  reportId: number | string | null;
+  coverageConfirmed: number;
+  coverageProposed: number;
+  scoreConfirmed: number;
+  scoreProposed: number;
+  coveredConfirmed: number;
+  partialConfirmed: number;
+  coveredProposed: number;
+  partialProposed: number;
+  assessableItems: number;
+  earnedConfirmed: number;
+  earnedProposed: number;
+  possiblePoints: number;
+  flagCount: number | string;
+}
+
+const LIST_COLUMNS = [
+  'id',
+  'unitId',
+  'reportId',
+  'coverageConfirmed',
+  'coverageProposed',
+  'scoreConfirmed',
+  'scoreProposed',
+  'coveredConfirmed',
+  'partialConfirmed',
+  'coveredProposed',
+  'partialProposed',
+  'assessableItems',
+  'earnedConfirmed',
+  'earnedProposed',
+  'possiblePoints',
+  'flagCount',
+]
+  .map((c) => `"a"."${c}"`)
+  .join(', ');
+
+function summaryOfRow(r: ListRow): AssessmentSummary {
+  const assessable = Number(r.assessableItems);
+  const possible = Number(r.possiblePoints);
+  return {
+    items: [],
+    coverage: {
+      confirmed: {
+        covered: Number(r.coveredConfirmed),
+        partial: Number(r.partialConfirmed),
+        assessable,
+        ratio: Number(r.coverageConfirmed),
+      },
+      proposed: { covered: Number(r.coveredProposed), partial: Number(r.partialProposed), assessable, ratio: Number(r.coverageProposed) },
+    },
+    score: {
+      confirmed: { earned: Number(r.earnedConfirmed), possible, normalised: Number(r.scoreConfirmed) },
+      proposed: { earned: Number(r.earnedProposed), possible, normalised: Number(r.scoreProposed) },
+    },
+    flagCount: Number(r.flagCount),
+  };
+}
 
 /**
- * Like {@link assessmentsForUnits}, for list views: reads only the small columns of the
- * stored assessments (one query per 500 units), and the full result — parsed and
- * summarised, then cached by id and version — only for assessments not seen before or
- * changed since (one more query per 500 of those).
+ * Like {@link assessmentsForUnits}, for list views, with set-based SQL that never reads the
+ * result JSON: the list columns of the stored assessments (one query per 500 units) and, when
+ * `items` is asked, their per-item statuses from `assessment_item_status` (one more). A unit
+ * without a stored assessment has no report: its summary is the checklist's "no report" one.
+ * Nothing is cached between requests: every answer is what the database holds now.
  */
 export async function assessmentSummariesForUnits(
   ds: DataSource,
   units: Unit[],
   loaded: LoadedChecklist,
   year: number,
+  options: { items: boolean },
 ): Promise<UnitAssessmentSummary[]> {
-  let cache = summaryCaches.get(ds);
-  if (!cache) summaryCaches.set(ds, (cache = new Map()));
-  const rows = new Map<number, { id: number; reportId: number | null; version: number }>();
+  const postgres = ds.options.type === 'postgres';
+  const mark = (n: number) => (postgres ? `$${n}` : '?');
+  const rows = new Map<number, { hasReport: boolean; summary: AssessmentSummary }>();
   for (let i = 0; i < units.length; i += CHUNK) {
-    const found = await ds.getRepository(Assessment).find({
-      select: { id: true, unitId: true, reportId: true, version: true },
-      where: { checklistId: loaded.checklist.id, year, unitId: In(units.slice(i, i + CHUNK).map((u) => u.id)) },
-    });
-    for (const row of found) rows.set(row.unitId, row);
-  }
-  const summaries = new Map<number, AssessmentSummary>();
-  const misses: number[] = [];
-  for (const row of rows.values()) {
-    const hit = cache.get(row.id);
-    if (hit && hit.version === row.version) {
-      cache.delete(row.id);
-      cache.set(row.id, hit);
-      summaries.set(row.id, hit.summary);
-    } else misses.push(row.id);
-  }
-  for (let i = 0; i < misses.length; i += CHUNK) {
-    const full = await ds
-      .getRepository(Assessment)
-      .find({ select: { id: true, version: true, result: true }, where: { id: In(misses.slice(i, i + CHUNK)) } });
-    for (const f of full) {
-      const summary = summariseResult(f.result);
-      summaries.set(f.id, summary);
-      cache.delete(f.id);
-      cache.set(f.id, { version: f.version, summary });
-      if (cache.size > SUMMARY_CACHE_LIMIT) cache.delete(cache.keys().next().value as number);
+    const ids = units.slice(i, i + CHUNK).map((u) => u.id);
+    const params = [loaded.checklist.id, year, ...ids];
+    const where = `"a"."checklistId" = ${mark(1)} AND "a"."year" = ${mark(2)} AND "a"."unitId" IN (${ids.map((_, k) => mark(k + 3)).join(', ')})`;
+    const found: ListRow[] = await ds.query(`SELECT ${LIST_COLUMNS} FROM "assessment" "a" WHERE ${where}`, params);
+    for (const r of found) rows.set(Number(r.unitId), { hasReport: r.reportId != null, summary: summaryOfRow(r) });
+    if (!options.items || found.length === 0) continue;
+    const statuses: Array<{ unitId: number | string; itemCode: string; status: ItemStatus; confirmedStatus: ItemStatus }> = await ds.query(
+      `SELECT "a"."unitId", "s"."itemCode", "s"."status", "s"."confirmedStatus" FROM "assessment" "a"` +
+        ` JOIN "assessment_item_status" "s" ON "s"."assessmentId" = "a"."id" WHERE ${where}`,
+      params,
+    );
+    for (const s of statuses) {
+      rows.get(Number(s.unitId))?.summary.items.push({ code: s.itemCode, status: s.status, confirmedStatus: s.confirmedStatus });
     }
   }
-  let missing: AssessmentSummary | null = null;
   return units.map((unit) => {
     const row = rows.get(unit.id);
-    const summary = row ? summaries.get(row.id) : undefined;
-    if (row && summary) return { unit, hasReport: row.reportId != null, summary };
-    missing ??= summariseResult(
-      assess({ checklist: loaded.definition, hasReport: false, claims: [], metrics: [], links: [], notApplicable: [] }),
-    );
-    return { unit, hasReport: false, summary: missing };
+    return row ? { unit, ...row } : { unit, hasReport: false, summary: noReportSummary(loaded) };
   });
 }

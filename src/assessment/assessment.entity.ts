@@ -76,6 +76,38 @@ export class Assessment {
   @Column({ type: doubleType })
   scoreProposed: number;
 
+  // The rest of what list views (coverage matrix, ranking) show, so that they never read
+  // `result`: coverage counts, score earned and possible, and the number of flags.
+
+  @Column({ type: 'integer', default: 0 })
+  coveredConfirmed: number;
+
+  @Column({ type: 'integer', default: 0 })
+  partialConfirmed: number;
+
+  @Column({ type: 'integer', default: 0 })
+  coveredProposed: number;
+
+  @Column({ type: 'integer', default: 0 })
+  partialProposed: number;
+
+  /** assessable items minus those marked not applicable (the same in both views) */
+  @Column({ type: 'integer', default: 0 })
+  assessableItems: number;
+
+  @Column({ type: doubleType, default: 0 })
+  earnedConfirmed: number;
+
+  @Column({ type: doubleType, default: 0 })
+  earnedProposed: number;
+
+  /** points of the assessable items (the same in both views) */
+  @Column({ type: doubleType, default: 0 })
+  possiblePoints: number;
+
+  @Column({ type: 'integer', default: 0 })
+  flagCount: number;
+
   @Column({ type: 'boolean', default: false })
   locked: boolean;
 

@@ -64,7 +64,7 @@ export class DistrictResolver {
     if (!parent) throw new BadInputError('No such unit');
     const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
     const units = (await reportingUnitsUnder(ctx.dataSource, parent.id)).filter((u) => inScope(ctx, u.id));
-    const assessments = await assessmentSummariesForUnits(ctx.dataSource, units, loaded, year);
+    const assessments = await assessmentSummariesForUnits(ctx.dataSource, units, loaded, year, { items: true });
     const itemsByCode = new Map(loaded.definition.items.map((i) => [i.code, i]));
     const columns = loaded.definition.items
       .filter((i) => i.assessable)
@@ -130,7 +130,7 @@ export class DistrictResolver {
     if (!parent) throw new BadInputError('No such unit');
     const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
     const units = (await reportingUnitsUnder(ctx.dataSource, parent.id)).filter((u) => inScope(ctx, u.id));
-    const assessments = await assessmentSummariesForUnits(ctx.dataSource, units, loaded, year);
+    const assessments = await assessmentSummariesForUnits(ctx.dataSource, units, loaded, year, { items: false });
     const byId = new Map(assessments.map((a) => [String(a.unit.id), a]));
     return rankUnits(assessments.map((a) => ({ unitId: String(a.unit.id), score: a.summary.score.proposed.normalised }))).map((r) => {
       const a = byId.get(r.unitId)!;

@@ -200,22 +200,26 @@ async function checklistMatching(manager: EntityManager, checklistId: number): P
 /**
  * The checklist version a question is about: the given one (database id), or else the latest
  * version whose years include `year`. A missing checklist or a year outside it is a user error.
+ * One query for the checklist row(s); the definition (items, targets, matching) comes from
+ * {@link cachedChecklistDefinition}, keyed by the id and content hash just read, so every
+ * server process answers from what the database holds.
  */
 export async function chooseChecklistVersion(
   manager: EntityManager,
   checklistId: number | null,
   year: number,
 ): Promise<Outcome<LoadedChecklist>> {
-  let id = checklistId;
-  if (id !== null) {
-    const exists = await manager.getRepository(Checklist).findOne({ where: { id } });
-    if (!exists) return fail('BAD_USER_INPUT', 'No such checklist', 'checklistId');
+  let row: Checklist | null;
+  if (checklistId !== null) {
+    row = await manager.getRepository(Checklist).findOne({ where: { id: checklistId } });
+    if (!row) return fail('BAD_USER_INPUT', 'No such checklist', 'checklistId');
   } else {
     const all = await manager.getRepository(Checklist).find({ order: { version: 'DESC', id: 'DESC' } });
-    id = all.find((c) => c.yearFrom <= year && year <= c.yearTo)?.id ?? null;
-    if (id === null) return fail('BAD_USER_INPUT', `No checklist covers ${year}`, 'year');
+    row = all.find((c) => c.yearFrom <= year && year <= c.yearTo) ?? null;
+    if (row === null) return fail('BAD_USER_INPUT', `No checklist covers ${year}`, 'year');
   }
-  const loaded = await loadChecklistDefinition(manager, id);
+  // the row read now names the definition: id and content hash (a stored version never changes)
+  const loaded = await cachedChecklistDefinition(manager, row);
   if (year < loaded.checklist.yearFrom || year > loaded.checklist.yearTo) {
     return fail('BAD_USER_INPUT', `The checklist covers ${loaded.checklist.yearFrom}–${loaded.checklist.yearTo}, not ${year}`, 'year');
   }

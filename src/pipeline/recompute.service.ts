@@ -13,6 +13,7 @@ import { assess } from '../assessment/assess';
 import { assessmentInputOf, assessReport } from './report-pipeline';
 import { withoutFlags } from '../assessment/stored-flags';
 import { AssessmentFlag } from '../assessment/assessment-flag.entity';
+import { AssessmentItemStatus } from '../assessment/assessment-item-status.entity';
 import { Assessment } from '../assessment/assessment.entity';
 import { NotApplicableMarkEntity } from '../assessment/not-applicable.entity';
 import type { AssessmentInput, AssessmentResult, NotApplicableMark } from '../assessment/types';
@@ -81,10 +82,7 @@ export async function recomputeAssessment(
     year,
     reportId: report?.id ?? null,
     result: withoutFlags(result),
-    coverageConfirmed: result.coverage.confirmed.ratio,
-    coverageProposed: result.coverage.proposed.ratio,
-    scoreConfirmed: result.score.confirmed.normalised,
-    scoreProposed: result.score.proposed.normalised,
+    ...listColumns(result),
     computedAt: new Date(),
   };
   let saved: Assessment;
@@ -97,6 +95,8 @@ export async function recomputeAssessment(
     saved = await repo.save(repo.create(values));
   }
   await replaceFlags(manager, saved, result);
+  if (existing) await manager.getRepository(AssessmentItemStatus).delete({ assessmentId: saved.id });
+  await bulkInsert(manager, AssessmentItemStatus, itemStatusRows(saved, result));
   // the caller gets the whole result (the row holds it without flags)
   saved.result = result;
   return saved;
@@ -105,6 +105,44 @@ export async function recomputeAssessment(
 async function replaceFlags(manager: EntityManager, assessment: Assessment, result: AssessmentResult): Promise<void> {
   await manager.getRepository(AssessmentFlag).delete({ assessmentId: assessment.id });
   await bulkInsert(manager, AssessmentFlag, flagRows(assessment, result));
+}
+
+/** The columns of `assessment` that list views read instead of the result (coverage matrix, ranking). */
+function listColumns(result: AssessmentResult) {
+  const { confirmed, proposed } = result.coverage;
+  return {
+    coverageConfirmed: confirmed.ratio,
+    coverageProposed: proposed.ratio,
+    scoreConfirmed: result.score.confirmed.normalised,
+    scoreProposed: result.score.proposed.normalised,
+    coveredConfirmed: confirmed.covered,
+    partialConfirmed: confirmed.partial,
+    coveredProposed: proposed.covered,
+    partialProposed: proposed.partial,
+    assessableItems: proposed.assessable,
+    earnedConfirmed: result.score.confirmed.earned,
+    earnedProposed: result.score.proposed.earned,
+    possiblePoints: result.score.proposed.possible,
+    flagCount: result.flags.length,
+  };
+}
+
+/** The narrow rows of an assessment: one per item, its status and score in both views. */
+function itemStatusRows(
+  assessment: Pick<Assessment, 'id' | 'unitId' | 'checklistId' | 'year'>,
+  result: AssessmentResult,
+): Partial<AssessmentItemStatus>[] {
+  return result.items.map((i) => ({
+    assessmentId: assessment.id,
+    itemCode: i.code,
+    unitId: assessment.unitId,
+    checklistId: assessment.checklistId,
+    year: assessment.year,
+    status: i.status,
+    confirmedStatus: i.confirmedStatus,
+    score: i.score,
+    confirmedScore: i.confirmedScore,
+  }));
 }
 
 function flagRows(
@@ -188,10 +226,7 @@ export async function ensureAssessmentsForYear(
         year,
         reportId: null,
         result,
-        coverageConfirmed: result.coverage.confirmed.ratio,
-        coverageProposed: result.coverage.proposed.ratio,
-        scoreConfirmed: result.score.confirmed.normalised,
-        scoreProposed: result.score.proposed.normalised,
+        ...listColumns(result),
         computedAt,
         version: 1,
       };
@@ -206,6 +241,11 @@ export async function ensureAssessmentsForYear(
     manager,
     AssessmentFlag,
     rows.flatMap((row, i) => flagRows({ ...row, id: assessmentIds[i]! }, row.result)), // an id per inserted row
+  );
+  await bulkInsert(
+    manager,
+    AssessmentItemStatus,
+    rows.flatMap((row, i) => itemStatusRows({ ...row, id: assessmentIds[i]! }, row.result)), // an id per inserted row
   );
   return ids.length;
 }

@@ -45,6 +45,9 @@ const KEYS: Array<[string, string, string, OnDelete]> = [
   ['assessment_flag', 'assessmentId', 'assessment', 'CASCADE'],
   ['assessment_flag', 'unitId', 'unit', 'RESTRICT'],
   ['assessment_flag', 'checklistId', 'checklist', 'RESTRICT'],
+  ['assessment_item_status', 'assessmentId', 'assessment', 'CASCADE'],
+  ['assessment_item_status', 'unitId', 'unit', 'RESTRICT'],
+  ['assessment_item_status', 'checklistId', 'checklist', 'RESTRICT'],
   ['not_applicable_mark', 'unitId', 'unit', 'RESTRICT'],
   ['not_applicable_mark', 'checklistId', 'checklist', 'RESTRICT'],
   // PostgreSQL only: the SQLite claim_search is an FTS5 table, kept by a trigger instead
@@ -87,7 +90,17 @@ async function orphans(): Promise<Record<string, number>> {
     const n = await countOf(query);
     if (n !== 0) found[label] = n;
   };
+  const tables = new Set(
+    (
+      await sql<{ name: string }>(
+        onPostgres
+          ? `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`
+          : `SELECT name FROM sqlite_master WHERE type = 'table'`,
+      )
+    ).map((t) => t.name),
+  );
   for (const [child, column, parent] of KEYS) {
+    if (!tables.has(child)) continue; // a table of a later migration, reverted
     await count(
       `${child}.${column}`,
       `SELECT COUNT(*) AS n FROM "${child}" WHERE "${column}" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "${parent}" AS "p" WHERE "p"."id" = "${child}"."${column}")`,

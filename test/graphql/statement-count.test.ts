@@ -68,7 +68,23 @@ describe('SQL statements per request', () => {
     expect(five.rows).toBe(5);
     expect(fifty.rows).toBe(50);
     expect(fifty.count).toBe(five.count);
-    expect(five.count).toBeLessThanOrEqual(12);
+    // the parent, the checklist row, the subtree, its units, their assessments' list columns, their item statuses
+    expect(five.count).toBeLessThanOrEqual(6);
+  });
+
+  it("reads a checklist version's definition once: later requests read only the checklist row", async () => {
+    const ASSESSMENT = `query($u: ID!) { assessment(unitId: $u, year: 2022) { items { code status } coverage { proposed { covered } } } }`;
+    const unit = await db.dataSource.getRepository(Unit).findOneOrFail({ where: { name: '万兴街' } });
+    const u = Buffer.from(`Unit:${unit.id}`).toString('base64');
+    await client.data(ASSESSMENT, { u });
+    db.counter.record = true;
+    db.counter.reset();
+    const again = await client.data(ASSESSMENT, { u });
+    db.counter.record = false;
+    expect(again.assessment.items).toHaveLength(31);
+    const definitionReads = db.counter.statements.filter((q) => /"(checklist_item|target|matcher_weights)"/.test(q));
+    expect(definitionReads).toEqual([]);
+    expect(db.counter.statements.filter((q) => /FROM "checklist"/.test(q))).toHaveLength(1);
   });
 
   it('a nested report query does not grow with the number of claims and links', async () => {

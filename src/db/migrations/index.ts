@@ -18,6 +18,7 @@ import { ReportingLevelsOnly1796000000200 } from './postgres/1796000000200-Repor
 import { FlagsStoredOnce1796100000100 as PostgresFlagsStoredOnce } from './postgres/1796100000100-FlagsStoredOnce';
 import { ForeignKeys1796200000000 as PostgresForeignKeys } from './postgres/1796200000000-ForeignKeys';
 import { SharedCaches1796310000000 as PostgresSharedCaches } from './postgres/1796310000000-SharedCaches';
+import { NarrowAssessments1796538792319 as PostgresNarrowAssessments } from './postgres/1796538792319-NarrowAssessments';
 import { AccessTokens1795449230664 } from './sqlite/1795449230664-AccessTokens';
 import { AcrossReports1795900100000 } from './sqlite/1795900100000-AcrossReports';
 import { ChecklistReuse1795900200000 } from './sqlite/1795900200000-ChecklistReuse';
@@ -31,6 +32,7 @@ import { ReportingLevelsOnly1796000000100 } from './sqlite/1796000000100-Reporti
 import { FlagsStoredOnce1796100000100 as SqliteFlagsStoredOnce } from './sqlite/1796100000100-FlagsStoredOnce';
 import { ForeignKeys1796200000000 as SqliteForeignKeys } from './sqlite/1796200000000-ForeignKeys';
 import { SharedCaches1796310000000 as SqliteSharedCaches } from './sqlite/1796310000000-SharedCaches';
+import { NarrowAssessments1796538787956 as SqliteNarrowAssessments } from './sqlite/1796538787956-NarrowAssessments';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795448023432,
@@ -46,6 +48,7 @@ export const SQLITE_MIGRATIONS: Function[] = [
   SqliteFlagsStoredOnce,
   SqliteForeignKeys,
   SqliteSharedCaches,
+  SqliteNarrowAssessments,
 ];
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795448023786,
@@ -60,4 +63,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   PostgresFlagsStoredOnce,
   PostgresForeignKeys,
   PostgresSharedCaches,
+  PostgresNarrowAssessments,
 ];
