@@ -4,7 +4,7 @@ import { Unit } from '../units/unit.entity';
 import { assess } from './assess';
 import { Assessment } from './assessment.entity';
 import type { ItemStatus } from '../checklist/types';
-import type { AssessmentResult, ItemResult } from './types';
+import type { AssessmentResult, FlagResult, ItemResult } from './types';
 
 /** One unit's assessment for a checklist and year: stored, or computed on the fly when none is stored. */
 export interface UnitAssessment {
@@ -28,12 +28,9 @@ export async function assessmentsForUnits(ds: DataSource, units: Unit[], loaded:
     });
     for (const row of rows) stored.set(row.unitId, row);
   }
-  let missing: AssessmentResult | null = null;
   return units.map((unit) => {
     const row = stored.get(unit.id) ?? null;
-    if (row) return { unit, stored: row, result: row.result };
-    missing ??= assess({ checklist: loaded.definition, hasReport: false, claims: [], metrics: [], links: [], notApplicable: [] });
-    return { unit, stored: null, result: missing };
+    return row ? { unit, stored: row, result: row.result } : { unit, stored: null, result: noReportResult(loaded) };
   });
 }
 
@@ -70,12 +67,27 @@ function summariseResult(result: AssessmentResult): AssessmentSummary {
  */
 const noReportSummaries = new WeakMap<LoadedChecklist, AssessmentSummary>();
 
+const noReportResults = new WeakMap<LoadedChecklist, AssessmentResult>();
+
+/** The "no report" result of a checklist version (every item MISSING, REPORT_MISSING unless switched off). */
+function noReportResult(loaded: LoadedChecklist): AssessmentResult {
+  let result = noReportResults.get(loaded);
+  if (!result) {
+    result = assess({ checklist: loaded.definition, hasReport: false, claims: [], metrics: [], links: [], notApplicable: [] });
+    noReportResults.set(loaded, result);
+  }
+  return result;
+}
+
+/** The flags a unit without a report (and without a stored assessment) has for a checklist version. */
+export function noReportFlags(loaded: LoadedChecklist): FlagResult[] {
+  return noReportResult(loaded).flags;
+}
+
 function noReportSummary(loaded: LoadedChecklist): AssessmentSummary {
   let summary = noReportSummaries.get(loaded);
   if (!summary) {
-    summary = summariseResult(
-      assess({ checklist: loaded.definition, hasReport: false, claims: [], metrics: [], links: [], notApplicable: [] }),
-    );
+    summary = summariseResult(noReportResult(loaded));
     noReportSummaries.set(loaded, summary);
   }
   return summary;

@@ -3,7 +3,7 @@ import { FlagCodeEnum, ItemStatusEnum, SeverityEnum } from '../checklist/checkli
 import { QualifierEnum } from '../reports/report.type';
 import { ConnectionType, Node, toGlobalId } from '../graphql/relay';
 import type { LocalText } from '../i18n/messages';
-import type { AssessmentFlag } from './assessment-flag.entity';
+import type { ListedFlag } from './flag-list.store';
 import type { Assessment } from './assessment.entity';
 import type { AssessmentResult, CoverageCount, FlagResult, ItemResult, PartCoverage, ScoreResult, TargetCheck } from './types';
 
@@ -143,7 +143,11 @@ export class FlagType {
   unitDbId: number | null;
   claimDbIds: number[];
 
-  @Field(() => ID, { nullable: true, description: 'Global id of a stored flag (flags query); null inside an assessment.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Global id of a stored flag (flags query); null inside an assessment and for the REPORT_MISSING of a unit without a report.',
+  })
   id: string | null;
 
   @Field(() => FlagCodeEnum)
@@ -177,16 +181,17 @@ export class FlagType {
     });
   }
 
-  static fromRow(f: AssessmentFlag): FlagType {
+  /** A flag of the flags list: stored (with its id) or a derived REPORT_MISSING (id null). */
+  static fromListed(f: ListedFlag): FlagType {
     return Object.assign(new FlagType(), {
-      id: toGlobalId('Flag', f.id),
+      id: f.id === null ? null : toGlobalId('Flag', f.id),
       unitDbId: f.unitId,
       claimDbIds: f.claimIds,
       code: f.code as FlagCodeEnum,
       severity: f.severity as SeverityEnum,
       itemCode: f.itemCode,
       message: f.message,
-      text: f.text ?? null,
+      text: f.text,
       year: f.year,
     });
   }
@@ -294,8 +299,9 @@ export class AssessmentNode extends Node {
   @Field(() => [FlagType])
   flags: FlagType[];
 
+  /** A stored row, or the unsaved row (id 0) of a "no report" result derived without storing it. */
   static from(a: Assessment): AssessmentNode {
-    return AssessmentNode.build(a.result, a.unitId, a.checklistId, a.year, a);
+    return AssessmentNode.build(a.result, a.unitId, a.checklistId, a.year, a.id > 0 ? a : null);
   }
 
   static build(result: AssessmentResult, unitId: number, checklistId: number, year: number, stored: Assessment | null): AssessmentNode {

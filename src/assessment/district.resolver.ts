@@ -7,9 +7,11 @@ import { QualifierEnum } from '../reports/report.type';
 import { BadInputError, idOfType, MAX_PAGE_SIZE, pageWindow, toConnection } from '../graphql/relay';
 import { UnitNode } from '../units/unit.type';
 import { ITEM_STATUSES } from '../checklist/types';
-import { assessmentSummariesForUnits, assessmentsForUnits } from './assessment-batch.store';
+import { assessmentSummariesForUnits, assessmentsForUnits, noReportFlags } from './assessment-batch.store';
 import { reportingUnitIdsUnder, reportingUnitsUnder } from '../units/unit.service';
-import { AssessmentFlag } from './assessment-flag.entity';
+import { listFlags } from './flag-list.store';
+import { Checklist } from '../checklist/checklist.entity';
+import { cachedChecklistDefinition, type LoadedChecklist } from '../checklist/checklist.service';
 import { CoverageCountType, FlagConnection, FlagType, ScoreType } from './assessment.type';
 import { chooseChecklist } from './assessment.resolver';
 import { compareAssessments } from './compare';
@@ -184,44 +186,48 @@ export class DistrictResolver {
     });
   }
 
-  @Query(() => FlagConnection, { description: 'Stored flags, ordered by severity (ERROR first), then unit name, then item.' })
+  @Query(() => FlagConnection, {
+    description:
+      'Flags, ordered by severity (ERROR first), then unit name, then year (latest first). A reporting unit without a report has REPORT_MISSING: for the given year, or without one for every year somebody reported for.',
+  })
   async flags(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => FlagFilter, { nullable: true }) filter?: FlagFilter) {
     const { offset, limit } = pageWindow(page);
-    const query = ctx.dataSource
-      .getRepository(AssessmentFlag)
-      .createQueryBuilder('f')
-      .innerJoin('unit', 'u', 'u.id = f.unitId')
-      .addSelect('u.name');
-    const scope = scopeList(ctx);
-    if (scope) query.andWhere('f.unitId IN (:...scope)', { scope: scope.length ? scope : [-1] });
-    if (filter?.year != null) query.andWhere('f.year = :year', { year: filter.year });
+    const year = filter?.year ?? null;
+    let checklists: LoadedChecklist[];
+    let checklistId: number | null = null;
     if (filter?.checklistId) {
-      query.andWhere('f.checklistId = :checklistId', { checklistId: idOfType(filter.checklistId, 'Checklist') ?? -1 });
-    } else if (filter?.year != null) {
-      const loaded = await chooseChecklist(ctx.dataSource, undefined, filter.year);
-      query.andWhere('f.checklistId = :checklistId', { checklistId: loaded.checklist.id });
+      checklistId = idOfType(filter.checklistId, 'Checklist') ?? -1;
+      const row = await ctx.dataSource.getRepository(Checklist).findOne({ where: { id: checklistId } });
+      checklists = row ? [await cachedChecklistDefinition(ctx.dataSource.manager, row)] : [];
+    } else if (year !== null) {
+      checklists = [await chooseChecklist(ctx.dataSource, undefined, year)];
+      checklistId = checklists[0]!.checklist.id; // one chosen
+    } else {
+      const rows = await ctx.dataSource.getRepository(Checklist).find({ order: { id: 'ASC' } });
+      checklists = await Promise.all(rows.map((row) => cachedChecklistDefinition(ctx.dataSource.manager, row)));
     }
-    if (filter?.unitIds?.length) {
-      // one recursive query seeded with every id (the list is capped at MAX_LIST_ARGUMENT)
-      const ids = await reportingUnitIdsUnder(
-        ctx.dataSource,
-        filter.unitIds.map((id) => unitIdArg(id, 'unitIds')),
-      );
-      query.andWhere('f.unitId IN (:...unitIds)', { unitIds: ids.length ? ids : [-1] });
-    }
-    if (filter?.codes?.length) query.andWhere('f.code IN (:...codes)', { codes: filter.codes });
-    if (filter?.severities?.length) query.andWhere('f.severity IN (:...severities)', { severities: filter.severities });
-    if (filter?.itemCodes?.length) query.andWhere('f.itemCode IN (:...itemCodes)', { itemCodes: filter.itemCodes });
-    const total = await query.getCount();
-    const rows = await query
-      .orderBy('f.severityRank', 'ASC')
-      .addOrderBy('u.name', 'ASC')
-      .addOrderBy('f.year', 'DESC')
-      .addOrderBy('f.id', 'ASC')
-      .offset(offset)
-      .limit(limit)
-      .getMany();
-    return toConnection(rows.map(FlagType.fromRow), offset, total);
+    // one recursive query seeded with every id (the list is capped at MAX_LIST_ARGUMENT)
+    const unitIds = filter?.unitIds?.length
+      ? await reportingUnitIdsUnder(
+          ctx.dataSource,
+          filter.unitIds.map((id) => unitIdArg(id, 'unitIds')),
+        )
+      : null;
+    const listed = await listFlags(
+      ctx.dataSource,
+      {
+        checklistId,
+        year,
+        scope: scopeList(ctx),
+        unitIds,
+        codes: filter?.codes?.length ? filter.codes : null,
+        severities: filter?.severities?.length ? filter.severities : null,
+        itemCodes: filter?.itemCodes?.length ? filter.itemCodes : null,
+      },
+      checklists.flatMap((loaded) => noReportFlags(loaded).map((flag) => ({ checklistId: loaded.checklist.id, flag }))),
+      { offset, limit },
+    );
+    return toConnection(listed.rows.map(FlagType.fromListed), offset, listed.total);
   }
 }
 

@@ -5,7 +5,7 @@ import { Checklist } from '../checklist/checklist.entity';
 import { runWrite, type WriteLock } from '../db/write-lock';
 import { fail, ok, type Outcome } from '../common/user-error';
 import { Unit } from '../units/unit.entity';
-import { recomputeAssessment } from './recompute.service';
+import { isStored, recomputeAssessment } from './recompute.service';
 import { REPORTING_LEVELS } from '../units/reporting-levels';
 import { Assessment } from '../assessment/assessment.entity';
 import { NotApplicableMarkEntity } from '../assessment/not-applicable.entity';
@@ -54,12 +54,18 @@ export async function setItemNotApplicable(
     } else if (existing) {
       await marks.delete({ id: existing.id });
     }
-    const assessment = await recomputeAssessment(manager, input.unitId, input.checklistId, input.year);
+    const stored = await manager
+      .getRepository(Assessment)
+      .findOne({ select: ['id'], where: { unitId: input.unitId, checklistId: input.checklistId, year: input.year } });
+    // a unit without a report keeps a stored assessment only while a mark (or a lock) holds it
+    const assessment = await recomputeAssessment(manager, input.unitId, input.checklistId, input.year, undefined, undefined, {
+      derivable: true,
+    });
     await recordAudit(manager, {
       actor: input.actor,
       action: input.notApplicable ? 'ITEM_NOT_APPLICABLE' : 'ITEM_APPLICABLE',
       entityType: 'Assessment',
-      entityId: assessment.id,
+      entityId: isStored(assessment) ? assessment.id : (stored?.id ?? 0),
       unitId: assessment.unitId,
       before: { item: item.code, notApplicable: Boolean(existing), justification: existing?.justification ?? null },
       after: { item: item.code, notApplicable: input.notApplicable, justification: input.notApplicable ? justification : null },
@@ -84,8 +90,12 @@ export async function setAssessmentLock(dataSource: DataSource, lock: WriteLock,
     if (checked) return checked as Outcome<Assessment>;
     const repo = manager.getRepository(Assessment);
     let assessment = await repo.findOne({ where: { unitId: input.unitId, checklistId: input.checklistId, year: input.year } });
-    if (!assessment) assessment = await recomputeAssessment(manager, input.unitId, input.checklistId, input.year);
+    // a lock needs a stored row (also for a unit without a report); an unlock of nothing stores nothing
+    assessment ??= await recomputeAssessment(manager, input.unitId, input.checklistId, input.year, undefined, undefined, {
+      derivable: !input.locked,
+    });
     const before = { locked: assessment.locked };
+    let auditId = assessment.id;
     if (assessment.locked === input.locked) return ok(assessment);
     if (input.locked) {
       // an UPDATE of the lock columns only (save() would write the loaded result and its flags back)
@@ -94,13 +104,17 @@ export async function setAssessmentLock(dataSource: DataSource, lock: WriteLock,
       Object.assign(assessment, { locked: true, lockedAt, lockedBy: input.actor, version: assessment.version + 1 });
     } else {
       await repo.update({ id: assessment.id }, { locked: false, lockedAt: null, lockedBy: null });
-      assessment = await recomputeAssessment(manager, input.unitId, input.checklistId, input.year);
+      // unlocked, a plain "no report" result is derived again, not stored
+      assessment = await recomputeAssessment(manager, input.unitId, input.checklistId, input.year, undefined, undefined, {
+        derivable: true,
+      });
+      if (isStored(assessment)) auditId = assessment.id;
     }
     await recordAudit(manager, {
       actor: input.actor,
       action: input.locked ? 'ASSESSMENT_LOCKED' : 'ASSESSMENT_UNLOCKED',
       entityType: 'Assessment',
-      entityId: assessment.id,
+      entityId: auditId,
       unitId: assessment.unitId,
       before,
       after: { locked: assessment.locked, scoreProposed: assessment.scoreProposed, coverageProposed: assessment.coverageProposed },

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { ensureAssessmentsForYear, recomputeAssessment } from './recompute.service';
+import { recomputeAssessment } from './recompute.service';
 import { recordAudit } from '../audit/audit.service';
 import { runWrite, type WriteLock } from '../db/write-lock';
 import { carryOverReviews } from '../evidence/carry-over.service';
@@ -18,7 +18,8 @@ import type { ChecklistDefinition } from '../checklist/types';
  * versions stay on the old items, with the text they were made against), carries the
  * reviews of the previous version over (src/evidence/carry-over.service.ts: unchanged
  * items keep their reviews, accepted links of changed items become SUSPECT) and computes
- * the assessments. Assessments of older versions are not touched (locked or not).
+ * the assessments of the units with a report (those without one are "no report", derived
+ * when read, not stored). Assessments of older versions are not touched (locked or not).
  * Re-importing the same definition is a no-op.
  */
 export async function importChecklist(
@@ -62,9 +63,6 @@ export async function importChecklist(
         carried.suspect += r.suspect;
       }
       await recomputeAssessment(manager, report.unitId, checklist.id, report.year, loaded);
-    }
-    for (const year of new Set(reports.map((r) => r.year))) {
-      await ensureAssessmentsForYear(manager, checklist.id, year, loaded);
     }
     await recordAudit(manager, {
       actor,

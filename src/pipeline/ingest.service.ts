@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { bulkInsert } from '../db/bulk-insert';
-import { ensureAssessmentsForYear, recomputeAssessment } from './recompute.service';
+import { recomputeAssessment } from './recompute.service';
 import type { AssessmentResult } from '../assessment/types';
 import { NotApplicableMarkEntity } from '../assessment/not-applicable.entity';
 import { recordAudit } from '../audit/audit.service';
@@ -251,7 +251,6 @@ async function storeReport(
     );
     const stored = await recomputeAssessment(manager, unit.id, checklist.id, year, prepared.loaded, { input, report });
     assessments.push({ checklist, result: stored.result });
-    await ensureAssessmentsForYear(manager, checklist.id, year, prepared.loaded);
     // the unit's next report (already in) now has a previous year to be compared with
     const next = await reports.findOne({ select: ['id'], where: { unitId: unit.id, year: year + 1, state: 'CURRENT' } });
     if (next && year + 1 <= checklist.yearTo) await recomputeAssessment(manager, unit.id, checklist.id, year + 1, prepared.loaded);

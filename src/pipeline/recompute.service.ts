@@ -6,17 +6,15 @@ import { Claim } from '../reports/claim.entity';
 import { MetricValue } from '../reports/metric-value.entity';
 import { Report } from '../reports/report.entity';
 import { reusedFromPreviousYear } from '../reports/reuse/reuse.service';
-import { Unit } from '../units/unit.entity';
-import { REPORTING_LEVELS } from '../units/reporting-levels';
 import { bulkInsert } from '../db/bulk-insert';
 import { assess } from '../assessment/assess';
-import { assessmentInputOf, assessReport } from './report-pipeline';
+import { assessmentInputOf } from './report-pipeline';
 import { withoutFlags } from '../assessment/stored-flags';
 import { AssessmentFlag } from '../assessment/assessment-flag.entity';
 import { AssessmentItemStatus } from '../assessment/assessment-item-status.entity';
 import { Assessment } from '../assessment/assessment.entity';
 import { NotApplicableMarkEntity } from '../assessment/not-applicable.entity';
-import type { AssessmentInput, AssessmentResult, NotApplicableMark } from '../assessment/types';
+import type { AssessmentInput, AssessmentResult } from '../assessment/types';
 
 const SEVERITY_RANK: Record<Severity, number> = { ERROR: 0, WARNING: 1, INFO: 2 };
 
@@ -60,7 +58,12 @@ async function loadAssessmentInput(
 
 /**
  * Recomputes and stores the assessment of one unit × checklist × year (result, coverage,
- * score and its flags). A locked assessment is left unchanged and returned as it is.
+ * score and its flags, the narrow item rows). A locked assessment is left unchanged and
+ * returned as it is.
+ *
+ * "No report" is derived at read time, never stored as such: with `derivable`, a unit without
+ * a report, a lock or a not-applicable mark gets nothing stored (a stored row left from before
+ * is deleted) and the result comes back on an unsaved row with id 0 ({@link isStored}).
  */
 export async function recomputeAssessment(
   manager: EntityManager,
@@ -69,6 +72,7 @@ export async function recomputeAssessment(
   year: number,
   loaded?: LoadedChecklist,
   prepared?: { input: AssessmentInput; report: Report | null },
+  options: { derivable?: boolean } = {},
 ): Promise<Assessment> {
   const repo = manager.getRepository(Assessment);
   const existing = await repo.findOne({ where: { unitId, checklistId, year } });
@@ -76,6 +80,18 @@ export async function recomputeAssessment(
   const checklist = loaded ?? (await loadChecklistDefinition(manager, checklistId));
   const { input, report } = prepared ?? (await loadAssessmentInput(manager, unitId, year, checklist));
   const result = assess(input);
+  if (options.derivable && !report && input.notApplicable.length === 0) {
+    if (existing) await repo.delete({ id: existing.id }); // its flags and item rows go with it (ON DELETE CASCADE)
+    return Object.assign(repo.create({ unitId, checklistId, year, reportId: null, ...listColumns(result) }), {
+      id: 0,
+      version: 0,
+      locked: false,
+      lockedAt: null,
+      lockedBy: null,
+      computedAt: new Date(),
+      result,
+    });
+  }
   const values = {
     unitId,
     checklistId,
@@ -108,6 +124,11 @@ async function replaceFlags(manager: EntityManager, assessment: Assessment, resu
 }
 
 /** The columns of `assessment` that list views read instead of the result (coverage matrix, ranking). */
+/** false for the unsaved row of a derived "no report" result ({@link recomputeAssessment} with `derivable`). */
+export function isStored(assessment: Pick<Assessment, 'id'>): boolean {
+  return assessment.id > 0;
+}
+
 function listColumns(result: AssessmentResult) {
   const { confirmed, proposed } = result.coverage;
   return {
@@ -162,90 +183,4 @@ function flagRows(
     text: f.text ?? null,
     claimIds: f.claimIds.map(Number),
   }));
-}
-
-/**
- * Makes sure every reporting unit (街道, 镇) has an assessment for the checklist and year,
- * so units without a report show up with REPORT_MISSING. Existing assessments are kept.
- */
-export async function ensureAssessmentsForYear(
-  manager: EntityManager,
-  checklistId: number,
-  year: number,
-  loaded?: LoadedChecklist,
-): Promise<number> {
-  // Only the reporting units without an assessment (usually none): one indexed anti-join.
-  const missing = await manager
-    .getRepository(Unit)
-    .createQueryBuilder('u')
-    .select('u.id', 'id')
-    .where('u.level IN (:...levels)', { levels: [...REPORTING_LEVELS] })
-    .andWhere('NOT EXISTS (SELECT 1 FROM assessment a WHERE a."unitId" = u.id AND a."checklistId" = :checklistId AND a.year = :year)', {
-      checklistId,
-      year,
-    })
-    .orderBy('u.id')
-    .getRawMany<{ id: number }>();
-  if (missing.length === 0) return 0;
-  const checklist = loaded ?? (await loadChecklistDefinition(manager, checklistId));
-  const ids = missing.map((m) => Number(m.id));
-  const withReport = new Set<number>();
-  const marks = new Map<number, NotApplicableMark[]>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const reports = await manager.getRepository(Report).find({ select: ['unitId'], where: { unitId: In(chunk), year, state: 'CURRENT' } });
-    for (const r of reports) withReport.add(r.unitId);
-    for (const m of await manager
-      .getRepository(NotApplicableMarkEntity)
-      .find({ where: { unitId: In(chunk), year, checklistId }, order: { id: 'ASC' } })) {
-      marks.set(m.unitId, [...(marks.get(m.unitId) ?? []), { itemCode: m.itemCode, justification: m.justification }]);
-    }
-  }
-  // A unit with a report (stored before this checklist existed): the full recompute.
-  for (const id of ids) if (withReport.has(id)) await recomputeAssessment(manager, id, checklistId, year, checklist);
-  // The others have no report: the same result for all but those with not-applicable marks,
-  // stored with one multi-row insert for the assessments and one for their flags.
-  const results = new Map<string, AssessmentResult>();
-  const resultFor = (notApplicable: NotApplicableMark[]): AssessmentResult => {
-    const key = JSON.stringify(notApplicable);
-    let result = results.get(key);
-    if (!result) {
-      result = assessReport(checklist.definition, null, { notApplicable });
-      results.set(key, result);
-    }
-    return result;
-  };
-  const computedAt = new Date();
-  const rows = ids
-    .filter((id) => !withReport.has(id))
-    .map((unitId) => {
-      const result = resultFor(marks.get(unitId) ?? []);
-      return {
-        unitId,
-        checklistId,
-        year,
-        reportId: null,
-        result,
-        ...listColumns(result),
-        computedAt,
-        version: 1,
-      };
-    });
-  const assessmentIds = await bulkInsert(
-    manager,
-    Assessment,
-    rows.map((row) => ({ ...row, result: withoutFlags(row.result) })),
-    { returnIds: true },
-  );
-  await bulkInsert(
-    manager,
-    AssessmentFlag,
-    rows.flatMap((row, i) => flagRows({ ...row, id: assessmentIds[i]! }, row.result)), // an id per inserted row
-  );
-  await bulkInsert(
-    manager,
-    AssessmentItemStatus,
-    rows.flatMap((row, i) => itemStatusRows({ ...row, id: assessmentIds[i]! }, row.result)), // an id per inserted row
-  );
-  return ids.length;
 }

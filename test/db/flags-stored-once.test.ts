@@ -25,7 +25,7 @@ const rawResults = async (): Promise<Array<{ id: number; result: RawResult }>> =
 describe('flags are stored once', () => {
   it('as assessment_flag rows: the stored result JSON holds no flag, report-level or per item', async () => {
     const raw = await rawResults();
-    expect(raw.length).toBeGreaterThan(5);
+    expect(raw.length).toBeGreaterThanOrEqual(5);
     for (const { result } of raw) {
       expect(result.flags).toEqual([]);
       for (const item of result.items) expect(item.flags).toEqual([]);

@@ -12,6 +12,8 @@ import { loadSeeds } from '../../src/seeds/load-seeds';
 import { Unit } from '../../src/units/unit.entity';
 import { seedReports } from '../helpers/seeds';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+import { TestClient } from '../helpers/graphql';
+import { IsNull } from 'typeorm';
 
 let db: TestDatabase;
 const limits = { maxReportBytes: 5 * 1024 * 1024 };
@@ -43,12 +45,50 @@ describe('stored assessments', () => {
     }
   });
 
-  it('exist for units without a report that year, flagged REPORT_MISSING', async () => {
+  it('are not stored for units without a report that year: "no report" (REPORT_MISSING) is derived when read', async () => {
     const wanxing = await db.dataSource.getRepository(Unit).findOneOrFail({ where: { name: '万兴街' } });
-    const a2023 = await db.dataSource.getRepository(Assessment).findOneOrFail({ where: { unitId: wanxing.id, year: 2023 } });
-    expect(a2023.reportId).toBeNull();
-    expect(a2023.result.flags.map((f) => f.code)).toEqual(['REPORT_MISSING']);
-    expect(a2023.result.coverage.proposed).toMatchObject({ covered: 0, assessable: 31, ratio: 0 });
+    // 2023 has reports (王顶堤街, 稷下街道), none from 万兴街: nothing stored for it
+    expect(await db.dataSource.getRepository(Report).count({ where: { year: 2023 } })).toBeGreaterThan(0);
+    expect(await db.dataSource.getRepository(Assessment).count({ where: { unitId: wanxing.id, year: 2023 } })).toBe(0);
+    expect(await db.dataSource.getRepository(Assessment).count({ where: { reportId: IsNull() } })).toBe(0);
+    const client = new TestClient(db);
+    const unitId = Buffer.from(`Unit:${wanxing.id}`).toString('base64');
+    const { assessment } = await client.data(
+      `query($u: ID!) { assessment(unitId: $u, year: 2023) {
+        report { id } computedAt items { status confirmedStatus } flags { code itemCode severity }
+        coverage { proposed { covered assessable ratio } } score { proposed { normalised } } } }`,
+      { u: unitId },
+    );
+    expect(assessment.report).toBeNull();
+    expect(assessment.computedAt).toBeNull();
+    expect(assessment.items).toHaveLength(31);
+    for (const item of assessment.items) expect(item).toEqual({ status: 'MISSING', confirmedStatus: 'MISSING' });
+    expect(assessment.flags).toEqual([{ code: 'REPORT_MISSING', itemCode: null, severity: 'ERROR' }]);
+    expect(assessment.coverage.proposed).toEqual({ covered: 0, assessable: 31, ratio: 0 });
+    expect(assessment.score.proposed.normalised).toBe(0);
+    const { flags } = await client.data(
+      `query($u: [ID!]) { flags(filter: { year: 2023, unitIds: $u }) { totalCount edges { node { id code itemCode unit { name } } } } }`,
+      { u: [unitId] },
+    );
+    expect(flags).toEqual({
+      totalCount: 1,
+      edges: [{ node: { id: null, code: 'REPORT_MISSING', itemCode: null, unit: { name: '万兴街' } } }],
+    });
+  });
+
+  it('the first report of a year stores its own assessment only, whatever the number of units', async () => {
+    const before = await db.dataSource.getRepository(Assessment).count();
+    const seed = seedReports()[0]!;
+    const result = await ingestReport(
+      db.dataSource,
+      db.lock,
+      { text: seed.raw, unit: seed.unit, year: 2024, source: 'first-of-2024.txt', actor: 't' },
+      limits,
+    );
+    expect(result.ok).toBe(true);
+    expect(await db.dataSource.getRepository(Assessment).count()).toBe(before + 1);
+    await db.dataSource.getRepository(Report).delete({ source: 'first-of-2024.txt' });
+    await db.dataSource.getRepository(Assessment).delete({ year: 2024 });
   });
 });
 

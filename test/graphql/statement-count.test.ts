@@ -1,5 +1,3 @@
-import { ensureAssessmentsForYear } from '../../src/pipeline/recompute.service';
-import { Checklist } from '../../src/checklist/checklist.entity';
 import { ingestReport } from '../../src/pipeline/ingest.service';
 import { loadSeeds } from '../../src/seeds/load-seeds';
 import { Unit } from '../../src/units/unit.entity';
@@ -38,8 +36,6 @@ async function growDistrictTo(count: number): Promise<void> {
       expect(result.ok).toBe(true);
     }
   }
-  const checklist = await db.dataSource.getRepository(Checklist).findOneOrFail({ where: {} });
-  await ensureAssessmentsForYear(db.dataSource.manager, checklist.id, 2022);
 }
 
 async function statementsFor(query: string, variables: Record<string, unknown>): Promise<{ count: number; rows: number }> {

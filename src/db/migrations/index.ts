@@ -19,6 +19,7 @@ import { FlagsStoredOnce1796100000100 as PostgresFlagsStoredOnce } from './postg
 import { ForeignKeys1796200000000 as PostgresForeignKeys } from './postgres/1796200000000-ForeignKeys';
 import { SharedCaches1796310000000 as PostgresSharedCaches } from './postgres/1796310000000-SharedCaches';
 import { NarrowAssessments1796538792319 as PostgresNarrowAssessments } from './postgres/1796538792319-NarrowAssessments';
+import { NoReportCopies1796600000000 as PostgresNoReportCopies } from './postgres/1796600000000-NoReportCopies';
 import { AccessTokens1795449230664 } from './sqlite/1795449230664-AccessTokens';
 import { AcrossReports1795900100000 } from './sqlite/1795900100000-AcrossReports';
 import { ChecklistReuse1795900200000 } from './sqlite/1795900200000-ChecklistReuse';
@@ -33,6 +34,7 @@ import { FlagsStoredOnce1796100000100 as SqliteFlagsStoredOnce } from './sqlite/
 import { ForeignKeys1796200000000 as SqliteForeignKeys } from './sqlite/1796200000000-ForeignKeys';
 import { SharedCaches1796310000000 as SqliteSharedCaches } from './sqlite/1796310000000-SharedCaches';
 import { NarrowAssessments1796538787956 as SqliteNarrowAssessments } from './sqlite/1796538787956-NarrowAssessments';
+import { NoReportCopies1796600000000 as SqliteNoReportCopies } from './sqlite/1796600000000-NoReportCopies';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795448023432,
@@ -49,6 +51,7 @@ export const SQLITE_MIGRATIONS: Function[] = [
   SqliteForeignKeys,
   SqliteSharedCaches,
   SqliteNarrowAssessments,
+  SqliteNoReportCopies,
 ];
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795448023786,
@@ -64,4 +67,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   PostgresForeignKeys,
   PostgresSharedCaches,
   PostgresNarrowAssessments,
+  PostgresNoReportCopies,
 ];
