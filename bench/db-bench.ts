@@ -6,7 +6,6 @@
  * the raw-SQL coverage matrix, and load with autocannon (in a child process).
  */
 import 'reflect-metadata';
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,11 +24,12 @@ import { startServer, type RunningServer } from '../src/server';
 import { Unit } from '../src/units/unit.entity';
 import { upsertUnits } from '../src/units/unit.service';
 import { buildCorpus, asFiledReport, generateReportText, type Corpus } from './corpus';
-import type { LoadReply, LoadRequest } from './load-client';
+import { buildBodies, readContext } from './load-bodies';
+import { loadQueries, startPeer, type PeerServer } from './peer';
 import { ASSESSMENT_QUERY, FLAGS_QUERY, MATRIX_QUERY, RANKING_QUERY, SEARCH_QUERY, SEARCH_TERMS, unitDbId, unitGlobalId } from './queries';
 import { openPostgresMatrix, openSqliteMatrix, type RawMatrix, type RawMatrixRow } from './raw-matrix';
 import { msSince, percentile, round, summarise } from './stats';
-import type { BenchOptions, DatabaseResult, IngestResult, LoadResult, QueryResult, RawMatrixResult } from './types';
+import type { BenchOptions, DatabaseResult, IngestResult, LoadResult, PeerResult, QueryResult, RawMatrixResult } from './types';
 
 /** What the parent process sends to a database benchmark process. */
 export interface DatabaseBenchRequest {
@@ -343,37 +343,6 @@ function trackInFlight(server: RunningServer): () => Promise<void> {
   };
 }
 
-/** Runs autocannon in a child process against the in-process server, then waits until the server is idle. */
-async function load(name: string, request: LoadRequest, idle: () => Promise<void>): Promise<LoadResult> {
-  await idle();
-  const before = memory();
-  const reply = await new Promise<LoadReply>((resolve, reject) => {
-    const child = fork(join(__dirname, 'load-client.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    child.once('message', (message: { ok: boolean; reply?: LoadReply; error?: string }) =>
-      message.ok && message.reply ? resolve(message.reply) : reject(new Error(message.error ?? 'load client failed')),
-    );
-    child.once('error', reject);
-    child.once('exit', (code) => (code ? reject(new Error(`load client exited with ${code}`)) : undefined));
-    child.send(request);
-  });
-  await idle();
-  const after = memory();
-  return {
-    name,
-    connections: request.connections,
-    seconds: round(reply.seconds, 1),
-    requests: reply.requests,
-    requestsPerSecond: reply.requestsPerSecond,
-    latency: reply.latency,
-    errors: reply.errors,
-    non2xx: reply.non2xx,
-    timeouts: reply.timeouts,
-    graphqlErrors: reply.graphqlErrors,
-    memoryBefore: before,
-    memoryAfter: after,
-  };
-}
-
 /** The whole database benchmark for one database type. */
 export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<DatabaseResult> {
   const { type, options } = request;
@@ -496,25 +465,32 @@ export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<D
     );
     rawMatrix.coldRatioP50 = round(cold.latency.p50 / rawMatrix.latency.p50, 2);
 
-    const loads: LoadResult[] = [];
-    if (options.loadSeconds > 0) {
-      const yearsBodies = corpus.years.map((y) => body(MATRIX_QUERY, { parent: unitGlobalId(matrixDistrict.id), year: y }));
-      progress(type, `load: coverageMatrix, ${options.connections} connections for ${options.loadSeconds} s`);
-      loads.push(
-        await load(
-          `coverageMatrix (${matrixUnits.length} units)`,
-          { url: server.url, bodies: yearsBodies, connections: options.connections, seconds: options.loadSeconds },
-          idle,
-        ),
-      );
-      progress(type, `load: assessment, ${options.connections} connections for ${options.loadSeconds} s`);
-      loads.push(
-        await load(
-          'assessment',
-          { url: server.url, bodies: assessmentBodies, connections: options.connections, seconds: options.loadSeconds },
-          idle,
-        ),
-      );
+    // the load test: the six list and page queries with many distinct bodies, and with --peer PostGraphile
+    let loads: LoadResult[] = [];
+    let peerResult: PeerResult | null = null;
+    if (options.loadSeconds > 0 || options.peer) {
+      const context = await readContext((sql) => ds.query(sql), checklist.id, corpus.years);
+      let peer: PeerServer | null = null;
+      try {
+        if (options.peer && type === 'postgres') {
+          progress(type, 'starting PostGraphile over the same database');
+          peer = await startPeer((fresh.database as { url: string }).url, 10); // the pool size of src/app/data-source.ts
+        } else if (options.peer) progress(type, '--peer needs PostgreSQL: no peer on SQLite');
+        progress(type, 'building the load bodies (walking pages on both servers, comparing answers)');
+        const queries = await buildBodies(
+          async (url, b) => (await post(url, b)).data,
+          { ours: server.url, peer: peer?.url ?? null },
+          context,
+        );
+        if (options.loadSeconds > 0) {
+          const ours = { url: server.url, idle: async () => (await idle(), memory()) };
+          ({ loads, peer: peerResult } = await loadQueries(queries, ours, peer, options.connections, options.loadSeconds, (m) =>
+            progress(type, m),
+          ));
+        }
+      } finally {
+        await peer?.stop();
+      }
     }
     const sizeMB = round((await fresh.size(ds)) / 1e6, 1);
     return {
@@ -524,6 +500,7 @@ export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<D
       queries: [assessment.result, matrix.result, cold, small.result, flags.result, ranking.result, search.result],
       rawMatrix,
       load: loads,
+      peer: peerResult,
       sizeMB,
       seconds: round(msSince(started) / 1000, 1),
     };

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { BenchResult, DatabaseResult } from './types';
+import type { BenchResult, DatabaseResult, LoadResult } from './types';
 
 function row(cells: Array<string | number>): string {
   return `| ${cells.join(' | ')} |`;
@@ -13,6 +13,9 @@ function row(cells: Array<string | number>): string {
 function table(header: string[], rows: Array<Array<string | number>>): string {
   return [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n');
 }
+
+/** `coverageMatrix (200 units)` in results written before the load covered every query. */
+const loadName = (name: string): string => name.replace(/ \(.*\)$/, '');
 
 const db = (r: BenchResult, type: 'sqlite' | 'postgres'): DatabaseResult | undefined => r.databases.find((d) => d.type === type);
 
@@ -70,17 +73,56 @@ export function toMarkdown(results: Array<{ name: string; result: BenchResult }>
       const m = db(r, type)?.rawMatrix;
       return m ? `${m.latency.p50}; **${m.ratioP50}×**${m.sameStatuses ? '' : ' (statuses DIFFER)'}` : undefined;
     });
-    for (const index of [0, 1]) {
-      add(`${name} load ${index === 0 ? 'coverageMatrix' : 'assessment'}: req/s, p99 ms, errors, RSS MB`, (r) => {
-        const l = db(r, type)?.load[index];
+    const loadNames = [...new Set(results.flatMap(({ result }) => (db(result, type)?.load ?? []).map((l) => loadName(l.name))))];
+    for (const q of loadNames) {
+      add(`${name} load \`${q}\`: req/s, p99 ms, errors, RSS MB (bodies)`, (r) => {
+        const l = db(r, type)?.load.find((x) => loadName(x.name) === q);
         return l
-          ? `${l.requestsPerSecond}, ${l.latency.p99}, ${l.errors + l.non2xx + l.graphqlErrors + l.timeouts}, ${l.memoryBefore.rssMB} → ${l.memoryAfter.rssMB}`
+          ? `${l.requestsPerSecond}, ${l.latency.p99}, ${l.errors + l.non2xx + l.graphqlErrors + l.timeouts}, ${l.memoryBefore.rssMB} → ${l.memoryAfter.rssMB}${l.bodies ? ` (${l.bodies})` : ''}`
           : undefined;
+      });
+    }
+    add(`${name} peer (\`--peer\`)`, (r) => db(r, type)?.peer?.server);
+    const peerNames = [...new Set(results.flatMap(({ result }) => (db(result, type)?.peer?.queries ?? []).map((q) => q.name)))];
+    for (const q of peerNames) {
+      add(`${name} \`${q}\` req/s ours · peer (ours ÷ peer)`, (r) => {
+        const x = db(r, type)?.peer?.queries.find((y) => y.name === q);
+        return x ? `${x.ours.requestsPerSecond} · ${x.peer.requestsPerSecond} (**${x.ratio}×**)` : undefined;
       });
     }
   }
   add('total seconds', (r) => r.seconds);
   return table(header, lines);
+}
+
+/** The side-by-side table of one `--peer` run: req/s, p50/p99 and errors on both servers, answers compared. */
+export function peerMarkdown(result: BenchResult): string | null {
+  const peer = db(result, 'postgres')?.peer;
+  if (!peer) return null;
+  const errors = (l: LoadResult): number => l.errors + l.non2xx + l.graphqlErrors + l.timeouts;
+  const rows = peer.queries.map((q) => [
+    `\`${q.name}\``,
+    `${q.ours.bodies ?? '–'} / ${q.peer.bodies ?? '–'}`,
+    `${q.ours.requestsPerSecond} / ${q.peer.requestsPerSecond}`,
+    `**${q.ratio}×**`,
+    `${q.ours.latency.p50} / ${q.peer.latency.p50}`,
+    `${q.ours.latency.p99} / ${q.peer.latency.p99}`,
+    `${errors(q.ours)} / ${errors(q.peer)}`,
+    q.equivalence ? `${q.equivalence.equal} of ${q.equivalence.compared}` : '–',
+  ]);
+  return table(
+    [
+      'query',
+      'bodies ours / peer',
+      'req/s ours / peer',
+      'ours ÷ peer',
+      'p50 ms ours / peer',
+      'p99 ms ours / peer',
+      'errors ours / peer',
+      'same answers',
+    ],
+    rows,
+  );
 }
 
 if (require.main === module) {
@@ -91,4 +133,11 @@ if (require.main === module) {
   }
   const results = files.map((file) => ({ name: basename(file, '.json'), result: JSON.parse(readFileSync(file, 'utf8')) as BenchResult }));
   process.stdout.write(`${toMarkdown(results)}\n`);
+  for (const { name, result } of results) {
+    const side = peerMarkdown(result);
+    if (side)
+      process.stdout.write(
+        `\n${name}: ${db(result, 'postgres')?.peer?.server}, ${result.options.connections} connections, ${result.options.loadSeconds} s each\n\n${side}\n`,
+      );
+  }
 }

@@ -21,6 +21,7 @@ import { projectRoot } from '../src/common/project-root';
 import { asFiledReport, buildCorpus, generateReportText, type Corpus } from './corpus';
 import type { DatabaseBenchRequest } from './db-bench';
 import { runScaleBench, wantsScale } from './scale';
+import { formatPeer } from './peer';
 import { msSince, round, textTable } from './stats';
 import type { AnalysisResult, BenchOptions, BenchResult, CorpusSummary, DatabaseResult, MachineInfo } from './types';
 
@@ -37,10 +38,11 @@ const DEFAULTS: BenchOptions = {
   label: null,
   keep: false,
   ingestMode: 'folder',
+  peer: false,
 };
 
 const USAGE = `npm run bench -- [--units N] [--years Y] [--db sqlite|postgres|both] [--out DIR]
-  [--seed S] [--load-seconds S] [--connections C] [--iterations I] [--pg-url URL] [--label L] [--keep] [--ingest folder|given]
+  [--seed S] [--load-seconds S] [--connections C] [--iterations I] [--pg-url URL] [--label L] [--keep] [--ingest folder|given] [--peer]
 defaults: --units ${DEFAULTS.units} --years ${DEFAULTS.years} --db ${DEFAULTS.db} --out ${DEFAULTS.out} --load-seconds ${DEFAULTS.loadSeconds} --connections ${DEFAULTS.connections} --iterations ${DEFAULTS.iterations}
 see bench/README.md`;
 
@@ -85,7 +87,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       new Option('--ingest <mode>', 'folder: the unit read from each text (as `fazhi ingest DIR`); given: passed with it')
         .choices(['folder', 'given'])
         .default(DEFAULTS.ingestMode),
-    );
+    )
+    .option('--peer', 'PostgreSQL: also load PostGraphile 5 over the same database with the same queries (bench/peer.ts)', false);
   try {
     program.parse([...argv], { from: 'user' });
   } catch (error) {
@@ -108,6 +111,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     label?: string;
     keep: boolean;
     ingest: BenchOptions['ingestMode'];
+    peer: boolean;
   }>();
   const { ingest, ...rest } = o;
   return { ...rest, label: o.label ?? null, ingestMode: ingest };
@@ -351,7 +355,7 @@ export function formatResult(r: BenchResult): string {
       for (const x of d.load) {
         const errors = x.errors + x.non2xx + x.graphqlErrors;
         l.push([
-          x.name,
+          x.bodies ? `${x.name} (${x.bodies} bodies)` : x.name,
           x.connections,
           x.seconds,
           x.requests,
@@ -365,6 +369,7 @@ export function formatResult(r: BenchResult): string {
       }
       out.push(textTable(l));
     }
+    if (d.peer) out.push(formatPeer(d.peer));
   }
   out.push('');
   out.push(`Total ${r.seconds} s.`);

@@ -20,6 +20,8 @@ export interface BenchOptions {
   keep: boolean;
   /** how reports are ingested: `folder` reads the unit from the text (as `fazhi ingest DIR`), `given` passes it */
   ingestMode: 'folder' | 'given';
+  /** also load PostGraphile 5 over the same PostgreSQL database (bench/peer.ts) */
+  peer?: boolean;
 }
 
 export interface MachineInfo {
@@ -112,6 +114,8 @@ export interface LoadResult {
   name: string;
   connections: number;
   seconds: number;
+  /** distinct request bodies sent in turn */
+  bodies?: number;
   requests: number;
   requestsPerSecond: number;
   latency: { p50: number; p90: number; p99: number; max: number; mean: number };
@@ -123,6 +127,32 @@ export interface LoadResult {
   memoryAfter: { rssMB: number; heapUsedMB: number };
 }
 
+/** Whether the peer's answers equal ours, where they can be compared (bench/load-bodies.ts). */
+export interface Equivalence {
+  what: string;
+  compared: number;
+  equal: number;
+  firstMismatch: string | null;
+}
+
+/** One query loaded on both servers. */
+export interface PeerQueryResult {
+  name: string;
+  description: string;
+  equivalence: Equivalence | null;
+  ours: LoadResult;
+  peer: LoadResult;
+  /** our req/s ÷ the peer's */
+  ratio: number;
+}
+
+/** `--peer`: PostGraphile over the same database, the same queries' closest equivalents. */
+export interface PeerResult {
+  server: string;
+  startSeconds: number;
+  queries: PeerQueryResult[];
+}
+
 export interface DatabaseResult {
   type: 'sqlite' | 'postgres';
   version: string;
@@ -130,6 +160,8 @@ export interface DatabaseResult {
   queries: QueryResult[];
   rawMatrix: RawMatrixResult;
   load: LoadResult[];
+  /** with `--peer` on PostgreSQL */
+  peer?: PeerResult | null;
   sizeMB: number;
   seconds: number;
 }
