@@ -383,7 +383,11 @@ export async function runBench(argv: string[], invokedAs = 'fazhi bench'): Promi
   const started = process.hrtime.bigint();
   const startedAt = new Date().toISOString();
   const options = parseOptions(argv);
-  const command = `${process.env.npm_lifecycle_event === 'bench' ? 'npm run bench --' : invokedAs}${argv.length ? ` ${argv.join(' ')}` : ''}`;
+  const command =
+    `${process.env.npm_lifecycle_event === 'bench' ? 'npm run bench --' : invokedAs}${argv.length ? ` ${argv.join(' ')}` : ''}`.replace(
+      /\/\/([^:/@\s]+):[^@\s]*@/g,
+      '//$1:***@',
+    );
   const machine = machineInfo();
   process.stderr.write(`[bench] ${command}\n[bench] ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`);
   const corpus = buildCorpus({ units: options.units, years: options.years, seed: options.seed });

@@ -28,3 +28,10 @@ describe('the ingest mode', () => {
     expect(parseOptions(['--ingest', 'given']).ingestMode).toBe('given');
   });
 });
+
+describe('--peer', () => {
+  it('is off by default and turned on by the flag', () => {
+    expect(parseOptions([]).peer).toBe(false);
+    expect(parseOptions(['--peer', '--db', 'postgres']).peer).toBe(true);
+  });
+});
