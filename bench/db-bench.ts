@@ -25,7 +25,7 @@ import { Unit } from '../src/units/unit.entity';
 import { upsertUnits } from '../src/units/unit.service';
 import { buildCorpus, asFiledReport, generateReportText, type Corpus } from './corpus';
 import { buildBodies, readContext } from './load-bodies';
-import { loadQueries, startPeer, type PeerServer } from './peer';
+import { loadQueries, startOurs, startPeer, type ServerProcess } from './peer';
 import { ASSESSMENT_QUERY, FLAGS_QUERY, MATRIX_QUERY, RANKING_QUERY, SEARCH_QUERY, SEARCH_TERMS, unitDbId, unitGlobalId } from './queries';
 import { openPostgresMatrix, openSqliteMatrix, type RawMatrix, type RawMatrixRow } from './raw-matrix';
 import { msSince, percentile, round, summarise } from './stats';
@@ -314,35 +314,6 @@ async function timeColdMatrix(
   };
 }
 
-function memory(): { rssMB: number; heapUsedMB: number } {
-  const m = process.memoryUsage();
-  return { rssMB: round(m.rss / 1048576, 1), heapUsedMB: round(m.heapUsed / 1048576, 1) };
-}
-
-/**
- * Counts the server's requests whose handler has not answered yet, to wait until a load's
- * last requests are done: autocannon closes its sockets at the end, but the server goes on
- * executing what it received (so 'close' is not enough; the count drops when `end` is called).
- */
-function trackInFlight(server: RunningServer): () => Promise<void> {
-  let inFlight = 0;
-  server.httpServer.on('request', (_req, res) => {
-    inFlight += 1;
-    const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
-    let done = false;
-    res.end = ((...args: unknown[]) => {
-      if (!done) {
-        done = true;
-        inFlight -= 1;
-      }
-      return end(...args);
-    }) as typeof res.end;
-  });
-  return async () => {
-    while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 50));
-  };
-}
-
 /** The whole database benchmark for one database type. */
 export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<DatabaseResult> {
   const { type, options } = request;
@@ -379,7 +350,6 @@ export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<D
 
     const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', database: fresh.database };
     server = await startServer({ dataSource: ds, lock, config });
-    const idle = trackInFlight(server);
     const units = ds.getRepository(Unit);
     const matrixDistrict = await units.findOneByOrFail({ name: corpus.matrixDistrict });
     const smallDistrict = await units.findOneByOrFail({ name: corpus.smallDistrict });
@@ -470,7 +440,8 @@ export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<D
     let peerResult: PeerResult | null = null;
     if (options.loadSeconds > 0 || options.peer) {
       const context = await readContext((sql) => ds.query(sql), checklist.id, corpus.years);
-      let peer: PeerServer | null = null;
+      let peer: ServerProcess | null = null;
+      let ours: ServerProcess | null = null;
       try {
         if (options.peer && type === 'postgres') {
           progress(type, 'starting PostGraphile over the same database');
@@ -483,12 +454,13 @@ export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<D
           context,
         );
         if (options.loadSeconds > 0) {
-          const ours = { url: server.url, idle: async () => (await idle(), memory()) };
+          ours = await startOurs(fresh.database); // a fresh process, like the peer
           ({ loads, peer: peerResult } = await loadQueries(queries, ours, peer, options.connections, options.loadSeconds, (m) =>
             progress(type, m),
           ));
         }
       } finally {
+        await ours?.stop();
         await peer?.stop();
       }
     }

@@ -10,7 +10,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { QueryBodies } from './load-bodies';
 import type { LoadReply, LoadRequest } from './load-client';
-import type { PeerServerQuestion, PeerServerRequest } from './peer-server';
+import type { DatabaseConfig } from '../src/config';
+import type { OurServerRequest } from './our-server';
+import type { PeerServerRequest } from './peer-server';
+import type { IdleQuestion } from './server-idle';
 import { round, textTable } from './stats';
 import type { LoadResult, PeerQueryResult, PeerResult } from './types';
 
@@ -23,10 +26,10 @@ export interface Target {
   idle(): Promise<Memory>;
 }
 
-/** A running PostGraphile peer. */
-export interface PeerServer extends Target {
-  /** `PostGraphile 5.1.5 …` */
+/** A server in a child process of its own (ours or PostGraphile). */
+export interface ServerProcess extends Target {
   name: string;
+  /** from the fork to the first answer it can give */
   startSeconds: number;
   stop(): Promise<void>;
 }
@@ -38,25 +41,21 @@ function packageVersion(name: string): string {
   return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** Starts PostGraphile over `databaseUrl` with a pool of `poolMax` connections (the project's server uses 10). */
-export async function startPeer(databaseUrl: string, poolMax: number): Promise<PeerServer> {
+/** Forks `script`, sends it `request`, and waits for its endpoint. */
+async function startProcess(name: string, script: string, request: object, env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   const started = process.hrtime.bigint();
-  const child: ChildProcess = fork(join(__dirname, 'peer-server.js'), [], {
-    env: { ...process.env, GRAPHILE_ENV: 'production' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child: ChildProcess = fork(join(__dirname, script), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (m: { ok: boolean; endpoint?: string; error?: string }) =>
-      m.ok && m.endpoint ? resolve(m.endpoint) : reject(new Error(`PostGraphile did not start: ${m.error ?? 'no endpoint'}`)),
+      m.ok && m.endpoint ? resolve(m.endpoint) : reject(new Error(`${name} did not start: ${m.error ?? 'no endpoint'}`)),
     );
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`PostGraphile exited with ${code} before listening`)));
-    const request: PeerServerRequest = { url: databaseUrl, poolMax };
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before listening`)));
     child.send(request);
   });
   let asked = 0;
   return {
-    name: `PostGraphile ${packageVersion('postgraphile')} (amber preset + @graphile/simplify-inflection ${packageVersion('@graphile/simplify-inflection')})`,
+    name,
     startSeconds: round(Number(process.hrtime.bigint() - started) / 1e9, 2),
     url,
     idle: () =>
@@ -69,7 +68,7 @@ export async function startPeer(databaseUrl: string, poolMax: number): Promise<P
           resolve({ rssMB: m.rssMB, heapUsedMB: m.heapUsedMB });
         };
         child.on('message', listener);
-        const question: PeerServerQuestion = { ask: 'idle', id };
+        const question: IdleQuestion = { ask: 'idle', id };
         child.send(question);
       }),
     stop: () =>
@@ -82,8 +81,28 @@ export async function startPeer(databaseUrl: string, poolMax: number): Promise<P
   };
 }
 
+/** Our server (bench/our-server.ts) over the benchmark database, in a fresh process. */
+export function startOurs(database: DatabaseConfig): Promise<ServerProcess> {
+  const request: OurServerRequest = { database };
+  return startProcess('ours', 'our-server.js', request, { ...process.env, TZ: 'UTC' });
+}
+
+/** PostGraphile over `databaseUrl` with a pool of `poolMax` connections (the project's server uses 10). */
+export function startPeer(databaseUrl: string, poolMax: number): Promise<ServerProcess> {
+  const request: PeerServerRequest = { url: databaseUrl, poolMax };
+  const name = `PostGraphile ${packageVersion('postgraphile')} (amber preset + @graphile/simplify-inflection ${packageVersion('@graphile/simplify-inflection')})`;
+  return startProcess(name, 'peer-server.js', request, { ...process.env, GRAPHILE_ENV: 'production' });
+}
+
+/** Bodies sent one at a time before each load (the servers' caches and JIT warm up). */
+const WARM_UP = 20;
+
 /** Runs autocannon (bench/load-client.ts, its own process) against one server, then waits until that server is idle. */
 async function load(name: string, target: Target, bodies: string[], connections: number, seconds: number): Promise<LoadResult> {
+  // both servers start fresh: the first bodies once, one at a time, before the clock starts
+  for (const body of bodies.slice(0, WARM_UP)) {
+    await (await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
+  }
   const before = await target.idle();
   const request: LoadRequest = { url: target.url, bodies, connections, seconds };
   const reply = await new Promise<LoadReply>((resolve, reject) => {
@@ -120,7 +139,7 @@ async function load(name: string, target: Target, bodies: string[], connections:
 export async function loadQueries(
   queries: QueryBodies[],
   ours: Target,
-  peer: PeerServer | null,
+  peer: ServerProcess | null,
   connections: number,
   seconds: number,
   progress: (message: string) => void,
