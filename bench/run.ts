@@ -39,10 +39,11 @@ const DEFAULTS: BenchOptions = {
   keep: false,
   ingestMode: 'folder',
   peer: false,
+  batch: 32,
 };
 
 const USAGE = `npm run bench -- [--units N] [--years Y] [--db sqlite|postgres|both] [--out DIR]
-  [--seed S] [--load-seconds S] [--connections C] [--iterations I] [--pg-url URL] [--label L] [--keep] [--ingest folder|given] [--peer]
+  [--seed S] [--load-seconds S] [--connections C] [--iterations I] [--pg-url URL] [--label L] [--keep] [--ingest folder|given] [--peer] [--batch N]
 defaults: --units ${DEFAULTS.units} --years ${DEFAULTS.years} --db ${DEFAULTS.db} --out ${DEFAULTS.out} --load-seconds ${DEFAULTS.loadSeconds} --connections ${DEFAULTS.connections} --iterations ${DEFAULTS.iterations}
 see bench/README.md`;
 
@@ -88,7 +89,13 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         .choices(['folder', 'given'])
         .default(DEFAULTS.ingestMode),
     )
-    .option('--peer', 'PostgreSQL: also load PostGraphile 5 over the same database with the same queries (bench/peer.ts)', false);
+    .option('--peer', 'PostgreSQL: also load PostGraphile 5 over the same database with the same queries (bench/peer.ts)', false)
+    .option(
+      '--batch <n>',
+      'folder ingest: reports per write transaction through ingestBatch (worker pool); 0: one by one through ingestReport',
+      whole('batch', 0),
+      DEFAULTS.batch,
+    );
   try {
     program.parse([...argv], { from: 'user' });
   } catch (error) {
@@ -112,6 +119,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     keep: boolean;
     ingest: BenchOptions['ingestMode'];
     peer: boolean;
+    batch: number;
   }>();
   const { ingest, ...rest } = o;
   return { ...rest, label: o.label ?? null, ingestMode: ingest };
@@ -295,7 +303,7 @@ export function formatResult(r: BenchResult): string {
   for (const d of r.databases) {
     const i = d.ingest;
     rows.push([
-      `ingest + storage, ${d.type} ${d.version}${i.mode === 'folder' ? ', unit read from the text' : i.mode === 'given' ? ', unit given' : ''}`,
+      `ingest + storage, ${d.type} ${d.version}${i.mode === 'folder' ? `, unit read from the text, ${i.batchSize ? `batches of ${i.batchSize}` : 'one by one'}` : i.mode === 'given' ? ', unit given' : ''}`,
       i.reports,
       round(i.bytes / 1e6, 2),
       i.seconds,
@@ -313,7 +321,9 @@ export function formatResult(r: BenchResult): string {
     const i = d.ingest;
     out.push(
       `${d.type}: per report p50 ${i.perReportMs.p50} ms, p95 ${i.perReportMs.p95} ms, max ${i.perReportMs.max} ms; first report of each year ${i.firstOfYearMs.join(', ')} ms; ` +
-        `reports/s by tenth ${i.reportsPerSecondByTenth.join(' ')}; database ${d.sizeMB} MB; ${d.seconds} s in all`,
+        `reports/s by tenth ${i.reportsPerSecondByTenth.join(' ')}; database ${d.sizeMB} MB; ${d.seconds} s in all` +
+        (i.failed !== undefined ? `; ${i.failed} failed${i.failures?.length ? ` (${i.failures.join('; ')})` : ''}` : '') +
+        (i.peakRssMb !== undefined ? `; peak RSS during ingest ${i.peakRssMb} MB` : ''),
     );
     const q: Array<Array<string | number>> = [
       [`GraphQL on ${d.type} (sequential)`, 'first ms', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL stmts', 'KB'],

@@ -22,6 +22,8 @@ export interface BenchOptions {
   ingestMode: 'folder' | 'given';
   /** also load PostGraphile 5 over the same PostgreSQL database (bench/peer.ts) */
   peer?: boolean;
+  /** folder ingest: reports per `ingestBatch` write transaction; 0: one by one through `ingestReport` */
+  batch: number;
 }
 
 export interface MachineInfo {
@@ -70,7 +72,14 @@ export interface AnalysisResult {
 export interface IngestResult {
   /** `folder`: the unit read from each text; `given`: passed with the text */
   mode?: 'folder' | 'given';
+  /** reports per write transaction of a folder ingest (0: one by one through `ingestReport`) */
+  batchSize?: number;
   reports: number;
+  /** reports refused or read as another unit or year (and the first few of them) */
+  failed?: number;
+  failures?: string[];
+  /** the bench process's largest RSS after an ingest call (workers are threads of it) */
+  peakRssMb?: number;
   bytes: number;
   seconds: number;
   reportsPerSecond: number;

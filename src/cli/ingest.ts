@@ -2,8 +2,10 @@
  * `npm run ingest -- PATH… [--year N] [--unit NAME] [--dry-run] [--replace]`: ingests report
  * files (.txt in any supported encoding, .docx, .pdf with a text layer, .html/.htm) and
  * folders of them (searched recursively) into the database of the environment (SQLite file
- * or DATABASE_URL, as `npm start`). Each file is one transaction: a failure leaves nothing
- * behind, and a file already in is skipped. Prints a progress bar on a terminal (plain lines
+ * or DATABASE_URL, as `npm start`). Files are extracted, read and matched in worker pools (both
+ * cores) and stored in batches, one write transaction per batch; a batch that fails is stored
+ * again file by file, so a failing file leaves nothing behind and loses none of the others. A
+ * file already in is skipped. Prints a progress bar on a terminal (plain lines
  * otherwise) and a closing table per file. Exit code 0 when every file is in, 1 when any
  * failed, 2 for bad arguments or a database without units or checklist.
  */
@@ -14,7 +16,7 @@ import { Checklist } from '../checklist/checklist.entity';
 import type { WriteLock } from '../db/write-lock';
 import type { DocumentLimits } from '../config';
 import { collectDocumentFiles } from '../documents/collect-files';
-import { emptyRow, ingestDocumentFile, type DocumentIngestRow, type IngestStatus } from '../pipeline/ingest-document';
+import { emptyRow, ingestDocumentFiles, type DocumentIngestRow, type IngestStatus } from '../pipeline/ingest-document';
 import { Unit } from '../units/unit.entity';
 import { openDatabase } from './open-database';
 import { formatTable, truncateToWidth } from './text-table';
@@ -34,6 +36,8 @@ export interface IngestServices {
   maxReportBytes?: number;
   /** who ingests, for the audit trail (default `cli:ingest`) */
   actor?: string;
+  /** reports per write transaction (default DEFAULT_BATCH_SIZE of ingest.service.ts) */
+  batchSize?: number;
 }
 
 /** Exit codes of the command. */
@@ -122,20 +126,27 @@ export async function runIngestCli(
     if (ready) return fail(ready);
     const rows: DocumentIngestRow[] = problems.map((p) => ({ ...emptyRow(p.path), error: { code: 'NOT_FOUND', message: p.message } }));
     const progress = startProgress(io, files.length);
-    for (const [index, file] of files.entries()) {
-      progress.before(index, file.display);
-      const row = await ingestDocumentFile(db.dataSource, db.lock, file.path, file.display, {
-        unit: options.unit ?? null,
-        year,
-        replace: options.replace ?? false,
-        dryRun: options.dryRun ?? false,
-        actor: services?.actor ?? 'cli:ingest',
-        maxReportBytes: services?.maxReportBytes ?? opened?.maxReportBytes ?? 5 * 1024 * 1024,
-        documentLimits: opened?.documentLimits,
-      });
-      rows.push(row);
-      progress.after(index, row);
-    }
+    rows.push(
+      ...(await ingestDocumentFiles(
+        db.dataSource,
+        db.lock,
+        files,
+        {
+          unit: options.unit ?? null,
+          year,
+          replace: options.replace ?? false,
+          dryRun: options.dryRun ?? false,
+          actor: services?.actor ?? 'cli:ingest',
+          maxReportBytes: services?.maxReportBytes ?? opened?.maxReportBytes ?? 5 * 1024 * 1024,
+          documentLimits: opened?.documentLimits,
+          batchSize: services?.batchSize,
+        },
+        (index, row) => {
+          progress.before(index, files[index]?.display ?? row.file);
+          progress.after(index, row);
+        },
+      )),
+    );
     progress.stop();
     io.stdout.write(renderIngestReport(rows, options.dryRun ?? false));
     return rows.some((r) => r.status === 'FAILED') ? EXIT_FAILED : EXIT_OK;
@@ -196,7 +207,7 @@ function startProgress(io: IngestIO, total: number): Progress {
     // being ingested is not stored)
     const interrupted = (): void => {
       bar.stop();
-      io.stderr.write('ingest: interrupted; the files before the current one are in, the current one was not stored\n');
+      io.stderr.write('ingest: interrupted; the files counted on the bar are in, the batch being stored was not\n');
       process.exit(130);
     };
     process.once('SIGINT', interrupted);

@@ -70,6 +70,10 @@ export const USER_ERROR_CODES = {
   DOCUMENT_TOO_LARGE: { zh: '文档超出读取限额（解压后大小、页数等）', en: 'The document exceeds a reading limit (unpacked size, pages …)' },
   DOCUMENT_TOO_DEEP: { zh: '网页嵌套层级过深', en: 'The web page is nested too deeply' },
   EXTRACT_TIMEOUT: { zh: '读取文档超时', en: 'Reading the document took too long' },
+  STORE_FAILED: {
+    zh: '保存这份报告时数据库出错，未保存；同批的其他文件不受影响',
+    en: 'The database failed while storing this report; it was not stored, the other files of the batch are not affected',
+  },
   NO_TEXT_LAYER: { zh: 'PDF 没有文字层（可能是扫描件）：请先进行 OCR', en: 'The PDF has no text layer (a scan?): run OCR first' },
   UNREADABLE_TEXT: { zh: 'PDF 的文字无法读取（字体编码缺失）', en: 'The text of the PDF cannot be read (missing font encoding)' },
   ENCRYPTED: { zh: 'PDF 有密码保护：请另存一份无保护的副本', en: 'The PDF is password-protected: save an unprotected copy' },

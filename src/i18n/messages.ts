@@ -271,6 +271,7 @@ const USER_ERRORS: Record<`userError.${UserErrorCode}`, Entry> = {
   'userError.DOCUMENT_TOO_LARGE': { zh: '文档超出读取限额：{detail}', en: '{detail}' },
   'userError.DOCUMENT_TOO_DEEP': { zh: '网页嵌套层级过深：{detail}', en: '{detail}' },
   'userError.EXTRACT_TIMEOUT': { zh: '读取文档超时：{detail}', en: '{detail}' },
+  'userError.STORE_FAILED': { zh: '保存报告时数据库出错，未保存：{detail}', en: '{detail}' },
   'userError.DOWNLOAD_QUOTA_FULL': { zh: '待下载文件已达上限：请先下载或等待链接过期', en: '{detail}' },
   'userError.DOWNLOAD_BUDGET_FULL': { zh: '服务器上的待下载文件总量已满：请稍后再导出', en: '{detail}' },
   'userError.UNREADABLE': { zh: '文件无法读取：{detail}', en: '{detail}' },

@@ -1,17 +1,28 @@
 /**
- * Reads and matches a large report in a worker thread, so that its seconds of CPU never hold
- * the server's event loop: a 2 MB text takes about 2.5 s to read and 2.5 s to match, during
- * which no other request (not even /health) would be answered. Reports up to
- * {@link IN_WORKER_BYTES} — every real annual report — are read in-process as before (a worker
- * round trip would cost more than it saves). The worker runs the same functions
- * (`readReport`, `matchReport` of report-pipeline.ts) on structured-cloned inputs, so both
- * paths give the same analysis and links (test/unit/pipeline/analysis-pool.test.ts).
+ * Reads and matches reports in a pool of worker threads (piscina, one per core), so that
+ * their seconds of CPU never hold the server's event loop and a folder ingest uses both cores
+ * while the main thread writes.
+ *
+ * - A single ingest (GraphQL, one file) reads a report up to {@link IN_WORKER_BYTES} — every
+ *   real annual report — in-process as before (a worker round trip would cost more than it
+ *   saves); a larger one is read (and matched, past {@link IN_WORKER_CLAIMS} claims) in the pool:
+ *   a 2 MB text takes about 2.5 s to read and 2.5 s to match, during which no other request
+ *   (not even /health) would be answered.
+ * - A folder ingest prepares every file in the pool (`prepareReportInPool`: read, then match
+ *   against each checklist version of its year). The unit registry and the checklist versions
+ *   reach each worker once per version, not once per file (see pipeline.worker.ts).
+ *
+ * The workers run the same functions (`readReport`, `matchReport` of report-pipeline.ts) on
+ * structured-cloned inputs, so both paths give the same analysis and links
+ * (test/unit/pipeline/analysis-pool.test.ts).
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import type { ProposedLink } from '../evidence/types';
-import type { AnalyzeOptions, ReportAnalysis } from '../reading/types';
+import type { AnalyzeOptions, KnownUnit, ReportAnalysis } from '../reading/types';
+import type { PoolTask, PrepareContext, PreparedAnalysis, PrepareReply } from './pipeline.worker';
 import { matchReport, readReport, type PipelineChecklist } from './report-pipeline';
 
 /** Texts longer than this (UTF-8 bytes) are read in the worker (about 0.15 s of reading in-process). */
@@ -19,80 +30,59 @@ export const IN_WORKER_BYTES = 64 * 1024;
 /** Analyses with more claims than this are matched in the worker (a 64 KB report has about 300). */
 export const IN_WORKER_CLAIMS = 300;
 
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-if (workerData.register) require(workerData.register);
-const pipeline = require(workerData.module);
-parentPort.on('message', (task) => {
-  try {
-    const result = task.op === 'read'
-      ? pipeline.readReport(task.text, task.hint)
-      : pipeline.matchReport(task.claims, task.metrics, task.checklist);
-    parentPort.postMessage({ id: task.id, ok: true, result });
-  } catch (error) {
-    parentPort.postMessage({ id: task.id, ok: false, message: String((error && error.message) || error) });
-  }
-});
-`;
+let pool: Piscina<PoolTask, unknown> | null = null;
 
-type Task = { op: 'read'; text: string; hint: AnalyzeOptions } | { op: 'match'; claims: unknown; metrics: unknown; checklist: unknown };
-
-let worker: Worker | null = null;
-let nextId = 1;
-const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-
-function theWorker(): Worker {
-  if (worker) return worker;
+function thePool(): Piscina<PoolTask, unknown> {
+  if (pool) return pool;
   const fromSources = __filename.endsWith('.ts');
-  const register = join(__dirname, '..', '..', 'scripts', 'swc-register.js');
-  const started = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: {
-      module: join(__dirname, fromSources ? 'report-pipeline.ts' : 'report-pipeline.js'),
-      register: fromSources && existsSync(register) ? register : null,
-    },
-    stdout: false,
-    stderr: false,
+  const bootstrap = join(__dirname, '..', '..', 'scripts', 'ts-worker.js');
+  if (fromSources && !existsSync(bootstrap)) throw new Error('the analysis pool needs scripts/ts-worker.js to run from sources');
+  pool = new Piscina<PoolTask, unknown>({
+    filename: fromSources ? bootstrap : join(__dirname, 'pipeline.worker.js'),
+    workerData: { module: join(__dirname, 'pipeline.worker.ts') },
+    // one per core: the main thread mostly waits on the database while the workers read
+    maxThreads: Math.max(1, availableParallelism()),
+    minThreads: 0,
+    // a worker idle for a while exits (and so does not keep a finished command alive)
+    idleTimeout: 2_000,
+    // workers wait on their port, not in Atomics.wait, so an idle pool costs no CPU
+    atomics: 'disabled',
   });
-  started.on('message', (message: { id: number; ok: boolean; result?: unknown; message?: string }) => {
-    const waiting = pending.get(message.id);
-    if (!waiting) return;
-    pending.delete(message.id);
-    if (pending.size === 0) started.unref();
-    if (message.ok) waiting.resolve(message.result);
-    else waiting.reject(new Error(`report analysis failed in its worker: ${message.message}`));
-  });
-  const fail = (error: Error) => {
-    if (worker === started) worker = null;
-    for (const waiting of pending.values()) waiting.reject(error);
-    pending.clear();
-  };
-  started.on('error', fail);
-  started.on('exit', () => fail(new Error('the report analysis worker stopped')));
-  started.unref();
-  worker = started;
-  return started;
+  return pool;
 }
 
-function run<T>(task: Task): Promise<T> {
-  const w = theWorker();
-  const id = nextId++;
-  return new Promise<T>((resolve, reject) => {
-    pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-    // kept alive while it works for someone (a command-line ingest waits for it)
-    w.ref();
-    w.postMessage({ id, ...task });
-  });
-}
-
-/** `readReport`, in the worker for a text over IN_WORKER_BYTES. */
+/** `readReport`, in the pool for a text over IN_WORKER_BYTES. */
 export async function readReportOffThread(text: string, hint: AnalyzeOptions): Promise<ReportAnalysis> {
   if (Buffer.byteLength(text, 'utf8') <= IN_WORKER_BYTES) return readReport(text, hint);
-  return run<ReportAnalysis>({ op: 'read', text, hint });
+  return (await thePool().run({ op: 'read', text, hint })) as ReportAnalysis;
 }
 
-/** `matchReport`, in the worker for more than IN_WORKER_CLAIMS claims (matching time grows with them). */
+/** `matchReport`, in the pool for more than IN_WORKER_CLAIMS claims (matching time grows with them). */
 export async function matchReportOffThread(analysis: ReportAnalysis, checklist: PipelineChecklist): Promise<ProposedLink[]> {
   if (analysis.claims.length <= IN_WORKER_CLAIMS) return matchReport(analysis.claims, analysis.metrics, checklist);
-  return run<ProposedLink[]>({ op: 'match', claims: analysis.claims, metrics: analysis.metrics, checklist });
+  return (await thePool().run({ op: 'match', claims: analysis.claims, metrics: analysis.metrics, checklist })) as ProposedLink[];
+}
+
+/**
+ * Reads one report and matches it against every checklist version of `context` covering its
+ * year, in the pool. The context goes to a worker only when that worker answers that it does
+ * not have `contextKey` yet (once per worker and version).
+ */
+export async function prepareReportInPool(
+  text: string,
+  hint: { unit?: string; year?: number; knownUnits?: KnownUnit[] },
+  context: { key: string; value: PrepareContext },
+): Promise<PreparedAnalysis> {
+  const task = { op: 'prepare' as const, text, hint, contextKey: context.key };
+  let reply = (await thePool().run(task)) as PrepareReply;
+  if (reply.missingContext) reply = (await thePool().run({ ...task, context: context.value })) as PrepareReply;
+  if (reply.missingContext) throw new Error('the analysis worker did not keep the context it was sent');
+  return reply;
+}
+
+/** Stops the pool's workers (tests, shutdown); the next task starts a new pool. */
+export async function closeAnalysisPool(): Promise<void> {
+  const closing = pool;
+  pool = null;
+  await closing?.destroy();
 }

@@ -1,12 +1,14 @@
 /**
- * One document file in, one report stored: read, extract the text, then `ingestReport`
- * (one transaction: nothing half-ingested), and the coverage of the stored assessment.
+ * Document files in, reports stored (`fazhi ingest`): read each file, extract its text, read
+ * and match it in the worker pool, store the reports in batches (ingest.service.ts: a report
+ * is never half-ingested), and the coverage of each stored assessment.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { In, type DataSource } from 'typeorm';
 import { Assessment } from '../assessment/assessment.entity';
 import type { WriteLock } from '../db/write-lock';
-import { checklistsForYear, ingestReport } from './ingest.service';
+import { checklistsForYear, DEFAULT_BATCH_SIZE, prepareBatch, storePrepared, type IngestInput, type IngestResult } from './ingest.service';
+import type { Outcome } from '../common/user-error';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '../config';
 import type { UserErrorCode } from '../common/error-codes';
 import type { DocumentFormat } from '../documents/extract';
@@ -70,19 +72,50 @@ export function emptyRow(file: string): DocumentIngestRow {
 }
 
 /**
- * Ingests one document file. Never throws for bad input (unreadable, unsupported or empty
- * files, unknown units, a different report already stored …): those are a FAILED row with
- * the reason. Database faults propagate.
+ * Ingests document files as `fazhi ingest DIR` does: extraction in its worker pool, reading and
+ * matching in the analysis pool (both cores), `batchSize` reports stored per write transaction
+ * (`prepareBatch`, `storePrepared` of ingest.service.ts); the next batch is extracted, read and
+ * matched while this one is stored. The rows, in file order, are what ingesting the files one
+ * after the other gives (never a throw for bad input: a FAILED row with the reason); `after` hears of each row as its batch is done.
  */
-export async function ingestDocumentFile(
+export async function ingestDocumentFiles(
   dataSource: DataSource,
   lock: WriteLock,
-  path: string,
-  display: string,
-  options: DocumentIngestOptions,
-): Promise<DocumentIngestRow> {
+  files: ReadonlyArray<{ path: string; display: string }>,
+  options: DocumentIngestOptions & { batchSize?: number },
+  after: (index: number, row: DocumentIngestRow) => void = () => undefined,
+): Promise<DocumentIngestRow[]> {
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const limits = { maxReportBytes: options.maxReportBytes };
+  const prepareChunk = async (chunk: ReadonlyArray<{ path: string; display: string }>) => {
+    const reads = await Promise.all(chunk.map((f) => readDocument(f.path, f.display, options)));
+    const inputs = reads.flatMap((r, i) => ('failed' in r ? [] : [ingestInputOf(r, chunk[i]!.display, options)]));
+    const prepared = await prepareBatch(dataSource, inputs, limits);
+    return { reads, prepared };
+  };
+  const rows: DocumentIngestRow[] = [];
+  let next = files.length ? prepareChunk(files.slice(0, batchSize)) : null;
+  for (let start = 0; start < files.length; start += batchSize) {
+    const { reads, prepared } = await next!; // set for every start < files.length
+    next = start + batchSize < files.length ? prepareChunk(files.slice(start + batchSize, start + 2 * batchSize)) : null;
+    next?.catch(() => undefined); // awaited next round; a failure must not go unhandled meanwhile
+    const stored = await storePrepared(dataSource, lock, prepared);
+    let k = 0;
+    for (const read of reads) {
+      const row = 'failed' in read ? read.failed : await rowOf(dataSource, read.row, stored[k++]!, options); // one outcome per input
+      after(rows.length, row);
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+/** A file's text, extracted in the extraction pool, or its FAILED row. */
+type ReadDocument = { failed: DocumentIngestRow } | { row: DocumentIngestRow; text: string; sourceSha256: string | null };
+
+async function readDocument(path: string, display: string, options: DocumentIngestOptions): Promise<ReadDocument> {
   const row = emptyRow(display);
-  const failed = (code: UserErrorCode, message: string): DocumentIngestRow => ({ ...row, error: { code, message } });
+  const failed = (code: UserErrorCode, message: string): ReadDocument => ({ failed: { ...row, error: { code, message } } });
 
   const size = await stat(path)
     .then((s) => s.size)
@@ -120,51 +153,62 @@ export async function ingestDocumentBytes(
   if (!extracted.ok) return failed(extracted.code, extracted.message);
   row.format = extracted.format;
   row.warnings = extracted.warnings;
+  return { row, text: extracted.text, sourceSha256: extracted.sourceSha256 };
+}
 
-  const outcome = await ingestReport(
-    dataSource,
-    lock,
-    {
-      text: extracted.text,
-      unit: options.unit ?? null,
-      year: options.year ?? null,
-      source: display,
-      sourceSha256: extracted.sourceSha256,
-      replace: options.replace ?? false,
-      dryRun: options.dryRun ?? false,
-      actor: options.actor,
-    },
-    { maxReportBytes: options.maxReportBytes },
-  );
+function ingestInputOf(read: { text: string; sourceSha256: string | null }, display: string, options: DocumentIngestOptions): IngestInput {
+  return {
+    text: read.text,
+    unit: options.unit ?? null,
+    year: options.year ?? null,
+    source: display,
+    sourceSha256: read.sourceSha256,
+    replace: options.replace ?? false,
+    dryRun: options.dryRun ?? false,
+    actor: options.actor,
+  };
+}
+
+/** The row of a file from its ingest outcome. */
+async function rowOf(
+  dataSource: DataSource,
+  base: DocumentIngestRow,
+  outcome: Outcome<IngestResult>,
+  options: DocumentIngestOptions,
+): Promise<DocumentIngestRow> {
+  const row = { ...base };
   if (!outcome.ok) {
     const [first] = outcome.errors;
     const code = first?.code ?? 'BAD_USER_INPUT'; // a refused outcome always carries an error
     const message = outcome.errors.map((e) => e.message).join(' ');
     // the service speaks of its `replace` input; here that is the --replace option
-    return failed(
-      code,
-      code === 'REPORT_EXISTS'
-        ? message.replace(/;? ingest with replace to replace it\.$/u, '') + '; use --replace to replace it'
-        : message,
-    );
+    return {
+      ...row,
+      error: {
+        code,
+        message:
+          code === 'REPORT_EXISTS'
+            ? message.replace(/;? ingest with replace to replace it\.$/u, '') + '; use --replace to replace it'
+            : message,
+      },
+    };
   }
   const { value } = outcome;
   row.unit = value.unit.name;
   row.year = value.year;
   row.claims = value.analysis.claims.length;
   row.reportId = value.report?.id ?? null;
-  if (options.dryRun) {
-    row.status = 'DRY_RUN';
-    // what ingest computed from its one reading of the text, storing nothing
-    row.coverage = value.assessments.map(({ checklist, result }) => ({
-      checklist: `${checklist.key} v${checklist.version}`,
-      covered: result.coverage.proposed.covered,
-      assessable: result.coverage.proposed.assessable,
-    }));
-  } else {
-    row.status = !value.created ? 'ALREADY_IN' : value.replaced ? 'REPLACED' : 'INGESTED';
-    row.coverage = await storedCoverage(dataSource, value.unit.id, value.year);
-  }
+  row.status = options.dryRun ? 'DRY_RUN' : !value.created ? 'ALREADY_IN' : value.replaced ? 'REPLACED' : 'INGESTED';
+  // a dry run: what ingest computed from its one reading of the text, storing nothing; a report
+  // stored: the assessments just stored with it; one already in: read back
+  row.coverage =
+    options.dryRun || value.created
+      ? value.assessments.map(({ checklist, result }) => ({
+          checklist: `${checklist.key} v${checklist.version}`,
+          covered: result.coverage.proposed.covered,
+          assessable: result.coverage.proposed.assessable,
+        }))
+      : await storedCoverage(dataSource, value.unit.id, value.year);
   return row;
 }
 

@@ -11,7 +11,8 @@ import { storeLinks } from './link.service';
 import { modelForChecklist } from '../evidence/matcher-weights.service';
 import type { ProposedLink } from '../evidence/types';
 import { assessmentInputOf, assessReport, proposedEvidence, type PipelineChecklist } from './report-pipeline';
-import { matchReportOffThread, readReportOffThread } from './analysis-pool';
+import { matchReportOffThread, prepareReportInPool, readReportOffThread } from './analysis-pool';
+import type { PrepareContext } from './pipeline.worker';
 import { sha256 } from '../common/hash';
 import { observeIngest } from '../observability/events';
 import { indexClaims } from '../reports/search/claim-search';
@@ -113,9 +114,24 @@ async function ingestUnobserved(
   if (!resolved.ok) return resolved;
   const { unit, year } = resolved.value;
   if (allowed && !allowed.has(unit.id)) return fail('UNIT_NOT_FOUND', SCOPED_UNIT_NOT_FOUND, 'input.unit');
-  const hash = sha256(input.text);
   // match against every checklist version of the year, also outside the write lock (the CPU-heavy part)
   const matched = await matchChecklistsOfYear(dataSource.manager, analysis, year);
+  return finishPrepared(dataSource, lock, { input, analysis, matched, unit, year, hash: sha256(input.text) });
+}
+
+/** A report read, matched and resolved to its unit and year: what the writer stores. */
+export interface PreparedReport {
+  input: IngestInput;
+  analysis: ReportAnalysis;
+  matched: MatchedChecklist[];
+  unit: Unit;
+  year: number;
+  hash: string;
+}
+
+/** The dry run's answer, or the report stored in its own transaction. */
+async function finishPrepared(dataSource: DataSource, lock: WriteLock, prepared: PreparedReport): Promise<Outcome<IngestResult>> {
+  const { input, analysis, matched, unit, year, hash } = prepared;
   if (input.dryRun) {
     const assessments = await dryRunAssessments(dataSource.manager, analysis, matched, unit.id, year);
     return ok({ report: null, created: false, replaced: null, unit, year, analysis, linkCount: 0, assessments });
@@ -137,6 +153,188 @@ async function ingestUnobserved(
       if (attempt >= 3) throw error;
     }
   }
+}
+
+/** One report of a batch: everything `IngestInput` has but a caller's scope (a batch is ingested with the registry's authority). */
+export type BatchInput = Omit<IngestInput, 'allowedUnitIds'>;
+
+/** Reports stored per write transaction by {@link ingestBatch} unless told otherwise. */
+export const DEFAULT_BATCH_SIZE = 32;
+
+/**
+ * Ingests many reports (a folder, a job of a bulk ingest): every text is read and matched in
+ * the worker pool (both cores; the unit registry and the checklist versions reach each worker
+ * once per version), then the main thread stores up to `batchSize` reports per write
+ * transaction, in input order. The outcome of each report is the one `ingestReport` would give
+ * when called for the inputs one after the other: a refused report (unknown unit, a different
+ * report already in …) is refused within the batch without writing anything, and a batch whose
+ * transaction fails is rolled back and stored again report by report, each in its own
+ * transaction, so a failing report loses none of the others. Database faults of a report stored
+ * alone propagate, as with `ingestReport`, after the reports before it are in.
+ */
+export async function ingestBatch(
+  dataSource: DataSource,
+  lock: WriteLock,
+  inputs: readonly BatchInput[],
+  limits: { maxReportBytes: number },
+  options: { batchSize?: number } = {},
+): Promise<Array<Outcome<IngestResult>>> {
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const chunks: BatchInput[][] = [];
+  for (let start = 0; start < inputs.length; start += batchSize) chunks.push(inputs.slice(start, start + batchSize));
+  const out: Array<Outcome<IngestResult>> = [];
+  // the workers read and match the next batch while the main thread stores this one
+  let next = chunks.length ? prepareBatch(dataSource, chunks[0]!, limits) : null;
+  for (let k = 0; k < chunks.length; k += 1) {
+    const started = process.hrtime.bigint();
+    const prepared = await next!; // set for every k < chunks.length
+    next = k + 1 < chunks.length ? prepareBatch(dataSource, chunks[k + 1]!, limits) : null;
+    next?.catch(() => undefined); // awaited next round; a failure must not go unhandled meanwhile
+    const stored = await storePrepared(dataSource, lock, prepared);
+    stored.forEach((outcome, i) => observeIngest(outcome, started, chunks[k]![i]!));
+    out.push(...stored);
+  }
+  return out;
+}
+
+/**
+ * Reads, matches and resolves reports in the worker pool, all at once (the pool queues them):
+ * per input a refusal or the report ready for {@link storePrepared}.
+ */
+export async function prepareBatch(
+  dataSource: DataSource,
+  inputs: readonly BatchInput[],
+  limits: { maxReportBytes: number },
+): Promise<Array<Outcome<PreparedReport>>> {
+  const context = await batchContext(dataSource);
+  return Promise.all(inputs.map((input) => prepareInPool(dataSource, input, limits, context)));
+}
+
+/**
+ * Reads, matches and resolves one report of a batch in the worker pool (nothing on the main
+ * thread but the unit and year lookup): a refusal, or the report ready to store. `context`
+ * comes from {@link batchContext}, once per batch.
+ */
+async function prepareInPool(
+  dataSource: DataSource,
+  input: BatchInput,
+  limits: { maxReportBytes: number },
+  context: PoolContext,
+): Promise<Outcome<PreparedReport>> {
+  const problem = checkText(input.text, limits.maxReportBytes);
+  if (problem) return { ok: false, errors: [problem] };
+  // a given unit that is a unit's name is the only one known, as in `ingestReport` (sent with the task)
+  const given = input.unit?.trim() ? await unitsToResolve(dataSource, input.unit, context.registry) : null;
+  const units = given ? given.units : context.registry.units;
+  const { analysis, matched } = await prepareReportInPool(
+    input.text,
+    {
+      ...(input.unit ? { unit: input.unit } : {}),
+      ...(input.year ? { year: input.year } : {}),
+      ...(given && given.known !== context.registry.known ? { knownUnits: given.known } : {}),
+    },
+    context,
+  );
+  const resolved = resolveUnitAndYear(units, analysis, input);
+  if (!resolved.ok) return resolved;
+  const { unit, year } = resolved.value;
+  const matchedChecklists = matched.flatMap((m) => {
+    const c = context.checklists.get(m.checklistId);
+    return c ? [{ loaded: c.loaded, links: m.links }] : [];
+  });
+  return ok({ input, analysis, matched: matchedChecklists, unit, year, hash: sha256(input.text) });
+}
+
+/**
+ * Stores prepared reports in one write transaction (refusals pass through, dry runs store
+ * nothing); when that transaction fails, each report again in its own.
+ */
+export async function storePrepared(
+  dataSource: DataSource,
+  lock: WriteLock,
+  prepared: ReadonlyArray<Outcome<PreparedReport>>,
+): Promise<Array<Outcome<IngestResult>>> {
+  const toStore = prepared.flatMap((p) => (p.ok && !p.value.input.dryRun ? [p.value] : []));
+  let stored: Map<PreparedReport, Outcome<IngestResult>> | null = null;
+  if (toStore.length > 1) {
+    try {
+      stored = await runWrite(dataSource, lock, async (manager) => {
+        const results = new Map<PreparedReport, Outcome<IngestResult>>();
+        for (const p of toStore) results.set(p, await storeReport(manager, p.input, p.analysis, p.matched, p.unit, p.year, p.hash));
+        return results;
+      });
+    } catch (error) {
+      log.warn({ err: error, reports: toStore.length }, 'ingest: a batch failed to store; storing its reports one by one');
+      stored = null;
+    }
+  }
+  const out: Array<Outcome<IngestResult>> = [];
+  for (const p of prepared) {
+    if (!p.ok) out.push(p);
+    else out.push(stored?.get(p.value) ?? (await storeAlone(dataSource, lock, p.value)));
+  }
+  return out;
+}
+
+/**
+ * One report of a batch in its own transaction. A database fault fails this report only
+ * (STORE_FAILED; the details go to the log, not to the caller), so one report the database
+ * refuses does not stop a folder of thousands.
+ */
+async function storeAlone(dataSource: DataSource, lock: WriteLock, prepared: PreparedReport): Promise<Outcome<IngestResult>> {
+  try {
+    return await finishPrepared(dataSource, lock, prepared);
+  } catch (error) {
+    log.error({ err: error, source: prepared.input.source }, 'ingest: storing a report failed');
+    return fail(
+      'STORE_FAILED',
+      `${prepared.input.source}: 数据库未能保存这份报告（详见服务器日志）。The database failed to store this report (see the log).`,
+    );
+  }
+}
+
+/** The checklist versions in force and what the workers read against, per registry and checklist versions. */
+interface PoolContext {
+  key: string;
+  value: PrepareContext;
+  registry: UnitRegistry;
+  checklists: Map<number, { loaded: LoadedChecklist; pipeline: PipelineChecklist }>;
+}
+
+const poolContexts = new WeakMap<DataSource, PoolContext>();
+
+/**
+ * The context of the pool's workers for one batch: the unit registry's known units and the
+ * latest version of every checklist with its matcher model. The same object (and so nothing
+ * sent to the workers again) while the registry, the checklist versions and the models are
+ * unchanged; a text's year picks its checklists in the worker as `checklistsForYear` does here.
+ */
+async function batchContext(dataSource: DataSource): Promise<PoolContext> {
+  const manager = dataSource.manager;
+  const registry = await unitRegistry(dataSource);
+  const checklists = new Map<number, { loaded: LoadedChecklist; pipeline: PipelineChecklist }>();
+  for (const c of await latestChecklists(manager)) checklists.set(c.id, await pipelineChecklist(manager, c));
+  const versions = [...checklists.values()].map((c) => `${c.loaded.checklist.id}:${c.loaded.checklist.sha256}`).join(',');
+  const models = sha256(JSON.stringify([...checklists.values()].map((c) => c.pipeline.model)));
+  const key = `${registry.version}|${versions}|${models}`;
+  const cached = poolContexts.get(dataSource);
+  if (cached?.key === key && cached.registry === registry) return cached;
+  const context: PoolContext = {
+    key,
+    registry,
+    value: {
+      known: registry.known,
+      checklists: [...checklists.values()].map((c) => ({
+        id: c.loaded.checklist.id,
+        yearFrom: c.loaded.checklist.yearFrom,
+        yearTo: c.loaded.checklist.yearTo,
+        pipeline: c.pipeline,
+      })),
+    },
+    checklists,
+  };
+  poolContexts.set(dataSource, context);
+  return context;
 }
 
 async function storeReport(
@@ -327,10 +525,15 @@ async function dryRunAssessments(
 
 /** The latest version of each checklist whose year range includes `year`. */
 export async function checklistsForYear(manager: EntityManager, year: number): Promise<Checklist[]> {
+  return (await latestChecklists(manager)).filter((c) => c.yearFrom <= year && year <= c.yearTo);
+}
+
+/** The latest version of each checklist. */
+async function latestChecklists(manager: EntityManager): Promise<Checklist[]> {
   const all = await manager.getRepository(Checklist).find({ order: { version: 'DESC' } });
   const latest = new Map<string, Checklist>();
   for (const c of all) if (!latest.has(c.key)) latest.set(c.key, c);
-  return [...latest.values()].filter((c) => c.yearFrom <= year && year <= c.yearTo);
+  return [...latest.values()];
 }
 
 function checkText(text: string, maxBytes: number): UserErrorData | null {
@@ -409,13 +612,17 @@ async function insertChunks<T extends ObjectLiteral & { id?: number }>(
  * name (no need for them all), else the whole registry (aliases, detection from the text),
  * loaded once while it does not change.
  */
-async function unitsToResolve(dataSource: DataSource, given: string | null | undefined): Promise<Pick<UnitRegistry, 'units' | 'known'>> {
+async function unitsToResolve(
+  dataSource: DataSource,
+  given: string | null | undefined,
+  registry?: UnitRegistry,
+): Promise<Pick<UnitRegistry, 'units' | 'known'>> {
   const name = given?.trim();
   if (name) {
     const exact = await dataSource.getRepository(Unit).find({ where: { name } });
     if (exact.length === 1) return { units: exact, known: exact.map((u) => ({ name: u.name, aliases: u.aliases })) };
   }
-  return unitRegistry(dataSource);
+  return registry ?? unitRegistry(dataSource);
 }
 
 function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {

@@ -1,0 +1,76 @@
+/**
+ * The worker of the analysis pool (analysis-pool.ts, piscina): runs the pure steps of
+ * report-pipeline.ts on structured-cloned inputs. `prepare` reads a report and matches it
+ * against every checklist version covering its year — what a folder ingest does for each file
+ * before the main thread writes it. The known units (a whole registry: 43 000 names and their
+ * aliases) and the checklist definitions come once per version as a context, kept here by
+ * key: the reading core builds its name index once per list identity, so every file a worker
+ * reads after the first one uses the same index.
+ */
+import type { ProposedLink } from '../evidence/types';
+import type { AnalyzeOptions, KnownUnit, ReportAnalysis } from '../reading/types';
+import { matchReport, readReport, type PipelineChecklist } from './report-pipeline';
+
+/** What every file of a run is read and matched against: the unit registry and the checklist versions. */
+export interface PrepareContext {
+  known: KnownUnit[];
+  checklists: Array<{ id: number; yearFrom: number; yearTo: number; pipeline: PipelineChecklist }>;
+}
+
+export type PoolTask =
+  | { op: 'read'; text: string; hint: AnalyzeOptions }
+  | { op: 'match'; claims: ReportAnalysis['claims']; metrics: ReportAnalysis['metrics']; checklist: PipelineChecklist }
+  | {
+      op: 'prepare';
+      text: string;
+      /** `knownUnits`: the one unit given by name, instead of the context's registry */
+      hint: { unit?: string; year?: number; knownUnits?: KnownUnit[] };
+      /** the context's key (registry version and checklist versions) */
+      contextKey: string;
+      /** sent only when this worker answered that it does not have the key yet */
+      context?: PrepareContext;
+    };
+
+/** A report read and matched against each checklist version covering its year. */
+export interface PreparedAnalysis {
+  analysis: ReportAnalysis;
+  matched: Array<{ checklistId: number; links: ProposedLink[] }>;
+}
+
+export type PrepareReply = { missingContext: true } | ({ missingContext?: false } & PreparedAnalysis);
+
+/** Contexts kept (the current one and the one before, while a run switches versions). */
+const KEPT_CONTEXTS = 2;
+const contexts = new Map<string, PrepareContext>();
+
+function prepare(task: Extract<PoolTask, { op: 'prepare' }>): PrepareReply {
+  let context = contexts.get(task.contextKey);
+  if (!context) {
+    if (!task.context) return { missingContext: true };
+    context = task.context;
+    contexts.set(task.contextKey, context);
+    while (contexts.size > KEPT_CONTEXTS) contexts.delete(contexts.keys().next().value as string);
+  }
+  const analysis = readReport(task.text, { knownUnits: context.known, ...task.hint });
+  // the year ingest will store the report under: the given one, else the one read (as resolveUnitAndYear)
+  const year = task.hint.year ?? analysis.year?.value ?? null;
+  const matched =
+    year === null
+      ? []
+      : context.checklists
+          .filter((c) => c.yearFrom <= year && year <= c.yearTo)
+          .map((c) => ({ checklistId: c.id, links: matchReport(analysis.claims, analysis.metrics, c.pipeline) }));
+  return { analysis, matched };
+}
+
+/** The pool's task handler (piscina calls the default export). */
+export default function run(task: PoolTask): ReportAnalysis | ProposedLink[] | PrepareReply {
+  switch (task.op) {
+    case 'read':
+      return readReport(task.text, task.hint);
+    case 'match':
+      return matchReport(task.claims, task.metrics, task.checklist);
+    case 'prepare':
+      return prepare(task);
+  }
+}
