@@ -352,7 +352,9 @@ async function timeColdMatrix(
 export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<DatabaseResult> {
   const { type, options } = request;
   const started = process.hrtime.bigint();
-  const corpus = buildCorpus({ units: options.units, years: options.years, seed: options.seed });
+  const built = buildCorpus({ units: options.units, years: options.years, seed: options.seed });
+  // --reports N: every registered unit, only the first N reports ingested (a registry of a national size, a shorter run)
+  const corpus = options.reports ? { ...built, reports: built.reports.slice(0, options.reports) } : built;
   const fresh = await freshDatabase(type, options);
   const counter = new StatementCounter();
   const ds = createDataSource(fresh.database, { counter });

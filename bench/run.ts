@@ -40,10 +40,11 @@ const DEFAULTS: BenchOptions = {
   ingestMode: 'folder',
   peer: false,
   batch: 32,
+  reports: null,
 };
 
 const USAGE = `npm run bench -- [--units N] [--years Y] [--db sqlite|postgres|both] [--out DIR]
-  [--seed S] [--load-seconds S] [--connections C] [--iterations I] [--pg-url URL] [--label L] [--keep] [--ingest folder|given] [--peer] [--batch N]
+  [--seed S] [--load-seconds S] [--connections C] [--iterations I] [--pg-url URL] [--label L] [--keep] [--ingest folder|given] [--peer] [--batch N] [--reports N]
 defaults: --units ${DEFAULTS.units} --years ${DEFAULTS.years} --db ${DEFAULTS.db} --out ${DEFAULTS.out} --load-seconds ${DEFAULTS.loadSeconds} --connections ${DEFAULTS.connections} --iterations ${DEFAULTS.iterations}
 see bench/README.md`;
 
@@ -95,7 +96,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       'folder ingest: reports per write transaction through ingestBatch (worker pool); 0: one by one through ingestReport',
       whole('batch', 0),
       DEFAULTS.batch,
-    );
+    )
+    .option('--reports <n>', 'ingest only the first N reports of the corpus (every unit still registered)', whole('reports', 1));
   try {
     program.parse([...argv], { from: 'user' });
   } catch (error) {
@@ -120,9 +122,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     ingest: BenchOptions['ingestMode'];
     peer: boolean;
     batch: number;
+    reports?: number;
   }>();
   const { ingest, ...rest } = o;
-  return { ...rest, label: o.label ?? null, ingestMode: ingest };
+  return { ...rest, label: o.label ?? null, ingestMode: ingest, reports: o.reports ?? null };
 }
 
 /** The git commit of the code measured, with `+changes` when src/ or ormconfig.ts have uncommitted changes. */

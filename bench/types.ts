@@ -24,6 +24,8 @@ export interface BenchOptions {
   peer?: boolean;
   /** folder ingest: reports per `ingestBatch` write transaction; 0: one by one through `ingestReport` */
   batch: number;
+  /** ingest only the first N reports of the corpus (null: all) */
+  reports: number | null;
 }
 
 export interface MachineInfo {

@@ -35,3 +35,11 @@ describe('--peer', () => {
     expect(parseOptions(['--peer', '--db', 'postgres']).peer).toBe(true);
   });
 });
+
+describe('the folder ingest batch and a shorter run', () => {
+  it('stores 32 reports per transaction by default, one by one with --batch 0, and all reports unless --reports N', () => {
+    expect(parseOptions([])).toMatchObject({ batch: 32, reports: null });
+    expect(parseOptions(['--batch', '0', '--reports', '400'])).toMatchObject({ batch: 0, reports: 400 });
+    expect(() => parseOptions(['--reports', '0'])).toThrow('--reports expects a whole number ≥ 1, got 0');
+  });
+});
