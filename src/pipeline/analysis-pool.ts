@@ -43,8 +43,9 @@ function thePool(): Piscina<PoolTask, unknown> {
     // one per core: the main thread mostly waits on the database while the workers read
     maxThreads: Math.max(1, availableParallelism()),
     minThreads: 0,
-    // a worker idle for a while exits (and so does not keep a finished command alive)
-    idleTimeout: 2_000,
+    // kept warm between reports (a new worker loads the reading modules again); idle workers
+    // are unref'd, so they never keep a finished command alive
+    idleTimeout: 60_000,
     // workers wait on their port, not in Atomics.wait, so an idle pool costs no CPU
     atomics: 'disabled',
   });
