@@ -7,7 +7,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { In, type DataSource } from 'typeorm';
 import { Assessment } from '../assessment/assessment.entity';
 import type { WriteLock } from '../db/write-lock';
-import { checklistsForYear, DEFAULT_BATCH_SIZE, prepareBatch, storePrepared, type IngestInput, type IngestResult } from './ingest.service';
+import {
+  checklistsForYear,
+  DEFAULT_BATCH_SIZE,
+  ingestReport,
+  prepareBatch,
+  storePrepared,
+  type IngestInput,
+  type IngestResult,
+} from './ingest.service';
 import type { Outcome } from '../common/user-error';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '../config';
 import type { UserErrorCode } from '../common/error-codes';
@@ -127,12 +135,13 @@ async function readDocument(path: string, display: string, options: DocumentInge
   } catch (e) {
     return failed('UNREADABLE', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  return ingestDocumentBytes(dataSource, lock, bytes, path, display, options);
+  return extractBytes(bytes, path, display, options);
 }
 
 /**
- * {@link ingestDocumentFile} for a file already read (a queued job carries its bytes): `name`
- * gives the format by its extension, `display` is stored as the report's source.
+ * Ingests a file already read (a queued job carries its bytes) in one transaction
+ * (`ingestReport`): `name` gives the format by its extension, `display` is stored as the
+ * report's source. Never throws for bad input: a FAILED row with the reason.
  */
 export async function ingestDocumentBytes(
   dataSource: DataSource,
@@ -142,15 +151,21 @@ export async function ingestDocumentBytes(
   display: string,
   options: DocumentIngestOptions,
 ): Promise<DocumentIngestRow> {
+  const read = await extractBytes(bytes, name, display, options);
+  if ('failed' in read) return read.failed;
+  const outcome = await ingestReport(dataSource, lock, ingestInputOf(read, display, options), { maxReportBytes: options.maxReportBytes });
+  return rowOf(dataSource, read.row, outcome, options);
+}
+
+async function extractBytes(bytes: Buffer, name: string, display: string, options: DocumentIngestOptions): Promise<ReadDocument> {
   const row = emptyRow(display);
-  const failed = (code: UserErrorCode, message: string): DocumentIngestRow => ({ ...row, error: { code, message } });
   // in a worker thread with a memory cap and a time limit: a hostile file fails its own row only
   const extracted = await extractInWorker(bytes, name, {
     ...DEFAULT_DOCUMENT_LIMITS,
     ...options.documentLimits,
     maxTextBytes: options.maxReportBytes,
   });
-  if (!extracted.ok) return failed(extracted.code, extracted.message);
+  if (!extracted.ok) return { failed: { ...row, error: { code: extracted.code, message: extracted.message } } };
   row.format = extracted.format;
   row.warnings = extracted.warnings;
   return { row, text: extracted.text, sourceSha256: extracted.sourceSha256 };
