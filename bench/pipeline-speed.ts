@@ -1,0 +1,85 @@
+/**
+ * Speed of the pure reading pipeline on one core, with a national registry known: builds a
+ * bench corpus of `--units` reporting units (43,000 by default; with their streets, districts,
+ * cities and provinces every one is a known unit), files a sample of its reports as a unit
+ * does (title naming the unit and year) and times, on this thread, in `--runs` interleaved rounds:
+ *
+ *   reading   readReport(text, { knownUnits })                       unit and year read from the text
+ *   pipeline  runPipeline(text, { knownUnits }, demo checklist)      read → match → assess
+ *
+ * MB is the UTF-8 size of the texts. Prints one line per round and the load average.
+ *
+ *   npm run -s build && node dist/bench/pipeline-speed.js [--units 43000] [--reports 300] [--runs 3]
+ */
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { loadChecklistFile } from '../src/checklist/checklist-file';
+import { projectRoot } from '../src/common/project-root';
+import { modelOfDefinition } from '../src/evidence/pipeline';
+import { readReport, runPipeline } from '../src/pipeline/report-pipeline';
+import type { KnownUnit } from '../src/reading/types';
+import { asFiledReport, buildCorpus, generateReportText } from './corpus';
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  if (at < 0) return fallback;
+  const n = Number(process.argv[at + 1]);
+  if (!Number.isFinite(n) || n < 1) throw new Error(`${name}: a positive number`);
+  return Math.floor(n);
+}
+
+function seconds(run: () => void): number {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+function main(): void {
+  const units = option('--units', 43000);
+  const sample = option('--reports', 300);
+  const runs = option('--runs', 3);
+  const startBuild = process.hrtime.bigint();
+  const corpus = buildCorpus({ units, years: 1 });
+  const built = Number(process.hrtime.bigint() - startBuild) / 1e9;
+  const knownUnits: KnownUnit[] = corpus.units.map((u) => ({ name: u.name, aliases: u.aliases }));
+  const step = Math.max(1, Math.floor(corpus.reports.length / sample));
+  const specs = corpus.reports.filter((_, i) => i % step === 0).slice(0, sample);
+  const texts = specs.map((s) => asFiledReport(s, generateReportText(corpus, s)));
+  const mb = texts.reduce((sum, t) => sum + Buffer.byteLength(t, 'utf8'), 0) / 1e6;
+  const demo = loadChecklistFile(join(projectRoot(), 'seeds', 'checklist.yaml')).checklist;
+  if (!demo) throw new Error('seeds/checklist.yaml does not load');
+  const checklist = { definition: demo, model: modelOfDefinition(demo) };
+
+  process.stdout.write(
+    `pipeline speed, one core: ${knownUnits.length} known units (${units} reporting; corpus built in ${round(built, 1)} s), ` +
+      `${texts.length} filed reports, ${round(mb, 2)} MB; load average ${load()}\n`,
+  );
+  // warm-up: the known-unit index, the checklist tables, the JIT
+  for (const t of texts.slice(0, 20)) runPipeline(t, { knownUnits }, checklist);
+  const reading: number[] = [];
+  const pipeline: number[] = [];
+  for (let r = 1; r <= runs; r += 1) {
+    const readS = seconds(() => {
+      for (const t of texts) readReport(t, { knownUnits });
+    });
+    const pipeS = seconds(() => {
+      for (const t of texts) runPipeline(t, { knownUnits }, checklist);
+    });
+    reading.push(mb / readS);
+    pipeline.push(mb / pipeS);
+    process.stdout.write(
+      `run ${r}: reading ${round(mb / readS)} MB/s (${round((readS * 1000) / texts.length)} ms/report), ` +
+        `whole pipeline ${round(mb / pipeS)} MB/s (${round((pipeS * 1000) / texts.length)} ms/report); load average ${load()}\n`,
+    );
+  }
+  const range = (xs: number[]): string => `${round(Math.min(...xs))}–${round(Math.max(...xs))}`;
+  process.stdout.write(`reading ${range(reading)} MB/s; whole pipeline ${range(pipeline)} MB/s (${runs} runs)\n`);
+}
+
+main();
