@@ -153,6 +153,8 @@ interface CompiledItem {
   order: number;
   /** [as written, as matched] */
   keywords: [string, string][];
+  /** keyword as written → its place in `keywords` (hits are listed in that order) */
+  keywordRank: Map<string, number>;
   together: [string[], string[]][];
   exclude: string[];
   metrics: Set<string>;
@@ -167,25 +169,40 @@ interface Hit {
   end: number;
 }
 
+/** Compiled rules per checklist version (per `items` array): compiled once, not per claim. */
+const compiledCache = new WeakMap<readonly ChecklistItemDefinition[], CompiledItem[]>();
+
 function compileItems(items: readonly ChecklistItemDefinition[]): CompiledItem[] {
-  return items
+  const cached = compiledCache.get(items);
+  if (cached) return cached;
+  const compiled = items
     .map((item, order) => ({ item, order }))
     .filter(({ item }) => item.assessable)
-    .map(({ item, order }) => ({
-      code: item.code,
-      order,
-      keywords: unique(item.match.keywords)
+    .map(({ item, order }): CompiledItem => {
+      const keywords = unique(item.match.keywords)
         .map((w): [string, string] => [w, compact(w)])
-        .filter(([, c]) => c !== ''),
-      together: item.match.together
-        .map((g): [string[], string[]] => [g, g.map(compact)])
-        .filter(([, c]) => c.length > 0 && c.every((w) => w !== '')),
-      exclude: item.match.exclude.map(compact).filter((w) => w !== ''),
-      metrics: new Set(item.match.metrics),
-      ignore: unique(item.match.ignore ?? [])
-        .map(compact)
-        .filter((w) => w !== ''),
-    }));
+        .filter(([, c]) => c !== '');
+      const keywordRank = new Map<string, number>();
+      keywords.forEach(([w], i) => {
+        if (!keywordRank.has(w)) keywordRank.set(w, i);
+      });
+      return {
+        code: item.code,
+        order,
+        keywords,
+        keywordRank,
+        together: item.match.together
+          .map((g): [string[], string[]] => [g, g.map(compact)])
+          .filter(([, c]) => c.length > 0 && c.every((w) => w !== '')),
+        exclude: item.match.exclude.map(compact).filter((w) => w !== ''),
+        metrics: new Set(item.match.metrics),
+        ignore: unique(item.match.ignore ?? [])
+          .map(compact)
+          .filter((w) => w !== ''),
+      };
+    });
+  compiledCache.set(items, compiled);
+  return compiled;
 }
 
 function matchPrepared(text: string, claimMetrics: ReadonlySet<string>, items: readonly CompiledItem[]): (ItemMatch & { order: number })[] {
@@ -230,7 +247,7 @@ function matchPrepared(text: string, claimMetrics: ReadonlySet<string>, items: r
     if (item.exclude.some((w) => text.includes(w))) return;
     const own = seen[index] ?? '';
     const keywords = unique(surviving.filter((h) => h.item === index).map((h) => h.word));
-    keywords.sort((a, b) => item.keywords.findIndex(([w]) => w === a) - item.keywords.findIndex(([w]) => w === b));
+    keywords.sort((a, b) => (item.keywordRank.get(a) ?? -1) - (item.keywordRank.get(b) ?? -1));
     const together = item.together.filter(([, group]) => group.every((w) => occurrences(own, w).length > 0)).map(([g]) => g);
     const metrics = [...item.metrics].filter((m) => claimMetrics.has(m));
     if (keywords.length + together.length + metrics.length === 0) return;
@@ -250,25 +267,55 @@ function matchedWords(m: ItemMatch): string[] {
 
 /** Folds full-width forms (U+FF01–FF5E, the ideographic space) and drops whitespace and `*`. */
 function compact(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (ch === '*' || /\s/u.test(ch) || code === 0x3000) continue;
-    else out += ch;
+  // most claims need no change: return the text itself when no character is folded or dropped
+  let i = 0;
+  for (; i < text.length; i += 1) if (compactCode(text.charCodeAt(i)) !== -2) break;
+  if (i === text.length) return text;
+  const codes: number[] = [];
+  for (let j = 0; j < text.length; j += 1) {
+    const code = text.charCodeAt(j);
+    const c = compactCode(code);
+    if (c === -2) codes.push(code);
+    else if (c >= 0) codes.push(c);
   }
+  let out = '';
+  for (let j = 0; j < codes.length; j += 4096) out += String.fromCharCode(...codes.slice(j, j + 4096));
   return out;
+}
+
+/**
+ * What {@link compact} does with one UTF-16 code unit: -2 keep, -1 drop (whitespace as `\s`
+ * matches it, `*`, U+3000), else the folded code. Surrogates are kept, as whole characters were.
+ */
+function compactCode(code: number): number {
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
+  if (code === 0x2a || code === 0x3000) return -1;
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d) ? -1 : -2;
+  if (code < 0xa0) return -2;
+  if (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0xfeff
+  )
+    return -1;
+  return -2;
 }
 
 /** Blanks each phrase by as many `□` (offsets unchanged), so nothing inside it is matched. */
 function blankPhrases(text: string, phrases: readonly string[]): string {
   let out = text;
-  for (const p of phrases) out = out.split(p).join('□'.repeat(p.length));
+  for (const p of phrases) if (out.includes(p)) out = out.split(p).join('□'.repeat(p.length));
   return out;
 }
 
 /** Replaces every 《…》 (outermost, nesting-aware) by `《》`; an unclosed 《 is left as is. */
 function blankDocumentNames(text: string): string {
+  if (!text.includes('《')) return text;
   let out = '';
   let i = 0;
   while (i < text.length) {

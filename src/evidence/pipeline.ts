@@ -212,14 +212,42 @@ export function proposeLinks(
   return {
     rules: withContext(claims, items, rules, weigh),
     similarity,
-    combined: withContext(
-      claims,
-      items,
-      combine(rules, candidates, model.threshold),
-      weigh,
-      contextSimilarity(items, model.calibration, model.threshold),
-    ),
+    combined: combinedLinks(claims, items, model, rules, candidates),
   };
+}
+
+/** The combined signal of {@link proposeLinks} from the weighed rule links and the similarity candidates. */
+function combinedLinks(
+  claims: readonly MatchableClaim[],
+  items: readonly ChecklistItemDefinition[],
+  model: MatcherModel,
+  rules: readonly ProposedLink[],
+  candidates: readonly SimilarityCandidate[],
+): ProposedLink[] {
+  const weigh = (links: ProposedLink[]) => weighRuleLinks(links, model.termWeights);
+  return withContext(
+    claims,
+    items,
+    combine(rules, candidates, model.threshold),
+    weigh,
+    contextSimilarity(items, model.calibration, model.threshold),
+  );
+}
+
+/**
+ * The combined links of {@link proposeLinks} alone (what ingest stores), without computing the
+ * other signals: the same links, less work.
+ */
+export function proposeCombinedLinks(
+  claims: readonly MatchableClaim[],
+  metrics: readonly AnalysedMetric[],
+  items: readonly ChecklistItemDefinition[],
+  model: MatcherModel,
+): ProposedLink[] {
+  const rules = weighRuleLinks(matchClaims(claims, metrics, items), model.termWeights);
+  // combine ignores every candidate when the threshold is 1 or more
+  const candidates = model.threshold < 1 ? similarityCandidates(claims, items, model.calibration) : [];
+  return combinedLinks(claims, items, model, rules, candidates);
 }
 
 /** A reviewer's decision on a link, as the matcher learns from it. */

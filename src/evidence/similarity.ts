@@ -31,6 +31,8 @@ interface ItemIndex {
   avgLength: number;
   /** word → number of item documents containing it */
   df: Map<string, number>;
+  /** word → the documents containing it (in checklist order) with the word's BM25 part for each */
+  postings: Map<string, Array<{ doc: number; part: number }>>;
 }
 
 const indexCache = new WeakMap<readonly ChecklistItemDefinition[], ItemIndex>();
@@ -53,7 +55,21 @@ function indexOf(items: readonly ChecklistItemDefinition[]): ItemIndex {
     });
   const df = new Map<string, number>();
   for (const d of docs) for (const w of d.tf.keys()) df.set(w, (df.get(w) ?? 0) + 1);
-  const index = { docs, avgLength: docs.reduce((n, d) => n + d.length, 0) / Math.max(1, docs.length), df };
+  const index: ItemIndex = {
+    docs,
+    avgLength: docs.reduce((n, d) => n + d.length, 0) / Math.max(1, docs.length),
+    df,
+    postings: new Map(),
+  };
+  // a word's part of a document's score depends on the word and the document only: computed once
+  docs.forEach((doc, at) => {
+    for (const [w, tf] of doc.tf) {
+      const part = (wordIdf(index, w) * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * doc.length) / index.avgLength));
+      const list = index.postings.get(w) ?? [];
+      list.push({ doc: at, part });
+      index.postings.set(w, list);
+    }
+  });
   indexCache.set(items, index);
   return index;
 }
@@ -77,21 +93,23 @@ export interface ItemSimilarity {
 export function similarities(text: string, items: readonly ChecklistItemDefinition[]): ItemSimilarity[] {
   const index = indexOf(items);
   const query = [...new Set(similarityWords(text))];
+  // per document, the parts of the query words it contains, in query order (the order the sum is taken in)
+  const parts: Array<Array<[string, number]> | undefined> = [];
+  for (const w of query) {
+    const list = index.postings.get(w);
+    if (!list) continue;
+    for (const { doc, part } of list) (parts[doc] ??= []).push([w, part]);
+  }
   const out: ItemSimilarity[] = [];
-  for (const doc of index.docs) {
+  index.docs.forEach((doc, at) => {
+    const contributions = parts[at];
+    if (!contributions) return;
     let score = 0;
-    const contributions: [string, number][] = [];
-    for (const w of query) {
-      const tf = doc.tf.get(w);
-      if (!tf) continue;
-      const part = (wordIdf(index, w) * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * doc.length) / index.avgLength));
-      score += part;
-      contributions.push([w, part]);
-    }
-    if (score <= 0) continue;
+    for (const [, part] of contributions) score += part;
+    if (score <= 0) return;
     contributions.sort((a, b) => b[1] - a[1]);
     out.push({ itemCode: doc.code, score, rank: 0, words: contributions.map(([w]) => w) });
-  }
+  });
   out.sort((a, b) => b.score - a.score);
   out.forEach((s, i) => {
     s.rank = i + 1;
