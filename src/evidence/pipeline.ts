@@ -1,10 +1,18 @@
 import type { ChecklistDefinition, ChecklistItemDefinition } from '../checklist/types';
-import type { AnalysedMetric, SectionKind } from '../reading/types';
+import type { AnalysedMetric } from '../reading/types';
 import { goldByClaim, score, sumScores, type Score } from './evaluate';
 import type { LabelledReport, MatchPipeline, SignalLinks } from './evaluation-suite';
 import { withContext } from './context';
 import { DEFAULT_MAX_LINKS_PER_CLAIM, matchClaims, SKIPPED_SECTION_KINDS, type MatchableClaim } from './matcher';
-import { calibrate, probability, similarities, type Calibration, type CalibrationExample, type ItemSimilarity } from './similarity';
+import {
+  calibrate,
+  probability,
+  similarities,
+  similarityCeiling,
+  type Calibration,
+  type CalibrationExample,
+  type ItemSimilarity,
+} from './similarity';
 import type { ProposedLink } from './types';
 
 /**
@@ -107,16 +115,22 @@ export interface SimilarityCandidate {
   words: string[];
 }
 
-/** Similarity candidates of every claim, best first per claim (claims of skipped sections have none). */
+/**
+ * Similarity candidates of every claim, best first per claim (claims of skipped sections have none).
+ * With `threshold` (for {@link combine}, which drops every candidate under it), a claim whose
+ * score ceiling ({@link similarityCeiling}) cannot reach the threshold gets none: the same links,
+ * without segmenting that claim.
+ */
 function similarityCandidates(
   claims: readonly MatchableClaim[],
   items: readonly ChecklistItemDefinition[],
   calibration: Calibration,
-  skip: readonly SectionKind[] = SKIPPED_SECTION_KINDS,
+  threshold?: number,
 ): SimilarityCandidate[] {
   const out: SimilarityCandidate[] = [];
   for (const claim of claims) {
-    if (skip.includes(claim.sectionKind)) continue;
+    if (SKIPPED_SECTION_KINDS.includes(claim.sectionKind)) continue;
+    if (threshold !== undefined && !mayReach(claim.text, items, calibration, threshold)) continue;
     for (const s of similaritiesOf(claim.text, items).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
       out.push({
         claimId: claim.id,
@@ -127,6 +141,21 @@ function similarityCandidates(
     }
   }
   return out;
+}
+
+/**
+ * Whether some item's candidate for the text could have a (rounded) probability of at least
+ * `threshold`: the probability grows with the score, so the score ceiling, with the rank-1 term
+ * when that adds, bounds it. A calibration whose probability does not grow with the score is
+ * never pruned.
+ */
+function mayReach(text: string, items: readonly ChecklistItemDefinition[], calibration: Calibration, threshold: number): boolean {
+  if (threshold >= 1) return false;
+  if (!(calibration.slope > 0)) return true;
+  // a margin for the order the ceiling's sum is taken in
+  const ceiling = similarityCeiling(text, items) * (1 + 1e-9) + 1e-9;
+  const p = probability(calibration, { score: ceiling, rank: calibration.top > 0 ? 1 : 2 });
+  return Math.round(p * 100) / 100 >= threshold;
 }
 
 function similarityLink(c: SimilarityCandidate): ProposedLink {
@@ -189,7 +218,7 @@ function contextSimilarity(
   threshold: number,
 ): ((claim: MatchableClaim) => ProposedLink[]) | undefined {
   if (threshold >= 1) return undefined;
-  return (claim) => combine([], similarityCandidates([claim], items, calibration), threshold, 1);
+  return (claim) => combine([], similarityCandidates([claim], items, calibration, threshold), threshold, 1);
 }
 
 /**
@@ -246,7 +275,7 @@ export function proposeCombinedLinks(
 ): ProposedLink[] {
   const rules = weighRuleLinks(matchClaims(claims, metrics, items), model.termWeights);
   // combine ignores every candidate when the threshold is 1 or more
-  const candidates = model.threshold < 1 ? similarityCandidates(claims, items, model.calibration) : [];
+  const candidates = model.threshold < 1 ? similarityCandidates(claims, items, model.calibration, model.threshold) : [];
   return combinedLinks(claims, items, model, rules, candidates);
 }
 

@@ -33,6 +33,14 @@ interface ItemIndex {
   df: Map<string, number>;
   /** word → the documents containing it (in checklist order) with the word's BM25 part for each */
   postings: Map<string, Array<{ doc: number; part: number }>>;
+  /** the items' words as a character trie (UTF-16 code units), for {@link similarityCeiling} */
+  vocabulary: VocabularyNode;
+}
+
+/** A node of the vocabulary trie: the word ending here, if any, and the next code units. */
+interface VocabularyNode {
+  word?: string;
+  next: Map<number, VocabularyNode>;
 }
 
 const indexCache = new WeakMap<readonly ChecklistItemDefinition[], ItemIndex>();
@@ -60,6 +68,7 @@ function indexOf(items: readonly ChecklistItemDefinition[]): ItemIndex {
     avgLength: docs.reduce((n, d) => n + d.length, 0) / Math.max(1, docs.length),
     df,
     postings: new Map(),
+    vocabulary: { next: new Map() },
   };
   // a word's part of a document's score depends on the word and the document only: computed once
   docs.forEach((doc, at) => {
@@ -70,8 +79,46 @@ function indexOf(items: readonly ChecklistItemDefinition[]): ItemIndex {
       index.postings.set(w, list);
     }
   });
+  for (const w of index.postings.keys()) {
+    let node = index.vocabulary;
+    for (let i = 0; i < w.length; i += 1) {
+      const code = w.charCodeAt(i);
+      let next = node.next.get(code);
+      if (!next) {
+        next = { next: new Map() };
+        node.next.set(code, next);
+      }
+      node = next;
+    }
+    node.word = w;
+  }
   indexCache.set(items, index);
   return index;
+}
+
+/**
+ * An upper bound of every item's BM25 score for the text, without segmenting it: a word of the
+ * text as the segmenter cuts it is a substring of the prepared text, so each item's score is at
+ * most the sum of the parts of its words found anywhere in that text (every part is positive).
+ * Lets the matcher skip the segmenter for claims no item can be similar enough to.
+ */
+export function similarityCeiling(text: string, items: readonly ChecklistItemDefinition[]): number {
+  const index = indexOf(items);
+  const prepared = prepareMatchText(text);
+  const found = new Set<string>();
+  for (let start = 0; start < prepared.length; start += 1) {
+    let node: VocabularyNode | undefined = index.vocabulary;
+    for (let i = start; i < prepared.length; i += 1) {
+      node = node.next.get(prepared.charCodeAt(i));
+      if (!node) break;
+      if (node.word !== undefined) found.add(node.word);
+    }
+  }
+  const bound = new Float64Array(index.docs.length);
+  for (const w of found) for (const { doc, part } of index.postings.get(w) ?? []) bound[doc] = (bound[doc] ?? 0) + part;
+  let max = 0;
+  for (const b of bound) if (b > max) max = b;
+  return max;
 }
 
 /** BM25's IDF of a word over the items as documents: a word many items use tells little. */
