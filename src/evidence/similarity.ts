@@ -33,14 +33,18 @@ interface ItemIndex {
   df: Map<string, number>;
   /** word → the documents containing it (in checklist order) with the word's BM25 part for each */
   postings: Map<string, Array<{ doc: number; part: number }>>;
-  /** the items' words as a character trie (UTF-16 code units), for {@link similarityCeiling} */
-  vocabulary: VocabularyNode;
+  /** the items' words as a trie over UTF-16 code units, for {@link similarityCeiling} */
+  vocabulary: Vocabulary;
 }
 
-/** A node of the vocabulary trie: the word ending here, if any, and the next code units. */
-interface VocabularyNode {
-  word?: string;
-  next: Map<number, VocabularyNode>;
+/**
+ * A trie of words, flat: node × 0x10000 + code unit → next node (the root is node 0), and per
+ * node the index of the word ending there (-1: none).
+ */
+interface Vocabulary {
+  next: Map<number, number>;
+  wordAt: number[];
+  words: string[];
 }
 
 const indexCache = new WeakMap<readonly ChecklistItemDefinition[], ItemIndex>();
@@ -68,7 +72,7 @@ function indexOf(items: readonly ChecklistItemDefinition[]): ItemIndex {
     avgLength: docs.reduce((n, d) => n + d.length, 0) / Math.max(1, docs.length),
     df,
     postings: new Map(),
-    vocabulary: { next: new Map() },
+    vocabulary: { next: new Map(), wordAt: [-1], words: [] },
   };
   // a word's part of a document's score depends on the word and the document only: computed once
   docs.forEach((doc, at) => {
@@ -79,18 +83,21 @@ function indexOf(items: readonly ChecklistItemDefinition[]): ItemIndex {
       index.postings.set(w, list);
     }
   });
+  const vocabulary = index.vocabulary;
   for (const w of index.postings.keys()) {
-    let node = index.vocabulary;
+    let node = 0;
     for (let i = 0; i < w.length; i += 1) {
-      const code = w.charCodeAt(i);
-      let next = node.next.get(code);
-      if (!next) {
-        next = { next: new Map() };
-        node.next.set(code, next);
+      const key = node * 0x10000 + w.charCodeAt(i);
+      let next = vocabulary.next.get(key);
+      if (next === undefined) {
+        next = vocabulary.wordAt.length;
+        vocabulary.wordAt.push(-1);
+        vocabulary.next.set(key, next);
       }
       node = next;
     }
-    node.word = w;
+    vocabulary.wordAt[node] = vocabulary.words.length;
+    vocabulary.words.push(w);
   }
   indexCache.set(items, index);
   return index;
@@ -105,17 +112,21 @@ function indexOf(items: readonly ChecklistItemDefinition[]): ItemIndex {
 export function similarityCeiling(text: string, items: readonly ChecklistItemDefinition[]): number {
   const index = indexOf(items);
   const prepared = prepareMatchText(text);
-  const found = new Set<string>();
+  const { next, wordAt, words } = index.vocabulary;
+  const seen = new Uint8Array(words.length);
+  const bound = new Float64Array(index.docs.length);
   for (let start = 0; start < prepared.length; start += 1) {
-    let node: VocabularyNode | undefined = index.vocabulary;
+    let node = 0;
     for (let i = start; i < prepared.length; i += 1) {
-      node = node.next.get(prepared.charCodeAt(i));
-      if (!node) break;
-      if (node.word !== undefined) found.add(node.word);
+      const to = next.get(node * 0x10000 + prepared.charCodeAt(i));
+      if (to === undefined) break;
+      node = to;
+      const word = wordAt[node] ?? -1;
+      if (word < 0 || seen[word]) continue;
+      seen[word] = 1;
+      for (const { doc, part } of index.postings.get(words[word] ?? '') ?? []) bound[doc] = (bound[doc] ?? 0) + part;
     }
   }
-  const bound = new Float64Array(index.docs.length);
-  for (const w of found) for (const { doc, part } of index.postings.get(w) ?? []) bound[doc] = (bound[doc] ?? 0) + part;
   let max = 0;
   for (const b of bound) if (b > max) max = b;
   return max;
