@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadChecklistFile } from '../../../src/checklist/checklist-file';
+import { modelOfDefinition, proposeCombinedLinks, proposeLinks, type MatcherModel } from '../../../src/evidence/pipeline';
+import { similarities, similarityCeiling } from '../../../src/evidence/similarity';
+import { analyzeReport } from '../../../src/reading/analyze';
+
+/**
+ * The ingest path computes the combined links alone and skips segmenting claims whose BM25
+ * ceiling cannot reach the threshold: it must give exactly the links of the full computation.
+ */
+
+const root = join(__dirname, '..', '..', '..');
+const demo = loadChecklistFile(join(root, 'seeds', 'checklist.yaml')).checklist;
+if (!demo) throw new Error('seeds/checklist.yaml does not load');
+const items = demo.items;
+const manifest = JSON.parse(readFileSync(join(root, 'seeds', 'manifest.json'), 'utf8')) as {
+  reports: Array<{ file: string; organization: string; year: number }>;
+};
+const reports = manifest.reports.map((r) =>
+  analyzeReport(readFileSync(join(root, 'seeds', r.file), 'utf8'), { unit: r.organization, year: r.year }),
+);
+
+describe('combined links without the other signals', () => {
+  it('the ceiling is never below a claim’s best BM25 score, and is 0 without any item word', () => {
+    let checked = 0;
+    for (const a of reports) {
+      for (const c of a.claims) {
+        const best = similarities(c.text, items)[0]?.score ?? 0;
+        expect(similarityCeiling(c.text, items)).toBeGreaterThanOrEqual(best - 1e-9);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(similarityCeiling('1234，5678。', items)).toBe(0);
+  });
+
+  const base = modelOfDefinition(demo);
+  const models: Array<[string, MatcherModel]> = [
+    ['the checklist’s own calibration', base],
+    ['a low threshold (most claims reach it)', { ...base, threshold: 0.3 }],
+    ['the similarity off', { ...base, threshold: 1 }],
+    ['a calibration falling with the score', { ...base, calibration: { ...base.calibration, slope: -0.1, intercept: 3 }, threshold: 0.5 }],
+  ];
+  it.each(models)('gives the links of proposeLinks(…).combined with %s', (_, model) => {
+    let links = 0;
+    for (const a of reports) {
+      const expected = proposeLinks(a.claims, a.metrics, items, model).combined;
+      expect(proposeCombinedLinks(a.claims, a.metrics, items, model)).toEqual(expected);
+      links += expected.length;
+    }
+    expect(links).toBeGreaterThan(50);
+  });
+});
