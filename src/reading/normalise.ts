@@ -40,13 +40,21 @@ export interface RawRange {
   end: number;
 }
 
-/** Kept characters are folded; whitespace is typed; removed characters do not appear. */
-interface Item {
-  ch: string;
-  start: number;
-  end: number;
-  kind: 'CHAR' | 'SPACE' | 'NEWLINE';
+/**
+ * Step 1's output, one entry per kept raw UTF-16 unit (a structure of arrays, not an object per
+ * character): its folded code unit (`\n` for a line break, a space for whitespace), its raw
+ * offset (each comes from exactly one raw unit: `end` is `at + 1`) and its kind.
+ */
+interface Items {
+  length: number;
+  code: Uint16Array;
+  at: Int32Array;
+  kind: Uint8Array;
 }
+
+const CHAR = 0;
+const SPACE = 1;
+const NEWLINE = 2;
 
 /** Chinese punctuation in the full-width block that stays full-width. */
 const KEEP_FULL_WIDTH = new Set(['，', '；', '：', '（', '）', '！', '？']);
@@ -85,39 +93,52 @@ function isWide(ch: string): boolean {
   return code >= 0x2000 || code === 0xb7;
 }
 
-function isAsciiLetter(ch: string): boolean {
-  return /^[A-Za-z]$/.test(ch);
-}
-
 /** Step 1: fold, type whitespace, drop artefacts. Deterministic on any substring boundary. */
-function toItems(raw: string): Item[] {
+function toItems(raw: string): Items {
   const removed = new Uint8Array(raw.length);
-  for (const m of raw.matchAll(WORD_ARTEFACT)) {
-    const at = m.index ?? 0;
-    removed.fill(1, at, at + m[0].length);
+  if (raw.includes('[')) {
+    for (const m of raw.matchAll(WORD_ARTEFACT)) {
+      const at = m.index ?? 0;
+      removed.fill(1, at, at + m[0].length);
+    }
   }
   // runs of two or more asterisks (markdown bold), full-width ones included
   let i = 0;
   while (i < raw.length) {
-    if (foldChar(raw.charAt(i)) === '*') {
+    if (isAsterisk(raw.charCodeAt(i))) {
       let j = i;
-      while (j < raw.length && foldChar(raw.charAt(j)) === '*') j += 1;
+      while (j < raw.length && isAsterisk(raw.charCodeAt(j))) j += 1;
       if (j - i >= 2) removed.fill(1, i, j);
       i = j;
     } else {
       i += 1;
     }
   }
-  const items: Item[] = [];
+  const items: Items = { length: 0, code: new Uint16Array(raw.length), at: new Int32Array(raw.length), kind: new Uint8Array(raw.length) };
   for (let k = 0; k < raw.length; k += 1) {
     if (removed[k]) continue;
     const ch = raw.charAt(k);
     if (INVISIBLE.has(ch)) continue;
-    if (isNewline(ch)) items.push({ ch: '\n', start: k, end: k + 1, kind: 'NEWLINE' });
-    else if (isSpace(ch)) items.push({ ch: ' ', start: k, end: k + 1, kind: 'SPACE' });
-    else items.push({ ch: foldChar(ch), start: k, end: k + 1, kind: 'CHAR' });
+    const n = items.length;
+    items.at[n] = k;
+    if (isNewline(ch)) {
+      items.code[n] = 0x0a;
+      items.kind[n] = NEWLINE;
+    } else if (isSpace(ch)) {
+      items.code[n] = 0x20;
+      items.kind[n] = SPACE;
+    } else {
+      items.code[n] = foldChar(ch).charCodeAt(0);
+      items.kind[n] = CHAR;
+    }
+    items.length = n + 1;
   }
   return items;
+}
+
+/** `*` or its full-width form (what {@link foldChar} folds to `*`). */
+function isAsterisk(code: number): boolean {
+  return code === 0x2a || code === 0xff0a;
 }
 
 /** Decides, for a whitespace run containing a line break, whether it is a paragraph break. */
@@ -126,68 +147,81 @@ type BreakDecider = (lineBefore: number, lineAfter: number) => boolean;
 type DeciderFactory = (lines: string[]) => BreakDecider;
 
 /** Step 2: whitespace runs and line breaks. */
-function assemble(raw: string, items: Item[], makeDecider: DeciderFactory | null): NormalisedText {
-  const out: string[] = [];
+function assemble(raw: string, items: Items, makeDecider: DeciderFactory | null): NormalisedText {
+  const out = new Uint16Array(items.length);
   const starts: number[] = [];
   const ends: number[] = [];
-  const push = (ch: string, start: number, end: number): void => {
-    out.push(ch);
+  let n = 0;
+  const push = (code: number, start: number): void => {
+    out[n] = code;
+    n += 1;
     starts.push(start);
-    ends.push(end);
+    ends.push(start + 1);
   };
   const lines = makeDecider ? lineTexts(items) : null;
   const decide = makeDecider && lines ? makeDecider(lines.texts) : null;
+  const { code, at, kind } = items;
   let i = 0;
-  // items[i] and items[j] are read only below items.length
   while (i < items.length) {
-    const item = items[i]!;
-    if (item.kind === 'CHAR') {
-      push(item.ch, item.start, item.end);
+    if (kind[i] === CHAR) {
+      push(code[i]!, at[i]!); // i < items.length
       i += 1;
       continue;
     }
     let j = i;
-    let hasNewline = false;
-    while (j < items.length && items[j]!.kind !== 'CHAR') {
-      if (items[j]!.kind === 'NEWLINE') hasNewline = true;
+    let newline = -1;
+    while (j < items.length && kind[j] !== CHAR) {
+      if (kind[j] === NEWLINE && newline < 0) newline = j;
       j += 1;
     }
-    const prev = out.at(-1) ?? null;
-    const next = items[j]?.ch ?? null;
-    if (prev !== null && next !== null && prev !== '\n') {
+    const prev = n > 0 ? out[n - 1]! : -1; // n - 1 < n <= out.length
+    const next = j < items.length ? code[j]! : -1;
+    if (prev >= 0 && next >= 0 && prev !== 0x0a) {
       // The whitespace kept for a run maps to one raw whitespace character of it (a
       // newline when it is a line break), never across markup removed inside the run.
-      const newline = items.slice(i, j).find((it) => it.kind === 'NEWLINE') ?? item;
       // lineOf has an entry per item, and j < items.length here (next is an item)
-      if (hasNewline && lines && decide && decide(lines.lineOf[i]!, lines.lineOf[j]!)) {
-        push('\n', newline.start, newline.end);
-      } else if (hasNewline) {
-        if (isAsciiLetter(prev) && isAsciiLetter(next)) push(' ', item.start, item.end);
-      } else if (!isWide(prev) && !isWide(next)) {
-        push(' ', item.start, item.end);
+      if (newline >= 0 && lines && decide && decide(lines.lineOf[i]!, lines.lineOf[j]!)) {
+        push(0x0a, at[newline]!);
+      } else if (newline >= 0) {
+        if (isAsciiLetterCode(prev) && isAsciiLetterCode(next)) push(0x20, at[i]!);
+      } else if (!isWideCode(prev) && !isWideCode(next)) {
+        push(0x20, at[i]!);
       }
     }
     i = j;
   }
-  return { raw, text: out.join(''), starts, ends };
+  return { raw, text: fromCodes(out, n), starts, ends };
+}
+
+/** The string of the first `n` UTF-16 units of `codes`. */
+function fromCodes(codes: Uint16Array, n: number): string {
+  let s = '';
+  for (let k = 0; k < n; k += 8192) s += String.fromCharCode(...codes.subarray(k, Math.min(n, k + 8192)));
+  return s;
+}
+
+function isAsciiLetterCode(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** {@link isWide} of one UTF-16 unit. */
+function isWideCode(code: number): boolean {
+  return code >= 0x2000 || code === 0xb7;
 }
 
 /** The line (its characters and spaces) that each item belongs to. */
-function lineTexts(items: Item[]): { lineOf: Int32Array; texts: string[] } {
+function lineTexts(items: Items): { lineOf: Int32Array; texts: string[] } {
   const lineOf = new Int32Array(items.length);
   const texts: string[] = [];
-  let chars: string[] = [];
+  let from = 0;
   for (let k = 0; k < items.length; k += 1) {
     lineOf[k] = texts.length;
-    const item = items[k]!; // k < items.length
-    if (item.kind === 'NEWLINE') {
-      texts.push(chars.join(''));
-      chars = [];
-    } else {
-      chars.push(item.ch);
+    if (items.kind[k] === NEWLINE) {
+      texts.push(fromCodes(items.code.subarray(from, k), k - from));
+      from = k + 1;
     }
   }
-  texts.push(chars.join(''));
+  texts.push(fromCodes(items.code.subarray(from, items.length), items.length - from));
   return { lineOf, texts };
 }
 
@@ -320,10 +354,29 @@ function toSimplified(s: string): string {
   return converter(s);
 }
 
+/** {@link traditionalSet}'s characters of one UTF-16 unit, as a table indexed by the unit. */
+let traditionalUnits: Uint8Array | null = null;
+
+function traditionalTable(): Uint8Array {
+  if (traditionalUnits) return traditionalUnits;
+  const table = new Uint8Array(0x10000);
+  for (const ch of traditionalSet()) if (ch.length === 1) table[ch.charCodeAt(0)] = 1;
+  traditionalUnits = table;
+  return table;
+}
+
 /** Whether a text holds a character that OpenCC converts from traditional to simplified. */
 export function hasTraditional(text: string): boolean {
-  const set = traditionalSet();
-  for (const ch of text) if (set.has(ch)) return true;
+  const table = traditionalTable();
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      // a character outside the BMP: looked up whole (a lone surrogate is a character of its own)
+      const ch = String.fromCodePoint(text.codePointAt(i) ?? code);
+      if (traditionalSet().has(ch)) return true;
+      i += ch.length - 1;
+    } else if (table[code]) return true;
+  }
   return false;
 }
 
