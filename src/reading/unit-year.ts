@@ -392,10 +392,10 @@ interface KnownIndex {
   trie: NameTrieNode;
 }
 
-/** A node of the names' character trie: the names ending here ([unit index, name index, name]) and the next characters. */
+/** A node of the names' character trie: the names ending here ([unit index, name index, name]) and the next characters (by code point). */
 interface NameTrieNode {
   ends?: Array<[number, number, string]>;
-  next: Map<string, NameTrieNode>;
+  next: Map<number, NameTrieNode>;
 }
 
 const knownIndexes = new WeakMap<readonly KnownUnit[], KnownIndex>();
@@ -415,8 +415,9 @@ function indexOfKnown(known: readonly KnownUnit[]): KnownIndex {
       if (!n) return;
       let node = index.trie;
       for (const ch of n) {
-        let child = node.next.get(ch);
-        if (!child) node.next.set(ch, (child = { next: new Map() }));
+        const code = ch.codePointAt(0) ?? 0;
+        let child = node.next.get(code);
+        if (!child) node.next.set(code, (child = { next: new Map() }));
         node = child;
       }
       (node.ends ??= []).push([ui, ni, n]);
@@ -453,10 +454,9 @@ function knownOccurrences(t: string, known: readonly KnownUnit[]): Array<{ ui: n
     let node: NameTrieNode | undefined = index.trie;
     for (let i = at; i < t.length;) {
       const code = t.codePointAt(i) ?? 0;
-      const ch = String.fromCodePoint(code);
-      node = node.next.get(ch);
+      node = node.next.get(code);
       if (!node) break;
-      i += ch.length;
+      i += code > 0xffff ? 2 : 1;
       if (node.ends) for (const [ui, ni, n] of node.ends) hits.push({ ui, ni, n, at });
     }
   }
