@@ -70,14 +70,17 @@ const PRECISION_FLOOR = 0.8;
 const THRESHOLD_GRID: readonly number[] = Array.from({ length: 17 }, (_, i) => Math.round((0.1 + i * 0.05) * 100) / 100);
 
 /**
- * {@link similarities} remembered per checklist (per `items` array) and text: fitting a model
- * scores the same training claims at every threshold and, in the evaluation, in every fold.
- * Bounded: a checklist's memory is cleared once it holds {@link SIMILARITY_MEMO_LIMIT} texts.
+ * {@link similarities} remembered per checklist (per `items` array) and text, for FITTING only:
+ * fitting a model scores the same training claims at every threshold and, in the evaluation, in
+ * every fold. Matching a report never remembers (a server ingesting a national year would keep
+ * up to {@link SIMILARITY_MEMO_LIMIT} texts' scores per checklist, and a bench whose texts repeat
+ * would be flattered). Bounded: a checklist's memory is cleared once it holds that many texts.
  */
 const similarityMemo = new WeakMap<readonly ChecklistItemDefinition[], Map<string, ItemSimilarity[]>>();
 const SIMILARITY_MEMO_LIMIT = 50_000;
 
-function similaritiesOf(text: string, items: readonly ChecklistItemDefinition[]): ItemSimilarity[] {
+function similaritiesOf(text: string, items: readonly ChecklistItemDefinition[], remember: boolean): ItemSimilarity[] {
+  if (!remember) return similarities(text, items);
   let memo = similarityMemo.get(items);
   if (!memo) {
     memo = new Map();
@@ -126,12 +129,13 @@ function similarityCandidates(
   items: readonly ChecklistItemDefinition[],
   calibration: Calibration,
   threshold?: number,
+  remember = false,
 ): SimilarityCandidate[] {
   const out: SimilarityCandidate[] = [];
   for (const claim of claims) {
     if (SKIPPED_SECTION_KINDS.includes(claim.sectionKind)) continue;
     if (threshold !== undefined && !mayReach(claim.text, items, calibration, threshold)) continue;
-    for (const s of similaritiesOf(claim.text, items).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
+    for (const s of similaritiesOf(claim.text, items, remember).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
       out.push({
         claimId: claim.id,
         itemCode: s.itemCode,
@@ -377,7 +381,7 @@ export function fitModelOn(
     for (const claim of s.claims) {
       const g = s.gold.get(claim.id);
       if (!g || SKIPPED_SECTION_KINDS.includes(claim.sectionKind)) continue;
-      for (const sim of similaritiesOf(claim.text, items).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
+      for (const sim of similaritiesOf(claim.text, items, true).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
         examples.push({ score: sim.score, rank: sim.rank, positive: g.has(sim.itemCode) });
       }
     }
@@ -389,7 +393,7 @@ export function fitModelOn(
     claims: s.claims,
     gold: s.gold,
     rules: weigh(ruleLinksOf(s, items)),
-    candidates: similarityCandidates(s.claims, items, calibration),
+    candidates: similarityCandidates(s.claims, items, calibration, undefined, true),
   }));
   // the threshold is fitted on the links the product proposes (context included), and only
   // among thresholds whose precision on the training claims reaches the floor
