@@ -216,7 +216,7 @@ const BAD_STEM_CHARS =
   /[的了着过们这那及或等委局议在是]|乡镇|镇街|街镇|街乡|乡街|城乡|乡村|村镇|镇村|城镇|街巷|县城|[镇乡区县市街][长委]|第[一二三四五六七八九十百\d]|科室|部门|工作|建设|法治|治理|政治|综治|政府|行政|政务|职责|系统|体系|涉农|农村|农业|法律|执法|普法|依法|司法|管理|服务|社会/u;
 /** A stem ending like a verb or an admin level is a phrase, not a name (大事不出街道, 天津市街道). */
 const PHRASE_END =
-  /(?:推进|发挥|聘请|组织|制定|加强|参与|联合|规范|进入|覆盖|服务|深入|走进|全面|建立|完善|落实|打造|配合|协助|指导|督促|推动|开展|成立|设立|召开|举办|风险|[出入进向到由对为省市区县])$/u;
+  /(?:推进|形成|带动|带领|要求|围绕|涵盖|构建|发挥|聘请|组织|制定|加强|参与|联合|规范|进入|覆盖|服务|深入|走进|全面|建立|完善|落实|打造|配合|协助|指导|督促|推动|开展|成立|设立|召开|举办|风险|[出入进向到由对为省市区县])$/u;
 /** Last characters of a stem that make the word generic (社区, 城镇, 全街, 城乡 …). */
 const GENERIC_STEM_END: Record<string, RegExp> = {
   区: /(?:社|小|辖|园|镇|乡|主城|老城|旧城|中心城|景|片|街|市|全|本|我|各|该|校|库|矿|林|灾|山|湖|禁|误|专|分|学|示范|保护|开发|试验|功能|商|住|服务|管|地|老|郊|战|厂|营|院|生活|居住|行政|一|二|三|四|五|六|七|八|九|十|两)$/u,
@@ -346,8 +346,12 @@ function acceptStem(text: string, at: number, suffix: string, run: string, namin
   const phraseEnd = PHRASE_END.test(run) && !(namingSpot && n === 2 && /[市县]$/u.test(run) && suffix !== '市');
   // two level words in a row (各镇街道, 邻近镇街, 各镇乡) are no name; 景德镇市 is
   // nor a level word doubled (渠县县委: 渠县 and its 县委)
+  // where a text names its author, a 街道 whose own name ends in 乡 or 镇 (西乡街道办事处, 新镇街道) is a name
+  const ownLevelWord =
+    namingSpot && suffix === '街道' && n >= 2 && /[乡镇]$/u.test(run) && !/[全本我各该此每两乡镇街城村]$/u.test(run.slice(0, -1));
   const levelPair =
-    (suffix !== '市' && !ownStreet && /[镇乡街]$/u.test(run)) || ((suffix === '区' || suffix === '县') && run.endsWith(suffix));
+    (suffix !== '市' && !ownStreet && !ownLevelWord && /[镇乡街]$/u.test(run)) ||
+    ((suffix === '区' || suffix === '县') && run.endsWith(suffix));
   if (levelPair || BAD_STEM_CHARS.test(body) || phraseEnd || LEAD_INS.includes(run) || LEAD_INS.includes(body)) return null;
   // where a text names its author (title, signature, 来源, or before 人民政府/办事处) only a
   // determiner makes a 镇/乡/街道 generic: 王集镇, 新市镇, 古城镇 are names there
@@ -678,6 +682,8 @@ export function suffixNameWeight(
 
 /** A level word with an organ and no name, as the subject of the opening (2022年，区政府坚持…; 街道按照…). */
 const BARE_ORGAN = /(?<![\u3400-\u9fff])(街道|镇|乡|区|县|市)(?:人民政府|政府|办事处|党工委|党委)?(?=[\u3400-\u9fff])(?![委、])/gu;
+/** The level's party committee and government together as the opening's subject (县委、县政府坚持…; 镇党委、镇政府…). */
+const PARTY_AND_GOVERNMENT = /(?<![\u3400-\u9fff])(街道|镇|乡|区|县|市)(?:党工委|党委|委)、\1?(?:人民政府|政府|办事处)/gu;
 /** A bare organ as the opening's subject counts as this many 我X. */
 const BARE_SUBJECT_COUNT = 3;
 
@@ -697,8 +703,10 @@ function authorLevel(segments: Segment[]): UnitLevel | null {
       count(levelOf(m[1] ?? m[2] ?? ''), 1);
     }
     if (!seg.opening) continue;
-    for (const m of seg.text.matchAll(BARE_ORGAN)) {
-      if (atSubject(seg.text, m.index ?? 0)) count(levelOf(m[1] ?? ''), BARE_SUBJECT_COUNT);
+    for (const re of [BARE_ORGAN, PARTY_AND_GOVERNMENT]) {
+      for (const m of seg.text.matchAll(re)) {
+        if (atSubject(seg.text, m.index ?? 0)) count(levelOf(m[1] ?? ''), BARE_SUBJECT_COUNT);
+      }
     }
   }
   let best: UnitLevel | null = null;

@@ -158,3 +158,39 @@ describe('an author header above the title and an abbreviated name', () => {
     expect(a.year?.value).toBe(2020);
   });
 });
+
+describe('a 街道 whose own name ends in 乡 or 镇, named where the text names its author', () => {
+  it.each([
+    ['乡 before 街道 in a city + district + office title', '江州市青浦区东乡街道办事处关于2022年法治政府建设的报告', '东乡街道'],
+    ['镇 before 街道 with the office', '北镇街道办事处关于2022年度法治政府建设情况的报告', '北镇街道'],
+  ])('%s', (_shape, title, unit) => {
+    const a = analyzeReport(`${title}\n2022年，我街道坚持依法行政，形成街道、部门、社区三级联动格局。${BODY}`);
+    expect(a.unit).toMatchObject({ name: unit, level: 'STREET' });
+    expect(a.year?.value).toBe(2022);
+  });
+
+  it('a verb before 街道 in running text is no name (形成街道、社区两级…)', () => {
+    const a = analyzeReport(`2022年，我街道坚持依法行政，形成街道、社区两级工作格局。${BODY}`);
+    expect(a.unit).toBeNull();
+    expect(a.unitCandidates.map((c) => c.name)).not.toContain('形成街道');
+  });
+
+  it('still no name where a determiner comes before the level word (各镇街道办事处)', () => {
+    const a = analyzeReport(`各镇街道办事处关于2022年法治政府建设的报告\n2022年，我街道坚持依法行政。${BODY}`);
+    expect(a.unitCandidates.map((c) => c.name)).not.toContain('各镇街道');
+  });
+});
+
+describe('a county report addressed to its superior, its name only in its own documents', () => {
+  it('县委、县政府 as the subject makes the text speak as a county; the county its documents name is taken, weakly', () => {
+    const text =
+      '中共江州市委、江州市人民政府：\n2025年，县委、县政府坚持依法行政，扎实推进法治政府建设，现将工作开展情况报告如下。' +
+      '\n一、主要做法和成效\n（一）加强领导。印发《青禾县党政主要负责人述法办法》《青禾县法治建设考核办法》等文件，' +
+      '制定《青禾县行政执法公示实施细则》。' +
+      BODY;
+    const a = analyzeReport(text);
+    expect(a.unit).toMatchObject({ name: '青禾县', level: 'DISTRICT' });
+    expect(a.unit!.confidence).toBeLessThan(0.5);
+    expect(a.year?.value).toBe(2025);
+  });
+});
