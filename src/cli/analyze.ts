@@ -6,7 +6,8 @@
  * or non-text file, or — with `--require-unit`, for a caller that needs a unit, as ingest does —
  * when no unit was given or determined.
  */
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
+import { parseCommandLine, parseYearOption } from './command-line';
 import { readFile, stat } from 'fs/promises';
 import { join } from 'node:path';
 import { assessReportText } from '../pipeline/report-pipeline';
@@ -179,34 +180,21 @@ export async function runAnalyzeCli(argv: string[], io: CliIO = { stdout: proces
     .option('--require-unit', 'exit 2 when no unit is given or determined (for callers that need one, as ingest does)')
     .option('--checklist <file>', 'checklist file for links, item statuses and coverage', DEFAULT_CHECKLIST)
     .option('--no-checklist', 'analyse only: no links, items or coverage')
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => void io.stdout.write(s),
-      writeErr: (s) => void io.stderr.write(s),
-    })
     .action((f: string, o: Options) => {
       file = f;
       options = o;
     });
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : EXIT_INPUT;
-    }
-    throw e;
-  }
+  const stop = await parseCommandLine(program, argv, io, EXIT_INPUT);
+  if (stop !== null) return stop;
   if (file === undefined) return EXIT_INPUT;
   const fail = (message: string): number => {
     io.stderr.write(`analyze: ${message}\n`);
     return EXIT_INPUT;
   };
 
-  let year: number | undefined;
-  if (options.year !== undefined) {
-    if (!/^\d{4}$/u.test(options.year.trim())) return fail(`--year must be a four-digit year, got "${options.year}"`);
-    year = Number(options.year.trim());
-  }
+  const yearOption = parseYearOption(options.year);
+  if (yearOption.error) return fail(yearOption.error);
+  const year: number | undefined = yearOption.year;
   // the budgets of the server's ingest (README "Limits"; MAX_DOCX_UNCOMPRESSED_BYTES, EXTRACT_TIMEOUT_MS …)
   let limits: DocumentLimits;
   try {

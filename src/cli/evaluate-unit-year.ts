@@ -5,7 +5,8 @@
  * .json/.yaml label file whose entries carry `report` — the path of the text — and `unit`,
  * `unitLevel`, `year`). Nothing is given to the analyser: no unit, no year, no registry.
  */
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
+import { parseCommandLine } from './command-line';
 import { existsSync, readFileSync, readdirSync, statSync } from 'fs';
 import { readFile } from 'fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'path';
@@ -190,17 +191,11 @@ export async function runEvaluateUnitYearCli(
     .description('单位与年度识别的正确率：改写的示例报告和冻结测试集')
     .option('--json', 'print one JSON document')
     .option('--frozen <dir>', 'folder of the frozen test set (label files and texts)', DEFAULT_FROZEN)
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
     .action((o: { json?: boolean; frozen: string }) => {
       opts = o;
     });
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.code === 'commander.helpDisplayed' ? 0 : 2;
-    throw e;
-  }
+  const stop = await parseCommandLine(program, argv, io, 2);
+  if (stop !== null) return stop;
   const result = await evaluateUnitYear(resolve(opts.frozen));
   if (opts.json) {
     const doc = { rewrittenSeeds: figures(result.rewrittenSeeds), frozen: figures(result.frozen), problems: result.problems };

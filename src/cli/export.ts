@@ -13,7 +13,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
+import { parseCommandLine } from './command-line';
 import type { DataSource } from 'typeorm';
 import { formatChecklistErrors, loadChecklistFile } from '../checklist/checklist-file';
 import { checklistWorkbookBuffer } from '../checklist/checklist-xlsx';
@@ -109,17 +110,11 @@ async function parseExportArgs(argv: string[], io: ExportIO): Promise<Options | 
     .option('--checklist <key[@version]>', 'the checklist (default: the latest version covering the year)')
     .option('--checklist-template', 'write the checklist template workbook instead')
     .option('--from <checklist.yaml>', 'the checklist file of the template (default seeds/checklist.yaml)')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
     .action((o: Options) => {
       options = o;
     });
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : EXIT_USAGE;
-    throw e;
-  }
+  const stop = await parseCommandLine(program, argv, io, EXIT_USAGE);
+  if (stop !== null) return stop;
   return options;
 }
 

@@ -8,7 +8,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
+import { parseCommandLine } from './command-line';
 import type { DataSource } from 'typeorm';
 import { formatChecklistErrors, loadChecklistFile } from '../checklist/checklist-file';
 import { importChecklist } from '../pipeline/checklist-import.service';
@@ -73,18 +74,12 @@ export async function runImportChecklistCli(
     .description('Import a checklist from a .xlsx workbook or a .yaml file')
     .argument('<file>', 'checklist.xlsx or checklist.yaml')
     .option('--check', 'validate only; import nothing')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
     .action((f: string, o: { check?: boolean }) => {
       file = f;
       check = o.check ?? false;
     });
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : EXIT_INPUT;
-    throw e;
-  }
+  const stop = await parseCommandLine(program, argv, io, EXIT_INPUT);
+  if (stop !== null) return stop;
   const read = await readChecklistSource(file);
   for (const n of read.notes) io.stdout.write(`note: ${n}\n`);
   if (!read.checklist) {

@@ -8,10 +8,10 @@
  * the batches shown failed or was refused; 2 for bad arguments.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
+import { parseCommandLine, parseYearOption, say } from './command-line';
 import type { DataSource } from 'typeorm';
 import { collectDocumentFiles } from '../documents/collect-files';
-import { localeFromEnv } from '../i18n/messages';
 import {
   MAX_QUEUED_FILE_BYTES,
   batchStatuses,
@@ -32,11 +32,6 @@ interface Options {
   unit?: string;
   replace?: boolean;
   dryRun?: boolean;
-}
-
-/** Chinese unless LANG says English. */
-function say(zh: string, en: string): string {
-  return localeFromEnv() === 'en' ? en : zh;
 }
 
 /** The message when the database is SQLite (exported for `fazhi worker`). */
@@ -67,18 +62,12 @@ export async function runIngestQueueCli(argv: string[], io: IngestIO, dataSource
     .option('--unit <name>', 'the reporting unit of every file (wins over detection)')
     .option('--replace', "replace a unit's existing, different report for the same year")
     .option('--dry-run', 'not with --queue')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
     .action((p: string[], o: Options) => {
       paths = p;
       options = o;
     });
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.code === 'commander.helpDisplayed' ? EXIT_OK : EXIT_USAGE;
-    throw e;
-  }
+  const stop = await parseCommandLine(program, argv, io, EXIT_USAGE);
+  if (stop !== null) return stop;
   const fail = (message: string): number => {
     io.stderr.write(`ingest: ${message}\n`);
     return EXIT_USAGE;
@@ -87,11 +76,9 @@ export async function runIngestQueueCli(argv: string[], io: IngestIO, dataSource
   if (options.dryRun) return fail(say('--dry-run 不能与队列一起使用', '--dry-run cannot be used with a queue'));
   if (options.queue && paths.length === 0) return fail(say('--queue 需要文件或文件夹', '--queue needs files or folders'));
   if (options.status && paths.length > 0) return fail(say('--status 不接受文件', '--status takes no files'));
-  let year: number | null = null;
-  if (options.year !== undefined) {
-    if (!/^\d{4}$/u.test(options.year.trim())) return fail(`--year must be a four-digit year, got "${options.year}"`);
-    year = Number(options.year.trim());
-  }
+  const yearOption = parseYearOption(options.year);
+  if (yearOption.error) return fail(yearOption.error);
+  const year: number | null = yearOption.year ?? null;
 
   let opened: DataSource | null = null;
   if (!dataSource) {

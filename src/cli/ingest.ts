@@ -10,7 +10,8 @@
  * failed, 2 for bad arguments or a database without units or checklist.
  */
 import { SingleBar } from 'cli-progress';
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
+import { parseCommandLine, parseYearOption } from './command-line';
 import type { DataSource } from 'typeorm';
 import { Checklist } from '../checklist/checklist.entity';
 import type { WriteLock } from '../db/write-lock';
@@ -81,27 +82,19 @@ export async function runIngestCli(
     .option('--unit <name>', 'the reporting unit of every file (wins over detection)')
     .option('--dry-run', 'analyse and check only; store nothing')
     .option('--replace', "replace a unit's existing, different report for the same year")
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) })
     .action((p: string[], o: Options) => {
       paths = p;
       options = o;
     });
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
-    throw e;
-  }
+  const stop = await parseCommandLine(program, argv, io, EXIT_USAGE);
+  if (stop !== null) return stop;
   const fail = (message: string): number => {
     io.stderr.write(`ingest: ${message}\n`);
     return EXIT_USAGE;
   };
-  let year: number | null = null;
-  if (options.year !== undefined) {
-    if (!/^\d{4}$/u.test(options.year.trim())) return fail(`--year must be a four-digit year, got "${options.year}"`);
-    year = Number(options.year.trim());
-  }
+  const yearOption = parseYearOption(options.year);
+  if (yearOption.error) return fail(yearOption.error);
+  const year: number | null = yearOption.year ?? null;
 
   const { files, problems } = await collectDocumentFiles(paths);
   if (files.length === 0 && problems.length === 0) return fail(`no .txt, .docx, .pdf, .html or .htm files in ${paths.join(', ')}`);

@@ -6,7 +6,8 @@
  * job goes to one worker. Prints one line per job on stderr. Exit codes: 0; 2 for bad
  * arguments or a SQLite database (queues need PostgreSQL).
  */
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
+import { parseCommandLine } from './command-line';
 import type PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
 import type { DocumentLimits } from '../config';
@@ -107,16 +108,11 @@ export async function runWorkerCli(argv: string[]): Promise<number> {
     .description('Take jobs of the ingest queue (fazhi ingest PATH… --queue) from the PostgreSQL database of DATABASE_URL')
     .option('--until-empty', 'stop when no job is waiting')
     .option('--poll <seconds>', 'seconds between looks at the queue (at least 0.5)', '1')
-    .exitOverride()
     .action((o: typeof options) => {
       options = o;
     });
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (e) {
-    if (e instanceof CommanderError) return e.code === 'commander.helpDisplayed' ? EXIT_OK : EXIT_USAGE;
-    throw e;
-  }
+  const stop = await parseCommandLine(program, argv, { stdout: process.stdout, stderr: process.stderr }, EXIT_USAGE);
+  if (stop !== null) return stop;
   const pollSeconds = Number(options.poll);
   if (!Number.isFinite(pollSeconds) || pollSeconds < 0.5) {
     process.stderr.write(`worker: --poll must be a number of seconds ≥ 0.5, got "${options.poll}"\n`);
