@@ -42,9 +42,15 @@ function packageVersion(name: string): string {
 }
 
 /** Forks `script`, sends it `request`, and waits for its endpoint. */
-async function startProcess(name: string, script: string, request: object, env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+async function startProcess(
+  name: string,
+  script: string,
+  request: object,
+  env: NodeJS.ProcessEnv,
+  execArgv: string[] = [],
+): Promise<ServerProcess> {
   const started = process.hrtime.bigint();
-  const child: ChildProcess = fork(join(__dirname, script), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(join(__dirname, script), [], { env, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (m: { ok: boolean; endpoint?: string; error?: string }) =>
       m.ok && m.endpoint ? resolve(m.endpoint) : reject(new Error(`${name} did not start: ${m.error ?? 'no endpoint'}`)),
@@ -81,10 +87,10 @@ async function startProcess(name: string, script: string, request: object, env: 
   };
 }
 
-/** Our server (bench/our-server.ts) over the benchmark database, in a fresh process. */
-export function startOurs(database: DatabaseConfig): Promise<ServerProcess> {
+/** Our server (bench/our-server.ts) over the benchmark database, in a fresh process (`execArgv`: e.g. `--cpu-prof`). */
+export function startOurs(database: DatabaseConfig, execArgv: string[] = []): Promise<ServerProcess> {
   const request: OurServerRequest = { database };
-  return startProcess('ours', 'our-server.js', request, { ...process.env, TZ: 'UTC' });
+  return startProcess('ours', 'our-server.js', request, { ...process.env, TZ: 'UTC' }, execArgv);
 }
 
 /** PostGraphile over `databaseUrl` with a pool of `poolMax` connections (the project's server uses 10). */
