@@ -75,7 +75,8 @@ async function main(): Promise<void> {
     const post = async (url: string, body: string): Promise<Record<string, unknown>> => {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       const json = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-      if (!response.ok || json.errors) throw new Error(`GraphQL request failed (${response.status}): ${JSON.stringify(json).slice(0, 500)}`);
+      if (!response.ok || json.errors)
+        throw new Error(`GraphQL request failed (${response.status}): ${JSON.stringify(json).slice(0, 500)}`);
       return json.data ?? {};
     };
     const all = await buildBodies(post, { ours: ours.url, peer: peer?.url ?? null }, context);

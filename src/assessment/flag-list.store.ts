@@ -61,7 +61,7 @@ interface RawFlag {
 
 /**
  * A page of flags ordered by severity (ERROR first), unit name, year (latest first), then
- * stored order (a derived REPORT_MISSING first), with the total: two statements.
+ * stored order (a derived REPORT_MISSING first), with the total: one statement (two for a page past the end).
  */
 export async function listFlags(
   ds: DataSource,
@@ -129,12 +129,18 @@ export async function listFlags(
     branch += ` AND NOT EXISTS (SELECT 1 FROM "assessment" "x" WHERE "x"."unitId" = "u"."id" AND "x"."checklistId" = "y"."checklistId" AND "x"."year" = "y"."year")`;
     sql += branch;
   }
-  const counted: Array<{ n: number | string }> = await ds.query(`SELECT COUNT(*) AS "n" FROM (${sql}) "all_flags"`, [...params]);
-  const total = Number(counted[0]?.n ?? 0);
+  // the page and the total in one statement; a page past the end (or `first: 0`) counts apart
+  const countParams = [...params];
   const pageSql =
-    `${sql} ORDER BY "severityRank" ASC, "unitName" ASC, "year" DESC, "sortId" ASC, "checklistId" ASC` +
+    `SELECT "all_flags".*, COUNT(*) OVER () AS "total" FROM (${sql}) "all_flags"` +
+    ` ORDER BY "severityRank" ASC, "unitName" ASC, "year" DESC, "sortId" ASC, "checklistId" ASC` +
     ` LIMIT ${p(page.limit)} OFFSET ${p(page.offset)}`;
-  const rows: RawFlag[] = await ds.query(pageSql, params);
+  const rows: Array<RawFlag & { total: number | string }> = await ds.query(pageSql, params);
+  let total = Number(rows[0]?.total ?? 0);
+  if (rows.length === 0 && (page.offset > 0 || page.limit === 0)) {
+    const counted: Array<{ n: number | string }> = await ds.query(`SELECT COUNT(*) AS "n" FROM (${sql}) "all_flags"`, countParams);
+    total = Number(counted[0]?.n ?? 0);
+  }
   return {
     total,
     rows: rows.map((r) => ({

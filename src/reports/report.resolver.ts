@@ -4,7 +4,9 @@ import { scopeList, type Context } from '../graphql/context';
 import { ReportStateEnum } from './report.type';
 import { idOfType, pageWindow, toConnection } from '../graphql/relay';
 import { UnitNode } from '../units/unit.type';
-import type { Unit } from '../units/unit.entity';
+import { Unit } from '../units/unit.entity';
+import { entityFromRaw } from '../db/hydrate';
+import { pageWithTotal } from '../graphql/paged-query';
 import { Report } from './report.entity';
 import { MetricValueNode, ReportConnection, ReportNode, ReportSectionNode } from './report.type';
 import { reportLoaders } from './report.loaders';
@@ -22,20 +24,45 @@ export class ReportFilter {
   state?: ReportStateEnum;
 }
 
+/** What the `reports` list reads of a report: every column but `rawText`. */
+const LISTED_REPORT_COLUMNS = [
+  'id',
+  'unitId',
+  'year',
+  'sha256',
+  'source',
+  'sourceSha256',
+  'publishedDate',
+  'state',
+  'replacedById',
+  'createdAt',
+] as const satisfies ReadonlyArray<Exclude<keyof Report, 'rawText' | 'unit' | 'replacedBy'>>;
+
 @Resolver(() => ReportNode)
 export class ReportResolver {
   @Query(() => ReportConnection, { description: 'Reports, newest year first, then in the order they were ingested.' })
   async reports(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter) {
     const { offset, limit } = pageWindow(page);
+    // every column but the text (a list never shows it: `rawText` reads it by id), with the unit
+    // joined so that `unit { … }` is answered from this statement instead of one more
     const query = ctx.dataSource
       .getRepository(Report)
       .createQueryBuilder('r')
+      .select(LISTED_REPORT_COLUMNS.map((c) => `r.${c}`))
+      .innerJoin('r.unit', 'ru')
+      .addSelect(ctx.dataSource.getMetadata(Unit).columns.map((c) => `ru.${c.propertyName}`))
       .where('r.state = :state', { state: filter?.state ?? 'CURRENT' });
     const scope = scopeList(ctx);
     if (scope) query.andWhere('r.unitId IN (:...scope)', { scope: scope.length ? scope : [-1] });
     if (filter?.unitId) query.andWhere('r.unitId = :unitId', { unitId: idOfType(filter.unitId, 'Unit') ?? -1 });
     if (filter?.year !== undefined && filter.year !== null) query.andWhere('r.year = :year', { year: filter.year });
-    const [rows, total] = await query.orderBy('r.year', 'DESC').addOrderBy('r.id', 'ASC').offset(offset).limit(limit).getManyAndCount();
+    const { raw, total } = await pageWithTotal(query.orderBy('r.year', 'DESC').addOrderBy('r.id', 'ASC'), offset, limit);
+    const units = ctx.loaders.of(unitLoaders).unitById;
+    const rows = raw.map((r) => {
+      const unit = entityFromRaw(ctx.dataSource, Unit, r, 'ru');
+      units.prime(unit.id, unit);
+      return entityFromRaw(ctx.dataSource, Report, r, 'r');
+    });
     return toConnection(rows.map(ReportNode.from), offset, total);
   }
 

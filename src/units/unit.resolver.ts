@@ -6,6 +6,8 @@ import { idOfType, pageWindow, toConnection } from '../graphql/relay';
 import { Unit } from './unit.entity';
 import { UnitConnection, UnitNode } from './unit.type';
 import { unitLoaders } from './unit.loaders';
+import { pageWithTotal } from '../graphql/paged-query';
+import { entityFromRaw } from '../db/hydrate';
 
 @InputType({ description: 'Filter units; all fields optional.' })
 export class UnitFilter {
@@ -36,8 +38,12 @@ export class UnitResolver {
     if (filter?.nameContains) {
       query.andWhere('(u.name LIKE :q OR u.aliases LIKE :q)', { q: `%${filter.nameContains.replace(/[%_]/g, '')}%` });
     }
-    const [rows, total] = await query.orderBy('u.name', 'ASC').addOrderBy('u.id').offset(offset).limit(limit).getManyAndCount();
-    return toConnection(rows.map(UnitNode.from), offset, total);
+    const { raw, total } = await pageWithTotal(query.orderBy('u.name', 'ASC').addOrderBy('u.id'), offset, limit);
+    return toConnection(
+      raw.map((r) => UnitNode.from(entityFromRaw(ctx.dataSource, Unit, r, 'u'))),
+      offset,
+      total,
+    );
   }
 
   @Query(() => UnitNode, { nullable: true })

@@ -83,6 +83,39 @@ describe('SQL statements per request', () => {
     expect(db.counter.statements.filter((q) => /FROM "checklist"/.test(q))).toHaveLength(1);
   });
 
+  it('a page of units, of reports with their units, or of flags is one statement, its total included; a page past the end counts apart', async () => {
+    const count = async (query: string, variables: Record<string, unknown> = {}) => {
+      db.counter.reset();
+      const data = await client.data(query, variables);
+      return { n: db.counter.count, data };
+    };
+    const UNITS = `query($after: String) { units(first: 3, after: $after) { totalCount edges { node { id name level aliases } } pageInfo { endCursor } } }`;
+    const unitRows = await db.dataSource.getRepository(Unit).count();
+    const units = await count(UNITS);
+    expect(units.n).toBe(1);
+    expect(units.data.units.totalCount).toBe(unitRows);
+    expect(units.data.units.edges).toHaveLength(3);
+    const past = await count(UNITS, { after: Buffer.from(`offset:${unitRows + 5}`).toString('base64') });
+    expect(past.data.units.edges).toEqual([]);
+    expect(past.data.units.totalCount).toBe(unitRows);
+    expect(past.n).toBe(2);
+
+    const REPORTS = `{ reports(filter: { year: 2022 }, first: 4) { totalCount edges { node { year unit { name level parent { name } } } } } }`;
+    const reports = await count(REPORTS);
+    expect(reports.data.reports.edges).toHaveLength(4);
+    expect(reports.data.reports.totalCount).toBeGreaterThan(20);
+    for (const e of reports.data.reports.edges) expect(e.node.unit.name).toMatch(/街|镇/);
+    // the page with its units, then the units' parents
+    expect(reports.n).toBe(2);
+
+    const FLAGS = `{ flags(filter: { year: 2022, codes: [NO_EVIDENCE] }, first: 5) { totalCount edges { node { code itemCode } } } }`;
+    const flags = await count(FLAGS);
+    expect(flags.data.flags.edges).toHaveLength(5);
+    expect(flags.data.flags.totalCount).toBeGreaterThan(5);
+    // the checklist row and the page
+    expect(flags.n).toBe(2);
+  });
+
   it('a nested report query does not grow with the number of claims and links', async () => {
     const QUERY = `query($year: Int!) { reports(filter: { year: $year }, first: 50) { edges { node {
       unit { name parent { name } } sections { kind } claims { text metrics { metric } links { state item { code targets { metric } } } }
