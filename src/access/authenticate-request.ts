@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../common/caller';
 import { authenticate, countActiveTokens } from './token.service';
+import { keptUntilChange } from '../db/change-notices';
 
 /** The anonymous local reader: may read everything, change nothing. */
 const ANONYMOUS: Caller = { name: 'anonymous', role: 'ANONYMOUS', scope: null };
@@ -48,7 +49,7 @@ export async function callerOfRequest(
     new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
   if (!authorization) {
     if (!isLoopback(host)) throw unauthenticated('Send an API token: Authorization: Bearer <token>.');
-    if (allowAnonymousRead || (await countActiveTokens(ds)) === 0) return ANONYMOUS;
+    if (allowAnonymousRead || (await keptUntilChange(ds, 'activeTokens', () => countActiveTokens(ds))) === 0) return ANONYMOUS;
     throw unauthenticated(
       '已创建 API 令牌，匿名访问已关闭：请发送 Authorization: Bearer <token>（或由管理员设置 ALLOW_ANONYMOUS_READ=1）。',
     );

@@ -9,6 +9,7 @@ import { Unit } from '../units/unit.entity';
 import type { Caller } from '../common/caller';
 import { ApiToken } from './api-token.entity';
 import { ROLES, type Role } from '../common/roles';
+import { changeCommitted } from '../db/change-notices';
 
 /** Tokens look like `fzq_` + 43 URL-safe characters (256 random bits). */
 const TOKEN_PREFIX = 'fzq_';
@@ -54,7 +55,7 @@ export async function createToken(
     return fail('UNIT_REQUIRED', `A ${role} token must be bound to a unit (--unit NAME).`, 'unit');
   }
   const secret = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-  return ds.transaction(async (manager) => {
+  const created = await ds.transaction(async (manager) => {
     const repo = manager.getRepository(ApiToken);
     const token = await repo.save(
       repo.create({
@@ -77,11 +78,13 @@ export async function createToken(
     });
     return ok({ token, secret });
   });
+  changeCommitted(ds);
+  return created;
 }
 
 /** Revokes a token by id or name; revoked tokens stop working at once. */
 export async function revokeToken(ds: DataSource, input: { id?: number; name?: string; actor: string }): Promise<Outcome<ApiToken[]>> {
-  return ds.transaction(async (manager) => {
+  const revoked = await ds.transaction(async (manager) => {
     const repo = manager.getRepository(ApiToken);
     const tokens =
       input.id !== undefined
@@ -102,6 +105,8 @@ export async function revokeToken(ds: DataSource, input: { id?: number; name?: s
     }
     return ok(tokens);
   });
+  changeCommitted(ds);
+  return revoked;
 }
 
 /** Longest token name (the column is varchar(100)). */

@@ -1,3 +1,4 @@
+import { keptUntilChange } from '../db/change-notices';
 import type { EntityManager } from 'typeorm';
 import { sha256 } from '../common/hash';
 import { fail, ok, type Outcome } from '../common/user-error';
@@ -198,6 +199,16 @@ async function checklistMatching(manager: EntityManager, checklistId: number): P
 }
 
 /**
+ * Every checklist version's row, latest version first. Outside a transaction kept between
+ * requests until a checklist is written (src/db/change-notices.ts: PostgreSQL tells every
+ * process); inside one, and on SQLite, read each time.
+ */
+export async function checklistVersions(manager: EntityManager): Promise<Checklist[]> {
+  const read = () => manager.getRepository(Checklist).find({ order: { version: 'DESC', id: 'DESC' } });
+  return manager.queryRunner ? read() : keptUntilChange(manager.connection, 'checklistVersions', read);
+}
+
+/**
  * The checklist version a question is about: the given one (database id), or else the latest
  * version whose years include `year`. A missing checklist or a year outside it is a user error.
  * One query for the checklist row(s); the definition (items, targets, matching) comes from
@@ -211,10 +222,10 @@ export async function chooseChecklistVersion(
 ): Promise<Outcome<LoadedChecklist>> {
   let row: Checklist | null;
   if (checklistId !== null) {
-    row = await manager.getRepository(Checklist).findOne({ where: { id: checklistId } });
+    row = (await checklistVersions(manager)).find((c) => c.id === checklistId) ?? null;
     if (!row) return fail('BAD_USER_INPUT', 'No such checklist', 'checklistId');
   } else {
-    const all = await manager.getRepository(Checklist).find({ order: { version: 'DESC', id: 'DESC' } });
+    const all = await checklistVersions(manager);
     row = all.find((c) => c.yearFrom <= year && year <= c.yearTo) ?? null;
     if (row === null) return fail('BAD_USER_INPUT', `No checklist covers ${year}`, 'year');
   }

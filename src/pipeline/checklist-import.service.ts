@@ -1,3 +1,4 @@
+import { changeCommitted } from '../db/change-notices';
 import type { DataSource } from 'typeorm';
 import { recomputeAssessment } from './recompute.service';
 import { recordAudit } from '../audit/audit.service';
@@ -29,7 +30,7 @@ export async function importChecklist(
   source: string,
   actor: string,
 ): Promise<Outcome<ImportedChecklist>> {
-  return runWrite(dataSource, lock, async (manager) => {
+  const outcome = await runWrite(dataSource, lock, async (manager) => {
     const stored = await storeChecklist(manager, definition, source);
     if (!stored.ok || !stored.value.created) return stored;
     const { checklist } = stored.value;
@@ -83,4 +84,7 @@ export async function importChecklist(
     });
     return stored;
   });
+  // this process reads the new version at once (other processes when its notice arrives)
+  changeCommitted(dataSource);
+  return outcome;
 }

@@ -20,6 +20,7 @@ import { ForeignKeys1796200000000 as PostgresForeignKeys } from './postgres/1796
 import { SharedCaches1796310000000 as PostgresSharedCaches } from './postgres/1796310000000-SharedCaches';
 import { NarrowAssessments1796538792319 as PostgresNarrowAssessments } from './postgres/1796538792319-NarrowAssessments';
 import { NoReportCopies1796600000000 as PostgresNoReportCopies } from './postgres/1796600000000-NoReportCopies';
+import { ChangeNotices1796700000000 } from './postgres/1796700000000-ChangeNotices';
 import { AccessTokens1795449230664 } from './sqlite/1795449230664-AccessTokens';
 import { AcrossReports1795900100000 } from './sqlite/1795900100000-AcrossReports';
 import { ChecklistReuse1795900200000 } from './sqlite/1795900200000-ChecklistReuse';
@@ -68,4 +69,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   PostgresSharedCaches,
   PostgresNarrowAssessments,
   PostgresNoReportCopies,
+  ChangeNotices1796700000000,
 ];
