@@ -75,6 +75,10 @@ export class AssessmentResolver {
     const unit = await ctx.loaders.of(unitLoaders).unitById.load(unitIdArg(unitId));
     if (!unit) throw new BadInputError('No such unit');
     const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
+    // the version's row and items are in hand (kept per version): the evidence fields need no statement for them
+    const checklists = ctx.loaders.of(checklistLoaders);
+    checklists.checklistById.prime(loaded.checklist.id, loaded.checklist);
+    checklists.itemsByChecklist.prime(loaded.checklist.id, loaded.items);
     const one = (await assessmentsForUnits(ctx.dataSource, [unit], loaded, year))[0]!; // one unit in, one out
     return AssessmentNode.build(one.result, unit.id, loaded.checklist.id, year, one.stored);
   }

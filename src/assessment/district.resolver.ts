@@ -8,10 +8,10 @@ import { BadInputError, idOfType, MAX_PAGE_SIZE, pageWindow, toConnection } from
 import { UnitNode } from '../units/unit.type';
 import { ITEM_STATUSES } from '../checklist/types';
 import { assessmentSummariesForUnits, assessmentsForUnits, noReportFlags } from './assessment-batch.store';
-import { reportingUnitIdsUnder, reportingUnitsUnder } from '../units/unit.service';
+import { reportingUnitIdsUnder, subtreeWithReportingUnits } from '../units/unit.service';
+import type { Unit } from '../units/unit.entity';
 import { listFlags } from './flag-list.store';
-import { Checklist } from '../checklist/checklist.entity';
-import { cachedChecklistDefinition, type LoadedChecklist } from '../checklist/checklist.service';
+import { cachedChecklistDefinition, checklistVersions, type LoadedChecklist } from '../checklist/checklist.service';
 import { CoverageCountType, FlagConnection, FlagType, ScoreType } from './assessment.type';
 import { chooseChecklist } from './assessment.resolver';
 import { compareAssessments } from './compare';
@@ -51,6 +51,18 @@ export class FlagFilter {
   itemCodes?: string[];
 }
 
+/**
+ * The parent unit (BAD_USER_INPUT when it does not exist or is outside the caller's scope,
+ * as the unit loader answers) and its reporting units in the caller's scope, by name: one
+ * statement; the parent is handed to the unit loader for `parent { … }`.
+ */
+async function districtOf(ctx: Context, parentId: number): Promise<{ parent: Unit; units: Unit[] }> {
+  const { parent, units } = await subtreeWithReportingUnits(ctx.dataSource, parentId);
+  if (!parent || !inScope(ctx, parent.id)) throw new BadInputError('No such unit');
+  ctx.loaders.of(unitLoaders).unitById.prime(parent.id, parent);
+  return { parent, units: units.filter((u) => inScope(ctx, u.id)) };
+}
+
 @Resolver()
 export class DistrictResolver {
   @Query(() => CoverageMatrixType, {
@@ -62,10 +74,8 @@ export class DistrictResolver {
     @Arg('parentUnitId', () => ID) parentUnitId: string,
     @Arg('checklistId', () => ID, { nullable: true }) checklistId?: string,
   ): Promise<CoverageMatrixType> {
-    const parent = await ctx.loaders.of(unitLoaders).unitById.load(unitIdArg(parentUnitId, 'parentUnitId'));
-    if (!parent) throw new BadInputError('No such unit');
+    const { parent, units } = await districtOf(ctx, unitIdArg(parentUnitId, 'parentUnitId'));
     const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
-    const units = (await reportingUnitsUnder(ctx.dataSource, parent.id)).filter((u) => inScope(ctx, u.id));
     const assessments = await assessmentSummariesForUnits(ctx.dataSource, units, loaded, year, { items: true });
     const itemsByCode = new Map(loaded.definition.items.map((i) => [i.code, i]));
     const columns = loaded.definition.items
@@ -128,10 +138,8 @@ export class DistrictResolver {
     @Arg('parentUnitId', () => ID) parentUnitId: string,
     @Arg('checklistId', () => ID, { nullable: true }) checklistId?: string,
   ): Promise<RankingEntryType[]> {
-    const parent = await ctx.loaders.of(unitLoaders).unitById.load(unitIdArg(parentUnitId, 'parentUnitId'));
-    if (!parent) throw new BadInputError('No such unit');
+    const { units } = await districtOf(ctx, unitIdArg(parentUnitId, 'parentUnitId'));
     const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
-    const units = (await reportingUnitsUnder(ctx.dataSource, parent.id)).filter((u) => inScope(ctx, u.id));
     const assessments = await assessmentSummariesForUnits(ctx.dataSource, units, loaded, year, { items: false });
     const byId = new Map(assessments.map((a) => [String(a.unit.id), a]));
     return rankUnits(assessments.map((a) => ({ unitId: String(a.unit.id), score: a.summary.score.proposed.normalised }))).map((r) => {
@@ -197,13 +205,13 @@ export class DistrictResolver {
     let checklistId: number | null = null;
     if (filter?.checklistId) {
       checklistId = idOfType(filter.checklistId, 'Checklist') ?? -1;
-      const row = await ctx.dataSource.getRepository(Checklist).findOne({ where: { id: checklistId } });
+      const row = (await checklistVersions(ctx.dataSource.manager)).find((c) => c.id === checklistId);
       checklists = row ? [await cachedChecklistDefinition(ctx.dataSource.manager, row)] : [];
     } else if (year !== null) {
       checklists = [await chooseChecklist(ctx.dataSource, undefined, year)];
       checklistId = checklists[0]!.checklist.id; // one chosen
     } else {
-      const rows = await ctx.dataSource.getRepository(Checklist).find({ order: { id: 'ASC' } });
+      const rows = [...(await checklistVersions(ctx.dataSource.manager))].sort((a, b) => a.id - b.id);
       checklists = await Promise.all(rows.map((row) => cachedChecklistDefinition(ctx.dataSource.manager, row)));
     }
     // one recursive query seeded with every id (the list is capped at MAX_LIST_ARGUMENT)
@@ -227,6 +235,8 @@ export class DistrictResolver {
       checklists.flatMap((loaded) => noReportFlags(loaded).map((flag) => ({ checklistId: loaded.checklist.id, flag }))),
       { offset, limit },
     );
+    const unitById = ctx.loaders.of(unitLoaders).unitById;
+    for (const row of listed.rows) unitById.prime(row.unit.id, row.unit); // listed in the caller's scope
     return toConnection(listed.rows.map(FlagType.fromListed), offset, listed.total);
   }
 }

@@ -4,6 +4,8 @@
  * result has — derived in the same SQL statement, since "no report" is never stored.
  */
 import type { DataSource } from 'typeorm';
+import { entityFromRaw } from '../db/hydrate';
+import { Unit } from '../units/unit.entity';
 import type { FlagCode, Severity } from '../checklist/types';
 import type { LocalText } from '../i18n/messages';
 import { REPORTING_LEVELS } from '../units/reporting-levels';
@@ -45,6 +47,8 @@ export interface ListedFlag {
   message: string;
   text: LocalText | null;
   claimIds: number[];
+  /** the flag's unit */
+  unit: Unit;
 }
 
 interface RawFlag {
@@ -81,6 +85,12 @@ export async function listFlags(
     ...(filter.unitIds ? [`${column} IN (${list(filter.unitIds)})`] : []),
   ];
 
+  // each flag's unit row, for the unit field (no second statement)
+  const unitColumns = ds
+    .getMetadata(Unit)
+    .columns.map((c) => `"u"."${c.databaseName}" AS "u_${c.databaseName}"`)
+    .join(', ');
+
   // stored flags
   const stored = [
     ...unitConditions(`"f"."unitId"`),
@@ -93,7 +103,7 @@ export async function listFlags(
   let sql =
     `SELECT "f"."id" AS "id", "f"."id" AS "sortId", "f"."unitId" AS "unitId", "f"."year" AS "year", "f"."checklistId" AS "checklistId",` +
     ` "f"."code" AS "code", "f"."severity" AS "severity", "f"."severityRank" AS "severityRank", "f"."itemCode" AS "itemCode",` +
-    ` "f"."message" AS "message", "f"."text" AS "text", "f"."claimIds" AS "claimIds", "u"."name" AS "unitName"` +
+    ` "f"."message" AS "message", "f"."text" AS "text", "f"."claimIds" AS "claimIds", "u"."name" AS "unitName", ${unitColumns}` +
     ` FROM "assessment_flag" "f" JOIN "unit" "u" ON "u"."id" = "f"."unitId"` +
     (stored.length ? ` WHERE ${stored.join(' AND ')}` : '');
 
@@ -108,7 +118,7 @@ export async function listFlags(
   if (derived.length) {
     // built in the order the text reads: SQLite's `?` are numbered by position
     let branch = ` UNION ALL SELECT NULL, 0, "u"."id", "y"."year", "y"."checklistId", ${p('REPORT_MISSING')}, "m"."severity", "m"."severityRank", NULL,`;
-    branch += ` "m"."message", "m"."text", '[]', "u"."name" FROM "unit" "u" CROSS JOIN (`;
+    branch += ` "m"."message", "m"."text", '[]', "u"."name", ${unitColumns} FROM "unit" "u" CROSS JOIN (`;
     branch +=
       filter.year !== null
         ? derived
@@ -145,6 +155,7 @@ export async function listFlags(
     total,
     rows: rows.map((r) => ({
       id: r.id === null ? null : Number(r.id),
+      unit: entityFromRaw(ds, Unit, r as unknown as Record<string, unknown>, 'u'),
       unitId: Number(r.unitId),
       year: Number(r.year),
       code: r.code,

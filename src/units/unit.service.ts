@@ -1,5 +1,6 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { cacheVersion } from '../db/cache-version';
+import { entityFromRaw } from '../db/hydrate';
 import type { KnownUnit } from '../reading/types';
 import { REPORTING_LEVELS } from './reporting-levels';
 import { Unit } from './unit.entity';
@@ -49,8 +50,6 @@ export function subtreeIds(units: readonly Pick<Unit, 'id' | 'parentId'>[], root
   return out;
 }
 
-const CHUNK = 500;
-
 /**
  * Ids of the reporting units (街道, 镇) in the subtrees of all `rootIds` together, in one
  * recursive query seeded with every root (SQLite and PostgreSQL): a list of 500 roots is one
@@ -76,19 +75,35 @@ export async function reportingUnitIdsUnder(ds: DataSource, rootIds: readonly nu
  * query (works on SQLite and PostgreSQL).
  */
 export async function reportingUnitsUnder(ds: DataSource, parentId: number): Promise<Unit[]> {
-  const rows: { id: number }[] = await ds.query(
-    `WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE id = $1 UNION ALL SELECT u.id FROM unit u JOIN sub ON u."parentId" = sub.id) SELECT id FROM sub`.replace(
-      '$1',
-      ds.options.type === 'postgres' ? '$1' : '?',
-    ),
-    [parentId],
+  return (await subtreeWithReportingUnits(ds, parentId)).units;
+}
+
+/**
+ * The unit `parentId` (null when there is none) and the reporting units (街道, 镇) in its
+ * subtree, by name: one recursive statement that reads the units' rows too (both databases).
+ */
+export async function subtreeWithReportingUnits(ds: DataSource, parentId: number): Promise<{ parent: Unit | null; units: Unit[] }> {
+  const postgres = ds.options.type === 'postgres';
+  const p = (n: number) => (postgres ? `$${n}` : '?');
+  const columns = ds
+    .getMetadata(Unit)
+    .columns.map((c) => `"u"."${c.databaseName}" AS "u_${c.databaseName}"`)
+    .join(', ');
+  const levels = [...REPORTING_LEVELS];
+  const rows: Array<Record<string, unknown>> = await ds.query(
+    `WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE id = ${p(1)} UNION ALL SELECT u.id FROM unit u JOIN sub ON u."parentId" = sub.id) ` +
+      `SELECT ${columns} FROM unit u JOIN sub ON sub.id = u.id WHERE u.id = ${p(2)} OR u.level IN (${levels.map((_, i) => p(i + 3)).join(', ')})`,
+    [parentId, parentId, ...levels],
   );
-  const ids = rows.map((r) => Number(r.id));
+  let parent: Unit | null = null;
   const units: Unit[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    units.push(...(await ds.getRepository(Unit).find({ where: { id: In(ids.slice(i, i + CHUNK)), level: In([...REPORTING_LEVELS]) } })));
+  for (const row of rows) {
+    const unit = entityFromRaw(ds, Unit, row, 'u');
+    if (unit.id === parentId) parent = unit;
+    if ((REPORTING_LEVELS as readonly string[]).includes(unit.level)) units.push(unit);
   }
-  return units.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
+  units.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
+  return { parent, units };
 }
 
 /** Every registered unit, and the same as the reading core's known units (one list, the same identity while unchanged). */
