@@ -13,7 +13,7 @@ import type { DataSource } from 'typeorm';
 import { logger } from '../common/log';
 
 /** The channel the triggers notify. */
-export const CHANGE_CHANNEL = 'fazhi_changes';
+const CHANGE_CHANNEL = 'fazhi_changes';
 
 /** How long to wait before listening again after the connection was lost. */
 const RECONNECT_MS = 1000;
