@@ -14,6 +14,7 @@ import { assessmentInputOf, assessReport, proposedEvidence, type PipelineCheckli
 import { matchReportOffThread, prepareReportInPool, readReportOffThread } from './analysis-pool';
 import type { PrepareContext } from './pipeline.worker';
 import { sha256 } from '../common/hash';
+import { newReportsPrefix, readBatchState, storeNewReports, withStoredClaimIds, writerTiming } from './ingest-batch.store';
 import { observeIngest } from '../observability/events';
 import { indexClaims } from '../reports/search/claim-search';
 import { log } from '../common/log';
@@ -179,23 +180,63 @@ export async function ingestBatch(
   limits: { maxReportBytes: number },
   options: { batchSize?: number } = {},
 ): Promise<Array<Outcome<IngestResult>>> {
-  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-  const chunks: BatchInput[][] = [];
-  for (let start = 0; start < inputs.length; start += batchSize) chunks.push(inputs.slice(start, start + batchSize));
   const out: Array<Outcome<IngestResult>> = [];
-  // the workers read and match the next batch while the main thread stores this one
-  let next = chunks.length ? prepareBatch(dataSource, chunks[0]!, limits) : null;
-  for (let k = 0; k < chunks.length; k += 1) {
-    const started = process.hrtime.bigint();
-    const prepared = await next!; // set for every k < chunks.length
-    next = k + 1 < chunks.length ? prepareBatch(dataSource, chunks[k + 1]!, limits) : null;
-    next?.catch(() => undefined); // awaited next round; a failure must not go unhandled meanwhile
-    const stored = await storePrepared(dataSource, lock, prepared);
-    stored.forEach((outcome, i) => observeIngest(outcome, started, chunks[k]![i]!));
+  await ingestStream(dataSource, lock, inputs, limits, options, (_, stored) => {
     out.push(...stored);
-  }
+  });
   return out;
 }
+
+/**
+ * {@link ingestBatch} over inputs taken from `inputs` as they are needed (a folder of any size:
+ * one batch being stored and the next one being read are all that is held), each batch's
+ * outcomes handed to `onBatch` and then let go. Pipelined: the pool reads and matches batch
+ * N + 1 while the main thread stores batch N, and no further (backpressure: the next batch is
+ * taken from `inputs` only when batch N's storage starts).
+ */
+export async function ingestStream(
+  dataSource: DataSource,
+  lock: WriteLock,
+  inputs: Iterable<BatchInput>,
+  limits: { maxReportBytes: number },
+  options: { batchSize?: number },
+  onBatch: (inputs: BatchInput[], outcomes: Array<Outcome<IngestResult>>) => void | Promise<void>,
+): Promise<void> {
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const iterator = inputs[Symbol.iterator]();
+  const take = (): BatchInput[] | null => {
+    const chunk: BatchInput[] = [];
+    while (chunk.length < batchSize) {
+      const next = iterator.next();
+      if (next.done) break;
+      chunk.push(next.value);
+    }
+    return chunk.length ? chunk : null;
+  };
+  let chunk = take();
+  let next = chunk ? prepareBatch(dataSource, chunk, limits) : null;
+  while (chunk && next) {
+    const started = process.hrtime.bigint();
+    const prepared = await next;
+    const waited = Number(process.hrtime.bigint() - started) / 1e6;
+    writerTiming.ms[WAITING] = (writerTiming.ms[WAITING] ?? 0) + waited;
+    const following = take();
+    // the workers read and match the next batch while the main thread stores this one
+    next = following ? prepareBatch(dataSource, following, limits) : null;
+    next?.catch(() => undefined); // awaited next round; a failure must not go unhandled meanwhile
+    const storing = performance.now();
+    const stored = await storePrepared(dataSource, lock, prepared);
+    writerTiming.ms[STORING] = (writerTiming.ms[STORING] ?? 0) + performance.now() - storing;
+    const inputsOfBatch = chunk;
+    stored.forEach((outcome, i) => observeIngest(outcome, started, inputsOfBatch[i]!));
+    await onBatch(chunk, stored);
+    chunk = following;
+  }
+}
+
+/** Keys of `writerTiming`: the main thread waiting for the pool's next batch, and storing a batch (all of it). */
+const WAITING = 'main thread waiting for the pool';
+const STORING = 'storePrepared, whole (the writer)';
 
 /**
  * Reads, matches and resolves reports in the worker pool, all at once (the pool queues them):
@@ -235,7 +276,14 @@ async function prepareInPool(
     },
     context,
   );
-  const resolved = resolveUnitAndYear(units, analysis, input);
+  // the registry's name index, unless the given unit's own list is the one to resolve in
+  const resolved = resolveUnitAndYear(
+    units,
+    analysis,
+    input,
+    false,
+    units === context.registry.units ? context.registry.resolve : undefined,
+  );
   if (!resolved.ok) return resolved;
   const { unit, year } = resolved.value;
   const matchedChecklists = matched.flatMap((m) => {
@@ -258,11 +306,7 @@ export async function storePrepared(
   let stored: Map<PreparedReport, Outcome<IngestResult>> | null = null;
   if (toStore.length > 1) {
     try {
-      stored = await runWrite(dataSource, lock, async (manager) => {
-        const results = new Map<PreparedReport, Outcome<IngestResult>>();
-        for (const p of toStore) results.set(p, await storeReport(manager, p.input, p.analysis, p.matched, p.unit, p.year, p.hash));
-        return results;
-      });
+      stored = await runWrite(dataSource, lock, (manager) => storeInOrder(manager, toStore));
     } catch (error) {
       log.warn({ err: error, reports: toStore.length }, 'ingest: a batch failed to store; storing its reports one by one');
       stored = null;
@@ -274,6 +318,38 @@ export async function storePrepared(
     else out.push(stored?.get(p.value) ?? (await storeAlone(dataSource, lock, p.value)));
   }
   return out;
+}
+
+/**
+ * Stores reports one after the other in the caller's transaction, with what storing each
+ * through {@link storeReport} gives: the plain new reports (most of a folder) with a few
+ * multi-row statements for all of them (ingest-batch.store.ts), any other report (already in,
+ * a replacement, a year whose next year is in, a stored assessment) through `storeReport`.
+ */
+async function storeInOrder(
+  manager: EntityManager,
+  reports: readonly PreparedReport[],
+): Promise<Map<PreparedReport, Outcome<IngestResult>>> {
+  const results = new Map<PreparedReport, Outcome<IngestResult>>();
+  const checklists = await latestChecklists(manager);
+  for (let i = 0; i < reports.length;) {
+    const rest = reports.slice(i);
+    const state = await readBatchState(manager, rest, checklists);
+    const plain = newReportsPrefix(rest, state);
+    if (plain === 0) {
+      const p = reports[i]!;
+      results.set(p, await storeReport(manager, p.input, p.analysis, p.matched, p.unit, p.year, p.hash));
+      i += 1;
+      continue;
+    }
+    const stored = await storeNewReports(manager, rest.slice(0, plain), state);
+    stored.forEach((s, k) => {
+      const p = rest[k]!;
+      results.set(p, ok({ ...s, created: true, replaced: null, unit: p.unit, year: p.year, analysis: p.analysis }));
+    });
+    i += plain;
+  }
+  return results;
 }
 
 /**
@@ -492,14 +568,6 @@ async function matchChecklistsOfYear(manager: EntityManager, analysis: ReportAna
   return out;
 }
 
-/** The matcher's links with the database ids of the claims just stored. */
-function withStoredClaimIds(links: readonly ProposedLink[], claimIdByLocal: ReadonlyMap<string, number | undefined>): ProposedLink[] {
-  return links.flatMap((l) => {
-    const id = claimIdByLocal.get(l.claimId);
-    return id === undefined ? [] : [{ ...l, claimId: String(id) }];
-  });
-}
-
 /** What the dry run would store as assessments: the same pure steps, with the unit's not-applicable marks. */
 async function dryRunAssessments(
   manager: EntityManager,
@@ -555,12 +623,13 @@ function resolveUnitAndYear(
   analysis: ReportAnalysis,
   input: IngestInput,
   scoped = false,
+  resolve: (name: string) => Unit | null = (name) => resolveUnitName(units, name),
 ): Outcome<{ unit: Unit; year: number }> {
   const errors: UserErrorData[] = [];
   let unit: Unit | null = null;
   const given = input.unit?.trim();
   if (given) {
-    unit = resolveUnitName(units, given);
+    unit = resolve(given);
     if (!unit) {
       const suggestions = suggestUnitNames(units, given);
       const hint = suggestions.length ? ` Did you mean ${suggestions.join(', ')}?` : '';
@@ -571,7 +640,7 @@ function resolveUnitAndYear(
       });
     }
   } else if (analysis.unit) {
-    unit = resolveUnitName(units, analysis.unit.name);
+    unit = resolve(analysis.unit.name);
     if (!unit) {
       errors.push({
         code: scoped ? 'UNIT_NOT_FOUND' : 'UNIT_NOT_REGISTERED',

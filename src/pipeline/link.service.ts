@@ -46,7 +46,6 @@ export async function storeLinks(
   freshReport: boolean,
 ): Promise<StoredLinkRow[]> {
   if (proposed.length === 0) return [];
-  const itemsByCode = new Map(loaded.items.map((i) => [i.code, i]));
   const existing = freshReport
     ? []
     : await manager
@@ -55,8 +54,19 @@ export async function storeLinks(
         .select(['l.claimId', 'l.itemId'])
         .where('l.reportId = :reportId', { reportId })
         .getMany();
-  const taken = new Set(existing.map((l) => `${l.claimId}:${l.itemId}`));
-  const rows = proposed.flatMap((p) => {
+  const rows = proposedLinkRows(reportId, proposed, loaded, new Set(existing.map((l) => `${l.claimId}:${l.itemId}`)));
+  // updateEntity(false): no re-select of the generated columns (createdAt, version) on SQLite.
+  await bulkInsert(manager, EvidenceLink, rows);
+  return rows;
+}
+
+/**
+ * The rows {@link storeLinks} stores (pure): one PROPOSED link per proposal whose item is in
+ * the version and whose claim × item pair is not in `taken` (which it extends).
+ */
+export function proposedLinkRows(reportId: number, proposed: readonly ProposedLink[], loaded: LoadedChecklist, taken: Set<string>) {
+  const itemsByCode = new Map(loaded.items.map((i) => [i.code, i]));
+  return proposed.flatMap((p) => {
     const item = itemsByCode.get(p.itemCode);
     const claimId = Number(p.claimId);
     if (!item || taken.has(`${claimId}:${item.id}`)) return [];
@@ -81,7 +91,4 @@ export async function storeLinks(
       },
     ];
   });
-  // updateEntity(false): no re-select of the generated columns (createdAt, version) on SQLite.
-  await bulkInsert(manager, EvidenceLink, rows);
-  return rows;
 }

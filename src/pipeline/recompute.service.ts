@@ -92,15 +92,7 @@ export async function recomputeAssessment(
       result,
     });
   }
-  const values = {
-    unitId,
-    checklistId,
-    year,
-    reportId: report?.id ?? null,
-    result: withoutFlags(result),
-    ...listColumns(result),
-    computedAt: new Date(),
-  };
+  const values = assessmentValues({ unitId, checklistId, year }, report?.id ?? null, result);
   let saved: Assessment;
   if (existing) {
     // One UPDATE (the version column is incremented by TypeORM), instead of save()'s
@@ -123,12 +115,24 @@ async function replaceFlags(manager: EntityManager, assessment: Assessment, resu
   await bulkInsert(manager, AssessmentFlag, flagRows(assessment, result));
 }
 
-/** The columns of `assessment` that list views read instead of the result (coverage matrix, ranking). */
 /** false for the unsaved row of a derived "no report" result ({@link recomputeAssessment} with `derivable`). */
 export function isStored(assessment: Pick<Assessment, 'id'>): boolean {
   return assessment.id > 0;
 }
 
+/**
+ * The stored columns of an assessment row (without id, version and lock): the result without
+ * its flags (they have their own rows) and the columns list views read instead of the result.
+ */
+export function assessmentValues(
+  key: Pick<Assessment, 'unitId' | 'checklistId' | 'year'>,
+  reportId: number | null,
+  result: AssessmentResult,
+) {
+  return { ...key, reportId, result: withoutFlags(result), ...listColumns(result), computedAt: new Date() };
+}
+
+/** The columns of `assessment` that list views read instead of the result (coverage matrix, ranking). */
 function listColumns(result: AssessmentResult) {
   const { confirmed, proposed } = result.coverage;
   return {
@@ -149,7 +153,7 @@ function listColumns(result: AssessmentResult) {
 }
 
 /** The narrow rows of an assessment: one per item, its status and score in both views. */
-function itemStatusRows(
+export function itemStatusRows(
   assessment: Pick<Assessment, 'id' | 'unitId' | 'checklistId' | 'year'>,
   result: AssessmentResult,
 ): Partial<AssessmentItemStatus>[] {
@@ -166,7 +170,8 @@ function itemStatusRows(
   }));
 }
 
-function flagRows(
+/** The flag rows of an assessment. */
+export function flagRows(
   assessment: Pick<Assessment, 'id' | 'unitId' | 'checklistId' | 'year'>,
   result: AssessmentResult,
 ): Partial<AssessmentFlag>[] {

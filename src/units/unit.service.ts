@@ -3,6 +3,7 @@ import { cacheVersion } from '../db/cache-version';
 import { entityFromRaw } from '../db/hydrate';
 import type { KnownUnit } from '../reading/types';
 import { REPORTING_LEVELS } from './reporting-levels';
+import { unitNameResolver } from './unit-names';
 import { Unit } from './unit.entity';
 import type { UnitDefinition } from './unit-file';
 
@@ -112,6 +113,8 @@ export interface UnitRegistry {
   version: string;
   units: Unit[];
   known: KnownUnit[];
+  /** `resolveUnitName(units, name)`, from an index built once per version */
+  resolve: (name: string) => Unit | null;
 }
 
 const registries = new WeakMap<DataSource, UnitRegistry>();
@@ -129,7 +132,7 @@ export async function unitRegistry(ds: DataSource): Promise<UnitRegistry> {
   const cached = registries.get(ds);
   if (cached && cached.version === version) return cached;
   const units = await ds.getRepository(Unit).find({ order: { id: 'ASC' } });
-  const registry = { version, units, known: units.map((u) => ({ name: u.name, aliases: u.aliases })) };
+  const registry = { version, units, known: units.map((u) => ({ name: u.name, aliases: u.aliases })), resolve: unitNameResolver(units) };
   registries.set(ds, registry);
   return registry;
 }

@@ -46,6 +46,7 @@ const TABLES = [
   'evidence_link',
   'assessment',
   'assessment_flag',
+  'assessment_item_status',
   'audit_entry',
 ];
 
@@ -89,15 +90,18 @@ async function refuseSource(ds: DataSource, source: string): Promise<void> {
 
 let one: TestDatabase;
 let batched: TestDatabase;
+let whole: TestDatabase;
 
 beforeAll(async () => {
   one = await freshDatabase();
   batched = await freshDatabase();
+  whole = await freshDatabase();
 }, 120_000);
 
 afterAll(async () => {
   await one?.close();
   await batched?.close();
+  await whole?.close();
   await closeAnalysisPool();
 });
 
@@ -107,20 +111,34 @@ describe('ingestBatch', () => {
     const single: Array<Outcome<IngestResult>> = [];
     for (const input of inputs) single.push(await ingestReport(one.dataSource, one.lock, input, LIMITS));
     const batch = await ingestBatch(batched.dataSource, batched.lock, inputs, LIMITS, { batchSize: 4 });
+    // one transaction for all: a unit's report of the year before and a second text for the same unit
+    // and year are in the same batch
+    whole.counter.record = true;
+    const all = await ingestBatch(whole.dataSource, whole.lock, inputs, LIMITS, { batchSize: inputs.length });
+    whole.counter.record = false;
+    // the new reports went in with multi-row statements, not one INSERT per report (the one-by-one path)
+    const reportInserts = whole.counter.statements.filter((q) => /^INSERT INTO "report"/u.test(q)).length;
+    expect(reportInserts).toBeGreaterThan(0);
+    expect(reportInserts).toBeLessThan(corpus.reports.length / 4);
 
     const summary = (o: Outcome<IngestResult>) =>
       o.ok ? `${o.value.unit.name} ${o.value.year} ${o.value.created ? 'created' : 'already in'} ${o.value.linkCount}` : o.errors[0]?.code;
     expect(batch.map(summary)).toEqual(single.map(summary));
+    expect(all.map(summary)).toEqual(single.map(summary));
     expect(single.map(summary)).toEqual(
       expect.arrayContaining(['EMPTY_TEXT', 'REPORT_EXISTS', 'UNIT_NOT_DETECTED', expect.stringMatching(/already in 0$/u)]),
     );
     expect(single.filter((o) => o.ok && o.value.created)).toHaveLength(corpus.reports.length);
 
-    const [a, b] = await Promise.all([storedRows(one.dataSource), storedRows(batched.dataSource)]);
+    const [a, b, c] = await Promise.all([storedRows(one.dataSource), storedRows(batched.dataSource), storedRows(whole.dataSource)]);
     expect(a.report).toHaveLength(corpus.reports.length);
     expect(a.claim!.length).toBeGreaterThan(100);
     expect(a.evidence_link!.length).toBeGreaterThan(100);
-    for (const table of TABLES) expect({ table, rows: b[table] }).toEqual({ table, rows: a[table] });
+    expect(a.assessment_item_status!.length).toBeGreaterThan(100);
+    for (const table of TABLES) {
+      expect({ table, rows: b[table] }).toEqual({ table, rows: a[table] });
+      expect({ table, rows: c[table] }).toEqual({ table, rows: a[table] });
+    }
   }, 300_000);
 
   it('stores the others of a batch when the database refuses one report, and fails that one alone', async () => {

@@ -41,55 +41,82 @@ async function unitNamesById(ds: DataSource | EntityManager, ids: readonly numbe
 }
 
 /**
- * The keys (of `keys`) whose bucket already holds more than {@link BUCKET_LIMIT} rows. Such a
- * bucket is never followed (`candidatesFor` counts up to BUCKET_LIMIT + 1 and drops it) and
- * rows are never removed from claim_band, so a row added to it would never be read: the
- * bands of the sentences every report repeats (most of a generated corpus's claims) are not
- * stored again and again.
+ * How many rows the bucket of each key (of `keys`) holds, counted up to {@link BUCKET_LIMIT} + 1
+ * (keys of an empty bucket are left out). A bucket holding more than BUCKET_LIMIT rows is never
+ * followed (`candidatesFor` counts up to BUCKET_LIMIT + 1 and drops it) and rows are never
+ * removed from claim_band, so a row added to it would never be read: the bands of the
+ * sentences every report repeats (most of a generated corpus's claims) are not stored again
+ * and again ({@link keptBandRows}).
  */
-async function fullBuckets(manager: EntityManager, keys: readonly number[]): Promise<Set<number>> {
-  const out = new Set<number>();
+export async function bucketSizes(manager: EntityManager, keys: readonly number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
   const postgres = manager.connection.options.type === 'postgres';
-  for (let i = 0; i < keys.length; i += CHUNK) {
-    const chunk = keys.slice(i, i + CHUNK);
+  for (let i = 0; i < keys.length; i += KEY_CHUNK) {
+    const chunk = keys.slice(i, i + KEY_CHUNK);
     const values = chunk.map((_, j) => `(CAST(${postgres ? `$${j + 1}` : '?'} AS integer))`).join(', ');
-    const rows = await manager.query<Array<{ bandKey: number }>>(
-      `SELECT k.column1 AS "bandKey" FROM (VALUES ${values}) AS k
-       WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM "claim_band" x WHERE x."bandKey" = k.column1 LIMIT ${BUCKET_LIMIT + 1}) AS bucket) > ${BUCKET_LIMIT}`,
+    const rows = await manager.query<Array<{ bandKey: number; n: number | string }>>(
+      `SELECT "bandKey", "n" FROM (SELECT k.column1 AS "bandKey",
+         (SELECT COUNT(*) FROM (SELECT 1 FROM "claim_band" x WHERE x."bandKey" = k.column1 LIMIT ${BUCKET_LIMIT + 1}) AS bucket) AS "n"
+       FROM (VALUES ${values}) AS k) AS sizes WHERE "n" > 0`,
       chunk,
     );
-    for (const r of rows) out.add(Number(r.bandKey));
+    for (const r of rows) out.set(Number(r.bandKey), Number(r.n));
   }
   return out;
 }
 
-/**
- * Computes and stores the band keys of a report's claims (in the ingest transaction),
- * leaving out the rows of buckets already too full to be followed ({@link fullBuckets}).
- */
-export async function storeClaimBands(
-  manager: EntityManager,
+/** Band keys per statement of {@link bucketSizes}. */
+const KEY_CHUNK = 2000;
+
+type BandRowToStore = Pick<ClaimBand, 'bandKey' | 'claimId' | 'reportId'>;
+
+/** The band rows of a report's claims (pure): a text repeated within the report once, by its first claim. */
+export function claimBandRows(
   claims: ReadonlyArray<Pick<Claim, 'id' | 'reportId' | 'text'>>,
   unitNames: readonly string[],
-): Promise<void> {
+): BandRowToStore[] {
   const started = performance.now();
-  const rows: Array<Pick<ClaimBand, 'bandKey' | 'claimId' | 'reportId'>> = [];
+  const rows: BandRowToStore[] = [];
   const seen = new Set<string>();
   for (const c of claims) {
-    // a text repeated within the report is stored once (its first claim stands for it)
     if (seen.has(c.text)) continue;
     seen.add(c.text);
     const print = fingerprintClaim(c.text, unitNames);
     if (!print) continue;
     for (const bandKey of new Set(print.bands)) rows.push({ bandKey, claimId: c.id, reportId: c.reportId });
   }
-  const inserting = performance.now();
-  reuseTiming.bandsMs += inserting - started;
-  const full = await fullBuckets(manager, [...new Set(rows.map((r) => r.bandKey))]);
-  await bulkInsert(manager, ClaimBand, full.size ? rows.filter((r) => !full.has(r.bandKey)) : rows);
-  reuseTiming.insertMs += performance.now() - inserting;
+  reuseTiming.bandsMs += performance.now() - started;
   reuseTiming.ms += performance.now() - started;
   reuseTiming.claims += claims.length;
+  return rows;
+}
+
+/**
+ * The rows of one report to store, given the bucket sizes before it ({@link bucketSizes}):
+ * those whose bucket is not yet full. `sizes` is updated with the rows kept, so the next
+ * report of a batch sees them as if this one had been stored.
+ */
+export function keptBandRows(rows: readonly BandRowToStore[], sizes: Map<number, number>): BandRowToStore[] {
+  const kept = rows.filter((r) => (sizes.get(r.bandKey) ?? 0) <= BUCKET_LIMIT);
+  for (const r of kept) sizes.set(r.bandKey, (sizes.get(r.bandKey) ?? 0) + 1);
+  return kept;
+}
+
+/**
+ * Computes and stores the band keys of a report's claims (in the ingest transaction),
+ * leaving out the rows of buckets already too full to be followed ({@link bucketSizes}).
+ */
+export async function storeClaimBands(
+  manager: EntityManager,
+  claims: ReadonlyArray<Pick<Claim, 'id' | 'reportId' | 'text'>>,
+  unitNames: readonly string[],
+): Promise<void> {
+  const rows = claimBandRows(claims, unitNames);
+  const inserting = performance.now();
+  const sizes = await bucketSizes(manager, [...new Set(rows.map((r) => r.bandKey))]);
+  await bulkInsert(manager, ClaimBand, keptBandRows(rows, sizes));
+  reuseTiming.insertMs += performance.now() - inserting;
+  reuseTiming.ms += performance.now() - inserting;
 }
 
 interface BoilerplateCache {
@@ -392,7 +419,7 @@ export async function reusedFromPreviousYear(
   year: number,
   claims: readonly ReuseClaim[],
   unitNames?: readonly string[],
-): Promise<Array<{ claimId: string; previousClaimId: string; year: number; similarity: number }>> {
+): Promise<PreviousYearReuse[]> {
   const started = performance.now();
   const previous = await manager.getRepository(Report).findOne({ select: ['id'], where: { unitId, year: year - 1, state: 'CURRENT' } });
   if (!previous) {
@@ -402,20 +429,43 @@ export async function reusedFromPreviousYear(
   const all = await manager
     .getRepository(Claim)
     .find({ select: ['id', 'text'], where: { reportId: previous.id }, order: { position: 'ASC' } });
-  // one claim per distinct text: a text repeated in last year's report is compared once
-  const firstByText = new Map<string, Claim>();
-  for (const c of all) if (!firstByText.has(c.text)) firstByText.set(c.text, c);
-  const before = [...firstByText.values()];
   const names = unitNames ?? (await unitNamesById(manager, [unitId])).get(unitId) ?? [];
+  reuseTiming.ms += performance.now() - started;
+  return reuseOfPreviousYear(claims, names, { reportId: previous.id, unitId, year: year - 1, claims: all });
+}
+
+/** A claim repeating one of the unit's report of the year before. */
+export interface PreviousYearReuse {
+  claimId: string;
+  previousClaimId: string;
+  year: number;
+  similarity: number;
+}
+
+/**
+ * {@link reusedFromPreviousYear} once the report of the year before and its claims (in
+ * position order) are at hand: pure, so a batch of reports compares each with last year's
+ * report whether that one is stored already or in the same batch.
+ */
+export function reuseOfPreviousYear(
+  claims: readonly ReuseClaim[],
+  names: readonly string[],
+  previous: { reportId: number; unitId: number; year: number; claims: ReadonlyArray<{ id: number; text: string }> },
+): PreviousYearReuse[] {
+  const started = performance.now();
+  // one claim per distinct text: a text repeated in last year's report is compared once
+  const firstByText = new Map<string, { id: number; text: string }>();
+  for (const c of previous.claims) if (!firstByText.has(c.text)) firstByText.set(c.text, c);
+  const before = [...firstByText.values()];
   const found = findReuse(
     claims.map((c) => ({ ...c, unitNames: names })),
     before.map((c) => ({
       id: String(c.id),
       text: c.text,
       unitNames: names,
-      reportId: previous.id,
-      unitId,
-      year: year - 1,
+      reportId: previous.reportId,
+      unitId: previous.unitId,
+      year: previous.year,
       kind: 'EARLIER' as const,
     })),
     new Set(),
