@@ -18,7 +18,9 @@ import { loadConfig, type DatabaseConfig } from '../src/config';
 import { StatementCounter } from '../src/db/statement-counter';
 import { runWrite, WriteLock } from '../src/db/write-lock';
 import { setItemNotApplicable } from '../src/pipeline/assessment-decisions.service';
-import { ingestBatch, ingestReport } from '../src/pipeline/ingest.service';
+import { writerTiming } from '../src/pipeline/ingest-batch.store';
+import { ingestReport, ingestStream, type IngestResult as IngestResultOf } from '../src/pipeline/ingest.service';
+import type { Outcome } from '../src/common/user-error';
 import { loadSeeds } from '../src/seeds/load-seeds';
 import { startServer, type RunningServer } from '../src/server';
 import { Unit } from '../src/units/unit.entity';
@@ -118,26 +120,25 @@ async function ingestCorpus(
   let tenthMs = 0;
   let tenthCount = 0;
   const step = folder && batchSize > 0 ? batchSize : 1;
-  for (let i = 0; i < total; i += step) {
-    const specs = corpus.reports.slice(i, i + step);
-    const inputs = specs.map((spec) => {
-      const text = generateReportText(corpus, spec);
-      bytes += Buffer.byteLength(text, 'utf8');
-      const source = `bench/${spec.year}/${spec.unit}.txt`;
-      // a folder ingest reads unit and year from the text; `given` passes them
-      return folder
-        ? { text: asFiledReport(spec, text), source, actor: 'bench' }
-        : { text, unit: spec.unit, year: spec.year, source, actor: 'bench' };
-    });
-    const before = counter.count;
-    const start = process.hrtime.bigint();
-    const limits = { maxReportBytes: 5 * 1024 * 1024 };
-    const results =
-      step > 1 || (folder && batchSize > 0)
-        ? await ingestBatch(ds, lock, inputs, limits, { batchSize })
-        : [await ingestReport(ds, lock, inputs[0]!, limits)];
-    const ms = msSince(start);
+  const limits = { maxReportBytes: 5 * 1024 * 1024 };
+  let generationMs = 0;
+  const inputOf = (spec: Corpus['reports'][number]) => {
+    const started = process.hrtime.bigint();
+    const text = generateReportText(corpus, spec);
+    bytes += Buffer.byteLength(text, 'utf8');
+    const source = `bench/${spec.year}/${spec.unit}.txt`;
+    // a folder ingest reads unit and year from the text; `given` passes them
+    const input = folder
+      ? { text: asFiledReport(spec, text), source, actor: 'bench' }
+      : { text, unit: spec.unit, year: spec.year, source, actor: 'bench' };
+    generationMs += msSince(started);
+    return input;
+  };
+  let done = 0;
+  /** Records one batch's outcomes: `ms` of ingest (text generation not counted), the statements since `before`. */
+  const record = (results: ReadonlyArray<Outcome<IngestResultOf>>, ms: number, before: number): void => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const specs = corpus.reports.slice(done, done + results.length);
     results.forEach((result, k) => {
       const spec = specs[k]!;
       const problem = !result.ok
@@ -160,7 +161,7 @@ async function ingestCorpus(
     }
     tenthMs += ms;
     tenthCount += specs.length;
-    const done = i + specs.length;
+    done += specs.length;
     if (done % Math.max(step, Math.ceil(total / 10 / step) * step) === 0 || done === total) {
       tenths.push(round(tenthCount / (tenthMs / 1000), 1));
       progress(
@@ -170,7 +171,38 @@ async function ingestCorpus(
       tenthMs = 0;
       tenthCount = 0;
     }
+  };
+  const wallStart = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
+  const writerBefore = { ...writerTiming.ms };
+  if (step > 1) {
+    // as `fazhi ingest DIR`: one stream, the pool reading the next batch while this one is stored
+    let before = counter.count;
+    let batchStart = process.hrtime.bigint();
+    let generationBefore = 0;
+    await ingestStream(ds, lock, lazily(corpus.reports, inputOf), limits, { batchSize }, (_, results) => {
+      const generated = generationMs - generationBefore;
+      record(results, msSince(batchStart) - generated, before);
+      before = counter.count;
+      generationBefore = generationMs;
+      batchStart = process.hrtime.bigint();
+    });
+  } else {
+    for (const spec of corpus.reports) {
+      const input = inputOf(spec);
+      const before = counter.count;
+      const start = process.hrtime.bigint();
+      const result = await ingestReport(ds, lock, input, limits);
+      record([result], msSince(start), before);
+    }
   }
+  const wallSeconds = msSince(wallStart) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const writerMsPerReport = Object.fromEntries(
+    Object.entries(writerTiming.ms)
+      .map(([kind, ms]) => [kind, round((ms - (writerBefore[kind] ?? 0)) / total, 2)] as const)
+      .filter(([, ms]) => ms > 0),
+  );
   const seconds = durations.reduce((s, v) => s + v, 0) / 1000;
   const sortedStatements = [...statements].sort((a, b) => a - b);
   return {
@@ -182,6 +214,10 @@ async function ingestCorpus(
     bytes,
     seconds: round(seconds),
     reportsPerSecond: round(total / seconds, 1),
+    wallSeconds: round(wallSeconds),
+    generationSeconds: round(generationMs / 1000, 2),
+    cpuMsPerReport: round((cpu.user + cpu.system) / 1000 / total, 1),
+    writerMsPerReport,
     mbPerSecond: round(bytes / 1e6 / seconds, 3),
     perReportMs: summarise(durations),
     firstOfYearMs,
@@ -189,6 +225,11 @@ async function ingestCorpus(
     reportsPerSecondByTenth: tenths,
     peakRssMb: Math.round(peakRss / 1e6),
   };
+}
+
+/** `map` over `items`, one at a time as the consumer asks for them. */
+function* lazily<T, U>(items: readonly T[], map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
 }
 
 /** POSTs one GraphQL operation; throws on HTTP or GraphQL errors. */

@@ -326,8 +326,18 @@ export function formatResult(r: BenchResult): string {
       `${d.type}: per report p50 ${i.perReportMs.p50} ms, p95 ${i.perReportMs.p95} ms, max ${i.perReportMs.max} ms; first report of each year ${i.firstOfYearMs.join(', ')} ms; ` +
         `reports/s by tenth ${i.reportsPerSecondByTenth.join(' ')}; database ${d.sizeMB} MB; ${d.seconds} s in all` +
         (i.failed !== undefined ? `; ${i.failed} failed${i.failures?.length ? ` (${i.failures.join('; ')})` : ''}` : '') +
-        (i.peakRssMb !== undefined ? `; peak RSS during ingest ${i.peakRssMb} MB` : ''),
+        (i.peakRssMb !== undefined ? `; peak RSS during ingest ${i.peakRssMb} MB` : '') +
+        (i.wallSeconds !== undefined
+          ? `; wall clock ${i.wallSeconds} s (${round(i.reports / i.wallSeconds, 1)} reports/s) including ${i.generationSeconds ?? 0} s generating the texts; CPU ${i.cpuMsPerReport} ms per report (this process, all threads)`
+          : ''),
     );
+    if (i.writerMsPerReport && Object.keys(i.writerMsPerReport).length) {
+      out.push(
+        `${d.type} writer, ms per report: ${Object.entries(i.writerMsPerReport)
+          .map(([kind, ms]) => `${kind} ${ms}`)
+          .join('; ')}`,
+      );
+    }
     const q: Array<Array<string | number>> = [
       [`GraphQL on ${d.type} (sequential)`, 'first ms', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'SQL stmts', 'KB'],
     ];

@@ -83,7 +83,16 @@ export interface IngestResult {
   /** the bench process's largest RSS after an ingest call (workers are threads of it) */
   peakRssMb?: number;
   bytes: number;
+  /** ingest time without the corpus's text generation */
   seconds: number;
+  /** from the first input to the last outcome, text generation included (a folder's files are read in that time too) */
+  wallSeconds?: number;
+  /** generating the reports' texts on the main thread (bench/corpus.ts), within wallSeconds */
+  generationSeconds?: number;
+  /** CPU of the bench process (main thread, pool workers, driver threads; not the PostgreSQL server) per report, text generation included */
+  cpuMsPerReport?: number;
+  /** batched ingest: ms per report by step of the writer (ingest-batch.store.ts `writerTiming`), wall clock on the main thread */
+  writerMsPerReport?: Record<string, number>;
   reportsPerSecond: number;
   mbPerSecond: number;
   perReportMs: LatencySummary;
