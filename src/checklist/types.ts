@@ -127,6 +127,27 @@ export interface ChecklistDefinition {
    * similarity proposes nothing until reviews have been learnt from.
    */
   matching?: { similarity: SimilaritySettings };
+  /**
+   * labelled example sentences of this checklist's items (src/evidence/examples.ts), shipped as
+   * data (`seeds/examples.json`, src/checklist/examples-file.ts) and attached when the version
+   * is loaded, not part of the checklist file. Absent: the examples signal is off.
+   */
+  examples?: ChecklistExamples;
+}
+
+/** Labelled example sentences and how their votes become links (the examples signal). */
+export interface ChecklistExamples {
+  /** what the examples are and where they come from (identifies them: the workers keep them by it) */
+  key: string;
+  /** how many nearest examples vote */
+  neighbours: number;
+  /** vote score → probability: p = σ(intercept + slope · vote + top · [best-voted item]) */
+  calibration: { intercept: number; slope: number; top: number };
+  /** an examples link is proposed beside the rules from this probability; 1 switches it off */
+  threshold: number;
+  /** the same for the examples alone (evaluation only) */
+  aloneThreshold: number;
+  examples: Array<{ text: string; items: string[]; source: string }>;
 }
 
 /** Calibration of the similarity signal: p = σ(intercept + slope · score + top · [best item]); links from `threshold`. */

@@ -7,13 +7,16 @@
  *   (test/fixtures/labels) and every set of {@link LABELLED_SETS} — is matched with rules built
  *   without the rule terms only its own text contains (among all labelled reports) and a model
  *   fitted on the OTHER reports' labels, then scored; micro over all of them, and per set.
- * - 冻结测试集 (frozen): the held-out set {@link HELD_OUT_SET} (docs/evaluation.md), matched with
- *   the full rules and the model fitted on the seeds. While it is one of {@link LABELLED_SETS}
+ * - 冻结测试集 (frozen): the held-out set {@link HELD_OUT_SET} (docs/evaluation.md), matched as the
+ *   product matches: the full rules, the similarity fitted on the seeds and the examples of every
+ *   labelled set of {@link LABELLED_SETS} (what `--write-examples` ships). While it is one of {@link LABELLED_SETS}
  *   it is tuning data like the others and says so. Empty (reports 0, figures null) until labelled.
- * - each labelled set as the product reads it (full rules, model fitted on the seeds): tuning figures.
+ * - each labelled set as the product reads it (the same model; a report's own sentences are never
+ *   its examples): tuning figures.
  * - 调优集 (tuning): the five seed reports with the full rules: fitted, not a prediction.
  *
- * Each is shown for the rules alone, the similarity alone and the two combined; micro
+ * Each is shown for the rules alone, the similarity alone, the labelled examples alone and all
+ * combined (src/evidence/pipeline.ts `combine`); micro
  * precision / recall / F1 over claim × item pairs, and report × item beside them.
  * `--json` prints `{ leaveOneReportOut, frozen, frozen1, frozen2, frozen3, tuning }` with the
  * combined figures at the top of each and `bySignal` inside (`leaveOneReportOut.sets` per set).
@@ -29,9 +32,14 @@
  * each set scored with what is learnt (calibration, thresholds) fitted without it; pooled over the
  * labelled sets it is the cross-fitted figure of docs/evaluation.md. `--no-frozen` does not apply.
  * `--fit` prints the starting similarity calibration fitted on the seed labels, for the
- * checklist file's `matching:` block. Exit code 1 when the checklist or a label file is bad.
+ * checklist file's `matching:` block.
+ * `--no-examples`: the matcher without the examples signal (the figures before it), plain and `--cross`.
+ * `--neighbours K`: how many nearest examples vote (default 20).
+ * `--write-examples [FILE]`: writes the product's examples (seeds/examples.json) from the labelled
+ * sets (never the seed reports) with the vote calibration and threshold fitted on them.
+ * Exit code 1 when the checklist or a label file is bad.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formatChecklistErrors, loadChecklistFile } from '../checklist/checklist-file';
 import type { ChecklistItemDefinition } from '../checklist/types';
@@ -46,10 +54,20 @@ import {
   SIGNALS,
   summarise,
   type LabelledReport,
+  type MatchPipeline,
   type SetResult,
   type Signal,
 } from '../evidence/evaluation-suite';
-import { combinedPipeline, fitModel, fromReviewsPipeline, TERM_WEIGHT_FLOOR } from '../evidence/pipeline';
+import {
+  combinedPipeline,
+  examplesPipeline,
+  fitModel,
+  fromReviewsPipeline,
+  sourceOf,
+  TERM_WEIGHT_FLOOR,
+  type MatcherModel,
+} from '../evidence/pipeline';
+import { EXAMPLES_FILE, type ExamplesFile } from '../checklist/examples-file';
 import { analyzeReport } from '../reading/analyze';
 import { projectRoot } from '../common/project-root';
 
@@ -62,7 +80,7 @@ interface GoldFileWithMeta extends GoldFile {
  * The labelled sets besides the seeds, folders of test/fixtures: all of them tuning data now
  * (docs/evaluation.md); leave-one-report-out and `--cross` run over the seeds and these.
  */
-const LABELLED_SETS = ['frozen', 'frozen-2', 'frozen-3'] as const;
+const LABELLED_SETS = ['frozen', 'frozen-2', 'frozen-3', 'frozen-4'] as const;
 
 /**
  * The held-out set `--json` reports as `frozen`, a folder of test/fixtures. Re-point it at a
@@ -71,7 +89,12 @@ const LABELLED_SETS = ['frozen', 'frozen-2', 'frozen-3'] as const;
  */
 const HELD_OUT_SET = 'frozen-4';
 
-const SIGNAL_NAMES: Record<Signal, string> = { rules: '规则 rules', similarity: '相似度 similarity', combined: '合并 combined' };
+const SIGNAL_NAMES: Record<Signal, string> = {
+  rules: '规则 rules',
+  similarity: '相似度 similarity',
+  examples: '例句 examples',
+  combined: '合并 combined',
+};
 
 /** Terminal width of a string: CJK and full-width characters take two columns. */
 function width(s: string): number {
@@ -385,6 +408,50 @@ function jsonOf(set: SetResult): Record<string, unknown> {
   };
 }
 
+/**
+ * `--write-examples [FILE]`: the product's examples (seeds/examples.json by default) from the
+ * labelled sets of {@link LABELLED_SETS} — never the seed reports, whose labelled sentences would
+ * otherwise be the demo reports' own answers — with the vote calibration and threshold fitted on
+ * those sets (each report's votes without its own sentences), for the checklist's key and item codes.
+ */
+function writeExamples(
+  root: string,
+  items: ChecklistItemDefinition[],
+  sets: ReadonlyArray<{ name: string; reports: LabelledReport[] }>,
+  argv: string[],
+  hadProblems: boolean,
+): number {
+  const loaded = loadChecklistFile(join(root, 'seeds', 'checklist.yaml'), 'seeds/checklist.yaml').checklist;
+  if (!loaded) return 1;
+  const at = argv.indexOf('--write-examples');
+  const next = argv[at + 1];
+  const out = next && !next.startsWith('--') ? next : join(root, EXAMPLES_FILE);
+  const reports = sets.flatMap((s) => s.reports);
+  const model = fitModel(items, reports, { examples: true });
+  const ex = model.examples;
+  if (!ex) return 1;
+  // an example's source as a reader can find it: the labelled set and the report's label file
+  const names = new Map(sets.flatMap((s) => s.reports.map((r) => [sourceOf(r), `${s.name}/${r.name}`] as const)));
+  const file: ExamplesFile = {
+    checklist: { key: loaded.key, version: loaded.version, itemCodes: items.filter((i) => i.assessable).map((i) => i.code) },
+    generatedBy: `npm run -s examples:write — labelled sets ${sets.map((s) => s.name).join(', ')} (not the seed reports)`,
+    neighbours: ex.neighbours,
+    calibration: ex.calibration,
+    threshold: ex.threshold,
+    aloneThreshold: ex.aloneThreshold,
+    examples: ex.examples.map((e) => ({ items: [...e.items], text: e.text, source: names.get(e.source) ?? '?' })),
+  };
+  // one example a line: the file is read and diffed by people
+  const { examples, ...head } = file;
+  const body = JSON.stringify(head, null, 2).replace(/\n\}$/u, '');
+  writeFileSync(out, `${body},\n  "examples": [\n${examples.map((e) => `    ${JSON.stringify(e)}`).join(',\n')}\n  ]\n}\n`);
+  process.stdout.write(
+    `写入 wrote ${relative(process.cwd(), out) || out}: ${file.examples.length} examples from ${reports.length} reports; ` +
+      `vote calibration ${JSON.stringify(ex.calibration)}, threshold ${ex.threshold}\n`,
+  );
+  return hadProblems ? 1 : 0;
+}
+
 /** Runs the command (`fazhi evaluate`); returns the exit code. */
 export async function runEvaluateCli(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
@@ -416,7 +483,11 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
   // nothing can be fitted on it
   const heldOutTuned = (LABELLED_SETS as readonly string[]).includes(HELD_OUT_SET);
   const heldOutReports = heldOutTuned ? setReports(HELD_OUT_SET) : cross || fromReviews ? [] : await loadSet(HELD_OUT_SET);
-  const pipeline = combinedPipeline;
+  const neighboursArg = argv.indexOf('--neighbours');
+  const neighbours = neighboursArg >= 0 ? Number(argv[neighboursArg + 1]) : undefined;
+  // --no-examples: the matcher before the examples signal (rules, similarity and context only)
+  const withExamples = !argv.includes('--no-examples');
+  const pipeline = withExamples ? examplesPipeline(neighbours) : combinedPipeline;
   const warnLabelProblems = (name: string, set: SetResult) => {
     // labels whose quote maps to no single claim are counted and warned about, not fatal:
     // they are the labeller's data, scored as the evaluator maps them
@@ -510,6 +581,9 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
     }
     return problems.length > 0 ? 1 : 0;
   }
+  if (argv.includes('--write-examples')) {
+    return writeExamples(root, items, sets, argv, problems.length > 0);
+  }
   if (argv.includes('--fit')) {
     const model = fitModel(items, tuningReports);
     const c = model.calibration;
@@ -537,14 +611,27 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
     at += s.reports.length;
     return { name: s.name, result: sliceResult(loo, at - s.reports.length, at) };
   });
+  // as the product matches: the similarity fitted on the seeds (the checklist file's calibration)
+  // and the examples of every labelled set (seeds/examples.json, `--write-examples`)
+  const shipped = withExamples
+    ? fitModel(
+        items,
+        labelled.slice(1).flatMap((s) => s.reports),
+        { examples: true, neighbours },
+      ).examples
+    : undefined;
+  const asProduct: MatchPipeline<MatcherModel> = {
+    fit: (its, training) => ({ ...fitModel(its, training), ...(shipped ? { examples: shipped } : {}) }),
+    run: pipeline.run,
+  };
   const perSet = sets
     .filter((s) => s.reports.length > 0)
-    .map((s) => ({ name: s.name, result: evaluateFrozen(items, tuningReports, s.reports, pipeline) }));
+    .map((s) => ({ name: s.name, result: evaluateFrozen(items, tuningReports, s.reports, asProduct) }));
   for (const s of perSet) warnLabelProblems(s.name, s.result);
   const heldOut = {
     name: HELD_OUT_SET,
     tuned: heldOutTuned,
-    result: perSet.find((s) => s.name === HELD_OUT_SET)?.result ?? evaluateFrozen(items, tuningReports, heldOutReports, pipeline),
+    result: perSet.find((s) => s.name === HELD_OUT_SET)?.result ?? evaluateFrozen(items, tuningReports, heldOutReports, asProduct),
   };
   if (!heldOutTuned) warnLabelProblems(HELD_OUT_SET, heldOut.result);
   if (json) {

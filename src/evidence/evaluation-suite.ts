@@ -32,7 +32,7 @@ export interface LabelledReport {
   metrics: AnalysedMetric[];
 }
 
-export const SIGNALS = ['rules', 'similarity', 'combined'] as const;
+export const SIGNALS = ['rules', 'similarity', 'examples', 'combined'] as const;
 export type Signal = (typeof SIGNALS)[number];
 
 /** The links of each signal for one report. */

@@ -1,14 +1,25 @@
-import type { ChecklistDefinition, ChecklistItemDefinition } from '../checklist/types';
+import type { ChecklistDefinition, ChecklistExamples, ChecklistItemDefinition } from '../checklist/types';
 import type { AnalysedMetric } from '../reading/types';
-import { goldByClaim, score, sumScores, type Score } from './evaluate';
+import { compareCodes, goldByClaim, score, sumScores, type Score } from './evaluate';
 import type { LabelledReport, MatchPipeline, SignalLinks } from './evaluation-suite';
 import { withContext } from './context';
+import {
+  DEFAULT_NEIGHBOURS,
+  exampleReason,
+  exampleVotes,
+  indexExamples,
+  nearestExamples,
+  voteProbability,
+  type Example,
+  type ExampleVote,
+} from './examples';
 import { DEFAULT_MAX_LINKS_PER_CLAIM, matchClaims, SKIPPED_SECTION_KINDS, type MatchableClaim } from './matcher';
 import {
   calibrate,
   probability,
   similarities,
   similarityCeiling,
+  similarityWords,
   type Calibration,
   type CalibrationExample,
   type ItemSimilarity,
@@ -16,9 +27,9 @@ import {
 import type { ProposedLink } from './types';
 
 /**
- * Rules and similarity together: what is learnt ({@link MatcherModel}), how it is learnt from
- * labelled claims ({@link fitModel}) and the ONE function that combines the two signals
- * ({@link combine}). Pure.
+ * Rules, similarity and labelled examples together: what is learnt ({@link MatcherModel}), how
+ * it is learnt from labelled claims ({@link fitModel}) and the ONE function that combines the
+ * signals ({@link combine}). Pure.
  */
 
 /** What the matcher learns for one checklist. */
@@ -34,7 +45,15 @@ export interface MatcherModel {
    * links reviewers accepted (smoothed, see {@link estimateTermWeights}); absent = not learnt
    */
   termWeights: Record<string, Record<string, number>>;
+  /** the labelled examples and how their votes are read (examples.ts); absent: the signal is off */
+  examples?: ExamplesModel;
 }
+
+/**
+ * The examples signal of a model: the labelled sentences and how their votes become links
+ * (the shape a checklist version carries them in, {@link ChecklistExamples}; `key` optional).
+ */
+type ExamplesModel = Omit<ChecklistExamples, 'key' | 'examples'> & { key?: string; examples: readonly Example[] };
 
 /** A model that proposes no similarity link and leaves every rule as written. */
 export const RULES_ONLY_MODEL: MatcherModel = {
@@ -44,16 +63,30 @@ export const RULES_ONLY_MODEL: MatcherModel = {
   termWeights: {},
 };
 
-/** The starting model of a checklist file: its `matching.similarity` calibration, or rules alone. */
-export function modelOfDefinition(def: Pick<ChecklistDefinition, 'matching'>): MatcherModel {
+/**
+ * The starting model of a checklist file: its `matching.similarity` calibration, or rules alone,
+ * with the version's labelled examples when it carries them.
+ */
+export function modelOfDefinition(def: Pick<ChecklistDefinition, 'matching' | 'examples'>): MatcherModel {
   const sim = def.matching?.similarity;
-  if (!sim) return RULES_ONLY_MODEL;
-  return {
-    calibration: { intercept: sim.intercept, slope: sim.slope, top: sim.top },
-    threshold: sim.threshold,
-    aloneThreshold: sim.threshold,
-    termWeights: {},
-  };
+  const base: MatcherModel = sim
+    ? {
+        calibration: { intercept: sim.intercept, slope: sim.slope, top: sim.top },
+        threshold: sim.threshold,
+        aloneThreshold: sim.threshold,
+        termWeights: {},
+      }
+    : RULES_ONLY_MODEL;
+  return withExamplesOf(base, def);
+}
+
+/**
+ * A model with the labelled examples its checklist version carries (`definition.examples`),
+ * unless it has examples of its own: the model stored per version (calibration, thresholds,
+ * term weights) and the examples shipped with the version meet here.
+ */
+export function withExamplesOf(model: MatcherModel, def: Pick<ChecklistDefinition, 'examples'>): MatcherModel {
+  return model.examples || !def.examples ? model : { ...model, examples: def.examples };
 }
 
 /** How sure a rule is before any review (the prior of a term weight) and how many reviews that prior is worth. */
@@ -66,6 +99,8 @@ export const TERM_WEIGHT_FLOOR = 0.5;
  * the floor, or no similarity link at all.
  */
 const PRECISION_FLOOR = 0.8;
+/** How much training precision the examples signal may cost (see {@link fitModelOn}). */
+const EXAMPLES_PRECISION_COST = 0.01;
 /** Thresholds tried when the similarity threshold is fitted. */
 const THRESHOLD_GRID: readonly number[] = Array.from({ length: 17 }, (_, i) => Math.round((0.1 + i * 0.05) * 100) / 100);
 
@@ -79,8 +114,13 @@ const THRESHOLD_GRID: readonly number[] = Array.from({ length: 17 }, (_, i) => M
 const similarityMemo = new WeakMap<readonly ChecklistItemDefinition[], Map<string, ItemSimilarity[]>>();
 const SIMILARITY_MEMO_LIMIT = 50_000;
 
-function similaritiesOf(text: string, items: readonly ChecklistItemDefinition[], remember: boolean): ItemSimilarity[] {
-  if (!remember) return similarities(text, items);
+function similaritiesOf(
+  text: string,
+  items: readonly ChecklistItemDefinition[],
+  remember: boolean,
+  wordsOf: WordsOf = similarityWords,
+): ItemSimilarity[] {
+  if (!remember) return similarities(text, items, wordsOf(text));
   let memo = similarityMemo.get(items);
   if (!memo) {
     memo = new Map();
@@ -89,9 +129,31 @@ function similaritiesOf(text: string, items: readonly ChecklistItemDefinition[],
   const known = memo.get(text);
   if (known) return known;
   if (memo.size >= SIMILARITY_MEMO_LIMIT) memo.clear();
-  const found = similarities(text, items);
+  const found = similarities(text, items, wordsOf(text));
   memo.set(text, found);
   return found;
+}
+
+/** A text's words as the similarity and the examples see them ({@link similarityWords}). */
+type WordsOf = (text: string) => readonly string[];
+
+/** Words remembered for FITTING only (bounded like {@link similarityMemo}). */
+const fittingWords = new Map<string, readonly string[]>();
+
+/**
+ * The words of each text cut once: remembered for the whole process while fitting, else only
+ * for one call (one report), so the similarity and the examples never segment a claim twice.
+ */
+function wordsOnce(remember: boolean): WordsOf {
+  const memo = remember ? fittingWords : new Map<string, readonly string[]>();
+  return (text) => {
+    const known = memo.get(text);
+    if (known) return known;
+    if (memo.size >= SIMILARITY_MEMO_LIMIT) memo.clear();
+    const words = similarityWords(text);
+    memo.set(text, words);
+    return words;
+  };
 }
 
 /** The rule links of a training report, remembered per checklist and claims array (a fit reads each many times). */
@@ -110,12 +172,21 @@ function ruleLinksOf(s: Pick<ClaimsWithGold, 'claims' | 'metrics'>, items: reado
   return found;
 }
 
-/** A similarity candidate for one claim, before it becomes a link. */
-export interface SimilarityCandidate {
+/** A candidate link of a learnt signal (similarity or examples) for one claim, before it becomes a link. */
+export interface Candidate {
   claimId: string;
   itemCode: string;
   probability: number;
-  words: string[];
+  /** `similarity` or `examples` */
+  rule: 'similarity' | 'examples';
+  /** similarity: the words shared with the item; examples: why, naming the nearest example */
+  matched: string[];
+}
+
+/** One learnt signal's candidates and the probability a candidate needs to become a link (1 or more: none). */
+export interface ScoredCandidates {
+  candidates: readonly Candidate[];
+  threshold: number;
 }
 
 /**
@@ -130,21 +201,89 @@ function similarityCandidates(
   calibration: Calibration,
   threshold?: number,
   remember = false,
-): SimilarityCandidate[] {
-  const out: SimilarityCandidate[] = [];
+  wordsOf: WordsOf = wordsOnce(remember),
+): Candidate[] {
+  const out: Candidate[] = [];
   for (const claim of claims) {
     if (SKIPPED_SECTION_KINDS.includes(claim.sectionKind)) continue;
     if (threshold !== undefined && !mayReach(claim.text, items, calibration, threshold)) continue;
-    for (const s of similaritiesOf(claim.text, items, remember).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
+    for (const s of similaritiesOf(claim.text, items, remember, wordsOf).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
       out.push({
         claimId: claim.id,
         itemCode: s.itemCode,
         probability: Math.round(probability(calibration, s) * 100) / 100,
-        words: s.words.slice(0, 6),
+        rule: 'similarity',
+        matched: s.words.slice(0, 6),
       });
     }
   }
   return out;
+}
+
+/** One claim's item votes from its nearest examples, before calibration. */
+interface ClaimVotes {
+  claimId: string;
+  votes: ExampleVote[];
+}
+
+/**
+ * The items each claim's nearest labelled examples vote for (examples.ts), best first, at most
+ * {@link DEFAULT_MAX_LINKS_PER_CLAIM} per claim; claims of skipped sections have none.
+ * `excludeSource`: the report being matched, whose own sentences are never its examples.
+ * Items the checklist does not have are never proposed.
+ */
+function claimVotes(
+  claims: readonly MatchableClaim[],
+  items: readonly ChecklistItemDefinition[],
+  model: Pick<ExamplesModel, 'examples' | 'neighbours'>,
+  wordsOf: WordsOf,
+  excludeSource?: string,
+): ClaimVotes[] {
+  const index = indexExamples(model.examples, wordsOf);
+  const known = assessableCodes(items);
+  const out: ClaimVotes[] = [];
+  for (const claim of claims) {
+    if (SKIPPED_SECTION_KINDS.includes(claim.sectionKind)) continue;
+    const votes = exampleVotes(nearestExamples(index, wordsOf(claim.text), model.neighbours, excludeSource))
+      .filter((v) => known.has(v.itemCode))
+      .slice(0, DEFAULT_MAX_LINKS_PER_CLAIM);
+    if (votes.length > 0) out.push({ claimId: claim.id, votes });
+  }
+  return out;
+}
+
+/** Votes as candidates with the model's calibration; each names the nearest example that voted. */
+function voteCandidates(votes: readonly ClaimVotes[], calibration: Calibration): Candidate[] {
+  return votes.flatMap(({ claimId, votes: list }) =>
+    list.map((v) => ({
+      claimId,
+      itemCode: v.itemCode,
+      probability: Math.round(voteProbability(calibration, v) * 100) / 100,
+      rule: 'examples' as const,
+      matched: [exampleReason(v)],
+    })),
+  );
+}
+
+function exampleCandidates(
+  claims: readonly MatchableClaim[],
+  items: readonly ChecklistItemDefinition[],
+  model: ExamplesModel,
+  wordsOf: WordsOf,
+  excludeSource?: string,
+): Candidate[] {
+  return voteCandidates(claimVotes(claims, items, model, wordsOf, excludeSource), model.calibration);
+}
+
+const codesMemo = new WeakMap<readonly ChecklistItemDefinition[], Set<string>>();
+
+function assessableCodes(items: readonly ChecklistItemDefinition[]): Set<string> {
+  let codes = codesMemo.get(items);
+  if (!codes) {
+    codes = new Set(items.filter((i) => i.assessable).map((i) => i.code));
+    codesMemo.set(items, codes);
+  }
+  return codes;
 }
 
 /**
@@ -162,14 +301,14 @@ function mayReach(text: string, items: readonly ChecklistItemDefinition[], calib
   return Math.round(p * 100) / 100 >= threshold;
 }
 
-function similarityLink(c: SimilarityCandidate): ProposedLink {
+function candidateLink(c: Candidate): ProposedLink {
   return {
     claimId: c.claimId,
     itemCode: c.itemCode,
     method: 'SIMILARITY',
     confidence: c.probability,
-    rule: 'similarity',
-    matched: c.words,
+    rule: c.rule,
+    matched: c.matched,
   };
 }
 
@@ -183,15 +322,17 @@ export function weighRuleLinks(links: readonly ProposedLink[], weights: MatcherM
 }
 
 /**
- * THE combination of the two signals, per claim: every rule link is kept (rules are written
- * from the checklist and explain themselves); then similarity candidates for items no rule
- * linked, whose calibrated probability reaches the threshold (1 or more: none), best first,
- * while the claim has fewer than `cap` links. Output: claims in input order, rule links first.
+ * THE combination of the signals, per claim: every rule link is kept (rules are written from
+ * the checklist and explain themselves); then, signal by signal in the order given (the
+ * product: labelled examples, then the similarity), the candidates for items not yet linked
+ * whose calibrated probability reaches that signal's threshold (1 or more: none), best first
+ * within a signal, while the claim has fewer than `cap` links. Output: claims in input order,
+ * rule links first. Only proposes: whether a link of a plan or a shortcoming counts as
+ * evidence is the assessment's decision, as for rule links.
  */
 export function combine(
   rules: readonly ProposedLink[],
-  candidates: readonly SimilarityCandidate[],
-  threshold: number,
+  signals: readonly ScoredCandidates[],
   cap = DEFAULT_MAX_LINKS_PER_CLAIM,
 ): ProposedLink[] {
   const byClaim = new Map<string, ProposedLink[]>();
@@ -206,11 +347,14 @@ export function combine(
     return list;
   };
   for (const l of rules) at(l.claimId).push(l);
-  for (const c of candidates) {
-    if (threshold >= 1 || c.probability < threshold) continue;
-    const list = at(c.claimId);
-    if (list.length >= cap || list.some((l) => l.itemCode === c.itemCode)) continue;
-    list.push(similarityLink(c));
+  for (const { candidates, threshold } of signals) {
+    if (threshold >= 1) continue;
+    for (const c of candidates) {
+      if (c.probability < threshold) continue;
+      const list = at(c.claimId);
+      if (list.length >= cap || list.some((l) => l.itemCode === c.itemCode)) continue;
+      list.push(candidateLink(c));
+    }
   }
   return order.flatMap((id) => byClaim.get(id) ?? []);
 }
@@ -222,7 +366,13 @@ function contextSimilarity(
   threshold: number,
 ): ((claim: MatchableClaim) => ProposedLink[]) | undefined {
   if (threshold >= 1) return undefined;
-  return (claim) => combine([], similarityCandidates([claim], items, calibration, threshold), threshold, 1);
+  return (claim) => combine([], [{ candidates: similarityCandidates([claim], items, calibration, threshold), threshold }], 1);
+}
+
+/** How a report is matched beyond its claims. */
+export interface ProposeOptions {
+  /** the report's own source: its sentences, if they are among the examples, are never its examples */
+  excludeSource?: string;
 }
 
 /**
@@ -234,34 +384,46 @@ export function proposeLinks(
   metrics: readonly AnalysedMetric[],
   items: readonly ChecklistItemDefinition[],
   model: MatcherModel,
+  options: ProposeOptions = {},
 ): SignalLinks {
   const weigh = (links: ProposedLink[]) => weighRuleLinks(links, model.termWeights);
   const rules = weigh(matchClaims(claims, metrics, items));
+  const wordsOf = wordsOnce(false);
   // a threshold of 1 switches the similarity off: nothing to compute
-  const candidates = Math.min(model.threshold, model.aloneThreshold) < 1 ? similarityCandidates(claims, items, model.calibration) : [];
-  const similarity = combine([], candidates, model.aloneThreshold);
+  const candidates =
+    Math.min(model.threshold, model.aloneThreshold) < 1
+      ? similarityCandidates(claims, items, model.calibration, undefined, false, wordsOf)
+      : [];
+  const ex = model.examples;
+  const exCandidates =
+    ex && Math.min(ex.threshold, ex.aloneThreshold) < 1 ? exampleCandidates(claims, items, ex, wordsOf, options.excludeSource) : [];
   // claims no signal linked inherit the rule links of their lead clause or heading, else the
   // similarity reads them with that context (context.ts)
   return {
     rules: withContext(claims, items, rules, weigh),
-    similarity,
-    combined: combinedLinks(claims, items, model, rules, candidates),
+    similarity: combine([], [{ candidates, threshold: model.aloneThreshold }]),
+    examples: combine([], [{ candidates: exCandidates, threshold: ex?.aloneThreshold ?? 1 }]),
+    combined: combinedLinks(claims, items, model, rules, candidates, exCandidates),
   };
 }
 
-/** The combined signal of {@link proposeLinks} from the weighed rule links and the similarity candidates. */
+/** The combined signal of {@link proposeLinks} from the weighed rule links and the learnt signals' candidates. */
 function combinedLinks(
   claims: readonly MatchableClaim[],
   items: readonly ChecklistItemDefinition[],
   model: MatcherModel,
   rules: readonly ProposedLink[],
-  candidates: readonly SimilarityCandidate[],
+  candidates: readonly Candidate[],
+  exCandidates: readonly Candidate[],
 ): ProposedLink[] {
   const weigh = (links: ProposedLink[]) => weighRuleLinks(links, model.termWeights);
   return withContext(
     claims,
     items,
-    combine(rules, candidates, model.threshold),
+    combine(rules, [
+      { candidates: exCandidates, threshold: model.examples?.threshold ?? 1 },
+      { candidates, threshold: model.threshold },
+    ]),
     weigh,
     contextSimilarity(items, model.calibration, model.threshold),
   );
@@ -276,11 +438,15 @@ export function proposeCombinedLinks(
   metrics: readonly AnalysedMetric[],
   items: readonly ChecklistItemDefinition[],
   model: MatcherModel,
+  options: ProposeOptions = {},
 ): ProposedLink[] {
   const rules = weighRuleLinks(matchClaims(claims, metrics, items), model.termWeights);
+  const wordsOf = wordsOnce(false);
   // combine ignores every candidate when the threshold is 1 or more
-  const candidates = model.threshold < 1 ? similarityCandidates(claims, items, model.calibration, model.threshold) : [];
-  return combinedLinks(claims, items, model, rules, candidates);
+  const candidates = model.threshold < 1 ? similarityCandidates(claims, items, model.calibration, model.threshold, false, wordsOf) : [];
+  const ex = model.examples;
+  const exCandidates = ex && ex.threshold < 1 ? exampleCandidates(claims, items, ex, wordsOf, options.excludeSource) : [];
+  return combinedLinks(claims, items, model, rules, candidates, exCandidates);
 }
 
 /** A reviewer's decision on a link, as the matcher learns from it. */
@@ -324,11 +490,37 @@ export interface ClaimsWithGold {
   metrics: AnalysedMetric[];
   /** claim id → its true item codes; claims not in the map are not known and not scored */
   gold: Map<string, Set<string>>;
+  /** where the claims come from (a report): the source of the examples made of them */
+  source?: string;
 }
 
 /** A labelled report as claims with gold (quotes mapped to claims). */
 function claimsWithGold(r: LabelledReport): ClaimsWithGold {
-  return { claims: r.claims, metrics: r.metrics, gold: goldByClaim(r.raw, r.claims, r.labels).gold };
+  return { claims: r.claims, metrics: r.metrics, gold: goldByClaim(r.raw, r.claims, r.labels).gold, source: sourceOf(r) };
+}
+
+/** The source of a labelled report's examples: its text itself (two reports are one source only if their texts are the same). */
+export function sourceOf(r: Pick<LabelledReport, 'raw'>): string {
+  return r.raw;
+}
+
+/** The labelled sentences of labelled reports as examples, each with its report as source ({@link sourceOf}). */
+export function examplesOfReports(reports: readonly LabelledReport[]): Example[] {
+  return examplesOf(reports.map(claimsWithGold));
+}
+
+/**
+ * The labelled claims of known sets as examples (claims of skipped sections are none): a
+ * claim's gold items, or none (a negative example).
+ */
+function examplesOf(sets: readonly ClaimsWithGold[]): Example[] {
+  return sets.flatMap((s, i) =>
+    s.claims.flatMap((c) => {
+      const g = s.gold.get(c.id);
+      if (!g || SKIPPED_SECTION_KINDS.includes(c.sectionKind)) return [];
+      return [{ text: c.text, items: [...g].sort(compareCodes), source: s.source ?? `#${i}` }];
+    }),
+  );
 }
 
 /**
@@ -365,76 +557,137 @@ export function scoreAgainstGold(links: readonly ProposedLink[], gold: ReadonlyM
   return score(tp, fp, fn);
 }
 
+/** What {@link fitModelOn} learns besides the similarity and the term weights. */
+export interface FitOptions {
+  /** learn the examples signal from the known claims (their sentences become the examples) */
+  examples?: boolean;
+  /** how many nearest examples vote (default {@link DEFAULT_NEIGHBOURS}) */
+  neighbours?: number;
+  precisionFloor?: number;
+}
+
 /**
  * Learns a model from known claims: the calibration from every known claim's top similarity
  * candidates, the thresholds that give the best F1 on those claims (combined, and similarity
- * alone), and — when `reviews` are given — the term weights from those decisions.
+ * alone), and — when `reviews` are given — the term weights from those decisions. With
+ * `examples`, the known claims become the examples; each known claim's votes are computed
+ * WITHOUT the examples of its own source (its own report), the vote calibration is fitted on
+ * them, and the examples threshold is fitted given the similarity's, then the similarity's
+ * again given the examples'.
  */
 export function fitModelOn(
   items: readonly ChecklistItemDefinition[],
   sets: readonly ClaimsWithGold[],
   reviews: readonly ReviewedLink[] | null = null,
-  precisionFloor = PRECISION_FLOOR,
+  options: FitOptions = {},
 ): MatcherModel {
-  const examples: CalibrationExample[] = [];
+  const precisionFloor = options.precisionFloor ?? PRECISION_FLOOR;
+  const calibrationExamples: CalibrationExample[] = [];
   for (const s of sets) {
     for (const claim of s.claims) {
       const g = s.gold.get(claim.id);
       if (!g || SKIPPED_SECTION_KINDS.includes(claim.sectionKind)) continue;
       for (const sim of similaritiesOf(claim.text, items, true).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
-        examples.push({ score: sim.score, rank: sim.rank, positive: g.has(sim.itemCode) });
+        calibrationExamples.push({ score: sim.score, rank: sim.rank, positive: g.has(sim.itemCode) });
       }
     }
   }
-  const calibration = calibrate(examples);
+  const calibration = calibrate(calibrationExamples);
   const termWeights = reviews ? estimateTermWeights(reviews) : {};
   const weigh = (links: ProposedLink[]) => weighRuleLinks(links, termWeights);
-  const prepared = sets.map((s) => ({
+  const wordsOf = wordsOnce(true);
+  const examples = options.examples ? examplesOf(sets) : [];
+  const neighbours = options.neighbours ?? DEFAULT_NEIGHBOURS;
+  const votes = sets.map((s, i) =>
+    examples.length > 0 ? claimVotes(s.claims, items, { examples, neighbours }, wordsOf, s.source ?? `#${i}`) : [],
+  );
+  const voteCalibration = calibrate(
+    sets.flatMap((s, i) =>
+      (votes[i] ?? []).flatMap(({ claimId, votes: list }) => {
+        const g = s.gold.get(claimId);
+        return g ? list.map((v) => ({ score: v.score, rank: v.rank, positive: g.has(v.itemCode) })) : [];
+      }),
+    ),
+  );
+  const prepared = sets.map((s, i) => ({
     claims: s.claims,
     gold: s.gold,
     rules: weigh(ruleLinksOf(s, items)),
-    candidates: similarityCandidates(s.claims, items, calibration, undefined, true),
+    candidates: similarityCandidates(s.claims, items, calibration, undefined, true, wordsOf),
+    exCandidates: voteCandidates(votes[i] ?? [], voteCalibration),
   }));
-  // the threshold is fitted on the links the product proposes (context included), and only
+  // thresholds are fitted on the links the product proposes (context included), and only
   // among thresholds whose precision on the training claims reaches the floor
-  const bestThreshold = (withRules: boolean): number => {
-    let best = { threshold: 1, f1: -1 };
+  const best = (scoreAt: (threshold: number) => Score, floor = precisionFloor): number => {
+    let found = { threshold: 1, f1: -1 };
     for (const threshold of [...THRESHOLD_GRID, 1]) {
-      const fitted = sumScores(
-        prepared.map((p) => {
-          const links = combine(withRules ? p.rules : [], p.candidates, threshold);
-          const proposed = withRules ? withContext(p.claims, items, links, weigh, contextSimilarity(items, calibration, threshold)) : links;
-          return scoreAgainstGold(proposed, p.gold);
-        }),
-      );
-      if (threshold < 1 && (fitted.precision ?? 0) < precisionFloor) continue;
-      if ((fitted.f1 ?? 0) > best.f1 + 1e-9) best = { threshold, f1: fitted.f1 ?? 0 };
+      const fitted = scoreAt(threshold);
+      if (threshold < 1 && (fitted.precision ?? 0) < floor) continue;
+      if ((fitted.f1 ?? 0) > found.f1 + 1e-9) found = { threshold, f1: fitted.f1 ?? 0 };
     }
-    return best.threshold;
+    return found.threshold;
   };
-  return { calibration, threshold: bestThreshold(true), aloneThreshold: bestThreshold(false), termWeights };
+  const combinedAt = (simThreshold: number, exThreshold: number): Score =>
+    sumScores(
+      prepared.map((p) => {
+        const links = combine(p.rules, [
+          { candidates: p.exCandidates, threshold: exThreshold },
+          { candidates: p.candidates, threshold: simThreshold },
+        ]);
+        return scoreAgainstGold(withContext(p.claims, items, links, weigh, contextSimilarity(items, calibration, simThreshold)), p.gold);
+      }),
+    );
+  const aloneAt = (pick: 'candidates' | 'exCandidates') => (threshold: number) =>
+    sumScores(prepared.map((p) => scoreAgainstGold(combine([], [{ candidates: p[pick], threshold }]), p.gold)));
+  let threshold = best((t) => combinedAt(t, 1));
+  const model: MatcherModel = { calibration, threshold, aloneThreshold: best(aloneAt('candidates')), termWeights };
+  if (examples.length === 0) return model;
+  // the examples may add recall but must keep precision: at most EXAMPLES_PRECISION_COST below
+  // the training precision without them (the absolute floor would switch them off whenever
+  // the rules alone are under it, as they are on varied real reports)
+  const without = combinedAt(threshold, 1).precision ?? 0;
+  const exThreshold = best((t) => combinedAt(threshold, t), Math.min(precisionFloor, without - EXAMPLES_PRECISION_COST));
+  threshold = best((t) => combinedAt(t, exThreshold));
+  return {
+    ...model,
+    threshold,
+    examples: { examples, neighbours, calibration: voteCalibration, threshold: exThreshold, aloneThreshold: best(aloneAt('exCandidates')) },
+  };
 }
 
 /** {@link fitModelOn} for labelled reports; `fromReviews` replays their labels as reviews for the term weights. */
 export function fitModel(
   items: readonly ChecklistItemDefinition[],
   training: readonly LabelledReport[],
-  options: { fromReviews?: boolean } = {},
+  options: { fromReviews?: boolean } & Omit<FitOptions, 'precisionFloor'> = {},
 ): MatcherModel {
   const sets = training.map(claimsWithGold);
-  return fitModelOn(items, sets, options.fromReviews ? goldAsReviews(items, sets) : null);
+  return fitModelOn(items, sets, options.fromReviews ? goldAsReviews(items, sets) : null, options);
 }
 
-/** The product's pipeline: model fitted on the labelled reports it is given. */
+/** The matcher before the examples signal: rules, similarity and context, fitted on the labelled reports it is given. */
 export const combinedPipeline: MatchPipeline<MatcherModel> = {
   fit: (items, training) => fitModel(items, training),
-  run: (items, report, model) => proposeLinks(report.claims, report.metrics, items, model),
+  run: (items, report, model) => proposeLinks(report.claims, report.metrics, items, model, { excludeSource: sourceOf(report) }),
 };
 
-/** The same with term weights re-estimated from the training labels replayed as reviews. */
+/**
+ * The product's pipeline: rules, similarity and the examples signal, whose examples are the
+ * training reports' labelled sentences. A report's own sentences are never its examples: leave-one-out and the
+ * cross-fitted folds do not train on it, and `run` excludes its source as well (the tuning
+ * figure, where it is trained on).
+ */
+export function examplesPipeline(neighbours = DEFAULT_NEIGHBOURS): MatchPipeline<MatcherModel> {
+  return {
+    fit: (items, training) => fitModel(items, training, { examples: true, neighbours }),
+    run: (items, report, model) => proposeLinks(report.claims, report.metrics, items, model, { excludeSource: sourceOf(report) }),
+  };
+}
+
+/** The product's pipeline with term weights re-estimated from the training labels replayed as reviews. */
 export const fromReviewsPipeline: MatchPipeline<MatcherModel> = {
-  fit: (items, training) => fitModel(items, training, { fromReviews: true }),
-  run: (items, report, model) => proposeLinks(report.claims, report.metrics, items, model),
+  fit: (items, training) => fitModel(items, training, { fromReviews: true, examples: true }),
+  run: (items, report, model) => proposeLinks(report.claims, report.metrics, items, model, { excludeSource: sourceOf(report) }),
 };
 
 /** The rule matcher alone: nothing is learnt; similarity proposes nothing. */
@@ -442,6 +695,6 @@ export const rulesOnlyPipeline: MatchPipeline<null> = {
   fit: () => null,
   run(items: readonly ChecklistItemDefinition[], report: LabelledReport): SignalLinks {
     const rules = matchClaims(report.claims, report.metrics, items);
-    return { rules, similarity: [], combined: rules };
+    return { rules, similarity: [], examples: [], combined: rules };
   },
 };

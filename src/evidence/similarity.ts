@@ -147,10 +147,17 @@ export interface ItemSimilarity {
   words: string[];
 }
 
-/** Every item with a positive BM25 score for the text, best first (ties in checklist order). */
-export function similarities(text: string, items: readonly ChecklistItemDefinition[]): ItemSimilarity[] {
+/**
+ * Every item with a positive BM25 score for the text, best first (ties in checklist order).
+ * `words`: the text's {@link similarityWords} when the caller already has them (not cut twice).
+ */
+export function similarities(
+  text: string,
+  items: readonly ChecklistItemDefinition[],
+  words: readonly string[] = similarityWords(text),
+): ItemSimilarity[] {
   const index = indexOf(items);
-  const query = [...new Set(similarityWords(text))];
+  const query = [...new Set(words)];
   // per document, the parts of the query words it contains, in query order (the order the sum is taken in)
   const parts: Array<Array<[string, number]> | undefined> = [];
   for (const w of query) {

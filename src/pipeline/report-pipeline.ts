@@ -19,7 +19,7 @@ import type {
   ReusedClaim,
 } from '../assessment/types';
 import type { ChecklistDefinition } from '../checklist/types';
-import { modelOfDefinition, proposeCombinedLinks, type MatcherModel } from '../evidence/pipeline';
+import { modelOfDefinition, proposeCombinedLinks, withExamplesOf, type MatcherModel } from '../evidence/pipeline';
 import type { MatchableClaim } from '../evidence/matcher';
 import type { ProposedLink } from '../evidence/types';
 import { analyzeReport } from '../reading/analyze';
@@ -58,7 +58,7 @@ export function matchReport(
   metrics: readonly AnalysedMetric[],
   checklist: PipelineChecklist,
 ): ProposedLink[] {
-  return proposeCombinedLinks(claims, metrics, checklist.definition.items, checklist.model);
+  return proposeCombinedLinks(claims, metrics, checklist.definition.items, withExamplesOf(checklist.model, checklist.definition));
 }
 
 /**

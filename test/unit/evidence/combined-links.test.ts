@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadChecklistFile } from '../../../src/checklist/checklist-file';
+import { withShippedExamples } from '../../../src/checklist/examples-file';
 import { modelOfDefinition, proposeCombinedLinks, proposeLinks, type MatcherModel } from '../../../src/evidence/pipeline';
 import { similarities, similarityCeiling } from '../../../src/evidence/similarity';
 import { analyzeReport } from '../../../src/reading/analyze';
@@ -40,6 +41,7 @@ describe('combined links without the other signals', () => {
     ['the checklist’s own calibration', base],
     ['a low threshold (most claims reach it)', { ...base, threshold: 0.3 }],
     ['the similarity off', { ...base, threshold: 1 }],
+    ['the shipped labelled examples', modelOfDefinition(withShippedExamples(demo))],
     ['a calibration falling with the score', { ...base, calibration: { ...base.calibration, slope: -0.1, intercept: 3 }, threshold: 0.5 }],
   ];
   it.each(models)('gives the links of proposeLinks(…).combined with %s', (_, model) => {

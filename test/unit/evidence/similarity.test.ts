@@ -1,5 +1,5 @@
 import type { ChecklistItemDefinition } from '../../../src/checklist/types';
-import { combine, estimateTermWeights, fitModelOn, weighRuleLinks, type SimilarityCandidate } from '../../../src/evidence/pipeline';
+import { combine, estimateTermWeights, fitModelOn, weighRuleLinks, type Candidate } from '../../../src/evidence/pipeline';
 import { calibrate, probability, similarities, similarityWords } from '../../../src/evidence/similarity';
 import type { ProposedLink } from '../../../src/evidence/types';
 
@@ -31,7 +31,13 @@ const rule = (claimId: string, itemCode: string, matched: string[] = ['w']): Pro
   rule: 'keyword',
   matched,
 });
-const cand = (claimId: string, itemCode: string, p: number): SimilarityCandidate => ({ claimId, itemCode, probability: p, words: ['词'] });
+const cand = (claimId: string, itemCode: string, p: number, rule: Candidate['rule'] = 'similarity'): Candidate => ({
+  claimId,
+  itemCode,
+  probability: p,
+  rule,
+  matched: ['词'],
+});
 
 describe('similarity', () => {
   it('cuts words with jieba (parts of long words too) and drops one-character words and numbers', () => {
@@ -65,11 +71,33 @@ describe('combine', () => {
   it('keeps every rule link and adds similarity links above the threshold for unlinked items, within the cap', () => {
     const out = combine(
       [rule('c1', '7.2')],
-      [cand('c1', '7.2', 0.99), cand('c1', '5.5', 0.7), cand('c2', '5.5', 0.4), cand('c3', '7.2', 0.6)],
-      0.5,
+      [{ candidates: [cand('c1', '7.2', 0.99), cand('c1', '5.5', 0.7), cand('c2', '5.5', 0.4), cand('c3', '7.2', 0.6)], threshold: 0.5 }],
     );
     expect(out.map((l) => `${l.claimId}:${l.itemCode}:${l.method}`)).toEqual(['c1:7.2:RULE', 'c1:5.5:SIMILARITY', 'c3:7.2:SIMILARITY']);
-    expect(combine([rule('c1', '1.1'), rule('c1', '2.1'), rule('c1', '3.1')], [cand('c1', '5.5', 0.9)], 0.5)).toHaveLength(3);
+    expect(
+      combine([rule('c1', '1.1'), rule('c1', '2.1'), rule('c1', '3.1')], [{ candidates: [cand('c1', '5.5', 0.9)], threshold: 0.5 }]),
+    ).toHaveLength(3);
+  });
+
+  it('takes the signals in order, each at its own threshold, and never links an item twice', () => {
+    const out = combine(
+      [rule('c1', '1.1')],
+      [
+        {
+          candidates: [cand('c1', '2.1', 0.6, 'examples'), cand('c2', '7.2', 0.55, 'examples'), cand('c3', '5.5', 0.9, 'examples')],
+          threshold: 0.5,
+        },
+        { candidates: [cand('c1', '2.1', 0.95), cand('c2', '5.5', 0.85), cand('c3', '5.5', 0.99)], threshold: 0.8 },
+        { candidates: [cand('c4', '5.5', 0.99)], threshold: 1 },
+      ],
+    );
+    expect(out.map((l) => `${l.claimId}:${l.itemCode}:${l.rule}`)).toEqual([
+      'c1:1.1:keyword',
+      'c1:2.1:examples',
+      'c2:7.2:examples',
+      'c2:5.5:similarity',
+      'c3:5.5:examples',
+    ]);
   });
 });
 
@@ -105,9 +133,9 @@ describe('fitting the similarity threshold', () => {
   ]);
 
   it('only keeps thresholds whose training precision reaches the floor, else proposes no similarity link', () => {
-    const open = fitModelOn(ITEMS, [{ claims, metrics: [], gold }], null, 0);
+    const open = fitModelOn(ITEMS, [{ claims, metrics: [], gold }], null, { precisionFloor: 0 });
     expect(open.threshold).toBeLessThan(1);
-    const strict = fitModelOn(ITEMS, [{ claims, metrics: [], gold }], null, 1.01);
+    const strict = fitModelOn(ITEMS, [{ claims, metrics: [], gold }], null, { precisionFloor: 1.01 });
     expect(strict.threshold).toBe(1);
     expect(strict.aloneThreshold).toBe(1);
   });

@@ -1,0 +1,192 @@
+import { probability, type Calibration } from './similarity';
+
+/**
+ * The third signal beside the rules and the similarity: labelled examples. Sentences people
+ * labelled with the items they evidence (a sentence labelled `[]` evidences none: a negative
+ * example) are indexed once per example set; a claim is compared with every example by TF-IDF
+ * cosine over its words (the words the similarity already cut, {@link similarityWords}), and its
+ * k nearest examples vote for their items. Pure and deterministic; the index is built once per
+ * `examples` array.
+ *
+ * An item's score for a claim ({@link exampleVotes}) is the cosine-weighted share of the k
+ * nearest examples labelled with it, shrunk towards 0 when the neighbours are not close:
+ * Σ cos(j ∈ item) / (Σ cos(j) + {@link VOTE_SHRINK}). A calibration (the similarity's logistic
+ * form, {@link probability}) turns it into the probability that the item is evidenced.
+ * The link names the nearest example that voted for the item, so a reviewer can judge it.
+ */
+
+/** A labelled sentence: the items it evidences (none: a negative example) and where it comes from. */
+export interface Example {
+  text: string;
+  items: readonly string[];
+  /** the report it was labelled in: examples of the report being matched are never used for it */
+  source: string;
+}
+
+/** Neighbours that vote for a claim's items. */
+export const DEFAULT_NEIGHBOURS = 20;
+/** Added to the neighbours' total weight: a vote of distant neighbours counts less. */
+const VOTE_SHRINK = 0.5;
+/** Examples sharing no word at least this rare with the claim are not neighbours (keeps queries cheap). */
+const MAX_DOCUMENT_SHARE = 0.5;
+
+export interface ExampleIndex {
+  examples: readonly Example[];
+  /** word → the examples containing it and the word's weight in each example's unit vector */
+  postings: Map<string, { at: Int32Array; weight: Float64Array }>;
+  idf: Map<string, number>;
+  /** per example, the number of its source */
+  sourceOf: Int32Array;
+  sources: Map<string, number>;
+  /** scratch space of one query (queries run one at a time: JavaScript is single-threaded here) */
+  scratch: Float64Array;
+}
+
+const indexCache = new WeakMap<readonly Example[], ExampleIndex>();
+
+/** The index of an example set (built once per array): TF-IDF unit vectors, inverted. */
+export function indexExamples(examples: readonly Example[], wordsOf: (text: string) => readonly string[]): ExampleIndex {
+  const cached = indexCache.get(examples);
+  if (cached) return cached;
+  const bags = examples.map((e) => {
+    const tf = new Map<string, number>();
+    for (const w of wordsOf(e.text)) tf.set(w, (tf.get(w) ?? 0) + 1);
+    return tf;
+  });
+  const df = new Map<string, number>();
+  for (const bag of bags) for (const w of bag.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = Math.max(1, examples.length);
+  const idf = new Map<string, number>();
+  for (const [w, d] of df) if (d / n <= MAX_DOCUMENT_SHARE) idf.set(w, Math.log(1 + n / d));
+  const lists = new Map<string, { at: number[]; weight: number[] }>();
+  const sources = new Map<string, number>();
+  const sourceOf = new Int32Array(examples.length);
+  examples.forEach((example, at) => {
+    const weights: Array<[string, number]> = [];
+    for (const [w, tf] of bags[at] ?? new Map<string, number>()) {
+      const i = idf.get(w);
+      if (i !== undefined) weights.push([w, (1 + Math.log(tf)) * i]);
+    }
+    const norm = Math.sqrt(weights.reduce((sum, [, v]) => sum + v * v, 0)) || 1;
+    for (const [w, v] of weights) {
+      let list = lists.get(w);
+      if (!list) {
+        list = { at: [], weight: [] };
+        lists.set(w, list);
+      }
+      list.at.push(at);
+      list.weight.push(v / norm);
+    }
+    let source = sources.get(example.source);
+    if (source === undefined) {
+      source = sources.size;
+      sources.set(example.source, source);
+    }
+    sourceOf[at] = source;
+  });
+  const postings = new Map<string, { at: Int32Array; weight: Float64Array }>();
+  for (const [w, list] of lists) postings.set(w, { at: Int32Array.from(list.at), weight: Float64Array.from(list.weight) });
+  const index: ExampleIndex = { examples, postings, idf, sourceOf, sources, scratch: new Float64Array(examples.length) };
+  indexCache.set(examples, index);
+  return index;
+}
+
+/** A neighbour of a claim: an example and its cosine similarity to the claim. */
+export interface Neighbour {
+  example: Example;
+  cosine: number;
+}
+
+/**
+ * The k examples nearest to a claim's words (cosine, best first; ties in example order),
+ * never one of `excludeSource` (the report being matched).
+ */
+export function nearestExamples(index: ExampleIndex, words: readonly string[], k: number, excludeSource?: string): Neighbour[] {
+  const tf = new Map<string, number>();
+  for (const w of words) if (index.idf.has(w)) tf.set(w, (tf.get(w) ?? 0) + 1);
+  if (tf.size === 0 || k <= 0) return [];
+  const query: Array<[string, number]> = [];
+  for (const [w, n] of tf) query.push([w, (1 + Math.log(n)) * (index.idf.get(w) ?? 0)]);
+  const norm = Math.sqrt(query.reduce((sum, [, v]) => sum + v * v, 0)) || 1;
+  const excluded = excludeSource === undefined ? -1 : (index.sources.get(excludeSource) ?? -1);
+  const scores = index.scratch;
+  const touched: number[] = [];
+  for (const [w, v] of query) {
+    const list = index.postings.get(w);
+    if (!list) continue;
+    const q = v / norm;
+    for (let i = 0; i < list.at.length; i += 1) {
+      const at = list.at[i] as number;
+      if (scores[at] === 0) touched.push(at);
+      scores[at] = (scores[at] as number) + q * (list.weight[i] as number);
+    }
+  }
+  // the k best, kept sorted (best first, ties in example order) while the touched examples are read
+  const best: Array<{ at: number; cosine: number }> = [];
+  for (const at of touched) {
+    const cosine = scores[at] as number;
+    scores[at] = 0;
+    if (index.sourceOf[at] === excluded) continue;
+    if (best.length === k) {
+      const last = best[k - 1] as { at: number; cosine: number };
+      if (cosine < last.cosine || (cosine === last.cosine && at > last.at)) continue;
+      best.pop();
+    }
+    let i = best.length;
+    while (i > 0) {
+      const prev = best[i - 1] as { at: number; cosine: number };
+      if (prev.cosine > cosine || (prev.cosine === cosine && prev.at < at)) break;
+      i -= 1;
+    }
+    best.splice(i, 0, { at, cosine });
+  }
+  return best.map(({ at, cosine }) => ({ example: index.examples[at] as Example, cosine }));
+}
+
+/** One item's vote from a claim's nearest examples. */
+export interface ExampleVote {
+  itemCode: string;
+  /** Σ cosine of the neighbours labelled with the item / (Σ cosine of all k + shrink), 0..1 */
+  score: number;
+  /** 1 for the claim's best-voted item, 2 for the next … */
+  rank: number;
+  /** the nearest neighbour labelled with the item */
+  nearest: Neighbour;
+}
+
+/** The items a claim's nearest examples vote for, best first (ties by item code order of first vote). */
+export function exampleVotes(neighbours: readonly Neighbour[]): ExampleVote[] {
+  const total = neighbours.reduce((s, n) => s + n.cosine, 0) + VOTE_SHRINK;
+  const votes = new Map<string, ExampleVote>();
+  for (const n of neighbours) {
+    for (const code of n.example.items) {
+      const v = votes.get(code);
+      if (v) v.score += n.cosine;
+      else votes.set(code, { itemCode: code, score: n.cosine, rank: 0, nearest: n });
+    }
+  }
+  const out = [...votes.values()];
+  for (const v of out) v.score /= total;
+  out.sort((a, b) => b.score - a.score);
+  out.forEach((v, i) => {
+    v.rank = i + 1;
+  });
+  return out;
+}
+
+/** The calibrated probability of an item's vote (the similarity's logistic form over the vote score). */
+export function voteProbability(c: Calibration, v: Pick<ExampleVote, 'score' | 'rank'>): number {
+  return probability(c, v);
+}
+
+/** A short quote of an example for a link's reason: at most `max` characters, whitespace folded. */
+function exampleQuote(text: string, max = 24): string {
+  const flat = text.replace(/\s+/gu, '');
+  const chars = [...flat];
+  return chars.length <= max ? flat : `${chars.slice(0, max).join('')}…`;
+}
+
+/** Why an examples link was proposed, in Chinese: the nearest example that voted for the item. */
+export function exampleReason(v: Pick<ExampleVote, 'nearest'>): string {
+  return `与已标注例句相近：「${exampleQuote(v.nearest.example.text)}」`;
+}
