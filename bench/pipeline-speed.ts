@@ -6,6 +6,9 @@
  *
  *   reading   readReport(text, { knownUnits })                       unit and year read from the text
  *   pipeline  runPipeline(text, { knownUnits }, demo checklist)      read → match → assess
+ *   matching  matchReport(claims, metrics, checklist) on the reports read once, per claim, with
+ *             rules alone, + the similarity, + the similarity and the labelled examples
+ *             (seeds/examples.json): what each signal costs a claim, A/B in the same round
  *
  * MB is the UTF-8 size of the texts; MB/s per second of this process's CPU time (user + system),
  * as one core gives it on a shared machine, and of wall time. Prints one line per round and the load average.
@@ -15,9 +18,11 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadChecklistFile } from '../src/checklist/checklist-file';
+import { withShippedExamples } from '../src/checklist/examples-file';
 import { projectRoot } from '../src/common/project-root';
 import { modelOfDefinition } from '../src/evidence/pipeline';
-import { readReport, runPipeline } from '../src/pipeline/report-pipeline';
+import { matchReport, readReport, runPipeline, type PipelineChecklist } from '../src/pipeline/report-pipeline';
+import { RULES_ONLY_MODEL } from '../src/evidence/pipeline';
 import type { KnownUnit } from '../src/reading/types';
 import { asFiledReport, buildCorpus, generateReportText } from './corpus';
 
@@ -58,7 +63,14 @@ function main(): void {
   const mb = texts.reduce((sum, t) => sum + Buffer.byteLength(t, 'utf8'), 0) / 1e6;
   const demo = loadChecklistFile(join(projectRoot(), 'seeds', 'checklist.yaml')).checklist;
   if (!demo) throw new Error('seeds/checklist.yaml does not load');
-  const checklist = { definition: demo, model: modelOfDefinition(demo) };
+  const shipped = withShippedExamples(demo);
+  if (!shipped.examples) throw new Error('seeds/examples.json does not apply to seeds/checklist.yaml');
+  const checklist = { definition: shipped, model: modelOfDefinition(shipped) };
+  const signals: Array<[string, PipelineChecklist]> = [
+    ['rules', { definition: demo, model: RULES_ONLY_MODEL }],
+    ['+ similarity', { definition: demo, model: modelOfDefinition(demo) }],
+    ['+ similarity + examples', checklist],
+  ];
 
   process.stdout.write(
     `pipeline speed, one core: ${knownUnits.length} known units (${units} reporting; corpus built in ${round(built, 1)} s), ` +
@@ -66,6 +78,9 @@ function main(): void {
   );
   // warm-up: the known-unit index, the checklist tables, the JIT
   for (const t of texts.slice(0, 20)) runPipeline(t, { knownUnits }, checklist);
+  const analyses = texts.map((t) => readReport(t, { knownUnits }));
+  const claims = analyses.reduce((n, a) => n + a.claims.length, 0);
+  const matching = new Map<string, number[]>(signals.map(([name]) => [name, []]));
   const reading: number[] = [];
   const pipeline: number[] = [];
   const rate = (t: { wall: number; cpu: number }): string =>
@@ -80,9 +95,22 @@ function main(): void {
     reading.push(mb / read.cpu);
     pipeline.push(mb / whole.cpu);
     process.stdout.write(`run ${r}: reading ${rate(read)}, whole pipeline ${rate(whole)}; load average ${load()}\n`);
+    const perClaim: string[] = [];
+    for (const [name, c] of signals) {
+      const t = seconds(() => {
+        for (const a of analyses) matchReport(a.claims, a.metrics, c);
+      });
+      const us = (t.cpu * 1e6) / claims;
+      matching.get(name)?.push(us);
+      perClaim.push(`${name} ${round(us, 1)} µs`);
+    }
+    process.stdout.write(`run ${r}: matching per claim (${claims} claims, CPU): ${perClaim.join(', ')}; load average ${load()}\n`);
   }
   const range = (xs: number[]): string => `${round(Math.min(...xs))}–${round(Math.max(...xs))}`;
   process.stdout.write(`reading ${range(reading)} MB/s; whole pipeline ${range(pipeline)} MB/s (per CPU-second, ${runs} runs)\n`);
+  process.stdout.write(
+    `matching µs per claim (CPU, ${runs} runs): ${[...matching].map(([name, us]) => `${name} ${range(us)}`).join('; ')}\n`,
+  );
 }
 
 main();

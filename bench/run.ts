@@ -15,6 +15,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { analyzeReport } from '../src/reading/analyze';
 import { loadChecklistFile } from '../src/checklist/checklist-file';
+import { withShippedExamples } from '../src/checklist/examples-file';
 import { modelOfDefinition } from '../src/evidence/pipeline';
 import { runPipeline } from '../src/pipeline/report-pipeline';
 import { projectRoot } from '../src/common/project-root';
@@ -202,7 +203,8 @@ export function measureAnalysis(corpus: Corpus): AnalysisResult {
   const detectedSeconds = timed((text) => analyzeReport(filed.get(text)!, { knownUnits }));
   const demo = loadChecklistFile(join(projectRoot(), 'seeds', 'checklist.yaml')).checklist;
   if (!demo) throw new Error('seeds/checklist.yaml does not load');
-  const checklist = { definition: demo, model: modelOfDefinition(demo) };
+  const shipped = withShippedExamples(demo);
+  const checklist = { definition: shipped, model: modelOfDefinition(shipped) };
   const pipelineSeconds = timed((text) => runPipeline(filed.get(text)!, { knownUnits }, checklist));
   const rate = (s: number) => ({ seconds: round(s), reportsPerSecond: round(texts.length / s, 1), mbPerSecond: round(bytes / 1e6 / s, 2) });
   let detected = 0;

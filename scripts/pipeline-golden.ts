@@ -1,7 +1,7 @@
 /**
  * Golden output of the reading pipeline (read → match → assess): the guard of every speed
- * change. Runs the pipeline over the seed reports, the frozen fixtures' texts (never the held-out
- * frozen-4) and a sample of bench-corpus reports, in the ways ingest runs it (unit given, unit read
+ * change. Runs the pipeline over the seed reports, the labelled frozen sets 1–4's texts (never a
+ * held-out set) and a sample of bench-corpus reports, in the ways ingest runs it (unit given, unit read
  * from the text with every registered unit known, no unit known), and writes one JSON line per
  * text and mode; prints the SHA-256 of the whole.
  *
@@ -14,13 +14,17 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asFiledReport, buildCorpus, generateReportText } from '../bench/corpus';
 import { loadChecklistFile } from '../src/checklist/checklist-file';
+import { withShippedExamples } from '../src/checklist/examples-file';
 import { projectRoot } from '../src/common/project-root';
 import { modelOfDefinition } from '../src/evidence/pipeline';
 import { readReport, runPipeline } from '../src/pipeline/report-pipeline';
 import type { KnownUnit } from '../src/reading/types';
 
-/** Held-out sets being labelled: never read. */
-const HELD_OUT = new Set(['frozen-4']);
+/**
+ * The labelled sets read (all tuning data now); any other frozen folder — a held-out set being
+ * labelled or measured (frozen-5) — is never read.
+ */
+const LABELLED = new Set(['frozen', 'frozen-2', 'frozen-3', 'frozen-4']);
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
@@ -33,7 +37,7 @@ function fixtureTexts(root: string): Array<{ name: string; text: string }> {
   for (const f of readdirSync(reports).sort()) out.push({ name: `seeds/${f}`, text: readFileSync(join(reports, f), 'utf8') });
   const fixtures = join(root, 'test', 'fixtures');
   for (const dir of readdirSync(fixtures).sort()) {
-    if (!/^frozen(-\d+)?$/.test(dir) || HELD_OUT.has(dir)) continue;
+    if (!LABELLED.has(dir)) continue;
     const texts = join(fixtures, dir, 'texts');
     if (!existsSync(texts)) continue;
     for (const f of readdirSync(texts).sort()) out.push({ name: `${dir}/${f}`, text: readFileSync(join(texts, f), 'utf8') });
@@ -49,7 +53,8 @@ function main(): void {
   const root = projectRoot();
   const demo = loadChecklistFile(join(root, 'seeds', 'checklist.yaml')).checklist;
   if (!demo) throw new Error('seeds/checklist.yaml does not load');
-  const checklist = { definition: demo, model: modelOfDefinition(demo) };
+  const shipped = withShippedExamples(demo);
+  const checklist = { definition: shipped, model: modelOfDefinition(shipped) };
   const manifest = JSON.parse(readFileSync(join(root, 'seeds', 'manifest.json'), 'utf8')) as {
     reports: Array<{ organization: string; aliases: string[]; district: string; city: string; province?: string }>;
   };

@@ -2,6 +2,7 @@ import { keptUntilChange } from '../db/change-notices';
 import type { EntityManager } from 'typeorm';
 import { sha256 } from '../common/hash';
 import { fail, ok, type Outcome } from '../common/user-error';
+import { examplesForChecklist } from './examples-file';
 import { ChecklistItem } from './checklist-item.entity';
 import { Checklist } from './checklist.entity';
 import { Target } from './target.entity';
@@ -120,7 +121,10 @@ export async function cachedChecklistDefinition(manager: EntityManager, checklis
   return loaded;
 }
 
-/** Rebuilds a checklist definition (items with targets) from the database. */
+/**
+ * Rebuilds a checklist definition (items with targets) from the database, with the shipped
+ * labelled examples that apply to it (examples-file.ts).
+ */
 export async function loadChecklistDefinition(manager: EntityManager, checklistId: number): Promise<LoadedChecklist> {
   const checklist = await manager.getRepository(Checklist).findOneOrFail({ where: { id: checklistId } });
   const items = await manager.getRepository(ChecklistItem).find({ where: { checklistId }, order: { position: 'ASC' } });
@@ -162,6 +166,9 @@ export async function loadChecklistDefinition(manager: EntityManager, checklistI
     })),
     ...(matching ? { matching } : {}),
   };
+  // the shipped labelled examples, when they were labelled for exactly this checklist's items
+  const examples = examplesForChecklist(definition);
+  if (examples) definition.examples = examples;
   return { checklist, items, definition };
 }
 

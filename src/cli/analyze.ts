@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { assessReportText } from '../pipeline/report-pipeline';
 import type { AssessmentResult } from '../assessment/types';
 import { formatChecklistErrors, loadChecklistFile } from '../checklist/checklist-file';
+import { withShippedExamples } from '../checklist/examples-file';
 import { decodeReportBytes } from '../documents/decode';
 import { extractInWorker } from '../documents/extract-pool';
 import { ConfigError, loadConfig, type DocumentLimits } from '../config';
@@ -231,7 +232,8 @@ export async function runAnalyzeCli(argv: string[], io: CliIO = { stdout: proces
   if (options.checklist) {
     const loaded = loadChecklistFile(options.checklist);
     if (!loaded.checklist) return fail(formatChecklistErrors(loaded.errors).split('\n')[0] ?? '');
-    const assessed = assessReportText(text, loaded.checklist, { unit: options.unit, year });
+    // with the shipped labelled examples when they were labelled for this checklist's items
+    const assessed = assessReportText(text, withShippedExamples(loaded.checklist), { unit: options.unit, year });
     evidence = { links: assessed.links, result: assessed.result };
   }
   io.stdout.write(options.json ? `${JSON.stringify(toJsonDocument(analysis, evidence), null, 2)}\n` : toSummary(file, analysis, evidence));

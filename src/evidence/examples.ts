@@ -40,12 +40,17 @@ export interface ExampleIndex {
   sources: Map<string, number>;
   /** scratch space of one query (queries run one at a time: JavaScript is single-threaded here) */
   scratch: Float64Array;
+  touched: Int32Array;
 }
 
 const indexCache = new WeakMap<readonly Example[], ExampleIndex>();
 
 /** The index of an example set (built once per array): TF-IDF unit vectors, inverted. */
-export function indexExamples(examples: readonly Example[], wordsOf: (text: string) => readonly string[]): ExampleIndex {
+export function indexExamples(
+  examples: readonly Example[],
+  wordsOf: (text: string) => readonly string[],
+  maxDocumentShare = MAX_DOCUMENT_SHARE,
+): ExampleIndex {
   const cached = indexCache.get(examples);
   if (cached) return cached;
   const bags = examples.map((e) => {
@@ -57,7 +62,7 @@ export function indexExamples(examples: readonly Example[], wordsOf: (text: stri
   for (const bag of bags) for (const w of bag.keys()) df.set(w, (df.get(w) ?? 0) + 1);
   const n = Math.max(1, examples.length);
   const idf = new Map<string, number>();
-  for (const [w, d] of df) if (d / n <= MAX_DOCUMENT_SHARE) idf.set(w, Math.log(1 + n / d));
+  for (const [w, d] of df) if (d / n <= maxDocumentShare) idf.set(w, Math.log(1 + n / d));
   const lists = new Map<string, { at: number[]; weight: number[] }>();
   const sources = new Map<string, number>();
   const sourceOf = new Int32Array(examples.length);
@@ -86,7 +91,15 @@ export function indexExamples(examples: readonly Example[], wordsOf: (text: stri
   });
   const postings = new Map<string, { at: Int32Array; weight: Float64Array }>();
   for (const [w, list] of lists) postings.set(w, { at: Int32Array.from(list.at), weight: Float64Array.from(list.weight) });
-  const index: ExampleIndex = { examples, postings, idf, sourceOf, sources, scratch: new Float64Array(examples.length) };
+  const index: ExampleIndex = {
+    examples,
+    postings,
+    idf,
+    sourceOf,
+    sources,
+    scratch: new Float64Array(examples.length),
+    touched: new Int32Array(examples.length),
+  };
   indexCache.set(examples, index);
   return index;
 }
@@ -109,38 +122,48 @@ export function nearestExamples(index: ExampleIndex, words: readonly string[], k
   for (const [w, n] of tf) query.push([w, (1 + Math.log(n)) * (index.idf.get(w) ?? 0)]);
   const norm = Math.sqrt(query.reduce((sum, [, v]) => sum + v * v, 0)) || 1;
   const excluded = excludeSource === undefined ? -1 : (index.sources.get(excludeSource) ?? -1);
-  const scores = index.scratch;
-  const touched: number[] = [];
+  const { scratch: scores, touched } = index;
+  let touchedCount = 0;
   for (const [w, v] of query) {
     const list = index.postings.get(w);
     if (!list) continue;
     const q = v / norm;
-    for (let i = 0; i < list.at.length; i += 1) {
-      const at = list.at[i] as number;
-      if (scores[at] === 0) touched.push(at);
-      scores[at] = (scores[at] as number) + q * (list.weight[i] as number);
+    const { at: ats, weight } = list;
+    for (let i = 0; i < ats.length; i += 1) {
+      const at = ats[i] as number;
+      const before = scores[at] as number;
+      if (before === 0) touched[touchedCount++] = at;
+      scores[at] = before + q * (weight[i] as number);
     }
   }
-  // the k best, kept sorted (best first, ties in example order) while the touched examples are read
-  const best: Array<{ at: number; cosine: number }> = [];
-  for (const at of touched) {
+  // the k best, kept sorted (best first, ties in example order) while the touched examples are
+  // read; every touched score is reset for the next query
+  const bestAt = new Int32Array(k);
+  const bestCosine = new Float64Array(k);
+  let found = 0;
+  for (let t = 0; t < touchedCount; t += 1) {
+    const at = touched[t] as number;
     const cosine = scores[at] as number;
     scores[at] = 0;
     if (index.sourceOf[at] === excluded) continue;
-    if (best.length === k) {
-      const last = best[k - 1] as { at: number; cosine: number };
-      if (cosine < last.cosine || (cosine === last.cosine && at > last.at)) continue;
-      best.pop();
+    if (found === k) {
+      const last = bestCosine[k - 1] as number;
+      if (cosine < last || (cosine === last && at > (bestAt[k - 1] as number))) continue;
     }
-    let i = best.length;
+    let i = found < k ? found++ : k - 1;
     while (i > 0) {
-      const prev = best[i - 1] as { at: number; cosine: number };
-      if (prev.cosine > cosine || (prev.cosine === cosine && prev.at < at)) break;
+      const prev = bestCosine[i - 1] as number;
+      if (prev > cosine || (prev === cosine && (bestAt[i - 1] as number) < at)) break;
+      bestCosine[i] = prev;
+      bestAt[i] = bestAt[i - 1] as number;
       i -= 1;
     }
-    best.splice(i, 0, { at, cosine });
+    bestCosine[i] = cosine;
+    bestAt[i] = at;
   }
-  return best.map(({ at, cosine }) => ({ example: index.examples[at] as Example, cosine }));
+  const out: Neighbour[] = [];
+  for (let i = 0; i < found; i += 1) out.push({ example: index.examples[bestAt[i] as number] as Example, cosine: bestCosine[i] as number });
+  return out;
 }
 
 /** One item's vote from a claim's nearest examples. */

@@ -63,13 +63,32 @@ function prepare(task: Extract<PoolTask, { op: 'prepare' }>): PrepareReply {
   return { analysis, matched };
 }
 
+/**
+ * A checklist version's labelled examples by their key: a `match` task carries its checklist
+ * (examples included) each time, as a fresh structured clone; the first copy of each is kept and
+ * used instead, so the examples index (built once per examples array) is built once per version.
+ */
+const keptExamples = new Map<string, NonNullable<PipelineChecklist['definition']['examples']>>();
+
+function withKeptExamples(checklist: PipelineChecklist): PipelineChecklist {
+  const examples = checklist.definition.examples;
+  if (!examples) return checklist;
+  const kept = keptExamples.get(examples.key);
+  if (!kept) {
+    keptExamples.set(examples.key, examples);
+    while (keptExamples.size > KEPT_CONTEXTS) keptExamples.delete(keptExamples.keys().next().value as string);
+    return checklist;
+  }
+  return { ...checklist, definition: { ...checklist.definition, examples: kept } };
+}
+
 /** The pool's task handler (piscina calls the default export). */
 export default function run(task: PoolTask): ReportAnalysis | ProposedLink[] | PrepareReply {
   switch (task.op) {
     case 'read':
       return readReport(task.text, task.hint);
     case 'match':
-      return matchReport(task.claims, task.metrics, task.checklist);
+      return matchReport(task.claims, task.metrics, withKeptExamples(task.checklist));
     case 'prepare':
       return prepare(task);
   }
