@@ -84,9 +84,23 @@ function isTitleLike(text: string): boolean {
     !/[。；;]/u.test(text) &&
     matchHeading(text) === null &&
     !isChromeLine(text) &&
-    /报告|总结|情况|汇报|工作|年度|要点/u.test(text)
+    // a title's words, or the first line of a title split before its last word (XX镇2025年法治政府建设 / 年度报告)
+    (/报告|总结|情况|汇报|工作|年度|要点/u.test(text) || /(?:19|20)\d{2}\s*年.{0,6}(?:法治政府建设|法治建设|依法行政)$/u.test(text))
   );
 }
+
+/** A line that can only be a report's title: it ends in 报告/总结/汇报 and names a year or 法治. */
+function isStrongTitle(text: string): boolean {
+  return isTitleLike(text) && /(?:报告|总结|汇报)$/u.test(text.trim()) && /(?:19|20)\d{2}|法治|依法行政/u.test(text);
+}
+
+/** A paragraph that is no report's opening: no year, no 今年, no 我/本/全 + level (a site's slogan). */
+function isBanner(text: string): boolean {
+  return !/(?:19|20)\d{2}|今年|[我本全](?:街道|街|镇|乡|区|县|市)/u.test(text);
+}
+
+/** How many lines past a paragraph above it (a site's slogan or banner) a title is still looked for. */
+const TITLE_AFTER_BANNER_LINES = 4;
 
 /** Heading words, checked in this order. A year in the heading never decides. */
 const SHORTCOMING_WORDS = /不足|差距|短板|薄弱|存在(?:的)?(?:主要)?问题|问题(?:和|及|与)(?:不足|原因|差距|困难)|困难和问题|存在问题/u;
@@ -173,9 +187,22 @@ function signatureStart(lines: RawLine[], from: number, end: number): number {
 
 /** The title: a short title-like line before the first heading and the first body paragraph (`null`: none). */
 export function findTitleLine(lines: readonly RawLine[], headerEnd: number, signStart: number): number | null {
+  // a paragraph above the title (a site's slogan) does not end the search for a title that can only
+  // be one (…的报告), a few lines further; a weaker title-like line is taken only before any paragraph
+  let paragraphAt = -1;
   for (let i = 0; i < signStart; i += 1) {
     const t = lines[i]!.text; // signStart <= lines.length
-    if (matchHeading(t) !== null || (i >= headerEnd && /[。]/u.test(t))) break;
+    if (matchHeading(t) !== null) break;
+    if (i >= headerEnd && /[。]/u.test(t)) {
+      if (paragraphAt >= 0 || !isBanner(t)) break;
+      paragraphAt = i;
+      continue;
+    }
+    if (paragraphAt >= 0) {
+      if (i - paragraphAt > TITLE_AFTER_BANNER_LINES) break;
+      if (isStrongTitle(t)) return i;
+      continue;
+    }
     if (isTitleLike(t)) return i;
   }
   return null;

@@ -699,8 +699,9 @@ function authorLevel(segments: Segment[]): UnitLevel | null {
   };
   for (const seg of segments) {
     if (seg.source === 'PUBLISH_DATE') continue;
-    for (const m of seg.text.matchAll(/(?:我|本|全)(街道|街|镇|乡)|(?:我|本)(区|县|市)(?![委政域民场])/gu)) {
-      count(levelOf(m[1] ?? m[2] ?? ''), 1);
+    // 本市 is not counted: a district of a municipality says 本市 for the municipality (国家、本市…纲要)
+    for (const m of seg.text.matchAll(/(?:我|本|全)(街道|街|镇|乡)|(?:我|本)(区|县)(?![委政域民场])|我(市)(?![委政域民场])/gu)) {
+      count(levelOf(m[1] ?? m[2] ?? m[3] ?? ''), 1);
     }
     if (!seg.opening) continue;
     for (const re of [BARE_ORGAN, PARTY_AND_GOVERNMENT]) {

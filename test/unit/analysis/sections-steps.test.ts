@@ -20,6 +20,11 @@ describe('the title line', () => {
     expect(findTitleLine(raw('今年以来，我街道依法行政。', '万兴街道2022年法治政府建设工作报告'), 0, 2)).toBeNull();
   });
 
+  it("is looked for a few lines past a site's slogan (a paragraph with no year and no 我/本 + level), where only a full title counts", () => {
+    expect(findTitleLine(raw('坚定信心，团结奋斗。', '司法信息', '江州市人民政府关于2022年法治政府建设情况的报告'), 0, 3)).toBe(2);
+    expect(findTitleLine(raw('坚定信心，团结奋斗。', '2022年工作情况'), 0, 2)).toBeNull();
+  });
+
   it('may stand in the header chrome, where a full stop does not end the search', () => {
     const lines = raw('首页 > 政务公开。', '万兴街道2022年法治政府建设工作报告', '一、主要成效');
     expect(findTitleLine(lines, 2, 3)).toBe(1);

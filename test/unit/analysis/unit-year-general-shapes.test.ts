@@ -194,3 +194,28 @@ describe('a county report addressed to its superior, its name only in its own do
     expect(a.year?.value).toBe(2025);
   });
 });
+
+describe('shapes of frozen set 5 (fixed after its single read; invented texts)', () => {
+  const opening = (subject: string, year: number, extra = '') =>
+    `\n${year}年，${subject}坚持以习近平新时代中国特色社会主义思想为指导，${extra}推进法治政府建设。现将有关情况报告如下：${BODY}`;
+
+  it('a district of a municipality that says 本市 for the municipality is still the author', () => {
+    const a = analyzeReport(
+      `江州市青山区人民政府2022年度法治政府建设情况报告${opening('青山区', 2022, '按照国家、本市法治政府建设纲要要求，')}`,
+    );
+    expect(a.unit).toMatchObject({ name: '青山区', level: 'DISTRICT' });
+  });
+
+  it('a county + town title split before its last words (…2025年法治政府建设 / 年度报告) names the town', () => {
+    const a = analyzeReport(`青河县龙山镇2025年法治政府建设\n年度报告${opening('龙山镇', 2025)}`);
+    expect(a.unit).toMatchObject({ name: '龙山镇', level: 'TOWN' });
+    expect(a.year?.value).toBe(2025);
+  });
+
+  it("a title below a site's slogan paragraph and section line is still the title", () => {
+    const a = analyzeReport(
+      `• 坚定信心、真抓实干，奋力谱写新篇章。\n\n司法信息\n\n江州市人民政府关于2025年法治政府建设情况的报告\n\n时间:2026-02-25  来源:依法行政指导处\n${opening('江州市', 2025)}`,
+    );
+    expect(a.unit).toMatchObject({ name: '江州市', level: 'CITY' });
+  });
+});
