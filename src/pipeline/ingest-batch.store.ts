@@ -38,6 +38,7 @@ import { ClaimBand } from '../reports/reuse/claim-band.entity';
 import { bucketSizes, claimBandRows, keptBandRows, namesOf, reuseOfPreviousYear } from '../reports/reuse/reuse.service';
 import { indexClaims } from '../reports/search/claim-search';
 import type { Unit } from '../units/unit.entity';
+import { claimFieldsOf, type ClaimFields } from './claim-rows';
 import { proposedLinkRows } from './link.service';
 import { assessmentValues, flagRows, itemStatusRows } from './recompute.service';
 import { assessmentInputOf } from './report-pipeline';
@@ -193,9 +194,7 @@ export function withStoredClaimIds(
   });
 }
 
-type ClaimRow = Pick<Claim, 'reportId' | 'localId' | 'position' | 'sectionPath' | 'sectionKind' | 'polarity' | 'start' | 'end' | 'text'> & {
-  id: number;
-};
+type ClaimRow = ClaimFields & { id: number };
 
 /**
  * Stores reports that {@link newReportsPrefix} accepted, all of them, in the caller's
@@ -241,20 +240,7 @@ export async function storeNewReports(
     ),
   );
 
-  const claimsOf: ClaimRow[][] = reports.map((r, i) =>
-    r.analysis.claims.map((c, position) => ({
-      id: 0,
-      reportId: reportIds[i]!,
-      localId: c.id,
-      position,
-      sectionPath: c.sectionPath,
-      sectionKind: c.sectionKind,
-      polarity: c.polarity,
-      start: c.start,
-      end: c.end,
-      text: c.text,
-    })),
-  );
+  const claimsOf: ClaimRow[][] = reports.map((r, i) => claimFieldsOf(r.analysis, reportIds[i]!).map((c) => ({ id: 0, ...c })));
   const allClaims = claimsOf.flat();
   const claimIds = await timed('INSERT claim', () =>
     bulkInsert(

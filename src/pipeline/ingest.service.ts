@@ -28,6 +28,7 @@ import { MetricValue } from '../reports/metric-value.entity';
 import { ReportSection } from '../reports/report-section.entity';
 import { Report } from '../reports/report.entity';
 import { namesOf, reusedFromPreviousYear, storeClaimBands } from '../reports/reuse/reuse.service';
+import { claimFieldsOf } from './claim-rows';
 
 export interface IngestInput {
   /** the report text (already decoded) */
@@ -465,19 +466,7 @@ async function storeReport(
       ...pick(s, ['path', 'heading', 'kind', 'level', 'start', 'end']),
     })),
   );
-  const claims = analysis.claims.map((c, position) =>
-    manager.getRepository(Claim).create({
-      reportId: report.id,
-      localId: c.id,
-      position,
-      sectionPath: c.sectionPath,
-      sectionKind: c.sectionKind,
-      polarity: c.polarity,
-      start: c.start,
-      end: c.end,
-      text: c.text,
-    }),
-  );
+  const claims = claimFieldsOf(analysis, report.id).map((c) => manager.getRepository(Claim).create(c));
   await insertChunks(manager, Claim, claims, true);
   await indexClaims(manager, claims);
   const claimIdByLocal = new Map(claims.map((c) => [c.localId, c.id]));
