@@ -1,4 +1,5 @@
 import type { ChecklistItemDefinition } from '../../../src/checklist/types';
+import { labelledReport } from '../../helpers/labelled-report';
 import { evaluateLeaveOneOut, evaluateTuning, type LabelledReport, type MatchPipeline } from '../../../src/evidence/evaluation-suite';
 import { exampleReason, exampleVotes, indexExamples, nearestExamples, type Example } from '../../../src/evidence/examples';
 import {
@@ -75,24 +76,7 @@ describe('nearest labelled examples', () => {
   });
 });
 
-/** One report whose every sentence is one claim, labelled with the given items. */
-function report(name: string, sentences: [string, string[]][]): LabelledReport {
-  let raw = '';
-  const claims: LabelledReport['claims'] = [];
-  sentences.forEach(([text], i) => {
-    claims.push({
-      id: `${name}-${i}`,
-      text,
-      polarity: 'POSITIVE',
-      sectionKind: 'ACHIEVEMENT',
-      sectionPath: '一',
-      start: raw.length,
-      end: raw.length + text.length,
-    });
-    raw += text;
-  });
-  return { name, raw, claims, metrics: [], labels: sentences.map(([quote, items]) => ({ quote, items })) };
-}
+const report = labelledReport;
 
 // A's fire-drill sentence has no like in B or C: only A itself could vote for it
 const A = report('A', [

@@ -1,11 +1,6 @@
 import type { ChecklistItemDefinition, MatchRules } from '../../../src/checklist/types';
-import {
-  evaluateLeaveOneOut,
-  evaluateTuning,
-  sliceResult,
-  type LabelledReport,
-  type MatchPipeline,
-} from '../../../src/evidence/evaluation-suite';
+import { labelledReport } from '../../helpers/labelled-report';
+import { evaluateLeaveOneOut, evaluateTuning, sliceResult, type MatchPipeline } from '../../../src/evidence/evaluation-suite';
 import { exclusiveTerms, withoutTerms } from '../../../src/evidence/leave-one-out';
 import { rulesOnlyPipeline } from '../../../src/evidence/pipeline';
 
@@ -24,24 +19,7 @@ function item(code: string, title: string, match: Partial<MatchRules>): Checklis
   };
 }
 
-/** One report whose every sentence is one claim, labelled with the given items. */
-function report(name: string, sentences: [string, string[]][]): LabelledReport {
-  let raw = '';
-  const claims: LabelledReport['claims'] = [];
-  sentences.forEach(([text], i) => {
-    claims.push({
-      id: `${name}-${i}`,
-      text,
-      polarity: 'POSITIVE',
-      sectionKind: 'ACHIEVEMENT',
-      sectionPath: '一',
-      start: raw.length,
-      end: raw.length + text.length,
-    });
-    raw += text;
-  });
-  return { name, raw, claims, metrics: [], labels: sentences.map(([quote, items]) => ({ quote, items })) };
-}
+const report = labelledReport;
 
 // 8.2's keyword 卷宗 is not in the item's wording and only report A uses it;
 // 案卷评查 is in the wording; 信访 is used by two reports.
