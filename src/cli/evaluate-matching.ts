@@ -10,7 +10,8 @@
  * - 冻结测试集 (frozen): the held-out set {@link HELD_OUT_SET} (docs/evaluation.md), matched as the
  *   product matches: the full rules, the similarity fitted on the seeds and the examples of every
  *   labelled set of {@link LABELLED_SETS} (what `--write-examples` ships). While it is one of {@link LABELLED_SETS}
- *   it is tuning data like the others and says so. Empty (reports 0, figures null) until labelled.
+ *   it is tuning data like the others and says so. Empty (reports 0, figures null) until labelled;
+ *   `null` while no held-out set is pending (`frozen: { set: null, pending: true }`, 冻结集待标注).
  * - each labelled set as the product reads it (the same model; a report's own sentences are never
  *   its examples): tuning figures.
  * - 调优集 (tuning): the five seed reports with the full rules: fitted, not a prediction.
@@ -18,7 +19,7 @@
  * Each is shown for the rules alone, the similarity alone, the labelled examples alone and all
  * combined (src/evidence/pipeline.ts `combine`); micro
  * precision / recall / F1 over claim × item pairs, and report × item beside them.
- * `--json` prints `{ leaveOneReportOut, frozen, frozen1, frozen2, frozen3, tuning }` with the
+ * `--json` prints `{ leaveOneReportOut, frozen, frozen1, …, frozen5, tuning }` with the
  * combined figures at the top of each and `bySignal` inside (`leaveOneReportOut.sets` per set).
  * `--verbose` lists the leave-one-out errors of the seed reports (never a held-out text).
  * `--no-frozen` leaves every frozen folder out (leave-one-out over the seeds only).
@@ -80,15 +81,16 @@ interface GoldFileWithMeta extends GoldFile {
  * The labelled sets besides the seeds, folders of test/fixtures: all of them tuning data now
  * (docs/evaluation.md); leave-one-report-out and `--cross` run over the seeds and these.
  */
-const LABELLED_SETS = ['frozen', 'frozen-2', 'frozen-3', 'frozen-4'] as const;
+const LABELLED_SETS = ['frozen', 'frozen-2', 'frozen-3', 'frozen-4', 'frozen-5'] as const;
 
 /**
- * The held-out set `--json` reports as `frozen`, a folder of test/fixtures. Re-point it at a
- * new set once that set is labelled (one line); a held-out set must not be in {@link LABELLED_SETS}.
- * Set 5 is held out: labelled at 8e0049a before any matching, read once after the labelled-examples
- * signal landed (docs/evaluation.md); nothing may be tuned on it.
+ * The held-out set `--json` reports as `frozen`, a folder of test/fixtures, or `null` while no
+ * held-out set is pending (then `frozen` is `{ set: null, pending: true }` and the table says
+ * 冻结集待标注). Point it at a new set once that set is labelled (one line), at measurement time;
+ * a held-out set must not be in {@link LABELLED_SETS}. Sets 1–5 have each been read once and are
+ * tuning data now (docs/evaluation.md); the next held-out set is frozen set 6.
  */
-const HELD_OUT_SET = 'frozen-5';
+const HELD_OUT_SET: string | null = null;
 
 const SIGNAL_NAMES: Record<Signal, string> = {
   rules: '规则 rules',
@@ -199,7 +201,7 @@ function printText(
   loo: SetResult,
   looBySet: NamedResult[],
   perSet: NamedResult[],
-  heldOut: { name: string; tuned: boolean; result: SetResult },
+  heldOut: { name: string; tuned: boolean; result: SetResult } | null,
   tuning: SetResult,
   verbose: boolean,
   tuningReports: LabelledReport[],
@@ -214,9 +216,11 @@ function printText(
         ...setRows(`留一报告 leave-one-report-out (${looBySet.map((s) => s.name).join(' + ')})`, loo),
         ...looBySet.map((s) => combinedRow(`  留一报告 of which ${s.name}`, s.result)),
         ...perSet.map((s) => combinedRow(`${s.name} (full rules, seed model; tuning data)`, s.result)),
-        ...(heldOut.result.reports > 0
-          ? setRows(`冻结测试集 frozen = ${heldOut.name}${heldOut.tuned ? ' (tuning data now)' : ' (held out)'}`, heldOut.result)
-          : [[`冻结测试集 frozen = ${heldOut.name}`, '(no labelled reports)', '0', '', '', '', '', '', '—', '—', '—', '—', '—', '—']]),
+        ...(heldOut === null
+          ? [['冻结测试集 frozen: 冻结集待标注 (no held-out set pending)', '', '0', '', '', '', '', '', '—', '—', '—', '—', '—', '—']]
+          : heldOut.result.reports > 0
+            ? setRows(`冻结测试集 frozen = ${heldOut.name}${heldOut.tuned ? ' (tuning data now)' : ' (held out)'}`, heldOut.result)
+            : [[`冻结测试集 frozen = ${heldOut.name}`, '(no labelled reports)', '0', '', '', '', '', '', '—', '—', '—', '—', '—', '—']]),
         ...setRows('调优集 tuning (fitted, not a prediction)', tuning),
       ],
     ),
@@ -482,8 +486,9 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
   const setReports = (dir: string) => sets.find((s) => s.name === dir)?.reports ?? [];
   // the held-out set is read only by the plain command, never by --cross or --from-reviews, so
   // nothing can be fitted on it
-  const heldOutTuned = (LABELLED_SETS as readonly string[]).includes(HELD_OUT_SET);
-  const heldOutReports = heldOutTuned ? setReports(HELD_OUT_SET) : cross || fromReviews ? [] : await loadSet(HELD_OUT_SET);
+  const heldOutTuned = HELD_OUT_SET !== null && (LABELLED_SETS as readonly string[]).includes(HELD_OUT_SET);
+  const heldOutReports =
+    HELD_OUT_SET === null ? [] : heldOutTuned ? setReports(HELD_OUT_SET) : cross || fromReviews ? [] : await loadSet(HELD_OUT_SET);
   const neighboursArg = argv.indexOf('--neighbours');
   const neighbours = neighboursArg >= 0 ? Number(argv[neighboursArg + 1]) : undefined;
   // --no-examples: the matcher before the examples signal (rules, similarity and context only)
@@ -629,12 +634,16 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
     .filter((s) => s.reports.length > 0)
     .map((s) => ({ name: s.name, result: evaluateFrozen(items, tuningReports, s.reports, asProduct) }));
   for (const s of perSet) warnLabelProblems(s.name, s.result);
-  const heldOut = {
-    name: HELD_OUT_SET,
-    tuned: heldOutTuned,
-    result: perSet.find((s) => s.name === HELD_OUT_SET)?.result ?? evaluateFrozen(items, tuningReports, heldOutReports, asProduct),
-  };
-  if (!heldOutTuned) warnLabelProblems(HELD_OUT_SET, heldOut.result);
+  // no held-out set pending (HELD_OUT_SET null): nothing is read, `frozen` says so
+  const heldOut =
+    HELD_OUT_SET === null
+      ? null
+      : {
+          name: HELD_OUT_SET,
+          tuned: heldOutTuned,
+          result: perSet.find((s) => s.name === HELD_OUT_SET)?.result ?? evaluateFrozen(items, tuningReports, heldOutReports, asProduct),
+        };
+  if (heldOut && !heldOutTuned) warnLabelProblems(heldOut.name, heldOut.result);
   if (json) {
     // each labelled set as the product reads it, keyed frozen1, frozen2, … (folder frozen-N → frozenN)
     const setKeys = Object.fromEntries(perSet.map((s) => [s.name === 'frozen' ? 'frozen1' : s.name.replace('-', ''), jsonOf(s.result)]));
@@ -643,7 +652,9 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
         ...jsonOf(loo),
         sets: Object.fromEntries(looBySet.map((s) => [s.name, summarise(s.result.bySignal.combined, s.result.reports)])),
       },
-      frozen: { set: HELD_OUT_SET, heldOut: !heldOutTuned, ...jsonOf(heldOut.result) },
+      frozen: heldOut
+        ? { set: heldOut.name, heldOut: !heldOut.tuned, ...jsonOf(heldOut.result) }
+        : { set: null, heldOut: false, pending: true, ...summarise(null, 0) },
       ...setKeys,
       tuning: jsonOf(tuning),
     };
