@@ -7,7 +7,9 @@ import { Assessment } from './assessment.entity';
 
 /** A flag of a stored assessment, kept in its own table so flags can be filtered across units. */
 @Entity('assessment_flag')
-@Index('ix_flag_checklist_year_code', ['checklistId', 'year', 'code'])
+// the `flags` list's filter and order (severity, unit name, then id), and the unit: a page of one
+// code × year is read from this index alone, in order, and only its rows are read whole
+@Index('ix_flag_list', ['checklistId', 'year', 'code', 'severityRank', 'unitName', 'id', 'unitId'])
 export class AssessmentFlag {
   @PrimaryGeneratedColumn()
   id: number;
@@ -26,6 +28,13 @@ export class AssessmentFlag {
   @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unitId', foreignKeyConstraintName: 'fk_flag_unit' })
   unit?: Relation<Unit>;
+
+  /**
+   * the unit's name, copied so that an index serves the list's order (unit names do not
+   * change: units are upserted by name; a rename in SQL is copied by a trigger on `unit`)
+   */
+  @Column({ type: 'varchar', length: 100 })
+  unitName: string;
 
   @Column({ type: 'integer' })
   checklistId: number;

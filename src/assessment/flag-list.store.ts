@@ -53,7 +53,8 @@ export interface ListedFlag {
 
 interface RawFlag {
   id: number | string | null;
-  unitId: number | string;
+  /** null on the one row of a page past the end (it carries the total) */
+  unitId: number | string | null;
   year: number | string;
   code: FlagCode;
   severity: Severity;
@@ -65,7 +66,11 @@ interface RawFlag {
 
 /**
  * A page of flags ordered by severity (ERROR first), unit name, year (latest first), then
- * stored order (a derived REPORT_MISSING first), with the total: one statement (two for a page past the end).
+ * stored order (a derived REPORT_MISSING first), with the total: one statement.
+ *
+ * The page is chosen from narrow rows (ids and sort keys: each stored flag keeps its unit's
+ * name, so `ix_flag_list` serves a page of one code × year in order), the total is counted
+ * apart in the same statement, and only the page's rows are read whole with their units.
  */
 export async function listFlags(
   ds: DataSource,
@@ -84,29 +89,6 @@ export async function listFlags(
     ...(filter.scope ? [`${column} IN (${list(filter.scope)})`] : []),
     ...(filter.unitIds ? [`${column} IN (${list(filter.unitIds)})`] : []),
   ];
-
-  // each flag's unit row, for the unit field (no second statement)
-  const unitColumns = ds
-    .getMetadata(Unit)
-    .columns.map((c) => `"u"."${c.databaseName}" AS "u_${c.databaseName}"`)
-    .join(', ');
-
-  // stored flags
-  const stored = [
-    ...unitConditions(`"f"."unitId"`),
-    ...(filter.year !== null ? [`"f"."year" = ${p(filter.year)}`] : []),
-    ...(filter.checklistId !== null ? [`"f"."checklistId" = ${p(filter.checklistId)}`] : []),
-    ...(filter.codes ? [`"f"."code" IN (${list(filter.codes)})`] : []),
-    ...(filter.severities ? [`"f"."severity" IN (${list(filter.severities)})`] : []),
-    ...(filter.itemCodes ? [`"f"."itemCode" IN (${list(filter.itemCodes)})`] : []),
-  ];
-  let sql =
-    `SELECT "f"."id" AS "id", "f"."id" AS "sortId", "f"."unitId" AS "unitId", "f"."year" AS "year", "f"."checklistId" AS "checklistId",` +
-    ` "f"."code" AS "code", "f"."severity" AS "severity", "f"."severityRank" AS "severityRank", "f"."itemCode" AS "itemCode",` +
-    ` "f"."message" AS "message", "f"."text" AS "text", "f"."claimIds" AS "claimIds", "u"."name" AS "unitName", ${unitColumns}` +
-    ` FROM "assessment_flag" "f" JOIN "unit" "u" ON "u"."id" = "f"."unitId"` +
-    (stored.length ? ` WHERE ${stored.join(' AND ')}` : '');
-
   // derived REPORT_MISSING of units without a stored assessment
   const derived = missing.filter(
     (m) =>
@@ -115,18 +97,37 @@ export async function listFlags(
       (filter.severities === null || filter.severities.includes(m.flag.severity)) &&
       filter.itemCodes === null,
   );
-  if (derived.length) {
-    // built in the order the text reads: SQLite's `?` are numbered by position
-    let branch = ` UNION ALL SELECT NULL, 0, "u"."id", "y"."year", "y"."checklistId", ${p('REPORT_MISSING')}, "m"."severity", "m"."severityRank", NULL,`;
-    branch += ` "m"."message", "m"."text", '[]', "u"."name", ${unitColumns} FROM "unit" "u" CROSS JOIN (`;
-    branch +=
+
+  /**
+   * Every listed flag as a narrow row: the sort keys, and for a derived REPORT_MISSING its
+   * severity and message (a stored flag's are read for the page only). Built in the order the
+   * text reads (SQLite's `?` are numbered by position); built twice: for the page and the count.
+   */
+  const narrow = (): string => {
+    const stored = [
+      ...unitConditions(`"f"."unitId"`),
+      ...(filter.year !== null ? [`"f"."year" = ${p(filter.year)}`] : []),
+      ...(filter.checklistId !== null ? [`"f"."checklistId" = ${p(filter.checklistId)}`] : []),
+      ...(filter.codes ? [`"f"."code" IN (${list(filter.codes)})`] : []),
+      ...(filter.severities ? [`"f"."severity" IN (${list(filter.severities)})`] : []),
+      ...(filter.itemCodes ? [`"f"."itemCode" IN (${list(filter.itemCodes)})`] : []),
+    ];
+    let sql =
+      `SELECT "f"."id" AS "id", "f"."id" AS "sortId", "f"."unitId" AS "unitId", "f"."year" AS "year", "f"."checklistId" AS "checklistId",` +
+      ` "f"."severityRank" AS "severityRank", "f"."unitName" AS "unitName", CAST(NULL AS varchar(10)) AS "derivedSeverity",` +
+      ` CAST(NULL AS text) AS "derivedMessage", CAST(NULL AS text) AS "derivedText" FROM "assessment_flag" "f"` +
+      (stored.length ? ` WHERE ${stored.join(' AND ')}` : '');
+    if (!derived.length) return sql;
+    sql += ` UNION ALL SELECT NULL, 0, "u"."id", "y"."year", "y"."checklistId", "m"."severityRank", "u"."name", "m"."severity", "m"."message", "m"."text"`;
+    sql += ` FROM "unit" "u" CROSS JOIN (`;
+    sql +=
       filter.year !== null
         ? derived
             .map((m) => `SELECT CAST(${p(m.checklistId)} AS integer) AS "checklistId", CAST(${p(filter.year)} AS integer) AS "year"`)
             .join(' UNION ALL ')
         : `SELECT DISTINCT "a"."checklistId" AS "checklistId", "a"."year" AS "year" FROM "assessment" "a"`;
-    branch += `) "y" JOIN (`;
-    branch += derived
+    sql += `) "y" JOIN (`;
+    sql += derived
       .map(
         (m) =>
           `SELECT CAST(${p(m.checklistId)} AS integer) AS "checklistId", CAST(${p(m.flag.severity)} AS varchar(10)) AS "severity",` +
@@ -134,36 +135,46 @@ export async function listFlags(
           ` CAST(${p(m.flag.text ? JSON.stringify(m.flag.text) : null)} AS text) AS "text"`,
       )
       .join(' UNION ALL ');
-    branch += `) "m" ON "m"."checklistId" = "y"."checklistId" WHERE "u"."level" IN (${list(REPORTING_LEVELS)})`;
-    for (const condition of unitConditions(`"u"."id"`)) branch += ` AND ${condition}`;
-    branch += ` AND NOT EXISTS (SELECT 1 FROM "assessment" "x" WHERE "x"."unitId" = "u"."id" AND "x"."checklistId" = "y"."checklistId" AND "x"."year" = "y"."year")`;
-    sql += branch;
-  }
-  // the page and the total in one statement; a page past the end (or `first: 0`) counts apart
-  const countParams = [...params];
-  const pageSql =
-    `SELECT "all_flags".*, COUNT(*) OVER () AS "total" FROM (${sql}) "all_flags"` +
-    ` ORDER BY "severityRank" ASC, "unitName" ASC, "year" DESC, "sortId" ASC, "checklistId" ASC` +
-    ` LIMIT ${p(page.limit)} OFFSET ${p(page.offset)}`;
-  const rows: Array<RawFlag & { total: number | string }> = await ds.query(pageSql, params);
-  let total = Number(rows[0]?.total ?? 0);
-  if (rows.length === 0 && (page.offset > 0 || page.limit === 0)) {
-    const counted: Array<{ n: number | string }> = await ds.query(`SELECT COUNT(*) AS "n" FROM (${sql}) "all_flags"`, countParams);
-    total = Number(counted[0]?.n ?? 0);
-  }
+    sql += `) "m" ON "m"."checklistId" = "y"."checklistId" WHERE "u"."level" IN (${list(REPORTING_LEVELS)})`;
+    for (const condition of unitConditions(`"u"."id"`)) sql += ` AND ${condition}`;
+    sql += ` AND NOT EXISTS (SELECT 1 FROM "assessment" "x" WHERE "x"."unitId" = "u"."id" AND "x"."checklistId" = "y"."checklistId" AND "x"."year" = "y"."year")`;
+    return sql;
+  };
+
+  // each flag's unit row, for the unit field (no second statement)
+  const unitColumns = ds
+    .getMetadata(Unit)
+    .columns.map((c) => `"u"."${c.databaseName}" AS "u_${c.databaseName}"`)
+    .join(', ');
+  const order = (t: string): string =>
+    `"${t}"."severityRank" ASC, "${t}"."unitName" ASC, "${t}"."year" DESC, "${t}"."sortId" ASC, "${t}"."checklistId" ASC`;
+  const counted = `SELECT COUNT(*) AS "total" FROM (${narrow()}) "counted"`;
+  const chosen = `SELECT * FROM (${narrow()}) "all_flags" ORDER BY ${order('all_flags')} LIMIT ${p(page.limit)} OFFSET ${p(page.offset)}`;
+  // one row at least (the total), even for a page past the end
+  const sql =
+    `SELECT "t"."total" AS "total", "page"."id" AS "id", "page"."unitId" AS "unitId", "page"."year" AS "year",` +
+    ` COALESCE("f"."code", 'REPORT_MISSING') AS "code", COALESCE("f"."severity", "page"."derivedSeverity") AS "severity",` +
+    ` "f"."itemCode" AS "itemCode", COALESCE("f"."message", "page"."derivedMessage") AS "message",` +
+    ` CASE WHEN "f"."id" IS NULL THEN "page"."derivedText" ELSE "f"."text" END AS "text", COALESCE("f"."claimIds", '[]') AS "claimIds", ${unitColumns}` +
+    ` FROM (${counted}) "t" LEFT JOIN (${chosen}) "page" ON 1 = 1` +
+    ` LEFT JOIN "assessment_flag" "f" ON "f"."id" = "page"."id" LEFT JOIN "unit" "u" ON "u"."id" = "page"."unitId"` +
+    ` ORDER BY ${order('page')}`;
+  const rows: Array<RawFlag & { total: number | string }> = await ds.query(sql, params);
   return {
-    total,
-    rows: rows.map((r) => ({
-      id: r.id === null ? null : Number(r.id),
-      unit: entityFromRaw(ds, Unit, r as unknown as Record<string, unknown>, 'u'),
-      unitId: Number(r.unitId),
-      year: Number(r.year),
-      code: r.code,
-      severity: r.severity,
-      itemCode: r.itemCode,
-      message: r.message,
-      text: r.text ? (JSON.parse(r.text) as LocalText) : null,
-      claimIds: (JSON.parse(r.claimIds) as Array<number | string>).map(Number),
-    })),
+    total: Number(rows[0]?.total ?? 0),
+    rows: rows
+      .filter((r) => r.unitId !== null)
+      .map((r) => ({
+        id: r.id === null ? null : Number(r.id),
+        unit: entityFromRaw(ds, Unit, r as unknown as Record<string, unknown>, 'u'),
+        unitId: Number(r.unitId),
+        year: Number(r.year),
+        code: r.code,
+        severity: r.severity,
+        itemCode: r.itemCode,
+        message: r.message,
+        text: r.text ? (JSON.parse(r.text) as LocalText) : null,
+        claimIds: (JSON.parse(r.claimIds) as Array<number | string>).map(Number),
+      })),
   };
 }

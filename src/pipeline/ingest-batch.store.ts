@@ -280,6 +280,7 @@ export async function storeNewReports(
   const links: Array<ReturnType<typeof proposedLinkRows>[number]> = [];
   const assessmentRows: Array<ReturnType<typeof assessmentValues> & { version: number }> = [];
   const results: AssessmentResult[] = [];
+  const unitNames: string[] = []; // of each assessment row, for its flags
   const out: StoredNewReport[] = [];
   const batchClaims = new Map<string, { reportId: number; claims: ClaimRow[] }>();
   const assessStarted = performance.now();
@@ -321,6 +322,7 @@ export async function storeNewReports(
         version: 1,
       });
       results.push(result);
+      unitNames.push(r.unit.name);
       assessments.push({ checklist, result });
     }
     out.push({ report: stored[i]!, linkCount, assessments });
@@ -329,7 +331,13 @@ export async function storeNewReports(
     (writerTiming.ms['reuse, links, assess (pure)'] ?? 0) + performance.now() - assessStarted;
   await timed('INSERT evidence_link', () => bulkInsert(manager, EvidenceLink, links));
   const assessmentIds = await timed('INSERT assessment', () => bulkInsert(manager, Assessment, assessmentRows, { returnIds: true }));
-  const keys = assessmentRows.map((a, k) => ({ id: assessmentIds[k]!, unitId: a.unitId, checklistId: a.checklistId, year: a.year }));
+  const keys = assessmentRows.map((a, k) => ({
+    id: assessmentIds[k]!,
+    unitId: a.unitId,
+    unitName: unitNames[k]!,
+    checklistId: a.checklistId,
+    year: a.year,
+  }));
   await timed('INSERT assessment_flag', () =>
     bulkInsert(
       manager,

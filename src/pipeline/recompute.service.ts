@@ -5,6 +5,7 @@ import { EvidenceLink } from '../evidence/evidence-link.entity';
 import { Claim } from '../reports/claim.entity';
 import { MetricValue } from '../reports/metric-value.entity';
 import { Report } from '../reports/report.entity';
+import { Unit } from '../units/unit.entity';
 import { reusedFromPreviousYear } from '../reports/reuse/reuse.service';
 import { bulkInsert } from '../db/bulk-insert';
 import { assess } from '../assessment/assess';
@@ -112,7 +113,10 @@ export async function recomputeAssessment(
 
 async function replaceFlags(manager: EntityManager, assessment: Assessment, result: AssessmentResult): Promise<void> {
   await manager.getRepository(AssessmentFlag).delete({ assessmentId: assessment.id });
-  await bulkInsert(manager, AssessmentFlag, flagRows(assessment, result));
+  if (!result.flags.length) return;
+  // the unit's name is kept on each flag for the list's order (ix_flag_list)
+  const unit = await manager.getRepository(Unit).findOneOrFail({ select: { id: true, name: true }, where: { id: assessment.unitId } });
+  await bulkInsert(manager, AssessmentFlag, flagRows({ ...assessment, unitName: unit.name }, result));
 }
 
 /** false for the unsaved row of a derived "no report" result ({@link recomputeAssessment} with `derivable`). */
@@ -172,12 +176,13 @@ export function itemStatusRows(
 
 /** The flag rows of an assessment. */
 export function flagRows(
-  assessment: Pick<Assessment, 'id' | 'unitId' | 'checklistId' | 'year'>,
+  assessment: Pick<Assessment, 'id' | 'unitId' | 'checklistId' | 'year'> & { unitName: string },
   result: AssessmentResult,
 ): Partial<AssessmentFlag>[] {
   return result.flags.map((f) => ({
     assessmentId: assessment.id,
     unitId: assessment.unitId,
+    unitName: assessment.unitName,
     checklistId: assessment.checklistId,
     year: assessment.year,
     code: f.code,

@@ -84,7 +84,7 @@ describe('SQL statements per request', () => {
     expect(db.counter.statements.filter((q) => /FROM "checklist"/.test(q))).toHaveLength(onPostgres ? 0 : 1);
   });
 
-  it('a page of units, of reports with their units, or of flags is one statement, its total included; a page past the end counts apart', async () => {
+  it('a page of units, of reports with their units, or of flags is one statement, its total included; a page past the end counts apart (not flags)', async () => {
     const count = async (query: string, variables: Record<string, unknown> = {}) => {
       db.counter.reset();
       const data = await client.data(query, variables);
@@ -115,6 +115,15 @@ describe('SQL statements per request', () => {
     expect(flags.data.flags.totalCount).toBeGreaterThan(5);
     // the page, with the checklist row read first on SQLite (kept on PostgreSQL)
     expect(flags.n).toBe(onPostgres ? 1 : 2);
+    // past the end: no flag, the same total, from the same statement
+    const pastFlags = await count(
+      `query($after: String) { flags(filter: { year: 2022, codes: [NO_EVIDENCE] }, first: 5, after: $after) { totalCount edges { node { code } } } }`,
+      {
+        after: Buffer.from(`offset:${flags.data.flags.totalCount + 5}`).toString('base64'),
+      },
+    );
+    expect(pastFlags.data.flags).toEqual({ totalCount: flags.data.flags.totalCount, edges: [] });
+    expect(pastFlags.n).toBe(onPostgres ? 1 : 2);
   });
 
   it('a nested report query does not grow with the number of claims and links', async () => {

@@ -21,6 +21,7 @@ import { SharedCaches1796310000000 as PostgresSharedCaches } from './postgres/17
 import { NarrowAssessments1796538792319 as PostgresNarrowAssessments } from './postgres/1796538792319-NarrowAssessments';
 import { NoReportCopies1796600000000 as PostgresNoReportCopies } from './postgres/1796600000000-NoReportCopies';
 import { ChangeNotices1796700000000 } from './postgres/1796700000000-ChangeNotices';
+import { FlagListOrder1796810000000 as PostgresFlagListOrder } from './postgres/1796810000000-FlagListOrder';
 import { AccessTokens1795449230664 } from './sqlite/1795449230664-AccessTokens';
 import { AcrossReports1795900100000 } from './sqlite/1795900100000-AcrossReports';
 import { ChecklistReuse1795900200000 } from './sqlite/1795900200000-ChecklistReuse';
@@ -36,6 +37,7 @@ import { ForeignKeys1796200000000 as SqliteForeignKeys } from './sqlite/17962000
 import { SharedCaches1796310000000 as SqliteSharedCaches } from './sqlite/1796310000000-SharedCaches';
 import { NarrowAssessments1796538787956 as SqliteNarrowAssessments } from './sqlite/1796538787956-NarrowAssessments';
 import { NoReportCopies1796600000000 as SqliteNoReportCopies } from './sqlite/1796600000000-NoReportCopies';
+import { FlagListOrder1796810000000 as SqliteFlagListOrder } from './sqlite/1796810000000-FlagListOrder';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795448023432,
@@ -53,6 +55,7 @@ export const SQLITE_MIGRATIONS: Function[] = [
   SqliteSharedCaches,
   SqliteNarrowAssessments,
   SqliteNoReportCopies,
+  SqliteFlagListOrder,
 ];
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795448023786,
@@ -70,4 +73,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   PostgresNarrowAssessments,
   PostgresNoReportCopies,
   ChangeNotices1796700000000,
+  PostgresFlagListOrder,
 ];
