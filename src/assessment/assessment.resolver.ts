@@ -120,8 +120,11 @@ export class AssessmentResolver {
 async function evidenceFor(ctx: Context, item: ItemAssessmentType, claimIds: string[]): Promise<EvidenceType[]> {
   const items = await ctx.loaders.of(checklistLoaders).itemsByChecklist.load(item.checklistDbId);
   const itemRow = items.find((i) => i.code === item.code);
-  const claims = await Promise.all(claimIds.map((id) => ctx.loaders.of(reportLoaders).claimById.load(Number(id))));
-  const links = await Promise.all(claimIds.map((id) => ctx.loaders.of(linkLoaders).linksByClaim.load(Number(id))));
+  // claims and their links in the same round trip
+  const [claims, links] = await Promise.all([
+    Promise.all(claimIds.map((id) => ctx.loaders.of(reportLoaders).claimById.load(Number(id)))),
+    Promise.all(claimIds.map((id) => ctx.loaders.of(linkLoaders).linksByClaim.load(Number(id)))),
+  ]);
   return claims.flatMap((claim, index) => {
     if (!claim) return [];
     const link = links[index]?.find((l) => l.itemId === itemRow?.id) ?? null; // links[index] belongs to claims[index]
