@@ -89,7 +89,7 @@ async function main(): Promise<void> {
       else
         for (const l of result.loads)
           process.stdout.write(
-            `${l.name}: ${l.requestsPerSecond} req/s, p50 ${l.latency.p50} ms, p99 ${l.latency.p99} ms, errors ${l.errors + l.non2xx + l.graphqlErrors + l.timeouts}\n`,
+            `${l.name}: ${l.requestsPerSecond} req/s, p50 ${l.latency.p50} ms, p99 ${l.latency.p99} ms, server CPU ${l.serverCpuMsPerRequest} ms/request, errors ${l.errors + l.non2xx + l.graphqlErrors + l.timeouts}\n`,
           );
     }
   } finally {

@@ -17,7 +17,7 @@ import type { IdleQuestion } from './server-idle';
 import { round, textTable } from './stats';
 import type { LoadResult, PeerQueryResult, PeerResult } from './types';
 
-type Memory = { rssMB: number; heapUsedMB: number };
+type Memory = { rssMB: number; heapUsedMB: number; cpuMs: number };
 
 /** A server under load: where it answers, how to wait until it is idle, its memory. */
 export interface Target {
@@ -68,10 +68,10 @@ async function startProcess(
       new Promise<Memory>((resolve) => {
         asked += 1;
         const id = asked;
-        const listener = (m: { idle?: number; rssMB: number; heapUsedMB: number }): void => {
+        const listener = (m: { idle?: number; rssMB: number; heapUsedMB: number; cpuMs: number }): void => {
           if (m.idle !== id) return;
           child.off('message', listener);
-          resolve({ rssMB: m.rssMB, heapUsedMB: m.heapUsedMB });
+          resolve({ rssMB: m.rssMB, heapUsedMB: m.heapUsedMB, cpuMs: m.cpuMs });
         };
         child.on('message', listener);
         const question: IdleQuestion = { ask: 'idle', id };
@@ -133,8 +133,9 @@ async function load(name: string, target: Target, bodies: string[], connections:
     non2xx: reply.non2xx,
     timeouts: reply.timeouts,
     graphqlErrors: reply.graphqlErrors,
-    memoryBefore: before,
-    memoryAfter: after,
+    memoryBefore: { rssMB: before.rssMB, heapUsedMB: before.heapUsedMB },
+    memoryAfter: { rssMB: after.rssMB, heapUsedMB: after.heapUsedMB },
+    serverCpuMsPerRequest: round((after.cpuMs - before.cpuMs) / Math.max(reply.requests, 1), 2),
   };
 }
 
@@ -204,6 +205,7 @@ export function formatPeer(peer: PeerResult): string {
       'peer p99',
       'peer errors',
       'ours ÷ peer',
+      'CPU ms/req ours / peer',
       'same answers',
     ],
   ];
@@ -221,6 +223,7 @@ export function formatPeer(peer: PeerResult): string {
       q.peer.latency.p99,
       errors(q.peer),
       `${q.ratio}×`,
+      `${q.ours.serverCpuMsPerRequest ?? '-'} / ${q.peer.serverCpuMsPerRequest ?? '-'}`,
       e ? `${e.equal}/${e.compared}` : '-',
     ]);
   }

@@ -1,6 +1,6 @@
 /**
  * The question bench/peer.ts asks a server process after a load: answer `{ idle: id, rssMB,
- * heapUsedMB }` once every request received has been answered (autocannon closes its sockets
+ * heapUsedMB, cpuMs }` (cpuMs: the process's CPU time so far, user + system) once every request received has been answered (autocannon closes its sockets
  * at the end, but the server goes on executing what it received). Used by both server
  * processes of the load test (bench/our-server.ts, bench/peer-server.ts).
  */
@@ -29,7 +29,13 @@ export function answerIdle(server: Server): void {
         return;
       }
       const m = process.memoryUsage();
-      process.send?.({ idle: message.id, rssMB: Math.round(m.rss / 104857.6) / 10, heapUsedMB: Math.round(m.heapUsed / 104857.6) / 10 });
+      const cpu = process.cpuUsage();
+      process.send?.({
+        idle: message.id,
+        rssMB: Math.round(m.rss / 104857.6) / 10,
+        heapUsedMB: Math.round(m.heapUsed / 104857.6) / 10,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+      });
     };
     answer();
   });

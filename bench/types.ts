@@ -145,6 +145,11 @@ export interface LoadResult {
   graphqlErrors: number;
   memoryBefore: { rssMB: number; heapUsedMB: number };
   memoryAfter: { rssMB: number; heapUsedMB: number };
+  /**
+   * CPU time (user + system) the server process spent per request during the load: robust to
+   * a shared machine's load, unlike req/s (not the database's CPU). Absent in older results.
+   */
+  serverCpuMsPerRequest?: number;
 }
 
 /** Whether the peer's answers equal ours, where they can be compared (bench/load-bodies.ts). */
