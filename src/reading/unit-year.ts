@@ -447,6 +447,18 @@ function resolveKnownUnit(name: string, known: readonly KnownUnit[] | undefined)
 }
 
 /**
+ * The hits that are not inside a longer registered name: in 昌新松街道 the registered 新松街 (or its alias 新松街道) is
+ * part of another unit's name, not a mention of its own. Hits with the same span (two units of one name) both stay.
+ */
+function withoutInnerNames<T extends { n: string; at: number }>(hits: T[]): T[] {
+  if (hits.length < 2) return hits;
+  return hits.filter((h) => {
+    const end = h.at + h.n.length;
+    return !hits.some((g) => g.n.length > h.n.length && g.at <= h.at && g.at + g.n.length >= end);
+  });
+}
+
+/**
  * Occurrences of every known name in `t`, in the order of the former loop (unit, then
  * name, then position; a name's occurrences do not overlap).
  */
@@ -467,7 +479,7 @@ function knownOccurrences(t: string, known: readonly KnownUnit[]): Array<{ ui: n
   hits.sort((a, b) => a.ui - b.ui || a.ni - b.ni || a.at - b.at);
   const out: Array<{ ui: number; n: string; at: number }> = [];
   let last: { ui: number; ni: number; end: number } | null = null;
-  for (const h of hits) {
+  for (const h of withoutInnerNames(hits)) {
     if (last && last.ui === h.ui && last.ni === h.ni && h.at < last.end) continue;
     last = { ui: h.ui, ni: h.ni, end: h.at + h.n.length };
     out.push(h);
@@ -510,6 +522,8 @@ function unitWeight(source: EvidenceSource, subject: boolean): number {
   }
 }
 
+/** Lines whose whole purpose is to name the author (a heading may name anything). */
+const AUTHOR_LINES: ReadonlySet<EvidenceSource> = new Set<EvidenceSource>(['TITLE', 'SIGNATURE', 'SOURCE']);
 /** Sources that name an author by their position. */
 const AUTHOR_POSITIONS: ReadonlySet<EvidenceSource> = new Set<EvidenceSource>(['TITLE', 'SIGNATURE', 'SOURCE', 'HEADING']);
 /**
@@ -690,9 +704,12 @@ const BARE_SUBJECT_COUNT = 3;
 /**
  * The level the text speaks as: 我街 / 本街道 / 全街 → STREET, 我镇 / 本乡 → TOWN, 我区 / 本县
  * → DISTRICT, 我市 / 本市 → CITY; a bare organ as the opening's subject (区政府坚持…) counts
- * as {@link BARE_SUBJECT_COUNT}.
+ * as {@link BARE_SUBJECT_COUNT}. A unit speaks of the city or district it lies in as 我市 / 我区 too, so when a title,
+ * signature or 来源 field names units of levels the text also speaks as (`XX镇关于…` with 我镇 and 我市 once each),
+ * the lowest of those levels is the author's, however often the higher one is said; when it names only units below
+ * the level the text speaks as (`XX街道关于…` with 我市 alone), no level is taken from the text.
  */
-function authorLevel(segments: Segment[]): UnitLevel | null {
+function authorLevel(segments: Segment[], named: ReadonlySet<UnitLevel> = new Set()): UnitLevel | null {
   const counts = new Map<UnitLevel, number>();
   const count = (level: UnitLevel | null, n: number): void => {
     if (level) counts.set(level, (counts.get(level) ?? 0) + n);
@@ -710,6 +727,8 @@ function authorLevel(segments: Segment[]): UnitLevel | null {
       }
     }
   }
+  const confirmed = [...named].filter((l) => (counts.get(l) ?? 0) > 0).sort((a, b) => RANK[b] - RANK[a])[0];
+  if (confirmed) return confirmed;
   let best: UnitLevel | null = null;
   let bestCount = 0;
   for (const [level, c] of counts) {
@@ -718,7 +737,16 @@ function authorLevel(segments: Segment[]): UnitLevel | null {
       bestCount = c;
     }
   }
+  // a text whose title names a 街道 and which says only 我市: the city is where it lies, not who speaks
+  if (best && named.size > 0 && [...named].every((l) => RANK[l] > RANK[best!])) return null;
   return best;
+}
+
+/** The levels of the units a title, signature or 来源 field names (outside book titles). */
+function levelsNamedAsAuthor(mentions: readonly Mention[]): Set<UnitLevel> {
+  const out = new Set<UnitLevel>();
+  for (const m of mentions) if (m.level && m.credible && m.weight > 0.03 && AUTHOR_LINES.has(m.source)) out.add(m.level);
+  return out;
 }
 
 function noisyOr(weights: number[]): number {
@@ -1265,8 +1293,9 @@ function unitMissingReason(candidates: UnitCandidate[]): string {
  */
 export function detectUnitYear(norm: NormalisedText, doc: DocumentStructure, opts: AnalyzeOptions = {}): UnitYearResult {
   const segments = lineSegments(doc);
-  const author = authorLevel(segments);
-  let unitCandidates = rankUnits(norm, unitMentions(segments, opts.knownUnits), author);
+  const mentions = unitMentions(segments, opts.knownUnits);
+  const author = authorLevel(segments, levelsNamedAsAuthor(mentions));
+  let unitCandidates = rankUnits(norm, mentions, author);
   let yearCandidates = rankYears(norm, yearMentions(segments));
   const [topUnit] = unitCandidates;
   const [topYear] = yearCandidates;

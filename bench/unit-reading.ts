@@ -1,0 +1,44 @@
+/**
+ * How often the unit and year of a generated report are read right with a national registry known, as a folder
+ * ingest reads them (no unit given; every generated province, city, district, 街道 and 镇 registered): builds a bench
+ * corpus of `--units` reporting units, files the first `--reports` of its reports as a unit does (title naming the
+ * unit and year, {@link asFiledReport}) and reads each with `readReport(text, { knownUnits })`. Prints every misread
+ * report and the count; no database, one thread.
+ *
+ *   npm run -s build && node dist/bench/unit-reading.js [--units 43000] [--reports 4000]
+ */
+import { readReport } from '../src/pipeline/report-pipeline';
+import type { KnownUnit } from '../src/reading/types';
+import { asFiledReport, buildCorpus, generateReportText } from './corpus';
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  if (at < 0) return fallback;
+  const n = Number(process.argv[at + 1]);
+  if (!Number.isFinite(n) || n < 1) throw new Error(`${name}: a positive number`);
+  return Math.floor(n);
+}
+
+function main(): void {
+  const units = option('--units', 43000);
+  const reports = option('--reports', 4000);
+  const corpus = buildCorpus({ units, years: 1 });
+  const knownUnits: KnownUnit[] = corpus.units.map((u) => ({ name: u.name, aliases: u.aliases }));
+  const specs = corpus.reports.slice(0, reports);
+  let misread = 0;
+  for (const spec of specs) {
+    const a = readReport(asFiledReport(spec, generateReportText(corpus, spec)), { knownUnits });
+    if (a.unit?.name === spec.unit && a.year?.value === spec.year) continue;
+    misread += 1;
+    const top = a.unitCandidates
+      .slice(0, 3)
+      .map((c) => `${c.name} ${c.confidence}`)
+      .join(', ');
+    process.stdout.write(`misread ${spec.unit} ${spec.year}: read ${a.unit?.name ?? '(none)'} ${a.year?.value ?? '(none)'} [${top}]\n`);
+  }
+  process.stdout.write(
+    `${misread} of ${specs.length} reports misread (${((misread / specs.length) * 100).toFixed(2)} %), ${corpus.units.length} units known\n`,
+  );
+}
+
+main();
