@@ -68,6 +68,8 @@ interface Segment {
   plan: boolean;
   /** a weight for unit names here other than the source's (a page's breadcrumb) */
   unitWeight?: number;
+  /** in a title, signature or 来源 field: the indices of `text` that had whitespace before them in the raw text */
+  spaces?: ReadonlySet<number>;
 }
 
 const HAN = /[\u3400-\u9fff]/u;
@@ -268,9 +270,19 @@ function stemBefore(
   namingSpot = false,
   atSubject?: (start: number) => boolean,
   authorLine = false,
+  spaces?: ReadonlySet<number>,
 ): string | null {
   let k = at;
   while (k > 0 && isHan(text[k - 1]) && at - k < 12) k -= 1;
+  // 威廉希尔中文 沙园街道办事处 (a mirror page's title after a site's words): where a naming line had a space, the name
+  // starts after it, when two characters or more follow (a letter-spaced title, 沙 园 街 道, has one)
+  if (namingSpot && spaces) {
+    for (let p = at - 1; p > k; p -= 1) {
+      if (!spaces.has(p)) continue;
+      if (at - p >= 2) k = p;
+      break;
+    }
+  }
   let run = text.slice(k, at);
   // 2022年南街, 2022年度南街: the 年 belongs to the date before it
   if (/\d/u.test(text.charAt(k - 1))) run = run.replace(/^(?:年度|年|月份|月|日)/u, '');
@@ -489,11 +501,11 @@ function knownOccurrences(t: string, known: readonly KnownUnit[]): Array<{ ui: n
 
 /**
  * What may stand before a sentence's subject: nothing (or marks a copy left, `? ? ?`), a leading date (2022年，),
- * up to three adverbial clauses (在…领导下，在…指导下，为…，按照…，), 现将, a superior's name (江州市城南区) — not a verb
+ * up to three adverbial clauses (在…领导下，在…指导下，为…，按照…，), a date after them (为…，2021年来，), 现将, a superior's name (江州市城南区) — not a verb
  * (聚焦区委…, 研究解决…县).
  */
 const SUBJECT_PREFIX =
-  /^[\s?？·•*_\-—]*(?:(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?|今年|本年度|全年|一年|近年)(?:以来|来)?\s*[，,、]?\s*)?(?:(?:在|为|按照|根据|围绕|以|自)[^。；;，,]{0,40}[，,]\s*){0,3}(?:现将|现就)?(?:[\u3400-\u9fff]{2,6}?(?:省|市|自治州|州|盟|地区))?\s*$/u;
+  /^[\s?？·•*_\-—]*(?:(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?|今年|本年度|全年|一年|近年)(?:以来|来)?\s*[，,、]?\s*)?(?:(?:在|为|按照|根据|围绕|以|自)[^。；;，,]{0,40}[，,]\s*){0,3}(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?(?:以来|来)?\s*[，,、]\s*)?(?:现将|现就)?(?:[\u3400-\u9fff]{2,6}?(?:省|市|自治州|州|盟|地区))?\s*$/u;
 /** How far back a subject's sentence may start. */
 const SUBJECT_LOOKBACK = 90;
 
@@ -629,6 +641,9 @@ function knownNameMentions(seg: Segment, inBook: Uint8Array, known: readonly Kno
   return out;
 }
 
+/** The unit's own leaders right after a name (2022年南街党政主要负责人履行…职责): the name is the unit's, as before its organ. */
+const LEADERS_AFTER = /^(?:党政)?主要(?:负责人|负责同志|领导)/u;
+
 /** Unit names read from their suffix (街道, 镇, 区 …) and the stem before it; a city only where a text names its author. */
 function suffixNameMentions(seg: Segment, inBook: Uint8Array, known: readonly KnownUnit[] | undefined): Mention[] {
   const t = seg.text;
@@ -639,9 +654,14 @@ function suffixNameMentions(seg: Segment, inBook: Uint8Array, known: readonly Kn
     // 新华路街街道: the first 街 is part of the name, the unit ends at 街道
     if (suffix === '街' && t.startsWith('街道', at + 1)) continue;
     const after = t.slice(at + suffix.length, at + suffix.length + 8);
-    const namingSpot = seg.source === 'TITLE' || seg.source === 'SIGNATURE' || seg.source === 'SOURCE' || ORGAN_AFTER.test(after);
+    const namingSpot =
+      seg.source === 'TITLE' ||
+      seg.source === 'SIGNATURE' ||
+      seg.source === 'SOURCE' ||
+      ORGAN_AFTER.test(after) ||
+      LEADERS_AFTER.test(after);
     const authorLine = seg.source === 'TITLE' || seg.source === 'SIGNATURE' || seg.source === 'SOURCE';
-    const stem = stemBefore(t, at, suffix, namingSpot, seg.opening ? (s) => atSubject(t, s) : undefined, authorLine);
+    const stem = stemBefore(t, at, suffix, namingSpot, seg.opening ? (s) => atSubject(t, s) : undefined, authorLine, seg.spaces);
     if (!stem) continue;
     const surface = stem + suffix;
     const level = levelOf(suffix);
@@ -1263,6 +1283,98 @@ function lineSegments(doc: DocumentStructure): Segment[] {
   return segments;
 }
 
+/**
+ * Slogans that name a place by its bare stem: 法治XX建设, 平安XX建设, 谱写XX法治建设新篇章 (group 1 or 2 is the stem).
+ */
+const BARE_STEM_SLOT =
+  /(?:法治|平安)([\u3400-\u9fff]{2,3}?)(?:建设|新篇章)|(?:谱写|书写|开创|开拓|推进|推动|助力|护航|打造|共建)([\u3400-\u9fff]{2,3}?)法治(?:建设|新篇章|新征程)/gu;
+/** Words that stand in those slots without being a place (法治政府建设, 平安校园建设, 推进基层法治建设). */
+const NOT_A_STEM =
+  /^(?:中国|国家|文化|机关|队伍|环境|思维|宣传|教育|示范|理念|保障|基层|全域|全面|城市|社区|校园|企业|网络|数字|智慧|阳光|诚信|营商|生态|民主|廉洁|清廉|美丽|和谐|平安|制度|能力|水平|单位|部门|医院|学校|家庭|工程|项目|示范区|先行区)$|[化的和与及街镇乡区县市村省州]/u;
+/** Provinces, whose slogans (法治广东建设) any unit in them repeats. */
+const PROVINCE_STEM =
+  /^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)$/u;
+/** A superior named in the clause before a slogan (围绕省委部署推动法治XX建设, 全市…): the slogan is the superior's. */
+const SUPERIOR_IN_CLAUSE = /(?:[省市州区县](?:委|政府|人民政府)|全[省市州区县])[^。；;，,]*$/u;
+/** The suffixes of the levels above each author level: a stem said with one of them is a superior's (韶关 in 韶关市). */
+const ABOVE_SUFFIX: Partial<Record<UnitLevel, string>> = { STREET: '[省市州盟区县]', TOWN: '[省市州盟区县]', DISTRICT: '[省市州盟]' };
+/** Whether a text ending in `head` is inside “…” or 《…》 at its end. */
+function inQuotes(head: string): boolean {
+  const open = (o: string, c: string): boolean => head.lastIndexOf(o) > head.lastIndexOf(c);
+  return open('“', '”') || open('《', '》') || open('"', '"');
+}
+
+/** Confidence of a unit named only by its bare stem in such a slogan: once, and more than once. */
+const BARE_STEM_CONFIDENCE = [0.25, 0.3] as const;
+
+/** The level word of a unit of `level` by how the text speaks of itself (我乡 → 乡, 我县 → 县). */
+function levelWordOf(segments: readonly Segment[], level: UnitLevel): string | null {
+  const words: Partial<Record<UnitLevel, string[]>> = { STREET: ['街道'], TOWN: ['镇', '乡'], DISTRICT: ['区', '县'] };
+  const options = words[level];
+  if (!options) return null;
+  const text = segments.map((s) => s.text).join('\n');
+  const counts = options.map((w) => [...text.matchAll(new RegExp(`[我本全]${w}`, 'gu'))].length);
+  return options[counts.indexOf(Math.max(...counts))] ?? null;
+}
+
+/**
+ * No unit could be chosen, the text speaks as a 街道, 镇, 乡, 区 or 县, and names a place only by its bare stem in a
+ * slogan (明确法治舒桥建设的重点任务 in a text that says 我乡): that stem with the level word, with a low confidence and
+ * a reason saying so. Not a province's stem, a stem the text also names as a superior (法治奉节建设 beside 奉节县), a
+ * slogan after a superior's organ in its clause (围绕省委部署推动法治XX建设) or a generic word (法治政府建设).
+ */
+function bareStemCandidate(
+  norm: NormalisedText,
+  segments: readonly Segment[],
+  author: UnitLevel | null,
+  others: readonly UnitCandidate[],
+): UnitCandidate | null {
+  const word = author ? levelWordOf(segments, author) : null;
+  if (!author || !word) return null;
+  const otherStems = new Set(others.map((c) => stemOf(c.name)));
+  const whole = norm.text;
+  const superior = (stem: string): boolean =>
+    PROVINCE_STEM.test(stem) || otherStems.has(stem) || new RegExp(`${stem}${ABOVE_SUFFIX[author] ?? '[省市州盟]'}`, 'u').test(whole);
+  const found = new Map<string, Array<{ source: EvidenceSource; start: number; end: number }>>();
+  for (const seg of segments) {
+    if (seg.source === 'PUBLISH_DATE') continue;
+    for (const m of seg.text.matchAll(BARE_STEM_SLOT)) {
+      const stem = m[1] ?? m[2] ?? '';
+      if (NOT_A_STEM.test(stem) || BAD_STEM_CHARS.test(stem) || superior(stem)) continue;
+      const head = seg.text.slice(0, m.index ?? 0);
+      // 以落实“2023年法治XX建设工作要点”为牵引, 《法治XX建设规划》: a document's name, most often a superior's
+      if (SUPERIOR_IN_CLAUSE.test(head) || inQuotes(head)) continue;
+      const start = seg.offset + (m.index ?? 0) + m[0].indexOf(stem);
+      found.set(stem, [...(found.get(stem) ?? []), { source: seg.source, start, end: start + stem.length }]);
+    }
+  }
+  if (found.size !== 1) return null;
+  const [stem, at] = [...found][0]!; // one entry
+  const name = `${stem}${word}`;
+  return {
+    name,
+    level: author,
+    confidence: BARE_STEM_CONFIDENCE[at.length > 1 ? 1 : 0],
+    reason: `标题、署名和网页来源栏没有写明单位；全文以${LEVEL_WORDS[author]}的口吻自称（如“我${word}”），只在“法治${stem}建设”一类提法中出现地名“${stem}”（${at.length}次），据此推定为“${name}”，把握较低`,
+    known: false,
+    evidence: at.slice(0, MAX_LISTED_EVIDENCE).map((m) => toEvidence(norm, m)),
+  };
+}
+
+/** Records, in title, signature and 来源 segments, where the raw text had whitespace that normalisation removed. */
+function markSpaces(norm: NormalisedText, segments: Segment[]): void {
+  for (const seg of segments) {
+    if (!AUTHOR_LINES.has(seg.source)) continue;
+    const spaces = new Set<number>();
+    for (let i = 1; i < seg.text.length; i += 1) {
+      const at = seg.offset + i;
+      const gap = norm.raw.slice(norm.ends[at - 1] ?? 0, norm.starts[at] ?? 0);
+      if (/[ \t\u3000\u00a0]/u.test(gap)) spaces.add(i);
+    }
+    if (spaces.size > 0) seg.spaces = spaces;
+  }
+}
+
 function explicitUnit(name: string, known: readonly KnownUnit[] | undefined): UnitCandidate {
   const resolved = resolveKnownUnit(name.trim(), known);
   const canonical = resolved ? resolved.name : name.trim();
@@ -1293,6 +1405,7 @@ function unitMissingReason(candidates: UnitCandidate[]): string {
  */
 export function detectUnitYear(norm: NormalisedText, doc: DocumentStructure, opts: AnalyzeOptions = {}): UnitYearResult {
   const segments = lineSegments(doc);
+  markSpaces(norm, segments);
   const mentions = unitMentions(segments, opts.knownUnits);
   const author = authorLevel(segments, levelsNamedAsAuthor(mentions));
   let unitCandidates = rankUnits(norm, mentions, author);
@@ -1300,6 +1413,13 @@ export function detectUnitYear(norm: NormalisedText, doc: DocumentStructure, opt
   const [topUnit] = unitCandidates;
   const [topYear] = yearCandidates;
   let unit = topUnit && topUnit.confidence >= MIN_UNIT_CONFIDENCE ? topUnit : null;
+  if (!unit) {
+    const bare = bareStemCandidate(norm, segments, author, unitCandidates);
+    if (bare) {
+      unit = bare;
+      unitCandidates = [bare, ...unitCandidates];
+    }
+  }
   let year = topYear && topYear.confidence >= MIN_YEAR_CONFIDENCE ? topYear : null;
   if (opts.unit !== undefined && opts.unit.trim() !== '') {
     unit = explicitUnit(opts.unit, opts.knownUnits);
