@@ -229,6 +229,9 @@ const SENTENCE_END = /[。！？；;!?：:….]$/u;
 const HEADING_START =
   /^(?:[一二三四五六七八九十]{1,3}\s*[、．.，,]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]{1,3}(?:部分|章|节|篇)|[一二三四五六七八九十]{1,2}是|\d{4}\s*年\s*\d{1,2}\s*月)/u;
 const MID_PUNCTUATION = /[，,。、；;]/u;
+/** A web page's metadata field ([ 发布机构 ] …, 索引号：…): a line of its own, never a wrapped paragraph's part. */
+const METADATA_START =
+  /^[[【]?\s*(?:索引号|发布机构|发文机关|发文机构|发布单位|发布日期|发布时间|成文日期|发文日期|发文字号|主题分类|体裁分类|信息来源|有效性)\s*(?:[:：\]】]|$)/u;
 
 /** Display width: 2 for a wide (CJK) character, 1 for a narrow one. */
 function visualWidth(text: string): number {
@@ -262,7 +265,7 @@ export function wrapWidth(lines: readonly string[]): number | null {
 /**
  * A line break inside a paragraph (PDF conversion) joins the lines; everything else is a
  * paragraph break. Never joined: a line ending a sentence, or a next line starting a heading,
- * an enumeration (一是) or a date. Otherwise it joins
+ * an enumeration (一是) or a date, nor a web page's metadata line ([ 发布机构 ] …) with its neighbours. Otherwise it joins
  * - in text hard-wrapped at `width`: after a full-width line, or after the short tail of a
  *   wrapped paragraph (`earlier`, the line before, is full width and runs on) when the next
  *   line is body text (full width or punctuated);
@@ -275,6 +278,7 @@ function isParagraphBreak(before: string, after: string, width: number | null = 
   if (!prev || !next) return true;
   if (SENTENCE_END.test(prev)) return true;
   if (HEADING_START.test(next)) return true;
+  if (METADATA_START.test(prev) || METADATA_START.test(next)) return true;
   if (width !== null) {
     const full = (line: string): boolean => Math.abs(visualWidth(line.trimEnd()) - width) <= 2;
     if (full(before)) return false;

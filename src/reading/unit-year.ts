@@ -1201,9 +1201,9 @@ function rankYears(norm: NormalisedText, mentions: YearMention[]): YearCandidate
 
 /** A page's field naming who published it: 来源, 信息来源, 发布机构, 发文机关, 发布单位. */
 const SOURCE_FIELD =
-  /(?:信息来源|来源|发布机构|发文机关|发布单位)\s*[:：]\s*([^\s|｜:：]+?)(?=\s|[|｜]|发布|作者|浏览|点击|字号|时间|日期|索引|主题|文号|成文|分享|打印|阅读|访问|$)/gu;
+  /(?:信息来源|来源|发布机构|发文机关|发布单位)\s*(?:[:：]|[\]】]\s*[:：]?)\s*([^\s|｜:：[【]+?)(?=\s|[|｜[【]|发布|作者|浏览|点击|字号|时间|日期|索引|主题|文号|成文|分享|打印|阅读|访问|$)/gu;
 /** A page's breadcrumb (当前位置：首页 > 乡镇街道 > 桂花镇 > 政务公开): each step names a section of the site. */
-const BREADCRUMB = /^(?:当前位置|您的位置|你的位置)?\s*[:：]?\s*首页\s*[>＞»›]/u;
+const BREADCRUMB = /^(?:(?:您|你)?当前(?:所在)?位置|您的位置|你的位置)?\s*[:：]?\s*首页\s*[>＞»›]/u;
 /** Weight of a unit named in a breadcrumb step: the site may be the district's. */
 const BREADCRUMB_WEIGHT = 0.3;
 
@@ -1211,6 +1211,10 @@ const BREADCRUMB_WEIGHT = 0.3;
 const ADDRESSEE = /^[^。，,；;]{1,30}[:：]$/u;
 /** A short line above the title naming an organ (XX市XX区人民政府XX街道办事处): the author's header. */
 const HEADER_ORGAN = /(?:人民政府|政府|办事处|委员会|党工委|党委)$/u;
+
+/** A short line ending in a unit's name (no punctuation), and a title line starting with that unit's organ. */
+const NAME_LINE_END = /^[^。，,；;:：\s]{2,40}(?:街道|镇|乡)$/u;
+const ORGAN_START = /^(?:办事处|人民政府|政府|党工委|工作委员会|委员会|党委)/u;
 
 /** A second title line under the first: 关于2022年度法治政府建设情况的报告. */
 const TITLE_CONTINUATION = /^关于[^。，,；;:：]{4,60}(?:报告|总结|汇报)$/u;
@@ -1233,6 +1237,11 @@ function lineSegments(doc: DocumentStructure): Segment[] {
   const organLine = (l: DocLine): boolean =>
     l.role !== 'CHROME' && l.text.length <= 40 && !/[。，,；;:：]/u.test(l.text) && HEADER_ORGAN.test(l.text);
   for (let i = 0; i < titleAt; i += 1) if (organLine(doc.lines[i]!)) header.add(i); // titleAt < doc.lines.length
+  // a title broken inside its author's name (XX区人民政府XX街道 / 办事处2023年…报告): the line before it is title too
+  let before = titleAt - 1;
+  while (before >= 0 && doc.lines[before]!.text.trim() === '') before -= 1;
+  const above = before >= 0 ? doc.lines[before] : undefined;
+  if (above && above.role !== 'CHROME' && NAME_LINE_END.test(above.text) && ORGAN_START.test(doc.lines[titleAt]!.text)) header.add(before);
   // a page's heading taken for the title, then the document's own header: 中共XX区委 XX区人民政府 / 关于…的报告 (an
   // organ line not followed by such a 关于 line is an addressee, 中共XX县委、XX县人民政府)
   const organs: number[] = [];
@@ -1259,9 +1268,9 @@ function lineSegments(doc: DocumentStructure): Segment[] {
         const value = from[1] ?? '';
         seg(value, l.start + (from.index ?? 0) + from[0].length - value.length, 'SOURCE');
       }
-      if (BREADCRUMB.test(l.text) || /^(?:当前位置|您的位置|你的位置)/u.test(l.text)) {
+      if (BREADCRUMB.test(l.text) || /^(?:(?:您|你)?当前(?:所在)?位置|您的位置|你的位置)/u.test(l.text)) {
         for (const step of l.text.matchAll(/[^>＞»›:：\s]+/gu)) {
-          if (/^(?:当前位置|您的位置|你的位置|首页)$/u.test(step[0])) continue;
+          if (/^(?:(?:您|你)?当前(?:所在)?位置|您的位置|你的位置|首页)$/u.test(step[0])) continue;
           segments.push({
             text: step[0],
             offset: l.start + (step.index ?? 0),

@@ -1,6 +1,6 @@
 /**
  * Unit detection on more shapes of real reports (issue 12, part 5): a mirror page whose title starts with the site's
- * words, a unit named only before its own 主要负责人 in a heading, a unit
+ * words, a title broken inside its author's name, metadata fields in brackets, a unit named only before its own 主要负责人 in a heading, a unit
  * named only by its bare stem in a slogan (法治XX建设), and an opening whose date follows an adverbial clause. Every text here is invented for its shape.
  */
 import { analyzeReport } from '../../../src/reading';
@@ -24,6 +24,44 @@ describe('a title after a site’s words, separated by a space', () => {
   it('a letter-spaced title is one name', () => {
     const a = analyzeReport(`青 榆 街 道 办 事 处\n关于2021年度法治政府建设情况的报告\n2021年，我街坚持依法行政。${BODY}`);
     expect(a.unit).toMatchObject({ name: '青榆街道' });
+  });
+});
+
+describe('a title broken inside its author’s name', () => {
+  it('XX区人民政府XX街道 / 办事处2023年…报告: the 街道, not the city or district', () => {
+    const text = `江州市城南区人民政府金桂街道\n办事处2023年法治政府建设年度报告\n2023年，在区委、区政府的领导下，街道坚持依法行政。${BODY}`;
+    const a = analyzeReport(text);
+    expect(a.unit).toMatchObject({ name: '金桂街道', level: 'STREET' });
+    expect(a.year?.value).toBe(2023);
+  });
+
+  it('a line ending in a name over a title that does not start with an organ stays the opening', () => {
+    const text = `城南区金桂街道\n2023年法治政府建设年度报告\n2023年，我街坚持依法行政。${BODY}`;
+    expect(analyzeReport(text).unit).toMatchObject({ name: '金桂街道' });
+  });
+});
+
+describe('a page whose metadata fields are in brackets, under a 您当前所在位置 breadcrumb', () => {
+  const page = (title: string): string =>
+    '您当前所在位置:首页>政务公开>法治政府建设报告>乡镇街道\n[ 索引号 ] 11500/2026-00004 [ 发文字号 ]\n' +
+    '[ 发布机构 ] 安平县青禾乡人民政府 [ 有效性 ]\n[ 成文日期 ] 2026-01-22 [ 发布日期 ] 2026-02-10\n' +
+    `${title}\n2025年，在县委、县政府的坚强领导下，乡党委、政府深入推进法治政府建设。`;
+
+  it('the 发布机构 field names the author when the title does not', () => {
+    const a = analyzeReport(page('2025年法治政府建设情况报告') + BODY);
+    expect(a.unit).toMatchObject({ name: '青禾乡', level: 'TOWN' });
+    expect(a.unit?.evidence.map((e) => e.source)).toContain('SOURCE');
+    expect(a.year?.value).toBe(2025);
+  });
+
+  it('the title under the fields is not joined to them, however the body lines are wrapped', () => {
+    const long =
+      '\n一、主要举措和成效\n（一）加强组织领导。召开专题会议3次，研究部署法治建设工作，落实责任分工。\n' +
+      '（二）严格规范执法。全年办理行政处罚案件12件，行政复议纠错率为零。\n二、存在的不足\n执法力量不足。\n三、下一步工作计划\n继续推进。';
+    const a = analyzeReport(page('安平县青禾乡人民政府2025年法治政府建设情况报告') + long);
+    expect(a.unit).toMatchObject({ name: '青禾乡' });
+    expect(a.year?.value).toBe(2025);
+    expect(a.year?.evidence.map((e) => e.source)).toContain('TITLE');
   });
 });
 
