@@ -1,11 +1,15 @@
+import { prepareMatchText } from './matcher';
+import { vocabularySegmenter } from './segment';
 import { probability, type Calibration } from './similarity';
 
 /**
  * The third signal beside the rules and the similarity: labelled examples. Sentences people
  * labelled with the items they evidence (a sentence labelled `[]` evidences none: a negative
- * example) are indexed once per example set; a claim is compared with every example by TF-IDF
- * cosine over its words (the words the similarity already cut, {@link similarityWords}), and its
- * k nearest examples vote for their items. Pure and deterministic; the index is built once per
+ * example) are indexed once per example set (their words cut by jieba, {@link similarityWords});
+ * a claim is compared with every example by TF-IDF cosine over its words, and its k nearest
+ * examples vote for their items. A claim's words are the examples' words found in it
+ * ({@link ExampleIndex.wordsOf}): the cosine and the claim's norm are taken over the examples'
+ * words only, so a claim word no example has changes nothing, and the claim needs no jieba. Pure and deterministic; the index is built once per
  * `examples` array.
  *
  * An item's score for a claim ({@link exampleVotes}) is the cosine-weighted share of the k
@@ -35,6 +39,8 @@ export interface ExampleIndex {
   /** word → the examples containing it and the word's weight in each example's unit vector */
   postings: Map<string, { at: Int32Array; weight: Float64Array }>;
   idf: Map<string, number>;
+  /** a claim's words as the examples see them: the examples' words found in it ({@link vocabularySegmenter}) */
+  wordsOf: (text: string) => string[];
   /** per example, the number of its source */
   sourceOf: Int32Array;
   sources: Map<string, number>;
@@ -44,6 +50,12 @@ export interface ExampleIndex {
 }
 
 const indexCache = new WeakMap<readonly Example[], ExampleIndex>();
+
+/** A claim's words among `vocabulary` (its text prepared as the matcher prepares it). */
+function claimWordsOf(vocabulary: readonly string[]): (text: string) => string[] {
+  const { cut } = vocabularySegmenter(vocabulary);
+  return (text) => cut(prepareMatchText(text));
+}
 
 /** The index of an example set (built once per array): TF-IDF unit vectors, inverted. */
 export function indexExamples(
@@ -95,6 +107,7 @@ export function indexExamples(
     examples,
     postings,
     idf,
+    wordsOf: claimWordsOf([...df.keys()]),
     sourceOf,
     sources,
     scratch: new Float64Array(examples.length),

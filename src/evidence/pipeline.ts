@@ -18,7 +18,7 @@ import {
   calibrate,
   probability,
   similarities,
-  similarityCeiling,
+  bestSimilarity,
   similarityWords,
   type Calibration,
   type CalibrationExample,
@@ -114,13 +114,8 @@ const THRESHOLD_GRID: readonly number[] = Array.from({ length: 17 }, (_, i) => M
 const similarityMemo = new WeakMap<readonly ChecklistItemDefinition[], Map<string, ItemSimilarity[]>>();
 const SIMILARITY_MEMO_LIMIT = 50_000;
 
-function similaritiesOf(
-  text: string,
-  items: readonly ChecklistItemDefinition[],
-  remember: boolean,
-  wordsOf: WordsOf = similarityWords,
-): ItemSimilarity[] {
-  if (!remember) return similarities(text, items, wordsOf(text));
+function similaritiesOf(text: string, items: readonly ChecklistItemDefinition[], remember: boolean): ItemSimilarity[] {
+  if (!remember) return similarities(text, items);
   let memo = similarityMemo.get(items);
   if (!memo) {
     memo = new Map();
@@ -129,31 +124,9 @@ function similaritiesOf(
   const known = memo.get(text);
   if (known) return known;
   if (memo.size >= SIMILARITY_MEMO_LIMIT) memo.clear();
-  const found = similarities(text, items, wordsOf(text));
+  const found = similarities(text, items);
   memo.set(text, found);
   return found;
-}
-
-/** A text's words as the similarity and the examples see them ({@link similarityWords}). */
-type WordsOf = (text: string) => readonly string[];
-
-/** Words remembered for FITTING only (bounded like {@link similarityMemo}). */
-const fittingWords = new Map<string, readonly string[]>();
-
-/**
- * The words of each text cut once: remembered for the whole process while fitting, else only
- * for one call (one report), so the similarity and the examples never segment a claim twice.
- */
-function wordsOnce(remember: boolean): WordsOf {
-  const memo = remember ? fittingWords : new Map<string, readonly string[]>();
-  return (text) => {
-    const known = memo.get(text);
-    if (known) return known;
-    if (memo.size >= SIMILARITY_MEMO_LIMIT) memo.clear();
-    const words = similarityWords(text);
-    memo.set(text, words);
-    return words;
-  };
 }
 
 /** The rule links of a training report, remembered per checklist and claims array (a fit reads each many times). */
@@ -192,8 +165,8 @@ export interface ScoredCandidates {
 /**
  * Similarity candidates of every claim, best first per claim (claims of skipped sections have none).
  * With `threshold` (for {@link combine}, which drops every candidate under it), a claim whose
- * score ceiling ({@link similarityCeiling}) cannot reach the threshold gets none: the same links,
- * without segmenting that claim.
+ * best score ({@link bestSimilarity}) cannot reach the threshold gets none: the same links,
+ * without listing and sorting every item's score for that claim.
  */
 function similarityCandidates(
   claims: readonly MatchableClaim[],
@@ -201,13 +174,12 @@ function similarityCandidates(
   calibration: Calibration,
   threshold?: number,
   remember = false,
-  wordsOf: WordsOf = wordsOnce(remember),
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const claim of claims) {
     if (SKIPPED_SECTION_KINDS.includes(claim.sectionKind)) continue;
     if (threshold !== undefined && !mayReach(claim.text, items, calibration, threshold)) continue;
-    for (const s of similaritiesOf(claim.text, items, remember, wordsOf).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
+    for (const s of similaritiesOf(claim.text, items, remember).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
       out.push({
         claimId: claim.id,
         itemCode: s.itemCode,
@@ -236,15 +208,14 @@ function claimVotes(
   claims: readonly MatchableClaim[],
   items: readonly ChecklistItemDefinition[],
   model: Pick<ExamplesModel, 'examples' | 'neighbours'>,
-  wordsOf: WordsOf,
   excludeSource?: string,
 ): ClaimVotes[] {
-  const index = indexExamples(model.examples, wordsOf);
+  const index = indexExamples(model.examples, similarityWords);
   const known = assessableCodes(items);
   const out: ClaimVotes[] = [];
   for (const claim of claims) {
     if (SKIPPED_SECTION_KINDS.includes(claim.sectionKind)) continue;
-    const votes = exampleVotes(nearestExamples(index, wordsOf(claim.text), model.neighbours, excludeSource))
+    const votes = exampleVotes(nearestExamples(index, index.wordsOf(claim.text), model.neighbours, excludeSource))
       .filter((v) => known.has(v.itemCode))
       .slice(0, DEFAULT_MAX_LINKS_PER_CLAIM);
     if (votes.length > 0) out.push({ claimId: claim.id, votes });
@@ -269,10 +240,9 @@ function exampleCandidates(
   claims: readonly MatchableClaim[],
   items: readonly ChecklistItemDefinition[],
   model: ExamplesModel,
-  wordsOf: WordsOf,
   excludeSource?: string,
 ): Candidate[] {
-  return voteCandidates(claimVotes(claims, items, model, wordsOf, excludeSource), model.calibration);
+  return voteCandidates(claimVotes(claims, items, model, excludeSource), model.calibration);
 }
 
 /**
@@ -304,15 +274,15 @@ function assessableCodes(items: readonly ChecklistItemDefinition[]): Set<string>
 
 /**
  * Whether some item's candidate for the text could have a (rounded) probability of at least
- * `threshold`: the probability grows with the score, so the score ceiling, with the rank-1 term
+ * `threshold`: the probability grows with the score, so the best score, with the rank-1 term
  * when that adds, bounds it. A calibration whose probability does not grow with the score is
  * never pruned.
  */
 function mayReach(text: string, items: readonly ChecklistItemDefinition[], calibration: Calibration, threshold: number): boolean {
   if (threshold >= 1) return false;
   if (!(calibration.slope > 0)) return true;
-  // a margin for the order the ceiling's sum is taken in
-  const ceiling = similarityCeiling(text, items) * (1 + 1e-9) + 1e-9;
+  // a margin, as when the bound was a ceiling summed in another order
+  const ceiling = bestSimilarity(text, items) * (1 + 1e-9) + 1e-9;
   const p = probability(calibration, { score: ceiling, rank: calibration.top > 0 ? 1 : 2 });
   return Math.round(p * 100) / 100 >= threshold;
 }
@@ -404,15 +374,11 @@ export function proposeLinks(
 ): SignalLinks {
   const weigh = (links: ProposedLink[]) => weighRuleLinks(links, model.termWeights);
   const rules = weigh(matchClaims(claims, metrics, items));
-  const wordsOf = wordsOnce(false);
   // a threshold of 1 switches the similarity off: nothing to compute
-  const candidates =
-    Math.min(model.threshold, model.aloneThreshold) < 1
-      ? similarityCandidates(claims, items, model.calibration, undefined, false, wordsOf)
-      : [];
+  const candidates = Math.min(model.threshold, model.aloneThreshold) < 1 ? similarityCandidates(claims, items, model.calibration) : [];
   const ex = model.examples;
   const exCandidates =
-    ex && Math.min(ex.threshold, ex.aloneThreshold) < 1 ? exampleCandidates(claims, items, ex, wordsOf, options.excludeSource) : [];
+    ex && Math.min(ex.threshold, ex.aloneThreshold) < 1 ? exampleCandidates(claims, items, ex, options.excludeSource) : [];
   // claims no signal linked inherit the rule links of their lead clause or heading, else the
   // similarity reads them with that context (context.ts)
   return {
@@ -460,13 +426,11 @@ export function proposeCombinedLinks(
   options: ProposeOptions = {},
 ): ProposedLink[] {
   const rules = weighRuleLinks(matchClaims(claims, metrics, items), model.termWeights);
-  const wordsOf = wordsOnce(false);
   // combine ignores every candidate when the threshold is 1 or more
-  const candidates = model.threshold < 1 ? similarityCandidates(claims, items, model.calibration, model.threshold, false, wordsOf) : [];
+  const candidates = model.threshold < 1 ? similarityCandidates(claims, items, model.calibration, model.threshold) : [];
   const ex = model.examples;
   // the examples are asked only about the claims no rule linked (the same links as proposeLinks)
-  const exCandidates =
-    ex && ex.threshold < 1 ? exampleCandidates(unlinkedClaims(claims, rules), items, ex, wordsOf, options.excludeSource) : [];
+  const exCandidates = ex && ex.threshold < 1 ? exampleCandidates(unlinkedClaims(claims, rules), items, ex, options.excludeSource) : [];
   return combinedLinks(claims, items, model, rules, candidates, exCandidates);
 }
 
@@ -616,12 +580,9 @@ export function fitModelOn(
   const calibration = calibrate(calibrationExamples);
   const termWeights = reviews ? estimateTermWeights(reviews) : {};
   const weigh = (links: ProposedLink[]) => weighRuleLinks(links, termWeights);
-  const wordsOf = wordsOnce(true);
   const examples = options.examples ? examplesOf(sets) : [];
   const neighbours = options.neighbours ?? DEFAULT_NEIGHBOURS;
-  const votes = sets.map((s, i) =>
-    examples.length > 0 ? claimVotes(s.claims, items, { examples, neighbours }, wordsOf, s.source ?? `#${i}`) : [],
-  );
+  const votes = sets.map((s, i) => (examples.length > 0 ? claimVotes(s.claims, items, { examples, neighbours }, s.source ?? `#${i}`) : []));
   const voteCalibration = calibrate(
     sets.flatMap((s, i) =>
       (votes[i] ?? []).flatMap(({ claimId, votes: list }) => {
@@ -637,7 +598,7 @@ export function fitModelOn(
       claims: s.claims,
       gold: s.gold,
       rules,
-      candidates: similarityCandidates(s.claims, items, calibration, undefined, true, wordsOf),
+      candidates: similarityCandidates(s.claims, items, calibration, undefined, true),
       exCandidates,
       // combined, the examples speak only for claims no rule linked (as the product asks them)
       exUnlinked: onUnlinked(exCandidates, s.claims, rules),

@@ -49,3 +49,96 @@ export function cutsThroughWord(tokens: readonly Token[], start: number, end: nu
 export function segmentForSearch(text: string): string[] {
   return segmenter().cutForSearch(text, true);
 }
+
+/**
+ * The words of a vocabulary as a trie over UTF-16 code units, flat: `next` maps node × 0x10000
+ * + code unit to the next node (the root is node 0); `ends[node]` is the number of the word
+ * ending there (-1: none).
+ */
+interface Trie {
+  next: Map<number, number>;
+  ends: Int32Array;
+}
+
+function trieOf(words: readonly string[]): Trie {
+  const next = new Map<number, number>();
+  const ends: number[] = [-1];
+  words.forEach((w, id) => {
+    let node = 0;
+    for (let i = 0; i < w.length; i += 1) {
+      const key = node * 0x10000 + w.charCodeAt(i);
+      let to = next.get(key);
+      if (to === undefined) {
+        to = ends.length;
+        ends.push(-1);
+        next.set(key, to);
+      }
+      node = to;
+    }
+    ends[node] = id;
+  });
+  return { next, ends: Int32Array.from(ends) };
+}
+
+/** A segmenter that knows only the words of a vocabulary ({@link vocabularySegmenter}). */
+export interface VocabularySegmenter {
+  /** the vocabulary, without repeats: a word's number is its place here */
+  words: readonly string[];
+  /** the numbers of the text's words, in order */
+  ids(text: string): number[];
+  /** the text's words, in order */
+  cut(text: string): string[];
+}
+
+/**
+ * A segmenter that knows only the words of a vocabulary (its trie built once per vocabulary):
+ * the vocabulary's words in a text, without jieba. Overlaps are settled as a forward
+ * longest-match segmenter would: from the left, the longest word starting at each point is
+ * taken and the text goes on after it; and, like jieba's search mode, a taken word also gives
+ * the vocabulary's words inside it (执法记录仪 → 执法, 记录, 记录仪, 执法记录仪). A word of the
+ * vocabulary that straddles two taken words is not a word of the text (中心组 in 服务中心组织
+ * when 服务中心 is taken). In order: per taken word, its parts (by start, shorter first), then
+ * the word.
+ */
+export function vocabularySegmenter(vocabulary: Iterable<string>): VocabularySegmenter {
+  const words = [...new Set(vocabulary)].filter((w) => w !== '');
+  const { next, ends } = trieOf(words);
+  const ids = (text: string): number[] => {
+    const out: number[] = [];
+    for (let at = 0; at < text.length;) {
+      // the longest word starting here
+      let node = 0;
+      let end = 0;
+      let taken = -1;
+      for (let i = at; i < text.length; i += 1) {
+        const to = next.get(node * 0x10000 + text.charCodeAt(i));
+        if (to === undefined) break;
+        node = to;
+        const id = ends[to] as number;
+        if (id >= 0) {
+          end = i + 1;
+          taken = id;
+        }
+      }
+      if (taken < 0) {
+        at += 1;
+        continue;
+      }
+      // the words inside it
+      for (let start = at; start < end; start += 1) {
+        node = 0;
+        for (let i = start; i < end; i += 1) {
+          const to = next.get(node * 0x10000 + text.charCodeAt(i));
+          if (to === undefined) break;
+          node = to;
+          const id = ends[to] as number;
+          if (id >= 0 && id !== taken) out.push(id);
+        }
+      }
+      out.push(taken);
+      at = end;
+    }
+    return out;
+  };
+  return { words, ids, cut: (text) => ids(text).map((id) => words[id] ?? '') };
+}

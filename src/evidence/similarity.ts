@@ -1,13 +1,16 @@
 import type { ChecklistItemDefinition } from '../checklist/types';
 import { prepareMatchText } from './matcher';
-import { segmentForSearch } from './segment';
+import { segmentForSearch, vocabularySegmenter, type VocabularySegmenter } from './segment';
 
 /**
  * The second signal beside the rules: lexical similarity between a claim and each item.
  *
- * Both sides are cut into words by jieba's search mode (long words also give their parts:
- * 执法记录仪 → 执法, 记录, 记录仪, 执法记录仪); one-character words, numbers and punctuation
- * are dropped. An item's document is its title, text, keywords and together words. A claim
+ * An item's document is its title, text, keywords and together words, cut into words by
+ * jieba's search mode (long words also give their parts: 执法记录仪 → 执法, 记录, 记录仪,
+ * 执法记录仪); one-character words, numbers and punctuation are dropped. A claim is read for
+ * the items' words only (a forward longest-match segmenter over that vocabulary, parts of a
+ * long word included, {@link claimWordIds}): BM25 sums over the items' words, so a claim word
+ * no item has could add nothing, and no claim needs jieba. A claim
  * is scored against every item with BM25 (k1 1.2, b 0.75) over the items as the documents:
  * a word many items share (法治, 建设) weighs little, so no report, labelled or not, shapes
  * the weights. (Tried on leave-one-report-out: the segmenter's general IDF table, and the
@@ -33,25 +36,32 @@ interface ItemIndex {
   df: Map<string, number>;
   /** word → the documents containing it (in checklist order) with the word's BM25 part for each */
   postings: Map<string, Array<{ doc: number; part: number }>>;
-  /** the items' words as a trie over UTF-16 code units, for {@link similarityCeiling} */
-  vocabulary: Vocabulary;
-}
-
-/**
- * A trie of words, flat: node × 0x10000 + code unit → next node (the root is node 0), and per
- * node the index of the word ending there (-1: none).
- */
-interface Vocabulary {
-  next: Map<number, number>;
-  wordAt: number[];
-  words: string[];
+  /** the items' words, for a claim ({@link claimWordIds}) */
+  segmenter: VocabularySegmenter;
+  /** per word of the segmenter, its postings */
+  postingsById: Array<Array<{ doc: number; part: number }>>;
+  last?: { text: string; ids: number[] };
 }
 
 const indexCache = new WeakMap<readonly ChecklistItemDefinition[], ItemIndex>();
 
-/** The words of a text as the similarity sees them. */
+/** The words of a text as the similarity sees them, cut by jieba: what the items' and the examples' words are. */
 export function similarityWords(text: string): string[] {
   return segmentForSearch(prepareMatchText(text)).filter((w) => [...w].length >= 2 && /\p{Script=Han}/u.test(w));
+}
+
+/**
+ * A claim's words as the similarity sees them, without jieba: BM25 sums over the words of the
+ * items' documents only, so a claim is read with a segmenter that knows just those words
+ * ({@link vocabularySegmenter}, built once per checklist). A claim word outside that vocabulary
+ * changes no score; what can differ from jieba is where words overlap (jieba knows its whole
+ * dictionary, this segmenter only the items' words). The numbers are the words' places in
+ * {@link ItemIndex.segmenter}. The last text's are kept: a claim's best score is asked for
+ * before its similarities.
+ */
+function claimWordIds(index: ItemIndex, text: string): number[] {
+  if (index.last?.text !== text) index.last = { text, ids: index.segmenter.ids(prepareMatchText(text)) };
+  return index.last.ids;
 }
 
 function indexOf(items: readonly ChecklistItemDefinition[]): ItemIndex {
@@ -72,7 +82,8 @@ function indexOf(items: readonly ChecklistItemDefinition[]): ItemIndex {
     avgLength: docs.reduce((n, d) => n + d.length, 0) / Math.max(1, docs.length),
     df,
     postings: new Map(),
-    vocabulary: { next: new Map(), wordAt: [-1], words: [] },
+    segmenter: vocabularySegmenter([]),
+    postingsById: [],
   };
   // a word's part of a document's score depends on the word and the document only: computed once
   docs.forEach((doc, at) => {
@@ -83,52 +94,27 @@ function indexOf(items: readonly ChecklistItemDefinition[]): ItemIndex {
       index.postings.set(w, list);
     }
   });
-  const vocabulary = index.vocabulary;
-  for (const w of index.postings.keys()) {
-    let node = 0;
-    for (let i = 0; i < w.length; i += 1) {
-      const key = node * 0x10000 + w.charCodeAt(i);
-      let next = vocabulary.next.get(key);
-      if (next === undefined) {
-        next = vocabulary.wordAt.length;
-        vocabulary.wordAt.push(-1);
-        vocabulary.next.set(key, next);
-      }
-      node = next;
-    }
-    vocabulary.wordAt[node] = vocabulary.words.length;
-    vocabulary.words.push(w);
-  }
+  index.segmenter = vocabularySegmenter(index.postings.keys());
+  index.postingsById = index.segmenter.words.map((w) => index.postings.get(w) ?? []);
   indexCache.set(items, index);
   return index;
 }
 
 /**
- * An upper bound of every item's BM25 score for the text, without segmenting it: a word of the
- * text as the segmenter cuts it is a substring of the prepared text, so each item's score is at
- * most the sum of the parts of its words found anywhere in that text (every part is positive).
- * Lets the matcher skip the segmenter for claims no item can be similar enough to.
+ * The best item's BM25 score for the text (0: none), as {@link similarities} sums it, without
+ * listing the items: lets the matcher skip the claims no item can be similar enough to.
  */
-export function similarityCeiling(text: string, items: readonly ChecklistItemDefinition[]): number {
+export function bestSimilarity(text: string, items: readonly ChecklistItemDefinition[]): number {
   const index = indexOf(items);
-  const prepared = prepareMatchText(text);
-  const { next, wordAt, words } = index.vocabulary;
-  const seen = new Uint8Array(words.length);
-  const bound = new Float64Array(index.docs.length);
-  for (let start = 0; start < prepared.length; start += 1) {
-    let node = 0;
-    for (let i = start; i < prepared.length; i += 1) {
-      const to = next.get(node * 0x10000 + prepared.charCodeAt(i));
-      if (to === undefined) break;
-      node = to;
-      const word = wordAt[node] ?? -1;
-      if (word < 0 || seen[word]) continue;
-      seen[word] = 1;
-      for (const { doc, part } of index.postings.get(words[word] ?? '') ?? []) bound[doc] = (bound[doc] ?? 0) + part;
-    }
+  const scores = new Float64Array(index.docs.length);
+  const seen = new Uint8Array(index.postingsById.length);
+  for (const id of claimWordIds(index, text)) {
+    if (seen[id]) continue;
+    seen[id] = 1;
+    for (const { doc, part } of index.postingsById[id] ?? []) scores[doc] = (scores[doc] ?? 0) + part;
   }
   let max = 0;
-  for (const b of bound) if (b > max) max = b;
+  for (const score of scores) if (score > max) max = score;
   return max;
 }
 
@@ -148,22 +134,19 @@ export interface ItemSimilarity {
 }
 
 /**
- * Every item with a positive BM25 score for the text, best first (ties in checklist order).
- * `words`: the text's {@link similarityWords} when the caller already has them (not cut twice).
+ * Every item with a positive BM25 score for the text, best first (ties in checklist order);
+ * the text's words are the items' words found in it ({@link claimWordIds}).
  */
-export function similarities(
-  text: string,
-  items: readonly ChecklistItemDefinition[],
-  words: readonly string[] = similarityWords(text),
-): ItemSimilarity[] {
+export function similarities(text: string, items: readonly ChecklistItemDefinition[]): ItemSimilarity[] {
   const index = indexOf(items);
-  const query = [...new Set(words)];
+  const seen = new Uint8Array(index.postingsById.length);
   // per document, the parts of the query words it contains, in query order (the order the sum is taken in)
   const parts: Array<Array<[string, number]> | undefined> = [];
-  for (const w of query) {
-    const list = index.postings.get(w);
-    if (!list) continue;
-    for (const { doc, part } of list) (parts[doc] ??= []).push([w, part]);
+  for (const id of claimWordIds(index, text)) {
+    if (seen[id]) continue;
+    seen[id] = 1;
+    const w = index.segmenter.words[id] ?? '';
+    for (const { doc, part } of index.postingsById[id] ?? []) (parts[doc] ??= []).push([w, part]);
   }
   const out: ItemSimilarity[] = [];
   index.docs.forEach((doc, at) => {
