@@ -1293,13 +1293,14 @@ function lineSegments(doc: DocumentStructure): Segment[] {
 }
 
 /**
- * Slogans that name a place by its bare stem: 法治XX建设, 平安XX建设, 谱写XX法治建设新篇章 (group 1 or 2 is the stem).
+ * Slogans that name a place by its bare stem: 法治XX建设, 平安XX建设, 谱写XX法治建设新篇章, a quoted “法治XX” (group 1, 2
+ * or 3 is the stem).
  */
 const BARE_STEM_SLOT =
-  /(?:法治|平安)([\u3400-\u9fff]{2,3}?)(?:建设|新篇章)|(?:谱写|书写|开创|开拓|推进|推动|助力|护航|打造|共建)([\u3400-\u9fff]{2,3}?)法治(?:建设|新篇章|新征程)/gu;
+  /(?:法治|平安)([\u3400-\u9fff]{2,3}?)(?:建设|新篇章)|(?:谱写|书写|开创|开拓|推进|推动|助力|护航|打造|共建)([\u3400-\u9fff]{2,3}?)法治(?:建设|新篇章|新征程)|[“"](?:法治|平安)([\u3400-\u9fff]{2,3})[”"]/gu;
 /** Words that stand in those slots without being a place (法治政府建设, 平安校园建设, 推进基层法治建设). */
 const NOT_A_STEM =
-  /^(?:中国|国家|文化|机关|队伍|环境|思维|宣传|教育|示范|理念|保障|基层|全域|全面|城市|社区|校园|企业|网络|数字|智慧|阳光|诚信|营商|生态|民主|廉洁|清廉|美丽|和谐|平安|制度|能力|水平|单位|部门|医院|学校|家庭|工程|项目|示范区|先行区)$|[化的和与及街镇乡区县市村省州]/u;
+  /^(?:中国|国家|文化|机关|队伍|环境|思维|宣传|教育|示范|理念|保障|基层|全域|全面|城市|社区|校园|企业|网络|数字|智慧|阳光|诚信|营商|生态|民主|廉洁|清廉|美丽|和谐|平安|制度|能力|水平|单位|部门|医院|学校|家庭|工程|项目|示范区|先行区|村居|村社|村组|新村|农村)$|[化的和与及街镇乡区县市省州]/u;
 /** Provinces, whose slogans (法治广东建设) any unit in them repeats. */
 const PROVINCE_STEM =
   /^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)$/u;
@@ -1348,7 +1349,7 @@ function bareStemCandidate(
   for (const seg of segments) {
     if (seg.source === 'PUBLISH_DATE') continue;
     for (const m of seg.text.matchAll(BARE_STEM_SLOT)) {
-      const stem = m[1] ?? m[2] ?? '';
+      const stem = m[1] ?? m[2] ?? m[3] ?? '';
       if (NOT_A_STEM.test(stem) || BAD_STEM_CHARS.test(stem) || superior(stem)) continue;
       const head = seg.text.slice(0, m.index ?? 0);
       // 以落实“2023年法治XX建设工作要点”为牵引, 《法治XX建设规划》: a document's name, most often a superior's

@@ -95,6 +95,11 @@ describe('a unit named only by its bare stem in a slogan', () => {
     expect(a.errors.map((e) => e.code)).not.toContain('UNIT_NOT_DETECTED');
   });
 
+  it('a quoted “法治XX” slogan, whose stem may end in 村, gives XX乡', () => {
+    const text = `${speaksAsTown}\n一、主要举措和成效\n（一）加强组织领导。我乡着力抓好班子建设，为“法治槐村”建设提供法治保障。\n二、下一步工作计划\n继续推进。`;
+    expect(analyzeReport(text).unit).toMatchObject({ name: '槐村乡', level: 'TOWN' });
+  });
+
   it('谱写XX法治建设新篇章 in a 街道 text gives XX街道', () => {
     const text = `2021年，街道坚持依法行政，奋力谱写柏岭法治建设新篇章。${BODY}`;
     expect(analyzeReport(text).unit).toMatchObject({ name: '柏岭街道', level: 'STREET' });
@@ -106,7 +111,7 @@ describe('a unit named only by its bare stem in a slogan', () => {
   });
 
   it.each([
-    ['a generic word', '我乡全面推进法治政府建设和法治乡村建设，打造平安校园建设样板。'],
+    ['a generic word', '我乡全面推进法治政府建设和法治乡村建设，打造平安校园建设样板，开展“平安村居”创建。'],
     ['a province', '我乡紧扣全面依法治省部署，助力法治浙江建设。'],
     ['a superior the text names', '我乡严格执行《岚溪县行政执法办法》，助力法治岚溪建设。'],
     ['a slogan after a superior’s organ in its clause', '我乡紧密围绕市委部署推动法治岚溪建设。'],
