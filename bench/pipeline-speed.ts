@@ -8,7 +8,8 @@
  *   pipeline  runPipeline(text, { knownUnits }, demo checklist)      read → match → assess
  *   matching  matchReport(claims, metrics, checklist) on the reports read once, per claim, with
  *             rules alone, + the similarity, + the similarity and the labelled examples
- *             (seeds/examples.json): what each signal costs a claim, A/B in the same round
+ *             (seeds/examples.json), + the learned decision over them when the file carries one
+ *             (the product): what each signal costs a claim, A/B in the same round
  *
  * MB is the UTF-8 size of the texts; MB/s per second of this process's CPU time (user + system),
  * as one core gives it on a shared machine, and of wall time. Prints one line per round and the load average.
@@ -66,10 +67,14 @@ function main(): void {
   const shipped = withShippedExamples(demo);
   if (!shipped.examples) throw new Error('seeds/examples.json does not apply to seeds/checklist.yaml');
   const checklist = { definition: shipped, model: modelOfDefinition(shipped) };
+  // the shipped examples without the learned decision: the combination before it, A/B in the same round
+  const { decision, ...voting } = shipped.examples;
+  const withoutDecision = { ...shipped, examples: voting };
   const signals: Array<[string, PipelineChecklist]> = [
     ['rules', { definition: demo, model: RULES_ONLY_MODEL }],
     ['+ similarity', { definition: demo, model: modelOfDefinition(demo) }],
-    ['+ similarity + examples', checklist],
+    ['+ similarity + examples', { definition: withoutDecision, model: modelOfDefinition(withoutDecision) }],
+    ...(decision ? ([['+ learned decision (shipped)', checklist]] as Array<[string, PipelineChecklist]>) : []),
   ];
 
   process.stdout.write(

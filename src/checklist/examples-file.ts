@@ -22,6 +22,8 @@ export interface ExamplesFile {
   calibration: ChecklistExamples['calibration'];
   threshold: number;
   aloneThreshold: number;
+  /** the learned decision over all signals, fitted on the same sets (absent in older files) */
+  decision?: ChecklistExamples['decision'];
   examples: ChecklistExamples['examples'];
 }
 
@@ -56,6 +58,7 @@ function readExamplesFile(path: string): ReadFile | null {
         calibration: file.calibration,
         threshold: file.threshold,
         aloneThreshold: file.aloneThreshold,
+        ...(file.decision ? { decision: file.decision } : {}),
         examples: file.examples,
       },
     };
@@ -74,6 +77,11 @@ function isExamplesFile(f: Partial<ExamplesFile> | null): f is ExamplesFile {
     typeof f.threshold === 'number' &&
     typeof f.aloneThreshold === 'number' &&
     typeof f.calibration?.slope === 'number' &&
+    (f.decision === undefined ||
+      (typeof f.decision.weights === 'object' &&
+        f.decision.weights !== null &&
+        Object.values(f.decision.weights).every((w) => typeof w === 'number') &&
+        typeof f.decision.threshold === 'number')) &&
     Array.isArray(f.examples) &&
     f.examples.every((e) => typeof e.text === 'string' && typeof e.source === 'string' && Array.isArray(e.items))
   );

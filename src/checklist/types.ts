@@ -148,6 +148,18 @@ export interface ChecklistExamples {
   /** the same for the examples alone (evaluation only) */
   aloneThreshold: number;
   examples: Array<{ text: string; items: string[]; source: string }>;
+  /**
+   * the learned decision over all signals (src/evidence/learned.ts): a logistic regression's
+   * feature names and weights and its threshold; present: it makes the combined links
+   */
+  decision?: LearnedDecision;
+}
+
+/** A learned decision: p = σ(Σ weight · feature) for a (claim, item) pair; linked from `threshold`. */
+export interface LearnedDecision {
+  /** feature name → weight (features not named weigh 0) */
+  weights: Record<string, number>;
+  threshold: number;
 }
 
 /** Calibration of the similarity signal: p = σ(intercept + slope · score + top · [best item]); links from `threshold`. */

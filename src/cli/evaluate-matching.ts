@@ -35,6 +35,8 @@
  * `--fit` prints the starting similarity calibration fitted on the seed labels, for the
  * checklist file's `matching:` block.
  * `--no-examples`: the matcher without the examples signal (the figures before it), plain and `--cross`.
+ * `--no-learned`: the examples signal without the learned decision (learned.ts): the signals joined by
+ * `combine` as before it, plain and `--cross`; `--write-examples --no-learned` writes no decision.
  * `--neighbours K`: how many nearest examples vote (default 20).
  * `--write-examples [FILE]`: writes the product's examples (seeds/examples.json) from the labelled
  * sets (never the seed reports) with the vote calibration and threshold fitted on them.
@@ -63,6 +65,7 @@ import {
   combinedPipeline,
   examplesPipeline,
   fitModel,
+  learnedPipeline,
   fromReviewsPipeline,
   sourceOf,
   TERM_WEIGHT_FLOOR,
@@ -432,7 +435,7 @@ function writeExamples(
   const next = argv[at + 1];
   const out = next && !next.startsWith('--') ? next : join(root, EXAMPLES_FILE);
   const reports = sets.flatMap((s) => s.reports);
-  const model = fitModel(items, reports, { examples: true });
+  const model = fitModel(items, reports, { examples: true, learned: !argv.includes('--no-learned') });
   const ex = model.examples;
   if (!ex) return 1;
   // an example's source as a reader can find it: the labelled set and the report's label file
@@ -444,6 +447,7 @@ function writeExamples(
     calibration: ex.calibration,
     threshold: ex.threshold,
     aloneThreshold: ex.aloneThreshold,
+    ...(ex.decision ? { decision: ex.decision } : {}),
     examples: ex.examples.map((e) => ({ items: [...e.items], text: e.text, source: names.get(e.source) ?? '?' })),
   };
   // one example a line: the file is read and diffed by people
@@ -493,7 +497,9 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
   const neighbours = neighboursArg >= 0 ? Number(argv[neighboursArg + 1]) : undefined;
   // --no-examples: the matcher before the examples signal (rules, similarity and context only)
   const withExamples = !argv.includes('--no-examples');
-  const pipeline = withExamples ? examplesPipeline(neighbours) : combinedPipeline;
+  // --no-learned: the examples signal without the learned decision (the signals combined by `combine`)
+  const learned = withExamples && !argv.includes('--no-learned');
+  const pipeline = !withExamples ? combinedPipeline : learned ? learnedPipeline(neighbours) : examplesPipeline(neighbours);
   const warnLabelProblems = (name: string, set: SetResult) => {
     // labels whose quote maps to no single claim are counted and warned about, not fatal:
     // they are the labeller's data, scored as the evaluator maps them
@@ -623,7 +629,7 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
     ? fitModel(
         items,
         labelled.slice(1).flatMap((s) => s.reports),
-        { examples: true, neighbours },
+        { examples: true, neighbours, learned },
       ).examples
     : undefined;
   const asProduct: MatchPipeline<MatcherModel> = {

@@ -25,6 +25,7 @@ import {
   type ItemSimilarity,
 } from './similarity';
 import type { ProposedLink } from './types';
+import { decideClaim, learnDecision, type ClaimSignals, type LearnedModel, type TrainingClaim } from './learned';
 
 /**
  * Rules, similarity and labelled examples together: what is learnt ({@link MatcherModel}), how
@@ -45,7 +46,7 @@ export interface MatcherModel {
    * links reviewers accepted (smoothed, see {@link estimateTermWeights}); absent = not learnt
    */
   termWeights: Record<string, Record<string, number>>;
-  /** the labelled examples and how their votes are read (examples.ts); absent: the signal is off */
+  /** the labelled examples and how their votes are read (examples.ts), with the learned decision when fitted; absent: the signal is off */
   examples?: ExamplesModel;
 }
 
@@ -154,6 +155,8 @@ export interface Candidate {
   rule: 'similarity' | 'examples';
   /** similarity: the words shared with the item; examples: why, naming the nearest example */
   matched: string[];
+  /** similarity: the BM25 score (for the learned decision) */
+  score?: number;
 }
 
 /** One learnt signal's candidates and the probability a candidate needs to become a link (1 or more: none). */
@@ -186,6 +189,7 @@ function similarityCandidates(
         probability: Math.round(probability(calibration, s) * 100) / 100,
         rule: 'similarity',
         matched: s.words.slice(0, 6),
+        score: s.score,
       });
     }
   }
@@ -308,7 +312,8 @@ export function weighRuleLinks(links: readonly ProposedLink[], weights: MatcherM
 }
 
 /**
- * THE combination of the signals, per claim: every rule link is kept (rules are written from
+ * THE combination of the signals when the model has no learned decision (with one,
+ * {@link learnedLinks} decides instead, from the same signals), per claim: every rule link is kept (rules are written from
  * the checklist and explain themselves); then, signal by signal in the order given (the
  * product: labelled examples, then the similarity), the candidates for items not yet linked
  * whose calibrated probability reaches that signal's threshold (1 or more: none), best first
@@ -355,6 +360,100 @@ function contextSimilarity(
   return (claim) => combine([], [{ candidates: similarityCandidates([claim], items, calibration, threshold), threshold }], 1);
 }
 
+/**
+ * What each signal says about each (non-skipped) claim, for the learned decision: own rule
+ * links, rule links inherited from the context, the similarity's and the examples' top items.
+ */
+function claimSignals(
+  claims: readonly MatchableClaim[],
+  ruleAndContext: readonly ProposedLink[],
+  simCandidates: readonly Candidate[],
+  votes: readonly ClaimVotes[],
+): Map<string, ClaimSignals> {
+  const out = new Map<string, ClaimSignals>();
+  for (const c of claims) {
+    if (SKIPPED_SECTION_KINDS.includes(c.sectionKind)) continue;
+    out.set(c.id, {
+      claimId: c.id,
+      rule: new Set<string>(),
+      context: new Set<string>(),
+      similarity: new Map(),
+      examples: new Map(),
+    });
+  }
+  for (const l of ruleAndContext) {
+    const s = out.get(l.claimId);
+    if (!s) continue;
+    (l.rule === 'lead' || l.rule === 'heading' ? (s.context as Set<string>) : (s.rule as Set<string>)).add(l.itemCode);
+  }
+  const rank = new Map<string, number>();
+  for (const c of simCandidates) {
+    const s = out.get(c.claimId);
+    if (!s) continue;
+    const r = (rank.get(c.claimId) ?? 0) + 1;
+    rank.set(c.claimId, r);
+    (s.similarity as Map<string, { score: number; rank: number }>).set(c.itemCode, { score: c.score ?? 0, rank: r });
+  }
+  for (const { claimId, votes: list } of votes) {
+    const s = out.get(claimId);
+    if (!s) continue;
+    for (const v of list)
+      (s.examples as Map<string, { score: number; rank: number; nearest: number }>).set(v.itemCode, {
+        score: v.score,
+        rank: v.rank,
+        nearest: v.nearest.cosine,
+      });
+  }
+  return out;
+}
+
+/**
+ * The combination when the model carries a learned decision (learned.ts): per claim, the items
+ * whose learned probability reaches the decision's threshold, best first, at most
+ * {@link DEFAULT_MAX_LINKS_PER_CLAIM}. So a rule link (own words or context) the decision finds
+ * unlikely for its item is dropped, and an item no rule names is linked when the similarity and
+ * the examples together make it likely. A linked item a rule named keeps that rule link (method
+ * `RULE`, its words); any other is a `learned` link (method `SIMILARITY`, the decision's
+ * probability) whose `matched` says why: the nearest labelled example that voted, else the words
+ * shared with the item. Only proposes, like every link.
+ */
+function learnedLinks(
+  claims: readonly MatchableClaim[],
+  items: readonly ChecklistItemDefinition[],
+  learned: LearnedModel,
+  signals: ReadonlyMap<string, ClaimSignals>,
+  ruleAndContext: readonly ProposedLink[],
+  simCandidates: readonly Candidate[],
+  exCandidates: readonly Candidate[],
+): ProposedLink[] {
+  const codes = [...assessableCodes(items)];
+  const key = (claimId: string, code: string) => `${claimId}\u0000${code}`;
+  const rule = new Map<string, ProposedLink>();
+  for (const l of ruleAndContext) if (!rule.has(key(l.claimId, l.itemCode))) rule.set(key(l.claimId, l.itemCode), l);
+  const why = new Map<string, string[]>();
+  for (const c of [...simCandidates, ...exCandidates]) why.set(key(c.claimId, c.itemCode), c.matched);
+  const out: ProposedLink[] = [];
+  for (const claim of claims) {
+    const s = signals.get(claim.id);
+    if (!s) continue;
+    for (const d of decideClaim(learned, s, codes, DEFAULT_MAX_LINKS_PER_CLAIM)) {
+      const k = key(claim.id, d.itemCode);
+      const r = rule.get(k);
+      out.push(
+        r ?? {
+          claimId: claim.id,
+          itemCode: d.itemCode,
+          method: 'SIMILARITY',
+          confidence: Math.round(d.probability * 100) / 100,
+          rule: 'learned',
+          matched: why.get(k) ?? [],
+        },
+      );
+    }
+  }
+  return out;
+}
+
 /** How a report is matched beyond its claims. */
 export interface ProposeOptions {
   /** the report's own source: its sentences, if they are among the examples, are never its examples */
@@ -377,15 +476,22 @@ export function proposeLinks(
   // a threshold of 1 switches the similarity off: nothing to compute
   const candidates = Math.min(model.threshold, model.aloneThreshold) < 1 ? similarityCandidates(claims, items, model.calibration) : [];
   const ex = model.examples;
-  const exCandidates =
-    ex && Math.min(ex.threshold, ex.aloneThreshold) < 1 ? exampleCandidates(claims, items, ex, options.excludeSource) : [];
+  const learned = ex?.decision;
+  const votes =
+    ex && (learned || Math.min(ex.threshold, ex.aloneThreshold) < 1) ? claimVotes(claims, items, ex, options.excludeSource) : [];
+  const exCandidates = ex ? voteCandidates(votes, ex.calibration) : [];
+  const simAll =
+    learned && Math.min(model.threshold, model.aloneThreshold) >= 1 ? similarityCandidates(claims, items, model.calibration) : candidates;
+  const ruleContext = withContext(claims, items, rules, weigh);
   // claims no signal linked inherit the rule links of their lead clause or heading, else the
   // similarity reads them with that context (context.ts)
   return {
-    rules: withContext(claims, items, rules, weigh),
+    rules: ruleContext,
     similarity: combine([], [{ candidates, threshold: model.aloneThreshold }]),
     examples: combine([], [{ candidates: exCandidates, threshold: ex?.aloneThreshold ?? 1 }]),
-    combined: combinedLinks(claims, items, model, rules, candidates, onUnlinked(exCandidates, claims, rules)),
+    combined: learned
+      ? learnedLinks(claims, items, learned, claimSignals(claims, ruleContext, simAll, votes), ruleContext, simAll, exCandidates)
+      : combinedLinks(claims, items, model, rules, candidates, onUnlinked(exCandidates, claims, rules)),
   };
 }
 
@@ -425,6 +531,8 @@ export function proposeCombinedLinks(
   model: MatcherModel,
   options: ProposeOptions = {},
 ): ProposedLink[] {
+  // the learned decision reads every signal on every claim: the same links as proposeLinks
+  if (model.examples?.decision) return proposeLinks(claims, metrics, items, model, options).combined;
   const rules = weighRuleLinks(matchClaims(claims, metrics, items), model.termWeights);
   // combine ignores every candidate when the threshold is 1 or more
   const candidates = model.threshold < 1 ? similarityCandidates(claims, items, model.calibration, model.threshold) : [];
@@ -549,6 +657,8 @@ export interface FitOptions {
   /** how many nearest examples vote (default {@link DEFAULT_NEIGHBOURS}) */
   neighbours?: number;
   precisionFloor?: number;
+  /** learn the decision over all signals (learned.ts; needs `examples`) */
+  learned?: boolean;
 }
 
 /**
@@ -636,11 +746,26 @@ export function fitModelOn(
   const without = combinedAt(threshold, 1).precision ?? 0;
   const exThreshold = best((t) => combinedAt(threshold, t), Math.min(precisionFloor, without - EXAMPLES_PRECISION_COST));
   threshold = best((t) => combinedAt(t, exThreshold));
-  return {
+  const fitted: MatcherModel = {
     ...model,
     threshold,
     examples: { examples, neighbours, calibration: voteCalibration, threshold: exThreshold, aloneThreshold: best(aloneAt('exCandidates')) },
   };
+  if (!options.learned) return fitted;
+  // the learned decision: every labelled claim × assessable item is a training row; its votes
+  // come from the examples of the OTHER training reports (as computed above)
+  const training: TrainingClaim[] = [];
+  sets.forEach((s, i) => {
+    const p = prepared[i];
+    if (!p) return;
+    const signals = claimSignals(s.claims, withContext(s.claims, items, p.rules, weigh), p.candidates, votes[i] ?? []);
+    for (const [claimId, sig] of signals) {
+      const gold = s.gold.get(claimId);
+      if (gold) training.push({ signals: sig, gold, group: i });
+    }
+  });
+  const decision = learnDecision(training, [...assessableCodes(items)], DEFAULT_MAX_LINKS_PER_CLAIM);
+  return { ...fitted, examples: { ...(fitted.examples as ExamplesModel), decision } };
 }
 
 /** {@link fitModelOn} for labelled reports; `fromReviews` replays their labels as reviews for the term weights. */
@@ -668,6 +793,14 @@ export const combinedPipeline: MatchPipeline<MatcherModel> = {
 export function examplesPipeline(neighbours = DEFAULT_NEIGHBOURS): MatchPipeline<MatcherModel> {
   return {
     fit: (items, training) => fitModel(items, training, { examples: true, neighbours }),
+    run: (items, report, model) => proposeLinks(report.claims, report.metrics, items, model, { excludeSource: sourceOf(report) }),
+  };
+}
+
+/** The product's pipeline with the learned decision making the combined links (learned.ts). */
+export function learnedPipeline(neighbours = DEFAULT_NEIGHBOURS): MatchPipeline<MatcherModel> {
+  return {
+    fit: (items, training) => fitModel(items, training, { examples: true, neighbours, learned: true }),
     run: (items, report, model) => proposeLinks(report.claims, report.metrics, items, model, { excludeSource: sourceOf(report) }),
   };
 }

@@ -74,7 +74,17 @@ describe('shipped examples', () => {
     for (const e of long) for (const s of seeds) expect(s.includes(e.text.replace(/\s+/gu, ''))).toBe(false);
   });
 
-  it('matching with them proposes examples links that say which labelled sentence they are like', () => {
+  it('carries the learned decision fitted on the same sets, which makes the demo checklist’s combined links', () => {
+    const shipped = withShippedExamples(demo);
+    const decision = shipped.examples?.decision;
+    expect(decision?.threshold).toBeGreaterThan(0);
+    expect(decision?.threshold).toBeLessThan(1);
+    // a rule link is evidence in general, and more so than another item's rule on the same claim
+    expect(decision?.weights.rule).toBeGreaterThan(0);
+    expect(decision?.weights.rule ?? 0).toBeGreaterThan(decision?.weights.otherRule ?? 0);
+  });
+
+  it('matching with them proposes links that say which labelled sentence they are like', () => {
     const shipped = withShippedExamples(demo);
     // no rule of 10.1 names a party committee's meeting on the rule-of-law work; labelled reports do
     const text = '街道召开党工委会议专题研究法治政府建设工作，听取年度工作情况。';
@@ -83,15 +93,16 @@ describe('shipped examples', () => {
       metrics: [],
     };
     const links = proposeCombinedLinks(report.claims, report.metrics, shipped.items, modelOfDefinition(shipped));
-    const byExamples = links.filter((l) => l.rule === 'examples');
-    expect(byExamples.map((l) => `${l.claimId}:${l.itemCode}`)).toEqual(['c1:10.1']);
+    // the learned decision links the item no rule names; its reason is the nearest example that voted
+    const byExamples = links.filter((l) => l.rule === 'learned');
+    expect(byExamples.map((l) => `${l.claimId}:${l.itemCode}`)).toContain('c1:10.1');
     for (const l of byExamples) {
       expect(l.method).toBe('SIMILARITY');
-      expect(l.matched).toHaveLength(1);
-      expect(l.matched[0]).toMatch(/^与已标注例句相近：「.+」$/u);
+      expect(l.matched.length).toBeGreaterThan(0);
     }
+    expect(byExamples.find((l) => l.itemCode === '10.1')?.matched).toEqual([expect.stringMatching(/^与已标注例句相近：「.+」$/u)]);
     // the same claims without examples: only the examples links differ
     const without = proposeCombinedLinks(report.claims, report.metrics, demo.items, modelOfDefinition(demo));
-    expect(without.filter((l) => l.rule === 'examples')).toEqual([]);
+    expect(without.filter((l) => l.rule === 'examples' || l.rule === 'learned')).toEqual([]);
   });
 });

@@ -1,0 +1,312 @@
+import type { LearnedDecision } from '../checklist/types';
+
+/**
+ * A learned decision over the matcher's signals (stacking): for every claim and assessable item,
+ * an L2-regularised logistic regression gives the probability that the claim evidences the
+ * item from what the other signals say about the pair — the item's own rule link, a rule link
+ * inherited from the claim's lead clause or heading (context.ts), another item's rule link on
+ * the claim, the similarity's BM25 score and rank, the labelled examples' vote, rank and the
+ * cosine of the nearest example labelled with the item. Each feature is there twice: shared by
+ * every item and for the item alone, so an item's own weight is a deviation from the shared one
+ * that the penalty shrinks towards 0 when the item has few labels ("per item with shrinkage").
+ * The claim's words are NOT features: with them the decision memorised the training sentences
+ * and lost 3–4 points of cross-fitted F1 (docs/evaluation.md).
+ *
+ * Trained on labelled claims (every assessable item of every labelled claim is a row: positive
+ * when the labels give the item) by Newton's method — exact, so deterministic and independent
+ * of row order. The threshold is chosen by cross-fitting inside the training data: the training
+ * reports are split into {@link INNER_FOLDS} folds, each fold's claims are scored by a model
+ * trained on the others, and the threshold with the best F1 on those out-of-fold scores is
+ * kept. Pure.
+ */
+
+/** What one claim's signals say, per item, before the learned decision. */
+export interface ClaimSignals {
+  claimId: string;
+  /** items the rules linked from the claim's own words */
+  rule: ReadonlySet<string>;
+  /** items inherited from the claim's lead clause or heading by rule */
+  context: ReadonlySet<string>;
+  /** item → the similarity's BM25 score and rank (top items only; the score, not a calibrated probability, so the decision does not depend on the calibration) */
+  similarity: ReadonlyMap<string, { score: number; rank: number }>;
+  /** item → the examples' vote score and rank, and the cosine of the nearest example labelled with it (top items only) */
+  examples: ReadonlyMap<string, { score: number; rank: number; nearest: number }>;
+}
+
+/** A learned decision model (the shape stored and shipped with a checklist version's examples). */
+export type LearnedModel = LearnedDecision;
+
+/** Training settings (defaults chosen by leave-one-report-out and cross-fitted figures, docs/evaluation.md). */
+export interface LearnOptions {
+  /** Newton iterations at most */
+  iterations?: number;
+  /** the L2 penalty (on the summed log-loss) */
+  l2?: number;
+}
+
+const DEFAULTS: Required<LearnOptions> = {
+  iterations: 12,
+  l2: 1,
+};
+/** Folds of the training reports for choosing the threshold. */
+const INNER_FOLDS = 4;
+/** Thresholds tried. */
+const GRID: readonly number[] = Array.from({ length: 17 }, (_, i) => Math.round((0.1 + i * 0.05) * 100) / 100);
+
+/** The feature names and values of one (claim, item) pair. */
+export function pairFeatures(s: ClaimSignals, item: string): Array<[string, number]> {
+  const out: Array<[string, number]> = [
+    ['bias', 1],
+    [`${item}|bias`, 1],
+  ];
+  const both = (name: string, v: number) => {
+    if (v === 0) return;
+    out.push([name, v]);
+    out.push([`${item}|${name}`, v]);
+  };
+  both('rule', s.rule.has(item) ? 1 : 0);
+  both('context', s.context.has(item) && !s.rule.has(item) ? 1 : 0);
+  const sim = s.similarity.get(item);
+  if (sim) {
+    both('sim', Math.log1p(sim.score));
+    both('sim1', sim.rank === 1 ? 1 : 0);
+  }
+  const ex = s.examples.get(item);
+  if (ex) {
+    both('ex', ex.score);
+    both('ex1', ex.rank === 1 ? 1 : 0);
+    both('exNear', ex.nearest);
+  }
+  if (s.rule.size > 0 && !s.rule.has(item)) out.push(['otherRule', 1], [`${item}|otherRule`, 1]);
+  return out;
+}
+
+/** One training claim: its signals, its true items and the training report (fold group) it comes from. */
+export interface TrainingClaim {
+  signals: ClaimSignals;
+  gold: ReadonlySet<string>;
+  group: number;
+}
+
+interface Row {
+  at: Int32Array;
+  value: Float64Array;
+  y: number;
+  claim: number;
+  item: string;
+}
+
+function sigmoid(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+/**
+ * L2-regularised logistic regression fitted by Newton's method (IRLS): minimises
+ * Σ log-loss + l2/2 · |w|² exactly, so the result does not depend on the order of the rows.
+ * The features are few (a handful per item), so the dense Hessian is small.
+ */
+function train(all: readonly Row[], dim: number, l2: number, iterations: number): Float64Array {
+  // identical rows (most pairs: an item no signal names) are counted once with their number
+  const merged = new Map<string, { at: Int32Array; value: Float64Array; y: number; count: number }>();
+  for (const r of all) {
+    const key = `${r.y}|${r.at.join(',')}|${r.value.join(',')}`;
+    const known = merged.get(key);
+    if (known) known.count += 1;
+    else merged.set(key, { at: r.at, value: r.value, y: r.y, count: 1 });
+  }
+  const rows = [...merged.values()];
+  const w = new Float64Array(dim);
+  for (let iter = 0; iter < iterations; iter += 1) {
+    const grad = new Float64Array(dim);
+    const hessian = new Float64Array(dim * dim);
+    for (const row of rows) {
+      let z = 0;
+      for (let i = 0; i < row.at.length; i += 1) z += (w[row.at[i] as number] as number) * (row.value[i] as number);
+      const p = sigmoid(z);
+      const r = (p - row.y) * row.count;
+      const curvature = p * (1 - p) * row.count;
+      for (let i = 0; i < row.at.length; i += 1) {
+        const a = row.at[i] as number;
+        const va = row.value[i] as number;
+        grad[a] = (grad[a] as number) + r * va;
+        for (let j = 0; j < row.at.length; j += 1) {
+          const at = a * dim + (row.at[j] as number);
+          hessian[at] = (hessian[at] as number) + curvature * va * (row.value[j] as number);
+        }
+      }
+    }
+    for (let f = 0; f < dim; f += 1) {
+      grad[f] = (grad[f] as number) + l2 * (w[f] as number);
+      hessian[f * dim + f] = (hessian[f * dim + f] as number) + l2;
+    }
+    const step = solveCholesky(hessian, grad, dim);
+    let largest = 0;
+    for (let f = 0; f < dim; f += 1) {
+      w[f] = (w[f] as number) - (step[f] as number);
+      largest = Math.max(largest, Math.abs(step[f] as number));
+    }
+    if (largest < 1e-4) break;
+  }
+  return w;
+}
+
+/** Solves A x = b for a symmetric positive definite A (dense, row-major) by Cholesky. */
+function solveCholesky(a: Float64Array, b: Float64Array, n: number): Float64Array {
+  const l = new Float64Array(n * n);
+  for (let i = 0; i < n; i += 1) {
+    for (let j = 0; j <= i; j += 1) {
+      let sum = a[i * n + j] as number;
+      for (let k = 0; k < j; k += 1) sum -= (l[i * n + k] as number) * (l[j * n + k] as number);
+      l[i * n + j] = i === j ? Math.sqrt(Math.max(sum, 1e-12)) : sum / (l[j * n + j] as number);
+    }
+  }
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    let sum = b[i] as number;
+    for (let k = 0; k < i; k += 1) sum -= (l[i * n + k] as number) * (y[k] as number);
+    y[i] = sum / (l[i * n + i] as number);
+  }
+  const x = new Float64Array(n);
+  for (let i = n - 1; i >= 0; i -= 1) {
+    let sum = y[i] as number;
+    for (let k = i + 1; k < n; k += 1) sum -= (l[k * n + i] as number) * (x[k] as number);
+    x[i] = sum / (l[i * n + i] as number);
+  }
+  return x;
+}
+
+function predictRow(w: Float64Array, row: Row): number {
+  let z = 0;
+  for (let i = 0; i < row.at.length; i += 1) z += (w[row.at[i] as number] as number) * (row.value[i] as number);
+  return sigmoid(z);
+}
+
+/** Links of scored pairs at a threshold: per claim the best {@link cap} at or above it. */
+function decide<T extends { claim: number; item: string; p: number }>(scored: readonly T[], threshold: number, cap: number): T[] {
+  const byClaim = new Map<number, T[]>();
+  for (const s of scored) {
+    if (s.p < threshold) continue;
+    const list = byClaim.get(s.claim) ?? [];
+    list.push(s);
+    byClaim.set(s.claim, list);
+  }
+  const out: T[] = [];
+  for (const list of byClaim.values()) out.push(...list.sort((a, b) => b.p - a.p).slice(0, cap));
+  return out;
+}
+
+/**
+ * Learns the decision from training claims of `items` (assessable item codes): the weights on
+ * every claim, the threshold from out-of-fold scores (folds of training reports). `cap`: at
+ * most that many links per claim.
+ */
+export function learnDecision(
+  claims: readonly TrainingClaim[],
+  items: readonly string[],
+  cap: number,
+  options: LearnOptions = {},
+): LearnedModel {
+  const o = { ...DEFAULTS, ...options };
+  const ids = new Map<string, number>();
+  const rows: Row[] = [];
+  claims.forEach((c, claim) => {
+    for (const item of items) {
+      const f = pairFeatures(c.signals, item);
+      const at = new Int32Array(f.length);
+      const value = new Float64Array(f.length);
+      f.forEach(([name, v], i) => {
+        let id = ids.get(name);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(name, id);
+        }
+        at[i] = id;
+        value[i] = v;
+      });
+      rows.push({ at, value, y: c.gold.has(item) ? 1 : 0, claim, item });
+    }
+  });
+  const dim = ids.size;
+  // the threshold: out-of-fold scores over folds of training reports
+  const groups = [...new Set(claims.map((c) => c.group))].sort((a, b) => a - b);
+  const foldOf = new Map(groups.map((g, i) => [g, i % INNER_FOLDS]));
+  const scored: { claim: number; item: string; p: number; y: number }[] = [];
+  if (groups.length >= INNER_FOLDS) {
+    for (let k = 0; k < INNER_FOLDS; k += 1) {
+      const inFold = (r: Row) => foldOf.get((claims[r.claim] as TrainingClaim).group) === k;
+      const w = train(
+        rows.filter((r) => !inFold(r)),
+        dim,
+        o.l2,
+        o.iterations,
+      );
+      for (const r of rows) if (inFold(r)) scored.push({ claim: r.claim, item: r.item, p: predictRow(w, r), y: r.y });
+    }
+  }
+  let threshold = 0.5;
+  if (scored.length > 0) {
+    const positives = scored.reduce((n, s) => n + s.y, 0);
+    let best = -1;
+    for (const t of GRID) {
+      const linked = decide(scored, t, cap);
+      const tp = linked.reduce((n, s) => n + s.y, 0);
+      const f1 = linked.length + positives === 0 ? 0 : (2 * tp) / (linked.length + positives);
+      if (f1 > best + 1e-9) {
+        best = f1;
+        threshold = t;
+      }
+    }
+  }
+  const w = train(rows, dim, o.l2, o.iterations);
+  const weights: Record<string, number> = {};
+  for (const [name, id] of [...ids.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const v = Math.round((w[id] as number) * 1e4) / 1e4;
+    if (v !== 0) weights[name] = v;
+  }
+  return { weights, threshold };
+}
+
+/** The probability the model gives a (claim, item) pair. */
+export function pairProbability(model: LearnedModel, signals: ClaimSignals, item: string): number {
+  let z = 0;
+  for (const [name, v] of pairFeatures(signals, item)) z += (model.weights[name] ?? 0) * v;
+  return sigmoid(z);
+}
+
+/** The model's links for one claim: items at or above the threshold, best first, at most `cap`. */
+export function decideClaim(
+  model: LearnedModel,
+  signals: ClaimSignals,
+  items: readonly string[],
+  cap: number,
+): { itemCode: string; probability: number }[] {
+  const out: { itemCode: string; probability: number }[] = [];
+  for (const itemCode of items) {
+    // an item no signal names has the same probability on every claim: computed once per model
+    const named =
+      signals.rule.has(itemCode) || signals.context.has(itemCode) || signals.similarity.has(itemCode) || signals.examples.has(itemCode);
+    const probability = named ? pairProbability(model, signals, itemCode) : unnamedProbability(model, itemCode, signals.rule.size > 0);
+    if (probability >= model.threshold) out.push({ itemCode, probability });
+  }
+  return out.sort((a, b) => b.probability - a.probability).slice(0, cap);
+}
+
+const unnamedMemo = new WeakMap<LearnedModel, Map<string, number>>();
+const NO_SIGNAL: ClaimSignals = { claimId: '', rule: new Set(), context: new Set(), similarity: new Map(), examples: new Map() };
+const OTHER_RULE: ClaimSignals = { ...NO_SIGNAL, rule: new Set(['\u0000']) };
+
+/** {@link pairProbability} of an item no signal names on the claim (only whether another item's rule fired matters). */
+function unnamedProbability(model: LearnedModel, item: string, otherRule: boolean): number {
+  let memo = unnamedMemo.get(model);
+  if (!memo) {
+    memo = new Map();
+    unnamedMemo.set(model, memo);
+  }
+  const key = `${otherRule ? 1 : 0}${item}`;
+  let p = memo.get(key);
+  if (p === undefined) {
+    p = pairProbability(model, otherRule ? OTHER_RULE : NO_SIGNAL, item);
+    memo.set(key, p);
+  }
+  return p;
+}

@@ -1,0 +1,121 @@
+import type { ChecklistItemDefinition } from '../../../src/checklist/types';
+import { labelledReport } from '../../helpers/labelled-report';
+import { evaluateLeaveOneOut, type MatchPipeline } from '../../../src/evidence/evaluation-suite';
+import { decideClaim, learnDecision, pairProbability, type ClaimSignals, type TrainingClaim } from '../../../src/evidence/learned';
+import { learnedPipeline, type MatcherModel } from '../../../src/evidence/pipeline';
+
+// learnDecision is watched (and still runs) so the test can see every training row it is given
+jest.mock('../../../src/evidence/learned', () => {
+  const actual = jest.requireActual<typeof import('../../../src/evidence/learned')>('../../../src/evidence/learned');
+  return { ...actual, learnDecision: jest.fn(actual.learnDecision) };
+});
+
+/** The learned decision over the signals (learned.ts), on invented signals and invented reports. */
+
+function signals(
+  id: string,
+  s: { rule?: string[]; context?: string[]; ex?: Record<string, number>; sim?: Record<string, number> },
+): ClaimSignals {
+  const rank = (m: Record<string, number>) =>
+    new Map(Object.entries(m).map(([code, score], i) => [code, { score, rank: i + 1, nearest: score }]));
+  return {
+    claimId: id,
+    rule: new Set(s.rule ?? []),
+    context: new Set(s.context ?? []),
+    similarity: rank(s.sim ?? {}),
+    examples: rank(s.ex ?? {}),
+  };
+}
+
+/**
+ * Invented training claims in 8 reports: item A's rule is right 9 times in 10, item B's rule only
+ * 1 time in 5; a strong examples vote for B (0.8) is right, a weak one (0.1) is not.
+ */
+function training(): TrainingClaim[] {
+  const out: TrainingClaim[] = [];
+  for (let i = 0; i < 80; i += 1) {
+    const group = i % 8;
+    out.push({ signals: signals(`a${i}`, { rule: ['A'] }), gold: new Set(i % 10 === 0 ? [] : ['A']), group });
+    out.push({ signals: signals(`b${i}`, { rule: ['B'] }), gold: new Set(i % 5 === 0 ? ['B'] : []), group });
+    out.push({ signals: signals(`e${i}`, { ex: { B: 0.8 } }), gold: new Set(i % 10 === 0 ? [] : ['B']), group });
+    out.push({ signals: signals(`w${i}`, { ex: { B: 0.1 } }), gold: new Set(i % 10 === 0 ? ['B'] : []), group });
+    out.push({ signals: signals(`n${i}`, {}), gold: new Set(), group });
+  }
+  return out;
+}
+
+describe('learnDecision', () => {
+  const model = learnDecision(training(), ['A', 'B'], 3);
+
+  it('learns per item how far a signal is right: a reliable rule links, an unreliable one is vetoed', () => {
+    expect(pairProbability(model, signals('x', { rule: ['A'] }), 'A')).toBeGreaterThan(0.7);
+    expect(pairProbability(model, signals('x', { rule: ['B'] }), 'B')).toBeLessThan(0.35);
+    expect(decideClaim(model, signals('x', { rule: ['A'] }), ['A', 'B'], 3).map((d) => d.itemCode)).toEqual(['A']);
+    expect(decideClaim(model, signals('x', { rule: ['B'] }), ['A', 'B'], 3)).toEqual([]);
+  });
+
+  it('links a strong examples vote without a rule, not a weak one, and nothing without any signal', () => {
+    expect(decideClaim(model, signals('x', { ex: { B: 0.8 } }), ['A', 'B'], 3).map((d) => d.itemCode)).toEqual(['B']);
+    expect(decideClaim(model, signals('x', { ex: { B: 0.1 } }), ['A', 'B'], 3)).toEqual([]);
+    expect(decideClaim(model, signals('x', {}), ['A', 'B'], 3)).toEqual([]);
+  });
+
+  it('chooses its threshold inside the grid from out-of-fold scores, and is deterministic', () => {
+    expect(model.threshold).toBeGreaterThanOrEqual(0.1);
+    expect(model.threshold).toBeLessThanOrEqual(0.9);
+    expect(learnDecision(training(), ['A', 'B'], 3)).toEqual(model);
+  });
+
+  it('gives at most `cap` links a claim, best first', () => {
+    const many = decideClaim(model, signals('x', { rule: ['A'], ex: { B: 0.8 } }), ['A', 'B'], 1);
+    expect(many).toHaveLength(1);
+  });
+});
+
+function item(code: string, title: string, keywords: string[]): ChecklistItemDefinition {
+  return {
+    code,
+    parentCode: code.split('.')[0] ?? null,
+    title,
+    text: title,
+    assessable: true,
+    points: 3,
+    match: { keywords, together: [], exclude: [], metrics: [] },
+    targets: [],
+  };
+}
+
+describe('learned decision in leave-one-report-out', () => {
+  const ITEMS = [item('5.3', '严格规范执法', ['执法']), item('7.2', '依法办理信访', ['信访'])];
+  const reports = ['甲', '乙', '丙', '丁', '戊'].map((name) =>
+    labelledReport(name, [
+      [`${name}街道规范行政执法行为，开展执法检查。`, ['5.3']],
+      [`${name}街道畅通信访渠道，按期办结信访事项。`, ['7.2']],
+      [`${name}街道开展环境卫生整治活动。`, []],
+    ]),
+  );
+
+  it('never trains on a claim of the left-out report', () => {
+    const spy = jest.mocked(learnDecision);
+    const inner = learnedPipeline(3);
+    const rows: string[][] = [];
+    const recording: MatchPipeline<MatcherModel> = {
+      fit: (items, training) => {
+        const before = spy.mock.calls.length;
+        const model = inner.fit(items, training);
+        expect(spy.mock.calls.length).toBe(before + 1);
+        rows.push((spy.mock.calls[before]?.[0] ?? []).map((c) => c.signals.claimId));
+        return model;
+      },
+      run: inner.run,
+    };
+    evaluateLeaveOneOut(ITEMS, reports, recording);
+    expect(rows).toHaveLength(reports.length);
+    reports.forEach((left, i) => {
+      const own = new Set(left.claims.map((c) => c.id));
+      expect(rows[i]?.some((id) => own.has(id))).toBe(false);
+      // every labelled claim of the other reports is a training row
+      expect(rows[i]).toHaveLength((reports.length - 1) * 3);
+    });
+  });
+});
