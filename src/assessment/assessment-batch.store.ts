@@ -1,6 +1,8 @@
 import { In, type DataSource } from 'typeorm';
 import type { LoadedChecklist } from '../checklist/checklist.service';
 import { Unit } from '../units/unit.entity';
+import { REPORTING_LEVELS } from '../units/reporting-levels';
+import { entityFromRaw } from '../db/hydrate';
 import { assess } from './assess';
 import { Assessment } from './assessment.entity';
 import { AssessmentFlag } from './assessment-flag.entity';
@@ -124,6 +126,7 @@ interface ListRow {
   flagCount: number | string;
 }
 
+/** The list columns of `assessment` (see {@link ListRow}). */
 const LIST_COLUMNS = [
   'id',
   'unitId',
@@ -141,9 +144,7 @@ const LIST_COLUMNS = [
   'earnedProposed',
   'possiblePoints',
   'flagCount',
-]
-  .map((c) => `"a"."${c}"`)
-  .join(', ');
+] as const;
 
 function summaryOfRow(r: ListRow): AssessmentSummary {
   const assessable = Number(r.assessableItems);
@@ -168,40 +169,75 @@ function summaryOfRow(r: ListRow): AssessmentSummary {
 }
 
 /**
- * Like {@link assessmentsForUnits}, for list views, with set-based SQL that never reads the
- * result JSON: the list columns of the stored assessments (one query per 500 units) and, when
- * `items` is asked, their per-item statuses from `assessment_item_status` (one more). A unit
- * without a stored assessment has no report: its summary is the checklist's "no report" one.
- * Nothing is cached between requests: every answer is what the database holds now.
+ * A district's list view (coverage matrix, ranking) with set-based SQL that never reads the
+ * result JSON: the unit `parentId` (null when there is none) and every reporting unit (街道,
+ * 镇) of its subtree, by name, each with its summary — the list columns of its stored
+ * assessment read in the same recursive statement as the units, and, when `items` is asked,
+ * the per-item statuses from `assessment_item_status` in a second statement sent alongside (no
+ * list of unit ids travels: both walk the subtree). A unit without a stored assessment has no
+ * report: its summary is the checklist's "no report" one. Nothing is cached between requests:
+ * every answer is what the database holds now.
  */
-export async function assessmentSummariesForUnits(
+export async function districtSummaries(
   ds: DataSource,
-  units: Unit[],
+  parentId: number,
   loaded: LoadedChecklist,
   year: number,
   options: { items: boolean },
-): Promise<UnitAssessmentSummary[]> {
+): Promise<{ parent: Unit | null; summaries: UnitAssessmentSummary[] }> {
   const postgres = ds.options.type === 'postgres';
-  const mark = (n: number) => (postgres ? `$${n}` : '?');
-  const rows = new Map<number, { hasReport: boolean; summary: AssessmentSummary }>();
-  for (let i = 0; i < units.length; i += CHUNK) {
-    const ids = units.slice(i, i + CHUNK).map((u) => u.id);
-    const params = [loaded.checklist.id, year, ...ids];
-    const where = `"a"."checklistId" = ${mark(1)} AND "a"."year" = ${mark(2)} AND "a"."unitId" IN (${ids.map((_, k) => mark(k + 3)).join(', ')})`;
-    const found: ListRow[] = await ds.query(`SELECT ${LIST_COLUMNS} FROM "assessment" "a" WHERE ${where}`, params);
-    for (const r of found) rows.set(Number(r.unitId), { hasReport: r.reportId != null, summary: summaryOfRow(r) });
-    if (!options.items || found.length === 0) continue;
-    const statuses: Array<{ unitId: number | string; itemCode: string; status: ItemStatus; confirmedStatus: ItemStatus }> = await ds.query(
-      `SELECT "a"."unitId", "s"."itemCode", "s"."status", "s"."confirmedStatus" FROM "assessment" "a"` +
-        ` JOIN "assessment_item_status" "s" ON "s"."assessmentId" = "a"."id" WHERE ${where}`,
-      params,
-    );
-    for (const s of statuses) {
-      rows.get(Number(s.unitId))?.summary.items.push({ code: s.itemCode, status: s.status, confirmedStatus: s.confirmedStatus });
+  const statement = (build: (p: (value: unknown) => string) => string): Promise<Array<Record<string, unknown>>> => {
+    const params: unknown[] = [];
+    const sql = build((value) => {
+      params.push(value);
+      return postgres ? `$${params.length}` : '?';
+    });
+    return ds.query(sql, params);
+  };
+  const subtree = (p: (value: unknown) => string): string =>
+    `WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE id = ${p(parentId)} UNION ALL SELECT u.id FROM unit u JOIN sub ON u."parentId" = sub.id) `;
+  const levels = (p: (value: unknown) => string): string => REPORTING_LEVELS.map(p).join(', ');
+  const unitColumns = ds
+    .getMetadata(Unit)
+    .columns.map((c) => `"u"."${c.databaseName}" AS "u_${c.databaseName}"`)
+    .join(', ');
+  const [rows, statuses] = await Promise.all([
+    statement(
+      (p) =>
+        subtree(p) +
+        `SELECT ${unitColumns}, ${LIST_COLUMNS.map((c) => `"a"."${c}" AS "a_${c}"`).join(', ')} FROM unit u JOIN sub ON sub.id = u.id` +
+        ` LEFT JOIN "assessment" "a" ON "a"."unitId" = u.id AND "a"."checklistId" = ${p(loaded.checklist.id)} AND "a"."year" = ${p(year)}` +
+        ` WHERE u.id = ${p(parentId)} OR u.level IN (${levels(p)})`,
+    ),
+    options.items
+      ? statement(
+          (p) =>
+            subtree(p) +
+            `SELECT "a"."unitId" AS "unitId", "s"."itemCode" AS "itemCode", "s"."status" AS "status", "s"."confirmedStatus" AS "confirmedStatus"` +
+            ` FROM sub JOIN unit u ON u.id = sub.id JOIN "assessment" "a" ON "a"."unitId" = u.id AND "a"."checklistId" = ${p(loaded.checklist.id)} AND "a"."year" = ${p(year)}` +
+            ` JOIN "assessment_item_status" "s" ON "s"."assessmentId" = "a"."id" WHERE u.level IN (${levels(p)})`,
+        )
+      : Promise.resolve([]),
+  ]);
+  let parent: Unit | null = null;
+  const found: UnitAssessmentSummary[] = [];
+  const byUnit = new Map<number, AssessmentSummary>();
+  for (const row of rows) {
+    const unit = entityFromRaw(ds, Unit, row, 'u');
+    if (unit.id === parentId) parent = unit;
+    if (!(REPORTING_LEVELS as readonly string[]).includes(unit.level)) continue;
+    if (row.a_id == null) {
+      found.push({ unit, hasReport: false, summary: noReportSummary(loaded) });
+      continue;
     }
+    const list = Object.fromEntries(LIST_COLUMNS.map((c) => [c, row[`a_${c}`]])) as unknown as ListRow;
+    const summary = summaryOfRow(list);
+    byUnit.set(unit.id, summary);
+    found.push({ unit, hasReport: list.reportId != null, summary });
   }
-  return units.map((unit) => {
-    const row = rows.get(unit.id);
-    return row ? { unit, ...row } : { unit, hasReport: false, summary: noReportSummary(loaded) };
-  });
+  for (const s of statuses as Array<{ unitId: number | string; itemCode: string; status: ItemStatus; confirmedStatus: ItemStatus }>) {
+    byUnit.get(Number(s.unitId))?.items.push({ code: s.itemCode, status: s.status, confirmedStatus: s.confirmedStatus });
+  }
+  found.sort((a, b) => (a.unit.name < b.unit.name ? -1 : a.unit.name > b.unit.name ? 1 : a.unit.id - b.unit.id));
+  return { parent, summaries: found };
 }

@@ -7,7 +7,7 @@ import { QualifierEnum } from '../reports/report.type';
 import { BadInputError, idOfType, MAX_PAGE_SIZE, pageWindow, toConnection } from '../graphql/relay';
 import { UnitNode } from '../units/unit.type';
 import { ITEM_STATUSES } from '../checklist/types';
-import { assessmentSummariesForUnits, assessmentsForUnits, noReportFlags } from './assessment-batch.store';
+import { districtSummaries, assessmentsForUnits, noReportFlags, type UnitAssessmentSummary } from './assessment-batch.store';
 import { reportingUnitIdsUnder, subtreeWithReportingUnits } from '../units/unit.service';
 import type { Unit } from '../units/unit.entity';
 import { listFlags } from './flag-list.store';
@@ -63,6 +63,32 @@ async function districtOf(ctx: Context, parentId: number): Promise<{ parent: Uni
   return { parent, units: units.filter((u) => inScope(ctx, u.id)) };
 }
 
+/**
+ * A district's list view: the checklist covering the year (kept per version), then the parent
+ * and the summaries of its reporting units in the caller's scope ({@link districtSummaries}).
+ * Errors as {@link districtOf} first: an unknown parent is reported before a year no checklist covers.
+ */
+async function districtView(
+  ctx: Context,
+  parentUnitId: string,
+  checklistId: string | undefined,
+  year: number,
+  items: boolean,
+): Promise<{ parent: Unit; loaded: LoadedChecklist; assessments: UnitAssessmentSummary[] }> {
+  const parentId = unitIdArg(parentUnitId, 'parentUnitId');
+  let loaded: LoadedChecklist;
+  try {
+    loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
+  } catch (error) {
+    await districtOf(ctx, parentId);
+    throw error;
+  }
+  const { parent, summaries } = await districtSummaries(ctx.dataSource, parentId, loaded, year, { items });
+  if (!parent || !inScope(ctx, parent.id)) throw new BadInputError('No such unit');
+  ctx.loaders.of(unitLoaders).unitById.prime(parent.id, parent);
+  return { parent, loaded, assessments: summaries.filter((s) => inScope(ctx, s.unit.id)) };
+}
+
 @Resolver()
 export class DistrictResolver {
   @Query(() => CoverageMatrixType, {
@@ -74,9 +100,7 @@ export class DistrictResolver {
     @Arg('parentUnitId', () => ID) parentUnitId: string,
     @Arg('checklistId', () => ID, { nullable: true }) checklistId?: string,
   ): Promise<CoverageMatrixType> {
-    const { parent, units } = await districtOf(ctx, unitIdArg(parentUnitId, 'parentUnitId'));
-    const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
-    const assessments = await assessmentSummariesForUnits(ctx.dataSource, units, loaded, year, { items: true });
+    const { parent, loaded, assessments } = await districtView(ctx, parentUnitId, checklistId, year, true);
     const itemsByCode = new Map(loaded.definition.items.map((i) => [i.code, i]));
     const columns = loaded.definition.items
       .filter((i) => i.assessable)
@@ -138,9 +162,7 @@ export class DistrictResolver {
     @Arg('parentUnitId', () => ID) parentUnitId: string,
     @Arg('checklistId', () => ID, { nullable: true }) checklistId?: string,
   ): Promise<RankingEntryType[]> {
-    const { units } = await districtOf(ctx, unitIdArg(parentUnitId, 'parentUnitId'));
-    const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
-    const assessments = await assessmentSummariesForUnits(ctx.dataSource, units, loaded, year, { items: false });
+    const { assessments } = await districtView(ctx, parentUnitId, checklistId, year, false);
     const byId = new Map(assessments.map((a) => [String(a.unit.id), a]));
     return rankUnits(assessments.map((a) => ({ unitId: String(a.unit.id), score: a.summary.score.proposed.normalised }))).map((r) => {
       const a = byId.get(r.unitId)!;
