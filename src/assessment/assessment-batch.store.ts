@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { LoadedChecklist } from '../checklist/checklist.service';
 import { Unit } from '../units/unit.entity';
 import { REPORTING_LEVELS } from '../units/reporting-levels';
@@ -20,23 +20,47 @@ export interface UnitAssessment {
 const CHUNK = 500;
 
 /**
- * Assessments of many units for one checklist and year, in two queries per 500 units (the rows, their flags). A
+ * Assessments of many units for one checklist and year, in one query per 500 units (the rows and their flags). A
  * unit without a stored assessment gets one computed in memory as "no report"
  * (REPORT_MISSING), without writing anything.
  */
 export async function assessmentsForUnits(ds: DataSource, units: Unit[], loaded: LoadedChecklist, year: number): Promise<UnitAssessment[]> {
   const stored = new Map<number, Assessment>();
+  const postgres = ds.options.type === 'postgres';
+  const assessmentColumns = ds.getMetadata(Assessment).columns.map((c) => c.databaseName);
+  const flagColumns = ds.getMetadata(AssessmentFlag).columns.map((c) => c.databaseName);
   for (let i = 0; i < units.length; i += CHUNK) {
-    // the flags apart: joined, every flag row would repeat the assessment's whole result (≈ 20 KB)
-    const rows = await ds.getRepository(Assessment).find({
-      where: { checklistId: loaded.checklist.id, year, unitId: In(units.slice(i, i + CHUNK).map((u) => u.id)) },
-      loadEagerRelations: false,
-    });
-    const flags = rows.length
-      ? await ds.getRepository(AssessmentFlag).find({ where: { assessmentId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } })
-      : [];
+    // The rows and their flags in one statement (one snapshot): a join would repeat the whole
+    // result (≈ 20 KB) on every flag row, so the flags come as rows of their own (UNION ALL).
+    const params: unknown[] = [];
+    const p = (value: unknown): string => {
+      params.push(value);
+      return postgres ? `$${params.length}` : '?';
+    };
+    const ids = units.slice(i, i + CHUNK).map((u) => u.id);
+    const where = (): string =>
+      `"a"."checklistId" = ${p(loaded.checklist.id)} AND "a"."year" = ${p(year)} AND "a"."unitId" IN (${ids.map(p).join(', ')})`;
+    const nulls = (columns: string[], alias: string): string => columns.map((c) => `NULL AS "${alias}_${c}"`).join(', ');
+    const own = (columns: string[], alias: string): string => columns.map((c) => `"${alias}"."${c}" AS "${alias}_${c}"`).join(', ');
+    const sql =
+      `SELECT 0 AS "kind", ${own(assessmentColumns, 'a')}, ${nulls(flagColumns, 'f')} FROM "assessment" "a" WHERE ${where()}` +
+      ` UNION ALL SELECT 1, ${nulls(assessmentColumns, 'a')}, ${own(flagColumns, 'f')} FROM "assessment_flag" "f"` +
+      ` JOIN "assessment" "a" ON "a"."id" = "f"."assessmentId" WHERE ${where()}` +
+      ` ORDER BY 1, ${2 + assessmentColumns.length + flagColumns.indexOf('id')}`; // the assessments, then the flags in stored order
+    const raw: Array<Record<string, unknown>> = await ds.query(sql, params);
+    const flagsOf = new Map<number, AssessmentFlag[]>();
+    const rows: Assessment[] = [];
+    for (const r of raw) {
+      if (Number(r.kind) === 0) rows.push(entityFromRaw(ds, Assessment, r, 'a'));
+      else {
+        const flag = entityFromRaw(ds, AssessmentFlag, r, 'f');
+        const list = flagsOf.get(flag.assessmentId);
+        if (list) list.push(flag);
+        else flagsOf.set(flag.assessmentId, [flag]);
+      }
+    }
     for (const row of rows) {
-      row.flagRows = flags.filter((f) => f.assessmentId === row.id);
+      row.flagRows = flagsOf.get(row.id) ?? [];
       row.result = withStoredFlags(row.result, row.flagRows);
       stored.set(row.unitId, row);
     }
