@@ -19,6 +19,7 @@ import { checklistLoaders } from '../checklist/checklist.loaders';
 import { linkLoaders } from '../evidence/evidence-link.loaders';
 import { reportLoaders } from '../reports/report.loaders';
 import { unitLoaders } from '../units/unit.loaders';
+import { assessmentLoaders } from './assessment.loaders';
 
 @InputType({ description: 'Filter the items of an assessment.' })
 export class ItemAssessmentFilter {
@@ -120,14 +121,21 @@ export class AssessmentResolver {
 async function evidenceFor(ctx: Context, item: ItemAssessmentType, claimIds: string[]): Promise<EvidenceType[]> {
   const items = await ctx.loaders.of(checklistLoaders).itemsByChecklist.load(item.checklistDbId);
   const itemRow = items.find((i) => i.code === item.code);
-  // claims and their links in the same round trip
-  const [claims, links] = await Promise.all([
-    Promise.all(claimIds.map((id) => ctx.loaders.of(reportLoaders).claimById.load(Number(id)))),
-    Promise.all(claimIds.map((id) => ctx.loaders.of(linkLoaders).linksByClaim.load(Number(id)))),
-  ]);
-  return claims.flatMap((claim, index) => {
+  // every item's claims, links and metric values in one statement; handed to the claim, link
+  // and metric loaders for the fields below (claim { metrics }, link)
+  const found = await Promise.all(claimIds.map((id) => ctx.loaders.of(assessmentLoaders).evidenceByClaim.load(Number(id))));
+  const reports = ctx.loaders.of(reportLoaders);
+  const links = ctx.loaders.of(linkLoaders);
+  for (const [index, e] of found.entries()) {
+    const id = Number(claimIds[index]);
+    reports.claimById.prime(id, e.claim);
+    if (!e.claim) continue;
+    links.linksByClaim.prime(id, e.links);
+    reports.metricsByClaim.prime(id, e.metrics);
+  }
+  return found.flatMap(({ claim, links: claimLinks }) => {
     if (!claim) return [];
-    const link = links[index]?.find((l) => l.itemId === itemRow?.id) ?? null; // links[index] belongs to claims[index]
+    const link = claimLinks.find((l) => l.itemId === itemRow?.id) ?? null;
     return [
       Object.assign(new EvidenceType(), {
         claimDbId: claim.id,
