@@ -26,14 +26,7 @@ import { matchReport, readReport, runPipeline, type PipelineChecklist } from '..
 import { RULES_ONLY_MODEL } from '../src/evidence/pipeline';
 import type { KnownUnit } from '../src/reading/types';
 import { asFiledReport, buildCorpus, generateReportText } from './corpus';
-
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  if (at < 0) return fallback;
-  const n = Number(process.argv[at + 1]);
-  if (!Number.isFinite(n) || n < 1) throw new Error(`${name}: a positive number`);
-  return Math.floor(n);
-}
+import { positiveOption } from './positive-option';
 
 /** Wall and CPU seconds of `run` on this thread (the machine is shared: CPU time is what one core gives). */
 function seconds(run: () => void): { wall: number; cpu: number } {
@@ -51,9 +44,9 @@ const load = (): string =>
     .join(' ');
 
 function main(): void {
-  const units = option('--units', 43000);
-  const sample = option('--reports', 300);
-  const runs = option('--runs', 3);
+  const units = positiveOption('--units', 43000);
+  const sample = positiveOption('--reports', 300);
+  const runs = positiveOption('--runs', 3);
   const startBuild = process.hrtime.bigint();
   const corpus = buildCorpus({ units, years: 1 });
   const built = Number(process.hrtime.bigint() - startBuild) / 1e9;

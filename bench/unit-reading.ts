@@ -10,18 +10,11 @@
 import { readReport } from '../src/pipeline/report-pipeline';
 import type { KnownUnit } from '../src/reading/types';
 import { asFiledReport, buildCorpus, generateReportText } from './corpus';
-
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  if (at < 0) return fallback;
-  const n = Number(process.argv[at + 1]);
-  if (!Number.isFinite(n) || n < 1) throw new Error(`${name}: a positive number`);
-  return Math.floor(n);
-}
+import { positiveOption } from './positive-option';
 
 function main(): void {
-  const units = option('--units', 43000);
-  const reports = option('--reports', 4000);
+  const units = positiveOption('--units', 43000);
+  const reports = positiveOption('--reports', 4000);
   const corpus = buildCorpus({ units, years: 1 });
   const knownUnits: KnownUnit[] = corpus.units.map((u) => ({ name: u.name, aliases: u.aliases }));
   const specs = corpus.reports.slice(0, reports);

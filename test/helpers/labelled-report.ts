@@ -1,3 +1,4 @@
+import type { ChecklistItemDefinition, MatchRules } from '../../src/checklist/types';
 import type { LabelledReport } from '../../src/evidence/evaluation-suite';
 
 /** One invented labelled report whose every sentence is one claim, labelled with the given items. */
@@ -17,4 +18,18 @@ export function labelledReport(name: string, sentences: [string, string[]][]): L
     raw += text;
   });
   return { name, raw, claims, metrics: [], labels: sentences.map(([quote, items]) => ({ quote, items })) };
+}
+
+/** One invented assessable item (3 points, text = title) with only the given rule terms (none by default). */
+export function inventedItem(code: string, title: string, match: Partial<MatchRules> = {}): ChecklistItemDefinition {
+  return {
+    code,
+    parentCode: code.split('.')[0] ?? null,
+    title,
+    text: title,
+    assessable: true,
+    points: 3,
+    match: { keywords: [], together: [], exclude: [], metrics: [], ...match },
+    targets: [],
+  };
 }

@@ -1,5 +1,4 @@
-import type { ChecklistItemDefinition } from '../../../src/checklist/types';
-import { labelledReport } from '../../helpers/labelled-report';
+import { inventedItem, labelledReport } from '../../helpers/labelled-report';
 import { evaluateLeaveOneOut, evaluateTuning, type LabelledReport, type MatchPipeline } from '../../../src/evidence/evaluation-suite';
 import { exampleReason, exampleVotes, indexExamples, nearestExamples, type Example } from '../../../src/evidence/examples';
 import {
@@ -15,21 +14,8 @@ import { similarityWords } from '../../../src/evidence/similarity';
 
 /** The examples signal (examples.ts) and its honest use in the evaluation, on small invented texts. */
 
-function item(code: string, title: string): ChecklistItemDefinition {
-  return {
-    code,
-    parentCode: code.split('.')[0] ?? null,
-    title,
-    text: title,
-    assessable: true,
-    points: 3,
-    // no rule term: only the examples can link
-    match: { keywords: [], together: [], exclude: [], metrics: [] },
-    targets: [],
-  };
-}
-
-const ITEMS = [item('5.3', '严格规范执法'), item('7.2', '依法办理信访'), item('8.2', '执法监督')];
+// no rule term: only the examples can link
+const ITEMS = [inventedItem('5.3', '严格规范执法'), inventedItem('7.2', '依法办理信访'), inventedItem('8.2', '执法监督')];
 
 const EXAMPLES: Example[] = [
   { text: '组织开展行政执法案卷评查，评查案卷三十卷。', items: ['8.2'], source: 'a' },

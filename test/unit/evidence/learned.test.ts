@@ -1,5 +1,4 @@
-import type { ChecklistItemDefinition } from '../../../src/checklist/types';
-import { labelledReport } from '../../helpers/labelled-report';
+import { inventedItem, labelledReport } from '../../helpers/labelled-report';
 import { evaluateLeaveOneOut, type MatchPipeline } from '../../../src/evidence/evaluation-suite';
 import { decideClaim, learnDecision, pairProbability, type ClaimSignals, type TrainingClaim } from '../../../src/evidence/learned';
 import { learnedPipeline, type MatcherModel } from '../../../src/evidence/pipeline';
@@ -72,21 +71,8 @@ describe('learnDecision', () => {
   });
 });
 
-function item(code: string, title: string, keywords: string[]): ChecklistItemDefinition {
-  return {
-    code,
-    parentCode: code.split('.')[0] ?? null,
-    title,
-    text: title,
-    assessable: true,
-    points: 3,
-    match: { keywords, together: [], exclude: [], metrics: [] },
-    targets: [],
-  };
-}
-
 describe('learned decision in leave-one-report-out', () => {
-  const ITEMS = [item('5.3', '严格规范执法', ['执法']), item('7.2', '依法办理信访', ['信访'])];
+  const ITEMS = [inventedItem('5.3', '严格规范执法', { keywords: ['执法'] }), inventedItem('7.2', '依法办理信访', { keywords: ['信访'] })];
   const reports = ['甲', '乙', '丙', '丁', '戊'].map((name) =>
     labelledReport(name, [
       [`${name}街道规范行政执法行为，开展执法检查。`, ['5.3']],

@@ -1,31 +1,17 @@
-import type { ChecklistItemDefinition, MatchRules } from '../../../src/checklist/types';
-import { labelledReport } from '../../helpers/labelled-report';
+import { inventedItem, labelledReport } from '../../helpers/labelled-report';
 import { evaluateLeaveOneOut, evaluateTuning, sliceResult, type MatchPipeline } from '../../../src/evidence/evaluation-suite';
 import { exclusiveTerms, withoutTerms } from '../../../src/evidence/leave-one-out';
 import { rulesOnlyPipeline } from '../../../src/evidence/pipeline';
 
 /** The leave-one-report-out machinery itself, on tiny synthetic reports. */
 
-function item(code: string, title: string, match: Partial<MatchRules>): ChecklistItemDefinition {
-  return {
-    code,
-    parentCode: code.split('.')[0] ?? null,
-    title,
-    text: title,
-    assessable: true,
-    points: 3,
-    match: { keywords: [], together: [], exclude: [], metrics: [], ...match },
-    targets: [],
-  };
-}
-
 const report = labelledReport;
 
 // 8.2's keyword 卷宗 is not in the item's wording and only report A uses it;
 // 案卷评查 is in the wording; 信访 is used by two reports.
 const ITEMS = [
-  item('8.2', '开展行政执法案卷评查', { keywords: ['卷宗', '案卷评查'] }),
-  item('7.2', '依法办理信访', { keywords: ['信访'], together: [['接待', '群众来访']], exclude: ['信访宣传'] }),
+  inventedItem('8.2', '开展行政执法案卷评查', { keywords: ['卷宗', '案卷评查'] }),
+  inventedItem('7.2', '依法办理信访', { keywords: ['信访'], together: [['接待', '群众来访']], exclude: ['信访宣传'] }),
 ];
 const A = report('A', [
   ['甲街评查行政执法卷宗三十卷。', ['8.2']],
