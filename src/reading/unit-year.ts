@@ -501,11 +501,12 @@ function knownOccurrences(t: string, known: readonly KnownUnit[]): Array<{ ui: n
 
 /**
  * What may stand before a sentence's subject: nothing (or marks a copy left, `? ? ?`), a leading date (2022年，),
- * up to three adverbial clauses (在…领导下，在…指导下，为…，按照…，), a date after them (为…，2021年来，), 现将, a superior's name (江州市城南区) — not a verb
+ * up to three adverbial clauses (在…领导下，在…指导下，为…，按照…，), a date after them (为…，2021年来，), 现将, a superior's name (江州市城南区),
+ * a zone whose 街道 or 镇 follows in brackets as the same organ (开发区（XX街道）) — not a verb
  * (聚焦区委…, 研究解决…县).
  */
 const SUBJECT_PREFIX =
-  /^[\s?？·•*_\-—]*(?:(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?|今年|本年度|全年|一年|近年)(?:以来|来)?\s*[，,、]?\s*)?(?:(?:在|为|按照|根据|围绕|以|自)[^。；;，,]{0,40}[，,]\s*){0,3}(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?(?:以来|来)?\s*[，,、]\s*)?(?:现将|现就)?(?:[\u3400-\u9fff]{2,6}?(?:省|市|自治州|州|盟|地区))?\s*$/u;
+  /^[\s?？·•*_\-—]*(?:(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?|今年|本年度|全年|一年|近年)(?:以来|来)?\s*[，,、]?\s*)?(?:(?:在|为|按照|根据|围绕|以|自)[^。；;，,]{0,40}[，,]\s*){0,3}(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?(?:以来|来)?\s*[，,、]\s*)?(?:现将|现就)?(?:[\u3400-\u9fff]{2,6}?(?:省|市|自治州|州|盟|地区))?(?:[\u3400-\u9fff]{0,6}(?:开发区|新区|园区|管委会|管理委员会)[(（])?\s*$/u;
 /** How far back a subject's sentence may start. */
 const SUBJECT_LOOKBACK = 90;
 
@@ -1219,10 +1220,17 @@ const ORGAN_START = /^(?:办事处|人民政府|政府|党工委|工作委员会
 /** A second title line under the first: 关于2022年度法治政府建设情况的报告. */
 const TITLE_CONTINUATION = /^关于[^。，,；;:：]{4,60}(?:报告|总结|汇报)$/u;
 
-/** The opening line, past an addressee line and an author header above the title. */
+/** A line with no character or digit (a scraped table's `|`, `* * *`): no text of its own. */
+const MARKS_ONLY = /^[^\p{L}\p{N}]*$/u;
+
+/** The opening line, past lines of marks only, an addressee line and an author header above the title. */
 function openingOf(doc: DocumentStructure, header: ReadonlySet<number>): number | null {
   let i = doc.openingLine;
-  while (i !== null && i < doc.lines.length && (ADDRESSEE.test(doc.lines[i]!.text) || header.has(i))) {
+  while (
+    i !== null &&
+    i < doc.lines.length &&
+    (ADDRESSEE.test(doc.lines[i]!.text) || header.has(i) || MARKS_ONLY.test(doc.lines[i]!.text))
+  ) {
     const next = doc.lines.findIndex((l, k) => k > i! && l.role !== 'TITLE' && l.role !== 'CHROME' && l.text.trim() !== '');
     i = next < 0 ? null : next;
   }
@@ -1371,6 +1379,45 @@ function bareStemCandidate(
   };
 }
 
+/**
+ * A document of the unit's own, named at the start of a book title: 《岳阳县人民政府常务会会前学法制度》,
+ * 《仓山区法治社会建设实施方案》 (group 1 the name, group 2 its level word).
+ */
+const OWN_DOCUMENT =
+  /《([\u3400-\u9fff]{2,6}?(街道|镇|乡|区|县))(?:人民政府|政府|办事处|党工委|党委|委员会)?(?![\u3400-\u9fff]{0,2}[街镇乡区县](?:人民政府|政府|办事处|党委))/gu;
+/** Confidence of a unit named only at the start of its own documents' titles: once, and more than once. */
+const OWN_DOCUMENT_CONFIDENCE = [0.25, 0.3] as const;
+
+/**
+ * No unit could be chosen, the text speaks as a 街道, 镇, 乡, 区 or 县 (我区, 县人民政府坚持…), and names a unit of that
+ * level only at the start of book titles — its own rules and plans (《岳阳县人民政府常务会会前学法制度》): that unit, with
+ * a low confidence and a reason saying so. Only when exactly one name of that level stands there.
+ */
+function ownDocumentCandidate(norm: NormalisedText, segments: readonly Segment[], author: UnitLevel | null): UnitCandidate | null {
+  if (author !== 'STREET' && author !== 'TOWN' && author !== 'DISTRICT') return null;
+  const found = new Map<string, Array<{ source: EvidenceSource; start: number; end: number }>>();
+  for (const seg of segments) {
+    if (seg.source === 'PUBLISH_DATE') continue;
+    for (const m of seg.text.matchAll(OWN_DOCUMENT)) {
+      const name = m[1] ?? '';
+      const stem = stemOf(name);
+      if (levelOf(m[2] ?? '') !== author || BAD_STEM_CHARS.test(stem) || NOT_A_STEM.test(stem) || PROVINCE_STEM.test(stem)) continue;
+      const start = seg.offset + (m.index ?? 0) + 1;
+      found.set(name, [...(found.get(name) ?? []), { source: seg.source, start, end: start + name.length }]);
+    }
+  }
+  if (found.size !== 1) return null;
+  const [name, at] = [...found][0]!; // one entry
+  return {
+    name,
+    level: author,
+    confidence: OWN_DOCUMENT_CONFIDENCE[at.length > 1 ? 1 : 0],
+    reason: `标题、署名和网页来源栏没有写明单位；全文以${LEVEL_WORDS[author]}的口吻行文，只在本级文件名（如《${name}…》）开头出现“${name}”（${at.length}次），据此推定为“${name}”，把握较低`,
+    known: false,
+    evidence: at.slice(0, MAX_LISTED_EVIDENCE).map((m) => toEvidence(norm, m)),
+  };
+}
+
 /** Records, in title, signature and 来源 segments, where the raw text had whitespace that normalisation removed. */
 function markSpaces(norm: NormalisedText, segments: Segment[]): void {
   for (const seg of segments) {
@@ -1424,7 +1471,7 @@ export function detectUnitYear(norm: NormalisedText, doc: DocumentStructure, opt
   const [topYear] = yearCandidates;
   let unit = topUnit && topUnit.confidence >= MIN_UNIT_CONFIDENCE ? topUnit : null;
   if (!unit) {
-    const bare = bareStemCandidate(norm, segments, author, unitCandidates);
+    const bare = bareStemCandidate(norm, segments, author, unitCandidates) ?? ownDocumentCandidate(norm, segments, author);
     if (bare) {
       unit = bare;
       unitCandidates = [bare, ...unitCandidates];
