@@ -6,7 +6,10 @@
  * occurs exactly once in its text and lies inside one sentence (no 。！？；or line break inside,
  * and no 二是/三是… clause start after its first character), and every item code is one of
  * the demo checklist's codes listed in docs/design.md. Prints counts.
- * Usage: node scripts/check-frozen-labels.js [test/fixtures/frozen-2]
+ * A second argument names another folder of label files beside texts/, e.g. `relabel` for a second
+ * labeller's files (docs/evaluation.md, "Agreement between two labellers"); such files relabel the
+ * items only, so their source may be null.
+ * Usage: node scripts/check-frozen-labels.js [test/fixtures/frozen-2] [labels|relabel]
  */
 const { readFileSync, readdirSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
@@ -14,6 +17,7 @@ const { join } = require('node:path');
 const root = join(__dirname, '..');
 const relDir = (process.argv[2] || 'test/fixtures/frozen').replace(/\/+$/, '');
 const dir = join(root, relDir);
+const labelDir = process.argv[3] || 'labels';
 const LEVELS = ['STREET', 'TOWN', 'DISTRICT', 'CITY'];
 const design = readFileSync(join(root, 'docs/design.md'), 'utf8');
 const CODES = new Set([...design.matchAll(/^\| (\d+\.\d+)(?: ★)? *\|/gm)].map((m) => m[1]));
@@ -24,13 +28,13 @@ const count = { texts: 0, quotes: 0, links: 0, empty: 0, unitNull: 0 };
 const tally = { province: {}, unitLevel: {}, year: {}, item: {} };
 const bump = (table, key) => (table[key] = (table[key] || 0) + 1);
 
-const labelFiles = readdirSync(join(dir, 'labels')).filter((f) => f.endsWith('.json'));
+const labelFiles = readdirSync(join(dir, labelDir)).filter((f) => f.endsWith('.json'));
 const textFiles = readdirSync(join(dir, 'texts')).filter((f) => f.endsWith('.txt'));
 if (labelFiles.length !== textFiles.length) errors.push(`${labelFiles.length} label files but ${textFiles.length} texts`);
 
 for (const file of labelFiles.sort()) {
-  const where = `labels/${file}`;
-  const label = JSON.parse(readFileSync(join(dir, 'labels', file), 'utf8'));
+  const where = `${labelDir}/${file}`;
+  const label = JSON.parse(readFileSync(join(dir, labelDir, file), 'utf8'));
   const expected = `${relDir}/texts/${file.replace(/\.json$/, '.txt')}`;
   if (label.report !== expected) errors.push(`${where}: report should be ${expected}`);
   if (!existsSync(join(root, label.report))) {
@@ -38,7 +42,9 @@ for (const file of labelFiles.sort()) {
     continue;
   }
   const text = readFileSync(join(root, label.report), 'utf8');
-  if (typeof label.source !== 'string' || !/^https?:\/\//.test(label.source)) errors.push(`${where}: source is not a URL`);
+  const sourceMayBeNull = labelDir !== 'labels' && label.source === null;
+  if (!sourceMayBeNull && (typeof label.source !== 'string' || !/^https?:\/\//.test(label.source)))
+    errors.push(`${where}: source is not a URL`);
   if (label.province !== null && typeof label.province !== 'string') errors.push(`${where}: province`);
   if (label.unit !== null && typeof label.unit !== 'string') errors.push(`${where}: unit`);
   if (!LEVELS.includes(label.unitLevel)) errors.push(`${where}: unitLevel ${label.unitLevel}`);
