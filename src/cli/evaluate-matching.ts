@@ -464,6 +464,8 @@ function writeExamples(
 
 /** Runs the command (`fazhi evaluate`); returns the exit code. */
 export async function runEvaluateCli(argv: string[]): Promise<number> {
+  // --agreement DIR: two labellers of one set compared (src/cli/label-agreement.ts); runs no matcher
+  if (argv.includes('--agreement')) return (await import('./label-agreement')).runLabelAgreementCli(argv);
   const json = argv.includes('--json');
   const verbose = argv.includes('--verbose') || argv.includes('-v');
   const root = projectRoot();
