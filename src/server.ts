@@ -80,6 +80,20 @@ export async function startServer(
     }
     next();
   });
+  // the API right after its browser page: a request to /graphql passes no other route's layer
+  app.use(
+    '/graphql',
+    cors<cors.CorsRequest>({ origin: config.corsOrigins.length ? config.corsOrigins : false }),
+    express.json({ limit: config.maxBodyBytes }),
+    graphqlPrecheck({ maxFragments: config.maxQueryFragments, maxListArgument: config.maxListArgument, maxDepth: config.maxQueryDepth }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const caller = await resolveCaller(req);
+        observeCaller(caller);
+        return createContext(services, caller, localeFromAcceptLanguage(req.headers['accept-language']));
+      },
+    }),
+  );
   app.get('/downloads/:token', (req, res) => {
     const file = downloadsOf(services).get(String(req.params.token));
     if (!file) {
@@ -96,19 +110,6 @@ export async function startServer(
   mountWebApp(app);
   app.get('/', (_req, res) => res.redirect('/graphql'));
   installServiceEndpoints(app, { ...services, downloads: downloadsOf(services) });
-  app.use(
-    '/graphql',
-    cors<cors.CorsRequest>({ origin: config.corsOrigins.length ? config.corsOrigins : false }),
-    express.json({ limit: config.maxBodyBytes }),
-    graphqlPrecheck({ maxFragments: config.maxQueryFragments, maxListArgument: config.maxListArgument, maxDepth: config.maxQueryDepth }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const caller = await resolveCaller(req);
-        observeCaller(caller);
-        return createContext(services, caller, localeFromAcceptLanguage(req.headers['accept-language']));
-      },
-    }),
-  );
   app.use((error: Error & { type?: string; status?: number }, _req: Request, res: express.Response, _next: express.NextFunction) => {
     const status = error.status ?? 500;
     if (status >= 500) return unexpectedHttpError(error, res);

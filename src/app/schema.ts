@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchemaSync } from 'type-graphql';
+import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { AssessmentResolver, FlagResolver, ItemAssessmentResolver } from '../assessment/assessment.resolver';
 import { AssessmentDecisionsResolver } from '../pipeline/assessment-decisions.resolver';
 import { CoverageMatrixResolver, DistrictResolver, MatrixRowResolver, UnitComparisonResolver } from '../assessment/district.resolver';
@@ -28,9 +28,33 @@ import { UserErrorResolver } from '../graphql/user-error.type';
 
 let cached: GraphQLSchema | null = null;
 
+/**
+ * Fields without a resolver of their own (no `@FieldResolver`, no method) are read by
+ * graphql-js's default resolver: type-graphql would otherwise wrap each one in a resolver that
+ * builds its resolver data and runs the (empty) middleware chain, for every field of every
+ * object — a coverage matrix has 6,200 cells of 3 fields. A field whose GraphQL name differs
+ * from its property keeps type-graphql's resolver (the default one reads the GraphQL name).
+ * No global middleware, auth checker or field middleware is used in this schema; scope is
+ * enforced where the data is loaded (loaders, stores), never per field.
+ */
+function readPlainFieldsDirectly(): void {
+  const storage = getMetadataStorage();
+  // a field or resolver middleware, or @Authorized, would need type-graphql's wrapper
+  if (
+    storage.middlewares.length ||
+    storage.resolverMiddlewares.length ||
+    storage.authorizedFields.length ||
+    storage.authorizedResolver.length
+  ) {
+    return;
+  }
+  for (const field of storage.fields) if (field.simple === undefined && field.name === field.schemaName) field.simple = true;
+}
+
 /** Builds (once) the executable schema from the resolver classes. */
 export function buildAppSchema(): GraphQLSchema {
   if (cached) return cached;
+  readPlainFieldsDirectly();
   cached = buildSchemaSync({
     resolvers: [
       NodeResolver,

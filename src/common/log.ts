@@ -55,7 +55,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   if (options.pretty ?? isTty) {
     return pino(base, pretty({ destination, sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' }));
   }
-  return pino(base, pino.destination({ dest: destination, sync: true }));
+  // The server's request lines (stdout) are written asynchronously: under load the lines of
+  // many requests go out in one write instead of one write(2) each (a synchronous write was
+  // ≈ 7 % of a simple request's CPU, bench/README.md "Where a request's time goes"); pino
+  // flushes what is buffered when the process exits. The tools' stderr stays synchronous.
+  return pino(base, pino.destination({ dest: destination, sync: destination !== 1 }));
 }
 
 let current: Logger | null = null;

@@ -34,6 +34,34 @@ describe('query limits', () => {
     expect(db.counter.count).toBe(0);
   });
 
+  it('checks the variables of a document sent again as it did the first time (the cost is remembered per document and variable shape, not the values)', async () => {
+    const units = await client.run<{ units: { edges: Array<{ node: { id: string } }> } }>('{ units(first: 1) { edges { node { id } } } }');
+    const unitId = units.data!.units.edges[0]!.node.id;
+    const query = (pad: string) =>
+      `query Children($parent: ID!, $after: String) {${pad} units(filter: { parentId: $parent }, first: 5, after: $after) { totalCount } }`;
+    const badId = Buffer.from('Unit:0001').toString('base64');
+    const badCursor = Buffer.from('offset:01').toString('base64');
+    // the same document first with good variables (remembered), then with bad ones
+    expect((await client.run(query(''), { parent: unitId })).errors).toBeUndefined();
+    const cachedBadId = await client.run(query(''), { parent: badId });
+    const cachedBadCursor = await client.run(query(''), { parent: unitId, after: badCursor });
+    // a document never seen before with the same bad variables
+    const freshBadId = await client.run(query(' '), { parent: badId });
+    const freshBadCursor = await client.run(query('  '), { parent: unitId, after: badCursor });
+    const pairs: Array<[typeof cachedBadId, typeof freshBadId]> = [
+      [cachedBadId, freshBadId],
+      [cachedBadCursor, freshBadCursor],
+    ];
+    for (const [cached, fresh] of pairs) {
+      expect(cached.data).toBeUndefined();
+      expect(cached.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(cached.errors?.[0]?.message).toBe(fresh.errors?.[0]?.message);
+    }
+    expect(cachedBadId.errors?.[0]?.message).toMatch(/units\(filter\.parentId\)/);
+    expect(cachedBadCursor.errors?.[0]?.message).toMatch(/units\(after\)/);
+    expect((await client.run(query(''), { parent: unitId, after: Buffer.from('offset:0').toString('base64') })).errors).toBeUndefined();
+  });
+
   it('accepts the same query with a small page', async () => {
     const result = await client.run(`{ reports(first: 2) { edges { node { claims { links { state } } } } } }`);
     expect(result.errors).toBeUndefined();
