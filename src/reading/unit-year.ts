@@ -501,12 +501,12 @@ function knownOccurrences(t: string, known: readonly KnownUnit[]): Array<{ ui: n
 
 /**
  * What may stand before a sentence's subject: nothing (or marks a copy left, `? ? ?`), a leading date (2022年，),
- * up to three adverbial clauses (在…领导下，在…指导下，为…，按照…，), a date after them (为…，2021年来，), 现将, a superior's name (江州市城南区),
+ * up to three adverbial clauses (在…领导下，在…指导下，为…，按照…，; a document's name in one counts as one word: 根据《…》有关规定，), a date after them (为…，2021年来，), 现将, a superior's name (江州市城南区),
  * a zone whose 街道 or 镇 follows in brackets as the same organ (开发区（XX街道）) — not a verb
  * (聚焦区委…, 研究解决…县).
  */
 const SUBJECT_PREFIX =
-  /^[\s?？·•*_\-—]*(?:(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?|今年|本年度|全年|一年|近年)(?:以来|来)?\s*[，,、]?\s*)?(?:(?:在|为|按照|根据|围绕|以|自)[^。；;，,]{0,40}[，,]\s*){0,3}(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?(?:以来|来)?\s*[，,、]\s*)?(?:现将|现就)?(?:[\u3400-\u9fff]{2,6}?(?:省|市|自治州|州|盟|地区))?(?:[\u3400-\u9fff]{0,6}(?:开发区|新区|园区|管委会|管理委员会)[(（])?\s*$/u;
+  /^[\s?？·•*_\-—]*(?:(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?|今年|本年度|全年|一年|近年)(?:以来|来)?\s*[，,、]?\s*)?(?:(?:在|为|按照|根据|围绕|以|自)(?:[^。；;，,《]|《[^》。]{0,60}》){0,40}[，,]\s*){0,3}(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?(?:以来|来)?\s*[，,、]\s*)?(?:现将|现就)?(?:[\u3400-\u9fff]{2,6}?(?:省|市|自治州|州|盟|地区))?(?:[\u3400-\u9fff]{0,6}(?:开发区|新区|园区|管委会|管理委员会)[(（])?\s*$/u;
 /** How far back a subject's sentence may start. */
 const SUBJECT_LOOKBACK = 90;
 
@@ -715,10 +715,19 @@ export function suffixNameWeight(
   return weight;
 }
 
-/** A level word with an organ and no name, as the subject of the opening (2022年，区政府坚持…; 街道按照…). */
-const BARE_ORGAN = /(?<![\u3400-\u9fff])(街道|镇|乡|区|县|市)(?:人民政府|政府|办事处|党工委|党委)?(?=[\u3400-\u9fff])(?![委、])/gu;
+/**
+ * A level word with an organ and no name, as the subject of the opening (2022年，区政府坚持…; 街道按照…), or as what the
+ * opening reports on (现将县人民政府2022年…情况报告如下, see {@link REPORTS_AS}).
+ */
+const BARE_ORGAN =
+  /(?<=^|[^\u3400-\u9fff]|现[将就])(街道|镇|乡|区|县|市)(?:人民政府|政府|办事处|党工委|党委)?(?=[\u3400-\u9fff])(?![委、])/gu;
 /** The level's party committee and government together as the opening's subject (县委、县政府坚持…; 镇党委、镇政府…). */
-const PARTY_AND_GOVERNMENT = /(?<![\u3400-\u9fff])(街道|镇|乡|区|县|市)(?:党工委|党委|委)、\1?(?:人民政府|政府|办事处)/gu;
+const PARTY_AND_GOVERNMENT = /(?<=^|[^\u3400-\u9fff]|现[将就])(街道|镇|乡|区|县|市)(?:党工委|党委|委)、\1?(?:人民政府|政府|办事处)/gu;
+/**
+ * After 现将/现就 an organ is the text's own voice only when the sentence reports on it (现将县人民政府2022年…情况报告如下),
+ * not when it passes on a superior's words (现将区委部署转发如下).
+ */
+const REPORTS_AS = /^[^。；;！!？?\n]{0,60}?(?:报告|汇报)如下/u;
 /** A bare organ as the opening's subject counts as this many 我X. */
 const BARE_SUBJECT_COUNT = 3;
 
@@ -744,7 +753,9 @@ function authorLevel(segments: Segment[], named: ReadonlySet<UnitLevel> = new Se
     if (!seg.opening) continue;
     for (const re of [BARE_ORGAN, PARTY_AND_GOVERNMENT]) {
       for (const m of seg.text.matchAll(re)) {
-        if (atSubject(seg.text, m.index ?? 0)) count(levelOf(m[1] ?? ''), BARE_SUBJECT_COUNT);
+        const at = m.index ?? 0;
+        const reported = !/现[将就]$/u.test(seg.text.slice(Math.max(0, at - 2), at)) || REPORTS_AS.test(seg.text.slice(at));
+        if (reported && atSubject(seg.text, at)) count(levelOf(m[1] ?? ''), BARE_SUBJECT_COUNT);
       }
     }
   }
@@ -1116,8 +1127,11 @@ export function datedLineMention(seg: Segment, weights: DatedLineWeights): YearM
   };
 }
 
-/** The rest of a book title naming one year's plan or work points (…法治政府建设工作方案》, …工作要点》). */
-const ANNUAL_DOCUMENT = /^[^》。]{0,24}?(?:工作要点|工作方案|实施方案|工作计划|工作安排|任务清单|任务分工)[^》。]{0,6}》/u;
+/**
+ * The rest of a book title naming one year's plan or work points (…法治政府建设工作方案》, …工作要点》, a study plan
+ * …理论学习中心组学习计划》, …普法责任清单》).
+ */
+const ANNUAL_DOCUMENT = /^[^》。]{0,24}?(?:要点|方案|计划|安排|清单|分工)[^》。]{0,6}》/u;
 /** A year named only in its annual plan's title: enough alone (just above the bar), little beside anything else. */
 const ANNUAL_DOCUMENT_WEIGHT = 0.16;
 
