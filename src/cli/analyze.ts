@@ -4,7 +4,7 @@
  * summary). A unit or year that cannot be determined is printed as null with the reason, and
  * everything else is still printed. Exit code 2 with a one-line error for an unreadable, empty
  * or non-text file, or — with `--require-unit`, for a caller that needs a unit, as ingest does —
- * when no unit was given or determined.
+ * when no unit was given or determined, or only tentatively (a low-confidence reading, which ingest does not store).
  */
 import { Command } from 'commander';
 import { parseCommandLine, parseYearOption } from './command-line';
@@ -68,10 +68,11 @@ export function toJsonDocument(a: ReportAnalysis, evidence?: EvidenceSummary): o
       confidence: a.unit.confidence,
       reason: a.unit.reason,
       known: a.unit.known,
+      tentative: a.unit.tentative,
       evidence: a.unit.evidence,
     },
     ...(a.unit ? {} : { unitReason: reason('UNIT_NOT_DETECTED') }),
-    year: a.year && { value: a.year.value, confidence: a.year.confidence, evidence: a.year.evidence },
+    year: a.year && { value: a.year.value, confidence: a.year.confidence, tentative: a.year.tentative, evidence: a.year.evidence },
     ...(a.year ? {} : { yearReason: reason('YEAR_NOT_DETECTED') }),
     sections: a.sections.map(({ path, heading, kind, start, end }) => ({ path, heading, kind, start, end })),
     claims: a.claims.map(({ id, sectionPath, polarity, start, end, text }) => ({
@@ -121,14 +122,16 @@ export function toSummary(file: string, a: ReportAnalysis, evidence?: EvidenceSu
   const lines: string[] = [`File: ${file}`];
   const ev = (e: { source: string; text: string; start: number; end: number }): string => `${e.source} "${e.text}" [${e.start},${e.end})`;
   if (a.unit) {
-    lines.push(`Unit: ${a.unit.name} (${a.unit.level ?? 'unknown level'}, confidence ${a.unit.confidence})`);
+    lines.push(
+      `Unit: ${a.unit.name} (${a.unit.level ?? 'unknown level'}, confidence ${a.unit.confidence}${a.unit.tentative ? ', tentative: 推定，把握较低' : ''})`,
+    );
     lines.push(`  reason: ${a.unit.reason}`);
     for (const e of a.unit.evidence.slice(0, 3)) lines.push(`  evidence: ${ev(e)}`);
   } else {
     lines.push(`Unit: null — ${a.errors.find((e) => e.code === 'UNIT_NOT_DETECTED')?.message ?? '未能确定报告单位'}`);
   }
   if (a.year) {
-    lines.push(`Year: ${a.year.value} (confidence ${a.year.confidence})`);
+    lines.push(`Year: ${a.year.value} (confidence ${a.year.confidence}${a.year.tentative ? ', tentative: 推定，把握较低' : ''})`);
     for (const e of a.year.evidence.slice(0, 3)) lines.push(`  evidence: ${ev(e)}`);
   } else {
     lines.push(`Year: null — ${a.errors.find((e) => e.code === 'YEAR_NOT_DETECTED')?.message ?? '未能确定报告年度'}`);
@@ -228,6 +231,10 @@ export async function runAnalyzeCli(argv: string[], io: CliIO = { stdout: proces
   if (fatal) return fail(`${file}: ${fatal.message}`);
   const noUnit = analysis.errors.find((e) => e.code === 'UNIT_NOT_DETECTED');
   if (noUnit && options.requireUnit) return fail(`${file}: ${noUnit.message}（--unit）`);
+  // as ingest: a tentative reading is not taken without the caller's word
+  if (analysis.unit?.tentative && options.requireUnit) {
+    return fail(`${file}: 报告单位只能推定为“${analysis.unit.name}”（把握 ${analysis.unit.confidence}）；请用 --unit 指定单位`);
+  }
   let evidence: EvidenceSummary | undefined;
   if (options.checklist) {
     const loaded = loadChecklistFile(options.checklist);

@@ -49,6 +49,10 @@ export const USER_ERROR_CODES = {
   UNIT_NOT_FOUND: { zh: '找不到该单位（或不在您的范围内）', en: 'No such unit (or it is outside your scope)' },
   UNIT_NOT_REGISTERED: { zh: '报告所写的单位未登记', en: 'The unit the report names is not registered' },
   UNIT_NOT_DETECTED: { zh: '无法从正文识别报告单位：请指定单位', en: 'The reporting unit cannot be detected from the text: give it' },
+  UNIT_UNCERTAIN: {
+    zh: '报告单位只能从正文推定（把握较低）：为免存到别的单位名下，请指定单位',
+    en: 'The reporting unit is only a low-confidence reading of the text: give it, so the report is not stored under another unit',
+  },
   YEAR_NOT_DETECTED: { zh: '无法从正文识别报告年份：请指定年份', en: 'The report year cannot be detected from the text: give it' },
   REPORT_EXISTS: {
     zh: '该单位该年度已有另一份报告；替换请设置 replace: true',

@@ -252,6 +252,7 @@ const USER_ERRORS: Record<`userError.${UserErrorCode}`, Entry> = {
   'userError.UNIT_NOT_FOUND': { zh: '找不到该单位', en: '{detail}' },
   'userError.UNIT_NOT_REGISTERED': { zh: '该单位未登记', en: '{detail}' },
   'userError.UNIT_NOT_DETECTED': { zh: '无法从正文识别报告单位，请指定单位', en: '{detail}' },
+  'userError.UNIT_UNCERTAIN': { zh: '报告单位只能从正文推定，把握较低；请指定单位', en: '{detail}' },
   'userError.YEAR_NOT_DETECTED': { zh: '无法从正文识别报告年份，请指定年份', en: '{detail}' },
   'userError.EMPTY_TEXT': { zh: '报告正文为空', en: '{detail}' },
   'userError.NOT_TEXT': { zh: '报告含有二进制数据，不是文本', en: '{detail}' },

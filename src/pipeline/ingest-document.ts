@@ -214,6 +214,15 @@ async function rowOf(
   row.claims = value.analysis.claims.length;
   row.reportId = value.report?.id ?? null;
   row.status = options.dryRun ? 'DRY_RUN' : !value.created ? 'ALREADY_IN' : value.replaced ? 'REPLACED' : 'INGESTED';
+  // a year read only weakly (a signature date early in the next year, a plan's title) is stored, but not silently
+  const year = value.analysis.year;
+  if (options.year == null && year?.tentative && year.value === value.year) {
+    const basis = year.evidence.map((e) => `“${e.text}”`).join('、');
+    row.warnings = [
+      ...row.warnings,
+      `报告年度 ${year.value} 是推定的（把握 ${year.confidence}，依据${basis}），请核对；如有误请用 --year 指定`,
+    ];
+  }
   // a dry run: what ingest computed from its one reading of the text, storing nothing; a report
   // stored: the assessments just stored with it; one already in: read back
   row.coverage =

@@ -628,6 +628,14 @@ function resolveUnitAndYear(
         message: scoped ? `${SCOPED_UNIT_NOT_FOUND}${hint}` : `Unknown unit "${given}".${hint}`,
       });
     }
+  } else if (analysis.unit?.tentative) {
+    // a report stored under another unit is worse than one refused: a low-confidence reading is not stored by itself
+    const { name, confidence, reason } = analysis.unit;
+    errors.push({
+      code: 'UNIT_UNCERTAIN',
+      field: 'input.unit',
+      message: `报告单位只能推定为“${name}”（把握 ${confidence}：${reason}）；为免把报告存到别的单位名下，未予导入：请指定单位（命令行 --unit，接口 unit）后重新导入。`,
+    });
   } else if (analysis.unit) {
     unit = resolve(analysis.unit.name);
     if (!unit) {

@@ -93,12 +93,19 @@ export interface UnitCandidate {
   reason: string;
   /** whether the name is a registered unit (resolved through `knownUnits`) */
   known: boolean;
+  /**
+   * a low-confidence reading (below 0.4: inferred from how the text speaks of itself, or named only weakly): ingest does
+   * not store a report under it unless the caller gives the unit
+   */
+  tentative: boolean;
   evidence: DetectionEvidence[];
 }
 
 export interface YearCandidate {
   value: number;
   confidence: number;
+  /** a low-confidence reading (below 0.3: only a signature date early in the next year, a plan's title, running text) */
+  tentative: boolean;
   evidence: DetectionEvidence[];
 }
 

@@ -36,6 +36,14 @@ export interface UnitYearResult {
 /** A candidate below this confidence is listed but not chosen. */
 const MIN_UNIT_CONFIDENCE = 0.2;
 const MIN_YEAR_CONFIDENCE = 0.15;
+/**
+ * A chosen unit below this confidence is tentative: inferred from how the text speaks of itself (0.25–0.35) or named
+ * only weakly (once in running text beside its organ, demoted beside another level). Every reading named in a title,
+ * signature, 来源 field, the opening's subject or a heading is at or above it.
+ */
+const TENTATIVE_UNIT_CONFIDENCE = 0.4;
+/** A chosen year below this confidence is tentative: a signature date early in the next year, a plan's title, running text only. */
+const TENTATIVE_YEAR_CONFIDENCE = 0.3;
 const MAX_WEAK_EVIDENCE = 6;
 const MAX_PER_SOURCE = 3;
 const MAX_LISTED_EVIDENCE = 10;
@@ -963,12 +971,13 @@ function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel 
       confidence: round(confidence),
       reason,
       known,
+      tentative: round(confidence) < TENTATIVE_UNIT_CONFIDENCE,
       evidence,
     }));
 }
 
 /** A unit name with its mentions counted: the confidence before the levels are compared. */
-interface ScoredUnit extends UnitCandidate {
+interface ScoredUnit extends Omit<UnitCandidate, 'tentative'> {
   credible: boolean;
   mentions: number;
   first: number;
@@ -1211,7 +1220,7 @@ function rankYears(norm: NormalisedText, mentions: YearMention[]): YearCandidate
       };
     })
     .sort((a, b) => b.confidence - a.confidence || a.first - b.first)
-    .map(({ value, confidence, evidence }) => ({ value, confidence, evidence }));
+    .map(({ value, confidence, evidence }) => ({ value, confidence, tentative: confidence < TENTATIVE_YEAR_CONFIDENCE, evidence }));
 }
 
 /** A page's field naming who published it: 来源, 信息来源, 发布机构, 发文机关, 发布单位. */
@@ -1389,6 +1398,7 @@ function bareStemCandidate(
     confidence: BARE_STEM_CONFIDENCE[at.length > 1 ? 1 : 0],
     reason: `标题、署名和网页来源栏没有写明单位；全文以${LEVEL_WORDS[author]}的口吻自称（如“我${word}”），只在“法治${stem}建设”一类提法中出现地名“${stem}”（${at.length}次），据此推定为“${name}”，把握较低`,
     known: false,
+    tentative: true,
     evidence: at.slice(0, MAX_LISTED_EVIDENCE).map((m) => toEvidence(norm, m)),
   };
 }
@@ -1428,6 +1438,7 @@ function ownDocumentCandidate(norm: NormalisedText, segments: readonly Segment[]
     confidence: OWN_DOCUMENT_CONFIDENCE[at.length > 1 ? 1 : 0],
     reason: `标题、署名和网页来源栏没有写明单位；全文以${LEVEL_WORDS[author]}的口吻行文，只在本级文件名（如《${name}…》）开头出现“${name}”（${at.length}次），据此推定为“${name}”，把握较低`,
     known: false,
+    tentative: true,
     evidence: at.slice(0, MAX_LISTED_EVIDENCE).map((m) => toEvidence(norm, m)),
   };
 }
@@ -1456,6 +1467,7 @@ function explicitUnit(name: string, known: readonly KnownUnit[] | undefined): Un
     confidence: 1,
     reason: '调用方指定',
     known: resolved !== null,
+    tentative: false,
     evidence: [{ source: 'EXPLICIT', text: name, start: 0, end: 0 }],
   };
 }
@@ -1491,6 +1503,11 @@ export function detectUnitYear(norm: NormalisedText, doc: DocumentStructure, opt
       unitCandidates = [bare, ...unitCandidates];
     }
   }
+  // a low-confidence reading says so in its reason (the inferred ones already do)
+  if (unit?.tentative && !unit.reason.includes('把握较低')) {
+    unit = { ...unit, reason: `${unit.reason}；把握较低（${unit.confidence}）` };
+    unitCandidates = [unit, ...unitCandidates.slice(1)];
+  }
   let year = topYear && topYear.confidence >= MIN_YEAR_CONFIDENCE ? topYear : null;
   if (opts.unit !== undefined && opts.unit.trim() !== '') {
     unit = explicitUnit(opts.unit, opts.knownUnits);
@@ -1498,12 +1515,21 @@ export function detectUnitYear(norm: NormalisedText, doc: DocumentStructure, opt
     unitCandidates = [unit, ...unitCandidates.filter((c) => c.name !== chosen)];
   }
   if (opts.year !== undefined && Number.isInteger(opts.year)) {
-    year = { value: opts.year, confidence: 1, evidence: [{ source: 'EXPLICIT', text: String(opts.year), start: 0, end: 0 }] };
+    year = {
+      value: opts.year,
+      confidence: 1,
+      tentative: false,
+      evidence: [{ source: 'EXPLICIT', text: String(opts.year), start: 0, end: 0 }],
+    };
     const chosen = year.value;
     yearCandidates = [year, ...yearCandidates.filter((c) => c.value !== chosen)];
   }
   const errors: AnalysisError[] = [];
-  if (!unit) errors.push({ code: 'UNIT_NOT_DETECTED', message: unitMissingReason(unitCandidates) });
+  if (!unit)
+    errors.push({
+      code: 'UNIT_NOT_DETECTED',
+      message: unitMissingReason(unitCandidates),
+    });
   if (!year) {
     errors.push({
       code: 'YEAR_NOT_DETECTED',
