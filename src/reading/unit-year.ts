@@ -1182,15 +1182,24 @@ function textYearMentions(seg: Segment): YearMention[] {
   return out;
 }
 
+/**
+ * The opening or title speaks of the report's year as 今年 (今年以来, …): a page published in the second half of a year
+ * then reports on that year — a tentative year (just above the bar), where nothing else names one.
+ */
+const THIS_YEAR = /今年/u;
+const THIS_YEAR_PUBLISH_DATE_WEIGHTS: DatedLineWeights = { firstHalf: PUBLISH_DATE_WEIGHTS.firstHalf, secondHalf: 0.2 };
+
 function yearMentions(segments: Segment[]): YearMention[] {
   const out: YearMention[] = [];
+  const thisYear = segments.some((s) => !s.plan && (s.source === 'TITLE' || s.source === 'OPENING') && THIS_YEAR.test(s.text));
+  const publishWeights = thisYear ? THIS_YEAR_PUBLISH_DATE_WEIGHTS : PUBLISH_DATE_WEIGHTS;
   const pushDated = (seg: Segment, weights: DatedLineWeights): void => {
     const m = datedLineMention(seg, weights);
     if (m) out.push(m);
   };
   for (const seg of segments) {
     // a page's publish date counts even inside a plan section; a signature there does not
-    if (seg.source === 'PUBLISH_DATE') pushDated(seg, PUBLISH_DATE_WEIGHTS);
+    if (seg.source === 'PUBLISH_DATE') pushDated(seg, publishWeights);
     else if (seg.plan) continue;
     else if (seg.source === 'SIGNATURE') pushDated(seg, SIGNATURE_WEIGHTS);
     else out.push(...textYearMentions(seg));
@@ -1223,9 +1232,9 @@ function rankYears(norm: NormalisedText, mentions: YearMention[]): YearCandidate
     .map(({ value, confidence, evidence }) => ({ value, confidence, tentative: confidence < TENTATIVE_YEAR_CONFIDENCE, evidence }));
 }
 
-/** A page's field naming who published it: 来源, 信息来源, 发布机构, 发文机关, 发布单位. */
+/** A page's field naming who published it: 来源, 信息来源, 发布机构, 发文机关, 发布单位 (also as a table's cells, `发布机构: | XX街道 |`). */
 const SOURCE_FIELD =
-  /(?:信息来源|来源|发布机构|发文机关|发布单位)\s*(?:[:：]|[\]】]\s*[:：]?)\s*([^\s|｜:：[【]+?)(?=\s|[|｜[【]|发布|作者|浏览|点击|字号|时间|日期|索引|主题|文号|成文|分享|打印|阅读|访问|$)/gu;
+  /(?:信息来源|来源|发布机构|发文机关|发布单位)\s*(?:[:：]\s*[|｜]?|[\]】]\s*[:：]?)\s*([^\s|｜:：[【]+?)(?=\s|[|｜[【]|发布|作者|浏览|点击|字号|时间|日期|索引|主题|文号|成文|分享|打印|阅读|访问|$)/gu;
 /** A page's breadcrumb (当前位置：首页 > 乡镇街道 > 桂花镇 > 政务公开): each step names a section of the site. */
 const BREADCRUMB = /^(?:(?:您|你)?当前(?:所在)?位置|您的位置|你的位置)?\s*[:：]?\s*首页\s*[>＞»›]/u;
 /** Weight of a unit named in a breadcrumb step: the site may be the district's. */
@@ -1443,6 +1452,49 @@ function ownDocumentCandidate(norm: NormalisedText, segments: readonly Segment[]
   };
 }
 
+/**
+ * A 社区 or 村 named as an author: a title starting with it or naming it after its 街道/镇 (XX社区2023年…, XX街道XX社区
+ * 关于…, XX村村民委员会…), or the opening's subject (2023年，XX社区在…领导下). Group 1 the name.
+ */
+const COMMUNITY_NAME =
+  /(?:^|[街道镇乡区县市]|人民政府|办事处)([^\s街道镇乡区县市，,。；;：:、“”《》()（）\d]{2,5}?(?:社区|村))(?:党委|党总支|党支部|居民委员会|居委会|村民委员会|村委会)?(?=\d{4}|关于|年度|[在坚认深紧始全积]|法治|依法|普法|民主|工作)/gu;
+/** Words before 社区/村 that make it no community's name (示范村, 法治乡村, 美丽乡村, 城乡社区). */
+const NOT_COMMUNITY_STEM =
+  /(?:示范|先进|美丽|和美|文明|法治|平安|城乡|乡|各|全|本|我|该|每|基层|农村|城市|新型|行政|自然|中心|重点|试点)(?:社区|村)$/u;
+/** A text speaking as a 社区 or 村 (我社区, 本村). */
+const COMMUNITY_VOICE = /(?:我|本)(?:社区|村)(?![民级委])/gu;
+/** A text speaking as one of the project's levels (我街道, 本镇, 我县). */
+const LEVEL_VOICE = /(?:我|本|全)(?:街道|街|镇|乡)|(?:我|本)(?:区|县)(?![委政域民场])/gu;
+
+/**
+ * Whether the text is a 社区's or 村's own report: its title or opening's subject names a 社区 or 村 as the author, or it
+ * speaks as one (我社区, 我村) more often than as a 街道, 镇, 乡, 区 or 县. A 社区 (居委会) and a 村 (村委会) are
+ * self-governing bodies, not governments, and no reporting unit here: the 街道 or 镇 such a report names is its
+ * superior, and storing the report under it would be a wrong unit. The name, or `null` when it speaks as one only.
+ */
+function communityReport(segments: readonly Segment[]): { name: string | null } | null {
+  let named: string | null = null;
+  let voice = 0;
+  let level = 0;
+  for (const seg of segments) {
+    if (seg.source === 'PUBLISH_DATE') continue;
+    voice += [...seg.text.matchAll(COMMUNITY_VOICE)].length;
+    level += [...seg.text.matchAll(LEVEL_VOICE)].length;
+    if (named || (seg.source !== 'TITLE' && !seg.opening)) continue;
+    for (const m of seg.text.matchAll(COMMUNITY_NAME)) {
+      const name = m[1] ?? '';
+      const at = (m.index ?? 0) + m[0].indexOf(name);
+      if (NOT_COMMUNITY_STEM.test(name) || BAD_STEM_CHARS.test(name)) continue;
+      if (seg.source === 'TITLE' ? at <= 12 : atSubject(seg.text, at)) {
+        named = name;
+        break;
+      }
+    }
+  }
+  if (named) return level > voice ? null : { name: named };
+  return voice > 0 && voice > level ? { name: null } : null;
+}
+
 /** Records, in title, signature and 来源 segments, where the raw text had whitespace that normalisation removed. */
 function markSpaces(norm: NormalisedText, segments: Segment[]): void {
   for (const seg of segments) {
@@ -1472,6 +1524,24 @@ function explicitUnit(name: string, known: readonly KnownUnit[] | undefined): Un
   };
 }
 
+/** Two years in a title (2023—2024年度): a report on more than one year. */
+const TITLE_SPAN = /(?:19|20)\d{2}\s*年?度?\s*[-—–~～至到]\s*(?:19|20)\d{2}\s*年度?/u;
+
+/** Why no year was chosen, in Chinese: a title that spans years says so. */
+function yearMissingReason(segments: readonly Segment[]): string {
+  const span = segments.find((s) => s.source === 'TITLE' && TITLE_SPAN.test(s.text));
+  const spanText = span ? TITLE_SPAN.exec(span.text)?.[0] : undefined;
+  if (spanText) return `未能确定报告年度：标题写的是跨年度的“${spanText}”，报告不止一个年度；请指定年度`;
+  return '未能确定报告年度：标题、开头和署名日期都没有写明年份（网页发布日期不足以确定）；请指定年度';
+}
+
+/** Why a 社区's or 村's report gets no unit, naming the superior the text names when there is one. */
+function communityReason(name: string | null, candidates: UnitCandidate[]): string {
+  const who = name ? `“${name}”的报告` : '以社区或村的口吻（“我社区”“我村”）写的报告';
+  const superior = candidates[0] ? `；文中的“${candidates[0].name}”是其上级，不是报告单位` : '';
+  return `未能确定报告单位：这是${who}——社区（居委会）和村（村委会）是基层群众性自治组织，不是本系统的报告单位（街道、镇、乡、区、县、市）${superior}；如确要存入某个单位名下，请指定单位`;
+}
+
 /** Why no unit was chosen, in Chinese, naming the best candidate when there is one. */
 function unitMissingReason(candidates: UnitCandidate[]): string {
   const best = candidates[0];
@@ -1496,7 +1566,9 @@ export function detectUnitYear(norm: NormalisedText, doc: DocumentStructure, opt
   const [topUnit] = unitCandidates;
   const [topYear] = yearCandidates;
   let unit = topUnit && topUnit.confidence >= MIN_UNIT_CONFIDENCE ? topUnit : null;
-  if (!unit) {
+  const community = communityReport(segments);
+  if (community) unit = null;
+  else if (!unit) {
     const bare = bareStemCandidate(norm, segments, author, unitCandidates) ?? ownDocumentCandidate(norm, segments, author);
     if (bare) {
       unit = bare;
@@ -1528,13 +1600,8 @@ export function detectUnitYear(norm: NormalisedText, doc: DocumentStructure, opt
   if (!unit)
     errors.push({
       code: 'UNIT_NOT_DETECTED',
-      message: unitMissingReason(unitCandidates),
+      message: community ? communityReason(community.name, unitCandidates) : unitMissingReason(unitCandidates),
     });
-  if (!year) {
-    errors.push({
-      code: 'YEAR_NOT_DETECTED',
-      message: '未能确定报告年度：标题、开头和署名日期都没有写明年份（网页发布日期不足以确定）；请指定年度',
-    });
-  }
+  if (!year) errors.push({ code: 'YEAR_NOT_DETECTED', message: yearMissingReason(segments) });
   return { unit, unitCandidates, year, yearCandidates, errors };
 }
