@@ -149,9 +149,12 @@ function summary(e: UnitYearEvaluation): string {
       return;
     }
     lines.push(`${title}：${s.reports} 份报告；单位正确 ${pct(s.unit)}，年度正确 ${pct(s.year)}，两者都正确 ${pct(s.both)}`);
+    lines.push(
+      `  单位为推定（把握较低，导入时不入库）${s.tentativeUnits} 份，其中错 ${s.tentativeWrong} 份；有把握却读错（导入会存到别的单位名下）${s.confidentWrong} 份`,
+    );
     for (const o of s.outcomes.filter((x) => !x.unitRight || !x.yearRight)) {
       lines.push(
-        `  错误 ${o.id}：单位 ${o.detectedUnit ?? '（无）'}（应为 ${o.expectedUnit ?? '（无）'}），年度 ${o.detectedYear ?? '（无）'}（应为 ${o.expectedYear ?? '（无）'}）`,
+        `  错误 ${o.id}：单位 ${o.detectedUnit ?? '（无）'}${o.unitTentative ? '（推定）' : ''}（应为 ${o.expectedUnit ?? '（无）'}），年度 ${o.detectedYear ?? '（无）'}（应为 ${o.expectedYear ?? '（无）'}）`,
       );
     }
   };
@@ -168,12 +171,16 @@ function figures(s: UnitYearScore | null): object | null {
     unit: s.unit,
     year: s.year,
     both: s.both,
+    tentativeUnits: s.tentativeUnits,
+    tentativeWrong: s.tentativeWrong,
+    confidentWrong: s.confidentWrong,
     misses: s.outcomes
       .filter((o) => !o.unitRight || !o.yearRight)
-      .map(({ id, expectedUnit, detectedUnit, expectedYear, detectedYear }) => ({
+      .map(({ id, expectedUnit, detectedUnit, unitTentative, expectedYear, detectedYear }) => ({
         id,
         expectedUnit,
         detectedUnit,
+        unitTentative,
         expectedYear,
         detectedYear,
       })),

@@ -263,6 +263,8 @@ interface UnitYearOutcome {
   detectedYear: number | null;
   unitRight: boolean;
   yearRight: boolean;
+  /** the unit was read tentatively (ingest refuses it unless the unit is given) */
+  unitTentative: boolean;
 }
 
 /** Shares right over a set of cases. */
@@ -271,6 +273,11 @@ export interface UnitYearScore {
   unit: number;
   year: number;
   both: number;
+  /** units read tentatively, and how many of them are wrong (refused at ingest, not stored under another unit) */
+  tentativeUnits: number;
+  tentativeWrong: number;
+  /** units read with confidence and wrong: what ingest would store under another unit */
+  confidentWrong: number;
   outcomes: UnitYearOutcome[];
 }
 
@@ -288,6 +295,7 @@ export function scoreUnitYear(cases: readonly UnitYearCase[], knownUnits?: Known
       detectedYear: a.year?.value ?? null,
       unitRight,
       yearRight,
+      unitTentative: a.unit?.tentative ?? false,
     };
   });
   const n = outcomes.length;
@@ -297,6 +305,9 @@ export function scoreUnitYear(cases: readonly UnitYearCase[], knownUnits?: Known
     unit: share(outcomes.filter((o) => o.unitRight).length),
     year: share(outcomes.filter((o) => o.yearRight).length),
     both: share(outcomes.filter((o) => o.unitRight && o.yearRight).length),
+    tentativeUnits: outcomes.filter((o) => o.unitTentative).length,
+    tentativeWrong: outcomes.filter((o) => o.unitTentative && !o.unitRight).length,
+    confidentWrong: outcomes.filter((o) => o.detectedUnit !== null && !o.unitTentative && !o.unitRight).length,
     outcomes,
   };
 }

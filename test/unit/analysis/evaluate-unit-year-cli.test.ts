@@ -28,6 +28,9 @@ beforeAll(() => {
   );
   // the unit is named nowhere in b's text: the label says 金山街道, the analyser says null
   writeFileSync(join(dir, 'labels', 'b.yaml'), 'report: texts/b.txt\nunit: 金山街道\nunitLevel: STREET\nyear: 2022\n');
+  // c speaks as a 街道 and names another one once, inside a team's name: a tentative (and here wrong) reading
+  writeFileSync(join(dir, 'texts', 'c.txt'), `区委、区政府：\n2022年，我街道坚持依法行政，青榆街道综合执法队开展联合检查。${body}`);
+  writeFileSync(join(dir, 'labels', 'c.yaml'), 'report: texts/c.txt\nunit: 金山街道\nunitLevel: STREET\nyear: 2022\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -38,9 +41,32 @@ describe('evaluate:unit-year', () => {
     const doc = JSON.parse(out);
     expect(doc.rewrittenSeeds.reports).toBe(50);
     expect(doc.rewrittenSeeds.both).toBeGreaterThanOrEqual(0.95);
-    expect(doc.frozen).toMatchObject({ reports: 2, unit: 0.5, year: 1, both: 0.5 });
+    expect(doc.frozen).toMatchObject({
+      reports: 3,
+      unit: 0.3333,
+      year: 1,
+      both: 0.3333,
+      tentativeUnits: 1,
+      tentativeWrong: 1,
+      confidentWrong: 0,
+    });
     expect(doc.frozen.misses).toEqual([
-      { id: expect.stringMatching(/b\.txt$/u), expectedUnit: '金山街道', detectedUnit: null, expectedYear: 2022, detectedYear: 2022 },
+      {
+        id: expect.stringMatching(/b\.txt$/u),
+        expectedUnit: '金山街道',
+        detectedUnit: null,
+        unitTentative: false,
+        expectedYear: 2022,
+        detectedYear: 2022,
+      },
+      {
+        id: expect.stringMatching(/c\.txt$/u),
+        expectedUnit: '金山街道',
+        detectedUnit: '青榆街道',
+        unitTentative: true,
+        expectedYear: 2022,
+        detectedYear: 2022,
+      },
     ]);
   });
 
@@ -48,6 +74,7 @@ describe('evaluate:unit-year', () => {
     const { code, out } = await run('--frozen', join(dir, 'nowhere'));
     expect(code).toBe(0);
     expect(out).toMatch(/改写的示例报告 \(rewritten seeds\)：50 份报告；单位正确 \d+\.\d%/u);
+    expect(out).toMatch(/单位为推定（把握较低，导入时不入库）\d+ 份，其中错 \d+ 份；有把握却读错（导入会存到别的单位名下）\d+ 份/u);
     expect(out).toContain('冻结测试集 (frozen set)：没有已标注的报告');
   });
 });
