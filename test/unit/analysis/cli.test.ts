@@ -124,6 +124,18 @@ describe('analyze command', () => {
     expect(JSON.parse(given.out).year.value).toBe(2023);
   });
 
+  it('a tentative unit is printed as such, and --require-unit refuses it as ingest does', async () => {
+    const file = join(dir, 'tentative.txt');
+    // invented: speaks as a 街道 and names one only once, inside a team's name
+    writeFileSync(file, '区委、区政府：\n2022年，我街道坚持依法行政，青榆街道综合执法队开展联合检查。\n一、主要举措\n全年办理案件12件。');
+    const shown = await run(file, '--json', '--no-checklist');
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.out).unit).toMatchObject({ name: '青榆街道', tentative: true });
+    const refused = await run(file, '--json', '--require-unit', '--no-checklist');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/报告单位只能推定为“青榆街道”（把握 0\.\d+）；请用 --unit 指定单位/u);
+  });
+
   it.each([
     ['a missing file', (): string => join(dir, 'nope.txt'), /cannot read/u],
     ['an empty file', (): string => (writeFileSync(join(dir, 'empty.txt'), ' \n \n'), join(dir, 'empty.txt')), /empty/u],
