@@ -25,6 +25,7 @@ import { loadSeeds } from '../src/seeds/load-seeds';
 import { startServer, type RunningServer } from '../src/server';
 import { Unit } from '../src/units/unit.entity';
 import { upsertUnits } from '../src/units/unit.service';
+import { ingestWithCli } from './cli-ingest';
 import { buildCorpus, asFiledReport, generateReportText, type Corpus } from './corpus';
 import { buildBodies, readContext } from './load-bodies';
 import { loadQueries, startOurs, startPeer, type ServerProcess } from './peer';
@@ -422,10 +423,23 @@ export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<D
       `${type} ${version}: migrated and seeded in ${migrationsAndSeeds} s, ${corpus.units.length} units in ${unitsSeconds} s; ingesting ${corpus.reports.length} reports`,
     );
 
-    const ingest: IngestResult = {
-      ...(await ingestCorpus(ds, lock, counter, corpus, type, request.options.ingestMode === 'folder', request.options.batch)),
-      setupSeconds: { migrationsAndSeeds, units: unitsSeconds },
-    };
+    const mode = request.options.ingestMode;
+    const ingested =
+      mode === 'cli'
+        ? {
+            ...(await ingestWithCli(
+              ds,
+              fresh.database,
+              corpus,
+              { keep: options.keep, nodeArgs: (options.cliNodeArgs ?? '').split(' ').filter(Boolean) },
+              (m) => progress(type, m),
+            )),
+            benchPeakRssMb: Math.round(process.memoryUsage().rss / 1e6),
+          }
+        : await ingestCorpus(ds, lock, counter, corpus, type, mode === 'folder', request.options.batch);
+    const ingest: IngestResult = { ...ingested, setupSeconds: { migrationsAndSeeds, units: unitsSeconds } };
+    // in the log at once: a national run's ingest figures are not lost if a later step fails
+    progress(type, `ingest result ${JSON.stringify(ingest)}`);
 
     const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', database: fresh.database };
     server = await startServer({ dataSource: ds, lock, config });

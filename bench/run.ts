@@ -45,7 +45,7 @@ const DEFAULTS: BenchOptions = {
 };
 
 const USAGE = `npm run bench -- [--units N] [--years Y] [--db sqlite|postgres|both] [--out DIR]
-  [--seed S] [--load-seconds S] [--connections C] [--iterations I] [--pg-url URL] [--label L] [--keep] [--ingest folder|given] [--peer] [--batch N] [--reports N]
+  [--seed S] [--load-seconds S] [--connections C] [--iterations I] [--pg-url URL] [--label L] [--keep] [--ingest folder|given] [--peer] [--batch N] [--reports N] [--ingest cli [--cli-node-args ARGS]]
 defaults: --units ${DEFAULTS.units} --years ${DEFAULTS.years} --db ${DEFAULTS.db} --out ${DEFAULTS.out} --load-seconds ${DEFAULTS.loadSeconds} --connections ${DEFAULTS.connections} --iterations ${DEFAULTS.iterations}
 see bench/README.md`;
 
@@ -87,8 +87,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     .option('--label <l>', 'label of the result file')
     .option('--keep', 'keep the generated databases', false)
     .addOption(
-      new Option('--ingest <mode>', 'folder: the unit read from each text (as `fazhi ingest DIR`); given: passed with it')
-        .choices(['folder', 'given'])
+      new Option(
+        '--ingest <mode>',
+        'folder: the unit read from each text (as `fazhi ingest DIR`, in this process); given: passed with it; cli: the corpus written to a folder and `fazhi ingest DIR` run as a child process',
+      )
+        .choices(['folder', 'given', 'cli'])
         .default(DEFAULTS.ingestMode),
     )
     .option('--peer', 'PostgreSQL: also load PostGraphile 5 over the same database with the same queries (bench/peer.ts)', false)
@@ -98,7 +101,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       whole('batch', 0),
       DEFAULTS.batch,
     )
-    .option('--reports <n>', 'ingest only the first N reports of the corpus (every unit still registered)', whole('reports', 1));
+    .option('--reports <n>', 'ingest only the first N reports of the corpus (every unit still registered)', whole('reports', 1))
+    .option('--cli-node-args <args>', '--ingest cli: node options of the `fazhi ingest` process, space-separated');
   try {
     program.parse([...argv], { from: 'user' });
   } catch (error) {
@@ -124,6 +128,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     peer: boolean;
     batch: number;
     reports?: number;
+    cliNodeArgs?: string;
   }>();
   const { ingest, ...rest } = o;
   return { ...rest, label: o.label ?? null, ingestMode: ingest, reports: o.reports ?? null };
@@ -308,7 +313,7 @@ export function formatResult(r: BenchResult): string {
   for (const d of r.databases) {
     const i = d.ingest;
     rows.push([
-      `ingest + storage, ${d.type} ${d.version}${i.mode === 'folder' ? `, unit read from the text, ${i.batchSize ? `batches of ${i.batchSize}` : 'one by one'}` : i.mode === 'given' ? ', unit given' : ''}`,
+      `ingest + storage, ${d.type} ${d.version}${i.mode === 'folder' ? `, unit read from the text, ${i.batchSize ? `batches of ${i.batchSize}` : 'one by one'}` : i.mode === 'given' ? ', unit given' : i.mode === 'cli' ? ', `fazhi ingest DIR` as a child process' : ''}`,
       i.reports,
       round(i.bytes / 1e6, 2),
       i.seconds,
@@ -328,9 +333,15 @@ export function formatResult(r: BenchResult): string {
       `${d.type}: per report p50 ${i.perReportMs.p50} ms, p95 ${i.perReportMs.p95} ms, max ${i.perReportMs.max} ms; first report of each year ${i.firstOfYearMs.join(', ')} ms; ` +
         `reports/s by tenth ${i.reportsPerSecondByTenth.join(' ')}; database ${d.sizeMB} MB; ${d.seconds} s in all` +
         (i.failed !== undefined ? `; ${i.failed} failed${i.failures?.length ? ` (${i.failures.join('; ')})` : ''}` : '') +
-        (i.peakRssMb !== undefined ? `; peak RSS during ingest ${i.peakRssMb} MB` : '') +
+        (i.cli
+          ? `; fazhi ingest: exit ${i.cli.exitCode}, peak RSS ${i.peakRssMb} MB (VmHWM ${i.cli.peakRssProcMb} MB; main heap used ≤ ${i.cli.peakMainHeapUsedMb} MB; RSS by tenth of time ${i.cli.rssMbByTenthOfTime.join(' ')}), first report stored after ${i.cli.firstReportMs} ms, "${i.cli.summary}"; the bench process's own peak RSS ${i.benchPeakRssMb} MB`
+          : i.peakRssMb !== undefined
+            ? `; peak RSS during ingest ${i.peakRssMb} MB`
+            : '') +
         (i.wallSeconds !== undefined
-          ? `; wall clock ${i.wallSeconds} s (${round(i.reports / i.wallSeconds, 1)} reports/s) including ${i.generationSeconds ?? 0} s generating the texts; CPU ${i.cpuMsPerReport} ms per report (this process, all threads)`
+          ? i.cli
+            ? `; wall clock of the process ${i.wallSeconds} s; CPU ${i.cpuMsPerReport} ms per report (the fazhi ingest process, all threads)`
+            : `; wall clock ${i.wallSeconds} s (${round(i.reports / i.wallSeconds, 1)} reports/s) including ${i.generationSeconds ?? 0} s generating the texts; CPU ${i.cpuMsPerReport} ms per report (this process, all threads)`
           : ''),
     );
     if (i.writerMsPerReport && Object.keys(i.writerMsPerReport).length) {

@@ -18,8 +18,10 @@ export interface BenchOptions {
   label: string | null;
   /** keep the benchmark databases (SQLite file, PostgreSQL database) afterwards */
   keep: boolean;
-  /** how reports are ingested: `folder` reads the unit from the text (as `fazhi ingest DIR`), `given` passes it */
-  ingestMode: 'folder' | 'given';
+  /** how reports are ingested: `folder` reads the unit from the text (as `fazhi ingest DIR`, in the bench process), `given` passes it, `cli` writes a folder and runs `fazhi ingest DIR` as a child process */
+  ingestMode: 'folder' | 'given' | 'cli';
+  /** `cli`: node options of the child process (e.g. `--max-old-space-size=320`), space-separated */
+  cliNodeArgs?: string;
   /** also load PostGraphile 5 over the same PostgreSQL database (bench/peer.ts) */
   peer?: boolean;
   /** folder ingest: reports per `ingestBatch` write transaction; 0: one by one through `ingestReport` */
@@ -72,16 +74,33 @@ export interface AnalysisResult {
 }
 
 export interface IngestResult {
-  /** `folder`: the unit read from each text; `given`: passed with the text */
-  mode?: 'folder' | 'given';
+  /** `folder`: the unit read from each text; `given`: passed with the text; `cli`: `fazhi ingest DIR` as a child process (bench/cli-ingest.ts) */
+  mode?: 'folder' | 'given' | 'cli';
   /** reports per write transaction of a folder ingest (0: one by one through `ingestReport`) */
   batchSize?: number;
   reports: number;
   /** reports refused or read as another unit or year (and the first few of them) */
   failed?: number;
   failures?: string[];
-  /** the bench process's largest RSS after an ingest call (workers are threads of it) */
+  /** the bench process's largest RSS after an ingest call (workers are threads of it); `cli`: the `fazhi ingest` process's peak RSS */
   peakRssMb?: number;
+  /** `cli`: the child process `fazhi ingest DIR` (bench/cli-ingest.ts) */
+  cli?: {
+    command: string;
+    exitCode: number;
+    /** the command's closing line (N files: …) */
+    summary: string;
+    /** VmHWM of /proc/<pid>/status, last sample before exit (peakRssMb is resourceUsage().maxRSS at exit) */
+    peakRssProcMb: number;
+    /** largest heapUsed of its main thread, sampled every 250 ms */
+    peakMainHeapUsedMb: number | null;
+    /** VmRSS sampled every 0.5 s, the largest of each tenth of the run's time */
+    rssMbByTenthOfTime: number[];
+    /** from starting the process to its first file reported stored (start, registry, workers, first batch) */
+    firstReportMs: number | null;
+  };
+  /** `cli`: the bench process's own largest RSS (it holds the corpus; not what a user runs) */
+  benchPeakRssMb?: number;
   bytes: number;
   /** ingest time without the corpus's text generation */
   seconds: number;

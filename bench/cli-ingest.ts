@@ -1,0 +1,225 @@
+/**
+ * `--ingest cli`: what a user runs, measured from outside. The corpus is written to a folder
+ * (`<year>/<unit>.txt`, each text as a unit files it: `asFiledReport`), then `fazhi ingest DIR`
+ * runs as a child process on the bench's database, as a user would start it, and the bench
+ * records the child's wall time, its peak RSS (the whole process: main thread, the pool's
+ * workers, the driver's threads — `process.resourceUsage().maxRSS` written at exit by
+ * bench/child-usage.ts, and VmHWM/VmRSS of /proc/<pid>/status sampled while it runs), its CPU,
+ * the time to its first stored report, and which reports went in under the right unit and year
+ * (read back from the database).
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { DatabaseConfig } from '../src/config';
+import { projectRoot } from '../src/common/project-root';
+import { asFiledReport, generateReportText, type Corpus } from './corpus';
+import { msSince, round, summarise } from './stats';
+import type { IngestResult } from './types';
+
+/** How often /proc/<pid>/status is sampled, ms. */
+const SAMPLE_MS = 500;
+
+/** kB of a `Vm…:` line of /proc/<pid>/status, or null. */
+function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${field}:`));
+    return line ? Number(line.replace(/\D+/gu, '')) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the corpus's reports to `dir/<year>/<unit>.txt`; their total size in bytes. */
+function writeCorpusFolder(corpus: Corpus, dir: string): number {
+  let bytes = 0;
+  for (const year of corpus.years) mkdirSync(join(dir, String(year)), { recursive: true });
+  for (const spec of corpus.reports) {
+    const text = asFiledReport(spec, generateReportText(corpus, spec));
+    bytes += Buffer.byteLength(text, 'utf8');
+    writeFileSync(join(dir, String(spec.year), `${spec.unit}.txt`), text);
+  }
+  return bytes;
+}
+
+/**
+ * Runs `fazhi ingest DIR` over the corpus as a child process on `database` (already migrated,
+ * seeded and holding the units), `ds` the bench's own connection to read the outcome back.
+ */
+export async function ingestWithCli(
+  ds: DataSource,
+  database: DatabaseConfig,
+  corpus: Corpus,
+  options: { keep: boolean; nodeArgs: string[] },
+  progress: (message: string) => void,
+): Promise<Omit<IngestResult, 'setupSeconds'>> {
+  const dir = mkdtempSync(join(tmpdir(), 'fazhi-bench-folder-'));
+  const folder = join(dir, 'reports');
+  try {
+    const writeStart = process.hrtime.bigint();
+    const bytes = writeCorpusFolder(corpus, folder);
+    progress(
+      `wrote ${corpus.reports.length} reports (${round(bytes / 1e6, 1)} MB) to ${folder} in ${round(msSince(writeStart) / 1000, 1)} s`,
+    );
+
+    const usageFile = join(dir, 'usage.json');
+    const env: NodeJS.ProcessEnv = { ...process.env, FAZHI_BENCH_USAGE_FILE: usageFile, TZ: 'UTC' };
+    delete env.DATABASE_URL;
+    delete env.SQLITE_PATH;
+    if (database.type === 'sqlite') env.SQLITE_PATH = database.path;
+    else env.DATABASE_URL = database.url;
+    const root = projectRoot();
+    const preload = join(root, 'dist', 'bench', 'child-usage.js');
+    if (!existsSync(preload)) throw new Error(`${preload} is missing: run npm run build`);
+    const args = [...options.nodeArgs, '-r', preload, join(root, 'bin', 'fazhi.js'), 'ingest', folder];
+    progress(`running node ${args.join(' ')}`);
+
+    const total = corpus.reports.length;
+    const lineTimes: number[] = []; // ms from the start, one per file reported
+    const failures: string[] = [];
+    let failedLines = 0;
+    const rssSamples: Array<{ s: number; mb: number }> = [];
+    let lastHwmKb = 0;
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdoutFile = join(dir, 'stdout.txt');
+    child.stdout.pipe(createWriteStream(stdoutFile));
+    let pending = '';
+    let nextTenth = Math.ceil(total / 10);
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      const now = msSince(started);
+      const lines = (pending + chunk).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!/^\[\d+\/\d+\] /u.test(line)) {
+          if (line.trim()) progress(`ingest: ${line}`);
+          continue;
+        }
+        lineTimes.push(now);
+        if (/: failed \(/u.test(line)) {
+          failedLines += 1;
+          if (failures.length < 10) failures.push(line);
+        }
+        if (lineTimes.length >= nextTenth) {
+          while (nextTenth <= lineTimes.length) nextTenth += Math.ceil(total / 10);
+          progress(
+            `ingested ${lineTimes.length}/${total} after ${round(now / 1000, 1)} s (${failedLines} failed; RSS ${rssSamples.at(-1)?.mb ?? '?'} MB, peak ${Math.round(lastHwmKb / 1024)} MB)`,
+          );
+        }
+      }
+    });
+    const sampler = setInterval(() => {
+      const pid = child.pid;
+      if (pid === undefined) return;
+      const rss = statusKb(pid, 'VmRSS');
+      const hwm = statusKb(pid, 'VmHWM');
+      if (rss !== null) rssSamples.push({ s: round(msSince(started) / 1000, 1), mb: Math.round(rss / 1024) });
+      if (hwm !== null) lastHwmKb = Math.max(lastHwmKb, hwm);
+    }, SAMPLE_MS);
+    const code = await new Promise<number>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (c, signal) => resolve(c ?? (signal ? 128 : 1)));
+    });
+    clearInterval(sampler);
+    const wallMs = msSince(started);
+    progress(`fazhi ingest exited with ${code} after ${round(wallMs / 1000, 1)} s`);
+    const usage = existsSync(usageFile)
+      ? (JSON.parse(readFileSync(usageFile, 'utf8')) as {
+          maxRssKb: number;
+          userCpuUs: number;
+          systemCpuUs: number;
+          peakMainHeapUsedMb: number;
+        })
+      : null;
+    const summaryLine =
+      readFileSync(stdoutFile, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .filter((l) => /\d+ files?: /u.test(l))
+        .at(-1) ?? '';
+
+    // read back: each file's report under the unit and year it was written for
+    const expected = new Map(corpus.reports.map((s) => [`${s.year}/${s.unit}.txt`, s]));
+    const rows = await ds.query<Array<{ source: string; name: string; year: number }>>(
+      `SELECT r.source AS source, u.name AS name, r.year AS year FROM report r JOIN unit u ON u.id = r."unitId" WHERE r.state = 'CURRENT'`,
+    );
+    let right = 0;
+    for (const r of rows) {
+      const key = `${basename(dirname(r.source))}/${basename(r.source)}`;
+      const spec = expected.get(key);
+      if (!spec) continue;
+      if (spec.unit === r.name && spec.year === Number(r.year)) right += 1;
+      else if (failures.length < 10) failures.push(`${spec.unit} ${spec.year}: read as ${r.name} ${r.year}`);
+    }
+    const failed = total - right;
+    // per report: the time since the previous burst of lines shared by the burst's files
+    const perReport: number[] = [];
+    for (let i = 0; i < lineTimes.length;) {
+      let j = i;
+      while (j < lineTimes.length && lineTimes[j] === lineTimes[i]) j += 1;
+      const since = lineTimes[i]! - (i > 0 ? lineTimes[i - 1]! : 0);
+      for (let k = i; k < j; k += 1) perReport.push(since / (j - i));
+      i = j;
+    }
+    // reports/s over each tenth of the files (from the process's start for the first tenth)
+    const tenths: number[] = [];
+    let previous = { index: -1, ms: 0 };
+    for (let t = 1; t <= 10; t += 1) {
+      const index = Math.min(lineTimes.length, Math.ceil((total * t) / 10)) - 1;
+      if (index <= previous.index || lineTimes[index]! <= previous.ms) continue;
+      tenths.push(round((index - previous.index) / ((lineTimes[index]! - previous.ms) / 1000), 1));
+      previous = { index, ms: lineTimes[index]! };
+    }
+    const seconds = wallMs / 1000;
+    const cpuMs = usage ? (usage.userCpuUs + usage.systemCpuUs) / 1000 : NaN;
+    return {
+      mode: 'cli',
+      batchSize: 0,
+      reports: total,
+      failed,
+      failures,
+      bytes,
+      seconds: round(seconds),
+      reportsPerSecond: round(total / seconds, 1),
+      wallSeconds: round(seconds),
+      cpuMsPerReport: round(cpuMs / total, 1),
+      mbPerSecond: round(bytes / 1e6 / seconds, 3),
+      perReportMs: summarise(perReport.length ? perReport : [wallMs]),
+      firstOfYearMs: lineTimes.length ? [round(lineTimes[0]!, 1)] : [],
+      statementsPerReport: NaN,
+      reportsPerSecondByTenth: tenths,
+      peakRssMb: usage ? Math.round(usage.maxRssKb / 1024) : Math.round(lastHwmKb / 1024),
+      cli: {
+        command: `node ${args.map((a) => a.replace(root + '/', '').replace(folder, 'DIR')).join(' ')}`,
+        exitCode: code,
+        summary: summaryLine,
+        peakRssProcMb: Math.round(lastHwmKb / 1024),
+        peakMainHeapUsedMb: usage?.peakMainHeapUsedMb ?? null,
+        rssMbByTenthOfTime: tenthsOf(rssSamples.map((s) => s.mb)),
+        firstReportMs: lineTimes.length ? round(lineTimes[0]!, 1) : null,
+      },
+    };
+  } finally {
+    if (options.keep) progress(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The largest value in each tenth of `values` (a sampled timeline, shortened). */
+function tenthsOf(values: readonly number[]): number[] {
+  if (values.length === 0) return [];
+  const out: number[] = [];
+  for (let t = 0; t < 10; t += 1) {
+    const part = values.slice(
+      Math.floor((values.length * t) / 10),
+      Math.max(Math.floor((values.length * (t + 1)) / 10), Math.floor((values.length * t) / 10) + 1),
+    );
+    if (part.length) out.push(Math.max(...part));
+  }
+  return out;
+}
