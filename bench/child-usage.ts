@@ -2,10 +2,12 @@
  * Preloaded into the `fazhi ingest` process the bench starts (`node -r dist/bench/child-usage.js
  * bin/fazhi.js ingest DIR`, bench/cli-ingest.ts): when the process exits, writes its resource
  * usage (peak RSS of the whole process, worker threads included; CPU of all its threads) to the
- * file named by FAZHI_BENCH_USAGE_FILE. Worker threads load preloads too; only the main thread writes.
+ * file FAZHI_BENCH_USAGE_FILE.main.<pid>. Worker threads load preloads too: each writes the peak
+ * of its own heap (used and committed, sampled every second) to FAZHI_BENCH_USAGE_FILE.worker.<pid>.<threadId>.
  */
 import { writeFileSync } from 'node:fs';
-import { isMainThread } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
+import { isMainThread, threadId } from 'node:worker_threads';
 
 const out = process.env.FAZHI_BENCH_USAGE_FILE;
 if (out && isMainThread) {
@@ -14,8 +16,9 @@ if (out && isMainThread) {
   sample.unref();
   process.on('exit', () => {
     const usage = process.resourceUsage();
+    // bin/fazhi.js may run itself again with a heap bound: each process writes its own file
     writeFileSync(
-      out,
+      `${out}.main.${process.pid}`,
       JSON.stringify({
         maxRssKb: usage.maxRSS,
         userCpuUs: usage.userCPUTime,
@@ -25,4 +28,18 @@ if (out && isMainThread) {
       }),
     );
   });
+}
+
+if (out && !isMainThread) {
+  const peak = { usedMb: 0, committedMb: 0, limitMb: Math.round(getHeapStatistics().heap_size_limit / 1e6) };
+  const sample = setInterval(() => {
+    const h = getHeapStatistics();
+    const used = Math.round(h.used_heap_size / 1e6);
+    const committed = Math.round(h.total_heap_size / 1e6);
+    if (used <= peak.usedMb && committed <= peak.committedMb) return;
+    peak.usedMb = Math.max(peak.usedMb, used);
+    peak.committedMb = Math.max(peak.committedMb, committed);
+    writeFileSync(`${out}.worker.${process.pid}.${threadId}`, JSON.stringify(peak));
+  }, 1000);
+  sample.unref();
 }

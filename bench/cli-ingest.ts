@@ -9,7 +9,7 @@
  * (read back from the database).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, createWriteStream, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -32,6 +32,26 @@ function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
   } catch {
     return null;
   }
+}
+
+/** `pid` and its descendants (bin/fazhi.js may run the command in a child of its own). */
+function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(/\s+/u).filter(Boolean).map(Number);
+  } catch {
+    // gone, or no /proc
+  }
+  return [pid, ...children.flatMap(processTree)];
+}
+
+/** What bench/child-usage.ts wrote for each process of the command. */
+interface ProcessUsage {
+  maxRssKb: number;
+  userCpuUs: number;
+  systemCpuUs: number;
+  peakMainHeapUsedMb: number;
+  execArgv: string[];
 }
 
 /** Writes the corpus's reports to `dir/<year>/<unit>.txt`; their total size in bytes. */
@@ -114,12 +134,15 @@ export async function ingestWithCli(
       }
     });
     const sampler = setInterval(() => {
-      const pid = child.pid;
-      if (pid === undefined) return;
-      const rss = statusKb(pid, 'VmRSS');
-      const hwm = statusKb(pid, 'VmHWM');
-      if (rss !== null) rssSamples.push({ s: round(msSince(started) / 1000, 1), mb: Math.round(rss / 1024) });
-      if (hwm !== null) lastHwmKb = Math.max(lastHwmKb, hwm);
+      if (child.pid === undefined) return;
+      // the largest process of the tree: the one that ingests (a wrapper that re-ran bin/fazhi.js is small)
+      for (const pid of processTree(child.pid)) {
+        const rss = statusKb(pid, 'VmRSS');
+        const hwm = statusKb(pid, 'VmHWM');
+        if (hwm === null || hwm < lastHwmKb) continue;
+        lastHwmKb = hwm;
+        if (rss !== null) rssSamples.push({ s: round(msSince(started) / 1000, 1), mb: Math.round(rss / 1024) });
+      }
     }, SAMPLE_MS);
     const code = await new Promise<number>((resolve, reject) => {
       child.once('error', reject);
@@ -128,14 +151,16 @@ export async function ingestWithCli(
     clearInterval(sampler);
     const wallMs = msSince(started);
     progress(`fazhi ingest exited with ${code} after ${round(wallMs / 1000, 1)} s`);
-    const usage = existsSync(usageFile)
-      ? (JSON.parse(readFileSync(usageFile, 'utf8')) as {
-          maxRssKb: number;
-          userCpuUs: number;
-          systemCpuUs: number;
-          peakMainHeapUsedMb: number;
-        })
-      : null;
+    const usages = readdirSync(dir)
+      .filter((f) => f.startsWith('usage.json.main.'))
+      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as ProcessUsage)
+      .sort((a, b) => b.maxRssKb - a.maxRssKb);
+    // the process that ingested, and any wrapper (bin/fazhi.js running itself with a heap bound)
+    const usage = usages[0] ?? null;
+    const wrappers = usages.slice(1);
+    const workers = readdirSync(dir)
+      .filter((f) => f.startsWith('usage.json.worker.'))
+      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { usedMb: number; committedMb: number; limitMb: number });
     const summaryLine =
       readFileSync(stdoutFile, 'utf8')
         .trimEnd()
@@ -176,7 +201,7 @@ export async function ingestWithCli(
       previous = { index, ms: lineTimes[index]! };
     }
     const seconds = wallMs / 1000;
-    const cpuMs = usage ? (usage.userCpuUs + usage.systemCpuUs) / 1000 : NaN;
+    const cpuMs = usages.length ? usages.reduce((sum, u) => sum + (u.userCpuUs + u.systemCpuUs) / 1000, 0) : NaN;
     return {
       mode: 'cli',
       batchSize: 0,
@@ -200,6 +225,9 @@ export async function ingestWithCli(
         summary: summaryLine,
         peakRssProcMb: Math.round(lastHwmKb / 1024),
         peakMainHeapUsedMb: usage?.peakMainHeapUsedMb ?? null,
+        execArgv: usage?.execArgv ?? [],
+        wrapperPeakRssMb: wrappers.length ? Math.round(Math.max(...wrappers.map((w) => w.maxRssKb)) / 1024) : null,
+        workerHeapsMb: workers.map((w) => `${w.usedMb}/${w.committedMb}/${w.limitMb}`),
         rssMbByTenthOfTime: tenthsOf(rssSamples.map((s) => s.mb)),
         firstReportMs: lineTimes.length ? round(lineTimes[0]!, 1) : null,
       },

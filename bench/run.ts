@@ -334,7 +334,7 @@ export function formatResult(r: BenchResult): string {
         `reports/s by tenth ${i.reportsPerSecondByTenth.join(' ')}; database ${d.sizeMB} MB; ${d.seconds} s in all` +
         (i.failed !== undefined ? `; ${i.failed} failed${i.failures?.length ? ` (${i.failures.join('; ')})` : ''}` : '') +
         (i.cli
-          ? `; fazhi ingest: exit ${i.cli.exitCode}, peak RSS ${i.peakRssMb} MB (VmHWM ${i.cli.peakRssProcMb} MB; main heap used ≤ ${i.cli.peakMainHeapUsedMb} MB; RSS by tenth of time ${i.cli.rssMbByTenthOfTime.join(' ')}), first report stored after ${i.cli.firstReportMs} ms, "${i.cli.summary}"; the bench process's own peak RSS ${i.benchPeakRssMb} MB`
+          ? `; fazhi ingest: exit ${i.cli.exitCode}, peak RSS ${i.peakRssMb} MB (VmHWM ${i.cli.peakRssProcMb} MB; node ${i.cli.execArgv.filter((a) => a.startsWith('--')).join(' ')}; main heap used ≤ ${i.cli.peakMainHeapUsedMb} MB; workers' heaps used/committed/limit ${i.cli.workerHeapsMb.join(', ')} MB${i.cli.wrapperPeakRssMb !== null ? `; plus the wrapper process ${i.cli.wrapperPeakRssMb} MB` : ''}; RSS by tenth of time ${i.cli.rssMbByTenthOfTime.join(' ')}), first report stored after ${i.cli.firstReportMs} ms, "${i.cli.summary}"; the bench process's own peak RSS ${i.benchPeakRssMb} MB`
           : i.peakRssMb !== undefined
             ? `; peak RSS during ingest ${i.peakRssMb} MB`
             : '') +

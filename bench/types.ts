@@ -90,10 +90,16 @@ export interface IngestResult {
     exitCode: number;
     /** the command's closing line (N files: …) */
     summary: string;
-    /** VmHWM of /proc/<pid>/status, last sample before exit (peakRssMb is resourceUsage().maxRSS at exit) */
+    /** VmHWM of /proc/<pid>/status of the largest process of the command, last sample before exit (peakRssMb is resourceUsage().maxRSS at exit) */
     peakRssProcMb: number;
     /** largest heapUsed of its main thread, sampled every 250 ms */
     peakMainHeapUsedMb: number | null;
+    /** node options of the process that ingested */
+    execArgv: string[];
+    /** bin/fazhi.js ran itself again with a heap bound: the first process's peak RSS (not in peakRssMb) */
+    wrapperPeakRssMb: number | null;
+    /** each worker thread's peak heap, MB: used/committed/limit (sampled every second) */
+    workerHeapsMb: string[];
     /** VmRSS sampled every 0.5 s, the largest of each tenth of the run's time */
     rssMbByTenthOfTime: number[];
     /** from starting the process to its first file reported stored (start, registry, workers, first batch) */

@@ -11,6 +11,7 @@ import {
   checklistsForYear,
   DEFAULT_BATCH_SIZE,
   ingestReport,
+  PREPARED_AHEAD,
   prepareBatch,
   storePrepared,
   type IngestInput,
@@ -19,7 +20,8 @@ import {
 import type { Outcome } from '../common/user-error';
 import { DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from '../config';
 import type { UserErrorCode } from '../common/error-codes';
-import type { DocumentFormat } from '../documents/extract';
+import { extractDocument, formatOfFileName, type DocumentFormat } from '../documents/extract';
+import { sniffType } from '../documents/magic';
 import { extractInWorker } from '../documents/extract-pool';
 
 /** Files larger than this are not read (the extracted text has its own limit, maxReportBytes). */
@@ -83,7 +85,7 @@ export function emptyRow(file: string): DocumentIngestRow {
  * Ingests document files as `fazhi ingest DIR` does: extraction in its worker pool, reading and
  * matching in the analysis pool (both cores), `batchSize` reports stored per write transaction
  * (`prepareBatch`, `storePrepared` of ingest.service.ts); the next batch is extracted, read and
- * matched while this one is stored. The rows, in file order, are what ingesting the files one
+ * matched while this one is stored ({@link PREPARED_AHEAD}). The rows, in file order, are what ingesting the files one
  * after the other gives (never a throw for bad input: a FAILED row with the reason); `after` hears of each row as its batch is done.
  */
 export async function ingestDocumentFiles(
@@ -102,11 +104,22 @@ export async function ingestDocumentFiles(
     return { reads, prepared };
   };
   const rows: DocumentIngestRow[] = [];
-  let next = files.length ? prepareChunk(files.slice(0, batchSize)) : null;
+  // PREPARED_AHEAD batches are extracted, read and matched while one is stored, so the pool's
+  // workers never wait for the writer to hand them the next batch
+  const ahead: Array<ReturnType<typeof prepareChunk>> = [];
+  let queued = 0;
+  const fill = (): void => {
+    while (ahead.length < PREPARED_AHEAD && queued < files.length) {
+      const chunk = prepareChunk(files.slice(queued, queued + batchSize));
+      chunk.catch(() => undefined); // awaited in its round; a failure must not go unhandled meanwhile
+      ahead.push(chunk);
+      queued += batchSize;
+    }
+  };
+  fill();
   for (let start = 0; start < files.length; start += batchSize) {
-    const { reads, prepared } = await next!; // set for every start < files.length
-    next = start + batchSize < files.length ? prepareChunk(files.slice(start + batchSize, start + 2 * batchSize)) : null;
-    next?.catch(() => undefined); // awaited next round; a failure must not go unhandled meanwhile
+    const { reads, prepared } = await ahead.shift()!; // one per start < files.length
+    fill();
     const stored = await storePrepared(dataSource, lock, prepared);
     let k = 0;
     for (const read of reads) {
@@ -157,14 +170,25 @@ export async function ingestDocumentBytes(
   return rowOf(dataSource, read.row, outcome, options);
 }
 
+/**
+ * Plain-text files up to this size are decoded on the calling thread: decoding 1 MB needs no
+ * memory cap or time limit, and a folder of .txt files then starts no extraction threads
+ * (two threads with the readers of every format loaded, about 50 MB of RSS, and a copy of each
+ * file's bytes sent to them). Anything else, or anything whose first bytes are a PDF, a ZIP or a
+ * web page whatever its name, goes to the extraction workers.
+ */
+const IN_PROCESS_TEXT_BYTES = 1024 * 1024;
+
+function isSmallPlainText(bytes: Buffer, name: string): boolean {
+  return bytes.length <= IN_PROCESS_TEXT_BYTES && formatOfFileName(name) === 'txt' && sniffType(bytes) === null;
+}
+
 async function extractBytes(bytes: Buffer, name: string, display: string, options: DocumentIngestOptions): Promise<ReadDocument> {
   const row = emptyRow(display);
-  // in a worker thread with a memory cap and a time limit: a hostile file fails its own row only
-  const extracted = await extractInWorker(bytes, name, {
-    ...DEFAULT_DOCUMENT_LIMITS,
-    ...options.documentLimits,
-    maxTextBytes: options.maxReportBytes,
-  });
+  const limits = { ...DEFAULT_DOCUMENT_LIMITS, ...options.documentLimits, maxTextBytes: options.maxReportBytes };
+  // in a worker thread with a memory cap and a time limit: a hostile file fails its own row
+  // only; a small plain-text file is only decoded, here (the same function)
+  const extracted = isSmallPlainText(bytes, name) ? await extractDocument(bytes, name, limits) : await extractInWorker(bytes, name, limits);
   if (!extracted.ok) return { failed: { ...row, error: { code: extracted.code, message: extracted.message } } };
   row.format = extracted.format;
   row.warnings = extracted.warnings;
