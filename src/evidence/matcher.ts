@@ -151,10 +151,8 @@ export function confidenceOf(m: Pick<ItemMatch, 'keywords' | 'together' | 'metri
 interface CompiledItem {
   code: string;
   order: number;
-  /** [as written, as matched] */
+  /** [as written, as matched], the written words unique, in the item's order (the order links list them in) */
   keywords: [string, string][];
-  /** keyword as written → its place in `keywords` (hits are listed in that order) */
-  keywordRank: Map<string, number>;
   together: [string[], string[]][];
   exclude: string[];
   metrics: Set<string>;
@@ -182,15 +180,10 @@ function compileItems(items: readonly ChecklistItemDefinition[]): CompiledItem[]
       const keywords = unique(item.match.keywords)
         .map((w): [string, string] => [w, compact(w)])
         .filter(([, c]) => c !== '');
-      const keywordRank = new Map<string, number>();
-      keywords.forEach(([w], i) => {
-        if (!keywordRank.has(w)) keywordRank.set(w, i);
-      });
       return {
         code: item.code,
         order,
         keywords,
-        keywordRank,
         together: item.match.together
           .map((g): [string[], string[]] => [g, g.map(compact)])
           .filter(([, c]) => c.length > 0 && c.every((w) => w !== '')),
@@ -206,16 +199,16 @@ function compileItems(items: readonly ChecklistItemDefinition[]): CompiledItem[]
 }
 
 function matchPrepared(text: string, claimMetrics: ReadonlySet<string>, items: readonly CompiledItem[]): (ItemMatch & { order: number })[] {
-  // keyword hits of all items, then drop those inside a longer hit of another item
-  const hits: Hit[] = [];
   const seen = items.map((item) => blankPhrases(text, item.ignore));
   // A hit can only be a fragment of two words when Han characters surround it on both
   // sides; only then is the text around it segmented (a window of FRAGMENT_WINDOW
   // characters each side, cached per claim), which keeps matching fast on long reports.
-  const fragment = new Map<string, boolean>();
+  // Segmenting is most of the matcher's time, so it is asked only when an answer depends
+  // on it (below); the answers are the same whatever is asked first.
+  const fragment = new Map<number, boolean>();
   const isFragment = (start: number, end: number): boolean => {
     if (start === 0 || end >= text.length || !HAN.test(text.charAt(start - 1)) || !HAN.test(text.charAt(end))) return false;
-    const key = `${start}:${end}`;
+    const key = start * (text.length + 1) + end;
     let known = fragment.get(key);
     if (known === undefined) {
       const from = Math.max(0, start - FRAGMENT_WINDOW);
@@ -224,31 +217,56 @@ function matchPrepared(text: string, claimMetrics: ReadonlySet<string>, items: r
     }
     return known;
   };
-  /** where a rule word occurs as a word of the text (not a fragment of two words) */
-  const occurrences = (own: string, needle: string): number[] => {
-    const out: number[] = [];
+  /** whether a rule word occurs at least once as a word of the text (not a fragment of two words) */
+  const occurs = (own: string, needle: string): boolean => {
     for (let at = own.indexOf(needle); at >= 0; at = own.indexOf(needle, at + 1)) {
-      if (!isFragment(at, at + needle.length)) out.push(at);
+      if (!isFragment(at, at + needle.length)) return true;
     }
-    return out;
+    return false;
   };
-  items.forEach((item, index) => {
+  // every place each item's keywords occur in its text, fragments included; a hit counts when
+  // it is no fragment, and survives when it also lies inside no longer counting hit of another item
+  const hits: Hit[] = [];
+  const hitsOf = items.map((item, index) => {
     const own = seen[index] ?? ''; // seen has an entry per item
-    for (const [word, needle] of item.keywords) {
-      for (const at of occurrences(own, needle)) hits.push({ item: index, word, start: at, end: at + needle.length });
-    }
+    return item.keywords.map(([word, needle]) => {
+      const mine: Hit[] = [];
+      for (let at = own.indexOf(needle); at >= 0; at = own.indexOf(needle, at + 1)) {
+        mine.push({ item: index, word, start: at, end: at + needle.length });
+      }
+      hits.push(...mine);
+      return mine;
+    });
   });
-  const surviving = hits.filter(
-    (h) => !hits.some((g) => g.item !== h.item && g.start <= h.start && g.end >= h.end && g.end - g.start > h.end - h.start),
-  );
+  const counts = (h: Hit): boolean => !isFragment(h.start, h.end);
+  // a hit containing h starts at most `longest` characters before h's end: only those are looked at
+  const byStart = new Map<number, Hit[]>();
+  let longest = 0;
+  for (const h of hits) {
+    const at = byStart.get(h.start);
+    if (at) at.push(h);
+    else byStart.set(h.start, [h]);
+    longest = Math.max(longest, h.end - h.start);
+  }
+  const insideLonger = (h: Hit): boolean => {
+    for (let start = h.start; start >= Math.max(0, h.end - longest); start -= 1) {
+      for (const g of byStart.get(start) ?? []) {
+        if (g.item !== h.item && g.end >= h.end && g.end - g.start > h.end - h.start && counts(g)) return true;
+      }
+    }
+    return false;
+  };
+  const survives = (h: Hit): boolean => counts(h) && !insideLonger(h);
 
   const out: (ItemMatch & { order: number })[] = [];
   items.forEach((item, index) => {
     if (item.exclude.some((w) => text.includes(w))) return;
     const own = seen[index] ?? '';
-    const keywords = unique(surviving.filter((h) => h.item === index).map((h) => h.word));
-    keywords.sort((a, b) => (item.keywordRank.get(a) ?? -1) - (item.keywordRank.get(b) ?? -1));
-    const together = item.together.filter(([, group]) => group.every((w) => occurrences(own, w).length > 0)).map(([g]) => g);
+    // the keywords with a surviving hit, in their order in the item (written words are unique)
+    const keywords = item.keywords.filter((_, k) => (hitsOf[index]?.[k] ?? []).some(survives)).map(([word]) => word);
+    const together = item.together
+      .filter(([, group]) => group.every((w) => own.includes(w)) && group.every((w) => occurs(own, w)))
+      .map(([g]) => g);
     const metrics = [...item.metrics].filter((m) => claimMetrics.has(m));
     if (keywords.length + together.length + metrics.length === 0) return;
     out.push({ itemCode: item.code, order: item.order, keywords, together, metrics });
