@@ -963,17 +963,35 @@ function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel 
   const scored = [...groups.values()].map((ms) => scoreUnitGroup(norm, ms, author));
   demoteOtherLevels(scored, author);
   adoptRecurringName(scored, author);
-  return scored
-    .sort((a, b) => b.confidence - a.confidence || a.first - b.first)
-    .map(({ name, level, confidence, reason, known, evidence }) => ({
-      name,
-      level,
-      confidence: round(confidence),
-      reason,
-      known,
-      tentative: round(confidence) < TENTATIVE_UNIT_CONFIDENCE,
-      evidence,
-    }));
+  const ranked = scored.sort((a, b) => b.confidence - a.confidence || a.first - b.first);
+  const chosen = ranked[0];
+  const readNotGuessed =
+    chosen !== undefined &&
+    namedAsAuthor(chosen.known, chosen.evidence) &&
+    !ranked.slice(1).some((c) => !isSuperior(c.level, chosen.level) && namedAsAuthor(c.known, c.evidence));
+  return ranked.map(({ name, level, confidence, reason, known, evidence }, i) => ({
+    name,
+    level,
+    confidence: round(confidence),
+    reason,
+    known,
+    tentative: round(confidence) < TENTATIVE_UNIT_CONFIDENCE && !(i === 0 && readNotGuessed),
+    evidence,
+  }));
+}
+
+/**
+ * The chosen unit, registered and named in the title, the signature or the 来源 field where no other name is but its
+ * superiors' (a breadcrumb 某市 > 某区 > 某镇), is read, not guessed:
+ * its confidence may be low only because the text speaks of itself with another level's words (a 镇's report saying
+ * 全街 or 留区, copied from another unit's), which {@link demoteOtherLevels} counts against it.
+ */
+function namedAsAuthor(known: boolean, evidence: readonly DetectionEvidence[]): boolean {
+  return known && evidence.some((e) => AUTHOR_LINES.has(e.source));
+}
+
+function isSuperior(level: UnitLevel | null, of: UnitLevel | null): boolean {
+  return level !== null && of !== null && RANK[level] < RANK[of];
 }
 
 /** A unit name with its mentions counted: the confidence before the levels are compared. */
