@@ -28,7 +28,10 @@
  * replayed as reviews, the fifth scored before/after, all rotations; then frozen sets 1 and 2),
  * and for each checklist version in the database of the environment its stored review
  * decisions and the model before → after re-estimating from them; `--apply` stores the
- * re-estimates (a new matcher_weights row per version, written to the audit trail).
+ * re-estimates (a new matcher_weights row per version, written to the audit trail). Then the
+ * examples and learned decision re-learnt from reviews (review-replay.ts): the shipped model with
+ * four seed reports' labels replayed as reviews, the fifth scored before/after; and for each
+ * labelled set a model without it and the next set, the next set's labels replayed, the set scored.
  * `--cross`: leave-one-set-out over all the labelled data (the seeds and {@link LABELLED_SETS}),
  * each set scored with what is learnt (calibration, thresholds) fitted without it; pooled over the
  * labelled sets it is the cross-fitted figure of docs/evaluation.md. `--no-frozen` does not apply.
@@ -48,6 +51,7 @@ import { formatChecklistErrors, loadChecklistFile } from '../checklist/checklist
 import type { ChecklistItemDefinition } from '../checklist/types';
 import { extractDocument } from '../documents/extract';
 import { compareCodes, sumScores, type GoldFile, type Score } from '../evidence/evaluate';
+import { replayEvaluation, type ReplayResult } from '../evidence/review-replay';
 import {
   evaluateCross,
   evaluateFrozen,
@@ -313,7 +317,7 @@ async function reviewsInDatabase(apply: boolean, json: boolean): Promise<number>
     const rows: string[][] = [];
     for (const checklist of checklists) {
       const loaded = await loadChecklistDefinition(db.dataSource.manager, checklist.id);
-      const learned = await learnFromReviews(db.dataSource.manager, checklist.id, loaded.definition.items);
+      const learned = await learnFromReviews(db.dataSource.manager, checklist.id, loaded.definition);
       const low = Object.values(learned.after.termWeights)
         .flatMap((w) => Object.values(w))
         .filter((w) => w < TERM_WEIGHT_FLOOR).length;
@@ -331,6 +335,9 @@ async function reviewsInDatabase(apply: boolean, json: boolean): Promise<number>
         `${learned.before.threshold} → ${learned.after.threshold}`,
         String(low),
         `${pct(learned.scoreBefore.f1)} → ${pct(learned.scoreAfter.f1)}`,
+        learned.after.reviewed
+          ? `${learned.after.reviewed.examples.length}${learned.after.reviewed.decision ? ' + decision 判定' : ''}`
+          : '-',
         apply ? applied : learned.evidence.decided > 0 ? '(--apply 保存 to store)' : '-',
       ]);
     }
@@ -343,6 +350,7 @@ async function reviewsInDatabase(apply: boolean, json: boolean): Promise<number>
           'similarity threshold',
           'words rejected',
           'F1 % on reviewed claims (fitted)',
+          'examples 例句 (+ decision)',
           'applied',
         ],
         rows,
@@ -353,6 +361,36 @@ async function reviewsInDatabase(apply: boolean, json: boolean): Promise<number>
   } finally {
     await db.dataSource.destroy();
   }
+}
+
+/** Replays summed: the scored reports' counts before and after, the reviewed claims added up. */
+function pooledReplay(runs: readonly ReplayResult[]): ReplayResult {
+  return {
+    reviewed: runs.flatMap((r) => r.reviewed),
+    scored: runs.flatMap((r) => r.scored),
+    reviewedClaims: runs.reduce((n, r) => n + r.reviewedClaims, 0),
+    before: sumScores(runs.map((r) => r.before)),
+    after: sumScores(runs.map((r) => r.after)),
+  };
+}
+
+/** The replays of the learned decision and examples (review-replay.ts) as tables. */
+function replayText(replay: ReturnType<typeof replayEvaluation>): string {
+  const row = (label: string, r: ReplayResult) => [label, String(r.reviewedClaims), ...scoreCells(r.before), ...scoreCells(r.after)];
+  const header = ['scored', 'reviewed claims', 'TP', 'FP', 'FN', 'P %', 'R %', 'F1 %', 'after: TP', 'FP', 'FN', 'P %', 'R %', 'F1 %'];
+  return [
+    '从审核学习：学得的判定与例句 Learning from reviews, the learned decision and examples: the model before (fitted without the',
+    "reviewed and scored reports), the reviewed reports' gold labels replayed as reviews of what it proposes, the decision re-fitted",
+    "on them anchored on the model's and their claims added as examples; the scored report read before and after.",
+    '',
+    'Seeds: the model of the labelled sets (as shipped); the other four seed reports reviewed',
+    '',
+    table(header, [...replay.seeds.map((r) => row(r.scored[0] ?? '', r)), row('micro', pooledReplay(replay.seeds))]),
+    '',
+    "Sets: a model of the seeds and the other sets; the next set reviewed (another district's reviewers)",
+    '',
+    table(header, [...replay.sets.map((r) => row(`${r.set} (reviewed ${r.reviewedSet})`, r)), row('micro', pooledReplay(replay.sets))]),
+  ].join('\n');
 }
 
 function summariseScore(p: Score): Record<string, number | null> {
@@ -527,6 +565,13 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
     const frozenAfter = evaluateFrozen(items, tuningReports, frozenReports, fromReviewsPipeline);
     const frozen2After = evaluateFrozen(items, tuningReports, frozen2Reports, fromReviewsPipeline);
     const learned = fitModel(items, tuningReports, { fromReviews: true });
+    // the learned decision and examples re-learnt from replayed reviews (review-replay.ts)
+    const replay = replayEvaluation(
+      items,
+      tuningReports,
+      sets.filter((s) => s.reports.length > 0),
+      neighbours,
+    );
     if (json) {
       const rotations = {
         before: jsonOf(loo),
@@ -537,14 +582,31 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
           after: summariseScore(after.bySignal.combined.perReport[i]!.evaluation.pairs), // the same reports
         })),
       };
-      const sets = {
+      const replayJson = (r: ReplayResult) => ({
+        reviewed: r.reviewed.length,
+        reviewedClaims: r.reviewedClaims,
+        before: summariseScore(r.before),
+        after: summariseScore(r.after),
+      });
+      const output = {
         rotations,
         frozen: { before: jsonOf(frozen), after: jsonOf(frozenAfter) },
         frozen2: { before: jsonOf(frozen2), after: jsonOf(frozen2After) },
+        decision: {
+          seeds: {
+            ...replayJson(pooledReplay(replay.seeds)),
+            perReport: replay.seeds.map((r) => ({ scored: r.scored[0], ...replayJson(r) })),
+          },
+          sets: {
+            ...replayJson(pooledReplay(replay.sets)),
+            perSet: replay.sets.map((r) => ({ scored: r.set, reviewedSet: r.reviewedSet, ...replayJson(r) })),
+          },
+        },
       };
-      process.stdout.write(`${JSON.stringify(sets, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     } else {
-      process.stdout.write(`${fromReviewsText(loo, after, frozen, frozenAfter, frozen2, frozen2After, learned.termWeights)}\n`);
+      process.stdout.write(`${fromReviewsText(loo, after, frozen, frozenAfter, frozen2, frozen2After, learned.termWeights)}\n\n`);
+      process.stdout.write(`${replayText(replay)}\n`);
     }
     const stored = await reviewsInDatabase(argv.includes('--apply'), json);
     return problems.length > 0 || stored !== 0 ? 1 : 0;

@@ -42,10 +42,20 @@ export interface LearnOptions {
   iterations?: number;
   /** the L2 penalty (on the summed log-loss) */
   l2?: number;
+  /**
+   * a decision learnt before (the one a checklist version ships): the penalty pulls the weights
+   * towards its weights instead of towards 0, with strength {@link LearnOptions.priorStrength},
+   * so the claims given only adjust it (no claims: the prior itself), and its threshold is kept
+   * (re-choosing it on reviewed claims cost precision on other districts' reports: docs/evaluation.md)
+   */
+  prior?: LearnedModel;
+  /** the penalty towards the prior's weights */
+  priorStrength?: number;
 }
 
-const DEFAULTS: Required<LearnOptions> = {
+const DEFAULTS: Required<Omit<LearnOptions, 'prior'>> = {
   iterations: 12,
+  priorStrength: 30,
   l2: 1,
 };
 /** Folds of the training reports for choosing the threshold. */
@@ -105,7 +115,7 @@ function sigmoid(z: number): number {
  * Σ log-loss + l2/2 · |w|² exactly, so the result does not depend on the order of the rows.
  * The features are few (a handful per item), so the dense Hessian is small.
  */
-function train(all: readonly Row[], dim: number, l2: number, iterations: number): Float64Array {
+function train(all: readonly Row[], dim: number, penalty: Float64Array, iterations: number, centre?: Float64Array): Float64Array {
   // identical rows (most pairs: an item no signal names) are counted once with their number
   const merged = new Map<string, { at: Int32Array; value: Float64Array; y: number; count: number }>();
   for (const r of all) {
@@ -115,7 +125,7 @@ function train(all: readonly Row[], dim: number, l2: number, iterations: number)
     else merged.set(key, { at: r.at, value: r.value, y: r.y, count: 1 });
   }
   const rows = [...merged.values()];
-  const w = new Float64Array(dim);
+  const w = centre ? Float64Array.from(centre) : new Float64Array(dim);
   for (let iter = 0; iter < iterations; iter += 1) {
     const grad = new Float64Array(dim);
     const hessian = new Float64Array(dim * dim);
@@ -136,7 +146,8 @@ function train(all: readonly Row[], dim: number, l2: number, iterations: number)
       }
     }
     for (let f = 0; f < dim; f += 1) {
-      grad[f] = (grad[f] as number) + l2 * (w[f] as number);
+      const l2 = penalty[f] as number;
+      grad[f] = (grad[f] as number) + l2 * ((w[f] as number) - (centre ? (centre[f] as number) : 0));
       hessian[f * dim + f] = (hessian[f * dim + f] as number) + l2;
     }
     const step = solveCholesky(hessian, grad, dim);
@@ -208,6 +219,8 @@ export function learnDecision(
 ): LearnedModel {
   const o = { ...DEFAULTS, ...options };
   const ids = new Map<string, number>();
+  // a prior's features are kept even where no claim given has them
+  for (const name of Object.keys(o.prior?.weights ?? {})) ids.set(name, ids.size);
   const rows: Row[] = [];
   claims.forEach((c, claim) => {
     for (const item of items) {
@@ -227,23 +240,30 @@ export function learnDecision(
     }
   });
   const dim = ids.size;
-  // the threshold: out-of-fold scores over folds of training reports
+  const penalty = new Float64Array(dim);
+  penalty.fill(o.prior ? o.priorStrength : o.l2);
+  let centre: Float64Array | undefined;
+  if (o.prior) {
+    centre = new Float64Array(dim);
+    for (const [name, id] of ids) centre[id] = o.prior.weights[name] ?? 0;
+  }
+  // the threshold: out-of-fold scores over folds of training reports (a prior's is kept)
   const groups = [...new Set(claims.map((c) => c.group))].sort((a, b) => a - b);
   const foldOf = new Map(groups.map((g, i) => [g, i % INNER_FOLDS]));
   const scored: { claim: number; item: string; p: number; y: number }[] = [];
-  if (groups.length >= INNER_FOLDS) {
+  if (groups.length >= INNER_FOLDS && !o.prior) {
     for (let k = 0; k < INNER_FOLDS; k += 1) {
       const inFold = (r: Row) => foldOf.get((claims[r.claim] as TrainingClaim).group) === k;
       const w = train(
         rows.filter((r) => !inFold(r)),
         dim,
-        o.l2,
+        penalty,
         o.iterations,
       );
       for (const r of rows) if (inFold(r)) scored.push({ claim: r.claim, item: r.item, p: predictRow(w, r), y: r.y });
     }
   }
-  let threshold = 0.5;
+  let threshold = o.prior ? o.prior.threshold : 0.5;
   if (scored.length > 0) {
     const positives = scored.reduce((n, s) => n + s.y, 0);
     let best = -1;
@@ -257,7 +277,7 @@ export function learnDecision(
       }
     }
   }
-  const w = train(rows, dim, o.l2, o.iterations);
+  const w = train(rows, dim, penalty, o.iterations, centre);
   const weights: Record<string, number> = {};
   for (const [name, id] of [...ids.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const v = Math.round((w[id] as number) * 1e4) / 1e4;

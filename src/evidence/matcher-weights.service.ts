@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit.service';
-import type { ChecklistItemDefinition } from '../checklist/types';
+import type { ChecklistDefinition } from '../checklist/types';
 import { ChecklistItem } from '../checklist/checklist-item.entity';
 import { Claim } from '../reports/claim.entity';
 import { MetricValue } from '../reports/metric-value.entity';
@@ -8,8 +8,10 @@ import { EvidenceLink } from './evidence-link.entity';
 import { MatcherWeights } from '../checklist/matcher-weights.entity';
 import {
   fitModelOn,
+  learnFromReviewedClaims,
   RULES_ONLY_MODEL,
   proposeLinks,
+  withExamplesOf,
   scoreAgainstGold,
   type ClaimsWithGold,
   type MatcherModel,
@@ -29,7 +31,9 @@ import { sumScores } from './evaluate';
  *   the model from them ({@link fitModelOn}: term weights from the rule links' decisions,
  *   calibration and threshold from the reviewed claims). A claim counts as reviewed when
  *   every link of it is decided (ACCEPTED or REJECTED; not PROPOSED or SUSPECT); its accepted
- *   items are its true items.
+ *   items are its true items. With examples shipped with the version (and their learned
+ *   decision), the reviewed claims also become examples beside them and training rows of the
+ *   decision, re-fitted anchored on the shipped one ({@link learnFromReviewedClaims}).
  * - {@link applyLearnedModel} stores the re-estimate as a new row (source REVIEWS) and writes
  *   the audit trail (before → after). Nothing is learnt silently: only that call changes the
  *   model, and the `evaluate --from-reviews` command shows before and after first.
@@ -41,8 +45,15 @@ export async function modelForChecklist(manager: EntityManager, checklistId: num
   return row ? modelOfRow(row) : RULES_ONLY_MODEL;
 }
 
-function modelOfRow(row: Pick<MatcherWeights, 'calibration' | 'threshold' | 'termWeights'>): MatcherModel {
-  return { calibration: row.calibration, threshold: row.threshold, aloneThreshold: row.threshold, termWeights: row.termWeights };
+function modelOfRow(row: Pick<MatcherWeights, 'id' | 'calibration' | 'threshold' | 'termWeights' | 'decision' | 'examples'>): MatcherModel {
+  const model: MatcherModel = {
+    calibration: row.calibration,
+    threshold: row.threshold,
+    aloneThreshold: row.threshold,
+    termWeights: row.termWeights,
+  };
+  if (!row.decision && !row.examples) return model;
+  return { ...model, reviewed: { id: row.id, examples: row.examples ?? [], ...(row.decision ? { decision: row.decision } : {}) } };
 }
 
 /** The reviewed claims and decisions of one checklist version. */
@@ -90,11 +101,27 @@ async function reviewEvidence(manager: EntityManager, checklistId: number): Prom
   for (const id of reviewedIds) {
     gold.set(String(id), new Set((byClaim.get(id) ?? []).filter((l) => l.state === 'ACCEPTED').map((l) => codeOf.get(l.itemId) ?? '')));
   }
-  const set: ClaimsWithGold = {
-    ...matcherInputFromRows(claims, metrics),
-    gold,
-  };
-  return { claims: [set], decisions, decided, reviewedClaims: reviewedIds.length };
+  // one set per report: a reviewed claim's votes never come from its own report's examples
+  const byReport = new Map<number, { claims: Claim[]; metrics: MetricValue[] }>();
+  const claimReport = new Map<number, number>();
+  for (const c of claims) {
+    claimReport.set(c.id, c.reportId);
+    const r = byReport.get(c.reportId) ?? { claims: [], metrics: [] };
+    r.claims.push(c);
+    byReport.set(c.reportId, r);
+  }
+  for (const m of metrics) byReport.get(claimReport.get(m.claimId) ?? -1)?.metrics.push(m);
+  const sets: ClaimsWithGold[] = [...byReport.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([reportId, r]) => {
+      const input = matcherInputFromRows(r.claims, r.metrics);
+      return {
+        ...input,
+        gold: new Map(input.claims.flatMap((c) => (gold.has(c.id) ? [[c.id, gold.get(c.id) as Set<string>] as const] : []))),
+        source: `report:${reportId}`,
+      };
+    });
+  return { claims: sets, decisions, decided, reviewedClaims: reviewedIds.length };
 }
 
 /** Before and after of learning from one checklist version's reviews. */
@@ -118,18 +145,35 @@ const MIN_REVIEWED_CLAIMS = 20;
 export async function learnFromReviews(
   manager: EntityManager,
   checklistId: number,
-  items: readonly ChecklistItemDefinition[],
+  definition: Pick<ChecklistDefinition, 'items' | 'examples'>,
 ): Promise<LearnedModel> {
+  const { items } = definition;
   const before = await modelForChecklist(manager, checklistId);
   const evidence = await reviewEvidence(manager, checklistId);
   const fitted = fitModelOn(items, evidence.claims, evidence.decisions);
-  const after: MatcherModel =
+  // what earlier reviews taught is re-learnt from every review of the version, from the shipped examples and decision
+  const base: MatcherModel =
     evidence.reviewedClaims >= MIN_REVIEWED_CLAIMS
       ? { ...fitted, aloneThreshold: fitted.threshold }
-      : { ...before, termWeights: fitted.termWeights };
+      : {
+          calibration: before.calibration,
+          threshold: before.threshold,
+          aloneThreshold: before.aloneThreshold,
+          termWeights: fitted.termWeights,
+        };
+  // the examples and decision: from the version's shipped ones, with the new term weights
+  const reviewed = evidence.reviewedClaims > 0 ? learnFromReviewedClaims(items, withExamplesOf(base, definition), evidence.claims) : null;
+  const after: MatcherModel = reviewed ? { ...base, reviewed: { id: 0, ...reviewed } } : base;
   // scored on the links the product proposes with each model (context included, see context.ts)
   const scoreWith = (model: MatcherModel) =>
-    sumScores(evidence.claims.map((s) => scoreAgainstGold(proposeLinks(s.claims, s.metrics, items, model).combined, s.gold)));
+    sumScores(
+      evidence.claims.map((s) =>
+        scoreAgainstGold(
+          proposeLinks(s.claims, s.metrics, items, withExamplesOf(model, definition), { excludeSource: s.source }).combined,
+          s.gold,
+        ),
+      ),
+    );
   return { before, after, evidence, scoreBefore: scoreWith(before), scoreAfter: scoreWith(after) };
 }
 
@@ -148,6 +192,10 @@ export async function applyLearnedModel(
       calibration: learned.after.calibration,
       threshold: learned.after.threshold,
       termWeights: learned.after.termWeights,
+      decision: learned.after.reviewed?.decision ?? null,
+      examples: learned.after.reviewed
+        ? learned.after.reviewed.examples.map((e) => ({ text: e.text, items: [...e.items], source: e.source }))
+        : null,
       decisions: learned.evidence.decided,
       createdBy: actor,
     }),
@@ -162,6 +210,8 @@ export async function applyLearnedModel(
       calibration: row.calibration,
       threshold: row.threshold,
       termWeights: row.termWeights,
+      decision: row.decision,
+      reviewExamples: row.examples?.length ?? 0,
       decisions: row.decisions,
       matcherWeightsId: row.id,
     },

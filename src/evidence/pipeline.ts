@@ -1,4 +1,4 @@
-import type { ChecklistDefinition, ChecklistExamples, ChecklistItemDefinition } from '../checklist/types';
+import type { ChecklistDefinition, ChecklistExamples, ChecklistItemDefinition, LearnedDecision } from '../checklist/types';
 import type { AnalysedMetric } from '../reading/types';
 import { compareCodes, goldByClaim, score, sumScores, type Score } from './evaluate';
 import type { LabelledReport, MatchPipeline, SignalLinks } from './evaluation-suite';
@@ -48,6 +48,21 @@ export interface MatcherModel {
   termWeights: Record<string, Record<string, number>>;
   /** the labelled examples and how their votes are read (examples.ts), with the learned decision when fitted; absent: the signal is off */
   examples?: ExamplesModel;
+  /**
+   * learnt from one checklist version's reviewers ({@link learnFromReviewedClaims}), stored with
+   * the version (matcher_weights): the reviewed claims as examples beside the version's shipped
+   * ones, and the learned decision re-fitted on them; used only with the shipped examples
+   * ({@link withExamplesOf}). `id` names what was learnt (the stored row).
+   */
+  reviewed?: ReviewedLearning & { id: number };
+}
+
+/** What reviewers' decisions teach the examples signal and the learned decision of one checklist version. */
+export interface ReviewedLearning {
+  /** the reviewed claims as labelled examples: their accepted items (none: a negative example) */
+  examples: Example[];
+  /** the learned decision re-fitted on the reviewed claims, anchored on the shipped one; absent: the shipped one */
+  decision?: LearnedDecision;
 }
 
 /**
@@ -87,7 +102,35 @@ export function modelOfDefinition(def: Pick<ChecklistDefinition, 'matching' | 'e
  * term weights) and the examples shipped with the version meet here.
  */
 export function withExamplesOf(model: MatcherModel, def: Pick<ChecklistDefinition, 'examples'>): MatcherModel {
-  return model.examples || !def.examples ? model : { ...model, examples: def.examples };
+  if (model.examples || !def.examples) return model;
+  return { ...model, examples: model.reviewed ? withReviewed(def.examples, model.reviewed) : def.examples };
+}
+
+/**
+ * A version's shipped examples with what its reviewers taught (one object per shipped examples
+ * and stored row, so the examples index is built once for them, as for the shipped ones).
+ */
+const reviewedMemo = new WeakMap<ChecklistExamples, Map<number, ChecklistExamples>>();
+const REVIEWED_MEMO_LIMIT = 8;
+
+function withReviewed(shipped: ChecklistExamples, reviewed: NonNullable<MatcherModel['reviewed']>): ChecklistExamples {
+  let memo = reviewedMemo.get(shipped);
+  if (!memo) {
+    memo = new Map();
+    reviewedMemo.set(shipped, memo);
+  }
+  let merged = memo.get(reviewed.id);
+  if (!merged) {
+    merged = {
+      ...shipped,
+      key: `${shipped.key}+reviews#${reviewed.id}`,
+      examples: [...shipped.examples, ...reviewed.examples.map((e) => ({ ...e, items: [...e.items] }))],
+      ...(reviewed.decision ? { decision: reviewed.decision } : {}),
+    };
+    if (memo.size >= REVIEWED_MEMO_LIMIT) memo.clear();
+    memo.set(reviewed.id, merged);
+  }
+  return merged;
 }
 
 /** How sure a rule is before any review (the prior of a term weight) and how many reviews that prior is worth. */
@@ -776,6 +819,48 @@ export function fitModel(
 ): MatcherModel {
   const sets = training.map(claimsWithGold);
   return fitModelOn(items, sets, options.fromReviews ? goldAsReviews(items, sets) : null, options);
+}
+
+/**
+ * Learning from reviewers for the examples signal and the learned decision (issue 12, item 4):
+ * the reviewed claims of one checklist version (`reviewed`, one entry per report, its `source`
+ * naming the report) become examples beside the version's shipped ones, and training rows of
+ * its learned decision — each claim's signals as the product reads them (rule links weighed
+ * by the model's term weights, context, similarity, the votes of every example but its own
+ * report's), its reviewed items the truth — re-fitted ANCHORED on the shipped decision
+ * (learned.ts `prior`): no reviews give the shipped decision back, more reviews move it further.
+ * Always from the shipped examples and decision (never from an earlier re-estimate), so applying
+ * twice learns the same. `model`: the version's model with its shipped examples (and decision);
+ * null without shipped examples (the signal is off for that version). Pure.
+ */
+export function learnFromReviewedClaims(
+  items: readonly ChecklistItemDefinition[],
+  model: MatcherModel,
+  reviewed: readonly ClaimsWithGold[],
+): ReviewedLearning | null {
+  const ex = model.examples;
+  if (!ex) return null;
+  const sources = reviewed.map((s, i) => s.source ?? `review#${i}`);
+  const examples = examplesOf(reviewed.map((s, i) => ({ ...s, source: sources[i] })));
+  const prior = ex.decision;
+  if (!prior) return { examples };
+  const merged = { examples: [...ex.examples, ...examples], neighbours: ex.neighbours };
+  const weigh = (links: ProposedLink[]) => weighRuleLinks(links, model.termWeights);
+  const training: TrainingClaim[] = [];
+  reviewed.forEach((s, i) => {
+    const rules = weigh(matchClaims(s.claims, s.metrics, items));
+    const signals = claimSignals(
+      s.claims,
+      withContext(s.claims, items, rules, weigh),
+      similarityCandidates(s.claims, items, model.calibration),
+      claimVotes(s.claims, items, merged, sources[i]),
+    );
+    for (const [claimId, sig] of signals) {
+      const gold = s.gold.get(claimId);
+      if (gold) training.push({ signals: sig, gold, group: i });
+    }
+  });
+  return { examples, decision: learnDecision(training, [...assessableCodes(items)], DEFAULT_MAX_LINKS_PER_CLAIM, { prior }) };
 }
 
 /** The matcher before the examples signal: rules, similarity and context, fitted on the labelled reports it is given. */

@@ -7,6 +7,10 @@ import { goldByClaim, type GoldFile } from '../../src/evidence/evaluate';
 import { EvidenceLink } from '../../src/evidence/evidence-link.entity';
 import { MatcherWeights } from '../../src/checklist/matcher-weights.entity';
 import { applyLearnedModel, learnFromReviews, modelForChecklist } from '../../src/evidence/matcher-weights.service';
+import { matcherInputFromRows } from '../../src/evidence/matcher-input.store';
+import { proposeCombinedLinks, withExamplesOf } from '../../src/evidence/pipeline';
+import { matchReport } from '../../src/pipeline/report-pipeline';
+import { MetricValue } from '../../src/reports/metric-value.entity';
 import { reviewLink } from '../../src/pipeline/review.service';
 import { Claim } from '../../src/reports/claim.entity';
 import { Report } from '../../src/reports/report.entity';
@@ -72,8 +76,8 @@ describe('learning from reviewers', () => {
   it('re-estimates term weights and the threshold from decisions, changing nothing until applied, then stores and audits them', async () => {
     const decided = await reviewAsGold();
     expect(decided).toBeGreaterThan(50);
-    const items = (await loadChecklistDefinition(db.dataSource.manager, checklistId)).definition.items;
-    const learned = await learnFromReviews(db.dataSource.manager, checklistId, items);
+    const { definition } = await loadChecklistDefinition(db.dataSource.manager, checklistId);
+    const learned = await learnFromReviews(db.dataSource.manager, checklistId, definition);
     expect(learned.evidence.decided).toBe(decided);
     expect(learned.evidence.reviewedClaims).toBeGreaterThan(20);
     // every rule word reviewers saw has a weight; one rejected more often than accepted weighs less than the prior
@@ -92,5 +96,46 @@ describe('learning from reviewers', () => {
     expect(audit.after).toMatchObject({ decisions: decided, matcherWeightsId: row.id });
     // on the reviewed claims themselves the learnt model is no worse (fitted there: not a prediction)
     expect(learned.scoreAfter.f1 ?? 0).toBeGreaterThanOrEqual(learned.scoreBefore.f1 ?? 0);
+  });
+
+  it('stores the learned decision re-fitted on the reviews and the reviewed claims as examples with the version, and matching then uses them', async () => {
+    const { definition } = await loadChecklistDefinition(db.dataSource.manager, checklistId);
+    const shipped = definition.examples;
+    expect(shipped?.decision).toBeDefined();
+    const learned = await learnFromReviews(db.dataSource.manager, checklistId, definition);
+    const taught = learned.after.reviewed;
+    // every reviewed claim of 胡家园街 is an example (its accepted items; none: a negative one), its report named
+    expect(taught?.examples.length).toBeGreaterThan(20);
+    expect(new Set(taught?.examples.map((e) => e.source))).toEqual(new Set([expect.stringMatching(/^report:\d+$/u)]));
+    // the decision moved from the shipped one towards the reviews, and kept its features
+    expect(taught?.decision).toBeDefined();
+    expect(taught?.decision).not.toEqual(shipped?.decision);
+    expect(Object.keys(taught?.decision?.weights ?? {})).toEqual(expect.arrayContaining(Object.keys(shipped?.decision?.weights ?? {})));
+
+    const row = await db.dataSource.transaction((m) => applyLearnedModel(m, checklistId, learned, 'reviewer'));
+    const stored = await db.dataSource.getRepository(MatcherWeights).findOneByOrFail({ id: row.id });
+    expect(stored.decision).toEqual(taught?.decision);
+    expect(stored.examples).toHaveLength(taught?.examples.length ?? -1);
+
+    // matching a report of this version now reads with the stored decision and examples
+    const model = await modelForChecklist(db.dataSource.manager, checklistId);
+    expect(model.reviewed).toMatchObject({ id: row.id, decision: taught?.decision });
+    const used = withExamplesOf(model, definition).examples;
+    expect(used?.decision).toEqual(taught?.decision);
+    expect(used?.examples).toHaveLength((shipped?.examples.length ?? 0) + (taught?.examples.length ?? 0));
+    const unit = await db.dataSource.getRepository(Unit).findOneOrFail({ where: { name: '万兴街' } });
+    const report = await db.dataSource.getRepository(Report).findOneOrFail({ where: { unitId: unit.id } });
+    const claims = await db.dataSource.getRepository(Claim).find({ where: { reportId: report.id }, order: { position: 'ASC' } });
+    const metrics = await db.dataSource.getRepository(MetricValue).find({ where: { reportId: report.id } });
+    const input = matcherInputFromRows(claims, metrics);
+    const matched = matchReport(input.claims, input.metrics, { definition, model });
+    const expected = proposeCombinedLinks(input.claims, input.metrics, definition.items, {
+      ...model,
+      examples: { ...shipped!, examples: [...shipped!.examples, ...(taught?.examples ?? [])], decision: taught!.decision! },
+    });
+    expect(matched).toEqual(expected);
+    // …which is not what the shipped decision alone links
+    const { reviewed: _learnt, ...withoutReviews } = model;
+    expect(matchReport(input.claims, input.metrics, { definition, model: withoutReviews })).not.toEqual(matched);
   });
 });

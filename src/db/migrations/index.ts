@@ -22,6 +22,7 @@ import { NarrowAssessments1796538792319 as PostgresNarrowAssessments } from './p
 import { NoReportCopies1796600000000 as PostgresNoReportCopies } from './postgres/1796600000000-NoReportCopies';
 import { ChangeNotices1796700000000 } from './postgres/1796700000000-ChangeNotices';
 import { FlagListOrder1796810000000 as PostgresFlagListOrder } from './postgres/1796810000000-FlagListOrder';
+import { MatcherWeightsReviewed1796910000000 as PostgresMatcherWeightsReviewed } from './postgres/1796910000000-MatcherWeightsReviewed';
 import { AccessTokens1795449230664 } from './sqlite/1795449230664-AccessTokens';
 import { AcrossReports1795900100000 } from './sqlite/1795900100000-AcrossReports';
 import { ChecklistReuse1795900200000 } from './sqlite/1795900200000-ChecklistReuse';
@@ -38,6 +39,7 @@ import { SharedCaches1796310000000 as SqliteSharedCaches } from './sqlite/179631
 import { NarrowAssessments1796538787956 as SqliteNarrowAssessments } from './sqlite/1796538787956-NarrowAssessments';
 import { NoReportCopies1796600000000 as SqliteNoReportCopies } from './sqlite/1796600000000-NoReportCopies';
 import { FlagListOrder1796810000000 as SqliteFlagListOrder } from './sqlite/1796810000000-FlagListOrder';
+import { MatcherWeightsReviewed1796910000000 as SqliteMatcherWeightsReviewed } from './sqlite/1796910000000-MatcherWeightsReviewed';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795448023432,
@@ -56,6 +58,7 @@ export const SQLITE_MIGRATIONS: Function[] = [
   SqliteNarrowAssessments,
   SqliteNoReportCopies,
   SqliteFlagListOrder,
+  SqliteMatcherWeightsReviewed,
 ];
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795448023786,
@@ -74,4 +77,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   PostgresNoReportCopies,
   ChangeNotices1796700000000,
   PostgresFlagListOrder,
+  PostgresMatcherWeightsReviewed,
 ];

@@ -105,3 +105,29 @@ describe('learned decision in leave-one-report-out', () => {
     });
   });
 });
+
+describe('learnDecision anchored on a prior decision (learning from reviewers)', () => {
+  const prior = learnDecision(training(), ['A', 'B'], 3);
+  /** Reviewed claims of 2 reports where item B's rule, which the prior distrusts, is always right. */
+  const reviewed = (n: number): TrainingClaim[] =>
+    Array.from({ length: n }, (_, i) => ({ signals: signals(`r${i}`, { rule: ['B'] }), gold: new Set(['B']), group: i % 2 }));
+
+  it('gives the prior back when no claim is given, threshold included', () => {
+    expect(learnDecision([], ['A', 'B'], 3, { prior })).toEqual(prior);
+  });
+
+  it('moves from the prior towards the reviews, the further the more reviews and the weaker the anchor', () => {
+    const p = (model: typeof prior) => pairProbability(model, signals('x', { rule: ['B'] }), 'B');
+    const few = learnDecision(reviewed(10), ['A', 'B'], 3, { prior, priorStrength: 10 });
+    const many = learnDecision(reviewed(200), ['A', 'B'], 3, { prior, priorStrength: 10 });
+    const anchored = learnDecision(reviewed(200), ['A', 'B'], 3, { prior, priorStrength: 1000 });
+    expect(p(few)).toBeGreaterThan(p(prior));
+    expect(p(many)).toBeGreaterThan(p(few));
+    expect(p(many)).toBeGreaterThan(0.7);
+    expect(p(anchored)).toBeLessThan(p(many));
+    // item A's reliable rule still links (the shared rule weight only rose)
+    expect(pairProbability(many, signals('x', { rule: ['A'] }), 'A')).toBeGreaterThan(0.7);
+    // the prior's threshold is kept
+    expect(many.threshold).toBe(prior.threshold);
+  });
+});
