@@ -14,6 +14,7 @@ import { formatError, newErrorId } from './graphql/errors';
 import { costLimitPlugin, queryShapeRule } from './graphql/limits';
 import { graphqlPrecheck, hostCheck, singleAuthorizationHeader } from './http-guards';
 import { buildAppSchema } from './app/schema';
+import { jitGateway } from './app/jit-executor';
 import { localeFromAcceptLanguage, t } from './i18n/messages';
 import { installServiceEndpoints, observabilityPlugin, observeCaller, requestLogging } from './app/http-observability';
 import { logger } from './common/log';
@@ -31,7 +32,8 @@ export interface RunningServer {
 export function createApollo(services: AppServices, httpServer?: Server): ApolloServer<Context> {
   const schema = buildAppSchema();
   return new ApolloServer<Context>({
-    schema,
+    // the schema, executed by graphql-jit (src/app/jit-executor.ts)
+    gateway: jitGateway(schema),
     introspection: services.config.introspection,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: services.config.maxQueryTokens },
