@@ -23,6 +23,7 @@
  * combined figures at the top of each and `bySignal` inside (`leaveOneReportOut.sets` per set).
  * `--verbose` lists the leave-one-out errors of the seed reports (never a held-out text).
  * `--no-frozen` leaves every frozen folder out (leave-one-out over the seeds only).
+ * `--held-out-only` prints only `{ frozen }`, the held-out set as the plain command scores it (no leave-one-out run).
  *
  * `--from-reviews`: learning from reviewers measured on the seeds (four reports' gold labels
  * replayed as reviews, the fifth scored before/after, all rotations; then frozen sets 1 and 2),
@@ -678,6 +679,10 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
 
   // leave-one-report-out over every labelled report: the seeds first, then each set in order
   const labelled = [{ name: 'seeds', reports: tuningReports }, ...sets];
+  // --held-out-only: the held-out set's figures alone (the single read of a new frozen set), without the
+  // leave-one-report-out run (half an hour on a loaded 2-core machine); the same model as the plain command
+  if (argv.includes('--held-out-only'))
+    return printHeldOutOnly(items, labelled, tuningReports, heldOutReports, pipeline, withExamples, neighbours, learned);
   const loo = evaluateLeaveOneOut(
     items,
     labelled.flatMap((s) => s.reports),
@@ -688,19 +693,7 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
     at += s.reports.length;
     return { name: s.name, result: sliceResult(loo, at - s.reports.length, at) };
   });
-  // as the product matches: the similarity fitted on the seeds (the checklist file's calibration)
-  // and the examples of every labelled set (seeds/examples.json, `--write-examples`)
-  const shipped = withExamples
-    ? fitModel(
-        items,
-        labelled.slice(1).flatMap((s) => s.reports),
-        { examples: true, neighbours, learned },
-      ).examples
-    : undefined;
-  const asProduct: MatchPipeline<MatcherModel> = {
-    fit: (its, training) => ({ ...fitModel(its, training), ...(shipped ? { examples: shipped } : {}) }),
-    run: pipeline.run,
-  };
+  const asProduct = productPipeline(items, labelled, pipeline, withExamples, neighbours, learned);
   const perSet = sets
     .filter((s) => s.reports.length > 0)
     .map((s) => ({ name: s.name, result: evaluateFrozen(items, tuningReports, s.reports, asProduct) }));
@@ -734,6 +727,53 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
     process.stdout.write(`${printText(items, loo, looBySet, perSet, heldOut, tuning, verbose, tuningReports)}\n`);
   }
   return problems.length > 0 ? 1 : 0;
+}
+
+/**
+ * The matcher as the product matches: the similarity fitted on the seeds (the checklist file's calibration) and the
+ * examples of every labelled set (seeds/examples.json, `--write-examples`).
+ */
+function productPipeline(
+  items: ChecklistItemDefinition[],
+  labelled: { name: string; reports: LabelledReport[] }[],
+  pipeline: MatchPipeline<MatcherModel>,
+  withExamples: boolean,
+  neighbours: number | undefined,
+  learned: boolean,
+): MatchPipeline<MatcherModel> {
+  const shipped = withExamples
+    ? fitModel(
+        items,
+        labelled.slice(1).flatMap((s) => s.reports),
+        { examples: true, neighbours, learned },
+      ).examples
+    : undefined;
+  return {
+    fit: (its, training) => ({ ...fitModel(its, training), ...(shipped ? { examples: shipped } : {}) }),
+    run: pipeline.run,
+  };
+}
+
+/** `--held-out-only`: `{ frozen }` as the plain command's JSON has it, nothing else computed. */
+function printHeldOutOnly(
+  items: ChecklistItemDefinition[],
+  labelled: { name: string; reports: LabelledReport[] }[],
+  tuningReports: LabelledReport[],
+  heldOutReports: LabelledReport[],
+  pipeline: MatchPipeline<MatcherModel>,
+  withExamples: boolean,
+  neighbours: number | undefined,
+  learned: boolean,
+): number {
+  if (HELD_OUT_SET === null) {
+    process.stdout.write(`${JSON.stringify({ frozen: { set: null, heldOut: false, pending: true, ...summarise(null, 0) } }, null, 2)}\n`);
+    return 0;
+  }
+  const asProduct = productPipeline(items, labelled, pipeline, withExamples, neighbours, learned);
+  const result = evaluateFrozen(items, tuningReports, heldOutReports, asProduct);
+  const tuned = (LABELLED_SETS as readonly string[]).includes(HELD_OUT_SET);
+  process.stdout.write(`${JSON.stringify({ frozen: { set: HELD_OUT_SET, heldOut: !tuned, ...jsonOf(result) } }, null, 2)}\n`);
+  return 0;
 }
 
 if (require.main === module) {
