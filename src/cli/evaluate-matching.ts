@@ -79,6 +79,7 @@ import {
 import { EXAMPLES_FILE, type ExamplesFile } from '../checklist/examples-file';
 import { analyzeReport } from '../reading/analyze';
 import { projectRoot } from '../common/project-root';
+import { formatTable } from './text-table';
 
 interface GoldFileWithMeta extends GoldFile {
   unit?: string;
@@ -108,27 +109,17 @@ const SIGNAL_NAMES: Record<Signal, string> = {
   combined: '合并 combined',
 };
 
-/** Terminal width of a string: CJK and full-width characters take two columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
-}
-
-function pad(s: string, n: number, right = false): string {
-  const fill = ' '.repeat(Math.max(0, n - width(s)));
-  return right ? fill + s : s + fill;
-}
-
 function pct(v: number | null): string {
   return v === null ? '—' : (v * 100).toFixed(1);
 }
 
+/** A table whose first column is left-aligned and every other one (the figures) right-aligned. */
 function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i] ?? 0, i > 0)).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  return formatTable(
+    header,
+    rows,
+    header.map((_, i) => i).filter((i) => i > 0),
+  ).replace(/\n$/u, '');
 }
 
 function scoreCells(s: Score): string[] {
@@ -278,7 +269,7 @@ function printText(
       );
       const text = new Map(report.claims.map((c) => [c.id, `[${c.sectionKind}] ${c.text}`]));
       for (const e of r.evaluation.errors)
-        out.push(`  ${e.kind} ${pad(e.itemCode, 5)} ${e.claimId}: ${(text.get(e.claimId) ?? '').slice(0, 90)}`);
+        out.push(`  ${e.kind} ${e.itemCode.padEnd(5)} ${e.claimId}: ${(text.get(e.claimId) ?? '').slice(0, 90)}`);
     }
   }
   return out.join('\n');
