@@ -4,7 +4,7 @@ import { createToken } from '../../src/access/token.service';
 import { runWrite } from '../../src/db/write-lock';
 import { loadSeeds } from '../../src/seeds/load-seeds';
 import { upsertUnits } from '../../src/units/unit.service';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process';
+import { freePort, startServerProcess, type ServerProcess } from '../helpers/server-process';
 import { SEED_DIR, seedReport } from '../helpers/seeds';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/test-db';
 
@@ -21,7 +21,6 @@ let db: TestDatabase;
 let token: string;
 let a: ServerProcess;
 let b: ServerProcess;
-const port = 5200 + (process.pid % 300);
 
 async function gql(server: ServerProcess, query: string, variables: Record<string, unknown> = {}) {
   const res = await fetch(server.url, {
@@ -73,8 +72,8 @@ describePg('two server processes over one PostgreSQL database', () => {
     token = created.value.secret;
     // the seeds are in already (units, checklist, reports): a start-up that re-checks only units and checklist is quicker on a loaded machine
     const env = { DATABASE_URL: (db.database as { url: string }).url, REQUEST_TIME_BUDGET_MS: '100000', SEED_REPORTS: '0' };
-    a = await startServerProcess(env, port);
-    b = await startServerProcess(env, port + 1);
+    a = await startServerProcess(env, await freePort());
+    b = await startServerProcess(env, await freePort());
     const units = await gql(a, UNITS);
     ids = new Map(units.units.edges.map((e: { node: { id: string; name: string } }) => [e.node.name, e.node.id]));
   }, 180_000);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -59,4 +60,17 @@ export async function startServerProcess(env: Record<string, string>, port: numb
     });
   await waitFor(/GraphQL listening at/);
   return { child, url: `http://127.0.0.1:${port}/graphql`, output: () => out, waitFor, exited };
+}
+
+/** A port the system says is free now (a fixed range can land on PostgreSQL's 5432 or another service's). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ApiToken } from '../../src/access/api-token.entity';
 import { createToken, revokeToken } from '../../src/access/token.service';
 import { loadSeeds } from '../../src/seeds/load-seeds';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process';
+import { freePort, startServerProcess, type ServerProcess } from '../helpers/server-process';
 import { seedReport } from '../helpers/seeds';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 import {
@@ -30,7 +30,6 @@ import { describeTimeBudget } from './time-budget-cases';
 let db: TestDatabase;
 let server: ServerProcess;
 let probe: HealthProbe;
-let port = 5100 + (process.pid % 400);
 let downloadDir: string;
 const tokens: Record<string, string> = {};
 const ids: Record<string, string> = {};
@@ -643,7 +642,7 @@ beforeAll(async () => {
   downloadDir = mkdtempSync(join(tmpdir(), 'fazhi-hostile-dl-'));
   const env: Record<string, string> =
     db.database.type === 'sqlite' ? { SQLITE_PATH: db.database.path, DATABASE_URL: '' } : { DATABASE_URL: db.database.url };
-  server = await startServerProcess({ ...env, DOWNLOAD_DIR: downloadDir }, port++);
+  server = await startServerProcess({ ...env, DOWNLOAD_DIR: downloadDir }, await freePort());
   const units = await send(Number(new URL(server.url).port), gql('{ units(first: 100) { edges { node { id name } } } checklists { id } }'));
   for (const e of units.body.data.units.edges) ids[e.node.name] = e.node.id;
   ids.checklist = units.body.data.checklists[0].id;
