@@ -113,6 +113,20 @@ const LEAD_INS = [
   '全面',
   '积极',
   '认真',
+  // adverbs and verbs before an organ (严格执行县委…制度, 切实贯彻区委…): never the start of a name
+  '严格',
+  '切实',
+  '坚决',
+  '扎实',
+  '持续',
+  '不断',
+  '着力',
+  '进一步',
+  '执行',
+  '贯彻',
+  '实施',
+  '学习',
+  '遵守',
   '深入',
   '坚持',
   '围绕',
@@ -226,7 +240,7 @@ const BAD_STEM_CHARS =
   /[的了着过们这那及或等委局议在是]|乡镇|镇街|街镇|街乡|乡街|城乡|乡村|村镇|镇村|城镇|街巷|县城|[镇乡区县市街][长委]|第[一二三四五六七八九十百\d]|科室|部门|工作|建设|法治|治理|政治|综治|政府|行政|政务|职责|系统|体系|涉农|农村|农业|法律|执法|普法|依法|司法|管理|服务|社会/u;
 /** A stem ending like a verb or an admin level is a phrase, not a name (大事不出街道, 天津市街道). */
 const PHRASE_END =
-  /(?:推进|形成|带动|带领|要求|围绕|涵盖|构建|发挥|聘请|组织|制定|加强|参与|联合|规范|进入|覆盖|服务|深入|走进|全面|建立|完善|落实|打造|配合|协助|指导|督促|推动|开展|成立|设立|召开|举办|风险|[出入进向到由对为省市区县])$/u;
+  /(?:推进|形成|带动|带领|要求|围绕|涵盖|构建|发挥|聘请|组织|制定|加强|参与|联合|规范|进入|覆盖|服务|深入|走进|全面|建立|完善|落实|打造|配合|协助|指导|督促|推动|开展|成立|设立|召开|举办|执行|贯彻|实施|学习|遵守|风险|[出入进向到由对为省市区县])$/u;
 /** Last characters of a stem that make the word generic (社区, 城镇, 全街, 城乡 …). */
 const GENERIC_STEM_END: Record<string, RegExp> = {
   区: /(?:社|小|辖|园|镇|乡|主城|老城|旧城|中心城|景|片|街|市|全|本|我|各|该|校|库|矿|林|灾|山|湖|禁|误|专|分|学|示范|保护|开发|试验|功能|商|住|服务|管|地|老|郊|战|厂|营|院|生活|居住|行政|一|二|三|四|五|六|七|八|九|十|两)$/u,
@@ -281,7 +295,9 @@ function stemBefore(
   spaces?: ReadonlySet<number>,
 ): string | null {
   let k = at;
-  while (k > 0 && isHan(text[k - 1]) && at - k < 12) k -= 1;
+  // an autonomous county's or an ethnic township's name is longer (彭水苗族土家族自治县, 双河拉祜族佤族布朗族自治县)
+  const lookback = AUTONOMOUS_BEFORE.test(text.slice(Math.max(0, at - 2), at)) ? AUTONOMOUS_LOOKBACK : 12;
+  while (k > 0 && isHan(text[k - 1]) && at - k < lookback) k -= 1;
   // 威廉希尔中文 沙园街道办事处 (a mirror page's title after a site's words): where a naming line had a space, the name
   // starts after it, when two characters or more follow (a letter-spaced title, 沙 园 街 道, has one)
   if (namingSpot && spaces) {
@@ -296,7 +312,12 @@ function stemBefore(
   if (/\d/u.test(text.charAt(k - 1))) run = run.replace(/^(?:年度|年|月份|月|日)/u, '');
   // 滨海新区胡家园 → 胡家园, 天津市南开 → 南开
   // 中共禹王台区委禹王台 (two header lines joined) → 禹王台: a superior's 委 goes with it
-  const admin = /[省市区县](?:委(?!员))?(?=[^省市区县]{2,}$)/gu;
+  // 济南市市中 → 市中, 青岛市市北 → 市北 (a district whose own name starts with 市 or 区 after its city's name);
+  // 湘西土家族苗族自治州石溪 → 石溪; 阳泉市郊 → 郊 where a text names its author (城区, 郊区 and 矿区 are districts' names)
+  const admin = new RegExp(
+    `(?:[省市区县](?:委(?!员))?|自治州)(?=(?:[^省市区县]{2,}|[市区][^省市区县]{1,3}${namingSpot && suffix === '区' ? '|[城郊矿]' : ''})$)`,
+    'gu',
+  );
   let adminEnd = -1;
   for (const m of run.matchAll(admin)) adminEnd = (m.index ?? 0) + m[0].length;
   if (adminEnd >= 0) run = run.slice(adminEnd);
@@ -321,10 +342,10 @@ function stemBefore(
       if (rest === 1 && [...w].length >= 2) return null;
     }
   }
-  const whole = acceptStem(text, at, suffix, run, namingSpot, authorLine && SUBJECT_STEM.test(run));
+  const whole = acceptStem(text, at, suffix, run, namingSpot, authorLine && (SUBJECT_STEM.test(run) || DIRECTION_AREA.test(run)));
   if (whole !== null || namingSpot) return whole;
-  // a subject is a place's own name: short, with no level word inside (红星乡围绕城乡 is two words)
-  if (SUBJECT_STEM.test(run) && atSubject?.(at - run.length)) {
+  // a subject is a place's own name: short, with no level word inside (红星乡围绕城乡 is two words) but 东区街道's
+  if ((SUBJECT_STEM.test(run) || DIRECTION_AREA.test(run)) && atSubject?.(at - run.length)) {
     const subject = acceptStem(text, at, suffix, run, true, true);
     if (subject !== null) return subject;
   }
@@ -342,6 +363,24 @@ function stemBefore(
 /** A character that ends the words before a name in running text (精神在…, 列入…, 党的…). */
 const FUNCTION_END = /[的了在把将对向从于让使被入给是]$/u;
 
+/** The two characters before a suffix that may end an autonomous county's (自治县) or an ethnic township's (回族乡) name. */
+const AUTONOMOUS_BEFORE = /(?:自治|族)$/u;
+/** How far back such a name may start (双河拉祜族佤族布朗族自治 is twelve characters). */
+const AUTONOMOUS_LOOKBACK = 18;
+/**
+ * Stems of autonomous counties and ethnic townships and towns: a place name and one to four peoples (彭水苗族土家族自治县,
+ * 柳溪回族乡, 大营子满族蒙古族乡, 龙胜各族自治县).
+ */
+const AUTONOMOUS_STEM: Partial<Record<string, RegExp>> = {
+  县: /^[^省市区县州族\s]{2,4}(?:[^省市区县州族\s]{1,4}?族){1,4}自治$/u,
+  乡: /^[^省市区县州族\s]{2,4}(?:[^省市区县州族\s]{1,4}?族){1,3}$/u,
+  镇: /^[^省市区县州族\s]{2,4}(?:[^省市区县州族\s]{1,4}?族){1,3}$/u,
+};
+/** The one-character names of districts of a city (阳泉市城区, 阳泉市郊区, 阳泉市矿区). */
+const CITY_DISTRICT_WORD = /^[城郊矿]$/u;
+/** A 街道's or 镇's name that is a direction and an area word (东区街道, 北市镇): a name where a subject or author stands. */
+const DIRECTION_AREA = /^[东西南北中][区市]$/u;
+
 /** A stem read as an opening's subject: two to four characters, no level word among them. */
 const SUBJECT_STEM = /^[^街镇乡区县市\s]{2,4}$/u;
 
@@ -355,10 +394,21 @@ const NOT_ONE_CHAR_COUNTY = /[全本我各该此每两邻外郡州市省区县�
  */
 function acceptStem(text: string, at: number, suffix: string, run: string, namingSpot: boolean, subject = false): string | null {
   const n = [...run].length;
-  // a county or a 街 of one character (郏县, 南街) only where an author is named
+  // a county or a 街 of one character (郏县, 南街) only where an author is named; 城区, 郊区, 矿区 right after their
+  // city's name there (阳泉市郊区人民政府)
   const oneChar =
-    n === 1 && namingSpot && (suffix === '县' || (suffix === '街' && !GENERIC_STEM_END['街']!.test(run))) && !NOT_ONE_CHAR_COUNTY.test(run);
-  if ((n < 2 && !oneChar) || n > 6) return null;
+    n === 1 &&
+    namingSpot &&
+    ((suffix === '县' && !NOT_ONE_CHAR_COUNTY.test(run)) ||
+      (suffix === '街' && !GENERIC_STEM_END['街']!.test(run) && !NOT_ONE_CHAR_COUNTY.test(run)) ||
+      (suffix === '区' && CITY_DISTRICT_WORD.test(run) && /[\u3400-\u9fff]市$/u.test(text.slice(Math.max(0, at - 3), at - 1))));
+  // 自治区 is a province (广西壮族自治区), not a district
+  if (suffix === '区' && run.endsWith('自治')) return null;
+  const autonomous = AUTONOMOUS_STEM[suffix]?.test(run) ?? false;
+  if ((n < 2 && !oneChar) || (n > 6 && !autonomous)) return null;
+  if (autonomous) return BAD_STEM_CHARS.test(run) || GENERIC_NEXT[suffix]?.test(text.slice(at + 1, at + 3)) ? null : run;
+  // 东区街道, 西市镇: a 街道 or 镇 named after its part of a town, where a text names its author or as the opening's subject
+  if (subject && DIRECTION_AREA.test(run) && (suffix === '街道' || suffix === '镇' || suffix === '乡')) return run;
   // a 街道 whose own name ends in 街 (南街街道, 新华路街街道): the 街 belongs to the name
   const ownStreet = suffix === '街道' && run.endsWith('街') && !/[我本全各该此每两在到沿临]街$/u.test(run);
   const body = ownStreet ? run.slice(0, -1) : run;
@@ -725,10 +775,11 @@ export function suffixNameWeight(
 
 /**
  * A level word with an organ and no name, as the subject of the opening (2022年，区政府坚持…; 街道按照…), or as what the
- * opening reports on (现将县人民政府2022年…情况报告如下, see {@link REPORTS_AS}).
+ * opening reports on (现将县人民政府2022年…情况报告如下, see {@link REPORTS_AS}). Not the 市 that starts a district's own
+ * name (2024年，市中区坚持…).
  */
 const BARE_ORGAN =
-  /(?<=^|[^\u3400-\u9fff]|现[将就])(街道|镇|乡|区|县|市)(?:人民政府|政府|办事处|党工委|党委)?(?=[\u3400-\u9fff])(?![委、])/gu;
+  /(?<=^|[^\u3400-\u9fff]|现[将就])(街道|镇|乡|区|县|市(?![\u3400-\u9fff]{1,2}区))(?:人民政府|政府|办事处|党工委|党委)?(?=[\u3400-\u9fff])(?![委、])/gu;
 /** The level's party committee and government together as the opening's subject (县委、县政府坚持…; 镇党委、镇政府…). */
 const PARTY_AND_GOVERNMENT = /(?<=^|[^\u3400-\u9fff]|现[将就])(街道|镇|乡|区|县|市)(?:党工委|党委|委)、\1?(?:人民政府|政府|办事处)/gu;
 /**
