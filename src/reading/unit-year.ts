@@ -787,6 +787,8 @@ const PARTY_AND_GOVERNMENT = /(?<=^|[^\u3400-\u9fff]|现[将就])(街道|镇|乡
  * not when it passes on a superior's words (现将区委部署转发如下).
  */
 const REPORTS_AS = /^[^。；;！!？?\n]{0,60}?(?:报告|汇报)如下/u;
+/** A bare organ as written, for a reason (县人民政府, 镇党委、镇政府). */
+const ORGAN_SAID = /^(?:街道|镇|乡|区|县|市)(?:党工委|党委|委)?(?:、(?:街道|镇|乡|区|县|市)?)?(?:人民政府|政府|办事处|党工委|党委)?/u;
 /** A bare organ as the opening's subject counts as this many 我X. */
 const BARE_SUBJECT_COUNT = 3;
 
@@ -798,23 +800,30 @@ const BARE_SUBJECT_COUNT = 3;
  * the lowest of those levels is the author's, however often the higher one is said; when it names only units below
  * the level the text speaks as (`XX街道关于…` with 我市 alone), no level is taken from the text.
  */
-function authorLevel(segments: Segment[], named: ReadonlySet<UnitLevel> = new Set()): UnitLevel | null {
+function authorLevel(segments: Segment[], named: ReadonlySet<UnitLevel> = new Set(), voice: Voice = new Map()): UnitLevel | null {
   const counts = new Map<UnitLevel, number>();
-  const count = (level: UnitLevel | null, n: number): void => {
-    if (level) counts.set(level, (counts.get(level) ?? 0) + n);
+  const count = (level: UnitLevel | null, n: number, said: string): void => {
+    if (!level) return;
+    counts.set(level, (counts.get(level) ?? 0) + n);
+    const words = voice.get(level) ?? new Map<string, number>();
+    words.set(said, (words.get(said) ?? 0) + 1);
+    voice.set(level, words);
   };
   for (const seg of segments) {
     if (seg.source === 'PUBLISH_DATE') continue;
     // 本市 is not counted: a district of a municipality says 本市 for the municipality (国家、本市…纲要)
     for (const m of seg.text.matchAll(/(?:我|本|全)(街道|街|镇|乡)|(?:我|本)(区|县)(?![委政域民场])|我(市)(?![委政域民场])/gu)) {
-      count(levelOf(m[1] ?? m[2] ?? m[3] ?? ''), 1);
+      count(levelOf(m[1] ?? m[2] ?? m[3] ?? ''), 1, `“${m[0]}”`);
     }
     if (!seg.opening) continue;
     for (const re of [BARE_ORGAN, PARTY_AND_GOVERNMENT]) {
       for (const m of seg.text.matchAll(re)) {
         const at = m.index ?? 0;
-        const reported = !/现[将就]$/u.test(seg.text.slice(Math.max(0, at - 2), at)) || REPORTS_AS.test(seg.text.slice(at));
-        if (reported && atSubject(seg.text, at)) count(levelOf(m[1] ?? ''), BARE_SUBJECT_COUNT);
+        const after = /现[将就]$/u.test(seg.text.slice(Math.max(0, at - 2), at));
+        const reported = !after || REPORTS_AS.test(seg.text.slice(at));
+        const organ = ORGAN_SAID.exec(seg.text.slice(at))?.[0] ?? m[0];
+        const said = after ? `开头的“${seg.text.slice(at - 2, at)}${organ}…报告如下”` : `开头以“${organ}”为主语`;
+        if (reported && atSubject(seg.text, at)) count(levelOf(m[1] ?? ''), BARE_SUBJECT_COUNT, said);
       }
     }
   }
@@ -831,6 +840,24 @@ function authorLevel(segments: Segment[], named: ReadonlySet<UnitLevel> = new Se
   // a text whose title names a 街道 and which says only 我市: the city is where it lies, not who speaks
   if (best && named.size > 0 && [...named].every((l) => RANK[l] > RANK[best!])) return null;
   return best;
+}
+
+/** What a text said of itself, by level: “我县” (how often), 开头以“县人民政府”为主语 (how often). */
+type Voice = Map<UnitLevel, Map<string, number>>;
+
+/**
+ * What the text was read saying of itself as `level`, for a reason: `全文以区、县的口吻行文（开头以“县人民政府”为主语）`,
+ * `全文以镇、乡的口吻自称（“我镇”3次）`. Without the words read, the level's usual word.
+ */
+function voiceReason(level: UnitLevel, voice?: Voice): string {
+  const words = [...(voice?.get(level) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1]);
+  if (words.length === 0) return `全文以${LEVEL_WORDS[level]}的口吻自称（如“${SELF_WORDS[level]}”）`;
+  const selfWord = words.some(([w]) => w.startsWith('“'));
+  const listed = words
+    .slice(0, 3)
+    .map(([w, n]) => (w.startsWith('“') ? `${w}${n}次` : n > 1 ? `${w}（${n}次）` : w))
+    .join('、');
+  return `全文以${LEVEL_WORDS[level]}的口吻${selfWord ? '自称' : '行文'}（${listed}）`;
 }
 
 /** The levels of the units a title, signature or 来源 field names (outside book titles). */
@@ -1001,7 +1028,7 @@ function reasonOf(name: string, ms: Mention[], credible: boolean): string {
   return parts.join('；');
 }
 
-function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel | null): UnitCandidate[] {
+function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel | null, voice?: Voice): UnitCandidate[] {
   const groups = new Map<string, Mention[]>();
   for (const m of mentions) {
     const list = groups.get(m.key);
@@ -1013,7 +1040,7 @@ function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel 
   mergeAbbreviations(groups);
   const scored = [...groups.values()].map((ms) => scoreUnitGroup(norm, ms, author));
   demoteOtherLevels(scored, author);
-  adoptRecurringName(scored, author);
+  adoptRecurringName(scored, author, voice);
   const ranked = scored.sort((a, b) => b.confidence - a.confidence || a.first - b.first);
   const chosen = ranked[0];
   const readNotGuessed =
@@ -1099,9 +1126,9 @@ export function demoteOtherLevels(scored: ScoredUnit[], author: UnitLevel | null
  * No title, signature or 来源 names the author, but the text speaks as one level (我县, 区政府…) and only one name of
  * that level recurs in it: that name, with a modest confidence.
  */
-export function adoptRecurringName(scored: ScoredUnit[], author: UnitLevel | null): void {
+export function adoptRecurringName(scored: ScoredUnit[], author: UnitLevel | null, voice?: Voice): void {
   if (!author || scored.some((c) => c.level === author && c.credible && c.confidence >= MIN_UNIT_CONFIDENCE)) return;
-  const speaks = `标题、署名和网页来源栏没有写明单位；全文以${LEVEL_WORDS[author]}的口吻自称（如“${SELF_WORDS[author]}”）`;
+  const speaks = `标题、署名和网页来源栏没有写明单位；${voiceReason(author, voice)}`;
   const recurring = scored.filter((c) => c.level === author && c.mentions >= AGREEMENT_MIN_MENTIONS);
   const c = recurring[0];
   if (recurring.length === 1 && c) {
@@ -1447,6 +1474,7 @@ function bareStemCandidate(
   segments: readonly Segment[],
   author: UnitLevel | null,
   others: readonly UnitCandidate[],
+  voice?: Voice,
 ): UnitCandidate | null {
   const word = author ? levelWordOf(segments, author) : null;
   if (!author || !word) return null;
@@ -1474,7 +1502,7 @@ function bareStemCandidate(
     name,
     level: author,
     confidence: BARE_STEM_CONFIDENCE[at.length > 1 ? 1 : 0],
-    reason: `标题、署名和网页来源栏没有写明单位；全文以${LEVEL_WORDS[author]}的口吻自称（如“我${word}”），只在“法治${stem}建设”一类提法中出现地名“${stem}”（${at.length}次），据此推定为“${name}”，把握较低`,
+    reason: `标题、署名和网页来源栏没有写明单位；${voiceReason(author, voice)}，只在“法治${stem}建设”一类提法中出现地名“${stem}”（${at.length}次），据此推定为“${name}”，把握较低`,
     known: false,
     tentative: true,
     evidence: at.slice(0, MAX_LISTED_EVIDENCE).map((m) => toEvidence(norm, m)),
@@ -1495,7 +1523,12 @@ const OWN_DOCUMENT_CONFIDENCE = [0.25, 0.3] as const;
  * level only at the start of book titles — its own rules and plans (《岳阳县人民政府常务会会前学法制度》): that unit, with
  * a low confidence and a reason saying so. Only when exactly one name of that level stands there.
  */
-function ownDocumentCandidate(norm: NormalisedText, segments: readonly Segment[], author: UnitLevel | null): UnitCandidate | null {
+function ownDocumentCandidate(
+  norm: NormalisedText,
+  segments: readonly Segment[],
+  author: UnitLevel | null,
+  voice?: Voice,
+): UnitCandidate | null {
   if (author !== 'STREET' && author !== 'TOWN' && author !== 'DISTRICT') return null;
   const found = new Map<string, Array<{ source: EvidenceSource; start: number; end: number }>>();
   for (const seg of segments) {
@@ -1514,7 +1547,7 @@ function ownDocumentCandidate(norm: NormalisedText, segments: readonly Segment[]
     name,
     level: author,
     confidence: OWN_DOCUMENT_CONFIDENCE[at.length > 1 ? 1 : 0],
-    reason: `标题、署名和网页来源栏没有写明单位；全文以${LEVEL_WORDS[author]}的口吻行文，只在本级文件名（如《${name}…》）开头出现“${name}”（${at.length}次），据此推定为“${name}”，把握较低`,
+    reason: `标题、署名和网页来源栏没有写明单位；${voiceReason(author, voice)}，只在本级文件名（如《${name}…》）开头出现“${name}”（${at.length}次），据此推定为“${name}”，把握较低`,
     known: false,
     tentative: true,
     evidence: at.slice(0, MAX_LISTED_EVIDENCE).map((m) => toEvidence(norm, m)),
@@ -1629,8 +1662,9 @@ export function detectUnitYear(norm: NormalisedText, doc: DocumentStructure, opt
   const segments = lineSegments(doc);
   markSpaces(norm, segments);
   const mentions = unitMentions(segments, opts.knownUnits);
-  const author = authorLevel(segments, levelsNamedAsAuthor(mentions));
-  let unitCandidates = rankUnits(norm, mentions, author);
+  const voice: Voice = new Map();
+  const author = authorLevel(segments, levelsNamedAsAuthor(mentions), voice);
+  let unitCandidates = rankUnits(norm, mentions, author, voice);
   let yearCandidates = rankYears(norm, yearMentions(segments));
   const [topUnit] = unitCandidates;
   const [topYear] = yearCandidates;
@@ -1638,7 +1672,7 @@ export function detectUnitYear(norm: NormalisedText, doc: DocumentStructure, opt
   const community = communityReport(segments);
   if (community) unit = null;
   else if (!unit) {
-    const bare = bareStemCandidate(norm, segments, author, unitCandidates) ?? ownDocumentCandidate(norm, segments, author);
+    const bare = bareStemCandidate(norm, segments, author, unitCandidates, voice) ?? ownDocumentCandidate(norm, segments, author, voice);
     if (bare) {
       unit = bare;
       unitCandidates = [bare, ...unitCandidates];
