@@ -141,7 +141,14 @@ export async function evaluateUnitYear(frozenDir = DEFAULT_FROZEN, seedDir?: str
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
-function summary(e: UnitYearEvaluation): string {
+/** Every unit read tentatively, right or wrong, with its confidence and reason. */
+function tentativeReadings(s: UnitYearScore): Array<{ id: string; unit: string; right: boolean; confidence: number; reason: string }> {
+  return s.outcomes
+    .filter((o) => o.unitTentative && o.detectedUnit !== null)
+    .map((o) => ({ id: o.id, unit: o.detectedUnit!, right: o.unitRight, confidence: o.unitConfidence ?? 0, reason: o.unitReason ?? '' }));
+}
+
+function summary(e: UnitYearEvaluation, listTentative = false): string {
   const lines = ['单位与年度识别评估（不给单位、年度和登记单位）'];
   const block = (title: string, s: UnitYearScore | null): void => {
     if (!s) {
@@ -152,6 +159,11 @@ function summary(e: UnitYearEvaluation): string {
     lines.push(
       `  单位为推定（把握较低，导入时不入库）${s.tentativeUnits} 份，其中错 ${s.tentativeWrong} 份；有把握却读错（导入会存到别的单位名下）${s.confidentWrong} 份`,
     );
+    if (listTentative) {
+      for (const t of tentativeReadings(s)) {
+        lines.push(`  推定 ${t.id}：${t.unit}（把握 ${t.confidence}，${t.right ? '对' : '错'}）——${t.reason}`);
+      }
+    }
     for (const o of s.outcomes.filter((x) => !x.unitRight || !x.yearRight)) {
       lines.push(
         `  错误 ${o.id}：单位 ${o.detectedUnit ?? '（无）'}${o.unitTentative ? '（推定）' : ''}（应为 ${o.expectedUnit ?? '（无）'}），年度 ${o.detectedYear ?? '（无）'}（应为 ${o.expectedYear ?? '（无）'}）`,
@@ -174,6 +186,7 @@ function figures(s: UnitYearScore | null): object | null {
     tentativeUnits: s.tentativeUnits,
     tentativeWrong: s.tentativeWrong,
     confidentWrong: s.confidentWrong,
+    tentative: tentativeReadings(s),
     misses: s.outcomes
       .filter((o) => !o.unitRight || !o.yearRight)
       .map(({ id, expectedUnit, detectedUnit, unitTentative, expectedYear, detectedYear }) => ({
@@ -192,13 +205,14 @@ export async function runEvaluateUnitYearCli(
   argv: string[],
   io: CliIO = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
-  let opts: { json?: boolean; frozen: string } = { frozen: DEFAULT_FROZEN };
+  let opts: { json?: boolean; frozen: string; tentative?: boolean } = { frozen: DEFAULT_FROZEN };
   const program = new Command()
     .name('fazhi evaluate-unit-year')
     .description('单位与年度识别的正确率：改写的示例报告和冻结测试集')
     .option('--json', 'print one JSON document')
     .option('--frozen <dir>', 'folder of the frozen test set (label files and texts)', DEFAULT_FROZEN)
-    .action((o: { json?: boolean; frozen: string }) => {
+    .option('--tentative', 'list every unit read tentatively (right or wrong) with its confidence and reason')
+    .action((o: { json?: boolean; frozen: string; tentative?: boolean }) => {
       opts = o;
     });
   const stop = await parseCommandLine(program, argv, io, 2);
@@ -207,7 +221,7 @@ export async function runEvaluateUnitYearCli(
   if (opts.json) {
     const doc = { rewrittenSeeds: figures(result.rewrittenSeeds), frozen: figures(result.frozen), problems: result.problems };
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
-  } else io.stdout.write(summary(result));
+  } else io.stdout.write(summary(result, opts.tentative));
   return 0;
 }
 

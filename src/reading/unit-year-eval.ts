@@ -265,6 +265,9 @@ interface UnitYearOutcome {
   yearRight: boolean;
   /** the unit was read tentatively (ingest refuses it unless the unit is given) */
   unitTentative: boolean;
+  /** the chosen unit's confidence and reason (null when none was chosen) */
+  unitConfidence: number | null;
+  unitReason: string | null;
 }
 
 /** Shares right over a set of cases. */
@@ -296,6 +299,8 @@ export function scoreUnitYear(cases: readonly UnitYearCase[], knownUnits?: Known
       unitRight,
       yearRight,
       unitTentative: a.unit?.tentative ?? false,
+      unitConfidence: a.unit?.confidence ?? null,
+      unitReason: a.unit?.reason ?? null,
     };
   });
   const n = outcomes.length;

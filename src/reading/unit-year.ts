@@ -766,8 +766,12 @@ export function suffixNameWeight(
   const lower = level ? LOWER_UNIT[level] : undefined;
   const rest = t.slice(at + suffix.length);
   if (lower && (ORGAN_NEXT.test(after) || lower.test(rest.slice(0, 16)) || LOWER_NAME_NEXT[level!]?.test(rest))) {
-    // a district's or city's organ names a superior, unless the title or signature names no lower unit
-    const authorLine = AUTHOR_POSITIONS.has(seg.source) && !lower.test(rest);
+    // a district's or city's organ names a superior, unless the title or signature names no lower unit, or the organ is
+    // the subject of the opening sentence and that sentence names no lower unit (2022年，清河县人民政府坚持…)
+    const sentence = /^[^。；;！!？?\n]*/u.exec(rest)?.[0] ?? rest;
+    const authorLine =
+      (AUTHOR_POSITIONS.has(seg.source) && !lower.test(rest)) ||
+      (subject && ORGAN_NEXT.test(after) && !lower.test(sentence) && !LOWER_NAME_NEXT[level!]?.test(rest));
     if (!authorLine) weight *= 0.5;
   } else if (anchored && seg.source === 'BODY') weight = Math.max(weight, 0.15);
   return weight;
@@ -982,6 +986,29 @@ function mergeAbbreviations(groups: Map<string, Mention[]>): void {
   }
 }
 
+/**
+ * The start of a document's name, after an optional year (《浮梁县…》, 《2022年岳阳县…》, 〈兴国县…〉): where a
+ * report names its own unit's plans and rules.
+ */
+const DOCUMENT_HEAD = /[《〈](?:(?:19|20)\d{2}年度?)?$/u;
+/**
+ * Confidence of the only recurring name of the level a text speaks as when it also heads the text's own documents
+ * (我县 … 《浮梁县法治政府建设实施纲要》 … 《浮梁县人民政府重大行政决策程序规定》): the text speaks as that level and
+ * issues that unit's documents — two roles a careful reader takes as the author's. Above the tentative bar.
+ */
+const OWN_DOCUMENTS_CONFIDENCE = 0.45;
+
+/**
+ * Whether `c` heads the text's own documents — twice, or once and named outside a document's name too — while no other
+ * name of its level heads any. Not for a city: a county-level city's report cites its prefecture's documents (both 市).
+ */
+function issuesOwnDocuments(c: ScoredUnit, scored: readonly ScoredUnit[]): boolean {
+  const heads = c.documentHeads ?? 0;
+  if (c.level === 'CITY' || c.level === null || heads === 0) return false;
+  if (heads < 2 && (c.outsideBooks ?? 0) === 0) return false;
+  return !scored.some((o) => o !== c && o.level === c.level && (o.documentHeads ?? 0) > 0);
+}
+
 /** Confidence of a unit chosen only by agreement with how the text speaks of itself. */
 const AGREEMENT_CONFIDENCE = 0.35;
 /**
@@ -1077,6 +1104,10 @@ interface ScoredUnit extends Omit<UnitCandidate, 'tentative'> {
   credible: boolean;
   mentions: number;
   first: number;
+  /** mentions at the head of a document's name (《浮梁县法治政府建设实施纲要》, 《2022年岳阳县…》): its own documents */
+  documentHeads?: number;
+  /** mentions outside any document's name */
+  outsideBooks?: number;
 }
 
 /**
@@ -1103,6 +1134,8 @@ function scoreUnitGroup(norm: NormalisedText, ms: Mention[], author: UnitLevel |
     reason: reasonOf(name, ms, credible),
     mentions: ms.length,
     first: ms.reduce((min, m) => Math.min(min, m.start), Infinity),
+    documentHeads: ms.filter((m) => DOCUMENT_HEAD.test(norm.text.slice(Math.max(0, m.start - 8), m.start))).length,
+    outsideBooks: ms.filter((m) => m.weight > 0.03).length,
     evidence: kept
       .slice(0, MAX_LISTED_EVIDENCE)
       .sort((a, b) => a.start - b.start)
@@ -1132,8 +1165,13 @@ export function adoptRecurringName(scored: ScoredUnit[], author: UnitLevel | nul
   const recurring = scored.filter((c) => c.level === author && c.mentions >= AGREEMENT_MIN_MENTIONS);
   const c = recurring[0];
   if (recurring.length === 1 && c) {
-    c.confidence = Math.max(c.confidence, AGREEMENT_CONFIDENCE);
     c.credible = true;
+    if (issuesOwnDocuments(c, scored)) {
+      c.confidence = Math.max(c.confidence, OWN_DOCUMENTS_CONFIDENCE);
+      c.reason = `${speaks}，正文中同级的名称只有“${c.name}”反复出现（${c.mentions}次），且是本级文件名的开头（如《${c.name}…》，${c.documentHeads}次）——以本级口吻行文、又发本级文件的单位，据此认定`;
+      return;
+    }
+    c.confidence = Math.max(c.confidence, AGREEMENT_CONFIDENCE);
     c.reason = `${speaks}，正文中同级的名称只有“${c.name}”反复出现（${c.mentions}次），据此推定`;
     return;
   }

@@ -70,6 +70,17 @@ describe('evaluate:unit-year', () => {
     ]);
   });
 
+  it('--tentative lists every unit read tentatively, right or wrong, with its confidence and reason', async () => {
+    const { code, out } = await run('--tentative', '--frozen', dir);
+    expect(code).toBe(0);
+    expect(out).toMatch(/推定 \S*c\.txt：青榆街道（把握 0\.\d+，错）——\S+/u);
+    expect(out).not.toMatch(/推定 \S*a\.txt/u);
+    const doc = JSON.parse((await run('--json', '--frozen', dir)).out);
+    expect(doc.frozen.tentative).toEqual([
+      { id: expect.stringMatching(/c\.txt$/u), unit: '青榆街道', right: false, confidence: expect.any(Number), reason: expect.any(String) },
+    ]);
+  });
+
   it('prints a Chinese summary, and says when there is no frozen set', async () => {
     const { code, out } = await run('--frozen', join(dir, 'nowhere'));
     expect(code).toBe(0);

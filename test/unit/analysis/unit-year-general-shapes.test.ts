@@ -60,7 +60,8 @@ describe('a verb before 区/镇 in running text is not a name', () => {
   it('takes the district the body names, not 聚焦区', () => {
     const a = analyzeReport(text);
     expect(a.unit).toMatchObject({ name: '青阳区', level: 'DISTRICT' });
-    expect(a.unit!.reason).toMatch(/推定/u);
+    // it speaks as a 区 and heads its own document (《青阳区行政执法公示办法》): read, not guessed (units8)
+    expect(a.unit!.reason).toMatch(/本级文件名的开头/u);
     const verb = a.unitCandidates.find((c) => c.name === '聚焦区');
     expect(verb === undefined || verb.confidence < 0.1).toBe(true);
     expect(a.unitCandidates.some((c) => c.name === '办理区')).toBe(false);

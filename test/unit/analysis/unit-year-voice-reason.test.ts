@@ -15,7 +15,7 @@ describe('the reason of a unit inferred from the text’s own voice', () => {
         '印发《青禾县法治政府建设实施方案》，明确分工。\n' +
         tail,
     );
-    expect(a.unit).toMatchObject({ name: '青禾县', tentative: true });
+    expect(a.unit).toMatchObject({ name: '青禾县' });
     expect(a.unit!.reason).toContain('开头的“现将县人民政府…报告如下”');
     expect(a.unit!.reason).not.toContain('我区');
     expect(a.unit!.reason).not.toContain('我县');
