@@ -112,6 +112,52 @@ export function longestList(value: unknown, stop: number): number {
   return longest;
 }
 
+/** Why a GraphQL request body is refused before parsing (see `graphqlPrecheck`), or null. */
+export interface PrecheckRefusal {
+  status: number;
+  code: ErrorCode;
+  message: string;
+}
+
+/**
+ * What `graphqlPrecheck` refuses, as data: the Express middleware and the lean `/graphql`
+ * handler (src/app/graphql-http.ts) answer the same status, code and message.
+ */
+export function precheckRefusal(body: unknown, limits: GraphQLPrecheckLimits): PrecheckRefusal | null {
+  const request = body as { query?: unknown; variables?: unknown } | undefined | null;
+  if (request && typeof request.query === 'string') {
+    let fragments = 0;
+    const definition = /\bfragment\s+[_A-Za-z]\w*\s+on\b/g;
+    while (definition.exec(request.query) && fragments <= limits.maxFragments) fragments += 1;
+    if (fragments > limits.maxFragments) {
+      return {
+        status: 400,
+        code: 'QUERY_TOO_LARGE',
+        message: `查询含超过 ${limits.maxFragments} 个片段定义，超过上限（MAX_QUERY_FRAGMENTS）：请合并片段。`,
+      };
+    }
+    const braces = limits.maxDepth * 2 + 10;
+    if (braceDepth(request.query, braces) > braces) {
+      return {
+        status: 400,
+        code: 'QUERY_TOO_DEEP',
+        message: `查询的大括号嵌套超过 ${braces} 层，远超深度上限 ${limits.maxDepth}（MAX_QUERY_DEPTH）：请减少嵌套层数。`,
+      };
+    }
+  }
+  if (request && request.variables !== null && typeof request.variables === 'object') {
+    const longest = longestList(request.variables, limits.maxListArgument);
+    if (longest > limits.maxListArgument) {
+      return {
+        status: 400,
+        code: 'LIST_TOO_LONG',
+        message: `变量中的列表含 ${longest} 个值，超过上限 ${limits.maxListArgument}（MAX_LIST_ARGUMENT）：请分批查询。`,
+      };
+    }
+  }
+  return null;
+}
+
 /**
  * Refuses, before parsing, what would make parsing or validation itself the expensive part:
  * documents with more fragment definitions than MAX_QUERY_FRAGMENTS (graphql-js compares
@@ -120,38 +166,8 @@ export function longestList(value: unknown, stop: number): number {
  */
 export function graphqlPrecheck(limits: GraphQLPrecheckLimits): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    const body = req.body as { query?: unknown; variables?: unknown } | undefined;
-    if (body && typeof body.query === 'string') {
-      let fragments = 0;
-      const definition = /\bfragment\s+[_A-Za-z]\w*\s+on\b/g;
-      while (definition.exec(body.query) && fragments <= limits.maxFragments) fragments += 1;
-      if (fragments > limits.maxFragments) {
-        refuse(res, 400, 'QUERY_TOO_LARGE', `查询含超过 ${limits.maxFragments} 个片段定义，超过上限（MAX_QUERY_FRAGMENTS）：请合并片段。`);
-        return;
-      }
-      const braces = limits.maxDepth * 2 + 10;
-      if (braceDepth(body.query, braces) > braces) {
-        refuse(
-          res,
-          400,
-          'QUERY_TOO_DEEP',
-          `查询的大括号嵌套超过 ${braces} 层，远超深度上限 ${limits.maxDepth}（MAX_QUERY_DEPTH）：请减少嵌套层数。`,
-        );
-        return;
-      }
-    }
-    if (body && body.variables !== null && typeof body.variables === 'object') {
-      const longest = longestList(body.variables, limits.maxListArgument);
-      if (longest > limits.maxListArgument) {
-        refuse(
-          res,
-          400,
-          'LIST_TOO_LONG',
-          `变量中的列表含 ${longest} 个值，超过上限 ${limits.maxListArgument}（MAX_LIST_ARGUMENT）：请分批查询。`,
-        );
-        return;
-      }
-    }
-    next();
+    const refusal = precheckRefusal(req.body, limits);
+    if (refusal) refuse(res, refusal.status, refusal.code, refusal.message);
+    else next();
   };
 }

@@ -6,7 +6,7 @@ import { getDistDirectory, renderAltair } from 'altair-static';
 import cors from 'cors';
 import express, { type Request } from 'express';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { callerOfRequest } from './access/authenticate-request';
 import { createContext, downloadsOf, type AppServices, type Caller, type Context } from './graphql/context';
@@ -15,6 +15,7 @@ import { costLimitPlugin, queryShapeRule } from './graphql/limits';
 import { graphqlPrecheck, hostCheck, singleAuthorizationHeader } from './http-guards';
 import { buildAppSchema } from './app/schema';
 import { jitGateway } from './app/jit-executor';
+import { leanGraphQL } from './app/graphql-http';
 import { localeFromAcceptLanguage, t } from './i18n/messages';
 import { installServiceEndpoints, observabilityPlugin, observeCaller, requestLogging } from './app/http-observability';
 import { logger } from './common/log';
@@ -67,12 +68,43 @@ export async function startServer(
   const { config } = services;
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestLogging());
+  const logging = requestLogging();
+  app.use(logging);
   app.use(hostCheck(config), singleAuthorizationHeader());
+  const precheckLimits = {
+    maxFragments: config.maxQueryFragments,
+    maxListArgument: config.maxListArgument,
+    maxDepth: config.maxQueryDepth,
+  };
+  const context = async (req: IncomingMessage): Promise<Context> => {
+    const caller = await resolveCaller(req as Request);
+    observeCaller(caller);
+    return createContext(services, caller, localeFromAcceptLanguage(req.headers['accept-language']));
+  };
   // a request without Host is refused by hostCheck with a coded JSON error, not by Node's bare 400
-  const httpServer = createServer({ requireHostHeader: false }, app);
+  const httpServer = createServer({ requireHostHeader: false });
   const apollo = createApollo(services, httpServer);
   await apollo.start();
+  // plain GraphQL POSTs on a lean path, everything else through Express (src/app/graphql-http.ts);
+  // with CORS origins configured every request goes through Express's cors
+  httpServer.on(
+    'request',
+    config.corsOrigins.length
+      ? app
+      : leanGraphQL(
+          apollo,
+          {
+            host: config.host,
+            allowedHosts: config.allowedHosts,
+            maxBodyBytes: config.maxBodyBytes,
+            limits: precheckLimits,
+            requestLogging: logging,
+            context,
+            unexpected: (error, res) => unexpectedHttpError(error instanceof Error ? error : new Error(String(error)), res),
+          },
+          app,
+        ),
+  );
 
   app.use('/altair', express.static(getDistDirectory()));
   app.get('/graphql', (req, res, next) => {
@@ -87,14 +119,8 @@ export async function startServer(
     '/graphql',
     cors<cors.CorsRequest>({ origin: config.corsOrigins.length ? config.corsOrigins : false }),
     express.json({ limit: config.maxBodyBytes }),
-    graphqlPrecheck({ maxFragments: config.maxQueryFragments, maxListArgument: config.maxListArgument, maxDepth: config.maxQueryDepth }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const caller = await resolveCaller(req);
-        observeCaller(caller);
-        return createContext(services, caller, localeFromAcceptLanguage(req.headers['accept-language']));
-      },
-    }),
+    graphqlPrecheck(precheckLimits),
+    expressMiddleware(apollo, { context: async ({ req }) => context(req) }),
   );
   app.get('/downloads/:token', (req, res) => {
     const file = downloadsOf(services).get(String(req.params.token));
@@ -143,10 +169,20 @@ export async function startServer(
 }
 
 /** A failure outside GraphQL (a route, a body parser): logged once with an id the caller also gets. */
-function unexpectedHttpError(error: Error, res: express.Response): void {
+function unexpectedHttpError(error: Error, res: ServerResponse): void {
   const errorId = newErrorId();
   logger().error({ err: error, errorId }, `unexpected error ${errorId}`);
-  res.status(500).json({ errors: [{ message: t('error.internal', { errorId }), extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } }] });
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = JSON.stringify({
+    errors: [{ message: t('error.internal', { errorId }), extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } }],
+  });
+  res.statusCode = 500;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
 }
 
 /**
