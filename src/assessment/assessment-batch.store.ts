@@ -9,6 +9,7 @@ import { AssessmentFlag } from './assessment-flag.entity';
 import { withStoredFlags } from './stored-flags';
 import type { ItemStatus } from '../checklist/types';
 import type { AssessmentResult, FlagResult, ItemResult } from './types';
+import { readRows } from '../db/read-rows';
 
 /** One unit's assessment for a checklist and year: stored, or computed on the fly when none is stored. */
 export interface UnitAssessment {
@@ -47,7 +48,7 @@ export async function assessmentsForUnits(ds: DataSource, units: Unit[], loaded:
       ` UNION ALL SELECT 1, ${nulls(assessmentColumns, 'a')}, ${own(flagColumns, 'f')} FROM "assessment_flag" "f"` +
       ` JOIN "assessment" "a" ON "a"."id" = "f"."assessmentId" WHERE ${where()}` +
       ` ORDER BY 1, ${2 + assessmentColumns.length + flagColumns.indexOf('id')}`; // the assessments, then the flags in stored order
-    const raw: Array<Record<string, unknown>> = await ds.query(sql, params);
+    const raw = await readRows(ds, sql, params);
     const flagsOf = new Map<number, AssessmentFlag[]>();
     const rows: Assessment[] = [];
     for (const r of raw) {
@@ -216,7 +217,7 @@ export async function districtSummaries(
       params.push(value);
       return postgres ? `$${params.length}` : '?';
     });
-    return ds.query(sql, params);
+    return readRows(ds, sql, params);
   };
   const subtree = (p: (value: unknown) => string): string =>
     `WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE id = ${p(parentId)} UNION ALL SELECT u.id FROM unit u JOIN sub ON u."parentId" = sub.id) `;

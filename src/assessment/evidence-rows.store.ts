@@ -9,6 +9,7 @@ import { entityFromRaw } from '../db/hydrate';
 import { EvidenceLink } from '../evidence/evidence-link.entity';
 import { Claim } from '../reports/claim.entity';
 import { MetricValue } from '../reports/metric-value.entity';
+import { readRows } from '../db/read-rows';
 
 /** A claim (null outside the caller's scope or when gone) with its links and metric values, each by id. */
 export interface ClaimEvidence {
@@ -47,7 +48,7 @@ export async function evidenceRows(ds: DataSource, claimIds: readonly number[], 
     }
     return sql;
   });
-  const raw: Array<Record<string, unknown>> = await ds.query(branches.join(' UNION ALL '), params);
+  const raw = await readRows(ds, branches.join(' UNION ALL '), params);
   const byClaim = new Map<number, ClaimEvidence>(claimIds.map((id) => [id, { claim: null, links: [], metrics: [] }]));
   for (const r of raw) {
     const kind = Number(r.kind);

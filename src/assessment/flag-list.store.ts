@@ -10,6 +10,7 @@ import type { FlagCode, Severity } from '../checklist/types';
 import type { LocalText } from '../i18n/messages';
 import { REPORTING_LEVELS } from '../units/reporting-levels';
 import type { FlagResult } from './types';
+import { readRows } from '../db/read-rows';
 
 const SEVERITY_RANK: Record<Severity, number> = { ERROR: 0, WARNING: 1, INFO: 2 };
 
@@ -159,7 +160,7 @@ export async function listFlags(
     ` FROM (${counted}) "t" LEFT JOIN (${chosen}) "page" ON 1 = 1` +
     ` LEFT JOIN "assessment_flag" "f" ON "f"."id" = "page"."id" LEFT JOIN "unit" "u" ON "u"."id" = "page"."unitId"` +
     ` ORDER BY ${order('page')}`;
-  const rows: Array<RawFlag & { total: number | string }> = await ds.query(sql, params);
+  const rows: Array<RawFlag & { total: number | string }> = await readRows(ds, sql, params);
   return {
     total: Number(rows[0]?.total ?? 0),
     rows: rows

@@ -7,6 +7,7 @@ import { UnitNode } from '../units/unit.type';
 import { Unit } from '../units/unit.entity';
 import { entityFromRaw } from '../db/hydrate';
 import { pageWithTotal } from '../graphql/paged-query';
+import { SqlParams, selectColumns, tableOf } from '../db/read-rows';
 import { Report } from './report.entity';
 import { MetricValueNode, ReportConnection, ReportNode, ReportSectionNode } from './report.type';
 import { reportLoaders } from './report.loaders';
@@ -45,18 +46,25 @@ export class ReportResolver {
     const { offset, limit } = pageWindow(page);
     // every column but the text (a list never shows it: `rawText` reads it by id), with the unit
     // joined so that `unit { … }` is answered from this statement instead of one more
-    const query = ctx.dataSource
-      .getRepository(Report)
-      .createQueryBuilder('r')
-      .select(LISTED_REPORT_COLUMNS.map((c) => `r.${c}`))
-      .innerJoin('r.unit', 'ru')
-      .addSelect(ctx.dataSource.getMetadata(Unit).columns.map((c) => `ru.${c.propertyName}`))
-      .where('r.state = :state', { state: filter?.state ?? 'CURRENT' });
+    const ds = ctx.dataSource;
+    const params = new SqlParams(ds);
+    const where = [`"r"."state" = ${params.add(filter?.state ?? 'CURRENT')}`];
     const scope = scopeList(ctx);
-    if (scope) query.andWhere('r.unitId IN (:...scope)', { scope: scope.length ? scope : [-1] });
-    if (filter?.unitId) query.andWhere('r.unitId = :unitId', { unitId: idOfType(filter.unitId, 'Unit') ?? -1 });
-    if (filter?.year !== undefined && filter.year !== null) query.andWhere('r.year = :year', { year: filter.year });
-    const { raw, total } = await pageWithTotal(query.orderBy('r.year', 'DESC').addOrderBy('r.id', 'ASC'), offset, limit);
+    if (scope) where.push(`"r"."unitId" IN (${params.list(scope.length ? scope : [-1])})`);
+    if (filter?.unitId) where.push(`"r"."unitId" = ${params.add(idOfType(filter.unitId, 'Unit') ?? -1)}`);
+    if (filter?.year !== undefined && filter.year !== null) where.push(`"r"."year" = ${params.add(filter.year)}`);
+    const { raw, total } = await pageWithTotal(
+      ds,
+      {
+        select: `${selectColumns(ds, Report, 'r', LISTED_REPORT_COLUMNS)}, ${selectColumns(ds, Unit, 'ru')}`,
+        from: `${tableOf(ds, Report)} "r" INNER JOIN ${tableOf(ds, Unit)} "ru" ON "ru"."id" = "r"."unitId"`,
+        where,
+        orderBy: `"r"."year" DESC, "r"."id" ASC`,
+        params,
+      },
+      offset,
+      limit,
+    );
     const units = ctx.loaders.of(unitLoaders).unitById;
     const rows = raw.map((r) => {
       const unit = entityFromRaw(ctx.dataSource, Unit, r, 'ru');

@@ -8,6 +8,7 @@ import { UnitConnection, UnitNode } from './unit.type';
 import { unitLoaders } from './unit.loaders';
 import { pageWithTotal } from '../graphql/paged-query';
 import { entityFromRaw } from '../db/hydrate';
+import { SqlParams, selectColumns, tableOf } from '../db/read-rows';
 
 @InputType({ description: 'Filter units; all fields optional.' })
 export class UnitFilter {
@@ -29,16 +30,24 @@ export class UnitResolver {
   @Query(() => UnitConnection, { description: 'Units ordered by name; filter by level, parent or name.' })
   async units(@Ctx() ctx: Context, @Args() page: PageArgs, @Arg('filter', () => UnitFilter, { nullable: true }) filter?: UnitFilter) {
     const { offset, limit } = pageWindow(page);
-    const query = ctx.dataSource.getRepository(Unit).createQueryBuilder('u');
+    const ds = ctx.dataSource;
+    const params = new SqlParams(ds);
+    const where: string[] = [];
     const scope = scopeList(ctx);
-    if (scope) query.andWhere('u.id IN (:...scope)', { scope: scope.length ? scope : [-1] });
-    if (filter?.level) query.andWhere('u.level = :level', { level: filter.level });
-    if (filter?.rootsOnly) query.andWhere('u.parentId IS NULL');
-    if (filter?.parentId) query.andWhere('u.parentId = :parentId', { parentId: idOfType(filter.parentId, 'Unit') ?? -1 });
+    if (scope) where.push(`"u"."id" IN (${params.list(scope.length ? scope : [-1])})`);
+    if (filter?.level) where.push(`"u"."level" = ${params.add(filter.level)}`);
+    if (filter?.rootsOnly) where.push(`"u"."parentId" IS NULL`);
+    if (filter?.parentId) where.push(`"u"."parentId" = ${params.add(idOfType(filter.parentId, 'Unit') ?? -1)}`);
     if (filter?.nameContains) {
-      query.andWhere('(u.name LIKE :q OR u.aliases LIKE :q)', { q: `%${filter.nameContains.replace(/[%_]/g, '')}%` });
+      const q = `%${filter.nameContains.replace(/[%_]/g, '')}%`;
+      where.push(`("u"."name" LIKE ${params.add(q)} OR "u"."aliases" LIKE ${params.add(q)})`);
     }
-    const { raw, total } = await pageWithTotal(query.orderBy('u.name', 'ASC').addOrderBy('u.id'), offset, limit);
+    const { raw, total } = await pageWithTotal(
+      ds,
+      { select: selectColumns(ds, Unit, 'u'), from: `${tableOf(ds, Unit)} "u"`, where, orderBy: `"u"."name" ASC, "u"."id" ASC`, params },
+      offset,
+      limit,
+    );
     return toConnection(
       raw.map((r) => UnitNode.from(entityFromRaw(ctx.dataSource, Unit, r, 'u'))),
       offset,
