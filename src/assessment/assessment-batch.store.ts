@@ -199,7 +199,8 @@ function summaryOfRow(r: ListRow): AssessmentSummary {
  * 镇) of its subtree, by name, each with its summary — the list columns of its stored
  * assessment read in the same recursive statement as the units, and, when `items` is asked,
  * the per-item statuses from `assessment_item_status` in a second statement sent alongside (no
- * list of unit ids travels: both walk the subtree). A unit without a stored assessment has no
+ * list of unit ids travels: both walk the subtree), one row per unit with its statuses packed
+ * (`string_agg` / `group_concat`: 200 rows for a 200-unit district instead of 6,200). A unit without a stored assessment has no
  * report: its summary is the checklist's "no report" one. Nothing is cached between requests:
  * every answer is what the database holds now.
  */
@@ -238,9 +239,9 @@ export async function districtSummaries(
       ? statement(
           (p) =>
             subtree(p) +
-            `SELECT "a"."unitId" AS "unitId", "s"."itemCode" AS "itemCode", "s"."status" AS "status", "s"."confirmedStatus" AS "confirmedStatus"` +
+            `SELECT "a"."unitId" AS "unitId", ${postgres ? 'string_agg' : 'group_concat'}("s"."itemCode" || ':' || "s"."status" || ':' || "s"."confirmedStatus", ',') AS "cells"` +
             ` FROM sub JOIN unit u ON u.id = sub.id JOIN "assessment" "a" ON "a"."unitId" = u.id AND "a"."checklistId" = ${p(loaded.checklist.id)} AND "a"."year" = ${p(year)}` +
-            ` JOIN "assessment_item_status" "s" ON "s"."assessmentId" = "a"."id" WHERE u.level IN (${levels(p)})`,
+            ` JOIN "assessment_item_status" "s" ON "s"."assessmentId" = "a"."id" WHERE u.level IN (${levels(p)}) GROUP BY "a"."unitId"`,
         )
       : Promise.resolve([]),
   ]);
@@ -260,8 +261,14 @@ export async function districtSummaries(
     byUnit.set(unit.id, summary);
     found.push({ unit, hasReport: list.reportId != null, summary });
   }
-  for (const s of statuses as Array<{ unitId: number | string; itemCode: string; status: ItemStatus; confirmedStatus: ItemStatus }>) {
-    byUnit.get(Number(s.unitId))?.items.push({ code: s.itemCode, status: s.status, confirmedStatus: s.confirmedStatus });
+  // one row per unit, its cells packed `code:status:confirmedStatus,…` (item codes are digits and dots)
+  for (const row of statuses as Array<{ unitId: number | string; cells: string }>) {
+    const items = byUnit.get(Number(row.unitId))?.items;
+    if (!items) continue;
+    for (const cell of row.cells.split(',')) {
+      const [code, status, confirmedStatus] = cell.split(':') as [string, ItemStatus, ItemStatus];
+      items.push({ code, status, confirmedStatus });
+    }
   }
   found.sort((a, b) => (a.unit.name < b.unit.name ? -1 : a.unit.name > b.unit.name ? 1 : a.unit.id - b.unit.id));
   return { parent, summaries: found };
