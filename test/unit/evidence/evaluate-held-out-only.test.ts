@@ -1,7 +1,8 @@
 /**
  * `evaluate --held-out-only` (the single read of a new frozen set without the leave-one-report-out run): it scores
  * every label file of the held-out set, as held out, with every signal beside the combined figure. No figure is
- * asserted — the held-out figure is read, never tested towards.
+ * asserted — the held-out figure is read, never tested towards. While no held-out set is pending (`HELD_OUT_SET`
+ * null, between one set's read and the next set's labels) it says so and reads nothing.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,8 +29,15 @@ it('prints the held-out set alone, all its reports scored, with each signal', as
     write.mockRestore();
   }
   expect(code).toBe(0);
-  const { frozen, ...rest } = JSON.parse(out) as { frozen: Figures & { set: string; heldOut: boolean; bySignal: Record<string, Figures> } };
+  const { frozen, ...rest } = JSON.parse(out) as {
+    frozen: Figures & { set: string | null; heldOut: boolean; pending?: boolean; bySignal: Record<string, Figures> };
+  };
   expect(rest).toEqual({}); // no leave-one-out, no tuning sets: nothing else computed
+  if (frozen.set === null) {
+    // no held-out set pending (between a set's one read and the next set's labels): nothing is read
+    expect(frozen).toMatchObject({ heldOut: false, pending: true, reports: 0, f1: null });
+    return;
+  }
   expect(frozen.heldOut).toBe(true);
   const labels = readdirSync(join(__dirname, '..', '..', 'fixtures', frozen.set, 'labels')).filter((f) => /\.(json|ya?ml)$/u.test(f));
   expect(frozen.reports).toBe(labels.length);
