@@ -226,7 +226,7 @@ function unitStem(name: string): string {
   return name
     .trim()
     .replace(/(?:人民政府|办事处)$/u, '')
-    .replace(/(?:街道|街|镇|乡|区|县|市)$/u, '');
+    .replace(/(?:街道|街|镇|乡|区|县|旗|市)$/u, '');
 }
 
 /** The level a name's last word gives (街道/街 STREET, 镇/乡 TOWN, 区/县 DISTRICT, 市 CITY). */
@@ -234,7 +234,7 @@ export function levelOfName(name: string): UnitLevel | null {
   const n = name.trim().replace(/(?:人民政府|办事处)$/u, '');
   if (/(?:街道|街)$/u.test(n)) return 'STREET';
   if (/[镇乡]$/u.test(n)) return 'TOWN';
-  if (/[区县]$/u.test(n)) return 'DISTRICT';
+  if (/[区县旗]$/u.test(n)) return 'DISTRICT';
   if (/市$/u.test(n)) return 'CITY';
   return null;
 }

@@ -86,7 +86,8 @@ const isHan = (ch: string | undefined): boolean => ch !== undefined && HAN.test(
 function levelOf(suffix: string): UnitLevel | null {
   if (suffix === '街道' || suffix === '街') return 'STREET';
   if (suffix === '镇' || suffix === '乡') return 'TOWN';
-  if (suffix === '区' || suffix === '县') return 'DISTRICT';
+  // a 旗 (banner) is a county of Inner Mongolia
+  if (suffix === '区' || suffix === '县' || suffix === '旗') return 'DISTRICT';
   if (suffix === '市') return 'CITY';
   return null;
 }
@@ -237,7 +238,7 @@ const LEAD_INS = [
  * ordinals (第四次) never are.
  */
 const BAD_STEM_CHARS =
-  /[的了着过们这那及或等委局议在是]|乡镇|镇街|街镇|街乡|乡街|城乡|乡村|村镇|镇村|城镇|街巷|县城|[镇乡区县市街][长委]|第[一二三四五六七八九十百\d]|科室|部门|工作|建设|法治|治理|政治|综治|政府|行政|政务|职责|系统|体系|涉农|农村|农业|法律|执法|普法|依法|司法|管理|服务|社会/u;
+  /[的了着过们这那及或等委局议在是]|乡镇|镇街|街镇|街乡|乡街|城乡|乡村|村镇|镇村|城镇|街巷|县城|[镇乡区县市街旗][长委]|苏木|第[一二三四五六七八九十百\d]|科室|部门|工作|建设|法治|治理|政治|综治|政府|行政|政务|职责|系统|体系|涉农|农村|农业|法律|执法|普法|依法|司法|管理|服务|社会/u;
 /** A stem ending like a verb or an admin level is a phrase, not a name (大事不出街道, 天津市街道). */
 const PHRASE_END =
   /(?:推进|形成|带动|带领|要求|围绕|涵盖|构建|发挥|聘请|组织|制定|加强|参与|联合|规范|进入|覆盖|服务|深入|走进|全面|建立|完善|落实|打造|配合|协助|指导|督促|推动|开展|成立|设立|召开|举办|执行|贯彻|实施|学习|遵守|风险|[出入进向到由对为省市区县])$/u;
@@ -245,6 +246,7 @@ const PHRASE_END =
 const GENERIC_STEM_END: Record<string, RegExp> = {
   区: /(?:社|小|辖|园|镇|乡|主城|老城|旧城|中心城|景|片|街|市|全|本|我|各|该|校|库|矿|林|灾|山|湖|禁|误|专|分|学|示范|保护|开发|试验|功能|商|住|服务|管|地|老|郊|战|厂|营|院|生活|居住|行政|一|二|三|四|五|六|七|八|九|十|两)$/u,
   县: /(?:全|本|我|各|该|郡|州|市|样板|示范|试点|先进|百强|强|大|重点)$/u,
+  旗: /(?:全|本|我|各|该|红|国|党|彩|锦|军|战|队|团|会|校|司|伟大|盟|市)$/u,
   街: /(?:大|步行|商业|美食|老|一条|小|古|全|本|我|各|该|此|每|两|在|到|沿|临)$/u,
   街道: /(?:全|本|我|各|该|此|每|两|在|到|沿|临|所在|相关)$/u,
   镇: /(?:城|乡|村|集|重|小|名|古|市|全|本|我|各|该|特色)$/u,
@@ -266,6 +268,7 @@ const CITY_DETERMINER_END = /(?:全|本|我|各|该|此|每|两|城|超|都|省|
 const GENERIC_NEXT: Record<string, RegExp> = {
   区: /^[域分别间块划位级]/u,
   县: /^[域城级]/u,
+  旗: /^[帜舰下袍杆手号]/u,
   街: /^[坊巷头面域区景边角舞市镇级]/u,
   镇: /^[痛静定压守街村级域区长]/u,
   乡: /^[贤村镇土愁情亲音里邻级街长]/u,
@@ -315,7 +318,7 @@ function stemBefore(
   // 济南市市中 → 市中, 青岛市市北 → 市北 (a district whose own name starts with 市 or 区 after its city's name);
   // 湘西土家族苗族自治州石溪 → 石溪; 阳泉市郊 → 郊 where a text names its author (城区, 郊区 and 矿区 are districts' names)
   const admin = new RegExp(
-    `(?:[省市区县](?:委(?!员))?|自治州)(?=(?:[^省市区县]{2,}|[市区][^省市区县]{1,3}${namingSpot && suffix === '区' ? '|[城郊矿]' : ''})$)`,
+    `(?:[省市区县](?:委(?!员))?|自治州|盟)(?=(?:[^省市区县]{2,}|[市区][^省市区县]{1,3}${namingSpot && suffix === '区' ? '|[城郊矿]' : ''})$)`,
     'gu',
   );
   let adminEnd = -1;
@@ -373,6 +376,7 @@ const AUTONOMOUS_LOOKBACK = 18;
  */
 const AUTONOMOUS_STEM: Partial<Record<string, RegExp>> = {
   县: /^[^省市区县州族\s]{2,4}(?:[^省市区县州族\s]{1,4}?族){1,4}自治$/u,
+  旗: /^[^省市区县州族\s]{2,4}(?:[^省市区县州族\s]{1,4}?族){0,4}自治$/u,
   乡: /^[^省市区县州族\s]{2,4}(?:[^省市区县州族\s]{1,4}?族){1,3}$/u,
   镇: /^[^省市区县州族\s]{2,4}(?:[^省市区县州族\s]{1,4}?族){1,3}$/u,
 };
@@ -431,7 +435,7 @@ function acceptStem(text: string, at: number, suffix: string, run: string, namin
       ? CITY_DETERMINER_END
       : suffix === '区'
         ? DISTRICT_DETERMINER_END
-        : suffix === '县'
+        : suffix === '县' || suffix === '旗'
           ? GENERIC_STEM_END[suffix]
           : subject
             ? SUBJECT_DETERMINER_END
@@ -603,13 +607,13 @@ const AUTHOR_POSITIONS: ReadonlySet<EvidenceSource> = new Set<EvidenceSource>(['
  */
 const LOWER_UNIT: Partial<Record<UnitLevel, RegExp>> = {
   DISTRICT: /[\u3400-\u9fff]{2,}(?:街道|镇|乡|街)(?:人民政府|办事处|工作委员会|党工委|关于|\d|$)/u,
-  CITY: /[\u3400-\u9fff]{2,}(?:街道|镇|乡|街|区|县)(?:人民政府|办事处|工作委员会|党工委|委员会|关于|\d|$)/u,
+  CITY: /[\u3400-\u9fff]{2,}(?:街道|镇|乡|街|区|县|旗)(?:人民政府|办事处|工作委员会|党工委|委员会|关于|\d|$)/u,
 };
 
 /** A lower unit's name right after a district's or city's (江州市城南区坚持…, 城南区金山街道): the first is a superior. */
 const LOWER_NAME_NEXT: Partial<Record<UnitLevel, RegExp>> = {
   DISTRICT: /^[\u3400-\u9fff]{1,5}?(?:街道|镇|乡)(?![域级村])/u,
-  CITY: /^[\u3400-\u9fff]{1,5}?(?:新区|区|县|街道|镇|乡)(?![域级村])/u,
+  CITY: /^[\u3400-\u9fff]{1,5}?(?:新区|区|县|旗|街道|镇|乡)(?![域级村])/u,
 };
 
 function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefined): Mention[] {
@@ -630,7 +634,7 @@ function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefin
 }
 
 /** The suffix a name read from its suffix ends in. */
-const NAME_SUFFIX = /(街道|街|镇|乡|区|县|市)$/u;
+const NAME_SUFFIX = /(街道|街|镇|乡|区|县|旗|市)$/u;
 
 /**
  * Once a name stands where an author is named (a title, a heading, the opening's subject, before 人民政府), its other
@@ -687,7 +691,7 @@ function knownNameMentions(seg: Segment, inBook: Uint8Array, known: readonly Kno
     out.push({
       key: `known:${u.name}`,
       name: u.name,
-      level: levelOf(/(街道|街|镇|乡|区|县|市)$/u.exec(n)?.[1] ?? ''),
+      level: levelOf(/(街道|街|镇|乡|区|县|旗|市)$/u.exec(n)?.[1] ?? ''),
       source: seg.source,
       weight,
       known: true,
@@ -707,7 +711,7 @@ const LEADERS_AFTER = /^(?:党政)?主要(?:负责人|负责同志|领导)/u;
 function suffixNameMentions(seg: Segment, inBook: Uint8Array, known: readonly KnownUnit[] | undefined): Mention[] {
   const t = seg.text;
   const out: Mention[] = [];
-  for (const m of t.matchAll(/街道|街|镇|乡|区|县|市/gu)) {
+  for (const m of t.matchAll(/街道|街|镇|乡|区|县|旗|市/gu)) {
     const at = m.index ?? 0;
     const suffix = m[0];
     // 新华路街街道: the first 街 is part of the name, the unit ends at 街道
@@ -728,7 +732,7 @@ function suffixNameMentions(seg: Segment, inBook: Uint8Array, known: readonly Kn
     const resolved = resolveKnownUnit(surface, known);
     const subject = seg.opening && atSubject(t, start);
     // a city is read only where a text names its author (市 is in 城市, 市场, 全市 …) or issues a document (《保定市…》)
-    if (level === 'CITY' && !namingSpot && !subject && t[start - 1] !== '《') continue;
+    if ((level === 'CITY' || suffix === '旗') && !namingSpot && !subject && t[start - 1] !== '《') continue;
     const anchored = !inBook[at] && ORGAN_AFTER.test(after);
     out.push({
       key: resolved ? `known:${resolved.name}` : `${stem}|${level === 'STREET' ? '街' : suffix}`,
@@ -783,16 +787,16 @@ export function suffixNameWeight(
  * name (2024年，市中区坚持…).
  */
 const BARE_ORGAN =
-  /(?<=^|[^\u3400-\u9fff]|现[将就])(街道|镇|乡|区|县|市(?![\u3400-\u9fff]{1,2}区))(?:人民政府|政府|办事处|党工委|党委)?(?=[\u3400-\u9fff])(?![委、])/gu;
+  /(?<=^|[^\u3400-\u9fff]|现[将就])(街道|镇|乡|区|县|旗|市(?![\u3400-\u9fff]{1,2}区))(?:人民政府|政府|办事处|党工委|党委)?(?=[\u3400-\u9fff])(?![委、])/gu;
 /** The level's party committee and government together as the opening's subject (县委、县政府坚持…; 镇党委、镇政府…). */
-const PARTY_AND_GOVERNMENT = /(?<=^|[^\u3400-\u9fff]|现[将就])(街道|镇|乡|区|县|市)(?:党工委|党委|委)、\1?(?:人民政府|政府|办事处)/gu;
+const PARTY_AND_GOVERNMENT = /(?<=^|[^\u3400-\u9fff]|现[将就])(街道|镇|乡|区|县|旗|市)(?:党工委|党委|委)、\1?(?:人民政府|政府|办事处)/gu;
 /**
  * After 现将/现就 an organ is the text's own voice only when the sentence reports on it (现将县人民政府2022年…情况报告如下),
  * not when it passes on a superior's words (现将区委部署转发如下).
  */
 const REPORTS_AS = /^[^。；;！!？?\n]{0,60}?(?:报告|汇报)如下/u;
 /** A bare organ as written, for a reason (县人民政府, 镇党委、镇政府). */
-const ORGAN_SAID = /^(?:街道|镇|乡|区|县|市)(?:党工委|党委|委)?(?:、(?:街道|镇|乡|区|县|市)?)?(?:人民政府|政府|办事处|党工委|党委)?/u;
+const ORGAN_SAID = /^(?:街道|镇|乡|区|县|旗|市)(?:党工委|党委|委)?(?:、(?:街道|镇|乡|区|县|旗|市)?)?(?:人民政府|政府|办事处|党工委|党委)?/u;
 /** A bare organ as the opening's subject counts as this many 我X. */
 const BARE_SUBJECT_COUNT = 3;
 
@@ -816,7 +820,7 @@ function authorLevel(segments: Segment[], named: ReadonlySet<UnitLevel> = new Se
   for (const seg of segments) {
     if (seg.source === 'PUBLISH_DATE') continue;
     // 本市 is not counted: a district of a municipality says 本市 for the municipality (国家、本市…纲要)
-    for (const m of seg.text.matchAll(/(?:我|本|全)(街道|街|镇|乡)|(?:我|本)(区|县)(?![委政域民场])|我(市)(?![委政域民场])/gu)) {
+    for (const m of seg.text.matchAll(/(?:我|本|全)(街道|街|镇|乡)|(?:我|本)(区|县|旗)(?![委政域民场])|我(市)(?![委政域民场])/gu)) {
       count(levelOf(m[1] ?? m[2] ?? m[3] ?? ''), 1, `“${m[0]}”`);
     }
     if (!seg.opening) continue;
@@ -954,7 +958,7 @@ function mergeVerbPrefixedNames(groups: Map<string, Mention[]>): void {
   }
 }
 
-const stemOf = (name: string): string => name.replace(/(?:街道|街|镇|乡|区|县|市)$/u, '');
+const stemOf = (name: string): string => name.replace(/(?:街道|街|镇|乡|区|县|旗|市)$/u, '');
 
 /** Whether `short` is `long` abbreviated: the same first character, the rest in order (广内 ← 广安门内). */
 function abbreviates(short: string, long: string): boolean {
@@ -1015,7 +1019,7 @@ const AGREEMENT_CONFIDENCE = 0.35;
  * A name short enough to be a place's own name (two to four characters and its level word; 坚强领导和区 is a phrase),
  * not ending in a conjunction: the only kind taken on a single mention.
  */
-const PLAIN_NAME = /^[\u3400-\u9fff]{1,3}[^\s和与及或同跟](?:街道|街|镇|乡|区|县|市)$/u;
+const PLAIN_NAME = /^[\u3400-\u9fff]{1,3}[^\s和与及或同跟](?:街道|街|镇|乡|区|县|旗|市)$/u;
 /** Confidence of the only name of the author's level when it is said once: above the bar, below everything else. */
 const SINGLE_MENTION_CONFIDENCE = 0.25;
 /** Mentions (any position) a name needs to be chosen by agreement. */
@@ -1481,7 +1485,7 @@ const PROVINCE_STEM =
 /** A superior named in the clause before a slogan (围绕省委部署推动法治XX建设, 全市…): the slogan is the superior's. */
 const SUPERIOR_IN_CLAUSE = /(?:[省市州区县](?:委|政府|人民政府)|全[省市州区县])[^。；;，,]*$/u;
 /** The suffixes of the levels above each author level: a stem said with one of them is a superior's (韶关 in 韶关市). */
-const ABOVE_SUFFIX: Partial<Record<UnitLevel, string>> = { STREET: '[省市州盟区县]', TOWN: '[省市州盟区县]', DISTRICT: '[省市州盟]' };
+const ABOVE_SUFFIX: Partial<Record<UnitLevel, string>> = { STREET: '[省市州盟区县旗]', TOWN: '[省市州盟区县旗]', DISTRICT: '[省市州盟]' };
 /** Whether a text ending in `head` is inside “…” or 《…》 at its end. */
 function inQuotes(head: string): boolean {
   const open = (o: string, c: string): boolean => head.lastIndexOf(o) > head.lastIndexOf(c);
@@ -1493,7 +1497,7 @@ const BARE_STEM_CONFIDENCE = [0.25, 0.3] as const;
 
 /** The level word of a unit of `level` by how the text speaks of itself (我乡 → 乡, 我县 → 县). */
 function levelWordOf(segments: readonly Segment[], level: UnitLevel): string | null {
-  const words: Partial<Record<UnitLevel, string[]>> = { STREET: ['街道'], TOWN: ['镇', '乡'], DISTRICT: ['区', '县'] };
+  const words: Partial<Record<UnitLevel, string[]>> = { STREET: ['街道'], TOWN: ['镇', '乡'], DISTRICT: ['区', '县', '旗'] };
   const options = words[level];
   if (!options) return null;
   const text = segments.map((s) => s.text).join('\n');
@@ -1604,7 +1608,7 @@ const NOT_COMMUNITY_STEM =
 /** A text speaking as a 社区 or 村 (我社区, 本村). */
 const COMMUNITY_VOICE = /(?:我|本)(?:社区|村)(?![民级委])/gu;
 /** A text speaking as one of the project's levels (我街道, 本镇, 我县). */
-const LEVEL_VOICE = /(?:我|本|全)(?:街道|街|镇|乡)|(?:我|本)(?:区|县)(?![委政域民场])/gu;
+const LEVEL_VOICE = /(?:我|本|全)(?:街道|街|镇|乡)|(?:我|本)(?:区|县|旗)(?![委政域民场])/gu;
 
 /**
  * Whether the text is a 社区's or 村's own report: its title or opening's subject names a 社区 or 村 as the author, or it
@@ -1652,7 +1656,7 @@ function markSpaces(norm: NormalisedText, segments: Segment[]): void {
 function explicitUnit(name: string, known: readonly KnownUnit[] | undefined): UnitCandidate {
   const resolved = resolveKnownUnit(name.trim(), known);
   const canonical = resolved ? resolved.name : name.trim();
-  const suffix = /(街道|街|镇|乡|区|县|市)$/u.exec(canonical)?.[1];
+  const suffix = /(街道|街|镇|乡|区|县|旗|市)$/u.exec(canonical)?.[1];
   return {
     name: canonical,
     level: suffix ? levelOf(suffix) : null,

@@ -2,7 +2,8 @@
  * Unit names whose own shape the suffix reading used to cut or refuse: a 街道 named after its part of town (东区街道)
  * as the subject of a title-less opening, autonomous counties and ethnic townships (XX苗族土家族自治县, XX回族乡),
  * districts whose own name starts with 市 or is a one-character area word after their city (市中区, 市北区, 郊区), and
- * verb phrases before an organ that end in 县 (严格执行县委…) that are no name. Every text is invented.
+ * verb phrases before an organ that end in 县 (严格执行县委…) that are no name, and banners (XX旗, XX自治旗). Every text is
+ * invented.
  */
 import { analyzeReport } from '../../../src/reading';
 
@@ -96,5 +97,29 @@ describe('districts whose own name holds a 市 or 区 word', () => {
   it('still reads a 新区 after its city', () => {
     const a = analyzeReport(`江州市滨江新区管理委员会2023年法治政府建设情况报告\n2023年，滨江新区坚持依法行政。\n${body}`);
     expect(a.unit).toMatchObject({ name: '滨江新区', level: 'DISTRICT' });
+  });
+});
+
+describe('banners (旗), the county-level units of Inner Mongolia', () => {
+  it('reads a 旗 named in its title, speaking as 我旗, and never the pair of level words 苏木镇', () => {
+    const a = analyzeReport(
+      '青格尔旗人民政府2024年度法治政府建设情况报告\n主任、各位副主任、委员：\n现将我旗2024年法治政府建设情况报告如下：\n' +
+        '2024年，全旗各级人民政府及其部门坚持依法行政。\n一、重点工作开展情况\n旗委常委会研究苏木镇赋权等重点工作，旗、苏木镇两级述法全覆盖。',
+    );
+    expect(a.unit).toMatchObject({ name: '青格尔旗', level: 'DISTRICT', tentative: false });
+    expect(a.unitCandidates.map((c) => c.name)).not.toContain('苏木镇');
+  });
+
+  it('reads an autonomous banner after its league (盟)', () => {
+    const a = analyzeReport(`锡林盟莫力达斡尔族自治旗人民政府关于2023年度法治政府建设情况的报告\n${body}`);
+    expect(a.unit).toMatchObject({ name: '莫力达斡尔族自治旗', level: 'DISTRICT' });
+  });
+
+  it('never reads a flag in running text (旗帜, 红旗, 党旗) as a banner', () => {
+    const a = analyzeReport(
+      '青禾街道关于2023年度法治政府建设情况的报告\n2023年，青禾街道高举伟大旗帜，弘扬红旗渠精神，让党旗在基层阵地高高飘扬。\n' + body,
+    );
+    expect(a.unit).toMatchObject({ name: '青禾街道' });
+    expect(a.unitCandidates.filter((c) => c.name.endsWith('旗'))).toEqual([]);
   });
 });
