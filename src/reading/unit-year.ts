@@ -11,6 +11,7 @@
  * the author, a name is still chosen, with a modest confidence, if it is the only recurring
  * name of the level the text speaks as (我县 … 浮梁县 … 浮梁县).
  */
+import { knownNameIndex, streetStem } from './known-names';
 import { NormalisedText, toRawRange } from './normalise';
 import type { DocLine, DocumentStructure } from './sections';
 import type {
@@ -458,53 +459,8 @@ function bookTitleMask(text: string): Uint8Array {
   return mask;
 }
 
-/**
- * Lookup tables over a list of known units, built once per list (the list's identity):
- * names and aliases → first unit; 街/街道 stems → units; a character trie of all names for
- * scanning a text for every known name in one pass whose cost does not grow with the list.
- */
-interface KnownIndex {
-  exact: Map<string, KnownUnit>;
-  byStem: Map<string, KnownUnit[]>;
-  /** every name and alias, character by character: a scan costs the same at any registry size */
-  trie: NameTrieNode;
-}
-
-/** A node of the names' character trie: the names ending here ([unit index, name index, name]) and the next characters (by code point). */
-interface NameTrieNode {
-  ends?: Array<[number, number, string]>;
-  next: Map<number, NameTrieNode>;
-}
-
-const knownIndexes = new WeakMap<readonly KnownUnit[], KnownIndex>();
-
-const streetStem = (s: string): string => s.replace(/(街道办事处|街道|街)$/u, '');
-
-function indexOfKnown(known: readonly KnownUnit[]): KnownIndex {
-  const cached = knownIndexes.get(known);
-  if (cached) return cached;
-  const index: KnownIndex = { exact: new Map(), byStem: new Map(), trie: { next: new Map() } };
-  known.forEach((u, ui) => {
-    const names = [u.name, ...u.aliases];
-    const stems = new Set<string>();
-    names.forEach((n, ni) => {
-      if (!index.exact.has(n)) index.exact.set(n, u);
-      if (/(街道|街)$/u.test(n)) stems.add(streetStem(n));
-      if (!n) return;
-      let node = index.trie;
-      for (const ch of n) {
-        const code = ch.codePointAt(0) ?? 0;
-        let child = node.next.get(code);
-        if (!child) node.next.set(code, (child = { next: new Map() }));
-        node = child;
-      }
-      (node.ends ??= []).push([ui, ni, n]);
-    });
-    for (const stem of stems) index.byStem.set(stem, [...(index.byStem.get(stem) ?? []), u]);
-  });
-  knownIndexes.set(known, index);
-  return index;
-}
+/** Lookup tables over a list of known units, built once per list (the list's identity): known-names.ts. */
+const indexOfKnown = knownNameIndex;
 
 /** The registered unit a name refers to (its name, an alias, or 街 ↔ 街道), if any. */
 function resolveKnownUnit(name: string, known: readonly KnownUnit[] | undefined): KnownUnit | null {
@@ -537,19 +493,8 @@ function withoutInnerNames<T extends { n: string; at: number }>(hits: T[]): T[] 
  * name, then position; a name's occurrences do not overlap).
  */
 function knownOccurrences(t: string, known: readonly KnownUnit[]): Array<{ ui: number; n: string; at: number }> {
-  const index = indexOfKnown(known);
-  const hits: Array<{ ui: number; ni: number; n: string; at: number }> = [];
-  for (let at = 0; at < t.length; at += 1) {
-    // walk the trie from here: every name that starts at `at`, whatever the number of names
-    let node: NameTrieNode | undefined = index.trie;
-    for (let i = at; i < t.length;) {
-      const code = t.codePointAt(i) ?? 0;
-      node = node.next.get(code);
-      if (!node) break;
-      i += code > 0xffff ? 2 : 1;
-      if (node.ends) for (const [ui, ni, n] of node.ends) hits.push({ ui, ni, n, at });
-    }
-  }
+  // every name that starts at each position, whatever the number of names
+  const hits = indexOfKnown(known).hitsIn(t);
   hits.sort((a, b) => a.ui - b.ui || a.ni - b.ni || a.at - b.at);
   const out: Array<{ ui: number; n: string; at: number }> = [];
   let last: { ui: number; ni: number; end: number } | null = null;
