@@ -3,10 +3,12 @@
  * report-pipeline.ts on structured-cloned inputs. `prepare` reads a report and matches it
  * against every checklist version covering its year — what a folder ingest does for each file
  * before the main thread writes it. The known units (a whole registry: 43 000 names and their
- * aliases) and the checklist definitions come once per version as a context, kept here by
- * key: the reading core builds its name index once per list identity, so every file a worker
- * reads after the first one uses the same index.
+ * aliases) and the checklist definitions come as a context serialised once per version into a
+ * SharedArrayBuffer every task carries by reference, deserialised here once per key and kept:
+ * the reading core builds its name index once per list identity, so every file a worker reads
+ * after the first one uses the same index.
  */
+import { deserialize } from 'node:v8';
 import type { ProposedLink } from '../evidence/types';
 import type { AnalyzeOptions, KnownUnit, ReportAnalysis } from '../reading/types';
 import { matchReport, readReport, type PipelineChecklist } from './report-pipeline';
@@ -27,8 +29,8 @@ export type PoolTask =
       hint: { unit?: string; year?: number; knownUnits?: KnownUnit[] };
       /** the context's key (registry version and checklist versions) */
       contextKey: string;
-      /** sent only when this worker answered that it does not have the key yet */
-      context?: PrepareContext;
+      /** the context, `v8.serialize`d (deserialised only by a worker that does not have the key) */
+      context: SharedArrayBuffer;
     };
 
 /** A report read and matched against each checklist version covering its year. */
@@ -37,17 +39,14 @@ export interface PreparedAnalysis {
   matched: Array<{ checklistId: number; links: ProposedLink[] }>;
 }
 
-export type PrepareReply = { missingContext: true } | ({ missingContext?: false } & PreparedAnalysis);
-
 /** Contexts kept (the current one and the one before, while a run switches versions). */
 const KEPT_CONTEXTS = 2;
 const contexts = new Map<string, PrepareContext>();
 
-function prepare(task: Extract<PoolTask, { op: 'prepare' }>): PrepareReply {
+function prepare(task: Extract<PoolTask, { op: 'prepare' }>): PreparedAnalysis {
   let context = contexts.get(task.contextKey);
   if (!context) {
-    if (!task.context) return { missingContext: true };
-    context = task.context;
+    context = deserialize(new Uint8Array(task.context)) as PrepareContext;
     contexts.set(task.contextKey, context);
     while (contexts.size > KEPT_CONTEXTS) contexts.delete(contexts.keys().next().value as string);
   }
@@ -83,7 +82,7 @@ function withKeptExamples(checklist: PipelineChecklist): PipelineChecklist {
 }
 
 /** The pool's task handler (piscina calls the default export). */
-export default function run(task: PoolTask): ReportAnalysis | ProposedLink[] | PrepareReply {
+export default function run(task: PoolTask): ReportAnalysis | ProposedLink[] | PreparedAnalysis {
   switch (task.op) {
     case 'read':
       return readReport(task.text, task.hint);

@@ -58,7 +58,7 @@ describe('reading and matching a large report in a worker thread', () => {
       },
     };
     const texts = ['万兴街', '王顶堤街'].map((unit) => seedReport(unit).raw);
-    // more tasks than workers: some land on a worker that has the context, some get it on asking
+    // more tasks than workers: each worker deserialises the shared context once
     const prepared = await Promise.all([...texts, ...texts].map((text) => prepareReportInPool(text, {}, context)));
     prepared.forEach((p, i) => {
       const inProcess = readReport(texts[i % 2]!, { knownUnits: known });
