@@ -10,7 +10,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { execFileSync, fork } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { analyzeReport } from '../src/reading/analyze';
@@ -134,14 +134,29 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   return { ...rest, label: o.label ?? null, ingestMode: ingest, reports: o.reports ?? null };
 }
 
-/** The git commit of the code measured, with `+changes` when src/ or ormconfig.ts have uncommitted changes. */
-export function codeVersion(): string {
+/**
+ * The git commit of the code measured, with `+changes` when src/ or ormconfig.ts have uncommitted
+ * changes. Where there is no git checkout (a copy made with `git archive`, so that rebuilding a
+ * worktree cannot change the code under a long run): `FAZHI_COMMIT` if set, else the commit
+ * `git archive` wrote into bench/commit.txt (its `export-subst` attribute, .gitattributes),
+ * marked `(archive)`; `unknown` only when neither says.
+ */
+export function codeVersion(root = projectRoot(), env: NodeJS.ProcessEnv = process.env): string {
+  if (env.FAZHI_COMMIT?.trim()) return env.FAZHI_COMMIT.trim();
   try {
     const git = (...args: string[]): string =>
-      execFileSync('git', args, { cwd: projectRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const top = git('rev-parse', '--show-toplevel');
+    if (realpathSync(top) !== realpathSync(root)) throw new Error('not a checkout of its own');
     const changed = git('status', '--porcelain', '--', 'src', 'ormconfig.ts') !== '';
     return `${git('rev-parse', '--short', 'HEAD')}${changed ? '+changes' : ''}`;
   } catch {
+    try {
+      const archived = readFileSync(join(root, 'bench', 'commit.txt'), 'utf8').trim();
+      if (/^[0-9a-f]{7,40}$/u.test(archived)) return `${archived.slice(0, 7)} (archive)`;
+    } catch {
+      // no file
+    }
     return 'unknown';
   }
 }
