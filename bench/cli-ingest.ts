@@ -34,6 +34,32 @@ function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
   }
 }
 
+/** CPU ticks (user + system) of each thread of `pid`, by thread id; empty when it is gone. */
+function threadTicks(pid: number): Map<number, number> {
+  const out = new Map<number, number>();
+  let tids: string[] = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    try {
+      // fields after the command name: state is field 3, utime 14, stime 15
+      const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+        .replace(/^.*\) /su, '')
+        .split(' ');
+      out.set(Number(tid), Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // the thread ended
+    }
+  }
+  return out;
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
 /** `pid` and its descendants (bin/fazhi.js may run the command in a child of its own). */
 function processTree(pid: number): number[] {
   let children: number[] = [];
@@ -104,6 +130,9 @@ export async function ingestWithCli(
     let failedLines = 0;
     const rssSamples: Array<{ s: number; mb: number }> = [];
     let lastHwmKb = 0;
+    // per thread of the process that ingests (the largest one), the last CPU ticks seen
+    let ingestingPid = 0;
+    const ticks = new Map<number, number>();
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdoutFile = join(dir, 'stdout.txt');
@@ -141,6 +170,9 @@ export async function ingestWithCli(
         const hwm = statusKb(pid, 'VmHWM');
         if (hwm === null || hwm < lastHwmKb) continue;
         lastHwmKb = hwm;
+        if (pid !== ingestingPid) ticks.clear();
+        ingestingPid = pid;
+        for (const [tid, t] of threadTicks(pid)) ticks.set(tid, t);
         if (rss !== null) rssSamples.push({ s: round(msSince(started) / 1000, 1), mb: Math.round(rss / 1024) });
       }
     }, SAMPLE_MS);
@@ -229,6 +261,14 @@ export async function ingestWithCli(
         wrapperPeakRssMb: wrappers.length ? Math.round(Math.max(...wrappers.map((w) => w.maxRssKb)) / 1024) : null,
         workerHeapsMb: workers.map((w) => `${w.usedMb}/${w.committedMb}/${w.limitMb}`),
         rssMbByTenthOfTime: tenthsOf(rssSamples.map((s) => s.mb)),
+        threadCpuMsPerReport: {
+          main: round(((ticks.get(ingestingPid) ?? 0) * 1000) / TICKS_PER_SECOND / total, 2),
+          others: [...ticks]
+            .filter(([tid]) => tid !== ingestingPid)
+            .map(([, t]) => round((t * 1000) / TICKS_PER_SECOND / total, 2))
+            .filter((ms) => ms > 0)
+            .sort((a, b) => b - a),
+        },
         firstReportMs: lineTimes.length ? round(lineTimes[0]!, 1) : null,
       },
     };

@@ -102,6 +102,12 @@ export interface IngestResult {
     workerHeapsMb: string[];
     /** VmRSS sampled every 0.5 s, the largest of each tenth of the run's time */
     rssMbByTenthOfTime: number[];
+    /**
+     * CPU (user + system) of each thread of the process that ingested, ms per report, the main
+     * thread first, then the others by CPU (the pool's two workers, V8's GC helpers, libuv's
+     * threads running SQLite): /proc/<pid>/task/<tid>/stat, last sample before each thread ended
+     */
+    threadCpuMsPerReport?: { main: number; others: number[] };
     /** from starting the process to its first file reported stored (start, registry, workers, first batch) */
     firstReportMs: number | null;
   };
