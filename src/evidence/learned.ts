@@ -31,6 +31,8 @@ export interface ClaimSignals {
   similarity: ReadonlyMap<string, { score: number; rank: number }>;
   /** item → the examples' vote score and rank, and the cosine of the nearest example labelled with it (top items only) */
   examples: ReadonlyMap<string, { score: number; rank: number; nearest: number }>;
+  /** item → the character-bigram similarity's BM25 score and rank (top items only; absent: not computed) */
+  bigram?: ReadonlyMap<string, { score: number; rank: number }>;
 }
 
 /** A learned decision model (the shape stored and shipped with a checklist version's examples). */
@@ -88,6 +90,11 @@ export function pairFeatures(s: ClaimSignals, item: string): Array<[string, numb
     both('exNear', ex.nearest);
   }
   if (s.rule.size > 0 && !s.rule.has(item)) out.push(['otherRule', 1], [`${item}|otherRule`, 1]);
+  const bi = s.bigram?.get(item);
+  if (bi) {
+    both('bi', Math.log1p(bi.score));
+    both('bi1', bi.rank === 1 ? 1 : 0);
+  }
   return out;
 }
 
@@ -304,7 +311,11 @@ export function decideClaim(
   for (const itemCode of items) {
     // an item no signal names has the same probability on every claim: computed once per model
     const named =
-      signals.rule.has(itemCode) || signals.context.has(itemCode) || signals.similarity.has(itemCode) || signals.examples.has(itemCode);
+      signals.rule.has(itemCode) ||
+      signals.context.has(itemCode) ||
+      signals.similarity.has(itemCode) ||
+      signals.examples.has(itemCode) ||
+      signals.bigram?.has(itemCode) === true;
     const probability = named ? pairProbability(model, signals, itemCode) : unnamedProbability(model, itemCode, signals.rule.size > 0);
     if (probability >= model.threshold) out.push({ itemCode, probability });
   }

@@ -25,6 +25,7 @@ import {
   type ItemSimilarity,
 } from './similarity';
 import type { ProposedLink } from './types';
+import { bigramSimilarities } from './bigram';
 import { decideClaim, learnDecision, type ClaimSignals, type LearnedModel, type TrainingClaim } from './learned';
 
 /**
@@ -189,6 +190,13 @@ function ruleLinksOf(s: Pick<ClaimsWithGold, 'claims' | 'metrics'>, items: reado
   return found;
 }
 
+/**
+ * How many of a claim's best items each learnt signal (similarity, examples, character bigrams)
+ * tells the learned decision about: 5, not the 3 links a claim may get, so an item a signal ranks
+ * 4th or 5th still has its evidence weighed (cross-fitted F1 +0.4 with 5 instead of 3, 8 and 12
+ * no better; docs/evaluation.md, matcher8).
+ */
+const SIGNAL_TOP = 5;
 /** A candidate link of a learnt signal (similarity or examples) for one claim, before it becomes a link. */
 export interface Candidate {
   claimId: string;
@@ -225,7 +233,7 @@ function similarityCandidates(
   for (const claim of claims) {
     if (SKIPPED_SECTION_KINDS.includes(claim.sectionKind)) continue;
     if (threshold !== undefined && !mayReach(claim.text, items, calibration, threshold)) continue;
-    for (const s of similaritiesOf(claim.text, items, remember).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
+    for (const s of similaritiesOf(claim.text, items, remember).slice(0, SIGNAL_TOP)) {
       out.push({
         claimId: claim.id,
         itemCode: s.itemCode,
@@ -264,7 +272,7 @@ function claimVotes(
     if (SKIPPED_SECTION_KINDS.includes(claim.sectionKind)) continue;
     const votes = exampleVotes(nearestExamples(index, index.wordsOf(claim.text), model.neighbours, excludeSource))
       .filter((v) => known.has(v.itemCode))
-      .slice(0, DEFAULT_MAX_LINKS_PER_CLAIM);
+      .slice(0, SIGNAL_TOP);
     if (votes.length > 0) out.push({ claimId: claim.id, votes });
   }
   return out;
@@ -405,13 +413,15 @@ function contextSimilarity(
 
 /**
  * What each signal says about each (non-skipped) claim, for the learned decision: own rule
- * links, rule links inherited from the context, the similarity's and the examples' top items.
+ * links, rule links inherited from the context, the similarity's, the examples' and the
+ * character bigrams' (bigram.ts) top {@link SIGNAL_TOP} items.
  */
 function claimSignals(
   claims: readonly MatchableClaim[],
   ruleAndContext: readonly ProposedLink[],
   simCandidates: readonly Candidate[],
   votes: readonly ClaimVotes[],
+  items: readonly ChecklistItemDefinition[],
 ): Map<string, ClaimSignals> {
   const out = new Map<string, ClaimSignals>();
   for (const c of claims) {
@@ -422,6 +432,7 @@ function claimSignals(
       context: new Set<string>(),
       similarity: new Map(),
       examples: new Map(),
+      bigram: new Map(bigramSimilarities(c.text, items, SIGNAL_TOP).map((b) => [b.itemCode, b])),
     });
   }
   for (const l of ruleAndContext) {
@@ -533,7 +544,7 @@ export function proposeLinks(
     similarity: combine([], [{ candidates, threshold: model.aloneThreshold }]),
     examples: combine([], [{ candidates: exCandidates, threshold: ex?.aloneThreshold ?? 1 }]),
     combined: learned
-      ? learnedLinks(claims, items, learned, claimSignals(claims, ruleContext, simAll, votes), ruleContext, simAll, exCandidates)
+      ? learnedLinks(claims, items, learned, claimSignals(claims, ruleContext, simAll, votes, items), ruleContext, simAll, exCandidates)
       : combinedLinks(claims, items, model, rules, candidates, onUnlinked(exCandidates, claims, rules)),
   };
 }
@@ -801,7 +812,7 @@ export function fitModelOn(
   sets.forEach((s, i) => {
     const p = prepared[i];
     if (!p) return;
-    const signals = claimSignals(s.claims, withContext(s.claims, items, p.rules, weigh), p.candidates, votes[i] ?? []);
+    const signals = claimSignals(s.claims, withContext(s.claims, items, p.rules, weigh), p.candidates, votes[i] ?? [], items);
     for (const [claimId, sig] of signals) {
       const gold = s.gold.get(claimId);
       if (gold) training.push({ signals: sig, gold, group: i });
@@ -854,6 +865,7 @@ export function learnFromReviewedClaims(
       withContext(s.claims, items, rules, weigh),
       similarityCandidates(s.claims, items, model.calibration),
       claimVotes(s.claims, items, merged, sources[i]),
+      items,
     );
     for (const [claimId, sig] of signals) {
       const gold = s.gold.get(claimId);

@@ -13,7 +13,7 @@ jest.mock('../../../src/evidence/learned', () => {
 
 function signals(
   id: string,
-  s: { rule?: string[]; context?: string[]; ex?: Record<string, number>; sim?: Record<string, number> },
+  s: { rule?: string[]; context?: string[]; ex?: Record<string, number>; sim?: Record<string, number>; bi?: Record<string, number> },
 ): ClaimSignals {
   const rank = (m: Record<string, number>) =>
     new Map(Object.entries(m).map(([code, score], i) => [code, { score, rank: i + 1, nearest: score }]));
@@ -23,6 +23,7 @@ function signals(
     context: new Set(s.context ?? []),
     similarity: rank(s.sim ?? {}),
     examples: rank(s.ex ?? {}),
+    bigram: rank(s.bi ?? {}),
   };
 }
 
@@ -68,6 +69,25 @@ describe('learnDecision', () => {
   it('gives at most `cap` links a claim, best first', () => {
     const many = decideClaim(model, signals('x', { rule: ['A'], ex: { B: 0.8 } }), ['A', 'B'], 1);
     expect(many).toHaveLength(1);
+  });
+});
+
+describe('learnDecision with the character-bigram signal', () => {
+  // invented: a strong bigram score for C (no other signal) is right 9 times in 10, a weak one never
+  const claims: TrainingClaim[] = [];
+  for (let i = 0; i < 80; i += 1) {
+    const group = i % 8;
+    claims.push({ signals: signals(`s${i}`, { bi: { C: 12 } }), gold: new Set(i % 10 === 0 ? [] : ['C']), group });
+    claims.push({ signals: signals(`w${i}`, { bi: { C: 1 } }), gold: new Set(), group });
+    claims.push({ signals: signals(`n${i}`, {}), gold: new Set(), group });
+  }
+  const model = learnDecision(claims, ['A', 'C'], 3);
+
+  it('links an item only the bigram similarity names when its score is strong, not when weak', () => {
+    expect(model.weights.bi).toBeGreaterThan(0);
+    expect(decideClaim(model, signals('x', { bi: { C: 12 } }), ['A', 'C'], 3).map((d) => d.itemCode)).toEqual(['C']);
+    expect(decideClaim(model, signals('x', { bi: { C: 1 } }), ['A', 'C'], 3)).toEqual([]);
+    expect(decideClaim(model, signals('x', {}), ['A', 'C'], 3)).toEqual([]);
   });
 });
 
