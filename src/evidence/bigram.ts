@@ -1,5 +1,6 @@
 import type { ChecklistItemDefinition } from '../checklist/types';
 import { prepareMatchText } from './matcher';
+import { itemOwnText } from './similarity';
 
 /**
  * Character-bigram similarity between a claim and each item: BM25 over the Han-character
@@ -36,7 +37,7 @@ function indexOf(items: readonly ChecklistItemDefinition[]): BigramIndex {
     .filter((i) => i.assessable)
     .map((i) => {
       const tf = new Map<string, number>();
-      const grams = bigramsOf([i.title, i.text, ...i.match.keywords, ...i.match.together.flat()].join('\n'));
+      const grams = bigramsOf(itemOwnText(i));
       for (const g of grams) tf.set(g, (tf.get(g) ?? 0) + 1);
       return { code: i.code, tf, length: grams.length };
     });

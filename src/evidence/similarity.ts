@@ -64,13 +64,22 @@ function claimWordIds(index: ItemIndex, text: string): number[] {
   return index.last.ids;
 }
 
+/**
+ * An item's own words, what the similarity signals (this BM25 over jieba words and bigram.ts's over
+ * character pairs) index an item by: its title, text, rule words and `together` groups — the
+ * checklist's wording, never a report's.
+ */
+export function itemOwnText(i: ChecklistItemDefinition): string {
+  return [i.title, i.text, ...i.match.keywords, ...i.match.together.flat()].join('\n');
+}
+
 function indexOf(items: readonly ChecklistItemDefinition[]): ItemIndex {
   const cached = indexCache.get(items);
   if (cached) return cached;
   const docs = items
     .filter((i) => i.assessable)
     .map((i) => {
-      const words = similarityWords([i.title, i.text, ...i.match.keywords, ...i.match.together.flat()].join('\n'));
+      const words = similarityWords(itemOwnText(i));
       const tf = new Map<string, number>();
       for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
       return { code: i.code, tf, length: words.length };
