@@ -8,7 +8,8 @@ import { createToken } from '../../src/access/token.service';
 import { loadSeeds } from '../../src/seeds/load-seeds';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
-import { ensureWebBuild, findChromium, freePort, guard, INSTALL_HINT, launchChromium, signIn } from './browser';
+import { freePort } from '../helpers/server-process';
+import { ensureWebBuild, findChromium, guard, INSTALL_HINT, launchChromium, signIn } from './browser';
 
 /**
  * The web app at /app in a real Chromium against the real server process on 127.0.0.1,
