@@ -1,9 +1,11 @@
 /**
- * `npm run -s evaluate:unit-year [-- --json] [--frozen DIR]`: how often the analyser reads the
+ * `npm run -s evaluate:unit-year [-- --json] [--frozen DIR] [--tentative] [--max-confident-wrong N]`: how often the analyser reads the
  * reporting unit and the year right, on (a) the seed reports rewritten as other units in
  * other years and (b) the frozen test set's labelled real reports (test/fixtures/frozen: any
  * .json/.yaml label file whose entries carry `report` — the path of the text — and `unit`,
- * `unitLevel`, `year`). Nothing is given to the analyser: no unit, no year, no registry.
+ * `unitLevel`, `year`). Nothing is given to the analyser: no unit, no year, no registry. With `--max-confident-wrong N`
+ * the command exits 1 when either set has more than N units read with confidence and wrong (what ingest would store
+ * under another unit): the guard over the tuning sets.
  */
 import { Command } from 'commander';
 import { parseCommandLine } from './command-line';
@@ -200,29 +202,55 @@ function figures(s: UnitYearScore | null): object | null {
   };
 }
 
-/** Runs the command; returns the exit code (0, or 2 for bad arguments). */
+/** The sets over `max` units read with confidence and wrong, as a Chinese line each. */
+function confidentWrongOver(e: UnitYearEvaluation, max: number): string[] {
+  const sets: Array<[string, UnitYearScore | null]> = [
+    ['改写的示例报告', e.rewrittenSeeds],
+    ['冻结测试集', e.frozen],
+  ];
+  return sets
+    .filter(([, s]) => s !== null && s.confidentWrong > max)
+    .map(
+      ([title, s]) =>
+        `${title}有 ${s!.confidentWrong} 份报告的单位有把握却读错（上限 ${max}）：${s!.outcomes
+          .filter((o) => o.detectedUnit !== null && !o.unitRight && !o.unitTentative)
+          .map((o) => `${o.id} 读作 ${o.detectedUnit}（应为 ${o.expectedUnit ?? '（无）'}）`)
+          .join('；')}\n`,
+    );
+}
+
+/** Runs the command; returns the exit code (0; 1 when `--max-confident-wrong` is exceeded; 2 for bad arguments). */
 export async function runEvaluateUnitYearCli(
   argv: string[],
   io: CliIO = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
-  let opts: { json?: boolean; frozen: string; tentative?: boolean } = { frozen: DEFAULT_FROZEN };
+  type Options = { json?: boolean; frozen: string; tentative?: boolean; maxConfidentWrong?: string };
+  let opts: Options = { frozen: DEFAULT_FROZEN };
   const program = new Command()
     .name('fazhi evaluate-unit-year')
     .description('单位与年度识别的正确率：改写的示例报告和冻结测试集')
     .option('--json', 'print one JSON document')
     .option('--frozen <dir>', 'folder of the frozen test set (label files and texts)', DEFAULT_FROZEN)
     .option('--tentative', 'list every unit read tentatively (right or wrong) with its confidence and reason')
-    .action((o: { json?: boolean; frozen: string; tentative?: boolean }) => {
+    .option('--max-confident-wrong <n>', 'exit 1 when a set has more than n units read with confidence and wrong')
+    .action((o: Options) => {
       opts = o;
     });
   const stop = await parseCommandLine(program, argv, io, 2);
   if (stop !== null) return stop;
+  const max = opts.maxConfidentWrong === undefined ? null : Number(opts.maxConfidentWrong);
+  if (max !== null && !(Number.isInteger(max) && max >= 0)) {
+    io.stderr.write(`--max-confident-wrong 须为非负整数，收到“${opts.maxConfidentWrong}”\n`);
+    return 2;
+  }
   const result = await evaluateUnitYear(resolve(opts.frozen));
   if (opts.json) {
     const doc = { rewrittenSeeds: figures(result.rewrittenSeeds), frozen: figures(result.frozen), problems: result.problems };
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   } else io.stdout.write(summary(result, opts.tentative));
-  return 0;
+  const over = max === null ? [] : confidentWrongOver(result, max);
+  for (const line of over) io.stderr.write(line);
+  return over.length > 0 ? 1 : 0;
 }
 
 if (require.main === module) {

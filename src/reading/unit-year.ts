@@ -297,6 +297,7 @@ function stemBefore(
   atSubject?: (start: number) => boolean,
   authorLine = false,
   spaces?: ReadonlySet<number>,
+  ownLevel = false,
 ): string | null {
   let k = at;
   // an autonomous county's or an ethnic township's name is longer (彭水苗族土家族自治县, 双河拉祜族佤族布朗族自治县)
@@ -318,8 +319,13 @@ function stemBefore(
   // 中共禹王台区委禹王台 (two header lines joined) → 禹王台: a superior's 委 goes with it
   // 济南市市中 → 市中, 青岛市市北 → 市北 (a district whose own name starts with 市 or 区 after its city's name);
   // 湘西土家族苗族自治州石溪 → 石溪; 阳泉市郊 → 郊 where a text names its author (城区, 郊区 and 矿区 are districts' names)
+  // 张店区房 (before 镇镇): a district's full name and one character is the district and a cut name, never a town's
+  // name — what follows is too short to be one and is refused below
+  const townLevel = suffix === '镇' || suffix === '乡' || suffix === '街道' || suffix === '街';
   const admin = new RegExp(
-    `(?:[省市区县](?:委(?!员))?|自治州|盟)(?=(?:[^省市区县]{2,}|[市区][^省市区县]{1,3}${namingSpot && suffix === '区' ? '|[城郊矿]' : ''})$)`,
+    `(?:[省市区县](?:委(?!员))?|自治州|盟)(?=(?:[^省市区县]{2,}|[市区][^省市区县]{1,3}${namingSpot && suffix === '区' ? '|[城郊矿]' : ''})$)${
+      townLevel ? '|(?<=[\\u3400-\\u9fff]{2})[区县](?=[^省市区县]$)' : ''
+    }`,
     'gu',
   );
   let adminEnd = -1;
@@ -346,11 +352,14 @@ function stemBefore(
       if (rest === 1 && [...w].length >= 2) return null;
     }
   }
-  const whole = acceptStem(text, at, suffix, run, namingSpot, authorLine && (SUBJECT_STEM.test(run) || DIRECTION_AREA.test(run)));
+  // a name ending in its own level word (房镇镇) is a subject's name by the part before that word
+  const plain = ownLevel && run.endsWith(suffix) ? run.slice(0, -suffix.length) : run;
+  const subjectLike = SUBJECT_STEM.test(plain) || DIRECTION_AREA.test(plain) || (ownLevel && [...plain].length === 1 && isHan(plain));
+  const whole = acceptStem(text, at, suffix, run, namingSpot, authorLine && subjectLike, ownLevel);
   if (whole !== null || namingSpot) return whole;
   // a subject is a place's own name: short, with no level word inside (红星乡围绕城乡 is two words) but 东区街道's
-  if ((SUBJECT_STEM.test(run) || DIRECTION_AREA.test(run)) && atSubject?.(at - run.length)) {
-    const subject = acceptStem(text, at, suffix, run, true, true);
+  if (subjectLike && atSubject?.(at - run.length)) {
+    const subject = acceptStem(text, at, suffix, run, true, true, ownLevel);
     if (subject !== null) return subject;
   }
   // running text: 让…精神在下太镇落地, 列入下太镇委党校 — the name starts after the last
@@ -359,7 +368,7 @@ function stemBefore(
   for (let p = chars.length - 2; p >= 1; p -= 1) {
     const head = chars.slice(0, p).join('');
     if (!FUNCTION_END.test(head) && !LEAD_INS.some((w) => w.length > 1 && head.endsWith(w))) continue;
-    return chars.length - p <= 4 ? acceptStem(text, at, suffix, chars.slice(p).join(''), false) : null;
+    return chars.length - p <= 4 ? acceptStem(text, at, suffix, chars.slice(p).join(''), false, false, ownLevel) : null;
   }
   return null;
 }
@@ -397,7 +406,15 @@ const NOT_ONE_CHAR_COUNTY = /[全本我各该此每两邻外郡州市省区县�
  * an opening sentence or stands in a title, signature or 来源 field, read as in a naming spot but where a final
  * preposition (浦沿街道, 海临镇) is part of the name.
  */
-function acceptStem(text: string, at: number, suffix: string, run: string, namingSpot: boolean, subject = false): string | null {
+function acceptStem(
+  text: string,
+  at: number,
+  suffix: string,
+  run: string,
+  namingSpot: boolean,
+  subject = false,
+  ownLevel = false,
+): string | null {
   const n = [...run].length;
   // a county or a 街 of one character (郏县, 南街) only where an author is named; 城区, 郊区, 矿区 right after their
   // city's name there (阳泉市郊区人民政府)
@@ -424,8 +441,10 @@ function acceptStem(text: string, at: number, suffix: string, run: string, namin
   // where a text names its author, a 街道 whose own name ends in 乡 or 镇 (西乡街道办事处, 新镇街道) is a name
   const ownLevelWord =
     namingSpot && suffix === '街道' && n >= 2 && /[乡镇]$/u.test(run) && !/[全本我各该此每两乡镇街城村]$/u.test(run.slice(0, -1));
+  // a 镇 or 乡 whose own name ends in its level word (房镇镇, 桥乡乡), read where the text never writes the shorter name
+  const ownTownWord = ownLevel && (suffix === '镇' || suffix === '乡') && run.endsWith(suffix);
   const levelPair =
-    (suffix !== '市' && !ownStreet && !ownLevelWord && /[镇乡街]$/u.test(run)) ||
+    (suffix !== '市' && !ownStreet && !ownLevelWord && !ownTownWord && /[镇乡街]$/u.test(run)) ||
     ((suffix === '区' || suffix === '县') && run.endsWith(suffix));
   if (levelPair || BAD_STEM_CHARS.test(body) || phraseEnd || LEAD_INS.includes(run) || LEAD_INS.includes(body)) return null;
   // where a text names its author (title, signature, 来源, or before 人民政府/办事处) only a
@@ -551,7 +570,7 @@ const AUTHOR_POSITIONS: ReadonlySet<EvidenceSource> = new Set<EvidenceSource>(['
  * the district or city is its superior.
  */
 const LOWER_UNIT: Partial<Record<UnitLevel, RegExp>> = {
-  DISTRICT: /[\u3400-\u9fff]{2,}(?:街道|镇|乡|街)(?:人民政府|办事处|工作委员会|党工委|关于|\d|$)/u,
+  DISTRICT: /[\u3400-\u9fff]{2,}(?:街道|镇|乡|街)(?:人民政府|办事处|工作委员会|党工委|委员会|关于|\d|$)/u,
   CITY: /[\u3400-\u9fff]{2,}(?:街道|镇|乡|街|区|县|旗)(?:人民政府|办事处|工作委员会|党工委|委员会|关于|\d|$)/u,
 };
 
@@ -564,10 +583,11 @@ const LOWER_NAME_NEXT: Partial<Record<UnitLevel, RegExp>> = {
 function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefined): Mention[] {
   const out: Mention[] = [];
   const seen = new Set<string>();
+  const doubled = doubledNames(segments);
   for (const seg of segments) {
     if (seg.source === 'PUBLISH_DATE') continue;
     const inBook = bookTitleMask(seg.text);
-    for (const m of [...knownNameMentions(seg, inBook, known), ...suffixNameMentions(seg, inBook, known)]) {
+    for (const m of [...knownNameMentions(seg, inBook, known), ...suffixNameMentions(seg, inBook, known, doubled)]) {
       const id = `${m.key}@${m.start}`; // the same name at the same place once
       if (seen.has(id)) continue;
       seen.add(id);
@@ -577,6 +597,56 @@ function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefin
   out.push(...repeatedNameMentions(segments, out));
   return out;
 }
+
+/** Whether a name with its level word doubled (房镇镇, 桥乡乡) is the text's name for a 镇 or 乡: see {@link doubledNames}. */
+type DoubledName = (name: string) => boolean;
+
+/**
+ * What may follow a 镇's name and also a bare 镇 (镇长, 镇人民政府, 镇党委): after 石门镇镇 it does not tell 石门镇镇 from
+ * 石门镇 and its 镇政府.
+ */
+const LEVEL_ORGAN_NEXT = /^(?:长|人民政府|政府|党委|党政|党工委|委|人大|纪委|办|干部|机关|领导)/u;
+
+/**
+ * A 镇 or 乡 whose own name ends in its level word is written with it doubled (房镇镇, 桥乡乡), as a 街道 named XX街 is
+ * (XX街街道); but 石门镇镇长 is 石门镇 and its 镇长. The doubled form is the name where the text never writes the
+ * shorter one on its own (房镇 not followed by 镇) and writes the doubled one at least once followed by what no bare
+ * 镇 takes (房镇镇坚持…, not 石门镇镇人民政府); or where the shorter one cannot be a name (房 alone, one character), when
+ * the doubled one is written once not followed by 长 (镇长, 乡长 are the 镇's head).
+ */
+function doubledNames(segments: readonly Segment[]): DoubledName {
+  const whole = segments
+    .filter((s) => s.source !== 'PUBLISH_DATE')
+    .map((s) => s.text)
+    .join('\n');
+  const cache = new Map<string, boolean>();
+  return (name) => {
+    let v = cache.get(name);
+    if (v === undefined) {
+      const shorter = name.slice(0, -1);
+      const level = name.slice(-1);
+      let alone = 0;
+      let evidence = 0;
+      let plain = 0;
+      for (let at = whole.indexOf(shorter); at >= 0; at = whole.indexOf(shorter, at + 1)) {
+        const next = whole.charAt(at + shorter.length);
+        const rest = whole.slice(at + name.length, at + name.length + 4);
+        if (next !== level) alone += 1;
+        else if (!rest.startsWith('长')) {
+          evidence += 1;
+          if (!LEVEL_ORGAN_NEXT.test(rest)) plain += 1;
+        }
+      }
+      // 房镇 + 镇: a one-character stem is no 镇's name, so the doubled form is the only reading (房镇 alone abbreviates it)
+      v = [...shorter].length === 2 ? evidence > 0 : alone === 0 && plain > 0;
+      cache.set(name, v);
+    }
+    return v;
+  };
+}
+
+/** The part of a doubled name before its two level words: a place's own name, one to four characters, no level word. */
+const DOUBLED_STEM = /^[^街镇乡区县市旗\s]{1,4}$/u;
 
 /** The suffix a name read from its suffix ends in. */
 const NAME_SUFFIX = /(街道|街|镇|乡|区|县|旗|市)$/u;
@@ -653,23 +723,37 @@ function knownNameMentions(seg: Segment, inBook: Uint8Array, known: readonly Kno
 const LEADERS_AFTER = /^(?:党政)?主要(?:负责人|负责同志|领导)/u;
 
 /** Unit names read from their suffix (街道, 镇, 区 …) and the stem before it; a city only where a text names its author. */
-function suffixNameMentions(seg: Segment, inBook: Uint8Array, known: readonly KnownUnit[] | undefined): Mention[] {
+function suffixNameMentions(
+  seg: Segment,
+  inBook: Uint8Array,
+  known: readonly KnownUnit[] | undefined,
+  doubled: DoubledName = () => false,
+): Mention[] {
   const t = seg.text;
   const out: Mention[] = [];
+  const authorLine = seg.source === 'TITLE' || seg.source === 'SIGNATURE' || seg.source === 'SOURCE';
+  const namingSpotAt = (at: number, suffix: string): boolean => {
+    const after = t.slice(at + suffix.length, at + suffix.length + 8);
+    return authorLine || ORGAN_AFTER.test(after) || LEADERS_AFTER.test(after);
+  };
+  const subjectAt = seg.opening ? (s: number): boolean => atSubject(t, s) : undefined;
+  // 房镇镇, 桥乡乡: the stem with its own level word at the second of a doubled pair, when the doubled form is the name
+  const doubledStem = (at: number, suffix: string): string | null => {
+    const stem = stemBefore(t, at, suffix, namingSpotAt(at, suffix), subjectAt, authorLine, seg.spaces, true);
+    return stem?.endsWith(suffix) && DOUBLED_STEM.test(stem.slice(0, -1)) && doubled(stem + suffix) ? stem : null;
+  };
   for (const m of t.matchAll(/街道|街|镇|乡|区|县|旗|市/gu)) {
     const at = m.index ?? 0;
     const suffix = m[0];
     // 新华路街街道: the first 街 is part of the name, the unit ends at 街道
     if (suffix === '街' && t.startsWith('街道', at + 1)) continue;
+    const pairFirst = (suffix === '镇' || suffix === '乡') && t.charAt(at + 1) === suffix;
+    const pairSecond = (suffix === '镇' || suffix === '乡') && t.charAt(at - 1) === suffix;
+    // 房镇镇: the first 镇 is part of the name where the doubled form is it
+    if (pairFirst && doubledStem(at + 1, suffix) !== null) continue;
     const after = t.slice(at + suffix.length, at + suffix.length + 8);
-    const namingSpot =
-      seg.source === 'TITLE' ||
-      seg.source === 'SIGNATURE' ||
-      seg.source === 'SOURCE' ||
-      ORGAN_AFTER.test(after) ||
-      LEADERS_AFTER.test(after);
-    const authorLine = seg.source === 'TITLE' || seg.source === 'SIGNATURE' || seg.source === 'SOURCE';
-    const stem = stemBefore(t, at, suffix, namingSpot, seg.opening ? (s) => atSubject(t, s) : undefined, authorLine, seg.spaces);
+    const namingSpot = namingSpotAt(at, suffix);
+    const stem = pairSecond ? doubledStem(at, suffix) : stemBefore(t, at, suffix, namingSpot, subjectAt, authorLine, seg.spaces);
     if (!stem) continue;
     const surface = stem + suffix;
     const level = levelOf(suffix);
@@ -1584,6 +1668,22 @@ function communityReport(segments: readonly Segment[]): { name: string | null } 
   return voice > 0 && voice > level ? { name: null } : null;
 }
 
+/**
+ * The longer name a text spells where a chosen 镇, 乡 or 街 name is always followed by its own level word again (every
+ * 房镇 is 房镇镇…, every 新华路街 is 新华路街街…): the name read cut that word off. `null` when the name stands on its own
+ * anywhere (石门镇坚持… beside 石门镇镇长).
+ */
+function longerNameSpelled(text: string, name: string): string | null {
+  const level = name.slice(-1);
+  if (level !== '镇' && level !== '乡' && level !== '街') return null;
+  let seen = 0;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (text.charAt(at + name.length) !== level) return null;
+    seen += 1;
+  }
+  return seen > 0 ? name + level : null;
+}
+
 /** Records, in title, signature and 来源 segments, where the raw text had whitespace that normalisation removed. */
 function markSpaces(norm: NormalisedText, segments: Segment[]): void {
   for (const seg of segments) {
@@ -1664,6 +1764,17 @@ export function detectUnitYear(norm: NormalisedText, doc: DocumentStructure, opt
       unit = bare;
       unitCandidates = [bare, ...unitCandidates];
     }
+  }
+  // a name the text never writes on its own, only with its level word again after it (房镇 in 房镇镇…), is cut from a
+  // longer name: never a confident reading
+  const longer = unit && !unit.known && !unit.tentative ? longerNameSpelled(norm.text, unit.name) : null;
+  if (unit && longer) {
+    unit = {
+      ...unit,
+      tentative: true,
+      reason: `${unit.reason}；但文中“${unit.name}”每次都紧接着又一个“${longer.slice(-1)}”（“${longer}”），单位全称可能是“${longer}”，把握较低（${unit.confidence}）`,
+    };
+    unitCandidates = [unit, ...unitCandidates.slice(1)];
   }
   // a low-confidence reading says so in its reason (the inferred ones already do)
   if (unit?.tentative && !unit.reason.includes('把握较低')) {

@@ -81,6 +81,27 @@ describe('evaluate:unit-year', () => {
     ]);
   });
 
+  it('--max-confident-wrong exits 1 when a set has more units read with confidence and wrong, and says which', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'unit-year-guard-'));
+    try {
+      // the title names 城关镇; the label says 桂花镇: read with confidence and wrong
+      writeFileSync(
+        join(other, 'd.txt'),
+        `城关镇人民政府关于2021年法治政府建设工作情况的报告\n2021年，城关镇坚持依法行政。\n一、主要举措\n推进。`,
+      );
+      writeFileSync(join(other, 'd.yaml'), 'report: d.txt\nunit: 桂花镇\nunitLevel: TOWN\nyear: 2021\n');
+      const failed = await run('--frozen', other, '--max-confident-wrong', '0');
+      expect(failed.code).toBe(1);
+      expect(failed.err).toMatch(/冻结测试集有 1 份报告的单位有把握却读错（上限 0）：\S*d\.txt 读作 城关镇（应为 桂花镇）/u);
+      expect((await run('--frozen', other, '--max-confident-wrong', '1')).code).toBe(0);
+      // the tentative wrong reading of c does not count
+      expect((await run('--frozen', dir, '--max-confident-wrong', '0')).code).toBe(0);
+      expect((await run('--frozen', dir, '--max-confident-wrong', 'x')).code).toBe(2);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('prints a Chinese summary, and says when there is no frozen set', async () => {
     const { code, out } = await run('--frozen', join(dir, 'nowhere'));
     expect(code).toBe(0);
