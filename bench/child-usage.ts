@@ -1,13 +1,21 @@
 /**
- * Preloaded into the `fazhi ingest` process the bench starts (`node -r dist/bench/child-usage.js
- * bin/fazhi.js ingest DIR`, bench/cli-ingest.ts): when the process exits, writes its resource
- * usage (peak RSS of the whole process, worker threads included; CPU of all its threads) to the
- * file FAZHI_BENCH_USAGE_FILE.main.<pid>. Worker threads load preloads too: each writes the peak
+ * Preloaded into the `fazhi ingest` process the bench starts (`NODE_OPTIONS='--require
+ * dist/bench/child-usage.js' bin/fazhi ingest DIR`, bench/cli-ingest.ts): when the process exits,
+ * writes its resource usage (peak RSS of the whole process, worker threads included; CPU of all
+ * its threads) and the batch writer's time by statement kind (ingest-batch.store.ts
+ * `writerTiming`, when the command loaded it) to the file FAZHI_BENCH_USAGE_FILE.main.<pid>. Worker threads load preloads too: each writes the peak
  * of its own heap (used and committed, sampled every second) to FAZHI_BENCH_USAGE_FILE.worker.<pid>.<threadId>.
  */
 import { writeFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { isMainThread, threadId } from 'node:worker_threads';
+import type { writerTiming as WriterTiming } from '../src/pipeline/ingest-batch.store';
+
+/** The writer's timing of this process, if the command loaded the writer (never loaded from here). */
+function writerTimingOf(): typeof WriterTiming | null {
+  const loaded = require.cache[require.resolve('../src/pipeline/ingest-batch.store')];
+  return (loaded?.exports as { writerTiming?: typeof WriterTiming } | undefined)?.writerTiming ?? null;
+}
 
 const out = process.env.FAZHI_BENCH_USAGE_FILE;
 if (out && isMainThread) {
@@ -25,6 +33,7 @@ if (out && isMainThread) {
         systemCpuUs: usage.systemCPUTime,
         peakMainHeapUsedMb: Math.round(peakHeapUsed / 1e6),
         execArgv: process.execArgv,
+        writer: writerTimingOf(),
       }),
     );
   });

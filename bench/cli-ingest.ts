@@ -1,17 +1,19 @@
 /**
  * `--ingest cli`: what a user runs, measured from outside. The corpus is written to a folder
- * (`<year>/<unit>.txt`, each text as a unit files it: `asFiledReport`), then `fazhi ingest DIR`
- * runs as a child process on the bench's database, as a user would start it, and the bench
- * records the child's wall time, its peak RSS (the whole process: main thread, the pool's
- * workers, the driver's threads — `process.resourceUsage().maxRSS` written at exit by
- * bench/child-usage.ts, and VmHWM/VmRSS of /proc/<pid>/status sampled while it runs), its CPU,
- * the time to its first stored report, and which reports went in under the right unit and year
- * (read back from the database).
+ * (`<year>/<unit>.txt`, each text as a unit files it: `asFiledReport`), then `bin/fazhi ingest DIR`
+ * (the package's `bin`, as `npx fazhi` and `npm run ingest` start it) runs as a child process on
+ * the bench's database, and the bench records the child's wall time, the peak RSS of the whole
+ * command — every process of its tree: main thread, the pool's workers, the driver's threads, and
+ * a waiting parent if the command runs itself again (`process.resourceUsage().maxRSS` of each,
+ * written at exit by bench/child-usage.ts, and VmHWM/VmRSS of /proc/<pid>/status sampled while it
+ * runs) —, its CPU, the time to its first stored report, and which reports went in under the
+ * right unit and year (read back from the database). Node options (the preload, `--cli-node-args`)
+ * reach it through NODE_OPTIONS.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, createWriteStream, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../src/config';
 import { projectRoot } from '../src/common/project-root';
@@ -78,6 +80,7 @@ interface ProcessUsage {
   systemCpuUs: number;
   peakMainHeapUsedMb: number;
   execArgv: string[];
+  writer: { reports: number; ms: Record<string, number> } | null;
 }
 
 /** Writes the corpus's reports to `dir/<year>/<unit>.txt`; their total size in bytes. */
@@ -113,16 +116,25 @@ export async function ingestWithCli(
     );
 
     const usageFile = join(dir, 'usage.json');
-    const env: NodeJS.ProcessEnv = { ...process.env, FAZHI_BENCH_USAGE_FILE: usageFile, TZ: 'UTC' };
+    const root = projectRoot();
+    const preload = join(root, 'dist', 'bench', 'child-usage.js');
+    if (!existsSync(preload)) throw new Error(`${preload} is missing: run npm run build`);
+    const nodeOptions = [process.env.NODE_OPTIONS ?? '', `--require "${preload}"`, ...options.nodeArgs].filter(Boolean).join(' ');
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      FAZHI_BENCH_USAGE_FILE: usageFile,
+      TZ: 'UTC',
+      NODE_OPTIONS: nodeOptions,
+      // the launcher runs `node` from PATH: this one
+      PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
+    };
     delete env.DATABASE_URL;
     delete env.SQLITE_PATH;
     if (database.type === 'sqlite') env.SQLITE_PATH = database.path;
     else env.DATABASE_URL = database.url;
-    const root = projectRoot();
-    const preload = join(root, 'dist', 'bench', 'child-usage.js');
-    if (!existsSync(preload)) throw new Error(`${preload} is missing: run npm run build`);
-    const args = [...options.nodeArgs, '-r', preload, join(root, 'bin', 'fazhi.js'), 'ingest', folder];
-    progress(`running node ${args.join(' ')}`);
+    const launcher = join(root, 'bin', 'fazhi');
+    const args = ['ingest', folder];
+    progress(`running NODE_OPTIONS='${nodeOptions}' ${launcher} ${args.join(' ')}`);
 
     const total = corpus.reports.length;
     const lineTimes: number[] = []; // ms from the start, one per file reported
@@ -130,11 +142,14 @@ export async function ingestWithCli(
     let failedLines = 0;
     const rssSamples: Array<{ s: number; mb: number }> = [];
     let lastHwmKb = 0;
+    // the whole command: the largest sum of VmRSS over its processes at one sample, and how many there were
+    let peakTreeKb = 0;
+    let processCount = 0;
     // per thread of the process that ingests (the largest one), the last CPU ticks seen
     let ingestingPid = 0;
     const ticks = new Map<number, number>();
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(launcher, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdoutFile = join(dir, 'stdout.txt');
     child.stdout.pipe(createWriteStream(stdoutFile));
     let pending = '';
@@ -164,8 +179,14 @@ export async function ingestWithCli(
     });
     const sampler = setInterval(() => {
       if (child.pid === undefined) return;
+      const tree = processTree(child.pid);
+      processCount = Math.max(processCount, tree.length);
+      peakTreeKb = Math.max(
+        peakTreeKb,
+        tree.reduce((sum, pid) => sum + (statusKb(pid, 'VmRSS') ?? 0), 0),
+      );
       // the largest process of the tree: the one that ingests (a wrapper that re-ran bin/fazhi.js is small)
-      for (const pid of processTree(child.pid)) {
+      for (const pid of tree) {
         const rss = statusKb(pid, 'VmRSS');
         const hwm = statusKb(pid, 'VmHWM');
         if (hwm === null || hwm < lastHwmKb) continue;
@@ -234,6 +255,7 @@ export async function ingestWithCli(
     }
     const seconds = wallMs / 1000;
     const cpuMs = usages.length ? usages.reduce((sum, u) => sum + (u.userCpuUs + u.systemCpuUs) / 1000, 0) : NaN;
+    const writer = usage?.writer;
     return {
       mode: 'cli',
       batchSize: 0,
@@ -250,9 +272,16 @@ export async function ingestWithCli(
       firstOfYearMs: lineTimes.length ? [round(lineTimes[0]!, 1)] : [],
       statementsPerReport: NaN,
       reportsPerSecondByTenth: tenths,
-      peakRssMb: usage ? Math.round(usage.maxRssKb / 1024) : Math.round(lastHwmKb / 1024),
+      ...(writer?.reports
+        ? { writerMsPerReport: Object.fromEntries(Object.entries(writer.ms).map(([kind, ms]) => [kind, round(ms / writer.reports, 2)])) }
+        : {}),
+      // the whole command: each process's own peak, added (exact for one process, an upper bound for more)
+      peakRssMb: usages.length ? Math.round(usages.reduce((sum, u) => sum + u.maxRssKb, 0) / 1024) : Math.round(lastHwmKb / 1024),
       cli: {
-        command: `node ${args.map((a) => a.replace(root + '/', '').replace(folder, 'DIR')).join(' ')}`,
+        command: `NODE_OPTIONS='${nodeOptions.replace(root + '/', '')}' bin/fazhi ${args.map((a) => a.replace(folder, 'DIR')).join(' ')}`,
+        processes: Math.max(processCount, usages.length),
+        peakTreeRssSampledMb: Math.round(peakTreeKb / 1024),
+        ingestingPeakRssMb: usage ? Math.round(usage.maxRssKb / 1024) : null,
         exitCode: code,
         summary: summaryLine,
         peakRssProcMb: Math.round(lastHwmKb / 1024),

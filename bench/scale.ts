@@ -17,7 +17,7 @@ import { spawn, fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { isAbsolute, join, relative } from 'node:path';
+import { delimiter, dirname, isAbsolute, join, relative } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { Client } from 'pg';
 import { createDataSource } from '../src/app/data-source';
@@ -166,9 +166,16 @@ async function ingestWith(
     progress(`${workers} worker(s): ${corpus.reports.length} reports queued; draining`);
     const started = process.hrtime.bigint();
     const children = Array.from({ length: workers }, () =>
-      spawn(process.execPath, [join(ROOT, 'bin/fazhi.js'), 'worker', '--until-empty', '--poll', '0.5'], {
+      // the launcher, as `npm run worker` starts it (one process; it runs `node` from PATH: this one)
+      spawn(join(ROOT, 'bin', 'fazhi'), ['worker', '--until-empty', '--poll', '0.5'], {
         cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+        env: {
+          ...process.env,
+          DATABASE_URL: url,
+          LOG_LEVEL: 'warn',
+          NODE_ENV: 'production',
+          PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
+        },
         stdio: ['ignore', 'ignore', 'pipe'],
       }),
     );

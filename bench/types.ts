@@ -82,7 +82,7 @@ export interface IngestResult {
   /** reports refused or read as another unit or year (and the first few of them) */
   failed?: number;
   failures?: string[];
-  /** the bench process's largest RSS after an ingest call (workers are threads of it); `cli`: the `fazhi ingest` process's peak RSS */
+  /** the bench process's largest RSS after an ingest call (workers are threads of it); `cli`: the whole command's, every process of it added (each one's maxRSS) */
   peakRssMb?: number;
   /** `cli`: the child process `fazhi ingest DIR` (bench/cli-ingest.ts) */
   cli?: {
@@ -90,13 +90,19 @@ export interface IngestResult {
     exitCode: number;
     /** the command's closing line (N files: …) */
     summary: string;
-    /** VmHWM of /proc/<pid>/status of the largest process of the command, last sample before exit (peakRssMb is resourceUsage().maxRSS at exit) */
+    /** node processes of the command (2 when bin/fazhi.js ran itself again with a heap bound) */
+    processes?: number;
+    /** the largest sum of VmRSS over the command's processes in one sample (every 0.5 s) */
+    peakTreeRssSampledMb?: number;
+    /** resourceUsage().maxRSS of the process that ingested (the largest) */
+    ingestingPeakRssMb?: number | null;
+    /** VmHWM of /proc/<pid>/status of the largest process of the command, last sample before exit */
     peakRssProcMb: number;
     /** largest heapUsed of its main thread, sampled every 250 ms */
     peakMainHeapUsedMb: number | null;
     /** node options of the process that ingested */
     execArgv: string[];
-    /** bin/fazhi.js ran itself again with a heap bound: the first process's peak RSS (not in peakRssMb) */
+    /** bin/fazhi.js ran itself again with a heap bound: the waiting first process's peak RSS (in peakRssMb since ingest9) */
     wrapperPeakRssMb: number | null;
     /** each worker thread's peak heap, MB: used/committed/limit (sampled every second) */
     workerHeapsMb: string[];

@@ -13,22 +13,27 @@ if (!existsSync(compiled)) {
   process.exit(2);
 }
 /**
- * `fazhi ingest` and `fazhi worker` run with a bounded heap, set here: Node cannot change its
- * heap limit once started, so without `--max-old-space-size` (on the command line or in
- * NODE_OPTIONS) this file runs itself again with it, and exits with its child's code. The bound
- * is that of each analysis worker (WORKER_HEAP_MB in src/pipeline/analysis-pool.ts; Node gives
- * worker threads the process's value), and it keeps the main thread's heap near what it holds:
- * at 43 000 units its peak heap went from 222 to 108 MB and the process's peak RSS from 716 to
- * 598 MB (600 reports; bench/README.md, "What `fazhi ingest` holds"). The wrapper process costs
- * about 40 MB itself. Ctrl-C reaches both processes (one process group); SIGTERM and SIGHUP sent
- * to this one are passed on. The child also gets MALLOC_ARENA_MAX=2 unless set: glibc otherwise
- * gives each thread that allocates (the pool's workers, libuv's threads running SQLite) a malloc
- * arena of its own, and `fazhi ingest` of 2 000 reports at 43 000 units peaked at 446 MB of RSS
- * with 2 arenas against 464–474 MB without (bench/README.md, ingest8).
+ * `fazhi ingest` and `fazhi worker` run with a bounded heap and MALLOC_ARENA_MAX=2. The launcher
+ * bin/fazhi (package.json `bin`, the npm scripts) sets both and execs node: one process. Run as
+ * `node bin/fazhi.js ingest …` without `--max-old-space-size` (on the command line or in
+ * NODE_OPTIONS), this file runs itself again with the same settings and exits with its child's
+ * code — a second, waiting node process (68–71 MB of RSS over a national year; bench/README.md,
+ * ingest9), the fallback for that way of starting it. Why the bound: it is that of each analysis
+ * worker (WORKER_HEAP_MB in src/pipeline/analysis-pool.ts; Node gives worker threads the
+ * process's value), and it keeps the main thread's heap near what it holds: at 43 000 units its
+ * peak heap went from 222 to 108 MB and the process's peak RSS from 716 to 598 MB (600 reports;
+ * bench/README.md, "What `fazhi ingest` holds"). Ctrl-C reaches both processes (one process
+ * group); SIGTERM and SIGHUP sent to this one are passed on. MALLOC_ARENA_MAX=2 unless set:
+ * glibc otherwise gives each thread that allocates (the pool's workers, libuv's threads running
+ * SQLite) a malloc arena of its own, and `fazhi ingest` of 2 000 reports at 43 000 units peaked at
+ * 446 MB of RSS with 2 arenas against 464–474 MB without (bench/README.md, ingest8). The values
+ * are bin/fazhi's too: change both.
  */
 const HEAP_MB = { ingest: 256, worker: 256 };
 const heapMb = HEAP_MB[process.argv[2]];
-const heapSet = [...process.execArgv, ...(process.env.NODE_OPTIONS || '').split(/\s+/)].some((a) => a.startsWith('--max-old-space-size'));
+const heapSet = [...process.execArgv, ...(process.env.NODE_OPTIONS || '').split(/\s+/)].some((a) =>
+  /^--max[-_]old[-_]space[-_]size/.test(a),
+);
 if (heapMb && !heapSet) {
   const { spawn } = require('node:child_process');
   const { constants } = require('node:os');

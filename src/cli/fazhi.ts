@@ -1,6 +1,6 @@
 /**
- * `fazhi <命令> [参数…]`: the one command-line entry (package.json `bin`, run through
- * bin/fazhi.js; the npm scripts `analyze`, `ingest`, … are aliases of it). Each sub-command's
+ * `fazhi <命令> [参数…]`: the one command-line entry (package.json `bin`, run through the
+ * launcher bin/fazhi and bin/fazhi.js; the npm scripts `analyze`, `ingest`, … are aliases of it). Each sub-command's
  * module is loaded only when that sub-command runs, so `fazhi analyze` never loads the
  * database or GraphQL code. Each sub-command parses its own arguments
  * (`fazhi analyze --help`).
