@@ -1317,10 +1317,34 @@ function textYearWeight(seg: Segment, at: number, after: string): number {
   if (seg.source === 'HEADING') return 0.3;
   if (seg.source !== 'OPENING') return 0.08;
   const t = seg.text;
-  const leading = t.slice(0, Math.min(at, 4)).trim() === '' && at < 4 && /^\s*[，,]/u.test(after);
+  // 2022年，… and 2024年以来，… at the start of a line
+  const leading = t.slice(0, Math.min(at, 4)).trim() === '' && at < 4 && /^\s*(?:以来)?\s*[，,]/u.test(after);
   // 现将2022年…报告如下, 现将我镇2024年…报告如下
   const reportAs = /现[将就][^。，,；;]{0,8}$/u.test(t.slice(Math.max(0, at - 10), at)) && /^[^。]{0,40}?(?:报告|汇报)如下/u.test(after);
   return leading || reportAs ? 0.6 : 0.3;
+}
+
+/**
+ * The date a report was written, where it says so apart from its text: a line before the report's sections that is
+ * only a date (`（2025年1月）` under a 述法 report's author, `二〇二五年一月`), or a date in brackets ending the title
+ * (`…述法报告（2025年1月10日）`). A date line inside a section is an event's.
+ * Its index and length in the segment, or null.
+ */
+function writingDateIn(seg: Segment): { index: number; length: number } | null {
+  const t = seg.text;
+  // a line of its own before the report's sections (the preamble) or in the title
+  const whole = seg.source === 'TITLE' || seg.source === 'OPENING' ? /^\s*[（(]?\s*([^（）()]{6,20}?)\s*[)）]?\s*$/u.exec(t) : null;
+  const bracketed = seg.source === 'TITLE' ? /[（(]\s*([^（）()]{6,20}?)\s*[)）]\s*$/u.exec(t) : null;
+  for (const m of [whole, bracketed]) {
+    const inner = m?.[1];
+    if (!m || !inner) continue;
+    const d = dateIn(inner);
+    // the whole bracket a date (2025年1月, 2025年1月10日), not a year and more words
+    if (d && d.index === 0 && d.length === inner.length && d.month >= 1 && d.month <= 12) {
+      return { index: m.index + m[0].indexOf(inner), length: inner.length };
+    }
+  }
+  return null;
 }
 
 /** The years named in a segment's running text: not the ends of a span (2021—2025年), a book title or a plan. */
@@ -1328,10 +1352,20 @@ function textYearMentions(seg: Segment): YearMention[] {
   const out: YearMention[] = [];
   const t = seg.text;
   const inBook = bookTitleMask(t);
+  // a date the report was written on points at the year before when early in a year, as a signature's date does
+  const written = writingDateIn(seg);
+  if (written) {
+    const m = datedLineMention(
+      { ...seg, text: t.slice(written.index, written.index + written.length), offset: seg.offset + written.index },
+      SIGNATURE_WEIGHTS,
+    );
+    if (m) out.push(m);
+  }
   for (const m of t.matchAll(YEAR_RE)) {
     const value = parseYear(m);
     const at = m.index ?? 0;
     if (value === null) continue;
+    if (written && at >= written.index && at < written.index + written.length) continue;
     const before = t.slice(Math.max(0, at - 8), at);
     const after = t.slice(at + m[0].length, at + m[0].length + 60);
     if (/\d{4}\s*年?\s*[-—–~～至到]\s*$/u.test(before) || /^\s*[-—–~～至到]\s*\d{4}/u.test(after)) continue;
