@@ -233,6 +233,14 @@ const MID_PUNCTUATION = /[，,。、；;]/u;
 const METADATA_START =
   /^[[【]?\s*(?:索引号|发布机构|发文机关|发文机构|发布单位|发布日期|发布时间|成文日期|发文日期|发文字号|主题分类|体裁分类|信息来源|有效性)\s*(?:[:：\]】]|$)/u;
 
+/**
+ * A unit's name broken before its level word or inside it (a Word or PDF title or signature: `石门` / `镇人民政府关于…`,
+ * `郭家` / `沱街道办事处`): a short line of characters only, not itself ending in an organ or a level word …
+ */
+const NAME_HEAD_LINE = /^[\u3400-\u9fff]{1,8}$(?<![委府处道镇乡区县市旗])/u;
+/** … and a next line starting with the rest of the name, its level word and an organ. */
+const LEVEL_AND_ORGAN_START = /^[\u3400-\u9fff]{0,3}?(?:街道|镇|乡|区|县)(?:办事处|人民政府|政府|党工委|党委|工作委员会|委员会)/u;
+
 /** Display width: 2 for a wide (CJK) character, 1 for a narrow one. */
 function visualWidth(text: string): number {
   let w = 0;
@@ -276,6 +284,7 @@ function isParagraphBreak(before: string, after: string, width: number | null = 
   const prev = before.trim();
   const next = after.trim();
   if (!prev || !next) return true;
+  if (NAME_HEAD_LINE.test(prev) && LEVEL_AND_ORGAN_START.test(next)) return false;
   if (SENTENCE_END.test(prev)) return true;
   if (HEADING_START.test(next)) return true;
   if (METADATA_START.test(prev) || METADATA_START.test(next)) return true;

@@ -322,12 +322,7 @@ function stemBefore(
   // 张店区房 (before 镇镇): a district's full name and one character is the district and a cut name, never a town's
   // name — what follows is too short to be one and is refused below
   const townLevel = suffix === '镇' || suffix === '乡' || suffix === '街道' || suffix === '街';
-  const admin = new RegExp(
-    `(?:[省市区县](?:委(?!员))?|自治州|盟)(?=(?:[^省市区县]{2,}|[市区][^省市区县]{1,3}${namingSpot && suffix === '区' ? '|[城郊矿]' : ''})$)${
-      townLevel ? '|(?<=[\\u3400-\\u9fff]{2})[区县](?=[^省市区县]$)' : ''
-    }`,
-    'gu',
-  );
+  const admin = adminPattern(namingSpot && suffix === '区', townLevel);
   let adminEnd = -1;
   for (const m of run.matchAll(admin)) adminEnd = (m.index ?? 0) + m[0].length;
   if (adminEnd >= 0) run = run.slice(adminEnd);
@@ -371,6 +366,26 @@ function stemBefore(
     return chars.length - p <= 4 ? acceptStem(text, at, suffix, chars.slice(p).join(''), false, false, ownLevel) : null;
   }
   return null;
+}
+
+const ADMIN_PATTERNS = new Map<string, RegExp>();
+/**
+ * A superior's name or organ before a stem, to strip (see {@link stemBefore}): with `districtWords` 城, 郊, 矿 may
+ * follow it (阳泉市郊区); with `townLevel` a district's full name and one character (张店区房 before 镇镇). Built once.
+ */
+function adminPattern(districtWords: boolean, townLevel: boolean): RegExp {
+  const key = `${districtWords}|${townLevel}`;
+  let re = ADMIN_PATTERNS.get(key);
+  if (!re) {
+    re = new RegExp(
+      `(?:[省市区县](?:委(?!员))?|自治州|盟)(?=(?:[^省市区县]{2,}|[市区][^省市区县]{1,3}${districtWords ? '|[城郊矿]' : ''})$)${
+        townLevel ? '|(?<=[\\u3400-\\u9fff]{2})[区县](?=[^省市区县]$)' : ''
+      }`,
+      'gu',
+    );
+    ADMIN_PATTERNS.set(key, re);
+  }
+  return re;
 }
 
 /** A character that ends the words before a name in running text (精神在…, 列入…, 党的…). */
@@ -532,7 +547,7 @@ function knownOccurrences(t: string, known: readonly KnownUnit[]): Array<{ ui: n
  * (聚焦区委…, 研究解决…县).
  */
 const SUBJECT_PREFIX =
-  /^[\s?？·•*_\-—]*(?:(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?|今年|本年度|全年|一年|近年)(?:以来|来)?\s*[，,、]?\s*)?(?:(?:在|为|按照|根据|围绕|以|自)(?:[^。；;，,《]|《[^》。]{0,60}》){0,40}[，,]\s*){0,3}(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?(?:以来|来)?\s*[，,、]\s*)?(?:现将|现就)?(?:[\u3400-\u9fff]{2,6}?(?:省|市|自治州|州|盟|地区))?(?:[\u3400-\u9fff]{0,6}(?:开发区|新区|园区|管委会|管理委员会)[(（])?\s*$/u;
+  /^[\s?？·•*_\-—]*(?:(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?|今年|本年度|全年|一年|近年)(?:以来|来)?\s*[，,、]?\s*)?(?:(?:在|为|按照|根据|围绕|以|自)(?:[^。；;，,《]|《[^》。]{0,60}》){0,40}[，,]\s*){0,3}(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?(?:以来|来)?\s*[，,、]\s*)?(?:(?:现将|现就)(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?)?)?(?:[\u3400-\u9fff]{2,6}?(?:省|市|自治州|州|盟|地区))?(?:[\u3400-\u9fff]{0,6}(?:开发区|新区|园区|管委会|管理委员会)[(（])?\s*$/u;
 /** How far back a subject's sentence may start. */
 const SUBJECT_LOOKBACK = 90;
 
@@ -615,14 +630,15 @@ const LEVEL_ORGAN_NEXT = /^(?:长|人民政府|政府|党委|党政|党工委|�
  * the doubled one is written once not followed by 长 (镇长, 乡长 are the 镇's head).
  */
 function doubledNames(segments: readonly Segment[]): DoubledName {
-  const whole = segments
-    .filter((s) => s.source !== 'PUBLISH_DATE')
-    .map((s) => s.text)
-    .join('\n');
+  let whole: string | null = null;
   const cache = new Map<string, boolean>();
   return (name) => {
     let v = cache.get(name);
     if (v === undefined) {
+      whole ??= segments
+        .filter((s) => s.source !== 'PUBLISH_DATE')
+        .map((s) => s.text)
+        .join('\n');
       const shorter = name.slice(0, -1);
       const level = name.slice(-1);
       let alone = 0;
@@ -693,6 +709,20 @@ function repeatedNameMentions(segments: Segment[], found: readonly Mention[]): M
   return out;
 }
 
+/** The 市 names read from running text, outside book titles and not overlapping a name found already. */
+function cityMentionsInText(segments: readonly Segment[], found: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const seg of segments) {
+    if (seg.source === 'PUBLISH_DATE') continue;
+    const inBook = bookTitleMask(seg.text);
+    for (const m of suffixNameMentions(seg, inBook, undefined, undefined, true)) {
+      if (m.level !== 'CITY' || found.some((f) => f.start < m.end && m.start < f.end)) continue;
+      out.push(m);
+    }
+  }
+  return out;
+}
+
 /** Registered unit names in a segment, as written (no suffix reading needed). */
 function knownNameMentions(seg: Segment, inBook: Uint8Array, known: readonly KnownUnit[] | undefined): Mention[] {
   if (!known) return [];
@@ -728,6 +758,7 @@ function suffixNameMentions(
   inBook: Uint8Array,
   known: readonly KnownUnit[] | undefined,
   doubled: DoubledName = () => false,
+  cities = false,
 ): Mention[] {
   const t = seg.text;
   const out: Mention[] = [];
@@ -761,7 +792,8 @@ function suffixNameMentions(
     const resolved = resolveKnownUnit(surface, known);
     const subject = seg.opening && atSubject(t, start);
     // a city is read only where a text names its author (市 is in 城市, 市场, 全市 …) or issues a document (《保定市…》)
-    if ((level === 'CITY' || suffix === '旗') && !namingSpot && !subject && t[start - 1] !== '《') continue;
+    // (and, with `cities`, anywhere: a text speaking as a 市 names no other unit of its level as often as its own)
+    if ((level === 'CITY' ? !cities : suffix === '旗') && !namingSpot && !subject && t[start - 1] !== '《') continue;
     const anchored = !inBook[at] && ORGAN_AFTER.test(after);
     out.push({
       key: resolved ? `known:${resolved.name}` : `${stem}|${level === 'STREET' ? '街' : suffix}`,
@@ -816,7 +848,7 @@ export function suffixNameWeight(
  * name (2024年，市中区坚持…).
  */
 const BARE_ORGAN =
-  /(?<=^|[^\u3400-\u9fff]|现[将就])(街道|镇|乡|区|县|旗|市(?![\u3400-\u9fff]{1,2}区))(?:人民政府|政府|办事处|党工委|党委)?(?=[\u3400-\u9fff])(?![委、])/gu;
+  /(?<=^|[^\u3400-\u9fff]|现[将就](?:\d{4}\s*年度?)?)(街道|镇|乡|区|县|旗|市(?![\u3400-\u9fff]{1,2}区))(?:人民政府|政府|办事处|党工委|党委)?(?=[\u3400-\u9fff])(?![委、])/gu;
 /** The level's party committee and government together as the opening's subject (县委、县政府坚持…; 镇党委、镇政府…). */
 const PARTY_AND_GOVERNMENT = /(?<=^|[^\u3400-\u9fff]|现[将就])(街道|镇|乡|区|县|旗|市)(?:党工委|党委|委)、\1?(?:人民政府|政府|办事处)/gu;
 /**
@@ -826,6 +858,11 @@ const PARTY_AND_GOVERNMENT = /(?<=^|[^\u3400-\u9fff]|现[将就])(街道|镇|乡
 const REPORTS_AS = /^[^。；;！!？?\n]{0,60}?(?:报告|汇报)如下/u;
 /** A bare organ as written, for a reason (县人民政府, 镇党委、镇政府). */
 const ORGAN_SAID = /^(?:街道|镇|乡|区|县|旗|市)(?:党工委|党委|委)?(?:、(?:街道|镇|乡|区|县|旗|市)?)?(?:人民政府|政府|办事处|党工委|党委)?/u;
+/**
+ * 全区, 全县, 全旗, 全市 (the whole of the level, its people and offices) — counted where it is the opening sentence's
+ * subject only: a 镇's report speaks of 全县 too, but not as the subject it reports on.
+ */
+const WHOLE_LEVEL_SUBJECT = /(?<![\u3400-\u9fff])全(区|县|旗|市)(?![\u3400-\u9fff]{0,1}[委政])/gu;
 /** A bare organ as the opening's subject counts as this many 我X. */
 const BARE_SUBJECT_COUNT = 3;
 
@@ -856,12 +893,19 @@ function authorLevel(segments: Segment[], named: ReadonlySet<UnitLevel> = new Se
     for (const re of [BARE_ORGAN, PARTY_AND_GOVERNMENT]) {
       for (const m of seg.text.matchAll(re)) {
         const at = m.index ?? 0;
-        const after = /现[将就]$/u.test(seg.text.slice(Math.max(0, at - 2), at));
+        // 现将县人民政府…, 现将2023年街道…
+        const lead = /现[将就](?:\d{4}\s*年度?)?$/u.exec(seg.text.slice(Math.max(0, at - 10), at))?.[0];
+        const after = lead !== undefined;
         const reported = !after || REPORTS_AS.test(seg.text.slice(at));
         const organ = ORGAN_SAID.exec(seg.text.slice(at))?.[0] ?? m[0];
-        const said = after ? `开头的“${seg.text.slice(at - 2, at)}${organ}…报告如下”` : `开头以“${organ}”为主语`;
+        const said = after ? `开头的“${lead}${organ}…报告如下”` : `开头以“${organ}”为主语`;
         if (reported && atSubject(seg.text, at)) count(levelOf(m[1] ?? ''), BARE_SUBJECT_COUNT, said);
       }
+    }
+    // 在市委、市政府和县委的坚强领导下，全县法治政府建设工作…: the whole county as the opening's subject is a county speaking
+    for (const m of seg.text.matchAll(WHOLE_LEVEL_SUBJECT)) {
+      const at = m.index ?? 0;
+      if (atSubject(seg.text, at)) count(levelOf(m[1] ?? ''), BARE_SUBJECT_COUNT, `开头以“${m[0]}”为主语`);
     }
   }
   const confirmed = [...named].filter((l) => (counts.get(l) ?? 0) > 0).sort((a, b) => RANK[b] - RANK[a])[0];
@@ -1534,19 +1578,21 @@ function lineSegments(doc: DocumentStructure): Segment[] {
 }
 
 /**
- * Slogans that name a place by its bare stem: 法治XX建设, 平安XX建设, 谱写XX法治建设新篇章, a quoted “法治XX” (group 1, 2
- * or 3 is the stem).
+ * Slogans that name a place by its bare stem: 法治XX建设, 平安XX建设, 法治XX、法治政府、法治社会, 谱写XX法治建设新篇章, a
+ * quoted “法治XX”, a clause `XX交出满意答卷` (one of groups 1–4 is the stem).
  */
 const BARE_STEM_SLOT =
-  /(?:法治|平安)([\u3400-\u9fff]{2,3}?)(?:建设|新篇章)|(?:谱写|书写|开创|开拓|推进|推动|助力|护航|打造|共建)([\u3400-\u9fff]{2,3}?)法治(?:建设|新篇章|新征程)|[“"](?:法治|平安)([\u3400-\u9fff]{2,3})[”"]/gu;
+  /(?<=^|[，,。；;：:])([\u3400-\u9fff]{2,3})交出[^。，,；;]{0,8}?(?:答卷|成绩单)|(?:法治|平安)([\u3400-\u9fff]{2,3}?)(?:建设|新篇章|、法治政府、法治社会)|(?:谱写|书写|开创|开拓|推进|推动|助力|护航|打造|共建)([\u3400-\u9fff]{2,3}?)法治(?:建设|新篇章|新征程)|[“"](?:法治|平安)([\u3400-\u9fff]{2,3})[”"]/gu;
 /** Words that stand in those slots without being a place (法治政府建设, 平安校园建设, 推进基层法治建设). */
 const NOT_A_STEM =
-  /^(?:中国|国家|文化|机关|队伍|环境|思维|宣传|教育|示范|理念|保障|基层|全域|全面|城市|社区|校园|企业|网络|数字|智慧|阳光|诚信|营商|生态|民主|廉洁|清廉|美丽|和谐|平安|制度|能力|水平|单位|部门|医院|学校|家庭|工程|项目|示范区|先行区|村居|村社|村组|新村|农村)$|[化的和与及街镇乡区县市省州]/u;
+  /^(?:中国|国家|文化|机关|队伍|环境|思维|宣传|教育|示范|理念|保障|基层|全域|全面|城市|社区|校园|企业|网络|数字|智慧|阳光|诚信|营商|生态|民主|廉洁|清廉|美丽|和谐|平安|制度|能力|水平|单位|部门|医院|学校|家庭|工程|项目|示范区|先行区|村居|村社|村组|新村|农村|干部|群众|大家|全体|班子|团队|上下|各级|各方|今年|去年|全年|一年|我们|我街|我镇|我乡|我县|我区)$|[化的和与及街镇乡区县市省州们]/u;
 /** Provinces, whose slogans (法治广东建设) any unit in them repeats. */
 const PROVINCE_STEM =
   /^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)$/u;
 /** A superior named in the clause before a slogan (围绕省委部署推动法治XX建设, 全市…): the slogan is the superior's. */
 const SUPERIOR_IN_CLAUSE = /(?:[省市州区县](?:委|政府|人民政府)|全[省市州区县])[^。；;，,]*$/u;
+/** The same for a county's or district's text: its own 县委 or 全县 (全县上下以建设法治XX…为目标) is no superior. */
+const SUPERIOR_OF_DISTRICT_IN_CLAUSE = /(?:[省市州](?:委|政府|人民政府)|全[省市州])[^。；;，,]*$/u;
 /** The suffixes of the levels above each author level: a stem said with one of them is a superior's (韶关 in 韶关市). */
 const ABOVE_SUFFIX: Partial<Record<UnitLevel, string>> = { STREET: '[省市州盟区县旗]', TOWN: '[省市州盟区县旗]', DISTRICT: '[省市州盟]' };
 /** Whether a text ending in `head` is inside “…” or 《…》 at its end. */
@@ -1591,11 +1637,11 @@ function bareStemCandidate(
   for (const seg of segments) {
     if (seg.source === 'PUBLISH_DATE') continue;
     for (const m of seg.text.matchAll(BARE_STEM_SLOT)) {
-      const stem = m[1] ?? m[2] ?? m[3] ?? '';
+      const stem = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
       if (NOT_A_STEM.test(stem) || BAD_STEM_CHARS.test(stem) || superior(stem)) continue;
       const head = seg.text.slice(0, m.index ?? 0);
       // 以落实“2023年法治XX建设工作要点”为牵引, 《法治XX建设规划》: a document's name, most often a superior's
-      if (SUPERIOR_IN_CLAUSE.test(head) || inQuotes(head)) continue;
+      if ((author === 'DISTRICT' ? SUPERIOR_OF_DISTRICT_IN_CLAUSE : SUPERIOR_IN_CLAUSE).test(head) || inQuotes(head)) continue;
       const start = seg.offset + (m.index ?? 0) + m[0].indexOf(stem);
       found.set(stem, [...(found.get(stem) ?? []), { source: seg.source, start, end: start + stem.length }]);
     }
@@ -1785,6 +1831,9 @@ export function detectUnitYear(norm: NormalisedText, doc: DocumentStructure, opt
   const mentions = unitMentions(segments, opts.knownUnits);
   const voice: Voice = new Map();
   const author = authorLevel(segments, levelsNamedAsAuthor(mentions), voice);
+  // a text speaking as a 市 (市政府坚持…, 我市) that names no 市 where an author is named: the 市 names in its running text
+  // (发布“XX市公共法律服务地图”), for the rules that read a unit from the text's own voice
+  if (author === 'CITY' && !mentions.some((m) => m.level === 'CITY')) mentions.push(...cityMentionsInText(segments, mentions));
   let unitCandidates = rankUnits(norm, mentions, author, voice);
   let yearCandidates = rankYears(norm, yearMentions(segments));
   const [topUnit] = unitCandidates;
