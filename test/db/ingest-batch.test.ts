@@ -50,11 +50,16 @@ const TABLES = [
   'audit_entry',
 ];
 
-/** Every row of the tables ingest writes, in id order, without the clock's columns. */
+/** Every row of the tables ingest writes (the search rows too), in id order, without the clock's columns. */
 async function storedRows(ds: DataSource): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const table of TABLES) {
-    const rows: Array<Record<string, unknown>> = await ds.query(`SELECT * FROM "${table}"`);
+  for (const table of [...TABLES, 'claim_search']) {
+    // the search rows: SQLite's FTS5 table keeps the claim id as its rowid
+    const sql =
+      table === 'claim_search' && ds.options.type !== 'postgres'
+        ? `SELECT rowid AS "claimId", tokens FROM claim_search`
+        : `SELECT * FROM "${table}"`;
+    const rows: Array<Record<string, unknown>> = await ds.query(sql);
     const normalised = rows.map((row) =>
       Object.fromEntries(
         Object.entries(row)
@@ -135,7 +140,8 @@ describe('ingestBatch', () => {
     expect(a.claim!.length).toBeGreaterThan(100);
     expect(a.evidence_link!.length).toBeGreaterThan(100);
     expect(a.assessment_item_status!.length).toBeGreaterThan(100);
-    for (const table of TABLES) {
+    expect(a.claim_search).toHaveLength(a.claim!.length);
+    for (const table of [...TABLES, 'claim_search']) {
       expect({ table, rows: b[table] }).toEqual({ table, rows: a[table] });
       expect({ table, rows: c[table] }).toEqual({ table, rows: a[table] });
     }
