@@ -119,7 +119,12 @@ export async function ingestWithCli(
     const root = projectRoot();
     const preload = join(root, 'dist', 'bench', 'child-usage.js');
     if (!existsSync(preload)) throw new Error(`${preload} is missing: run npm run build`);
-    const nodeOptions = [process.env.NODE_OPTIONS ?? '', `--require "${preload}"`, ...options.nodeArgs].filter(Boolean).join(' ');
+    // node options NODE_OPTIONS refuses (--cpu-prof …) go on node's command line instead, with the
+    // launcher's own settings (bin/fazhi: the heap bound unless given, MALLOC_ARENA_MAX=2): one process either way
+    const direct = options.nodeArgs.some((a) => !process.allowedNodeEnvironmentFlags.has(a.split('=')[0]!));
+    const nodeOptions = [process.env.NODE_OPTIONS ?? '', `--require "${preload}"`, ...(direct ? [] : options.nodeArgs)]
+      .filter(Boolean)
+      .join(' ');
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       FAZHI_BENCH_USAGE_FILE: usageFile,
@@ -132,8 +137,10 @@ export async function ingestWithCli(
     delete env.SQLITE_PATH;
     if (database.type === 'sqlite') env.SQLITE_PATH = database.path;
     else env.DATABASE_URL = database.url;
-    const launcher = join(root, 'bin', 'fazhi');
-    const args = ['ingest', folder];
+    if (direct) env.MALLOC_ARENA_MAX ??= '2';
+    const bound = options.nodeArgs.some((a) => /^--max[-_]old[-_]space[-_]size/u.test(a)) ? [] : ['--max-old-space-size=256'];
+    const launcher = direct ? process.execPath : join(root, 'bin', 'fazhi');
+    const args = direct ? [...bound, ...options.nodeArgs, join(root, 'bin', 'fazhi.js'), 'ingest', folder] : ['ingest', folder];
     progress(`running NODE_OPTIONS='${nodeOptions}' ${launcher} ${args.join(' ')}`);
 
     const total = corpus.reports.length;
@@ -278,7 +285,7 @@ export async function ingestWithCli(
       // the whole command: each process's own peak, added (exact for one process, an upper bound for more)
       peakRssMb: usages.length ? Math.round(usages.reduce((sum, u) => sum + u.maxRssKb, 0) / 1024) : Math.round(lastHwmKb / 1024),
       cli: {
-        command: `NODE_OPTIONS='${nodeOptions.replace(root + '/', '')}' bin/fazhi ${args.map((a) => a.replace(folder, 'DIR')).join(' ')}`,
+        command: `NODE_OPTIONS='${nodeOptions.replace(root + '/', '')}' ${direct ? 'node' : 'bin/fazhi'} ${args.map((a) => a.replace(root + '/', '').replace(folder, 'DIR')).join(' ')}`,
         processes: Math.max(processCount, usages.length),
         peakTreeRssSampledMb: Math.round(peakTreeKb / 1024),
         ingestingPeakRssMb: usage ? Math.round(usage.maxRssKb / 1024) : null,
