@@ -195,14 +195,15 @@ function summaryOfRow(r: ListRow): AssessmentSummary {
 
 /**
  * A district's list view (coverage matrix, ranking) with set-based SQL that never reads the
- * result JSON: the unit `parentId` (null when there is none) and every reporting unit (街道,
- * 镇) of its subtree, by name, each with its summary — the list columns of its stored
- * assessment read in the same recursive statement as the units, and, when `items` is asked,
- * the per-item statuses from `assessment_item_status` in a second statement sent alongside (no
- * list of unit ids travels: both walk the subtree), one row per unit with its statuses packed
- * (`string_agg` / `group_concat`: 200 rows for a 200-unit district instead of 6,200). A unit without a stored assessment has no
- * report: its summary is the checklist's "no report" one. Nothing is cached between requests:
- * every answer is what the database holds now.
+ * result JSON, in one statement: the unit `parentId` (null when there is none) and every
+ * reporting unit (街道, 镇) of its subtree, by name, each with its summary — the recursive walk
+ * carries the units' own columns down the `parentId` index (no scan of the whole unit table),
+ * the list columns of its stored assessment come by the unique (unit, checklist, year) index,
+ * and, when `items` is asked, the per-item statuses from `assessment_item_status` packed into
+ * one column per unit (`string_agg` / `group_concat` of `code:status:confirmedStatus`: 200 rows
+ * for a 200-unit district instead of 6,200). A unit without a stored assessment has no report:
+ * its summary is the checklist's "no report" one. Nothing is cached between requests: every
+ * answer is what the database holds now (one statement: one snapshot).
  */
 export async function districtSummaries(
   ds: DataSource,
@@ -212,42 +213,25 @@ export async function districtSummaries(
   options: { items: boolean },
 ): Promise<{ parent: Unit | null; summaries: UnitAssessmentSummary[] }> {
   const postgres = ds.options.type === 'postgres';
-  const statement = (build: (p: (value: unknown) => string) => string): Promise<Array<Record<string, unknown>>> => {
-    const params: unknown[] = [];
-    const sql = build((value) => {
-      params.push(value);
-      return postgres ? `$${params.length}` : '?';
-    });
-    return readRows(ds, sql, params);
+  const params: unknown[] = [];
+  const p = (value: unknown): string => {
+    params.push(value);
+    return postgres ? `$${params.length}` : '?';
   };
-  const subtree = (p: (value: unknown) => string): string =>
-    `WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE id = ${p(parentId)} UNION ALL SELECT u.id FROM unit u JOIN sub ON u."parentId" = sub.id) `;
-  const levels = (p: (value: unknown) => string): string => REPORTING_LEVELS.map(p).join(', ');
-  const unitColumns = ds
-    .getMetadata(Unit)
-    .columns.map((c) => `"u"."${c.databaseName}" AS "u_${c.databaseName}"`)
-    .join(', ');
-  const [rows, statuses] = await Promise.all([
-    statement(
-      (p) =>
-        subtree(p) +
-        `SELECT ${unitColumns}, ${LIST_COLUMNS.map((c) => `"a"."${c}" AS "a_${c}"`).join(', ')} FROM unit u JOIN sub ON sub.id = u.id` +
-        ` LEFT JOIN "assessment" "a" ON "a"."unitId" = u.id AND "a"."checklistId" = ${p(loaded.checklist.id)} AND "a"."year" = ${p(year)}` +
-        ` WHERE u.id = ${p(parentId)} OR u.level IN (${levels(p)})`,
-    ),
-    options.items
-      ? statement(
-          (p) =>
-            subtree(p) +
-            `SELECT "a"."unitId" AS "unitId", ${postgres ? 'string_agg' : 'group_concat'}("s"."itemCode" || ':' || "s"."status" || ':' || "s"."confirmedStatus", ',') AS "cells"` +
-            ` FROM sub JOIN unit u ON u.id = sub.id JOIN "assessment" "a" ON "a"."unitId" = u.id AND "a"."checklistId" = ${p(loaded.checklist.id)} AND "a"."year" = ${p(year)}` +
-            ` JOIN "assessment_item_status" "s" ON "s"."assessmentId" = "a"."id" WHERE u.level IN (${levels(p)}) GROUP BY "a"."unitId"`,
-        )
-      : Promise.resolve([]),
-  ]);
+  const columns = ds.getMetadata(Unit).columns.map((c) => `"${c.databaseName}"`);
+  const cells = options.items
+    ? `, (SELECT ${postgres ? 'string_agg' : 'group_concat'}("s"."itemCode" || ':' || "s"."status" || ':' || "s"."confirmedStatus", ',')` +
+      ` FROM "assessment_item_status" "s" WHERE "s"."assessmentId" = "a"."id") AS "cells"`
+    : '';
+  const sql =
+    `WITH RECURSIVE sub(${columns.join(', ')}) AS (SELECT ${columns.join(', ')} FROM unit WHERE id = ${p(parentId)}` +
+    ` UNION ALL SELECT ${columns.map((c) => `u.${c}`).join(', ')} FROM unit u JOIN sub ON u."parentId" = sub.id) ` +
+    `SELECT ${columns.map((c) => `sub.${c} AS "u_${c.slice(1, -1)}"`).join(', ')}, ${LIST_COLUMNS.map((c) => `"a"."${c}" AS "a_${c}"`).join(', ')}${cells}` +
+    ` FROM sub LEFT JOIN "assessment" "a" ON "a"."unitId" = sub.id AND "a"."checklistId" = ${p(loaded.checklist.id)} AND "a"."year" = ${p(year)}` +
+    ` WHERE sub.id = ${p(parentId)} OR sub.level IN (${REPORTING_LEVELS.map(p).join(', ')})`;
+  const rows = await readRows(ds, sql, params);
   let parent: Unit | null = null;
   const found: UnitAssessmentSummary[] = [];
-  const byUnit = new Map<number, AssessmentSummary>();
   for (const row of rows) {
     const unit = entityFromRaw(ds, Unit, row, 'u');
     if (unit.id === parentId) parent = unit;
@@ -258,17 +242,14 @@ export async function districtSummaries(
     }
     const list = Object.fromEntries(LIST_COLUMNS.map((c) => [c, row[`a_${c}`]])) as unknown as ListRow;
     const summary = summaryOfRow(list);
-    byUnit.set(unit.id, summary);
-    found.push({ unit, hasReport: list.reportId != null, summary });
-  }
-  // one row per unit, its cells packed `code:status:confirmedStatus,…` (item codes are digits and dots)
-  for (const row of statuses as Array<{ unitId: number | string; cells: string }>) {
-    const items = byUnit.get(Number(row.unitId))?.items;
-    if (!items) continue;
-    for (const cell of row.cells.split(',')) {
-      const [code, status, confirmedStatus] = cell.split(':') as [string, ItemStatus, ItemStatus];
-      items.push({ code, status, confirmedStatus });
+    // its cells packed `code:status:confirmedStatus,…` (item codes are digits and dots)
+    if (typeof row.cells === 'string' && row.cells !== '') {
+      for (const cell of row.cells.split(',')) {
+        const [code, status, confirmedStatus] = cell.split(':') as [string, ItemStatus, ItemStatus];
+        summary.items.push({ code, status, confirmedStatus });
+      }
     }
+    found.push({ unit, hasReport: list.reportId != null, summary });
   }
   found.sort((a, b) => (a.unit.name < b.unit.name ? -1 : a.unit.name > b.unit.name ? 1 : a.unit.id - b.unit.id));
   return { parent, summaries: found };
