@@ -29,6 +29,7 @@ import { ingestWithCli } from './cli-ingest';
 import { buildCorpus, asFiledReport, generateReportText, type Corpus } from './corpus';
 import { buildBodies, readContext } from './load-bodies';
 import { loadQueries, startOurs, startPeer, type ServerProcess } from './peer';
+import { backendCpuReader } from './database-cpu';
 import { ASSESSMENT_QUERY, FLAGS_QUERY, MATRIX_QUERY, RANKING_QUERY, SEARCH_QUERY, SEARCH_TERMS, unitDbId, unitGlobalId } from './queries';
 import { openPostgresMatrix, openSqliteMatrix, type RawMatrix, type RawMatrixRow } from './raw-matrix';
 import { msSince, percentile, round, summarise } from './stats';
@@ -535,6 +536,7 @@ export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<D
       const context = await readContext((sql) => ds.query(sql), checklist.id, corpus.years);
       let peer: ServerProcess | null = null;
       let ours: ServerProcess | null = null;
+      let database: Awaited<ReturnType<typeof backendCpuReader>> = null;
       try {
         if (options.peer && type === 'postgres') {
           progress(type, 'starting PostGraphile over the same database');
@@ -548,13 +550,21 @@ export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<D
         );
         if (options.loadSeconds > 0) {
           ours = await startOurs(fresh.database); // a fresh process, like the peer
-          ({ loads, peer: peerResult } = await loadQueries(queries, ours, peer, options.connections, options.loadSeconds, (m) =>
-            progress(type, m),
+          database = type === 'postgres' ? await backendCpuReader((fresh.database as { url: string }).url) : null;
+          ({ loads, peer: peerResult } = await loadQueries(
+            queries,
+            ours,
+            peer,
+            options.connections,
+            options.loadSeconds,
+            (m) => progress(type, m),
+            database?.read ?? null,
           ));
         }
       } finally {
         await ours?.stop();
         await peer?.stop();
+        await database?.end();
       }
     }
     const sizeMB = round((await fresh.size(ds)) / 1e6, 1);

@@ -17,6 +17,7 @@ import { Client } from 'pg';
 import { buildBodies, readContext, type QueryName } from './load-bodies';
 import { formatPeer, loadQueries, startOurs, startPeer, type ServerProcess } from './peer';
 import { round } from './stats';
+import { backendCpuReader } from './database-cpu';
 
 const NAMES: QueryName[] = ['units', 'reports', 'ranking', 'flags', 'assessment', 'coverageMatrix'];
 
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   await client.connect();
   let ours: ServerProcess | null = null;
   let peer: ServerProcess | null = null;
+  const database = await backendCpuReader(o.dbUrl);
   try {
     const query = async (sql: string) => (await client.query(sql)).rows as Array<Record<string, unknown>>;
     const checklistId = Number((await query('SELECT id FROM checklist ORDER BY version DESC LIMIT 1'))[0]?.id);
@@ -83,19 +85,28 @@ async function main(): Promise<void> {
     const chosen = all.filter((q) => o.queries.includes(q.name));
     for (let round_ = 1; round_ <= o.rounds; round_ += 1) {
       const started = round(loadavg()[0] ?? NaN);
-      const result = await loadQueries(round_ % 2 ? chosen : [...chosen].reverse(), ours, peer, o.connections, o.seconds, say);
+      const result = await loadQueries(
+        round_ % 2 ? chosen : [...chosen].reverse(),
+        ours,
+        peer,
+        o.connections,
+        o.seconds,
+        say,
+        database?.read ?? null,
+      );
       say(`round ${round_}: load average ${started} at start, ${round(loadavg()[0] ?? NaN)} at end`);
       if (result.peer) process.stdout.write(`${formatPeer(result.peer)}\n`);
       else
         for (const l of result.loads)
           process.stdout.write(
-            `${l.name}: ${l.requestsPerSecond} req/s, p50 ${l.latency.p50} ms, p99 ${l.latency.p99} ms, server CPU ${l.serverCpuMsPerRequest} ms/request, errors ${l.errors + l.non2xx + l.graphqlErrors + l.timeouts}\n`,
+            `${l.name}: ${l.requestsPerSecond} req/s, p50 ${l.latency.p50} ms, p99 ${l.latency.p99} ms, server CPU ${l.serverCpuMsPerRequest} ms/request, database CPU ${l.databaseCpuMsPerRequest ?? '-'} ms/request, errors ${l.errors + l.non2xx + l.graphqlErrors + l.timeouts}\n`,
           );
     }
   } finally {
     await ours?.stop();
     await peer?.stop();
     await client.end();
+    await database?.end();
   }
 }
 

@@ -15,6 +15,7 @@ import type { OurServerRequest } from './our-server';
 import type { PeerServerRequest } from './peer-server';
 import type { IdleQuestion } from './server-idle';
 import { round, textTable } from './stats';
+import { cpuBetween, type BackendCpu } from './database-cpu';
 import type { LoadResult, PeerQueryResult, PeerResult } from './types';
 
 type Memory = { rssMB: number; heapUsedMB: number; cpuMs: number };
@@ -104,12 +105,20 @@ export function startPeer(databaseUrl: string, poolMax: number): Promise<ServerP
 const WARM_UP = 20;
 
 /** Runs autocannon (bench/load-client.ts, its own process) against one server, then waits until that server is idle. */
-async function load(name: string, target: Target, bodies: string[], connections: number, seconds: number): Promise<LoadResult> {
+async function load(
+  name: string,
+  target: Target,
+  bodies: string[],
+  connections: number,
+  seconds: number,
+  database: BackendCpu | null,
+): Promise<LoadResult> {
   // both servers start fresh: the first bodies once, one at a time, before the clock starts
   for (const body of bodies.slice(0, WARM_UP)) {
     await (await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
   }
   const before = await target.idle();
+  const databaseBefore = await database?.();
   const request: LoadRequest = { url: target.url, bodies, connections, seconds };
   const reply = await new Promise<LoadReply>((resolve, reject) => {
     const child = fork(join(__dirname, 'load-client.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -121,6 +130,7 @@ async function load(name: string, target: Target, bodies: string[], connections:
     child.send(request);
   });
   const after = await target.idle();
+  const databaseAfter = await database?.();
   return {
     name,
     connections,
@@ -136,6 +146,9 @@ async function load(name: string, target: Target, bodies: string[], connections:
     memoryBefore: { rssMB: before.rssMB, heapUsedMB: before.heapUsedMB },
     memoryAfter: { rssMB: after.rssMB, heapUsedMB: after.heapUsedMB },
     serverCpuMsPerRequest: round((after.cpuMs - before.cpuMs) / Math.max(reply.requests, 1), 2),
+    ...(databaseBefore && databaseAfter
+      ? { databaseCpuMsPerRequest: round(cpuBetween(databaseBefore, databaseAfter) / Math.max(reply.requests, 1), 2) }
+      : {}),
   };
 }
 
@@ -150,13 +163,15 @@ export async function loadQueries(
   connections: number,
   seconds: number,
   progress: (message: string) => void,
+  /** the CPU of the database's backends (bench/database-cpu.ts), when it can be read */
+  database: BackendCpu | null = null,
 ): Promise<{ loads: LoadResult[]; peer: PeerResult | null }> {
   const loads: LoadResult[] = [];
   const side: PeerQueryResult[] = [];
   for (const [index, q] of queries.entries()) {
     const runOurs = async (): Promise<LoadResult> => {
       progress(`load: ${q.name} (ours, ${q.ours.length} bodies), ${connections} connections for ${seconds} s`);
-      return load(q.name, ours, q.ours, connections, seconds);
+      return load(q.name, ours, q.ours, connections, seconds, database);
     };
     if (!peer || !q.peer) {
       loads.push(await runOurs());
@@ -165,7 +180,7 @@ export async function loadQueries(
     const peerBodies = q.peer;
     const runPeer = async (): Promise<LoadResult> => {
       progress(`load: ${q.name} (PostGraphile, ${peerBodies.length} bodies), ${connections} connections for ${seconds} s`);
-      return load(q.name, peer, peerBodies, connections, seconds);
+      return load(q.name, peer, peerBodies, connections, seconds, database);
     };
     let o: LoadResult;
     let p: LoadResult;
@@ -206,6 +221,7 @@ export function formatPeer(peer: PeerResult): string {
       'peer errors',
       'ours ÷ peer',
       'CPU ms/req ours / peer',
+      'database CPU ms/req ours / peer',
       'same answers',
     ],
   ];
@@ -224,6 +240,7 @@ export function formatPeer(peer: PeerResult): string {
       errors(q.peer),
       `${q.ratio}×`,
       `${q.ours.serverCpuMsPerRequest ?? '-'} / ${q.peer.serverCpuMsPerRequest ?? '-'}`,
+      `${q.ours.databaseCpuMsPerRequest ?? '-'} / ${q.peer.databaseCpuMsPerRequest ?? '-'}`,
       e ? `${e.equal}/${e.compared}` : '-',
     ]);
   }

@@ -187,6 +187,12 @@ export interface LoadResult {
    * a shared machine's load, unlike req/s (not the database's CPU). Absent in older results.
    */
   serverCpuMsPerRequest?: number;
+  /**
+   * CPU time the database's backends spent per request during the load (PostgreSQL on this
+   * machine, bench/database-cpu.ts): the other half of what a request costs the shared cores.
+   * Absent in older results and on SQLite.
+   */
+  databaseCpuMsPerRequest?: number;
 }
 
 /** Whether the peer's answers equal ours, where they can be compared (bench/load-bodies.ts). */
