@@ -844,11 +844,11 @@ export function suffixNameWeight(
 
 /**
  * A level word with an organ and no name, as the subject of the opening (2022年，区政府坚持…; 街道按照…), or as what the
- * opening reports on (现将县人民政府2022年…情况报告如下, see {@link REPORTS_AS}). Not the 市 that starts a district's own
- * name (2024年，市中区坚持…).
+ * opening reports on (现将县人民政府2022年…情况报告如下, see {@link REPORTS_AS}). Not a level word that starts a unit's own
+ * name (2024年，市中区坚持…; 镇宁县坚持…).
  */
 const BARE_ORGAN =
-  /(?<=^|[^\u3400-\u9fff]|现[将就](?:\d{4}\s*年度?)?)(街道|镇|乡|区|县|旗|市(?![\u3400-\u9fff]{1,2}区))(?:人民政府|政府|办事处|党工委|党委)?(?=[\u3400-\u9fff])(?![委、])/gu;
+  /(?<=^|[^\u3400-\u9fff]|现[将就](?:\d{4}\s*年度?)?)(街道|镇|乡|区|县|旗|市)(?![\u3400-\u9fff]{1,2}[区县旗市镇乡])(?:人民政府|政府|办事处|党工委|党委)?(?=[\u3400-\u9fff])(?![委、])/gu;
 /** The level's party committee and government together as the opening's subject (县委、县政府坚持…; 镇党委、镇政府…). */
 const PARTY_AND_GOVERNMENT = /(?<=^|[^\u3400-\u9fff]|现[将就])(街道|镇|乡|区|县|旗|市)(?:党工委|党委|委)、\1?(?:人民政府|政府|办事处)/gu;
 /**

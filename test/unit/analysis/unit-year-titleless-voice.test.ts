@@ -77,3 +77,10 @@ describe('a name and its level word on two lines', () => {
     expect(a.unit).toMatchObject({ name: '云溪区' });
   });
 });
+
+describe('a unit whose own name starts with a level word', () => {
+  it('reads 镇宁县 named in its title and opening with confidence, not a bare 镇 speaking', () => {
+    const a = analyzeReport(`镇宁县人民政府关于2024年度法治政府建设情况的报告\n2024年，镇宁县坚持依法行政。${body}`);
+    expect(a.unit).toMatchObject({ name: '镇宁县', level: 'DISTRICT', tentative: false });
+  });
+});
