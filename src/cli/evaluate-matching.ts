@@ -33,6 +33,7 @@
  * examples and learned decision re-learnt from reviews (review-replay.ts): the shipped model with
  * four seed reports' labels replayed as reviews, the fifth scored before/after; and for each
  * labelled set a model without it and the next set, the next set's labels replayed, the set scored.
+ * `--cross --errors`: the cross-fitted errors counted by cause (src/evidence/error-analysis.ts), pooled and per item.
  * `--cross`: leave-one-set-out over all the labelled data (the seeds and {@link LABELLED_SETS}),
  * each set scored with what is learnt (calibration, thresholds) fitted without it; pooled over the
  * labelled sets it is the cross-fitted figure of docs/evaluation.md. `--no-frozen` does not apply.
@@ -80,6 +81,7 @@ import { EXAMPLES_FILE, type ExamplesFile } from '../checklist/examples-file';
 import { analyzeReport } from '../reading/analyze';
 import { projectRoot } from '../common/project-root';
 import { formatTable } from './text-table';
+import { errorReport, errorsOfSet, tracingPipeline } from './evaluate-errors';
 
 interface GoldFileWithMeta extends GoldFile {
   unit?: string;
@@ -604,14 +606,31 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
     return problems.length > 0 || stored !== 0 ? 1 : 0;
   }
   if (cross) {
-    const crossed = evaluateCross(items, [{ name: 'seeds', reports: tuningReports }, ...sets], pipeline);
+    // --errors: what each signal named per claim is recorded as the folds run, for the causes of the errors
+    const named = new Map<LabelledReport, Map<string, Set<string>>>();
+    const withErrors = argv.includes('--errors');
+    const crossed = evaluateCross(
+      items,
+      [{ name: 'seeds', reports: tuningReports }, ...sets],
+      withErrors ? tracingPipeline(pipeline, named) : pipeline,
+    );
     for (const f of crossed.folds.slice(1)) warnLabelProblems(f.name, f.result);
+    const errors = withErrors
+      ? (() => {
+          const all = sets.map((s, k) => errorsOfSet(items, s.reports, (crossed.folds[k + 1] as { result: SetResult }).result, named));
+          return errorReport(
+            all.flatMap((a) => a.errors),
+            all.reduce((n, a) => n + a.unscored, 0),
+          );
+        })()
+      : null;
     if (json) {
       process.stdout.write(
         `${JSON.stringify(
           {
             cross: { ...jsonOf(crossed.pooled), sets: crossed.folds.slice(1).map((f) => f.name) },
             folds: Object.fromEntries(crossed.folds.map((f) => [f.name, { trainedOn: f.trainedOn, ...jsonOf(f.result) }])),
+            ...(errors ? { errors: errors.json } : {}),
           },
           null,
           2,
@@ -645,6 +664,7 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
             ...setRows('合计 pooled labelled sets', crossed.pooled),
           ],
         ),
+        ...(errors ? ['', errors.text] : []),
       ];
       process.stdout.write(`${out.join('\n')}\n`);
     }

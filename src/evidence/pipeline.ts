@@ -514,17 +514,14 @@ export interface ProposeOptions {
   excludeSource?: string;
 }
 
-/**
- * The links of each signal for one report with a model. The rules and the combined signal
- * also give claims without links their context's rule links ({@link withContext}).
- */
-export function proposeLinks(
+/** What {@link proposeLinks} computes before combining: every signal's links and candidates for the claims. */
+function signalInputs(
   claims: readonly MatchableClaim[],
   metrics: readonly AnalysedMetric[],
   items: readonly ChecklistItemDefinition[],
   model: MatcherModel,
-  options: ProposeOptions = {},
-): SignalLinks {
+  options: ProposeOptions,
+) {
   const weigh = (links: ProposedLink[]) => weighRuleLinks(links, model.termWeights);
   const rules = weigh(matchClaims(claims, metrics, items));
   // a threshold of 1 switches the similarity off: nothing to compute
@@ -537,6 +534,42 @@ export function proposeLinks(
   const simAll =
     learned && Math.min(model.threshold, model.aloneThreshold) >= 1 ? similarityCandidates(claims, items, model.calibration) : candidates;
   const ruleContext = withContext(claims, items, rules, weigh);
+  return { weigh, rules, candidates, ex, learned, votes, exCandidates, simAll, ruleContext };
+}
+
+/**
+ * Per claim, the items some signal names before any decision (own or inherited rule links, the
+ * similarity's, the examples' and the bigrams' top {@link SIGNAL_TOP}): what the learned decision
+ * is told about. For the error analysis (error-analysis.ts): a miss of an item no signal named is
+ * not the decision's.
+ */
+export function namedItems(
+  claims: readonly MatchableClaim[],
+  metrics: readonly AnalysedMetric[],
+  items: readonly ChecklistItemDefinition[],
+  model: MatcherModel,
+  options: ProposeOptions = {},
+): Map<string, Set<string>> {
+  const { votes, simAll, ruleContext } = signalInputs(claims, metrics, items, model, options);
+  const out = new Map<string, Set<string>>();
+  for (const [id, s] of claimSignals(claims, ruleContext, simAll, votes, items)) {
+    out.set(id, new Set([...s.rule, ...s.context, ...s.similarity.keys(), ...s.examples.keys(), ...(s.bigram?.keys() ?? [])]));
+  }
+  return out;
+}
+
+/**
+ * The links of each signal for one report with a model. The rules and the combined signal
+ * also give claims without links their context's rule links ({@link withContext}).
+ */
+export function proposeLinks(
+  claims: readonly MatchableClaim[],
+  metrics: readonly AnalysedMetric[],
+  items: readonly ChecklistItemDefinition[],
+  model: MatcherModel,
+  options: ProposeOptions = {},
+): SignalLinks {
+  const { rules, candidates, ex, learned, votes, exCandidates, simAll, ruleContext } = signalInputs(claims, metrics, items, model, options);
   // claims no signal linked inherit the rule links of their lead clause or heading, else the
   // similarity reads them with that context (context.ts)
   return {
