@@ -69,6 +69,12 @@ function main(): void {
     ['+ similarity + examples', { definition: withoutDecision, model: modelOfDefinition(withoutDecision) }],
     ...(decision ? ([['+ learned decision (shipped)', checklist]] as Array<[string, PipelineChecklist]>) : []),
   ];
+  // the decision without the text classifier (its weights dropped: it reads none), A/B in the same round
+  if (decision && decision.weights.cls !== undefined) {
+    const weights = Object.fromEntries(Object.entries(decision.weights).filter(([name]) => !/(^|\|)cls1?$/u.test(name)));
+    const noClassifier = { ...shipped, examples: { ...shipped.examples, classifier: undefined, decision: { ...decision, weights } } };
+    signals.splice(3, 0, ['+ learned decision, no text classifier', { definition: noClassifier, model: modelOfDefinition(noClassifier) }]);
+  }
 
   process.stdout.write(
     `pipeline speed, one core: ${knownUnits.length} known units (${units} reporting; corpus built in ${round(built, 1)} s), ` +

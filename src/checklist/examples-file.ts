@@ -24,6 +24,8 @@ export interface ExamplesFile {
   aloneThreshold: number;
   /** the learned decision over all signals, fitted on the same sets (absent in older files) */
   decision?: ChecklistExamples['decision'];
+  /** the text classifier the decision reads, learnt from the same examples (absent in older files: learnt when needed) */
+  classifier?: ChecklistExamples['classifier'];
   examples: ChecklistExamples['examples'];
 }
 
@@ -59,6 +61,7 @@ function readExamplesFile(path: string): ReadFile | null {
         threshold: file.threshold,
         aloneThreshold: file.aloneThreshold,
         ...(file.decision ? { decision: file.decision } : {}),
+        ...(file.classifier ? { classifier: file.classifier } : {}),
         examples: file.examples,
       },
     };
@@ -82,6 +85,12 @@ function isExamplesFile(f: Partial<ExamplesFile> | null): f is ExamplesFile {
         f.decision.weights !== null &&
         Object.values(f.decision.weights).every((w) => typeof w === 'number') &&
         typeof f.decision.threshold === 'number')) &&
+    (f.classifier === undefined ||
+      (Array.isArray(f.classifier.items) &&
+        Array.isArray(f.classifier.grams) &&
+        typeof f.classifier.weights === 'string' &&
+        Array.isArray(f.classifier.bias) &&
+        f.classifier.bias.length === f.classifier.items.length)) &&
     Array.isArray(f.examples) &&
     f.examples.every((e) => typeof e.text === 'string' && typeof e.source === 'string' && Array.isArray(e.items))
   );

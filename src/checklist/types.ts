@@ -153,6 +153,25 @@ export interface ChecklistExamples {
    * feature names and weights and its threshold; present: it makes the combined links
    */
   decision?: LearnedDecision;
+  /**
+   * the text classifier over the examples (src/evidence/text-classifier.ts) as stored: absent, it is
+   * learnt from `examples` when a decision reads it
+   */
+  classifier?: StoredClassifier;
+}
+
+/**
+ * A one-vs-rest linear text classifier as stored (src/evidence/text-classifier.ts): the character
+ * grams it knows, and per gram the items' weights in thousandths, little-endian 16-bit integers
+ * in base64 (gram-major, items side by side), with each item's bias.
+ */
+export interface StoredClassifier {
+  items: string[];
+  /** the grams' numbers (text-classifier.ts `gramsOf`), in feature order */
+  grams: number[];
+  /** base64 of an Int16Array of grams × items weights, each × 1,000 */
+  weights: string;
+  bias: number[];
 }
 
 /** A learned decision: p = σ(Σ weight · feature) for a (claim, item) pair; linked from `threshold`. */

@@ -74,6 +74,7 @@ import {
   learnedPipeline,
   fromReviewsPipeline,
   sourceOf,
+  storedClassifierOf,
   TERM_WEIGHT_FLOOR,
   type MatcherModel,
 } from '../evidence/pipeline';
@@ -471,6 +472,7 @@ function writeExamples(
   const model = fitModel(items, reports, { examples: true, learned: !argv.includes('--no-learned') });
   const ex = model.examples;
   if (!ex) return 1;
+  const classifier = storedClassifierOf(items, model);
   // an example's source as a reader can find it: the labelled set and the report's label file
   const names = new Map(sets.flatMap((s) => s.reports.map((r) => [sourceOf(r), `${s.name}/${r.name}`] as const)));
   const file: ExamplesFile = {
@@ -481,12 +483,18 @@ function writeExamples(
     threshold: ex.threshold,
     aloneThreshold: ex.aloneThreshold,
     ...(ex.decision ? { decision: ex.decision } : {}),
+    ...(classifier ? { classifier } : {}),
     examples: ex.examples.map((e) => ({ items: [...e.items], text: e.text, source: names.get(e.source) ?? '?' })),
   };
   // one example a line: the file is read and diffed by people
-  const { examples, ...head } = file;
+  // the classifier on one line (its weights are one base64 string)
+  const { examples, classifier: stored, ...head } = file;
   const body = JSON.stringify(head, null, 2).replace(/\n\}$/u, '');
-  writeFileSync(out, `${body},\n  "examples": [\n${examples.map((e) => `    ${JSON.stringify(e)}`).join(',\n')}\n  ]\n}\n`);
+  const classifierLine = stored ? `\n  "classifier": ${JSON.stringify(stored)},` : '';
+  writeFileSync(
+    out,
+    `${body},${classifierLine}\n  "examples": [\n${examples.map((e) => `    ${JSON.stringify(e)}`).join(',\n')}\n  ]\n}\n`,
+  );
   process.stdout.write(
     `写入 wrote ${relative(process.cwd(), out) || out}: ${file.examples.length} examples from ${reports.length} reports; ` +
       `vote calibration ${JSON.stringify(ex.calibration)}, threshold ${ex.threshold}\n`,
@@ -534,7 +542,9 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
   const withExamples = !argv.includes('--no-examples');
   // --no-learned: the examples signal without the learned decision (the signals combined by `combine`)
   const learned = withExamples && !argv.includes('--no-learned');
-  const pipeline = !withExamples ? combinedPipeline : learned ? learnedPipeline(neighbours) : examplesPipeline(neighbours);
+  // --no-classifier: the learned decision without the text classifier (text-classifier.ts) among its signals
+  const withClassifier = !argv.includes('--no-classifier');
+  const pipeline = !withExamples ? combinedPipeline : learned ? learnedPipeline(neighbours, withClassifier) : examplesPipeline(neighbours);
   const warnLabelProblems = (name: string, set: SetResult) => {
     // labels whose quote maps to no single claim are counted and warned about, not fatal:
     // they are the labeller's data, scored as the evaluator maps them

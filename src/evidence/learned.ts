@@ -33,6 +33,8 @@ export interface ClaimSignals {
   examples: ReadonlyMap<string, { score: number; rank: number; nearest: number }>;
   /** item → the character-bigram similarity's BM25 score and rank (top items only; absent: not computed) */
   bigram?: ReadonlyMap<string, { score: number; rank: number }>;
+  /** item → the text classifier's probability and rank (text-classifier.ts; top items only; absent: not computed) */
+  classifier?: ReadonlyMap<string, { score: number; rank: number }>;
 }
 
 /** A learned decision model (the shape stored and shipped with a checklist version's examples). */
@@ -94,6 +96,11 @@ export function pairFeatures(s: ClaimSignals, item: string): Array<[string, numb
   if (bi) {
     both('bi', Math.log1p(bi.score));
     both('bi1', bi.rank === 1 ? 1 : 0);
+  }
+  const cls = s.classifier?.get(item);
+  if (cls) {
+    both('cls', cls.score);
+    both('cls1', cls.rank === 1 ? 1 : 0);
   }
   return out;
 }
@@ -315,7 +322,8 @@ export function decideClaim(
       signals.context.has(itemCode) ||
       signals.similarity.has(itemCode) ||
       signals.examples.has(itemCode) ||
-      signals.bigram?.has(itemCode) === true;
+      signals.bigram?.has(itemCode) === true ||
+      signals.classifier?.has(itemCode) === true;
     const probability = named ? pairProbability(model, signals, itemCode) : unnamedProbability(model, itemCode, signals.rule.size > 0);
     if (probability >= model.threshold) out.push({ itemCode, probability });
   }

@@ -27,6 +27,7 @@ import {
 import type { ProposedLink } from './types';
 import { bigramSimilarities } from './bigram';
 import { decideClaim, learnDecision, type ClaimSignals, type LearnedModel, type TrainingClaim } from './learned';
+import { classifierOf, loadClassifier, storeClassifier, topItems, type TextClassifier } from './text-classifier';
 
 /**
  * Rules, similarity and labelled examples together: what is learnt ({@link MatcherModel}), how
@@ -411,6 +412,33 @@ function contextSimilarity(
   return (claim) => combine([], [{ candidates: similarityCandidates([claim], items, calibration, threshold), threshold }], 1);
 }
 
+/** The text classifier a claim's signals are read with, and the source (report) whose sentences it must not have seen. */
+interface ClassifierUse {
+  classifier: TextClassifier;
+  source?: string;
+}
+
+function sigmoidOf(z: number): number {
+  return Math.round((z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z))) * 1e6) / 1e6;
+}
+
+/** Whether a learned decision reads the text classifier (it was fitted with it: it has a weight for it). */
+function readsClassifier(decision: LearnedModel): boolean {
+  return decision.weights.cls !== undefined;
+}
+
+/** The classifier of a model's examples when its decision reads it (learnt once per examples array). */
+function classifierUse(
+  ex: ExamplesModel | undefined,
+  items: readonly ChecklistItemDefinition[],
+  source: string | undefined,
+): ClassifierUse | undefined {
+  if (!ex?.decision || !readsClassifier(ex.decision)) return undefined;
+  // the stored one (a checklist version's examples file), else learnt from the examples (a fitted model)
+  const classifier = ex.classifier ? loadClassifier(ex.classifier) : classifierOf(ex.examples, [...assessableCodes(items)]);
+  return { classifier, ...(source !== undefined ? { source } : {}) };
+}
+
 /**
  * What each signal says about each (non-skipped) claim, for the learned decision: own rule
  * links, rule links inherited from the context, the similarity's, the examples' and the
@@ -422,6 +450,7 @@ function claimSignals(
   simCandidates: readonly Candidate[],
   votes: readonly ClaimVotes[],
   items: readonly ChecklistItemDefinition[],
+  classifier?: ClassifierUse,
 ): Map<string, ClaimSignals> {
   const out = new Map<string, ClaimSignals>();
   for (const c of claims) {
@@ -433,6 +462,16 @@ function claimSignals(
       similarity: new Map(),
       examples: new Map(),
       bigram: new Map(bigramSimilarities(c.text, items, SIGNAL_TOP).map((b) => [b.itemCode, b])),
+      ...(classifier
+        ? {
+            classifier: new Map(
+              topItems(classifier.classifier, c.text, SIGNAL_TOP, classifier.source).map((t) => [
+                t.itemCode,
+                { score: sigmoidOf(t.score), rank: t.rank },
+              ]),
+            ),
+          }
+        : {}),
     });
   }
   for (const l of ruleAndContext) {
@@ -552,8 +591,25 @@ export function namedItems(
 ): Map<string, Set<string>> {
   const { votes, simAll, ruleContext } = signalInputs(claims, metrics, items, model, options);
   const out = new Map<string, Set<string>>();
-  for (const [id, s] of claimSignals(claims, ruleContext, simAll, votes, items)) {
-    out.set(id, new Set([...s.rule, ...s.context, ...s.similarity.keys(), ...s.examples.keys(), ...(s.bigram?.keys() ?? [])]));
+  for (const [id, s] of claimSignals(
+    claims,
+    ruleContext,
+    simAll,
+    votes,
+    items,
+    classifierUse(model.examples, items, options.excludeSource),
+  )) {
+    out.set(
+      id,
+      new Set([
+        ...s.rule,
+        ...s.context,
+        ...s.similarity.keys(),
+        ...s.examples.keys(),
+        ...(s.bigram?.keys() ?? []),
+        ...(s.classifier?.keys() ?? []),
+      ]),
+    );
   }
   return out;
 }
@@ -577,7 +633,15 @@ export function proposeLinks(
     similarity: combine([], [{ candidates, threshold: model.aloneThreshold }]),
     examples: combine([], [{ candidates: exCandidates, threshold: ex?.aloneThreshold ?? 1 }]),
     combined: learned
-      ? learnedLinks(claims, items, learned, claimSignals(claims, ruleContext, simAll, votes, items), ruleContext, simAll, exCandidates)
+      ? learnedLinks(
+          claims,
+          items,
+          learned,
+          claimSignals(claims, ruleContext, simAll, votes, items, classifierUse(ex, items, options.excludeSource)),
+          ruleContext,
+          simAll,
+          exCandidates,
+        )
       : combinedLinks(claims, items, model, rules, candidates, onUnlinked(exCandidates, claims, rules)),
   };
 }
@@ -746,6 +810,8 @@ export interface FitOptions {
   precisionFloor?: number;
   /** learn the decision over all signals (learned.ts; needs `examples`) */
   learned?: boolean;
+  /** with `learned`: the text classifier (text-classifier.ts) is one of its signals (default true) */
+  classifier?: boolean;
 }
 
 /**
@@ -841,11 +907,21 @@ export function fitModelOn(
   if (!options.learned) return fitted;
   // the learned decision: every labelled claim × assessable item is a training row; its votes
   // come from the examples of the OTHER training reports (as computed above)
+  // the text classifier (text-classifier.ts), learnt from the same examples: a training claim is
+  // scored by the fold model that never saw its report, as its votes come from the other reports
+  const classifier = options.classifier === false ? undefined : classifierOf(examples, [...assessableCodes(items)]);
   const training: TrainingClaim[] = [];
   sets.forEach((s, i) => {
     const p = prepared[i];
     if (!p) return;
-    const signals = claimSignals(s.claims, withContext(s.claims, items, p.rules, weigh), p.candidates, votes[i] ?? [], items);
+    const signals = claimSignals(
+      s.claims,
+      withContext(s.claims, items, p.rules, weigh),
+      p.candidates,
+      votes[i] ?? [],
+      items,
+      classifier ? { classifier, source: s.source ?? `#${i}` } : undefined,
+    );
     for (const [claimId, sig] of signals) {
       const gold = s.gold.get(claimId);
       if (gold) training.push({ signals: sig, gold, group: i });
@@ -853,6 +929,12 @@ export function fitModelOn(
   });
   const decision = learnDecision(training, [...assessableCodes(items)], DEFAULT_MAX_LINKS_PER_CLAIM);
   return { ...fitted, examples: { ...(fitted.examples as ExamplesModel), decision } };
+}
+
+/** The text classifier of a fitted model's examples as its examples file stores it (none when its decision does not read one). */
+export function storedClassifierOf(items: readonly ChecklistItemDefinition[], model: MatcherModel): ChecklistExamples['classifier'] {
+  const use = classifierUse(model.examples, items, undefined);
+  return use ? storeClassifier(use.classifier) : undefined;
 }
 
 /** {@link fitModelOn} for labelled reports; `fromReviews` replays their labels as reviews for the term weights. */
@@ -899,6 +981,8 @@ export function learnFromReviewedClaims(
       similarityCandidates(s.claims, items, model.calibration),
       claimVotes(s.claims, items, merged, sources[i]),
       items,
+      // the version's classifier (never learnt from the reviewed claims: they are scored as a new report's)
+      classifierUse(ex, items, sources[i]),
     );
     for (const [claimId, sig] of signals) {
       const gold = s.gold.get(claimId);
@@ -928,9 +1012,9 @@ export function examplesPipeline(neighbours = DEFAULT_NEIGHBOURS): MatchPipeline
 }
 
 /** The product's pipeline with the learned decision making the combined links (learned.ts). */
-export function learnedPipeline(neighbours = DEFAULT_NEIGHBOURS): MatchPipeline<MatcherModel> {
+export function learnedPipeline(neighbours = DEFAULT_NEIGHBOURS, classifier = true): MatchPipeline<MatcherModel> {
   return {
-    fit: (items, training) => fitModel(items, training, { examples: true, neighbours, learned: true }),
+    fit: (items, training) => fitModel(items, training, { examples: true, neighbours, learned: true, classifier }),
     run: (items, report, model) => proposeLinks(report.claims, report.metrics, items, model, { excludeSource: sourceOf(report) }),
   };
 }

@@ -13,7 +13,14 @@ jest.mock('../../../src/evidence/learned', () => {
 
 function signals(
   id: string,
-  s: { rule?: string[]; context?: string[]; ex?: Record<string, number>; sim?: Record<string, number>; bi?: Record<string, number> },
+  s: {
+    rule?: string[];
+    context?: string[];
+    ex?: Record<string, number>;
+    sim?: Record<string, number>;
+    bi?: Record<string, number>;
+    cls?: Record<string, number>;
+  },
 ): ClaimSignals {
   const rank = (m: Record<string, number>) =>
     new Map(Object.entries(m).map(([code, score], i) => [code, { score, rank: i + 1, nearest: score }]));
@@ -24,6 +31,7 @@ function signals(
     similarity: rank(s.sim ?? {}),
     examples: rank(s.ex ?? {}),
     bigram: rank(s.bi ?? {}),
+    ...(s.cls ? { classifier: rank(s.cls) } : {}),
   };
 }
 
@@ -87,6 +95,25 @@ describe('learnDecision with the character-bigram signal', () => {
     expect(model.weights.bi).toBeGreaterThan(0);
     expect(decideClaim(model, signals('x', { bi: { C: 12 } }), ['A', 'C'], 3).map((d) => d.itemCode)).toEqual(['C']);
     expect(decideClaim(model, signals('x', { bi: { C: 1 } }), ['A', 'C'], 3)).toEqual([]);
+    expect(decideClaim(model, signals('x', {}), ['A', 'C'], 3)).toEqual([]);
+  });
+});
+
+describe('learnDecision with the text classifier', () => {
+  // invented: a confident classifier (0.9) for C with no other signal is right 9 times in 10, an unsure one (0.2) never
+  const claims: TrainingClaim[] = [];
+  for (let i = 0; i < 80; i += 1) {
+    const group = i % 8;
+    claims.push({ signals: signals(`s${i}`, { cls: { C: 0.9 } }), gold: new Set(i % 10 === 0 ? [] : ['C']), group });
+    claims.push({ signals: signals(`w${i}`, { cls: { C: 0.2 } }), gold: new Set(), group });
+    claims.push({ signals: signals(`n${i}`, {}), gold: new Set(), group });
+  }
+  const model = learnDecision(claims, ['A', 'C'], 3);
+
+  it('links an item only the classifier names when it is confident, not when unsure', () => {
+    expect(model.weights.cls).toBeGreaterThan(0);
+    expect(decideClaim(model, signals('x', { cls: { C: 0.9 } }), ['A', 'C'], 3).map((d) => d.itemCode)).toEqual(['C']);
+    expect(decideClaim(model, signals('x', { cls: { C: 0.2 } }), ['A', 'C'], 3)).toEqual([]);
     expect(decideClaim(model, signals('x', {}), ['A', 'C'], 3)).toEqual([]);
   });
 });
