@@ -100,10 +100,11 @@ const LABELLED_SETS = ['frozen', 'frozen-2', 'frozen-3', 'frozen-4', 'frozen-5',
  * held-out set is pending (then `frozen` is `{ set: null, pending: true }` and the table says
  * 冻结集待标注). Point it at a new set once that set is labelled (one line), at measurement time;
  * a held-out set must not be in {@link LABELLED_SETS}. Sets 1–8 have each been read once and are
- * tuning data now (docs/evaluation.md; set 8, labelled at 21cf625, was read once at bae0bd3); the
- * next held-out set is frozen set 9, which the lead points this at when measuring.
+ * tuning data now (docs/evaluation.md; set 8, labelled at 21cf625, was read once at bae0bd3).
+ * Frozen set 9 (labelled at cebcf18) was read once at 7429c23: a change fitted on it makes it
+ * tuning data (add it to LABELLED_SETS, set this back to null) until a frozen set 10 is labelled.
  */
-const HELD_OUT_SET: string | null = null;
+const HELD_OUT_SET: string | null = 'frozen-9';
 
 const SIGNAL_NAMES: Record<Signal, string> = {
   rules: '规则 rules',
@@ -703,7 +704,7 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
   // --held-out-only: the held-out set's figures alone (the single read of a new frozen set), without the
   // leave-one-report-out run (half an hour on a loaded 2-core machine); the same model as the plain command
   if (argv.includes('--held-out-only'))
-    return printHeldOutOnly(items, labelled, tuningReports, heldOutReports, pipeline, withExamples, neighbours, learned);
+    return printHeldOutOnly(items, labelled, tuningReports, heldOutReports, pipeline, withExamples, neighbours, learned, withClassifier);
   const loo = evaluateLeaveOneOut(
     items,
     labelled.flatMap((s) => s.reports),
@@ -714,7 +715,7 @@ export async function runEvaluateCli(argv: string[]): Promise<number> {
     at += s.reports.length;
     return { name: s.name, result: sliceResult(loo, at - s.reports.length, at) };
   });
-  const asProduct = productPipeline(items, labelled, pipeline, withExamples, neighbours, learned);
+  const asProduct = productPipeline(items, labelled, pipeline, withExamples, neighbours, learned, withClassifier);
   const perSet = sets
     .filter((s) => s.reports.length > 0)
     .map((s) => ({ name: s.name, result: evaluateFrozen(items, tuningReports, s.reports, asProduct) }));
@@ -761,12 +762,13 @@ function productPipeline(
   withExamples: boolean,
   neighbours: number | undefined,
   learned: boolean,
+  classifier: boolean,
 ): MatchPipeline<MatcherModel> {
   const shipped = withExamples
     ? fitModel(
         items,
         labelled.slice(1).flatMap((s) => s.reports),
-        { examples: true, neighbours, learned },
+        { examples: true, neighbours, learned, classifier },
       ).examples
     : undefined;
   return {
@@ -785,12 +787,13 @@ function printHeldOutOnly(
   withExamples: boolean,
   neighbours: number | undefined,
   learned: boolean,
+  withClassifier: boolean,
 ): number {
   if (HELD_OUT_SET === null) {
     process.stdout.write(`${JSON.stringify({ frozen: { set: null, heldOut: false, pending: true, ...summarise(null, 0) } }, null, 2)}\n`);
     return 0;
   }
-  const asProduct = productPipeline(items, labelled, pipeline, withExamples, neighbours, learned);
+  const asProduct = productPipeline(items, labelled, pipeline, withExamples, neighbours, learned, withClassifier);
   const result = evaluateFrozen(items, tuningReports, heldOutReports, asProduct);
   const tuned = (LABELLED_SETS as readonly string[]).includes(HELD_OUT_SET);
   process.stdout.write(`${JSON.stringify({ frozen: { set: HELD_OUT_SET, heldOut: !tuned, ...jsonOf(result) } }, null, 2)}\n`);
