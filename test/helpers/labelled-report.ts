@@ -33,3 +33,19 @@ export function inventedItem(code: string, title: string, match: Partial<MatchRu
     targets: [],
   };
 }
+
+/**
+ * Two items (5.3 执法, 7.2 信访) and five invented districts' reports, one sentence for each item and one
+ * for none: the set the leave-one-report-out tests fit and score on.
+ */
+export function fiveDistrictsFixture(): { items: ChecklistItemDefinition[]; reports: LabelledReport[] } {
+  const items = [inventedItem('5.3', '严格规范执法', { keywords: ['执法'] }), inventedItem('7.2', '依法办理信访', { keywords: ['信访'] })];
+  const reports = ['甲', '乙', '丙', '丁', '戊'].map((name) =>
+    labelledReport(name, [
+      [`${name}街道规范行政执法行为，开展执法检查。`, ['5.3']],
+      [`${name}街道畅通信访渠道，按期办结信访事项。`, ['7.2']],
+      [`${name}街道开展环境卫生整治活动。`, []],
+    ]),
+  );
+  return { items, reports };
+}

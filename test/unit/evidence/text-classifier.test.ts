@@ -1,4 +1,4 @@
-import { inventedItem, labelledReport } from '../../helpers/labelled-report';
+import { fiveDistrictsFixture } from '../../helpers/labelled-report';
 import { evaluateLeaveOneOut, type MatchPipeline } from '../../../src/evidence/evaluation-suite';
 import { learnedPipeline, type MatcherModel } from '../../../src/evidence/pipeline';
 import {
@@ -71,14 +71,7 @@ it('scores a sentence of a known report with the fold model that never saw that 
 });
 
 describe('the classifier in leave-one-report-out', () => {
-  const ITEMS = [inventedItem('5.3', '严格规范执法', { keywords: ['执法'] }), inventedItem('7.2', '依法办理信访', { keywords: ['信访'] })];
-  const reports = ['甲', '乙', '丙', '丁', '戊'].map((name) =>
-    labelledReport(name, [
-      [`${name}街道规范行政执法行为，开展执法检查。`, ['5.3']],
-      [`${name}街道畅通信访渠道，按期办结信访事项。`, ['7.2']],
-      [`${name}街道开展环境卫生整治活动。`, []],
-    ]),
-  );
+  const { items: ITEMS, reports } = fiveDistrictsFixture();
 
   it('never learns from a sentence of the left-out report', () => {
     const spy = jest.mocked(classifierOf);
