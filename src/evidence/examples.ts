@@ -8,7 +8,7 @@ import { probability, type Calibration } from './similarity';
  * example) are indexed once per example set (their words cut by jieba, {@link similarityWords});
  * a claim is compared with every example by TF-IDF cosine over its words, and its k nearest
  * examples vote for their items. A claim's words are the examples' words found in it
- * ({@link ExampleIndex.wordsOf}): the cosine and the claim's norm are taken over the examples'
+ * ({@link ExampleIndex.idsOf}): the cosine and the claim's norm are taken over the examples'
  * words only, so a claim word no example has changes nothing, and the claim needs no jieba. Pure and deterministic; the index is built once per
  * `examples` array.
  *
@@ -36,26 +36,35 @@ const MAX_DOCUMENT_SHARE = 0.5;
 
 export interface ExampleIndex {
   examples: readonly Example[];
-  /** word → the examples containing it and the word's weight in each example's unit vector */
-  postings: Map<string, { at: Int32Array; weight: Float64Array }>;
-  idf: Map<string, number>;
-  /** a claim's words as the examples see them: the examples' words found in it ({@link vocabularySegmenter}) */
-  wordsOf: (text: string) => string[];
+  /** the examples' words (jieba's, {@link similarityWords}), without repeats: a word's number is its place here */
+  words: readonly string[];
+  /** word → its number */
+  wordId: Map<string, number>;
+  /** per word number, its IDF; NaN for a word in more than the maximum share of the examples (never a query word) */
+  idf: Float64Array;
+  /**
+   * the inverted index, flat: the postings of word w are `postingAt/postingWeight[postingStart[w] …
+   * postingStart[w + 1])` — the examples containing it, in example order, and the word's weight in
+   * each example's unit vector
+   */
+  postingStart: Int32Array;
+  postingAt: Int32Array;
+  postingWeight: Float64Array;
+  /** the numbers of a claim's words as the examples see them: the examples' words found in it ({@link vocabularySegmenter}) */
+  idsOf: (text: string) => number[];
   /** per example, the number of its source */
   sourceOf: Int32Array;
   sources: Map<string, number>;
   /** scratch space of one query (queries run one at a time: JavaScript is single-threaded here) */
   scratch: Float64Array;
-  touched: Int32Array;
+  /** per word number, its count in the query being read (0 between queries) */
+  counts: Int32Array;
+  /** the query's distinct word numbers in order of first appearance, and their weights */
+  distinct: Int32Array;
+  queryWeight: Float64Array;
 }
 
 const indexCache = new WeakMap<readonly Example[], ExampleIndex>();
-
-/** A claim's words among `vocabulary` (its text prepared as the matcher prepares it). */
-function claimWordsOf(vocabulary: readonly string[]): (text: string) => string[] {
-  const { cut } = vocabularySegmenter(vocabulary);
-  return (text) => cut(prepareMatchText(text));
-}
 
 /** The index of an example set (built once per array): TF-IDF unit vectors, inverted. */
 export function indexExamples(
@@ -75,7 +84,16 @@ export function indexExamples(
   const n = Math.max(1, examples.length);
   const idf = new Map<string, number>();
   for (const [w, d] of df) if (d / n <= maxDocumentShare) idf.set(w, Math.log(1 + n / d));
-  const lists = new Map<string, { at: number[]; weight: number[] }>();
+  // the words numbered as the claims' segmenter numbers them (the vocabulary in first-seen order)
+  const segmenter = vocabularySegmenter(df.keys());
+  const { words } = segmenter;
+  const wordId = new Map(words.map((w, id) => [w, id]));
+  const idfOf = new Float64Array(words.length).fill(Number.NaN);
+  for (const [w, i] of idf) {
+    const id = wordId.get(w);
+    if (id !== undefined) idfOf[id] = i;
+  }
+  const lists: Array<{ at: number[]; weight: number[] }> = words.map(() => ({ at: [], weight: [] }));
   const sources = new Map<string, number>();
   const sourceOf = new Int32Array(examples.length);
   examples.forEach((example, at) => {
@@ -86,11 +104,8 @@ export function indexExamples(
     }
     const norm = Math.sqrt(weights.reduce((sum, [, v]) => sum + v * v, 0)) || 1;
     for (const [w, v] of weights) {
-      let list = lists.get(w);
-      if (!list) {
-        list = { at: [], weight: [] };
-        lists.set(w, list);
-      }
+      const list = lists[wordId.get(w) ?? -1];
+      if (!list) continue; // '' : no text has it
       list.at.push(at);
       list.weight.push(v / norm);
     }
@@ -101,17 +116,29 @@ export function indexExamples(
     }
     sourceOf[at] = source;
   });
-  const postings = new Map<string, { at: Int32Array; weight: Float64Array }>();
-  for (const [w, list] of lists) postings.set(w, { at: Int32Array.from(list.at), weight: Float64Array.from(list.weight) });
+  const postingStart = new Int32Array(words.length + 1);
+  lists.forEach((list, id) => (postingStart[id + 1] = (postingStart[id] as number) + list.at.length));
+  const postingAt = new Int32Array(postingStart[words.length] as number);
+  const postingWeight = new Float64Array(postingAt.length);
+  lists.forEach((list, id) => {
+    postingAt.set(list.at, postingStart[id]);
+    postingWeight.set(list.weight, postingStart[id]);
+  });
   const index: ExampleIndex = {
     examples,
-    postings,
-    idf,
-    wordsOf: claimWordsOf([...df.keys()]),
+    words,
+    wordId,
+    idf: idfOf,
+    postingStart,
+    postingAt,
+    postingWeight,
+    idsOf: (text) => segmenter.ids(prepareMatchText(text)),
     sourceOf,
     sources,
     scratch: new Float64Array(examples.length),
-    touched: new Int32Array(examples.length),
+    counts: new Int32Array(words.length),
+    distinct: new Int32Array(words.length),
+    queryWeight: new Float64Array(words.length),
   };
   indexCache.set(examples, index);
   return index;
@@ -125,40 +152,68 @@ export interface Neighbour {
 
 /**
  * The k examples nearest to a claim's words (cosine, best first; ties in example order),
- * never one of `excludeSource` (the report being matched).
+ * never one of `excludeSource` (the report being matched). Words no example has are ignored.
  */
 export function nearestExamples(index: ExampleIndex, words: readonly string[], k: number, excludeSource?: string): Neighbour[] {
-  const tf = new Map<string, number>();
-  for (const w of words) if (index.idf.has(w)) tf.set(w, (tf.get(w) ?? 0) + 1);
-  if (tf.size === 0 || k <= 0) return [];
-  const query: Array<[string, number]> = [];
-  for (const [w, n] of tf) query.push([w, (1 + Math.log(n)) * (index.idf.get(w) ?? 0)]);
-  const norm = Math.sqrt(query.reduce((sum, [, v]) => sum + v * v, 0)) || 1;
+  const ids: number[] = [];
+  for (const w of words) {
+    const id = index.wordId.get(w);
+    if (id !== undefined) ids.push(id);
+  }
+  return nearestOfIds(index, ids, k, excludeSource);
+}
+
+/** {@link nearestExamples} of a claim's text: its words as the examples see them ({@link ExampleIndex.idsOf}). */
+export function nearestExamplesOf(index: ExampleIndex, text: string, k: number, excludeSource?: string): Neighbour[] {
+  return nearestOfIds(index, index.idsOf(text), k, excludeSource);
+}
+
+/**
+ * The k nearest examples of a query given as word numbers. The query's TF-IDF vector (words in
+ * order of first appearance, its norm summed in that order) and each example's cosine (summed
+ * over the query's words in that order) are computed in typed arrays, without a map or a string.
+ */
+function nearestOfIds(index: ExampleIndex, ids: readonly number[], k: number, excludeSource?: string): Neighbour[] {
+  const { idf, counts, distinct, queryWeight } = index;
+  let size = 0;
+  for (const id of ids) {
+    if (Number.isNaN(idf[id] as number)) continue;
+    const before = counts[id] as number;
+    if (before === 0) distinct[size++] = id;
+    counts[id] = before + 1;
+  }
+  let sum = 0;
+  for (let i = 0; i < size; i += 1) {
+    const id = distinct[i] as number;
+    const v = (1 + Math.log(counts[id] as number)) * (idf[id] as number);
+    counts[id] = 0;
+    queryWeight[i] = v;
+    sum += v * v;
+  }
+  if (size === 0 || k <= 0) return [];
+  const norm = Math.sqrt(sum) || 1;
   const excluded = excludeSource === undefined ? -1 : (index.sources.get(excludeSource) ?? -1);
-  const { scratch: scores, touched } = index;
-  let touchedCount = 0;
-  for (const [w, v] of query) {
-    const list = index.postings.get(w);
-    if (!list) continue;
-    const q = v / norm;
-    const { at: ats, weight } = list;
-    for (let i = 0; i < ats.length; i += 1) {
-      const at = ats[i] as number;
-      const before = scores[at] as number;
-      if (before === 0) touched[touchedCount++] = at;
-      scores[at] = before + q * (weight[i] as number);
+  const { scratch: scores, postingStart, postingAt, postingWeight, sourceOf } = index;
+  for (let w = 0; w < size; w += 1) {
+    const id = distinct[w] as number;
+    const q = (queryWeight[w] as number) / norm;
+    const end = postingStart[id + 1] as number;
+    for (let i = postingStart[id] as number; i < end; i += 1) {
+      const at = postingAt[i] as number;
+      scores[at] = (scores[at] as number) + q * (postingWeight[i] as number);
     }
   }
-  // the k best, kept sorted (best first, ties in example order) while the touched examples are
-  // read; every touched score is reset for the next query
+  // the k best, kept sorted (best first, ties in example order) while every example is read in
+  // order (every weight is positive: an example sharing a word with the claim scores above 0);
+  // every score is reset for the next query
   const bestAt = new Int32Array(k);
   const bestCosine = new Float64Array(k);
   let found = 0;
-  for (let t = 0; t < touchedCount; t += 1) {
-    const at = touched[t] as number;
+  for (let at = 0; at < scores.length; at += 1) {
     const cosine = scores[at] as number;
+    if (cosine === 0) continue;
     scores[at] = 0;
-    if (index.sourceOf[at] === excluded) continue;
+    if (sourceOf[at] === excluded) continue;
     if (found === k) {
       const last = bestCosine[k - 1] as number;
       if (cosine < last || (cosine === last && at > (bestAt[k - 1] as number))) continue;

@@ -8,7 +8,7 @@ import {
   exampleReason,
   exampleVotes,
   indexExamples,
-  nearestExamples,
+  nearestExamplesOf,
   voteProbability,
   type Example,
   type ExampleVote,
@@ -271,7 +271,7 @@ function claimVotes(
   const out: ClaimVotes[] = [];
   for (const claim of claims) {
     if (SKIPPED_SECTION_KINDS.includes(claim.sectionKind)) continue;
-    const votes = exampleVotes(nearestExamples(index, index.wordsOf(claim.text), model.neighbours, excludeSource))
+    const votes = exampleVotes(nearestExamplesOf(index, claim.text, model.neighbours, excludeSource))
       .filter((v) => known.has(v.itemCode))
       .slice(0, SIGNAL_TOP);
     if (votes.length > 0) out.push({ claimId: claim.id, votes });

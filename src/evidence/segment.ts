@@ -51,33 +51,66 @@ export function segmentForSearch(text: string): string[] {
 }
 
 /**
- * The words of a vocabulary as a trie over UTF-16 code units, flat: `next` maps node × 0x10000
- * + code unit to the next node (the root is node 0); `ends[node]` is the number of the word
- * ending there (-1: none).
+ * The words of a vocabulary as a trie over UTF-16 code units, its edges in an open-addressing
+ * hash table of typed arrays: slot s is the edge from node `from[s]` (-1: an empty slot) by code
+ * unit `unit[s]` to node `to[s]` (the root is node 0); `ends[node]` is the number of the word
+ * ending there (-1: none). A step costs no map lookup and no allocation.
  */
 interface Trie {
-  next: Map<number, number>;
+  from: Int32Array;
+  unit: Int32Array;
+  to: Int32Array;
+  mask: number;
   ends: Int32Array;
 }
 
+function slotOf(node: number, unit: number, mask: number): number {
+  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca77)) & mask;
+}
+
+/** The node after `node` by code unit `unit`, or -1. */
+function step(trie: Trie, node: number, unit: number): number {
+  const { from, mask } = trie;
+  for (let s = slotOf(node, unit, mask); ; s = (s + 1) & mask) {
+    const f = from[s] as number;
+    if (f === -1) return -1;
+    if (f === node && trie.unit[s] === unit) return trie.to[s] as number;
+  }
+}
+
 function trieOf(words: readonly string[]): Trie {
-  const next = new Map<number, number>();
+  let edges = 0;
+  for (const w of words) edges += w.length;
+  let size = 16;
+  while (size < edges * 2) size *= 2;
+  const trie: Trie = {
+    from: new Int32Array(size).fill(-1),
+    unit: new Int32Array(size),
+    to: new Int32Array(size),
+    mask: size - 1,
+    ends: new Int32Array(0),
+  };
   const ends: number[] = [-1];
   words.forEach((w, id) => {
     let node = 0;
     for (let i = 0; i < w.length; i += 1) {
-      const key = node * 0x10000 + w.charCodeAt(i);
-      let to = next.get(key);
-      if (to === undefined) {
+      const unit = w.charCodeAt(i);
+      let to = step(trie, node, unit);
+      if (to < 0) {
         to = ends.length;
         ends.push(-1);
-        next.set(key, to);
+        let s = slotOf(node, unit, trie.mask);
+        while (trie.from[s] !== -1) s = (s + 1) & trie.mask;
+        trie.from[s] = node;
+        trie.unit[s] = unit;
+        trie.to[s] = to;
       }
       node = to;
     }
     ends[node] = id;
   });
-  return { next, ends: Int32Array.from(ends) };
+  trie.ends = Int32Array.from(ends);
+  return trie;
 }
 
 /** A segmenter that knows only the words of a vocabulary ({@link vocabularySegmenter}). */
@@ -102,7 +135,8 @@ export interface VocabularySegmenter {
  */
 export function vocabularySegmenter(vocabulary: Iterable<string>): VocabularySegmenter {
   const words = [...new Set(vocabulary)].filter((w) => w !== '');
-  const { next, ends } = trieOf(words);
+  const trie = trieOf(words);
+  const { ends } = trie;
   const ids = (text: string): number[] => {
     const out: number[] = [];
     for (let at = 0; at < text.length;) {
@@ -111,8 +145,8 @@ export function vocabularySegmenter(vocabulary: Iterable<string>): VocabularySeg
       let end = 0;
       let taken = -1;
       for (let i = at; i < text.length; i += 1) {
-        const to = next.get(node * 0x10000 + text.charCodeAt(i));
-        if (to === undefined) break;
+        const to = step(trie, node, text.charCodeAt(i));
+        if (to < 0) break;
         node = to;
         const id = ends[to] as number;
         if (id >= 0) {
@@ -128,8 +162,8 @@ export function vocabularySegmenter(vocabulary: Iterable<string>): VocabularySeg
       for (let start = at; start < end; start += 1) {
         node = 0;
         for (let i = start; i < end; i += 1) {
-          const to = next.get(node * 0x10000 + text.charCodeAt(i));
-          if (to === undefined) break;
+          const to = step(trie, node, text.charCodeAt(i));
+          if (to < 0) break;
           node = to;
           const id = ends[to] as number;
           if (id >= 0 && id !== taken) out.push(id);

@@ -51,6 +51,41 @@ export interface TextClassifier {
   mean: Model;
   /** scratch space of one text's features (texts are scored one at a time) */
   seen: Uint8Array;
+  /** {@link features} as an open-addressing hash table, built on first use ({@link gramTable}) */
+  table?: GramTable;
+}
+
+/**
+ * Gram → feature number in typed arrays: slot s holds a gram in `keys[s]` (0: empty; no gram is
+ * 0) and its feature in `values[s]`; a gram's first slot is its Fibonacci hash, then the next
+ * slots in turn. A lookup costs no map and no allocation.
+ */
+interface GramTable {
+  keys: Int32Array;
+  values: Int32Array;
+  /** 32 − log2(slots) */
+  shift: number;
+  /** the features of the text being read, in order of first appearance */
+  found: Int32Array;
+}
+
+function gramTable(classifier: Pick<TextClassifier, 'features' | 'table'>): GramTable {
+  if (classifier.table) return classifier.table;
+  let bits = 4;
+  while (1 << bits < classifier.features.size * 2) bits += 1;
+  const slots = 1 << bits;
+  const keys = new Int32Array(slots);
+  const values = new Int32Array(slots);
+  const shift = 32 - bits;
+  for (const [g, f] of classifier.features) {
+    let s = Math.imul(g, 0x9e3779b1) >>> shift;
+    while (keys[s] !== 0) s = (s + 1) & (slots - 1);
+    keys[s] = g;
+    values[s] = f;
+  }
+  const table = { keys, values, shift, found: new Int32Array(classifier.features.size) };
+  classifier.table = table;
+  return table;
 }
 
 /** A Han character of the basic plane as a number 1 … 28,160 (CJK unified ideographs, extension A, compatibility ideographs); 0 for any other. */
@@ -96,19 +131,32 @@ export function gramsOf(text: string): number[] {
   return [...out];
 }
 
-/** A text's feature numbers (known grams, each once). */
-function featuresOf(classifier: Pick<TextClassifier, 'features' | 'seen'>, text: string): number[] {
-  const at: number[] = [];
+/**
+ * A text's feature numbers (known grams, each once, in order of first appearance: the order of
+ * {@link visitGrams}), written into the table's `found`; returns how many.
+ */
+function featuresOf(classifier: Pick<TextClassifier, 'features' | 'seen' | 'table'>, text: string): number {
+  const { keys, values, shift, found } = gramTable(classifier);
   const { seen } = classifier;
-  visitGrams(text, (g) => {
-    const f = classifier.features.get(g);
-    if (f !== undefined && seen[f] === 0) {
-      seen[f] = 1;
-      at.push(f);
+  const mask = keys.length - 1;
+  let count = 0;
+  const visit = (g: number): void => {
+    let s = Math.imul(g, 0x9e3779b1) >>> shift;
+    for (;;) {
+      const key = keys[s] as number;
+      if (key === g) break;
+      if (key === 0) return;
+      s = (s + 1) & mask;
     }
-  });
-  for (const f of at) seen[f] = 0;
-  return at;
+    const f = values[s] as number;
+    if (seen[f] === 0) {
+      seen[f] = 1;
+      found[count++] = f;
+    }
+  };
+  visitGrams(text, visit);
+  for (let i = 0; i < count; i += 1) seen[found[i] as number] = 0;
+  return count;
 }
 
 /** A deterministic order of 0 … n−1 for one epoch (a linear congruential generator, seeded). */
@@ -293,11 +341,13 @@ export function classifyText(classifier: TextClassifier, text: string, source?: 
   const model = fold === undefined ? classifier.mean : (classifier.folds[fold] as Model);
   const items = classifier.items.length;
   const z = Float64Array.from(model.bias);
-  const at = featuresOf(classifier, text);
-  const v = at.length === 0 ? 0 : 1 / Math.sqrt(at.length);
-  for (const f of at) {
-    const base = f * items;
-    for (let j = 0; j < items; j += 1) z[j] = (z[j] as number) + (model.weights[base + j] as number) * v;
+  const count = featuresOf(classifier, text);
+  const found = (classifier.table as GramTable).found;
+  const v = count === 0 ? 0 : 1 / Math.sqrt(count);
+  const { weights } = model;
+  for (let i = 0; i < count; i += 1) {
+    const base = (found[i] as number) * items;
+    for (let j = 0; j < items; j += 1) z[j] = (z[j] as number) + (weights[base + j] as number) * v;
   }
   return z;
 }
