@@ -234,14 +234,24 @@ function* lazily<T, U>(items: readonly T[], map: (item: T) => U): Generator<U> {
   for (const item of items) yield map(item);
 }
 
-/** POSTs one GraphQL operation; throws on HTTP or GraphQL errors. */
-async function post(url: string, body: string): Promise<{ data: Record<string, unknown>; bytes: number }> {
+/**
+ * POSTs one GraphQL operation; throws on HTTP or GraphQL errors. `receivedAt`: when the
+ * answer's last byte had arrived, before this client decoded and parsed it (this process is
+ * the server's too, so that work delays the next request: the timings count it, and show the
+ * time to the last byte apart).
+ */
+async function post(url: string, body: string): Promise<{ data: Record<string, unknown>; bytes: number; receivedAt: bigint }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  const text = await response.text();
+  const received = Buffer.from(await response.arrayBuffer());
+  const receivedAt = process.hrtime.bigint();
+  const text = received.toString('utf8');
   const json = JSON.parse(text) as { data?: Record<string, unknown>; errors?: unknown[] };
   if (!response.ok || json.errors) throw new Error(`GraphQL request failed (${response.status}): ${text.slice(0, 500)}`);
-  return { data: json.data ?? {}, bytes: Buffer.byteLength(text) };
+  return { data: json.data ?? {}, bytes: received.length, receivedAt };
 }
+
+/** Milliseconds from `start` to `end` (hrtime). */
+const between = (start: bigint, end: bigint): number => Number(end - start) / 1e6;
 
 /** Times one query shape sequentially (after 5 warm-up requests), counting SQL statements per request. */
 async function timeQuery(
@@ -259,6 +269,7 @@ async function timeQuery(
   const firstStatements = counter.count;
   for (let i = 1; i < 5; i += 1) await post(url, bodies[i % bodies.length]!);
   const durations: number[] = [];
+  const toLastByte: number[] = [];
   const statements: number[] = [];
   let sample: Record<string, unknown> = {};
   let bytes = 0;
@@ -268,6 +279,7 @@ async function timeQuery(
     const start = process.hrtime.bigint();
     const answer = await post(url, bodies[i % bodies.length]!);
     durations.push(msSince(start));
+    toLastByte.push(between(start, answer.receivedAt));
     statements.push(counter.count);
     sample = answer.data;
     bytes = answer.bytes;
@@ -279,6 +291,7 @@ async function timeQuery(
       description,
       first: { ms: firstMs, statements: firstStatements },
       latency: summarise(durations),
+      toLastByte: summarise(toLastByte),
       statements: { min: Math.min(...statements), max: Math.max(...statements) },
       responseBytes: bytes,
     },
@@ -293,7 +306,7 @@ async function rawMatrixResult(
   checklistId: number,
   year: number,
   iterations: number,
-  graphql: { sample: Record<string, unknown>; p50: number },
+  graphql: { sample: Record<string, unknown>; p50: number; p50ToLastByte?: number },
 ): Promise<RawMatrixResult> {
   for (let i = 0; i < 5; i += 1) await raw.run(parentId, checklistId, year);
   const durations: number[] = [];
@@ -335,6 +348,7 @@ async function rawMatrixResult(
     cells: rows.reduce((s, r) => s + r.cells.length, 0),
     sameStatuses: same,
     ratioP50: round(graphql.p50 / latency.p50, 2),
+    ...(graphql.p50ToLastByte !== undefined ? { ratioP50ToLastByte: round(graphql.p50ToLastByte / latency.p50, 2) } : {}),
   };
 }
 
@@ -357,6 +371,7 @@ async function timeColdMatrix(
     .getRepository(ChecklistItem)
     .findOneOrFail({ where: { checklistId: target.checklistId, assessable: true }, order: { position: 'ASC' } });
   const durations: number[] = [];
+  const toLastByte: number[] = [];
   const statements: number[] = [];
   let bytes = 0;
   const budgetStart = process.hrtime.bigint();
@@ -378,6 +393,7 @@ async function timeColdMatrix(
     const start = process.hrtime.bigint();
     const answer = await post(url, body);
     durations.push(msSince(start));
+    toLastByte.push(between(start, answer.receivedAt));
     statements.push(counter.count);
     bytes = answer.bytes;
     if (i % 2 === 1 && i >= 19 && msSince(budgetStart) > QUERY_TIME_BUDGET_MS) break;
@@ -388,6 +404,7 @@ async function timeColdMatrix(
     description: `${target.name}: the first request after a write to ${target.year} (a not-applicable mark set or cleared on one unit in turn)`,
     first: { ms: round(durations[0] ?? 0), statements: statements[0] ?? 0 },
     latency: summarise(durations),
+    toLastByte: summarise(toLastByte),
     statements: { min: Math.min(...statements), max: Math.max(...statements) },
     responseBytes: bytes,
   };
@@ -514,6 +531,7 @@ export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<D
     const rawMatrix = await rawMatrixResult(raw, matrixDistrict.id, checklist.id, year, n, {
       sample: matrix.sample,
       p50: matrix.result.latency.p50,
+      p50ToLastByte: matrix.result.toLastByte?.p50,
     });
     await raw.close();
     raw = null;
@@ -528,6 +546,7 @@ export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<D
       n,
     );
     rawMatrix.coldRatioP50 = round(cold.latency.p50 / rawMatrix.latency.p50, 2);
+    if (cold.toLastByte) rawMatrix.coldRatioP50ToLastByte = round(cold.toLastByte.p50 / rawMatrix.latency.p50, 2);
 
     // the load test: the six list and page queries with many distinct bodies, and with --peer PostGraphile
     let loads: LoadResult[] = [];

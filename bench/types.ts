@@ -149,6 +149,11 @@ export interface QueryResult {
   /** the very first request of this shape (nothing warmed up or cached for it yet) */
   first: { ms: number; statements: number };
   latency: LatencySummary;
+  /**
+   * from sending to the answer's last byte received, before the bench (the same process as
+   * the server) decodes and parses it; `latency` counts that too
+   */
+  toLastByte?: LatencySummary;
   /** SQL statements of one request (min and max over the timed requests) */
   statements: { min: number; max: number };
   responseBytes: number;
@@ -165,6 +170,9 @@ export interface RawMatrixResult {
   ratioP50: number;
   /** the same for the matrix cold (the first request after a write to its year) */
   coldRatioP50?: number;
+  /** GraphQL p50 to the last byte received / raw SQL p50, warm and cold */
+  ratioP50ToLastByte?: number;
+  coldRatioP50ToLastByte?: number;
 }
 
 export interface LoadResult {

@@ -15,6 +15,7 @@ import { costLimitPlugin, queryShapeRule } from './graphql/limits';
 import { graphqlPrecheck, hostCheck, singleAuthorizationHeader } from './http-guards';
 import { buildAppSchema } from './app/schema';
 import { jitGateway } from './app/jit-executor';
+import { stringifyAnswer } from './app/json-fragments';
 import { leanGraphQL } from './app/graphql-http';
 import { localeFromAcceptLanguage, t } from './i18n/messages';
 import { installServiceEndpoints, observabilityPlugin, observeCaller, requestLogging } from './app/http-observability';
@@ -40,6 +41,7 @@ export function createApollo(services: AppServices, httpServer?: Server): Apollo
     parseOptions: { maxTokens: services.config.maxQueryTokens },
     validationRules: [queryShapeRule({ maxDepth: services.config.maxQueryDepth, maxFields: services.config.maxQueryFields })],
     formatError: (formatted, error) => formatError(formatted, error),
+    stringifyResult: stringifyAnswer,
     logger: logger(),
     plugins: [
       observabilityPlugin(),
@@ -79,7 +81,10 @@ export async function startServer(
   const context = async (req: IncomingMessage): Promise<Context> => {
     const caller = await resolveCaller(req as Request);
     observeCaller(caller);
-    return createContext(services, caller, localeFromAcceptLanguage(req.headers['accept-language']));
+    // the answer is written by stringifyAnswer: it may hold JSON text (src/app/json-fragments.ts)
+    const ctx = createContext(services, caller, localeFromAcceptLanguage(req.headers['accept-language']));
+    ctx.answerSources = new Map();
+    return ctx;
   };
   // a request without Host is refused by hostCheck with a coded JSON error, not by Node's bare 400
   const httpServer = createServer({ requireHostHeader: false });

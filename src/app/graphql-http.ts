@@ -19,6 +19,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
 import { hostAllowed, precheckRefusal, type GraphQLPrecheckLimits } from '../http-guards';
 import type { Context } from '../graphql/context';
+import { WRITTEN_ANSWER, type WrittenAnswer } from './json-fragments';
 
 export interface LeanGraphQLOptions {
   /** the server's Host check (HOST, ALLOWED_HOSTS) */
@@ -121,13 +122,22 @@ export function leanGraphQL(
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
+    let context: Context | undefined;
     const answer = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers, search: '', body },
-      context: () => o.context(req),
+      context: async () => (context = await o.context(req)),
     });
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;
     if (answer.body.kind === 'complete') {
+      const written = context?.answerSources?.get(WRITTEN_ANSWER) as WrittenAnswer | undefined;
+      if (written?.text === answer.body.string) {
+        // the same text, encoded part by part (src/app/json-fragments.ts)
+        const bytes = Buffer.concat(written.parts.map((part) => Buffer.from(part)));
+        res.setHeader('content-length', bytes.length);
+        res.end(bytes);
+        return;
+      }
       res.setHeader('content-length', Buffer.byteLength(answer.body.string));
       res.end(answer.body.string);
       return;

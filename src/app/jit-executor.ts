@@ -2,8 +2,15 @@ import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Context } from '../graphql/context';
+import { fillMatrixCells, planMatrixCells, type MatrixCellsPlan } from './matrix-cells';
 
 type Gateway = NonNullable<ApolloServerOptionsWithGateway<Context>['gateway']>;
+
+/** An operation compiled, and (for HTTP answers) compiled with the matrix's cells as JSON text, or null when not planned. */
+interface Compiled {
+  query: CompiledQuery;
+  cells: { plan: MatrixCellsPlan; query: CompiledQuery } | null | undefined;
+}
 
 /**
  * Executes operations with graphql-jit instead of graphql-js's interpreter: each document
@@ -18,7 +25,7 @@ type Gateway = NonNullable<ApolloServerOptionsWithGateway<Context>['gateway']>;
  * plugins (cost, limits, observability) and error formatting stay Apollo's.
  */
 export function jitGateway(schema: GraphQLSchema): Gateway {
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery>>();
+  const compiled = new WeakMap<DocumentNode, Map<string, Compiled>>();
   return {
     onSchemaLoadOrUpdate(callback) {
       callback({ apiSchema: schema, coreSupergraphSdl: '' });
@@ -30,13 +37,27 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
           let byName = compiled.get(document);
           if (!byName) compiled.set(document, (byName = new Map()));
           const name = operationName ?? '';
-          let query = byName.get(name);
-          if (!query) {
+          let entry = byName.get(name);
+          if (!entry) {
             const result = compileQuery(schema, document, operationName ?? undefined);
             if (!isCompiledQuery(result)) return result;
-            byName.set(name, (query = result));
+            byName.set(name, (entry = { query: result, cells: undefined }));
           }
-          const result = await query.query(undefined, context, request.variables ?? {});
+          const variables = request.variables ?? {};
+          // an HTTP answer: the matrix's cells may be written as JSON text (src/app/matrix-cells.ts)
+          if (context.answerSources) {
+            if (entry.cells === undefined) {
+              const plan = planMatrixCells(document, operationName ?? undefined);
+              const query = plan && compileQuery(schema, plan.document, operationName ?? undefined);
+              entry.cells = plan && query && isCompiledQuery(query) ? { plan, query } : null;
+            }
+            if (entry.cells) {
+              const result = await entry.cells.query.query(undefined, context, variables);
+              if (!result.errors?.length && fillMatrixCells(entry.cells.plan, result.data, context.answerSources)) return result;
+              // executed as usual: the same answer and errors as without the plan
+            }
+          }
+          const result = await entry.query.query(undefined, context, variables);
           return result.errors?.length ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
         },
       };

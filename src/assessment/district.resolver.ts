@@ -21,6 +21,7 @@ import {
   ItemComparisonType,
   ItemTotalsType,
   MatrixCellType,
+  MATRIX_ROWS,
   MatrixColumnType,
   MatrixRowType,
   RankingEntryType,
@@ -114,19 +115,24 @@ export class DistrictResolver {
         r.rank,
       ]),
     );
+    const codes = columns.map((c) => c.code);
+    const columnOf = new Map(codes.map((code, index) => [code, index]));
     const rows = assessments.map((a) => {
-      const byCode = new Map(a.summary.items.map((i) => [i.code, i]));
+      // a cell per column, MISSING unless the unit's assessment has a status for the item
+      const statuses: ItemStatusEnum[] = codes.map(() => 'MISSING');
+      const confirmedStatuses: ItemStatusEnum[] = codes.map(() => 'MISSING');
+      for (const item of a.summary.items) {
+        const index = columnOf.get(item.code);
+        if (index === undefined) continue;
+        statuses[index] = (item.status ?? 'MISSING') as ItemStatusEnum;
+        confirmedStatuses[index] = (item.confirmedStatus ?? 'MISSING') as ItemStatusEnum;
+      }
       return Object.assign(new MatrixRowType(), {
         unit: UnitNode.from(a.unit),
         hasReport: a.hasReport,
-        allCells: columns.map((c) => {
-          const item = byCode.get(c.code);
-          return Object.assign(new MatrixCellType(), {
-            code: c.code,
-            status: (item?.status ?? 'MISSING') as ItemStatusEnum,
-            confirmedStatus: (item?.confirmedStatus ?? 'MISSING') as ItemStatusEnum,
-          });
-        }),
+        codes,
+        statuses,
+        confirmedStatuses,
         confirmed: CoverageCountType.from(a.summary.coverage.confirmed),
         proposed: CoverageCountType.from(a.summary.coverage.proposed),
         score: ScoreType.from(a.summary.score),
@@ -138,11 +144,13 @@ export class DistrictResolver {
     const itemTotals = columns.map((c, index) => {
       const counts = ITEM_STATUSES.map((status) => ({
         status: status as ItemStatusEnum,
-        count: rows.filter((r) => r.allCells[index]?.status === status).length, // a cell per column
+        count: rows.filter((r) => r.statuses[index] === status).length, // a cell per column
       }));
       const covered = counts.find((s) => s.status === 'COVERED')?.count ?? 0;
       return Object.assign(new ItemTotalsType(), { code: c.code, counts, covered, coveredShare: withReport ? covered / withReport : 0 });
     });
+    // an HTTP answer may write the rows' cells as JSON text (src/app/matrix-cells.ts)
+    ctx.answerSources?.set(MATRIX_ROWS, rows);
     return Object.assign(new CoverageMatrixType(), {
       checklist: ChecklistNode.from(loaded.checklist),
       year,

@@ -3,6 +3,7 @@ import { ChecklistNode } from '../checklist/checklist.type';
 import { ItemStatusEnum } from '../checklist/checklist.type';
 import { QualifierEnum } from '../reports/report.type';
 import { UnitNode } from '../units/unit.type';
+import { ITEM_STATUSES } from '../checklist/types';
 import { CoverageCountType, ScoreType } from './assessment.type';
 
 export enum ItemChangeEnum {
@@ -47,6 +48,17 @@ export class MatrixCellType {
   confirmedStatus: ItemStatusEnum;
 }
 
+/** Under this key a `coverageMatrix` resolver offers its rows to an HTTP answer (`Context.answerSources`). */
+export const MATRIX_ROWS = 'coverageMatrix.rows';
+
+/** A field of a matrix cell, by its name in the schema. */
+export type MatrixCellField = 'code' | 'status' | 'confirmedStatus';
+
+const STATUS_NAMES = new Set<string>(ITEM_STATUSES);
+
+/** The columns' codes as JSON strings, once per matrix (its rows share one `codes` array). */
+const codesAsJson = new WeakMap<readonly string[], string[]>();
+
 @ObjectType('MatrixRow', { description: "A unit's row: one cell per column, in column order, and the unit's totals." })
 export class MatrixRowType {
   @Field(() => UnitNode)
@@ -55,8 +67,48 @@ export class MatrixRowType {
   @Field({ description: 'false: the unit sent no report that year (REPORT_MISSING).' })
   hasReport: boolean;
 
-  /** every cell, in column order (exposed through the `cells` field resolver) */
-  allCells: MatrixCellType[];
+  /** the columns' item codes, in column order (shared by the rows of a matrix) */
+  codes: readonly string[];
+
+  /** per column: the status (proposed view) */
+  statuses: ItemStatusEnum[];
+
+  /** per column: the confirmed status */
+  confirmedStatuses: ItemStatusEnum[];
+
+  private cellObjects: MatrixCellType[] | undefined;
+
+  /** every cell, in column order (exposed through the `cells` field resolver), made when first asked for */
+  get allCells(): MatrixCellType[] {
+    this.cellObjects ??= this.codes.map((code, index) =>
+      Object.assign(new MatrixCellType(), { code, status: this.statuses[index]!, confirmedStatus: this.confirmedStatuses[index]! }),
+    );
+    return this.cellObjects;
+  }
+
+  /**
+   * Every cell as the JSON text graphql-js would write for the selection `fields` (in selection
+   * order: the response key as JSON text, and the field): no cell objects made. Null when a status is not an
+   * `ItemStatus` (the schema would refuse to serialise it: the caller executes as usual).
+   */
+  cellsJson(fields: ReadonlyArray<{ readonly key: string; readonly field: MatrixCellField }>): string | null {
+    let codes = codesAsJson.get(this.codes);
+    if (!codes) codesAsJson.set(this.codes, (codes = this.codes.map((code) => JSON.stringify(code))));
+    const cells: string[] = [];
+    for (let index = 0; index < this.codes.length; index += 1) {
+      const status = this.statuses[index]!;
+      const confirmed = this.confirmedStatuses[index]!;
+      if (!STATUS_NAMES.has(status) || !STATUS_NAMES.has(confirmed)) return null;
+      let cell = '{';
+      for (let f = 0; f < fields.length; f += 1) {
+        const { key, field } = fields[f]!;
+        const value = field === 'code' ? codes[index] : `"${field === 'status' ? status : confirmed}"`;
+        cell += `${f ? ',' : ''}${key}:${value}`;
+      }
+      cells.push(`${cell}}`);
+    }
+    return `[${cells.join(',')}]`;
+  }
 
   @Field(() => CoverageCountType)
   confirmed: CoverageCountType;

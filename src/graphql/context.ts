@@ -28,6 +28,12 @@ export interface Context extends AppServices {
   deadline: number;
   /** language of messages in the answer (Accept-Language; a field's `locale` argument wins) */
   locale: Locale;
+  /**
+   * On an HTTP request (whose answer this server writes as text): values resolvers offer so
+   * that part of the answer can be written as JSON text without building it as objects
+   * (src/app/matrix-cells.ts). Null otherwise (`executeOperation`, tests, tools).
+   */
+  answerSources: Map<string, unknown> | null;
 }
 
 let processDownloads: DownloadStore | null = null;
@@ -52,6 +58,7 @@ export function createContext(services: AppServices, caller: Caller, locale: Loc
     caller,
     deadline,
     locale,
+    answerSources: null,
   };
 }
 
