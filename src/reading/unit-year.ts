@@ -239,7 +239,7 @@ const LEAD_INS = [
  * ordinals (第四次) never are.
  */
 const BAD_STEM_CHARS =
-  /[的了着过们这那及或等委局议在是]|乡镇|镇街|街镇|街乡|乡街|城乡|乡村|村镇|镇村|城镇|街巷|县城|[镇乡区县市街旗][长委]|苏木|第[一二三四五六七八九十百\d]|科室|部门|工作|建设|法治|治理|政治|综治|政府|行政|政务|职责|系统|体系|涉农|农村|农业|法律|执法|普法|依法|司法|管理|服务|社会/u;
+  /[的了着过们这及或等委局议在是]|那[些个里样么时儿边种天年]|乡镇|镇街|街镇|街乡|乡街|城乡|乡村|村镇|镇村|城镇|街巷|县城|[镇乡区县市街旗][长委]|苏木|第[一二三四五六七八九十百\d]|科室|部门|工作|建设|法治|治理|政治|综治|政府|行政|政务|职责|系统|体系|涉农|农村|农业|法律|执法|普法|依法|司法|管理|服务|社会/u;
 /** A stem ending like a verb or an admin level is a phrase, not a name (大事不出街道, 天津市街道). */
 const PHRASE_END =
   /(?:推进|形成|带动|带领|要求|围绕|涵盖|构建|发挥|聘请|组织|制定|加强|参与|联合|规范|进入|覆盖|服务|深入|走进|全面|建立|完善|落实|打造|配合|协助|指导|督促|推动|开展|成立|设立|召开|举办|执行|贯彻|实施|学习|遵守|风险|[出入进向到由对为省市区县])$/u;
@@ -378,9 +378,9 @@ function adminPattern(districtWords: boolean, townLevel: boolean): RegExp {
   let re = ADMIN_PATTERNS.get(key);
   if (!re) {
     re = new RegExp(
-      `(?:[省市区县](?:委(?!员))?|自治州|盟)(?=(?:[^省市区县]{2,}|[市区][^省市区县]{1,3}${districtWords ? '|[城郊矿]' : ''})$)${
-        townLevel ? '|(?<=[\\u3400-\\u9fff]{2})[区县](?=[^省市区县]$)' : ''
-      }`,
+      `(?:[省市区县](?:委(?!员))?|自治州|盟)(?=(?:[^省市区县]{2,}|[市区][^省市区县]{1,3}${districtWords ? '|[城郊矿]' : ''}${
+        townLevel ? '|[^省市区县]{1,2}[市县]|县[^省市区县]{1,3}' : ''
+      })$)${townLevel ? '|(?<=[\\u3400-\\u9fff]{2})[区县](?=[^省市区县]$)' : ''}`,
       'gu',
     );
     ADMIN_PATTERNS.set(key, re);
@@ -412,6 +412,14 @@ const DIRECTION_AREA = /^[东西南北中][区市]$/u;
 
 /** A stem read as an opening's subject: two to four characters, no level word among them. */
 const SUBJECT_STEM = /^[^街镇乡区县市\s]{2,4}$/u;
+
+/** What comes before a clause's first word: nothing, a mark, or a date (；桃市乡…, 2024年桃市镇…). */
+const INNER_LEVEL_CLAUSE_START = /(?:^|[^\u3400-\u9fff]|\d\s*年度?)$/u;
+/**
+ * First characters of a 市/县 word that is no name's (全市, 城市, 超市, 县市, 省市): where a clause starts with one
+ * before 镇, 乡 or 街道 it is a phrase (全市街道, 城市街道), not a town named X市.
+ */
+const NOT_INNER_LEVEL_HEAD = /^[全本我各该此每两城超都省市县区州乡镇村街级地副直集门上股夜早菜花黑楼开罢互郡邻外]/u;
 
 /** A single character before 县 that is no county's name (全县, 邻县, 市县). */
 const NOT_ONE_CHAR_COUNTY = /[全本我各该此每两邻外郡州市省区县乡镇村街一]/u;
@@ -449,8 +457,12 @@ function acceptStem(
   // a 街道 whose own name ends in 街 (南街街道, 新华路街街道): the 街 belongs to the name
   const ownStreet = suffix === '街道' && run.endsWith('街') && !/[我本全各该此每两在到沿临]街$/u.test(run);
   const body = ownStreet ? run.slice(0, -1) : run;
-  // 新市镇 in a title is a name; 天津市街道 in running text is not
-  const phraseEnd = PHRASE_END.test(run) && !(namingSpot && n === 2 && /[市县]$/u.test(run) && suffix !== '市');
+  // 新市镇 in a title is a name; 天津市街道 in running text is not — but a clause that starts with a 镇's or 乡's
+  // two-character name ending in 市 or 县 (；桃市乡法治副校长…) names it there too
+  const innerLevel = n === 2 && /[市县]$/u.test(run) && suffix !== '市' && suffix !== '区' && suffix !== '县' && suffix !== '旗';
+  const clauseStart = innerLevel && !namingSpot && INNER_LEVEL_CLAUSE_START.test(text.slice(Math.max(0, at - n - 3), at - n));
+  const innerLevelName = innerLevel && (namingSpot || (clauseStart && !NOT_INNER_LEVEL_HEAD.test(run)));
+  const phraseEnd = PHRASE_END.test(run) && !innerLevelName;
   // two level words in a row (各镇街道, 邻近镇街, 各镇乡) are no name; 景德镇市 is
   // nor a level word doubled (渠县县委: 渠县 and its 县委)
   // where a text names its author, a 街道 whose own name ends in 乡 or 镇 (西乡街道办事处, 新镇街道) is a name
@@ -475,7 +487,7 @@ function acceptStem(
           : subject
             ? SUBJECT_DETERMINER_END
             : DETERMINER_END;
-  if (!ownStreet && generic?.test(run)) return null;
+  if (!ownStreet && !innerLevelName && generic?.test(run)) return null;
   if (GENERIC_NEXT[suffix]?.test(text.slice(at + suffix.length, at + suffix.length + 2))) return null;
   return run;
 }
@@ -845,10 +857,10 @@ export function suffixNameWeight(
 /**
  * A level word with an organ and no name, as the subject of the opening (2022年，区政府坚持…; 街道按照…), or as what the
  * opening reports on (现将县人民政府2022年…情况报告如下, see {@link REPORTS_AS}). Not a level word that starts a unit's own
- * name (2024年，市中区坚持…; 镇宁县坚持…).
+ * name (2024年，市中区坚持…; 镇宁县坚持…; 县前街道坚持…).
  */
 const BARE_ORGAN =
-  /(?<=^|[^\u3400-\u9fff]|现[将就](?:\d{4}\s*年度?)?)(街道|镇|乡|区|县|旗|市)(?![\u3400-\u9fff]{1,2}[区县旗市镇乡])(?:人民政府|政府|办事处|党工委|党委)?(?=[\u3400-\u9fff])(?![委、])/gu;
+  /(?<=^|[^\u3400-\u9fff]|现[将就](?:\d{4}\s*年度?)?)(街道|镇|乡|区|县|旗|市)(?![\u3400-\u9fff]{1,2}(?:[区县旗市镇乡]|街道))(?:人民政府|政府|办事处|党工委|党委)?(?=[\u3400-\u9fff])(?![委、])/gu;
 /** The level's party committee and government together as the opening's subject (县委、县政府坚持…; 镇党委、镇政府…). */
 const PARTY_AND_GOVERNMENT = /(?<=^|[^\u3400-\u9fff]|现[将就])(街道|镇|乡|区|县|旗|市)(?:党工委|党委|委)、\1?(?:人民政府|政府|办事处)/gu;
 /**
