@@ -553,13 +553,14 @@ function knownOccurrences(t: string, known: readonly KnownUnit[]): Array<{ ui: n
 }
 
 /**
- * What may stand before a sentence's subject: nothing (or marks a copy left, `? ? ?`), a leading date (2022年，),
+ * What may stand before a sentence's subject: nothing (or marks a copy left, `? ? ?`), a leading date (2022年，) or a
+ * clause saying what the year is (2023年是…开局之年，, 2025年是《…纲要（2021-2025年）》收官之年，),
  * up to three adverbial clauses (在…领导下，在…指导下，为…，按照…，; a document's name in one counts as one word: 根据《…》有关规定，), a date after them (为…，2021年来，), 现将, a superior's name (江州市城南区),
  * a zone whose 街道 or 镇 follows in brackets as the same organ (开发区（XX街道）) — not a verb
  * (聚焦区委…, 研究解决…县).
  */
 const SUBJECT_PREFIX =
-  /^[\s?？·•*_\-—]*(?:(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?|今年|本年度|全年|一年|近年)(?:以来|来)?\s*[，,、]?\s*)?(?:(?:在|为|按照|根据|围绕|以|自)(?:[^。；;，,《]|《[^》。]{0,60}》){0,40}[，,]\s*){0,3}(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?(?:以来|来)?\s*[，,、]\s*)?(?:(?:现将|现就)(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?)?)?(?:[\u3400-\u9fff]{2,6}?(?:省|市|自治州|州|盟|地区))?(?:[\u3400-\u9fff]{0,6}(?:开发区|新区|园区|管委会|管理委员会)[(（])?\s*$/u;
+  /^[\s?？·•*_\-—]*(?:(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年|今年)是(?:[^。；;，,《]|《[^》。]{0,60}》){0,40}?之年\s*[，,]\s*|(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?|今年|本年度|全年|一年|近年)(?:以来|来)?\s*[，,、]?\s*)?(?:(?:在|为|按照|根据|围绕|以|自)(?:[^。；;，,《]|《[^》。]{0,60}》){0,40}[，,]\s*){0,3}(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?(?:以来|来)?\s*[，,、]\s*)?(?:(?:现将|现就)(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?)?)?(?:[\u3400-\u9fff]{2,6}?(?:省|市|自治州|州|盟|地区))?(?:[\u3400-\u9fff]{0,6}(?:开发区|新区|园区|管委会|管理委员会)[(（])?\s*$/u;
 /** How far back a subject's sentence may start. */
 const SUBJECT_LOOKBACK = 90;
 
@@ -1102,9 +1103,11 @@ function issuesOwnDocuments(c: ScoredUnit, scored: readonly ScoredUnit[]): boole
 const AGREEMENT_CONFIDENCE = 0.35;
 /**
  * A name short enough to be a place's own name (two to four characters and its level word; 坚强领导和区 is a phrase),
- * not ending in a conjunction: the only kind taken on a single mention.
+ * not ending in a conjunction — except a two-character stem X和 whose X is no level or organ word (东和镇 is a name,
+ * 村和镇 two words): the only kind taken on a single mention.
  */
-const PLAIN_NAME = /^[\u3400-\u9fff]{1,3}[^\s和与及或同跟](?:街道|街|镇|乡|区|县|旗|市)$/u;
+const PLAIN_NAME =
+  /^(?:[\u3400-\u9fff]{1,3}[^\s和与及或同跟]|[^\s\p{P}全本我各该此每两省市区县州乡镇村街道社组委局所队站部办党]和)(?:街道|街|镇|乡|区|县|旗|市)$/u;
 /** Confidence of the only name of the author's level when it is said once: above the bar, below everything else. */
 const SINGLE_MENTION_CONFIDENCE = 0.25;
 /** Mentions (any position) a name needs to be chosen by agreement. */
@@ -1163,15 +1166,70 @@ function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel 
     chosen !== undefined &&
     namedAsAuthor(chosen.known, chosen.evidence) &&
     !ranked.slice(1).some((c) => !isSuperior(c.level, chosen.level) && namedAsAuthor(c.known, c.evidence));
+  const once = chosen !== undefined && namedOnceAtOpening(chosen) && !openingCorroborated(norm, chosen, voice);
   return ranked.map(({ name, level, confidence, reason, known, evidence }, i) => ({
     name,
     level,
     confidence: round(confidence),
-    reason,
+    reason:
+      i === 0 && once
+        ? `${reason}；但全文只出现1次（开头的主语），标题、署名和网页来源栏都没有写明，名称也没有再出现，据此推定，把握较低（${round(confidence)}）`
+        : reason,
     known,
-    tentative: round(confidence) < TENTATIVE_UNIT_CONFIDENCE && !(i === 0 && readNotGuessed),
+    tentative: (round(confidence) < TENTATIVE_UNIT_CONFIDENCE && !(i === 0 && readNotGuessed)) || (i === 0 && once),
     evidence,
   }));
+}
+
+/**
+ * Whether a name rests on one mention, the subject of the opening (2024年，XX镇坚持…; 今年以来，XX乡…): no title,
+ * signature, 来源 field or heading names it, it is not registered and the text never says it again. A careful reader
+ * takes it for the author, but one sentence is all there is (it may be a copied paragraph, or a unit the report
+ * praises): tentative.
+ */
+/**
+ * Evidence beside a name said once, as the opening's subject, that a careful reader takes for the author's: the name
+ * joined to its own organ (XX县人民政府坚持…, the formal name an author signs with), the text
+ * speaks of itself at that name's level (我镇, 全镇, 镇党委… as the opening's subject, 现将街道…报告如下, its own
+ * 镇党委 or 街道党工委 by the bare level word anywhere), or it is
+ * addressed to a superior of that level (区委、区政府：over `2024年，XX街道坚持…`). Two roles of one unit; the
+ * superior's leadership in the same sentence (XX镇在县委的领导下) is the sentence itself, not more evidence.
+ */
+function openingCorroborated(norm: NormalisedText, c: ScoredUnit, voice?: Voice): boolean {
+  if (!c.level) return false;
+  // its own organ speaking (2023年，XX县人民政府坚持…, XX街道办事处深入…): the formal name an author signs with
+  if (c.anchored) return true;
+  if ((voice?.get(c.level)?.size ?? 0) > 0 || OWN_ORGAN[c.level]?.test(norm.text)) return true;
+  const to = ADDRESSED_TO[c.level];
+  if (!to) return false;
+  // the line before the opening's (normalisation may have joined it to the lines above it: a title, a page's fields)
+  const before = norm.text.slice(0, Math.max(0, norm.text.lastIndexOf('\n', c.first))).trimEnd();
+  const addressee = ADDRESSEE_TAIL.exec(before)?.[1];
+  return addressee !== undefined && to.test(addressee);
+}
+
+/** An addressee ending the text before the opening line: up to 30 characters and a colon (区委、区政府：). */
+const ADDRESSEE_TAIL = /([^。，,；;:：\s]{2,30})[:：]$/u;
+
+/**
+ * A 街道's, 镇's or 乡's own organ named by its bare level word, anywhere (…。镇党委召开…, 以街道党工委…): the text speaks
+ * as that level — a district's report says 各镇党委, 各街道党工委.
+ */
+const OWN_ORGAN: Partial<Record<UnitLevel, RegExp>> = {
+  STREET: /(?:^|[^\u3400-\u9fff]|[以由经在和与及对将把为向从])街道(?:党工委|党委|办事处)/mu,
+  TOWN: /(?:^|[^\u3400-\u9fff]|[以由经在和与及对将把为向从])[镇乡](?:党委|人民政府|政府)/mu,
+};
+
+/** An addressee line naming a superior of each level (区委、区政府：; 中共XX县委员会、XX县人民政府：; XX区委全面依法治区委员会：). */
+const ADDRESSED_TO: Partial<Record<UnitLevel, RegExp>> = {
+  STREET: /[区县市旗盟](?:委|政府|人民政府|委员会)|(?:工委|管委会)|依法治[区县市旗]/u,
+  TOWN: /[区县市旗盟](?:委|政府|人民政府|委员会)|(?:工委|管委会)|依法治[区县市旗]/u,
+  DISTRICT: /[市州盟](?:委|政府|人民政府|委员会)|依法治[市州盟]/u,
+  CITY: /(?:省|自治区)(?:委|党委|政府|人民政府|委员会)|依法治省/u,
+};
+
+function namedOnceAtOpening(c: ScoredUnit): boolean {
+  return !c.known && c.outsideBooks === 1 && c.evidence.length === 1 && c.evidence[0]?.source === 'OPENING';
 }
 
 /**
@@ -1197,6 +1255,8 @@ interface ScoredUnit extends Omit<UnitCandidate, 'tentative'> {
   documentHeads?: number;
   /** mentions outside any document's name */
   outsideBooks?: number;
+  /** a mention joined to the unit's own organ (XX县人民政府, XX街道办事处) */
+  anchored?: boolean;
 }
 
 /**
@@ -1225,6 +1285,7 @@ function scoreUnitGroup(norm: NormalisedText, ms: Mention[], author: UnitLevel |
     first: ms.reduce((min, m) => Math.min(min, m.start), Infinity),
     documentHeads: ms.filter((m) => DOCUMENT_HEAD.test(norm.text.slice(Math.max(0, m.start - 8), m.start))).length,
     outsideBooks: ms.filter((m) => m.weight > 0.03).length,
+    anchored: ms.some((m) => m.anchored),
     evidence: kept
       .slice(0, MAX_LISTED_EVIDENCE)
       .sort((a, b) => a.start - b.start)
