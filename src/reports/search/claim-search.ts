@@ -9,6 +9,7 @@
  * caller's scope.
  */
 import type { EntityManager } from 'typeorm';
+import { jsonInsertSelect, jsonRowsOf } from '../../db/bulk-insert';
 import { claimTokens, likePattern, type ParsedQuery } from '../../reading/search-query';
 
 export interface SearchWhere {
@@ -53,15 +54,22 @@ export async function indexClaims(manager: EntityManager, claims: ReadonlyArray<
     }
     return;
   }
-  const CHUNK = 200;
+  // one JSON text of [rowid, tokens] pairs per statement (bulk-insert.ts jsonRowsOf), else one parameter a value
+  const CHUNK = 5000;
   for (let i = 0; i < claims.length; i += CHUNK) {
-    const chunk = claims.slice(i, i + CHUNK);
-    const params: unknown[] = [];
-    const rows = chunk.map((claim) => {
-      params.push(claim.id, claimTokens(claim.text).join(' '));
-      return '(?, ?)';
-    });
-    await manager.query(`INSERT OR REPLACE INTO claim_search (rowid, tokens) VALUES ${rows.join(', ')}`, params);
+    const rows = claims.slice(i, i + CHUNK).map((claim) => [claim.id, claimTokens(claim.text).join(' ')]);
+    const json = jsonRowsOf(rows);
+    if (json !== null) {
+      await manager.query(`INSERT OR REPLACE INTO claim_search (rowid, tokens) ${jsonInsertSelect(2)}`, [json]);
+      continue;
+    }
+    for (let j = 0; j < rows.length; j += 200) {
+      const chunk = rows.slice(j, j + 200);
+      await manager.query(
+        `INSERT OR REPLACE INTO claim_search (rowid, tokens) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`,
+        chunk.flat(),
+      );
+    }
   }
 }
 
