@@ -196,10 +196,14 @@ export class FlagResolver {
   }
 
   @FieldResolver(() => UnitNode, { nullable: true })
-  async unit(@Root() flag: FlagType, @Ctx() ctx: Context): Promise<UnitNode | null> {
+  unit(@Root() flag: FlagType, @Ctx() ctx: Context): UnitNode | null | Promise<UnitNode | null> {
     if (flag.unitDbId === null) return null;
-    const unit = await ctx.loaders.of(unitLoaders).unitById.load(flag.unitDbId);
-    return unit ? UnitNode.from(unit) : null;
+    // a listed flag's unit was read with it, in the caller's scope (the loader is primed with it too): no promise per row
+    if (flag.unitRow) return UnitNode.from(flag.unitRow);
+    return ctx.loaders
+      .of(unitLoaders)
+      .unitById.load(flag.unitDbId)
+      .then((unit) => (unit ? UnitNode.from(unit) : null));
   }
 
   @FieldResolver(() => [ClaimNode], { description: 'The claims that explain the flag.' })

@@ -5,6 +5,7 @@ import { ConnectionType, Node, toGlobalId } from '../graphql/relay';
 import type { LocalText } from '../i18n/messages';
 import type { ListedFlag } from './flag-list.store';
 import type { Assessment } from './assessment.entity';
+import type { Unit } from '../units/unit.entity';
 import type { AssessmentResult, CoverageCount, FlagResult, ItemResult, PartCoverage, ScoreResult, TargetCheck } from './types';
 
 @ObjectType('CoverageCount', { description: 'Covered items out of assessable items, with the raw counts beside the ratio.' })
@@ -141,6 +142,8 @@ export class TargetCheckType {
 @ObjectType('Flag', { description: '缺口/预警: a finding with a stable code (see README "Flags").' })
 export class FlagType {
   unitDbId: number | null;
+  /** the flag's unit when the list read it with the flag (the `unit` field answers it without a load) */
+  unitRow?: Unit;
   claimDbIds: number[];
 
   @Field(() => ID, {
@@ -186,6 +189,7 @@ export class FlagType {
     return Object.assign(new FlagType(), {
       id: f.id === null ? null : toGlobalId('Flag', f.id),
       unitDbId: f.unitId,
+      unitRow: f.unit,
       claimDbIds: f.claimIds,
       code: f.code as FlagCodeEnum,
       severity: f.severity as SeverityEnum,
