@@ -138,7 +138,9 @@ export async function ingestWithCli(
     if (database.type === 'sqlite') env.SQLITE_PATH = database.path;
     else env.DATABASE_URL = database.url;
     if (direct) env.MALLOC_ARENA_MAX ??= '2';
-    const bound = options.nodeArgs.some((a) => /^--max[-_]old[-_]space[-_]size/u.test(a)) ? [] : ['--max-old-space-size=256'];
+    const bound = options.nodeArgs.some((a) => /^--max[-_]old[-_]space[-_]size/u.test(a))
+      ? []
+      : ['--max-old-space-size=256', '--max-semi-space-size=8']; // bin/fazhi's
     const launcher = direct ? process.execPath : join(root, 'bin', 'fazhi');
     const args = direct ? [...bound, ...options.nodeArgs, join(root, 'bin', 'fazhi.js'), 'ingest', folder] : ['ingest', folder];
     progress(`running NODE_OPTIONS='${nodeOptions}' ${launcher} ${args.join(' ')}`);

@@ -27,7 +27,8 @@ if (!existsSync(compiled)) {
  * glibc otherwise gives each thread that allocates (the pool's workers, libuv's threads running
  * SQLite) a malloc arena of its own, and `fazhi ingest` of 2 000 reports at 43 000 units peaked at
  * 446 MB of RSS with 2 arenas against 464–474 MB without (bench/README.md, ingest8). The values
- * are bin/fazhi's too: change both.
+ * are bin/fazhi's too: change both. With the bound, `--max-semi-space-size=8`: the main thread's young
+ * generation, as bin/fazhi sets it (its committed heap at the peak 133–137 → 111–115 MB; bench/README.md, ingest10).
  */
 const HEAP_MB = { ingest: 256, worker: 256 };
 const heapMb = HEAP_MB[process.argv[2]];
@@ -39,7 +40,7 @@ if (heapMb && !heapSet) {
   const { constants } = require('node:os');
   const child = spawn(
     process.execPath,
-    [...process.execArgv, `--max-old-space-size=${heapMb}`, process.argv[1], ...process.argv.slice(2)],
+    [...process.execArgv, `--max-old-space-size=${heapMb}`, '--max-semi-space-size=8', process.argv[1], ...process.argv.slice(2)],
     {
       stdio: 'inherit',
       env: { MALLOC_ARENA_MAX: '2', ...process.env },
