@@ -10,6 +10,11 @@ import { withStoredFlags } from './stored-flags';
 import type { ItemStatus } from '../checklist/types';
 import type { AssessmentResult, FlagResult, ItemResult } from './types';
 import { readRows } from '../db/read-rows';
+import { unionEntities, unionSql, type UnionBranch } from '../db/union-rows';
+import { evidenceBranches, evidenceByClaim, type ClaimEvidence } from './evidence-rows.store';
+import type { Claim } from '../reports/claim.entity';
+import type { EvidenceLink } from '../evidence/evidence-link.entity';
+import type { MetricValue } from '../reports/metric-value.entity';
 
 /** One unit's assessment for a checklist and year: stored, or computed on the fly when none is stored. */
 export interface UnitAssessment {
@@ -60,16 +65,102 @@ export async function assessmentsForUnits(ds: DataSource, units: Unit[], loaded:
         else flagsOf.set(flag.assessmentId, [flag]);
       }
     }
-    for (const row of rows) {
-      row.flagRows = flagsOf.get(row.id) ?? [];
-      row.result = withStoredFlags(row.result, row.flagRows);
-      stored.set(row.unitId, row);
-    }
+    for (const row of rows) stored.set(row.unitId, withFlagRows(row, flagsOf.get(row.id) ?? []));
   }
   return units.map((unit) => {
     const row = stored.get(unit.id) ?? null;
     return row ? { unit, stored: row, result: row.result } : { unit, stored: null, result: noReportResult(loaded) };
   });
+}
+
+/** A stored assessment made whole: its flag rows, and its result with them (as the entity's `@AfterLoad` does). */
+function withFlagRows(row: Assessment, flagRows: AssessmentFlag[]): Assessment {
+  row.flagRows = flagRows;
+  row.result = withStoredFlags(row.result, flagRows);
+  return row;
+}
+
+/** What a unit's assessment page reads in one statement ({@link unitPage}). */
+export interface UnitPage {
+  /** null when it does not exist or is outside the scope */
+  unit: Unit | null;
+  /** the unit's parent as the unit loader answers it: null when there is none or it is outside the scope */
+  parent: Unit | null;
+  /** null when `unit` is */
+  assessment: UnitAssessment | null;
+  /** the claims linked in the assessment's report (in the scope), with their links and metric values; empty unless asked */
+  evidence: Map<number, ClaimEvidence>;
+}
+
+/**
+ * A unit's assessment page in one statement (one round trip, one snapshot) where the loaders
+ * would send four: the unit and its parent (in the scope, as the unit loader reads them), its
+ * stored assessment for the checklist version and year with its flag rows (as
+ * {@link assessmentsForUnits}; "no report" computed in memory when none is stored) and, when
+ * `withEvidence`, every claim linked in the assessment's report with its links and metric
+ * values, as the evidence loader reads them by claim (src/assessment/evidence-rows.store.ts).
+ * A claim the result names that is not among them (none, unless the links changed under a
+ * locked assessment) is left to the evidence loader.
+ */
+export async function unitPage(
+  ds: DataSource,
+  unitId: number,
+  loaded: LoadedChecklist,
+  year: number,
+  scope: readonly number[] | null,
+  withEvidence: boolean,
+): Promise<UnitPage> {
+  const postgres = ds.options.type === 'postgres';
+  const params: unknown[] = [];
+  const p = (value: unknown): string => {
+    params.push(value);
+    return postgres ? `$${params.length}` : '?';
+  };
+  const inScope = (column: string): string =>
+    scope === null ? '' : ` AND ${column} IN (${(scope.length ? scope : [-1]).map(p).join(', ')})`;
+  const ofUnit = (alias: string): string =>
+    `"${alias}"."checklistId" = ${p(loaded.checklist.id)} AND "${alias}"."year" = ${p(year)} AND "${alias}"."unitId" = ${p(unitId)}`;
+  const branches: UnionBranch[] = [
+    {
+      entity: Unit,
+      alias: 'u',
+      from: `FROM "unit" "u" WHERE ("u"."id" = ${p(unitId)} OR "u"."id" = (SELECT "pu"."parentId" FROM "unit" "pu" WHERE "pu"."id" = ${p(unitId)}))${inScope(`"u"."id"`)}`,
+    },
+    { entity: Assessment, alias: 'a', from: `FROM "assessment" "a" WHERE ${ofUnit('a')}` },
+    {
+      entity: AssessmentFlag,
+      alias: 'f',
+      from: `FROM "assessment_flag" "f" JOIN "assessment" "fa" ON "fa"."id" = "f"."assessmentId" WHERE ${ofUnit('fa')}`,
+    },
+  ];
+  if (withEvidence) {
+    const claims = (): string =>
+      `SELECT "pl"."claimId" FROM "evidence_link" "pl" WHERE "pl"."reportId" = (SELECT "pa"."reportId" FROM "assessment" "pa" WHERE ${ofUnit('pa')})`;
+    branches.push(...evidenceBranches(claims, scope, p));
+  }
+  const [units, assessments, flags, claims, links, metrics] = unionEntities(
+    ds,
+    branches,
+    await readRows(ds, unionSql(ds, branches), params),
+  );
+  const unit = (units as Unit[]).find((u) => u.id === unitId) ?? null;
+  const parent = unit?.parentId == null ? null : ((units as Unit[]).find((u) => u.id === unit.parentId) ?? null);
+  const evidence = withEvidence
+    ? evidenceByClaim(claims as Claim[], links as EvidenceLink[], metrics as MetricValue[])
+    : new Map<number, ClaimEvidence>();
+  if (!unit) return { unit, parent, assessment: null, evidence };
+  const row = (assessments as Assessment[])[0];
+  const assessment: UnitAssessment = row
+    ? {
+        unit,
+        stored: withFlagRows(
+          row,
+          (flags as AssessmentFlag[]).sort((x, y) => x.id - y.id),
+        ),
+        result: row.result,
+      }
+    : { unit, stored: null, result: noReportResult(loaded) };
+  return { unit, parent, assessment, evidence };
 }
 
 /** What list views (coverage matrix, ranking) need of an assessment: statuses, counts, score. */

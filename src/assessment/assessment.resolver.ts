@@ -1,7 +1,8 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Info, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { ChecklistItemNode, ChecklistNode } from '../checklist/checklist.type';
 import type { Checklist } from '../checklist/checklist.entity';
-import type { Context } from '../graphql/context';
+import { scopeList, type Context } from '../graphql/context';
 import { EvidenceLinkNode } from '../evidence/evidence-link.type';
 import { ItemStatusEnum } from '../checklist/checklist.type';
 import { chooseLocale, LocaleEnum } from '../i18n/locale.type';
@@ -11,7 +12,7 @@ import { BadInputError, idOfType } from '../graphql/relay';
 import { ClaimNode, ReportNode } from '../reports/report.type';
 import type { Unit } from '../units/unit.entity';
 import { UnitNode } from '../units/unit.type';
-import { assessmentsForUnits } from './assessment-batch.store';
+import { unitPage } from './assessment-batch.store';
 import { AssessmentNode, FlagType, ItemAssessmentType } from './assessment.type';
 import { chooseChecklistVersion, type LoadedChecklist } from '../checklist/checklist.service';
 import type { DataSource } from 'typeorm';
@@ -69,19 +70,33 @@ export class AssessmentResolver {
   })
   async assessment(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('unitId', () => ID) unitId: string,
     @Arg('year', () => Int) year: number,
     @Arg('checklistId', () => ID, { nullable: true }) checklistId?: string,
   ): Promise<AssessmentNode> {
-    const unit = await ctx.loaders.of(unitLoaders).unitById.load(unitIdArg(unitId));
-    if (!unit) throw new BadInputError('No such unit');
-    const loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
+    const id = unitIdArg(unitId);
+    const units = ctx.loaders.of(unitLoaders).unitById;
+    let loaded: LoadedChecklist;
+    try {
+      loaded = await chooseChecklist(ctx.dataSource, checklistId, year);
+    } catch (error) {
+      // an unknown unit is reported before a year no checklist covers
+      if (!(await units.load(id))) throw new BadInputError('No such unit');
+      throw error;
+    }
+    // the unit, its parent, the stored assessment and its evidence in one statement, handed to the loaders
+    const page = await unitPage(ctx.dataSource, id, loaded, year, scopeList(ctx), asksEvidence(info));
+    if (!page.unit || !page.assessment) throw new BadInputError('No such unit');
+    units.prime(page.unit.id, page.unit);
+    if (page.unit.parentId !== null) units.prime(page.unit.parentId, page.parent);
+    const evidence = ctx.loaders.of(assessmentLoaders).evidenceByClaim;
+    for (const [claimId, found] of page.evidence) evidence.prime(claimId, found);
     // the version's row and items are in hand (kept per version): the evidence fields need no statement for them
     const checklists = ctx.loaders.of(checklistLoaders);
     checklists.checklistById.prime(loaded.checklist.id, loaded.checklist);
     checklists.itemsByChecklist.prime(loaded.checklist.id, loaded.items);
-    const one = (await assessmentsForUnits(ctx.dataSource, [unit], loaded, year))[0]!; // one unit in, one out
-    return AssessmentNode.build(one.result, unit.id, loaded.checklist.id, year, one.stored);
+    return AssessmentNode.build(page.assessment.result, id, loaded.checklist.id, year, page.assessment.stored);
   }
 
   @FieldResolver(() => UnitNode)
@@ -115,6 +130,20 @@ export class AssessmentResolver {
     if (filter?.partCodes?.length) items = items.filter((i) => filter.partCodes!.includes(i.partCode));
     return items.map((i) => ItemAssessmentType.from(i, a.checklistDbId, a.unitDbId, a.year));
   }
+}
+
+const EVIDENCE_FIELDS: ReadonlySet<string> = new Set(['evidence', 'plans', 'shortcomings']);
+
+/** Whether a selection may ask for an item's evidence, plans or shortcomings (a fragment: it may). */
+function selectsEvidence(set: SelectionSetNode | undefined): boolean {
+  return (
+    set?.selections.some((s) => s.kind !== Kind.FIELD || EVIDENCE_FIELDS.has(s.name.value) || selectsEvidence(s.selectionSet)) ?? false
+  );
+}
+
+/** Whether the `assessment` field being resolved asks for evidence: its claims are then read with the page. */
+function asksEvidence(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) => selectsEvidence(node.selectionSet));
 }
 
 /** Loads the claims (and their links to the item) behind a list of claim ids. */

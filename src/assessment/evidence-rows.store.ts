@@ -4,12 +4,12 @@
  * to the caller's units through each row's report, as the claim, link and metric loaders are
  * (src/graphql/loaders.ts `SCOPE.viaReport`).
  */
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { entityFromRaw } from '../db/hydrate';
+import type { DataSource } from 'typeorm';
 import { EvidenceLink } from '../evidence/evidence-link.entity';
 import { Claim } from '../reports/claim.entity';
 import { MetricValue } from '../reports/metric-value.entity';
 import { readRows } from '../db/read-rows';
+import { unionEntities, unionSql, type UnionBranch } from '../db/union-rows';
 
 /** A claim (null outside the caller's scope or when gone) with its links and metric values, each by id. */
 export interface ClaimEvidence {
@@ -24,6 +24,34 @@ const TABLES = [
   { entity: MetricValue, table: 'metric_value', alias: 'm', key: 'claimId' },
 ] as const;
 
+/**
+ * The three branches (claims, links, metric values) of the claims whose ids `claims()` gives
+ * (a list of placeholders or a subquery; called once per branch, in the order the text reads:
+ * SQLite's `?` are numbered by position), in the caller's scope.
+ */
+export function evidenceBranches(claims: () => string, scope: readonly number[] | null, p: (value: unknown) => string): UnionBranch[] {
+  return TABLES.map((t) => {
+    let from = `FROM "${t.table}" "${t.alias}" WHERE "${t.alias}"."${t.key}" IN (${claims()})`;
+    if (scope !== null) {
+      const units = scope.length ? scope : [-1];
+      from += ` AND "${t.alias}"."reportId" IN (SELECT "sr"."id" FROM "report" "sr" WHERE "sr"."unitId" IN (${units.map(p).join(', ')}))`;
+    }
+    return { entity: t.entity, alias: t.alias, from };
+  });
+}
+
+/** The rows of {@link evidenceBranches} by claim: every claim read, with its links and metric values in id order. */
+export function evidenceByClaim(claims: Claim[], links: EvidenceLink[], metrics: MetricValue[]): Map<number, ClaimEvidence> {
+  const byClaim = new Map<number, ClaimEvidence>(claims.map((claim) => [claim.id, { claim, links: [], metrics: [] }]));
+  for (const link of links) byClaim.get(link.claimId)?.links.push(link);
+  for (const metric of metrics) byClaim.get(metric.claimId)?.metrics.push(metric);
+  for (const e of byClaim.values()) {
+    e.links.sort((a, b) => a.id - b.id);
+    e.metrics.sort((a, b) => a.id - b.id);
+  }
+  return byClaim;
+}
+
 export async function evidenceRows(ds: DataSource, claimIds: readonly number[], scope: readonly number[] | null): Promise<ClaimEvidence[]> {
   const postgres = ds.options.type === 'postgres';
   const params: unknown[] = [];
@@ -31,41 +59,9 @@ export async function evidenceRows(ds: DataSource, claimIds: readonly number[], 
     params.push(value);
     return postgres ? `$${params.length}` : '?';
   };
-  const columns = TABLES.map((t) => ds.getMetadata(t.entity as EntityTarget<ObjectLiteral>).columns);
-  // typed NULLs: PostgreSQL types a column NULL in the first two branches as text
-  const none = (column: (typeof columns)[number][number]): string =>
-    postgres ? `CAST(NULL AS ${ds.driver.normalizeType(column)})` : 'NULL';
-  const branches = TABLES.map((t, k) => {
-    const select = TABLES.map((other, j) =>
-      columns[j]!.map((c) => (j === k ? `"${other.alias}"."${c.databaseName}"` : none(c)) + ` AS "${other.alias}_${c.databaseName}"`).join(
-        ', ',
-      ),
-    ).join(', ');
-    let sql = `SELECT ${k} AS "kind", ${select} FROM "${t.table}" "${t.alias}" WHERE "${t.alias}"."${t.key}" IN (${claimIds.map(p).join(', ')})`;
-    if (scope !== null) {
-      const units = scope.length ? scope : [-1];
-      sql += ` AND "${t.alias}"."reportId" IN (SELECT "sr"."id" FROM "report" "sr" WHERE "sr"."unitId" IN (${units.map(p).join(', ')}))`;
-    }
-    return sql;
-  });
-  const raw = await readRows(ds, branches.join(' UNION ALL '), params);
-  const byClaim = new Map<number, ClaimEvidence>(claimIds.map((id) => [id, { claim: null, links: [], metrics: [] }]));
-  for (const r of raw) {
-    const kind = Number(r.kind);
-    if (kind === 0) {
-      const claim = entityFromRaw(ds, Claim, r, 'c');
-      byClaim.get(claim.id)!.claim = claim; // asked for by id
-    } else if (kind === 1) {
-      const link = entityFromRaw(ds, EvidenceLink, r, 'l');
-      byClaim.get(link.claimId)?.links.push(link);
-    } else {
-      const metric = entityFromRaw(ds, MetricValue, r, 'm');
-      byClaim.get(metric.claimId)?.metrics.push(metric);
-    }
-  }
-  for (const e of byClaim.values()) {
-    e.links.sort((a, b) => a.id - b.id);
-    e.metrics.sort((a, b) => a.id - b.id);
-  }
-  return claimIds.map((id) => byClaim.get(id)!);
+  const branches = evidenceBranches(() => claimIds.map(p).join(', '), scope, p);
+  const [claims, links, metrics] = unionEntities(ds, branches, await readRows(ds, unionSql(ds, branches), params));
+  const byClaim = evidenceByClaim(claims as Claim[], links as EvidenceLink[], metrics as MetricValue[]);
+  // a claim outside the scope or gone: null, with the links and metric values read for it (none: they are read by claim and scope alike)
+  return claimIds.map((id) => byClaim.get(id) ?? { claim: null, links: [], metrics: [] });
 }
