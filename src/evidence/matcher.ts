@@ -156,8 +156,34 @@ interface CompiledItem {
   together: [string[], string[]][];
   exclude: string[];
   metrics: Set<string>;
+  /** the same metrics keys as a list, in the set's order (no copy per claim) */
+  metricList: string[];
   /** phrases blanked before this item's keywords and groups are looked for */
   ignore: string[];
+}
+
+/**
+ * A checklist version's rule words (every item's keywords, together words and exclude words, as
+ * matched) in one trie, so a claim is read once for all of them instead of once per word with
+ * `indexOf`: `scan` lists every place a keyword occurs and which rule words occur at all.
+ */
+interface CompiledRules {
+  items: CompiledItem[];
+  /** the distinct rule words, numbered: a word's number is its place here */
+  needles: string[];
+  /** per item: its exclude words' needle numbers; per item and together group: its words' */
+  excludeNeedle: Int32Array[];
+  togetherNeedle: Int32Array[][];
+  /** per item, the number of its first keyword among all items' keywords (keyword k of item i is slot `keywordBase[i] + k`) */
+  keywordBase: Int32Array;
+  keywordCount: number;
+  /** per needle: the keyword slots using it, with their items, flat as [slot, item, slot, item, …]; items with ignore phrases left out */
+  keywordUses: Int32Array[];
+  /** trie over the needles: node → (code unit → node); `ends[node]` the needle ending there, or -1 */
+  children: Array<Map<number, number>>;
+  ends: Int32Array;
+  /** per claim scratch: whether each needle occurs in the text */
+  present: Uint8Array;
 }
 
 interface Hit {
@@ -168,12 +194,75 @@ interface Hit {
 }
 
 /** Compiled rules per checklist version (per `items` array): compiled once, not per claim. */
-const compiledCache = new WeakMap<readonly ChecklistItemDefinition[], CompiledItem[]>();
+const compiledCache = new WeakMap<readonly ChecklistItemDefinition[], CompiledRules>();
 
-function compileItems(items: readonly ChecklistItemDefinition[]): CompiledItem[] {
+function compileItems(items: readonly ChecklistItemDefinition[]): CompiledRules {
   const cached = compiledCache.get(items);
   if (cached) return cached;
-  const compiled = items
+  const compiled = rulesOf(compiledItems(items));
+  compiledCache.set(items, compiled);
+  return compiled;
+}
+
+/** The rule words of compiled items in one trie ({@link CompiledRules}). */
+function rulesOf(items: CompiledItem[]): CompiledRules {
+  const needles: string[] = [];
+  const numberOf = new Map<string, number>();
+  const needle = (w: string): number => {
+    let n = numberOf.get(w);
+    if (n === undefined) {
+      n = needles.length;
+      needles.push(w);
+      numberOf.set(w, n);
+    }
+    return n;
+  };
+  const uses: number[][] = [];
+  const keywordBase = new Int32Array(items.length);
+  let keywordCount = 0;
+  items.forEach((item, index) => {
+    keywordBase[index] = keywordCount;
+    item.keywords.forEach(([, w], k) => {
+      const n = needle(w);
+      if (item.ignore.length === 0) (uses[n] ??= []).push(keywordCount + k, index);
+    });
+    keywordCount += item.keywords.length;
+  });
+  const togetherNeedle = items.map((item) => item.together.map(([, group]) => Int32Array.from(group, needle)));
+  const excludeNeedle = items.map((item) => Int32Array.from(item.exclude, needle));
+  const children: Array<Map<number, number>> = [new Map()];
+  const ends: number[] = [-1];
+  needles.forEach((w, n) => {
+    let node = 0;
+    for (let i = 0; i < w.length; i += 1) {
+      const c = w.charCodeAt(i);
+      let to = children[node]?.get(c);
+      if (to === undefined) {
+        to = children.length;
+        children.push(new Map());
+        ends.push(-1);
+        children[node]?.set(c, to);
+      }
+      node = to;
+    }
+    ends[node] = n;
+  });
+  return {
+    items,
+    needles,
+    excludeNeedle,
+    togetherNeedle,
+    keywordBase,
+    keywordCount,
+    keywordUses: needles.map((_, n) => Int32Array.from(uses[n] ?? [])),
+    children,
+    ends: Int32Array.from(ends),
+    present: new Uint8Array(needles.length),
+  };
+}
+
+function compiledItems(items: readonly ChecklistItemDefinition[]): CompiledItem[] {
+  return items
     .map((item, order) => ({ item, order }))
     .filter(({ item }) => item.assessable)
     .map(({ item, order }): CompiledItem => {
@@ -189,16 +278,48 @@ function compileItems(items: readonly ChecklistItemDefinition[]): CompiledItem[]
           .filter(([, c]) => c.length > 0 && c.every((w) => w !== '')),
         exclude: item.match.exclude.map(compact).filter((w) => w !== ''),
         metrics: new Set(item.match.metrics),
+        metricList: [...new Set(item.match.metrics)],
         ignore: unique(item.match.ignore ?? [])
           .map(compact)
           .filter((w) => w !== ''),
       };
     });
-  compiledCache.set(items, compiled);
-  return compiled;
 }
 
-function matchPrepared(text: string, claimMetrics: ReadonlySet<string>, items: readonly CompiledItem[]): (ItemMatch & { order: number })[] {
+/**
+ * Reads a (prepared) text once with the rules' trie: `hitsOf[slot]` gets every place (by
+ * start) the slot's keyword occurs ({@link CompiledRules.keywordBase}), overlapping ones included — as `indexOf` from each hit's
+ * start + 1 finds them — for every item without ignore phrases (their text is the text itself);
+ * `present[needle]` says whether a rule word occurs at all.
+ */
+function scanRules(text: string, rules: CompiledRules, hitsOf: Array<Hit[] | undefined>): void {
+  const { children, ends, keywordUses, keywordBase, present, items } = rules;
+  present.fill(0);
+  for (let at = 0; at < text.length; at += 1) {
+    let node = 0;
+    for (let i = at; i < text.length; i += 1) {
+      const to = children[node]?.get(text.charCodeAt(i));
+      if (to === undefined) break;
+      node = to;
+      const n = ends[to] as number;
+      if (n < 0) continue;
+      present[n] = 1;
+      const use = keywordUses[n] as Int32Array;
+      for (let u = 0; u < use.length; u += 2) {
+        const slot = use[u] as number;
+        const item = use[u + 1] as number;
+        const word = (items[item] as CompiledItem).keywords[slot - (keywordBase[item] as number)]?.[0] as string;
+        const hit: Hit = { item, word, start: at, end: i + 1 };
+        const list = hitsOf[slot];
+        if (list) list.push(hit);
+        else hitsOf[slot] = [hit];
+      }
+    }
+  }
+}
+
+function matchPrepared(text: string, claimMetrics: ReadonlySet<string>, rules: CompiledRules): (ItemMatch & { order: number })[] {
+  const { items, present, excludeNeedle, togetherNeedle } = rules;
   const seen = items.map((item) => blankPhrases(text, item.ignore));
   // A hit can only be a fragment of two words when Han characters surround it on both
   // sides; only then is the text around it segmented (a window of FRAGMENT_WINDOW
@@ -226,18 +347,26 @@ function matchPrepared(text: string, claimMetrics: ReadonlySet<string>, items: r
   };
   // every place each item's keywords occur in its text, fragments included; a hit counts when
   // it is no fragment, and survives when it also lies inside no longer counting hit of another item
+  // (one read of the text for every item without ignore phrases; `indexOf` in its own text for an item with some)
+  const hitsOf = new Array<Hit[] | undefined>(rules.keywordCount);
+  scanRules(text, rules, hitsOf);
+  const { keywordBase } = rules;
   const hits: Hit[] = [];
-  const hitsOf = items.map((item, index) => {
+  items.forEach((item, index) => {
     const own = seen[index] ?? ''; // seen has an entry per item
-    return item.keywords.map(([word, needle]) => {
-      const mine: Hit[] = [];
-      for (let at = own.indexOf(needle); at >= 0; at = own.indexOf(needle, at + 1)) {
-        mine.push({ item: index, word, start: at, end: at + needle.length });
+    const base = keywordBase[index] as number;
+    item.keywords.forEach(([word, needle], k) => {
+      if (item.ignore.length > 0) {
+        const mine: Hit[] = [];
+        for (let at = own.indexOf(needle); at >= 0; at = own.indexOf(needle, at + 1)) {
+          mine.push({ item: index, word, start: at, end: at + needle.length });
+        }
+        hitsOf[base + k] = mine;
       }
-      hits.push(...mine);
-      return mine;
+      for (const h of hitsOf[base + k] ?? []) hits.push(h);
     });
   });
+  const occursAtAll = (n: number): boolean => present[n] === 1;
   const counts = (h: Hit): boolean => !isFragment(h.start, h.end);
   // a hit containing h starts at most `longest` characters before h's end: only those are looked at
   const byStart = new Map<number, Hit[]>();
@@ -260,14 +389,21 @@ function matchPrepared(text: string, claimMetrics: ReadonlySet<string>, items: r
 
   const out: (ItemMatch & { order: number })[] = [];
   items.forEach((item, index) => {
-    if (item.exclude.some((w) => text.includes(w))) return;
+    if ((excludeNeedle[index] as Int32Array).some(occursAtAll)) return;
     const own = seen[index] ?? '';
     // the keywords with a surviving hit, in their order in the item (written words are unique)
-    const keywords = item.keywords.filter((_, k) => (hitsOf[index]?.[k] ?? []).some(survives)).map(([word]) => word);
+    const base = keywordBase[index] as number;
+    const keywords = item.keywords.filter((_, k) => (hitsOf[base + k] ?? []).some(survives)).map(([word]) => word);
+    // a group's words all in the item's own text (its ignore phrases blanked), then each as a word
+    const groupNeedles = togetherNeedle[index] as Int32Array[];
     const together = item.together
-      .filter(([, group]) => group.every((w) => own.includes(w)) && group.every((w) => occurs(own, w)))
+      .filter(
+        ([, group], g) =>
+          (item.ignore.length > 0 ? group.every((w) => own.includes(w)) : (groupNeedles[g] as Int32Array).every(occursAtAll)) &&
+          group.every((w) => occurs(own, w)),
+      )
       .map(([g]) => g);
-    const metrics = [...item.metrics].filter((m) => claimMetrics.has(m));
+    const metrics = item.metricList.filter((m) => claimMetrics.has(m));
     if (keywords.length + together.length + metrics.length === 0) return;
     out.push({ itemCode: item.code, order: item.order, keywords, together, metrics });
   });
