@@ -57,6 +57,8 @@ export interface ExampleIndex {
   sources: Map<string, number>;
   /** scratch space of one query (queries run one at a time: JavaScript is single-threaded here) */
   scratch: Float64Array;
+  /** the examples the query being read shares a word with, in the order first reached (scratch, as `scratch`) */
+  touched: Int32Array;
   /** per word number, its count in the query being read (0 between queries) */
   counts: Int32Array;
   /** the query's distinct word numbers in order of first appearance, and their weights */
@@ -136,6 +138,7 @@ export function indexExamples(
     sourceOf,
     sources,
     scratch: new Float64Array(examples.length),
+    touched: new Int32Array(examples.length),
     counts: new Int32Array(words.length),
     distinct: new Int32Array(words.length),
     queryWeight: new Float64Array(words.length),
@@ -193,25 +196,30 @@ function nearestOfIds(index: ExampleIndex, ids: readonly number[], k: number, ex
   if (size === 0 || k <= 0) return [];
   const norm = Math.sqrt(sum) || 1;
   const excluded = excludeSource === undefined ? -1 : (index.sources.get(excludeSource) ?? -1);
-  const { scratch: scores, postingStart, postingAt, postingWeight, sourceOf } = index;
+  const { scratch: scores, touched, postingStart, postingAt, postingWeight, sourceOf } = index;
+  // every weight is positive: an example sharing a word with the claim scores above 0 from its
+  // first posting on, so the examples reached are those whose score leaves 0
+  let reached = 0;
   for (let w = 0; w < size; w += 1) {
     const id = distinct[w] as number;
     const q = (queryWeight[w] as number) / norm;
     const end = postingStart[id + 1] as number;
     for (let i = postingStart[id] as number; i < end; i += 1) {
       const at = postingAt[i] as number;
-      scores[at] = (scores[at] as number) + q * (postingWeight[i] as number);
+      const before = scores[at] as number;
+      if (before === 0) touched[reached++] = at;
+      scores[at] = before + q * (postingWeight[i] as number);
     }
   }
-  // the k best, kept sorted (best first, ties in example order) while every example is read in
-  // order (every weight is positive: an example sharing a word with the claim scores above 0);
-  // every score is reset for the next query
+  // the k best, kept sorted by (cosine, best first; then example order) — a total order, so the
+  // examples reached may be read in any order; every score is reset for the next query
   const bestAt = new Int32Array(k);
   const bestCosine = new Float64Array(k);
   let found = 0;
-  for (let at = 0; at < scores.length; at += 1) {
+  for (let t = 0; t < reached; t += 1) {
+    const at = touched[t] as number;
     const cosine = scores[at] as number;
-    if (cosine === 0) continue;
+    if (cosine === 0) continue; // reached twice (never expected: the weights are positive)
     scores[at] = 0;
     if (sourceOf[at] === excluded) continue;
     if (found === k) {
@@ -277,7 +285,15 @@ function exampleQuote(text: string, max = 24): string {
   return chars.length <= max ? flat : `${chars.slice(0, max).join('')}…`;
 }
 
-/** Why an examples link was proposed, in Chinese: the nearest example that voted for the item. */
+const reasons = new WeakMap<Example, string>();
+
+/** Why an examples link was proposed, in Chinese: the nearest example that voted for the item (once per example). */
 export function exampleReason(v: Pick<ExampleVote, 'nearest'>): string {
-  return `与已标注例句相近：「${exampleQuote(v.nearest.example.text)}」`;
+  const { example } = v.nearest;
+  let reason = reasons.get(example);
+  if (reason === undefined) {
+    reason = `与已标注例句相近：「${exampleQuote(example.text)}」`;
+    reasons.set(example, reason);
+  }
+  return reason;
 }
