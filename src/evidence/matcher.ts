@@ -288,11 +288,11 @@ function compiledItems(items: readonly ChecklistItemDefinition[]): CompiledItem[
 
 /**
  * Reads a (prepared) text once with the rules' trie: `hitsOf[slot]` gets every place (by
- * start) the slot's keyword occurs ({@link CompiledRules.keywordBase}), overlapping ones included — as `indexOf` from each hit's
+ * start) the slot's keyword occurs ({@link CompiledRules.keywordBase}), and `hits` all of them, overlapping ones included — as `indexOf` from each hit's
  * start + 1 finds them — for every item without ignore phrases (their text is the text itself);
  * `present[needle]` says whether a rule word occurs at all.
  */
-function scanRules(text: string, rules: CompiledRules, hitsOf: Array<Hit[] | undefined>): void {
+function scanRules(text: string, rules: CompiledRules, hitsOf: Array<Hit[] | undefined>, hits: Hit[]): void {
   const { children, ends, keywordUses, keywordBase, present, items } = rules;
   present.fill(0);
   for (let at = 0; at < text.length; at += 1) {
@@ -310,6 +310,7 @@ function scanRules(text: string, rules: CompiledRules, hitsOf: Array<Hit[] | und
         const item = use[u + 1] as number;
         const word = (items[item] as CompiledItem).keywords[slot - (keywordBase[item] as number)]?.[0] as string;
         const hit: Hit = { item, word, start: at, end: i + 1 };
+        hits.push(hit);
         const list = hitsOf[slot];
         if (list) list.push(hit);
         else hitsOf[slot] = [hit];
@@ -348,22 +349,22 @@ function matchPrepared(text: string, claimMetrics: ReadonlySet<string>, rules: C
   // every place each item's keywords occur in its text, fragments included; a hit counts when
   // it is no fragment, and survives when it also lies inside no longer counting hit of another item
   // (one read of the text for every item without ignore phrases; `indexOf` in its own text for an item with some)
+  // (the order of `hits` only orders the questions asked, not the answers)
   const hitsOf = new Array<Hit[] | undefined>(rules.keywordCount);
-  scanRules(text, rules, hitsOf);
-  const { keywordBase } = rules;
   const hits: Hit[] = [];
+  scanRules(text, rules, hitsOf, hits);
+  const { keywordBase } = rules;
   items.forEach((item, index) => {
+    if (item.ignore.length === 0) return;
     const own = seen[index] ?? ''; // seen has an entry per item
     const base = keywordBase[index] as number;
     item.keywords.forEach(([word, needle], k) => {
-      if (item.ignore.length > 0) {
-        const mine: Hit[] = [];
-        for (let at = own.indexOf(needle); at >= 0; at = own.indexOf(needle, at + 1)) {
-          mine.push({ item: index, word, start: at, end: at + needle.length });
-        }
-        hitsOf[base + k] = mine;
+      const mine: Hit[] = [];
+      for (let at = own.indexOf(needle); at >= 0; at = own.indexOf(needle, at + 1)) {
+        mine.push({ item: index, word, start: at, end: at + needle.length });
       }
-      for (const h of hitsOf[base + k] ?? []) hits.push(h);
+      hitsOf[base + k] = mine;
+      for (const h of mine) hits.push(h);
     });
   });
   const occursAtAll = (n: number): boolean => present[n] === 1;
@@ -393,17 +394,19 @@ function matchPrepared(text: string, claimMetrics: ReadonlySet<string>, rules: C
     const own = seen[index] ?? '';
     // the keywords with a surviving hit, in their order in the item (written words are unique)
     const base = keywordBase[index] as number;
-    const keywords = item.keywords.filter((_, k) => (hitsOf[base + k] ?? []).some(survives)).map(([word]) => word);
+    const keywords: string[] = [];
+    for (let k = 0; k < item.keywords.length; k += 1) {
+      const list = hitsOf[base + k];
+      if (list !== undefined && list.some(survives)) keywords.push((item.keywords[k] as [string, string])[0]);
+    }
     // a group's words all in the item's own text (its ignore phrases blanked), then each as a word
     const groupNeedles = togetherNeedle[index] as Int32Array[];
-    const together = item.together
-      .filter(
-        ([, group], g) =>
-          (item.ignore.length > 0 ? group.every((w) => own.includes(w)) : (groupNeedles[g] as Int32Array).every(occursAtAll)) &&
-          group.every((w) => occurs(own, w)),
-      )
-      .map(([g]) => g);
-    const metrics = item.metricList.filter((m) => claimMetrics.has(m));
+    const together: string[][] = [];
+    item.together.forEach(([g, group], at) => {
+      const all = item.ignore.length > 0 ? group.every((w) => own.includes(w)) : (groupNeedles[at] as Int32Array).every(occursAtAll);
+      if (all && group.every((w) => occurs(own, w))) together.push(g);
+    });
+    const metrics = claimMetrics.size === 0 ? [] : item.metricList.filter((m) => claimMetrics.has(m));
     if (keywords.length + together.length + metrics.length === 0) return;
     out.push({ itemCode: item.code, order: item.order, keywords, together, metrics });
   });
