@@ -12,10 +12,25 @@ import { itemOwnText } from './similarity';
 const K1 = 1.2;
 const B = 0.75;
 
+/**
+ * The items' bigrams, packed for reading claims: every Han character of an item's bigram has a
+ * number 1 … n (`charId` for the basic plane, `supplementary` beyond it; 0: in no item's bigram,
+ * so no bigram of the claim with it can score), a bigram of numbers (a, b) is the small integer
+ * a · width + b, and its postings — the documents and their BM25 parts, in document order — are
+ * `postingDoc/postingPart[postingStart[slot] … postingStart[slot + 1])` of its slot.
+ */
 interface BigramIndex {
   codes: string[];
-  /** bigram ({@link bigramKeysOf}) → its documents and their BM25 parts, in document order */
-  postings: Map<number, { docs: Int32Array; parts: Float64Array }>;
+  charId: Uint16Array;
+  supplementary: Map<number, number>;
+  width: number;
+  slotOf: Map<number, number>;
+  postingStart: Int32Array;
+  postingDoc: Int32Array;
+  postingPart: Float64Array;
+  /** per slot, the query that last read it (scratch: a claim's distinct bigrams are read once) */
+  stamp: Int32Array;
+  query: number;
 }
 
 const cache = new WeakMap<readonly ChecklistItemDefinition[], BigramIndex>();
@@ -91,11 +106,46 @@ function indexOf(items: readonly ChecklistItemDefinition[]): BigramIndex {
       lists.set(g, list);
     }
   });
-  const postings = new Map<number, { docs: Int32Array; parts: Float64Array }>();
-  for (const [g, list] of lists) {
-    postings.set(g, { docs: Int32Array.from(list, (p) => p.doc), parts: Float64Array.from(list, (p) => p.part) });
-  }
-  const index = { codes: docs.map((d) => d.code), postings };
+  const charId = new Uint16Array(0x10000);
+  const supplementary = new Map<number, number>();
+  let chars = 0;
+  const idOf = (cp: number): number => {
+    let id = cp < 0x10000 ? (charId[cp] as number) : (supplementary.get(cp) ?? 0);
+    if (id === 0) {
+      id = ++chars;
+      if (chars > 0xffff) throw new Error('bigram index: more than 65,535 distinct characters');
+      if (cp < 0x10000) charId[cp] = id;
+      else supplementary.set(cp, id);
+    }
+    return id;
+  };
+  const pairs = [...lists.keys()].map((g): [number, number] => [idOf(Math.floor(g / 0x110000)), idOf(g % 0x110000)]);
+  const width = chars + 1;
+  const slotOf = new Map<number, number>();
+  const postingStart = new Int32Array(lists.size + 1);
+  const postingDoc: number[] = [];
+  const postingPart: number[] = [];
+  [...lists.values()].forEach((list, slot) => {
+    const [a, b] = pairs[slot] as [number, number];
+    slotOf.set(a * width + b, slot);
+    for (const p of list) {
+      postingDoc.push(p.doc);
+      postingPart.push(p.part);
+    }
+    postingStart[slot + 1] = postingDoc.length;
+  });
+  const index: BigramIndex = {
+    codes: docs.map((d) => d.code),
+    charId,
+    supplementary,
+    width,
+    slotOf,
+    postingStart,
+    postingDoc: Int32Array.from(postingDoc),
+    postingPart: Float64Array.from(postingPart),
+    stamp: new Int32Array(lists.size),
+    query: 0,
+  };
   cache.set(items, index);
   return index;
 }
@@ -107,15 +157,33 @@ export function bigramSimilarities(
   top: number,
 ): Array<{ itemCode: string; score: number; rank: number }> {
   const index = indexOf(items);
+  const { charId, supplementary, width, slotOf, postingStart, postingDoc, postingPart, stamp } = index;
   const scores = new Float64Array(index.codes.length);
-  for (const g of new Set(bigramKeysOf(text))) {
-    const posting = index.postings.get(g);
-    if (!posting) continue;
-    const { docs, parts } = posting;
-    for (let i = 0; i < docs.length; i += 1) {
-      const doc = docs[i] as number;
-      scores[doc] = (scores[doc] as number) + (parts[i] as number);
+  if (index.query === 0x7fffffff) {
+    stamp.fill(0);
+    index.query = 0;
+  }
+  const query = ++index.query;
+  // the claim's bigrams as bigramKeysOf reads them, each distinct one once in order of first
+  // appearance (a character in no item's bigram ends a run as a non-Han one does: no bigram with it scores)
+  const t = prepareMatchText(text);
+  let prev = 0;
+  for (let i = 0; i < t.length; ) {
+    const cp = t.codePointAt(i) as number;
+    i += cp > 0xffff ? 2 : 1;
+    const id = cp < 0x10000 ? (charId[cp] as number) : (supplementary.get(cp) ?? 0);
+    if (id !== 0 && prev !== 0) {
+      const slot = slotOf.get(prev * width + id);
+      if (slot !== undefined && stamp[slot] !== query) {
+        stamp[slot] = query;
+        const end = postingStart[slot + 1] as number;
+        for (let p = postingStart[slot] as number; p < end; p += 1) {
+          const doc = postingDoc[p] as number;
+          scores[doc] = (scores[doc] as number) + (postingPart[p] as number);
+        }
+      }
     }
+    prev = id;
   }
   const order = [...scores.keys()].filter((d) => (scores[d] ?? 0) > 0).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
   return order.slice(0, top).map((d, i) => ({ itemCode: index.codes[d] as string, score: scores[d] as number, rank: i + 1 }));
