@@ -52,6 +52,8 @@ export class KnownNameIndex {
   private readonly endCount: Int32Array;
   /** per trie node but the root: the code unit leading to it */
   private readonly edge: Uint16Array;
+  /** the root's child by code unit (0: none), a direct table: every position of a text starts at the root */
+  private readonly rootChild: Int32Array;
   /** distinct (stem, unit) pairs of the 街/街道 names, sorted by stem, then unit */
   private readonly stems: string[];
   private readonly stemUnit: Int32Array;
@@ -125,6 +127,8 @@ export class KnownNameIndex {
     this.endFirst = endFirst.slice(0, nodes);
     this.endCount = endCount.slice(0, nodes);
     this.edge = edge.slice(0, nodes);
+    this.rootChild = new Int32Array(0x10000);
+    for (let n = childFirst[0]!; n < childFirst[0]! + childCount[0]!; n += 1) this.rootChild[edge[n]!] = n;
 
     this.exact = {
       get: (name) => {
@@ -160,9 +164,10 @@ export class KnownNameIndex {
   hitsIn(t: string): KnownNameHit[] {
     const hits: KnownNameHit[] = [];
     for (let at = 0; at < t.length; at += 1) {
-      let node = 0;
+      let node = this.rootChild[t.charCodeAt(at)]!;
+      if (node === 0) continue; // no name starts with this character
       for (let i = at; i < t.length; i += 1) {
-        node = this.child(node, t.charCodeAt(i));
+        if (i > at) node = this.child(node, t.charCodeAt(i));
         if (node < 0) break;
         const from = this.endFirst[node]!;
         for (let e = from; e < from + this.endCount[node]!; e += 1) {
