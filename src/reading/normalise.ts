@@ -115,25 +115,50 @@ function toItems(raw: string): Items {
     }
   }
   const items: Items = { length: 0, code: new Uint16Array(raw.length), at: new Int32Array(raw.length), kind: new Uint8Array(raw.length) };
+  const { kindOf, codeOf } = unitTable();
   for (let k = 0; k < raw.length; k += 1) {
     if (removed[k]) continue;
-    const ch = raw.charAt(k);
-    if (INVISIBLE.has(ch)) continue;
+    const unit = raw.charCodeAt(k);
+    const kind = kindOf[unit] as number;
+    if (kind === INVISIBLE_UNIT) continue;
     const n = items.length;
     items.at[n] = k;
-    if (isNewline(ch)) {
-      items.code[n] = 0x0a;
-      items.kind[n] = NEWLINE;
-    } else if (isSpace(ch)) {
-      items.code[n] = 0x20;
-      items.kind[n] = SPACE;
-    } else {
-      items.code[n] = foldChar(ch).charCodeAt(0);
-      items.kind[n] = CHAR;
-    }
+    items.code[n] = codeOf[unit] as number;
+    items.kind[n] = kind;
     items.length = n + 1;
   }
   return items;
+}
+
+/** {@link unitTable}'s kind of a code unit that is dropped ({@link INVISIBLE}). */
+const INVISIBLE_UNIT = 0xff;
+let units: { kindOf: Uint8Array; codeOf: Uint16Array } | undefined;
+
+/**
+ * What step 1 makes of each UTF-16 code unit, as two tables built once from the predicates
+ * ({@link INVISIBLE}, {@link isNewline}, {@link isSpace}, {@link foldChar}): its kind
+ * (INVISIBLE_UNIT, NEWLINE, SPACE or CHAR) and its code — no string and no set lookup per character.
+ */
+function unitTable(): { kindOf: Uint8Array; codeOf: Uint16Array } {
+  if (units) return units;
+  const kindOf = new Uint8Array(0x10000);
+  const codeOf = new Uint16Array(0x10000);
+  for (let unit = 0; unit < 0x10000; unit += 1) {
+    const ch = String.fromCharCode(unit);
+    if (INVISIBLE.has(ch)) kindOf[unit] = INVISIBLE_UNIT;
+    else if (isNewline(ch)) {
+      kindOf[unit] = NEWLINE;
+      codeOf[unit] = 0x0a;
+    } else if (isSpace(ch)) {
+      kindOf[unit] = SPACE;
+      codeOf[unit] = 0x20;
+    } else {
+      kindOf[unit] = CHAR;
+      codeOf[unit] = foldChar(ch).charCodeAt(0);
+    }
+  }
+  units = { kindOf, codeOf };
+  return units;
 }
 
 /** `*` or its full-width form (what {@link foldChar} folds to `*`). */
