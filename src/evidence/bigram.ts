@@ -68,7 +68,7 @@ function bigramKeysOf(text: string): number[] {
   const t = prepareMatchText(text);
   const out: number[] = [];
   let prev = -1; // the Han character before, or -1
-  for (let i = 0; i < t.length; ) {
+  for (let i = 0; i < t.length;) {
     const cp = t.codePointAt(i) as number;
     i += cp > 0xffff ? 2 : 1;
     if (!isHan(cp)) {
@@ -168,7 +168,7 @@ export function bigramSimilarities(
   // appearance (a character in no item's bigram ends a run as a non-Han one does: no bigram with it scores)
   const t = prepareMatchText(text);
   let prev = 0;
-  for (let i = 0; i < t.length; ) {
+  for (let i = 0; i < t.length;) {
     const cp = t.codePointAt(i) as number;
     i += cp > 0xffff ? 2 : 1;
     const id = cp < 0x10000 ? (charId[cp] as number) : (supplementary.get(cp) ?? 0);
