@@ -674,7 +674,9 @@ function resolveUnitAndYear(
   const year = input.year ?? analysis.year?.value ?? null;
   const maxYear = new Date().getUTCFullYear() + 1;
   if (year === null) {
-    errors.push({ code: 'YEAR_NOT_DETECTED', field: 'input.year', message: 'The year could not be detected from the text; give it.' });
+    // the analyser's reason, in Chinese (what the text holds; no year is guessed), and how to give the year
+    const reason = analysis.errors.find((e) => e.code === 'YEAR_NOT_DETECTED')?.message ?? '未能从报告中确定报告年度；请指定年度';
+    errors.push({ code: 'YEAR_NOT_DETECTED', field: 'input.year', message: `${reason}（命令行 --year，接口 year）后重新导入。` });
   } else if (!Number.isInteger(year) || year < MIN_YEAR || year > maxYear) {
     errors.push({ code: 'YEAR_OUT_OF_RANGE', field: 'input.year', message: `The year must be between ${MIN_YEAR} and ${maxYear}.` });
   }

@@ -12,6 +12,7 @@
  * name of the level the text speaks as (我县 … 浮梁县 … 浮梁县).
  */
 import { knownNameIndex, streetStem } from './known-names';
+import { bodyNameLevel, bodyNamesIn } from './management-bodies';
 import { NormalisedText, toRawRange } from './normalise';
 import type { DocLine, DocumentStructure } from './sections';
 import type {
@@ -598,13 +599,15 @@ const AUTHOR_POSITIONS: ReadonlySet<EvidenceSource> = new Set<EvidenceSource>(['
  * the district or city is its superior.
  */
 const LOWER_UNIT: Partial<Record<UnitLevel, RegExp>> = {
-  DISTRICT: /[\u3400-\u9fff]{2,}(?:街道|镇|乡|街)(?:人民政府|办事处|工作委员会|党工委|委员会|关于|\d|$)/u,
+  DISTRICT:
+    /[\u3400-\u9fff]{2,}(?:街道|镇|乡|街)(?:人民政府|办事处|工作委员会|党工委|委员会|关于|\d|$)|[\u3400-\u9fff]{2,}(?:开发区|高新区|经开区|园区|管理区|社管办|社区管理办公室)(?:管委会|管理委员会|工作委员会|党工委|工委|关于|\d|$)/u,
   CITY: /[\u3400-\u9fff]{2,}(?:街道|镇|乡|街|区|县|旗)(?:人民政府|办事处|工作委员会|党工委|委员会|关于|\d|$)/u,
 };
 
 /** A lower unit's name right after a district's or city's (江州市城南区坚持…, 城南区金山街道): the first is a superior. */
 const LOWER_NAME_NEXT: Partial<Record<UnitLevel, RegExp>> = {
-  DISTRICT: /^[\u3400-\u9fff]{1,5}?(?:街道|镇|乡)(?![域级村])/u,
+  DISTRICT:
+    /^[\u3400-\u9fff]{1,5}?(?:街道|镇|乡|经济技术开发区|经济开发区|高新区|经开区|开发区|工业园区|管理区|社管办|社区管理办公室)(?![域级村])/u,
   CITY: /^[\u3400-\u9fff]{1,5}?(?:新区|区|县|旗|街道|镇|乡)(?![域级村])/u,
 };
 
@@ -615,7 +618,12 @@ function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefin
   for (const seg of segments) {
     if (seg.source === 'PUBLISH_DATE') continue;
     const inBook = bookTitleMask(seg.text);
-    for (const m of [...knownNameMentions(seg, inBook, known), ...suffixNameMentions(seg, inBook, known, doubled)]) {
+    const found = [
+      ...knownNameMentions(seg, inBook, known),
+      ...suffixNameMentions(seg, inBook, known, doubled),
+      ...bodyMentions(seg, inBook, known),
+    ];
+    for (const m of found) {
       const id = `${m.key}@${m.start}`; // the same name at the same place once
       if (seen.has(id)) continue;
       seen.add(id);
@@ -757,6 +765,38 @@ function knownNameMentions(seg: Segment, inBook: Uint8Array, known: readonly Kno
       anchored: ORGAN_AFTER.test(t.slice(at + n.length, at + n.length + 8)),
       start: seg.offset + at,
       end: seg.offset + at + n.length,
+    });
+  }
+  return out;
+}
+
+/** A management body's organs right after its name (XX经开区党工委、管委会, XX高新区管理委员会): the name is the author's. */
+const BODY_ORGAN_AFTER = /^(?:党工委|工委|管委会|管理委员会)/u;
+
+/**
+ * Management bodies read by their shape (a development zone run by a 党工委 and a 管委会, a 管理区, a 社区管理办公室 —
+ * XX社管办): see management-bodies.ts. They count as names read from their suffix do, the body word standing for it.
+ */
+function bodyMentions(seg: Segment, inBook: Uint8Array, known: readonly KnownUnit[] | undefined): Mention[] {
+  const t = seg.text;
+  const out: Mention[] = [];
+  for (const b of bodyNamesIn(t)) {
+    const after = t.slice(b.end, b.end + 8);
+    const book = Boolean(inBook[b.wordAt]);
+    const anchored = !book && (ORGAN_AFTER.test(after) || BODY_ORGAN_AFTER.test(after));
+    const subject = seg.opening && atSubject(t, b.start);
+    const resolved = resolveKnownUnit(b.name, known);
+    out.push({
+      key: resolved ? `known:${resolved.name}` : b.key,
+      name: resolved ? resolved.name : b.name,
+      level: b.level,
+      source: seg.source,
+      weight: suffixNameWeight(seg, b.wordAt, b.word, b.level, subject, anchored, book),
+      known: resolved !== null,
+      credible: !book && (AUTHOR_POSITIONS.has(seg.source) || subject || anchored),
+      anchored,
+      start: seg.offset + b.start,
+      end: seg.offset + b.end,
     });
   }
   return out;
@@ -1857,7 +1897,7 @@ function explicitUnit(name: string, known: readonly KnownUnit[] | undefined): Un
   const suffix = /(街道|街|镇|乡|区|县|旗|市)$/u.exec(canonical)?.[1];
   return {
     name: canonical,
-    level: suffix ? levelOf(suffix) : null,
+    level: bodyNameLevel(canonical) ?? (suffix ? levelOf(suffix) : null),
     confidence: 1,
     reason: '调用方指定',
     known: resolved !== null,
@@ -1869,12 +1909,36 @@ function explicitUnit(name: string, known: readonly KnownUnit[] | undefined): Un
 /** Two years in a title (2023—2024年度): a report on more than one year. */
 const TITLE_SPAN = /(?:19|20)\d{2}\s*年?度?\s*[-—–~～至到]\s*(?:19|20)\d{2}\s*年度?/u;
 
-/** Why no year was chosen, in Chinese: a title that spans years says so. */
-function yearMissingReason(segments: readonly Segment[]): string {
+/** A party congress's plenum (十九届四中全会, 二十届三中全会): it dates a policy, not the report — no year is reckoned from it. */
+const PLENUM = /[一二三四五六七八九十]{1,3}届(?:[一二三四五六七八九]中)?全会/u;
+/** A year written anywhere (2019年, 二〇一九年, 2019-2020). */
+const ANY_YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)|[〇○零一二三四五六七八九]{4}年/u;
+
+/**
+ * Why no year was chosen, in Chinese, saying what the text does hold: a title spanning years; a year too weak to choose
+ * (only in running text, a plan or a document's name); only a page's publish date; or no year at all — and that none is
+ * reckoned from a plenum's number (十九届四中全会) or guessed. Ingest asks for the year with it.
+ */
+function yearMissingReason(segments: readonly Segment[], candidates: readonly YearCandidate[]): string {
   const span = segments.find((s) => s.source === 'TITLE' && TITLE_SPAN.test(s.text));
   const spanText = span ? TITLE_SPAN.exec(span.text)?.[0] : undefined;
   if (spanText) return `未能确定报告年度：标题写的是跨年度的“${spanText}”，报告不止一个年度；请指定年度`;
-  return '未能确定报告年度：标题、开头和署名日期都没有写明年份（网页发布日期不足以确定）；请指定年度';
+  const plenum = segments.some((s) => s.source !== 'PUBLISH_DATE' && PLENUM.test(s.text))
+    ? '；文中的全会届次（如“十九届四中全会”）只说明政策出处，不据此推算年份'
+    : '';
+  // 今年以来 with no publish date to date it (a page's date in the second half of a year counts for 今年)
+  const thisYear = segments.some((s) => !s.plan && (s.source === 'TITLE' || s.source === 'OPENING') && THIS_YEAR.test(s.text))
+    ? '（开头只说“今年”，没有网页发布日期可以对照）'
+    : '';
+  const best = candidates[0];
+  if (best) {
+    return `未能确定报告年度：标题、开头和署名日期都没有写明报告年度，最可能的“${best.value}年”把握不足（${best.confidence}，只见于正文、计划、文件名或网页发布日期）${plenum}；请指定年度`;
+  }
+  const written = segments.some((s) => s.source !== 'PUBLISH_DATE' && ANY_YEAR.test(s.text));
+  if (written) {
+    return `未能确定报告年度：文中写到的年份都是时间段、计划或文件名中的年份，不是报告所写的年度${plenum}；请指定年度`;
+  }
+  return `未能确定报告年度：全文（标题、开头、正文和署名）没有写明任何年份，也没有网页发布日期，无从推断${thisYear}${plenum}；请指定年度`;
 }
 
 /** Why a 社区's or 村's report gets no unit, naming the superior the text names when there is one. */
@@ -1959,6 +2023,6 @@ export function detectUnitYear(norm: NormalisedText, doc: DocumentStructure, opt
       code: 'UNIT_NOT_DETECTED',
       message: community ? communityReason(community.name, unitCandidates) : unitMissingReason(unitCandidates),
     });
-  if (!year) errors.push({ code: 'YEAR_NOT_DETECTED', message: yearMissingReason(segments) });
+  if (!year) errors.push({ code: 'YEAR_NOT_DETECTED', message: yearMissingReason(segments, yearCandidates) });
   return { unit, unitCandidates, year, yearCandidates, errors };
 }
