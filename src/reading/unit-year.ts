@@ -1909,8 +1909,8 @@ function explicitUnit(name: string, known: readonly KnownUnit[] | undefined): Un
 /** Two years in a title (2023—2024年度): a report on more than one year. */
 const TITLE_SPAN = /(?:19|20)\d{2}\s*年?度?\s*[-—–~～至到]\s*(?:19|20)\d{2}\s*年度?/u;
 
-/** A party congress's plenum (十九届四中全会, 二十届三中全会): it dates a policy, not the report — no year is reckoned from it. */
-const PLENUM = /[一二三四五六七八九十]{1,3}届(?:[一二三四五六七八九]中)?全会/u;
+/** A party congress's plenum (十九届四中全会, 十九届三中、四中全会): it dates a policy, not the report — no year is reckoned from it. */
+const PLENUM = /[一二三四五六七八九十]{1,3}届[^。；;，,]{0,12}?全会/u;
 /** A year written anywhere (2019年, 二〇一九年, 2019-2020). */
 const ANY_YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)|[〇○零一二三四五六七八九]{4}年/u;
 

@@ -23,6 +23,12 @@ describe('why no year was read', () => {
     expect(reasonOf(text)).toContain('开头只说“今年”，没有网页发布日期可以对照');
   });
 
+  it('plenums listed together (十九届三中、四中全会) are named the same way', () => {
+    expect(reasonOf(`石岭街道关于法治政府建设情况的报告\n石岭街道贯彻落实党的十九届三中、四中全会精神。${tail}`)).toContain(
+      '不据此推算年份',
+    );
+  });
+
   it('no plenum: no word about one', () => {
     expect(reasonOf(`石岭街道关于法治政府建设情况的报告\n石岭街道扎实推进依法行政。${tail}`)).not.toContain('全会');
   });
