@@ -138,9 +138,10 @@ export async function ingestWithCli(
     if (database.type === 'sqlite') env.SQLITE_PATH = database.path;
     else env.DATABASE_URL = database.url;
     if (direct) env.MALLOC_ARENA_MAX ??= '2';
-    const bound = options.nodeArgs.some((a) => /^--max[-_]old[-_]space[-_]size/u.test(a))
-      ? []
-      : ['--max-old-space-size=256', '--max-semi-space-size=8']; // bin/fazhi's
+    // bin/fazhi's flags: FAZHI_NODE_FLAGS when set, else the heap bound (and on SQLite the semi-space) unless a bound is given
+    const override = process.env.FAZHI_NODE_FLAGS?.split(/\s+/u).filter(Boolean);
+    const launcherFlags = ['--max-old-space-size=256', ...(database.type === 'sqlite' ? ['--max-semi-space-size=8'] : [])];
+    const bound = override ?? (options.nodeArgs.some((a) => /^--max[-_]old[-_]space[-_]size/u.test(a)) ? [] : launcherFlags);
     const launcher = direct ? process.execPath : join(root, 'bin', 'fazhi');
     const args = direct ? [...bound, ...options.nodeArgs, join(root, 'bin', 'fazhi.js'), 'ingest', folder] : ['ingest', folder];
     progress(`running NODE_OPTIONS='${nodeOptions}' ${launcher} ${args.join(' ')}`);
@@ -194,15 +195,20 @@ export async function ingestWithCli(
         peakTreeKb,
         tree.reduce((sum, pid) => sum + (statusKb(pid, 'VmRSS') ?? 0), 0),
       );
-      // the largest process of the tree: the one that ingests (a wrapper that re-ran bin/fazhi.js is small)
+      // the largest process of the tree: the one that ingests (a wrapper that re-ran bin/fazhi.js is small);
+      // its threads' CPU and its RSS read at every sample (not only when its peak rises: the threads'
+      // figures of a run whose RSS stopped growing stopped there too, before ingest11)
       for (const pid of tree) {
-        const rss = statusKb(pid, 'VmRSS');
         const hwm = statusKb(pid, 'VmHWM');
-        if (hwm === null || hwm < lastHwmKb) continue;
-        lastHwmKb = hwm;
-        if (pid !== ingestingPid) ticks.clear();
-        ingestingPid = pid;
+        if (hwm === null) continue;
+        if (hwm >= lastHwmKb) {
+          lastHwmKb = hwm;
+          if (pid !== ingestingPid) ticks.clear();
+          ingestingPid = pid;
+        }
+        if (pid !== ingestingPid) continue;
         for (const [tid, t] of threadTicks(pid)) ticks.set(tid, t);
+        const rss = statusKb(pid, 'VmRSS');
         if (rss !== null) rssSamples.push({ s: round(msSince(started) / 1000, 1), mb: Math.round(rss / 1024) });
       }
     }, SAMPLE_MS);
@@ -287,7 +293,7 @@ export async function ingestWithCli(
       // the whole command: each process's own peak, added (exact for one process, an upper bound for more)
       peakRssMb: usages.length ? Math.round(usages.reduce((sum, u) => sum + u.maxRssKb, 0) / 1024) : Math.round(lastHwmKb / 1024),
       cli: {
-        command: `NODE_OPTIONS='${nodeOptions.replace(root + '/', '')}' ${direct ? 'node' : 'bin/fazhi'} ${args.map((a) => a.replace(root + '/', '').replace(folder, 'DIR')).join(' ')}`,
+        command: `${override && !direct ? `FAZHI_NODE_FLAGS='${override.join(' ')}' ` : ''}NODE_OPTIONS='${nodeOptions.replace(root + '/', '')}' ${direct ? 'node' : 'bin/fazhi'} ${args.map((a) => a.replace(root + '/', '').replace(folder, 'DIR')).join(' ')}`,
         processes: Math.max(processCount, usages.length),
         peakTreeRssSampledMb: Math.round(peakTreeKb / 1024),
         ingestingPeakRssMb: usage ? Math.round(usage.maxRssKb / 1024) : null,

@@ -27,25 +27,29 @@ if (!existsSync(compiled)) {
  * glibc otherwise gives each thread that allocates (the pool's workers, libuv's threads running
  * SQLite) a malloc arena of its own, and `fazhi ingest` of 2 000 reports at 43 000 units peaked at
  * 446 MB of RSS with 2 arenas against 464–474 MB without (bench/README.md, ingest8). The values
- * are bin/fazhi's too: change both. With the bound, `--max-semi-space-size=8`: the main thread's young
- * generation, as bin/fazhi sets it (its committed heap at the peak 133–137 → 111–115 MB; bench/README.md, ingest10).
+ * are bin/fazhi's too: change both. With the bound, on SQLite, `--max-semi-space-size=8`: the main thread's young
+ * generation, as bin/fazhi sets it (its committed heap at the peak 133–137 → 111–115 MB; bench/README.md, ingest10;
+ * on PostgreSQL it cost more CPU than the RSS it saved, ingest11).
  */
 const HEAP_MB = { ingest: 256, worker: 256 };
 const heapMb = HEAP_MB[process.argv[2]];
-const heapSet = [...process.execArgv, ...(process.env.NODE_OPTIONS || '').split(/\s+/)].some((a) =>
-  /^--max[-_]old[-_]space[-_]size/.test(a),
-);
-if (heapMb && !heapSet) {
+/**
+ * FAZHI_NODE_FLAGS, when set (even empty), replaces the node flags of `ingest` and `worker`
+ * (bin/fazhi's words): this file runs itself again with them unless it already runs with them all.
+ */
+const overrideFlags = process.env.FAZHI_NODE_FLAGS === undefined ? null : process.env.FAZHI_NODE_FLAGS.split(/\s+/).filter(Boolean);
+// bin/fazhi's: the semi-space setting on SQLite only (DATABASE_URL unset or empty)
+const flags = overrideFlags ?? [`--max-old-space-size=${heapMb}`, ...(process.env.DATABASE_URL ? [] : ['--max-semi-space-size=8'])];
+const flagsSet = overrideFlags
+  ? overrideFlags.every((f) => process.execArgv.includes(f))
+  : [...process.execArgv, ...(process.env.NODE_OPTIONS || '').split(/\s+/)].some((a) => /^--max[-_]old[-_]space[-_]size/.test(a));
+if (heapMb && !flagsSet) {
   const { spawn } = require('node:child_process');
   const { constants } = require('node:os');
-  const child = spawn(
-    process.execPath,
-    [...process.execArgv, `--max-old-space-size=${heapMb}`, '--max-semi-space-size=8', process.argv[1], ...process.argv.slice(2)],
-    {
-      stdio: 'inherit',
-      env: { MALLOC_ARENA_MAX: '2', ...process.env },
-    },
-  );
+  const child = spawn(process.execPath, [...process.execArgv, ...flags, process.argv[1], ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { MALLOC_ARENA_MAX: '2', ...process.env },
+  });
   process.on('SIGINT', () => undefined); // the child hears it from the terminal and says what is in
   for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('error', (e) => {
