@@ -4,6 +4,14 @@ import { byId, SCOPE, type LoaderSource } from '../graphql/loaders';
 import { AssessmentFlag } from './assessment-flag.entity';
 import { Assessment } from './assessment.entity';
 import { evidenceRows, type ClaimEvidence } from './evidence-rows.store';
+import type { ChecklistItem } from '../checklist/checklist-item.entity';
+
+/** The evidence `assessment(unitId, year)` read with its page: the items' evidence answered from it, without a load per claim. */
+interface PageEvidence {
+  checklistId: number;
+  items: readonly ChecklistItem[];
+  byClaim: ReadonlyMap<number, ClaimEvidence>;
+}
 
 /** This domain's per-request DataLoaders (scope-limited; see src/graphql/loaders.ts). */
 export function assessmentLoaders(source: LoaderSource) {
@@ -19,5 +27,7 @@ export function assessmentLoaders(source: LoaderSource) {
       },
       { maxBatchSize: 5_000 },
     ),
+    /** set by `assessment(unitId, year)` (src/assessment/assessment.resolver.ts) */
+    page: null as PageEvidence | null,
   };
 }

@@ -21,6 +21,8 @@ import { linkLoaders } from '../evidence/evidence-link.loaders';
 import { reportLoaders } from '../reports/report.loaders';
 import { unitLoaders } from '../units/unit.loaders';
 import { assessmentLoaders } from './assessment.loaders';
+import type { ClaimEvidence } from './evidence-rows.store';
+import type { ChecklistItem } from '../checklist/checklist-item.entity';
 
 @InputType({ description: 'Filter the items of an assessment.' })
 export class ItemAssessmentFilter {
@@ -90,12 +92,18 @@ export class AssessmentResolver {
     if (!page.unit || !page.assessment) throw new BadInputError('No such unit');
     units.prime(page.unit.id, page.unit);
     if (page.unit.parentId !== null) units.prime(page.unit.parentId, page.parent);
-    const evidence = ctx.loaders.of(assessmentLoaders).evidenceByClaim;
-    for (const [claimId, found] of page.evidence) evidence.prime(claimId, found);
     // the version's row and items are in hand (kept per version): the evidence fields need no statement for them
     const checklists = ctx.loaders.of(checklistLoaders);
     checklists.checklistById.prime(loaded.checklist.id, loaded.checklist);
     checklists.itemsByChecklist.prime(loaded.checklist.id, loaded.items);
+    if (page.evidence.size) {
+      const assessments = ctx.loaders.of(assessmentLoaders);
+      for (const [claimId, found] of page.evidence) {
+        assessments.evidenceByClaim.prime(claimId, found);
+        primeClaim(ctx, claimId, found);
+      }
+      assessments.page = { checklistId: loaded.checklist.id, items: loaded.items, byClaim: page.evidence };
+    }
     return AssessmentNode.build(page.assessment.result, id, loaded.checklist.id, year, page.assessment.stored);
   }
 
@@ -146,23 +154,18 @@ function asksEvidence(info: GraphQLResolveInfo): boolean {
   return info.fieldNodes.some((node) => selectsEvidence(node.selectionSet));
 }
 
-/** Loads the claims (and their links to the item) behind a list of claim ids. */
-async function evidenceFor(ctx: Context, item: ItemAssessmentType, claimIds: string[]): Promise<EvidenceType[]> {
-  const items = await ctx.loaders.of(checklistLoaders).itemsByChecklist.load(item.checklistDbId);
-  const itemRow = items.find((i) => i.code === item.code);
-  // every item's claims, links and metric values in one statement; handed to the claim, link
-  // and metric loaders for the fields below (claim { metrics }, link)
-  const found = await Promise.all(claimIds.map((id) => ctx.loaders.of(assessmentLoaders).evidenceByClaim.load(Number(id))));
+/** Hands a claim read with its links and metric values to the claim, link and metric loaders. */
+function primeClaim(ctx: Context, claimId: number, found: ClaimEvidence): void {
   const reports = ctx.loaders.of(reportLoaders);
-  const links = ctx.loaders.of(linkLoaders);
-  for (const [index, e] of found.entries()) {
-    const id = Number(claimIds[index]);
-    reports.claimById.prime(id, e.claim);
-    if (!e.claim) continue;
-    links.linksByClaim.prime(id, e.links);
-    reports.metricsByClaim.prime(id, e.metrics);
-  }
-  return found.flatMap(({ claim, links: claimLinks }) => {
+  reports.claimById.prime(claimId, found.claim);
+  if (!found.claim) return;
+  ctx.loaders.of(linkLoaders).linksByClaim.prime(claimId, found.links);
+  reports.metricsByClaim.prime(claimId, found.metrics);
+}
+
+/** An item's evidence from its claims (in the order given; a claim not found is left out). */
+function evidenceOf(item: ItemAssessmentType, itemRow: ChecklistItem | undefined, found: readonly ClaimEvidence[]): EvidenceType[] {
+  return found.flatMap(({ claim, links: claimLinks, metrics }) => {
     if (!claim) return [];
     const link = claimLinks.find((l) => l.itemId === itemRow?.id) ?? null;
     return [
@@ -170,11 +173,38 @@ async function evidenceFor(ctx: Context, item: ItemAssessmentType, claimIds: str
         claimDbId: claim.id,
         itemCode: item.code,
         checklistDbId: item.checklistDbId,
-        claim: ClaimNode.from(claim),
+        claim: Object.assign(ClaimNode.from(claim), { metricRows: metrics }),
         link: link ? EvidenceLinkNode.from(link) : null,
       }),
     ];
   });
+}
+
+/**
+ * Loads the claims (and their links to the item) behind a list of claim ids: at once from
+ * the page `assessment(unitId, year)` read when it holds them all, else through the loaders.
+ */
+function evidenceFor(ctx: Context, item: ItemAssessmentType, claimIds: string[]): EvidenceType[] | Promise<EvidenceType[]> {
+  const page = ctx.loaders.of(assessmentLoaders).page;
+  if (page?.checklistId === item.checklistDbId && claimIds.every((id) => page.byClaim.has(Number(id)))) {
+    const itemRow = page.items.find((i) => i.code === item.code);
+    return evidenceOf(
+      item,
+      itemRow,
+      claimIds.map((id) => page.byClaim.get(Number(id))!),
+    );
+  }
+  return loadEvidence(ctx, item, claimIds);
+}
+
+async function loadEvidence(ctx: Context, item: ItemAssessmentType, claimIds: string[]): Promise<EvidenceType[]> {
+  const items = await ctx.loaders.of(checklistLoaders).itemsByChecklist.load(item.checklistDbId);
+  const itemRow = items.find((i) => i.code === item.code);
+  // every item's claims, links and metric values in one statement; handed to the claim, link
+  // and metric loaders for the fields below (claim { metrics }, link)
+  const found = await Promise.all(claimIds.map((id) => ctx.loaders.of(assessmentLoaders).evidenceByClaim.load(Number(id))));
+  for (const [index, e] of found.entries()) primeClaim(ctx, Number(claimIds[index]), e);
+  return evidenceOf(item, itemRow, found);
 }
 
 @Resolver(() => ItemAssessmentType)
@@ -198,17 +228,17 @@ export class ItemAssessmentResolver {
   }
 
   @FieldResolver(() => [EvidenceType], { description: 'Positive claims counted for the item (accepted and proposed links).' })
-  evidence(@Root() item: ItemAssessmentType, @Ctx() ctx: Context): Promise<EvidenceType[]> {
+  evidence(@Root() item: ItemAssessmentType, @Ctx() ctx: Context): EvidenceType[] | Promise<EvidenceType[]> {
     return evidenceFor(ctx, item, item.result.evidenceClaimIds);
   }
 
   @FieldResolver(() => [EvidenceType], { description: "Claims of next year's plan linked to the item (never positive evidence)." })
-  plans(@Root() item: ItemAssessmentType, @Ctx() ctx: Context): Promise<EvidenceType[]> {
+  plans(@Root() item: ItemAssessmentType, @Ctx() ctx: Context): EvidenceType[] | Promise<EvidenceType[]> {
     return evidenceFor(ctx, item, item.result.planClaimIds);
   }
 
   @FieldResolver(() => [EvidenceType], { description: 'Shortcomings the report states about the item.' })
-  shortcomings(@Root() item: ItemAssessmentType, @Ctx() ctx: Context): Promise<EvidenceType[]> {
+  shortcomings(@Root() item: ItemAssessmentType, @Ctx() ctx: Context): EvidenceType[] | Promise<EvidenceType[]> {
     return evidenceFor(ctx, item, item.result.negativeClaimIds);
   }
 }

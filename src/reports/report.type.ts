@@ -110,6 +110,8 @@ export class ReportSectionNode extends Node {
 export class ClaimNode extends Node {
   dbId: number;
   reportDbId: number;
+  /** its metric values when they were read with it (the `metrics` field answers them without a load) */
+  metricRows?: MetricValue[];
 
   @Field({ description: "The analyser's id within the report (c1, c2 …)." })
   localId: string;
