@@ -221,7 +221,8 @@ function assemble(raw: string, items: Items, makeDecider: DeciderFactory | null)
 /** The string of the first `n` UTF-16 units of `codes`. */
 function fromCodes(codes: Uint16Array, n: number): string {
   let s = '';
-  for (let k = 0; k < n; k += 8192) s += String.fromCharCode(...codes.subarray(k, Math.min(n, k + 8192)));
+  // `apply` over the typed array: no iterator as a spread would use
+  for (let k = 0; k < n; k += 8192) s += String.fromCharCode.apply(null, codes.subarray(k, Math.min(n, k + 8192)) as unknown as number[]);
   return s;
 }
 
