@@ -181,6 +181,8 @@ interface CompiledRules {
   keywordUses: Int32Array[];
   /** trie over the needles: node → (code unit → node); `ends[node]` the needle ending there, or -1 */
   children: Array<Map<number, number>>;
+  /** the root's children by code unit, a direct table (0: none): most characters start no rule word */
+  rootChild: Int32Array;
   ends: Int32Array;
   /** per claim scratch: whether each needle occurs in the text */
   present: Uint8Array;
@@ -256,9 +258,16 @@ function rulesOf(items: CompiledItem[]): CompiledRules {
     keywordCount,
     keywordUses: needles.map((_, n) => Int32Array.from(uses[n] ?? [])),
     children,
+    rootChild: rootTable(children[0] as Map<number, number>),
     ends: Int32Array.from(ends),
     present: new Uint8Array(needles.length),
   };
+}
+
+function rootTable(root: ReadonlyMap<number, number>): Int32Array {
+  const table = new Int32Array(0x10000);
+  for (const [unit, node] of root) table[unit] = node;
+  return table;
 }
 
 function compiledItems(items: readonly ChecklistItemDefinition[]): CompiledItem[] {
@@ -293,12 +302,13 @@ function compiledItems(items: readonly ChecklistItemDefinition[]): CompiledItem[
  * `present[needle]` says whether a rule word occurs at all.
  */
 function scanRules(text: string, rules: CompiledRules, hitsOf: Array<Hit[] | undefined>, hits: Hit[]): void {
-  const { children, ends, keywordUses, keywordBase, present, items } = rules;
+  const { children, rootChild, ends, keywordUses, keywordBase, present, items } = rules;
   present.fill(0);
   for (let at = 0; at < text.length; at += 1) {
+    if (rootChild[text.charCodeAt(at)] === 0) continue;
     let node = 0;
     for (let i = at; i < text.length; i += 1) {
-      const to = children[node]?.get(text.charCodeAt(i));
+      const to = i === at ? (rootChild[text.charCodeAt(i)] as number) : children[node]?.get(text.charCodeAt(i));
       if (to === undefined) break;
       node = to;
       const n = ends[to] as number;
