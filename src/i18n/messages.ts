@@ -373,14 +373,33 @@ function renderParam(value: unknown, locale: Locale): string {
   return String(value);
 }
 
+/**
+ * A template cut once at its `{name}` placeholders: literal parts at even places, names at odd
+ * ones (what `replace(/\{(\w+)\}/gu, …)` would visit, in order).
+ */
+const templateParts = new Map<string, string[]>();
+
+function partsOf(template: string): string[] {
+  let parts = templateParts.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/u);
+    templateParts.set(template, parts);
+  }
+  return parts;
+}
+
 /** The text of a message in a locale; an unknown key renders as the key itself. */
 export function render(text: LocalText, locale: Locale = DEFAULT_LOCALE): string {
   const entry = MESSAGES[text.key];
   if (!entry) return text.key;
   const params = text.params ?? {};
-  const out = entry[locale].replace(/\{(\w+)\}/gu, (whole, name: string) =>
-    params[name] === undefined ? whole : renderParam(params[name], locale),
-  );
+  const parts = partsOf(entry[locale]);
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
+    out += params[name] === undefined ? `{${name}}` : renderParam(params[name], locale);
+    out += parts[i + 1] as string;
+  }
   return entry.sentence && !/[.。!！?？]$/u.test(out) ? `${out}${SENTENCE_END[locale]}` : out;
 }
 
