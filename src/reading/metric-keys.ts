@@ -219,9 +219,20 @@ export const METRIC_KEYS: readonly MetricKeyDefinition[] = [
   },
 ];
 
-/** Global copies of the cue patterns, built once (a `g` regex keeps state: never share one). */
+const globalCopies = new Map<RegExp, RegExp>();
+
+/**
+ * The global copy of a cue pattern, built once per pattern. It is only ever passed to
+ * `matchAll`, which reads it through a fresh clone (its own `lastIndex` never moves), so one copy
+ * serves every call.
+ */
 function globalCopy(re: RegExp): RegExp {
-  return new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  let copy = globalCopies.get(re);
+  if (!copy) {
+    copy = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    globalCopies.set(re, copy);
+  }
+  return copy;
 }
 
 /** Rate cues anchored at the end of a string, to name the items of a list of rates. */
