@@ -12,11 +12,13 @@ export interface ClaimSpan {
   section: number;
 }
 
-const FINAL = new Set(['。', '！', '？', '；', ';', '!', '?']);
-const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '】', '"', "'", '。', '！', '？', '…']);
+/** Sets of single UTF-16 code units, as numbers: the text is read by `charCodeAt`, no string per character. */
+const codes = (chars: readonly string[]): ReadonlySet<number> => new Set(chars.map((c) => c.charCodeAt(0)));
+const FINAL = codes(['。', '！', '？', '；', ';', '!', '?']);
+const CLOSERS = codes(['”', '’', '」', '』', '）', ')', '》', '】', '"', "'", '。', '！', '？', '…']);
 const ENUMERATOR =
   /^(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十][，,、是]|第[一二三四五六七八九十]{1,2}[，,、]|另一方面|一方面)/u;
-const BEFORE_ENUMERATOR = new Set(['，', ',', '、', '：', ':']);
+const BEFORE_ENUMERATOR = codes(['，', ',', '、', '：', ':']);
 const LEAD_TRIM = /[\s，,、：:]/u;
 const TAIL_TRIM = /[\s，,、]/u;
 const CONTENT = /[\u3400-\u9fffA-Za-z0-9]/u;
@@ -38,16 +40,15 @@ export function splitSentences(text: string, from: number, to: number): Array<[n
   let start = from;
   let i = from;
   while (i < to) {
-    const ch = text.charAt(i);
-    if (FINAL.has(ch)) {
+    if (FINAL.has(text.charCodeAt(i))) {
       let e = i + 1;
-      while (e < to && (CLOSERS.has(text.charAt(e)) || FINAL.has(text.charAt(e)))) e += 1;
+      while (e < to && (CLOSERS.has(text.charCodeAt(e)) || FINAL.has(text.charCodeAt(e)))) e += 1;
       push(start, e);
       start = e;
       i = e;
       continue;
     }
-    if (i > start && BEFORE_ENUMERATOR.has(text.charAt(i - 1)) && ENUMERATOR.test(text.slice(i, Math.min(to, i + 4)))) {
+    if (i > start && BEFORE_ENUMERATOR.has(text.charCodeAt(i - 1)) && ENUMERATOR.test(text.slice(i, Math.min(to, i + 4)))) {
       push(start, i);
       start = i;
     }
