@@ -20,6 +20,7 @@ import { collectDocumentFiles } from '../documents/collect-files';
 import { emptyRow, ingestDocumentFiles, type DocumentIngestRow, type IngestStatus } from '../pipeline/ingest-document';
 import { Unit } from '../units/unit.entity';
 import { openDatabase } from './open-database';
+import { warmAnalysisPool } from '../pipeline/analysis-pool';
 import { formatTable, truncateToWidth } from './text-table';
 import { localeFromEnv, t, type Locale } from '../i18n/messages';
 
@@ -101,6 +102,8 @@ export async function runIngestCli(
 
   let opened: { dataSource: DataSource; lock: WriteLock; maxReportBytes: number; documentLimits: DocumentLimits } | null = null;
   if (!services) {
+    // the pool's workers load their modules and jieba while this thread opens the database and reads the units
+    if (files.length > 0) warmAnalysisPool();
     try {
       const db = await openDatabase();
       opened = {

@@ -13,6 +13,11 @@ function segmenter(): Jieba {
   return jieba;
 }
 
+/** Loads the dictionary now rather than at the first text (an analysis worker starting up). */
+export function loadSegmenter(): void {
+  segmenter();
+}
+
 /** A word of a text with its offsets into that text. */
 export interface Token {
   word: string;

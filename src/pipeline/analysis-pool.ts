@@ -113,6 +113,16 @@ export async function prepareReportInPool(
   })) as PreparedAnalysis;
 }
 
+/**
+ * Starts every worker of the pool now, each loading the reading and matching modules and jieba's
+ * dictionary, while the caller does its own start-up (a folder ingest opens the database and
+ * reads the unit registry meanwhile) instead of after it, before the first report.
+ */
+export function warmAnalysisPool(): void {
+  const workers = thePool();
+  for (let i = 0; i < workers.options.maxThreads; i += 1) workers.run({ op: 'warm' }).catch(() => undefined);
+}
+
 /** Stops the pool's workers (tests, shutdown); the next task starts a new pool. */
 export async function closeAnalysisPool(): Promise<void> {
   const closing = pool;

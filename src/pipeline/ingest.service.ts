@@ -262,7 +262,10 @@ export async function prepareBatch(
   limits: { maxReportBytes: number },
 ): Promise<Array<Outcome<PreparedReport>>> {
   const context = await batchContext(dataSource);
-  return Promise.all(inputs.map((input) => prepareInPool(dataSource, input, limits, context)));
+  const prepared = Promise.all(inputs.map((input) => prepareInPool(dataSource, input, limits, context)));
+  // the registry's name index (built on first use) is built here while the workers read, not after
+  setImmediate(() => context.registry.resolve(''));
+  return prepared;
 }
 
 /**

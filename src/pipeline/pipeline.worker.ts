@@ -12,6 +12,7 @@ import { deserialize } from 'node:v8';
 import type { ProposedLink } from '../evidence/types';
 import type { AnalyzeOptions, KnownUnit, ReportAnalysis } from '../reading/types';
 import { matchReport, readReport, type PipelineChecklist } from './report-pipeline';
+import { loadSegmenter } from '../evidence/segment';
 
 /** What every file of a run is read and matched against: the unit registry and the checklist versions. */
 export interface PrepareContext {
@@ -20,6 +21,7 @@ export interface PrepareContext {
 }
 
 export type PoolTask =
+  | { op: 'warm' }
   | { op: 'read'; text: string; hint: AnalyzeOptions }
   | { op: 'match'; claims: ReportAnalysis['claims']; metrics: ReportAnalysis['metrics']; checklist: PipelineChecklist }
   | {
@@ -82,8 +84,12 @@ function withKeptExamples(checklist: PipelineChecklist): PipelineChecklist {
 }
 
 /** The pool's task handler (piscina calls the default export). */
-export default function run(task: PoolTask): ReportAnalysis | ProposedLink[] | PreparedAnalysis {
+export default function run(task: PoolTask): ReportAnalysis | ProposedLink[] | PreparedAnalysis | null {
   switch (task.op) {
+    case 'warm':
+      // this module and the reading's are loaded by now; jieba's dictionary too, then
+      loadSegmenter();
+      return null;
     case 'read':
       return readReport(task.text, task.hint);
     case 'match':

@@ -86,10 +86,7 @@ export async function reportingUnitsUnder(ds: DataSource, parentId: number): Pro
 export async function subtreeWithReportingUnits(ds: DataSource, parentId: number): Promise<{ parent: Unit | null; units: Unit[] }> {
   const postgres = ds.options.type === 'postgres';
   const p = (n: number) => (postgres ? `$${n}` : '?');
-  const columns = ds
-    .getMetadata(Unit)
-    .columns.map((c) => `"u"."${c.databaseName}" AS "u_${c.databaseName}"`)
-    .join(', ');
+  const columns = unitColumns(ds);
   const levels = [...REPORTING_LEVELS];
   const rows: Array<Record<string, unknown>> = await ds.query(
     `WITH RECURSIVE sub(id) AS (SELECT id FROM unit WHERE id = ${p(1)} UNION ALL SELECT u.id FROM unit u JOIN sub ON u."parentId" = sub.id) ` +
@@ -107,17 +104,27 @@ export async function subtreeWithReportingUnits(ds: DataSource, parentId: number
   return { parent, units };
 }
 
+/** The select list of every column of `unit` as alias `u`, for {@link entityFromRaw}. */
+function unitColumns(ds: DataSource): string {
+  return ds
+    .getMetadata(Unit)
+    .columns.map((c) => `"u"."${c.databaseName}" AS "u_${c.databaseName}"`)
+    .join(', ');
+}
+
 /** Every registered unit, and the same as the reading core's known units (one list, the same identity while unchanged). */
 export interface UnitRegistry {
   /** `cache_version` of `unit`, bumped by a trigger on every insert, update or delete of a unit */
   version: string;
   units: Unit[];
   known: KnownUnit[];
-  /** `resolveUnitName(units, name)`, from an index built once per version */
+  /** `resolveUnitName(units, name)`, from an index built once per version, on first use */
   resolve: (name: string) => Unit | null;
 }
 
 const registries = new WeakMap<DataSource, UnitRegistry>();
+/** A registry being read, by data source: callers asking meanwhile (a folder ingest's first batches) share it. */
+const loading = new WeakMap<DataSource, { version: string; registry: Promise<UnitRegistry> }>();
 
 /**
  * The unit registry, loaded once and kept while its version is the same: the `unit` counter of
@@ -125,14 +132,40 @@ const registries = new WeakMap<DataSource, UnitRegistry>();
  * unit write, so a process sees a unit another process (a server, a worker, `npm start`'s
  * seeds) added the moment that write commits. Reading builds its name index once per list
  * identity (src/reading/unit-year.ts), so a folder of reports is read against one index, not
- * one per file.
+ * one per file. Callers that ask while it is being read wait for that read (one list, one
+ * identity): a folder ingest prepares its first two batches at once, and each read the 46 000
+ * units of a national registry in full before (bench/README.md, ingest11).
  */
 export async function unitRegistry(ds: DataSource): Promise<UnitRegistry> {
   const version = String(await cacheVersion(ds, 'unit'));
   const cached = registries.get(ds);
   if (cached && cached.version === version) return cached;
-  const units = await ds.getRepository(Unit).find({ order: { id: 'ASC' } });
-  const registry = { version, units, known: units.map((u) => ({ name: u.name, aliases: u.aliases })), resolve: unitNameResolver(units) };
+  const pending = loading.get(ds);
+  if (pending?.version === version) return pending.registry;
+  const registry = loadRegistry(ds, version).finally(() => {
+    if (loading.get(ds)?.registry === registry) loading.delete(ds);
+  });
+  loading.set(ds, { version, registry });
+  return registry;
+}
+
+async function loadRegistry(ds: DataSource, version: string): Promise<UnitRegistry> {
+  const units = await allUnits(ds);
+  // the name index on first use: a folder ingest builds it while the workers read its first batch
+  let resolver: ((name: string) => Unit | null) | null = null;
+  const resolve = (name: string): Unit | null => (resolver ??= unitNameResolver(units))(name);
+  const registry = { version, units, known: units.map((u) => ({ name: u.name, aliases: u.aliases })), resolve };
   registries.set(ds, registry);
   return registry;
+}
+
+/**
+ * Every unit by id, read as raw rows and each column converted as TypeORM converts it
+ * (`entityFromRaw`): the same `Unit` objects as `find({ order: { id: 'ASC' } })` without its
+ * result transformer, which took about as long as the read itself for 46 000 units.
+ */
+async function allUnits(ds: DataSource): Promise<Unit[]> {
+  const columns = unitColumns(ds);
+  const rows: Array<Record<string, unknown>> = await ds.query(`SELECT ${columns} FROM "unit" "u" ORDER BY "u"."id"`);
+  return rows.map((row) => entityFromRaw(ds, Unit, row, 'u'));
 }
