@@ -16,26 +16,16 @@ import { asFiledReport, buildCorpus, generateReportText } from '../bench/corpus'
 import { loadChecklistFile } from '../src/checklist/checklist-file';
 import { withShippedExamples } from '../src/checklist/examples-file';
 import { projectRoot } from '../src/common/project-root';
+import { LABELLED_SETS } from '../src/evidence/labelled-sets';
 import { modelOfDefinition } from '../src/evidence/pipeline';
 import { readReport, runPipeline } from '../src/pipeline/report-pipeline';
 import type { KnownUnit } from '../src/reading/types';
 
 /**
- * The labelled sets read (all tuning data now); any other frozen folder — a held-out set being
- * labelled or measured (frozen-11) — is never read.
+ * The labelled sets read (all tuning data now, src/evidence/labelled-sets.ts); any other frozen folder — a held-out
+ * set being labelled or measured — is never read.
  */
-const LABELLED = new Set([
-  'frozen',
-  'frozen-2',
-  'frozen-3',
-  'frozen-4',
-  'frozen-5',
-  'frozen-6',
-  'frozen-7',
-  'frozen-8',
-  'frozen-9',
-  'frozen-10',
-]);
+const LABELLED = new Set<string>(LABELLED_SETS);
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);

@@ -83,28 +83,12 @@ import { analyzeReport } from '../reading/analyze';
 import { projectRoot } from '../common/project-root';
 import { formatTable } from './text-table';
 import { errorReport, errorsOfSet, tracingPipeline } from './evaluate-errors';
+import { LABELLED_SETS } from '../evidence/labelled-sets';
 
 interface GoldFileWithMeta extends GoldFile {
   unit?: string;
   year?: number;
 }
-
-/**
- * The labelled sets besides the seeds, folders of test/fixtures: all of them tuning data now
- * (docs/evaluation.md); leave-one-report-out and `--cross` run over the seeds and these.
- */
-const LABELLED_SETS = [
-  'frozen',
-  'frozen-2',
-  'frozen-3',
-  'frozen-4',
-  'frozen-5',
-  'frozen-6',
-  'frozen-7',
-  'frozen-8',
-  'frozen-9',
-  'frozen-10',
-] as const;
 
 /**
  * The held-out set `--json` reports as `frozen`, a folder of test/fixtures, or `null` while no

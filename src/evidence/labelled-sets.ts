@@ -1,0 +1,19 @@
+/**
+ * The labelled sets besides the seeds, folders of test/fixtures: all of them tuning data now
+ * (docs/evaluation.md). Leave-one-report-out and `--cross` run over the seeds and these
+ * (src/cli/evaluate-matching.ts), the shipped examples are written from them, and the golden guard
+ * (scripts/pipeline-golden.ts) reads them; any other frozen folder — a held-out set being labelled
+ * or measured (frozen-11) — is never read by either.
+ */
+export const LABELLED_SETS = [
+  'frozen',
+  'frozen-2',
+  'frozen-3',
+  'frozen-4',
+  'frozen-5',
+  'frozen-6',
+  'frozen-7',
+  'frozen-8',
+  'frozen-9',
+  'frozen-10',
+] as const;
