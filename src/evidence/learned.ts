@@ -6,7 +6,8 @@ import type { LearnedDecision } from '../checklist/types';
  * item from what the other signals say about the pair — the item's own rule link, a rule link
  * inherited from the claim's lead clause or heading (context.ts), another item's rule link on
  * the claim, the similarity's BM25 score and rank, the labelled examples' vote, rank and the
- * cosine of the nearest example labelled with the item. Each feature is there twice: shared by
+ * cosine of the nearest example labelled with the item, and — for a claim of several clauses —
+ * what the classifier, the similarity and the bigrams say about its clauses ({@link ClauseSignal}). Each feature is there twice: shared by
  * every item and for the item alone, so an item's own weight is a deviation from the shared one
  * that the penalty shrinks towards 0 when the item has few labels ("per item with shrinkage").
  * The claim's words are NOT features: with them the decision memorised the training sentences
@@ -35,6 +36,27 @@ export interface ClaimSignals {
   bigram?: ReadonlyMap<string, { score: number; rank: number }>;
   /** item → the text classifier's probability and rank (text-classifier.ts; top items only; absent: not computed) */
   classifier?: ReadonlyMap<string, { score: number; rank: number }>;
+  /**
+   * item → what the signals say about the claim's clauses (clauses.ts), for a claim of two or more
+   * clauses only (absent otherwise): the best classifier probability of a clause, and whether the
+   * item is a clause's best by the classifier, by the similarity and by the character bigrams
+   */
+  clauses?: ReadonlyMap<string, ClauseSignal>;
+}
+
+/** What the signals say about one item on the clauses of a claim (see {@link ClaimSignals.clauses}). */
+export interface ClauseSignal {
+  /** the highest classifier probability of the item on a clause (0: among no clause's top items) */
+  cls: number;
+  /** 1 when the item is the classifier's best on some clause */
+  cls1: number;
+  /** 1 when the item is the similarity's best on some clause */
+  sim1: number;
+  /** 1 when the item is the character bigrams' best on some clause */
+  bi1: number;
+  /** where the clause that named the item best lies in the claim's text (exact offsets; not a feature) */
+  start: number;
+  end: number;
 }
 
 /** A learned decision model (the shape stored and shipped with a checklist version's examples). */
@@ -101,6 +123,13 @@ export function pairFeatures(s: ClaimSignals, item: string): Array<[string, numb
   if (cls) {
     both('cls', cls.score);
     both('cls1', cls.rank === 1 ? 1 : 0);
+  }
+  const clause = s.clauses?.get(item);
+  if (clause) {
+    both('clsC', clause.cls);
+    both('clsC1', clause.cls1);
+    both('simC1', clause.sim1);
+    both('biC1', clause.bi1);
   }
   return out;
 }
@@ -323,7 +352,8 @@ export function decideClaim(
       signals.similarity.has(itemCode) ||
       signals.examples.has(itemCode) ||
       signals.bigram?.has(itemCode) === true ||
-      signals.classifier?.has(itemCode) === true;
+      signals.classifier?.has(itemCode) === true ||
+      signals.clauses?.has(itemCode) === true;
     const probability = named ? pairProbability(model, signals, itemCode) : unnamedProbability(model, itemCode, signals.rule.size > 0);
     if (probability >= model.threshold) out.push({ itemCode, probability });
   }
