@@ -3,7 +3,8 @@
  * (docs/evaluation.md). Leave-one-report-out and `--cross` run over the seeds and these
  * (src/cli/evaluate-matching.ts), the shipped examples are written from them, and the golden guard
  * (scripts/pipeline-golden.ts) reads them; any other frozen folder — a held-out set being labelled
- * or measured (frozen-11) — is never read by either.
+ * or measured (frozen set 11, read once at ad7fc5f; the next one) — is never read by either, nor by the unit/year
+ * guard (test/unit/analysis/unit-year-confident-wrong-guard.test.ts), which reads these too.
  */
 export const LABELLED_SETS = [
   'frozen',

@@ -1,15 +1,17 @@
 /**
  * The guard over the labelled tuning data: frozen sets 1–10 (all of them tuning data for unit and year now) and the seeds
  * rewritten as other units. A unit read with confidence and wrong is what ingest would store under another unit — worse
- * than a tentative reading, which it refuses — so there must be none. A held-out set (frozen-11, being labelled) is never
- * read here: the sets are named one by one, never listed.
+ * than a tentative reading, which it refuses — so there must be none. The sets are the labelled sets the matcher's
+ * evaluation uses (src/evidence/labelled-sets.ts), named one by one, never listed from the folder: a held-out set (frozen
+ * set 11, read once at ad7fc5f, or the next one) is never read here.
  */
 import { join } from 'path';
 import { evaluateUnitYear, loadFrozenCases } from '../../../src/cli/evaluate-unit-year';
 import { scoreUnitYear, type UnitYearScore } from '../../../src/reading/unit-year-eval';
 import { projectRoot } from '../../../src/common/project-root';
+import { LABELLED_SETS } from '../../../src/evidence/labelled-sets';
 
-const TUNING_SETS = ['frozen', 'frozen-2', 'frozen-3', 'frozen-4', 'frozen-5', 'frozen-6', 'frozen-7', 'frozen-8', 'frozen-9', 'frozen-10'];
+const TUNING_SETS: readonly string[] = LABELLED_SETS;
 
 const confidentlyWrong = (s: UnitYearScore): string[] =>
   s.outcomes.filter((o) => o.detectedUnit !== null && !o.unitRight && !o.unitTentative).map((o) => `${o.id}: ${o.detectedUnit}`);
