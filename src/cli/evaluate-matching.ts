@@ -45,6 +45,7 @@
  * `--neighbours K`: how many nearest examples vote (default 20).
  * `--write-examples [FILE]`: writes the product's examples (seeds/examples.json) from the labelled
  * sets (never the seed reports) with the vote calibration and threshold fitted on them.
+ * `--help` prints the options; an unknown option or a missing value exits 2 with a Chinese message (nothing run).
  * Exit code 1 when the checklist or a label file is bad.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -498,10 +499,71 @@ function writeExamples(
   return hadProblems ? 1 : 0;
 }
 
+/** The options `fazhi evaluate` knows; the ones taking a value say so (`--write-examples` takes an optional file). */
+const EVALUATE_OPTIONS: Readonly<Record<string, 'flag' | 'value' | 'optional-value'>> = {
+  '--json': 'flag',
+  '--verbose': 'flag',
+  '-v': 'flag',
+  '--no-frozen': 'flag',
+  '--cross': 'flag',
+  '--errors': 'flag',
+  '--held-out-only': 'flag',
+  '--from-reviews': 'flag',
+  '--apply': 'flag',
+  '--fit': 'flag',
+  '--no-examples': 'flag',
+  '--no-learned': 'flag',
+  '--no-classifier': 'flag',
+  '--neighbours': 'value',
+  '--write-examples': 'optional-value',
+};
+
+const EVALUATE_USAGE = `用法 / usage: npm run -s evaluate -- [选项]
+  --json              以 JSON 输出（leaveOneReportOut、frozen、tuning …）
+  --held-out-only     只评估留出的冻结集（不做留一报告验证）
+  --cross             按标注集交叉拟合（leave-one-set-out）；加 --errors 按原因统计错误
+  --no-frozen         不读任何冻结集目录
+  --no-examples       不用标注例句信号；--no-learned 不用学习的判定；--no-classifier 不用文本分类器
+  --neighbours K      参与投票的最近例句数（默认 20）
+  --from-reviews      从审核决定学习（前后对比）；加 --apply 保存重新估计的权重
+  --write-examples [FILE]  写出产品的例句与判定（默认 seeds/examples.json）
+  --fit               打印在示例报告上拟合的相似度校准
+  --agreement DIR     比较两位标注者对同一集合的标注（不运行匹配器）
+  --verbose, -v       列出示例报告的留一错误
+  --help, -h          显示本说明
+说明见 docs/evaluation.md。`;
+
+/**
+ * The first argument `fazhi evaluate` does not know, or a value missing after an option that needs one
+ * (a Chinese message), or `null`: a mistyped option must not start an hour-long leave-one-out run silently.
+ */
+export function evaluateArgumentProblem(argv: readonly string[]): string | null {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    const kind = EVALUATE_OPTIONS[arg];
+    if (kind === undefined) return `不认识的参数“${arg}”（unknown option）。\n${EVALUATE_USAGE}`;
+    const next = argv[i + 1];
+    if (kind === 'value') {
+      if (next === undefined || next.startsWith('-')) return `参数 ${arg} 后面缺少取值（missing value）。\n${EVALUATE_USAGE}`;
+      i += 1;
+    } else if (kind === 'optional-value' && next !== undefined && !next.startsWith('-')) i += 1;
+  }
+  return null;
+}
+
 /** Runs the command (`fazhi evaluate`); returns the exit code. */
 export async function runEvaluateCli(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${EVALUATE_USAGE}\n`);
+    return 0;
+  }
   // --agreement DIR: two labellers of one set compared (src/cli/label-agreement.ts); runs no matcher
   if (argv.includes('--agreement')) return (await import('./label-agreement')).runLabelAgreementCli(argv);
+  const argumentProblem = evaluateArgumentProblem(argv);
+  if (argumentProblem !== null) {
+    process.stderr.write(`${argumentProblem}\n`);
+    return 2;
+  }
   const json = argv.includes('--json');
   const verbose = argv.includes('--verbose') || argv.includes('-v');
   const root = projectRoot();
