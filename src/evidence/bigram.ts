@@ -1,6 +1,8 @@
 import type { ChecklistItemDefinition } from '../checklist/types';
 import { prepareMatchText } from './matcher';
 import { itemOwnText } from './similarity';
+import { topPlaces } from './top-scores';
+import { isHan } from './han';
 
 /**
  * Character-bigram similarity between a claim and each item: BM25 over the Han-character
@@ -31,6 +33,8 @@ interface BigramIndex {
   /** per slot, the query that last read it (scratch: a claim's distinct bigrams are read once) */
   stamp: Int32Array;
   query: number;
+  /** scratch of one query: per document its score */
+  scores: Float64Array;
 }
 
 const cache = new WeakMap<readonly ChecklistItemDefinition[], BigramIndex>();
@@ -43,21 +47,6 @@ export function bigramsOf(text: string): string[] {
     for (let i = 0; i + 1 < chars.length; i += 1) out.push(`${chars[i] as string}${chars[i + 1] as string}`);
   }
   return out;
-}
-
-/** Whether each code unit of the basic plane is a Han character (`\p{Script=Han}`), built on first use. */
-let hanTable: Uint8Array | undefined;
-const HAN = /^\p{Script=Han}$/u;
-
-function isHan(cp: number): boolean {
-  if (cp < 0x10000) {
-    if (!hanTable) {
-      hanTable = new Uint8Array(0x10000);
-      for (let c = 0; c < 0x10000; c += 1) if (c < 0xd800 || c > 0xdfff) hanTable[c] = HAN.test(String.fromCharCode(c)) ? 1 : 0;
-    }
-    return hanTable[cp] === 1;
-  }
-  return HAN.test(String.fromCodePoint(cp));
 }
 
 /**
@@ -145,6 +134,7 @@ function indexOf(items: readonly ChecklistItemDefinition[]): BigramIndex {
     postingPart: Float64Array.from(postingPart),
     stamp: new Int32Array(lists.size),
     query: 0,
+    scores: new Float64Array(docs.length),
   };
   cache.set(items, index);
   return index;
@@ -157,8 +147,8 @@ export function bigramSimilarities(
   top: number,
 ): Array<{ itemCode: string; score: number; rank: number }> {
   const index = indexOf(items);
-  const { charId, supplementary, width, slotOf, postingStart, postingDoc, postingPart, stamp } = index;
-  const scores = new Float64Array(index.codes.length);
+  const { charId, supplementary, width, slotOf, postingStart, postingDoc, postingPart, stamp, scores } = index;
+  scores.fill(0);
   if (index.query === 0x7fffffff) {
     stamp.fill(0);
     index.query = 0;
@@ -185,6 +175,5 @@ export function bigramSimilarities(
     }
     prev = id;
   }
-  const order = [...scores.keys()].filter((d) => (scores[d] ?? 0) > 0).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
-  return order.slice(0, top).map((d, i) => ({ itemCode: index.codes[d] as string, score: scores[d] as number, rank: i + 1 }));
+  return topPlaces(scores, top, 0).map((d, i) => ({ itemCode: index.codes[d] as string, score: scores[d] as number, rank: i + 1 }));
 }

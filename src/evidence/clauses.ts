@@ -7,6 +7,7 @@
  * lead like `同时，` says nothing alone). Offsets are exact: `text` is `claim.slice(start, end)`.
  * Pure.
  */
+import { isHan } from './han';
 
 /** Han characters a clause needs to stand alone; a shorter one joins its next neighbour. */
 export const MIN_CLAUSE_HAN = 6;
@@ -21,32 +22,37 @@ export interface Clause {
   text: string;
 }
 
-const BREAK = /[，,；;：:]/gu;
-const HAN = /\p{Script=Han}/gu;
-
-function hanCount(text: string): number {
-  return text.match(HAN)?.length ?? 0;
+/** Whether a code unit ends a clause: `，` `,` `；` `;` `：` `:`. */
+function isBreak(unit: number): boolean {
+  return unit === 0xff0c || unit === 0x2c || unit === 0xff1b || unit === 0x3b || unit === 0xff1a || unit === 0x3a;
 }
 
 /**
  * The clauses of a claim's text, in order (see the module's comment): one clause (the whole
- * text) when it has no break or every piece is too short to stand alone.
+ * text) when it has no break or every piece is too short to stand alone. One pass over the
+ * text: its breaks and, per piece, its Han characters (code points, as `\p{Script=Han}` counts them).
  */
 export function clausesOf(text: string): Clause[] {
-  const pieces: Array<{ start: number; end: number }> = [];
+  const pieces: Array<{ start: number; end: number; han: number }> = [];
   let start = 0;
-  for (const m of text.matchAll(BREAK)) {
-    const end = (m.index as number) + m[0].length;
-    pieces.push({ start, end });
-    start = end;
+  let han = 0;
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i) as number;
+    i += cp > 0xffff ? 2 : 1;
+    if (isHan(cp)) han += 1;
+    else if (isBreak(cp)) {
+      pieces.push({ start, end: i, han });
+      start = i;
+      han = 0;
+    }
   }
-  if (start < text.length) pieces.push({ start, end: text.length });
+  if (start < text.length) pieces.push({ start, end: text.length, han });
   const out: Clause[] = [];
-  let open: { start: number; end: number } | null = null;
+  let open: { start: number; end: number; han: number } | null = null;
   for (const p of pieces) {
-    open = open ? { start: open.start, end: p.end } : p;
-    if (hanCount(text.slice(open.start, open.end)) >= MIN_CLAUSE_HAN) {
-      out.push({ ...open, text: text.slice(open.start, open.end) });
+    open = open ? { start: open.start, end: p.end, han: open.han + p.han } : p;
+    if (open.han >= MIN_CLAUSE_HAN) {
+      out.push({ start: open.start, end: open.end, text: text.slice(open.start, open.end) });
       open = null;
     }
   }
@@ -54,7 +60,7 @@ export function clausesOf(text: string): Clause[] {
   if (open) {
     const last = out.pop();
     const merged = last ? { start: last.start, end: open.end } : open;
-    out.push({ ...merged, text: text.slice(merged.start, merged.end) });
+    out.push({ start: merged.start, end: merged.end, text: text.slice(merged.start, merged.end) });
   }
   return out;
 }

@@ -107,12 +107,21 @@ export function matchClaims(
   return links;
 }
 
+/** The last text prepared and what it gave ({@link prepareMatchText}). */
+let lastText = '';
+let lastPrepared = '';
+
 /**
  * The text as the rules see it: full-width forms folded to half-width, whitespace and `*`
  * removed, and each document name 《…》 (nesting allowed) replaced by the empty `《》`.
  */
 export function prepareMatchText(text: string): string {
-  return blankDocumentNames(compact(text));
+  // the signals read the same claim or clause one after the other: the last one is kept
+  if (text !== lastText) {
+    lastPrepared = blankDocumentNames(compact(text));
+    lastText = text;
+  }
+  return lastPrepared;
 }
 
 /** Confidence of a keyword by its length: longer words are more specific. */

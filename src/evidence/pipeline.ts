@@ -19,6 +19,8 @@ import {
   probability,
   similarities,
   bestSimilarity,
+  bestSimilarItem,
+  topSimilarities,
   similarityWords,
   type Calibration,
   type CalibrationExample,
@@ -152,7 +154,8 @@ const EXAMPLES_PRECISION_COST = 0.01;
 const THRESHOLD_GRID: readonly number[] = Array.from({ length: 17 }, (_, i) => Math.round((0.1 + i * 0.05) * 100) / 100);
 
 /**
- * {@link similarities} remembered per checklist (per `items` array) and text, for FITTING only:
+ * The first `top` of {@link similarities} (matching: {@link topSimilarities}, no other item listed);
+ * the whole list remembered per checklist (per `items` array) and text, for FITTING only:
  * fitting a model scores the same training claims at every threshold and, in the evaluation, in
  * every fold. Matching a report never remembers (a server ingesting a national year would keep
  * up to {@link SIMILARITY_MEMO_LIMIT} texts' scores per checklist, and a bench whose texts repeat
@@ -161,19 +164,19 @@ const THRESHOLD_GRID: readonly number[] = Array.from({ length: 17 }, (_, i) => M
 const similarityMemo = new WeakMap<readonly ChecklistItemDefinition[], Map<string, ItemSimilarity[]>>();
 const SIMILARITY_MEMO_LIMIT = 50_000;
 
-function similaritiesOf(text: string, items: readonly ChecklistItemDefinition[], remember: boolean): ItemSimilarity[] {
-  if (!remember) return similarities(text, items);
+function similaritiesOf(text: string, items: readonly ChecklistItemDefinition[], remember: boolean, top: number): ItemSimilarity[] {
+  if (!remember) return topSimilarities(text, items, top);
   let memo = similarityMemo.get(items);
   if (!memo) {
     memo = new Map();
     similarityMemo.set(items, memo);
   }
   const known = memo.get(text);
-  if (known) return known;
+  if (known) return known.slice(0, top);
   if (memo.size >= SIMILARITY_MEMO_LIMIT) memo.clear();
   const found = similarities(text, items);
   memo.set(text, found);
-  return found;
+  return found.slice(0, top);
 }
 
 /** The rule links of a training report, remembered per checklist and claims array (a fit reads each many times). */
@@ -235,7 +238,7 @@ function similarityCandidates(
   for (const claim of claims) {
     if (SKIPPED_SECTION_KINDS.includes(claim.sectionKind)) continue;
     if (threshold !== undefined && !mayReach(claim.text, items, calibration, threshold)) continue;
-    for (const s of similaritiesOf(claim.text, items, remember).slice(0, SIGNAL_TOP)) {
+    for (const s of similaritiesOf(claim.text, items, remember, SIGNAL_TOP)) {
       out.push({
         claimId: claim.id,
         itemCode: s.itemCode,
@@ -476,8 +479,8 @@ function clauseSignals(
         if (p > c.cls) Object.assign(c, { cls: p, start: part.start, end: part.end });
         if (t.rank === 1) c.cls1 = 1;
       }
-    const sim = similarities(part.text, items)[0];
-    if (sim && sim.score > 0) at(sim.itemCode, part).sim1 = 1;
+    const sim = bestSimilarItem(part.text, items);
+    if (sim) at(sim.itemCode, part).sim1 = 1;
     const bi = bigramSimilarities(part.text, items, 1)[0];
     if (bi) at(bi.itemCode, part).bi1 = 1;
   }
@@ -882,7 +885,7 @@ export function fitModelOn(
     for (const claim of s.claims) {
       const g = s.gold.get(claim.id);
       if (!g || SKIPPED_SECTION_KINDS.includes(claim.sectionKind)) continue;
-      for (const sim of similaritiesOf(claim.text, items, true).slice(0, DEFAULT_MAX_LINKS_PER_CLAIM)) {
+      for (const sim of similaritiesOf(claim.text, items, true, DEFAULT_MAX_LINKS_PER_CLAIM)) {
         calibrationExamples.push({ score: sim.score, rank: sim.rank, positive: g.has(sim.itemCode) });
       }
     }

@@ -1,6 +1,7 @@
 import type { ChecklistItemDefinition } from '../checklist/types';
 import { prepareMatchText } from './matcher';
 import { segmentForSearch, vocabularySegmenter, type VocabularySegmenter } from './segment';
+import { topPlaces } from './top-scores';
 
 /**
  * The second signal beside the rules: lexical similarity between a claim and each item.
@@ -41,6 +42,11 @@ interface ItemIndex {
   /** per word of the segmenter, its postings */
   postingsById: Array<Array<{ doc: number; part: number }>>;
   last?: { text: string; ids: number[] };
+  /** scratch of one text's scores ({@link scoreText}): per document its BM25 score */
+  scores: Float64Array;
+  /** scratch: per word of the segmenter, the text that last read it (a text's distinct words are read once) */
+  stamp: Int32Array;
+  query: number;
 }
 
 const indexCache = new WeakMap<readonly ChecklistItemDefinition[], ItemIndex>();
@@ -93,6 +99,9 @@ function indexOf(items: readonly ChecklistItemDefinition[]): ItemIndex {
     postings: new Map(),
     segmenter: vocabularySegmenter([]),
     postingsById: [],
+    scores: new Float64Array(docs.length),
+    stamp: new Int32Array(0),
+    query: 0,
   };
   // a word's part of a document's score depends on the word and the document only: computed once
   docs.forEach((doc, at) => {
@@ -105,8 +114,36 @@ function indexOf(items: readonly ChecklistItemDefinition[]): ItemIndex {
   });
   index.segmenter = vocabularySegmenter(index.postings.keys());
   index.postingsById = index.segmenter.words.map((w) => index.postings.get(w) ?? []);
+  index.stamp = new Int32Array(index.postingsById.length);
   indexCache.set(items, index);
   return index;
+}
+
+/** A new number for a text's reading of {@link ItemIndex.stamp}. */
+function nextQuery(index: ItemIndex): number {
+  if (index.query === 0x7fffffff) {
+    index.stamp.fill(0);
+    index.query = 0;
+  }
+  index.query += 1;
+  return index.query;
+}
+
+/**
+ * The text's BM25 score of every item document, in the index's `scores` (scratch, valid until the
+ * next text): per document, the parts of the text's distinct words it contains, summed from 0 in
+ * the order the words first appear — the one order every score here is taken in.
+ */
+function scoreText(index: ItemIndex, text: string): Float64Array {
+  const { scores, stamp, postingsById } = index;
+  scores.fill(0);
+  const query = nextQuery(index);
+  for (const id of claimWordIds(index, text)) {
+    if (stamp[id] === query) continue;
+    stamp[id] = query;
+    for (const { doc, part } of postingsById[id] ?? []) scores[doc] = (scores[doc] as number) + part;
+  }
+  return scores;
 }
 
 /**
@@ -114,17 +151,20 @@ function indexOf(items: readonly ChecklistItemDefinition[]): ItemIndex {
  * listing the items: lets the matcher skip the claims no item can be similar enough to.
  */
 export function bestSimilarity(text: string, items: readonly ChecklistItemDefinition[]): number {
-  const index = indexOf(items);
-  const scores = new Float64Array(index.docs.length);
-  const seen = new Uint8Array(index.postingsById.length);
-  for (const id of claimWordIds(index, text)) {
-    if (seen[id]) continue;
-    seen[id] = 1;
-    for (const { doc, part } of index.postingsById[id] ?? []) scores[doc] = (scores[doc] ?? 0) + part;
-  }
   let max = 0;
-  for (const score of scores) if (score > max) max = score;
+  for (const score of scoreText(indexOf(items), text)) if (score > max) max = score;
   return max;
+}
+
+/**
+ * The text's best item by BM25 and its score, as {@link similarities}' first (the earliest of
+ * equal scores, in checklist order); none when no item scores above 0. Lists no other item.
+ */
+export function bestSimilarItem(text: string, items: readonly ChecklistItemDefinition[]): { itemCode: string; score: number } | undefined {
+  const index = indexOf(items);
+  const scores = scoreText(index, text);
+  const [best] = topPlaces(scores, 1, 0);
+  return best === undefined ? undefined : { itemCode: (index.docs[best] as ItemDoc).code, score: scores[best] as number };
 }
 
 /** BM25's IDF of a word over the items as documents: a word many items use tells little. */
@@ -147,31 +187,33 @@ export interface ItemSimilarity {
  * the text's words are the items' words found in it ({@link claimWordIds}).
  */
 export function similarities(text: string, items: readonly ChecklistItemDefinition[]): ItemSimilarity[] {
+  return topSimilarities(text, items, Number.POSITIVE_INFINITY);
+}
+
+/**
+ * The first `top` of {@link similarities} (the same scores, order, ranks and words), without
+ * listing or sorting the other items: the documents are ranked by score, then checklist order,
+ * and only the chosen ones' words are gathered.
+ */
+export function topSimilarities(text: string, items: readonly ChecklistItemDefinition[], top: number): ItemSimilarity[] {
   const index = indexOf(items);
-  const seen = new Uint8Array(index.postingsById.length);
-  // per document, the parts of the query words it contains, in query order (the order the sum is taken in)
-  const parts: Array<Array<[string, number]> | undefined> = [];
+  const scores = scoreText(index, text);
+  const chosen = topPlaces(scores, top, 0);
+  if (chosen.length === 0) return [];
+  // per chosen document, the parts of the query words it contains, in query order, then sorted by part (stable)
+  const parts = new Map<number, Array<[string, number]>>(chosen.map((d) => [d, []]));
+  const { stamp } = index;
+  const query = nextQuery(index);
   for (const id of claimWordIds(index, text)) {
-    if (seen[id]) continue;
-    seen[id] = 1;
+    if (stamp[id] === query) continue;
+    stamp[id] = query;
     const w = index.segmenter.words[id] ?? '';
-    for (const { doc, part } of index.postingsById[id] ?? []) (parts[doc] ??= []).push([w, part]);
+    for (const { doc, part } of index.postingsById[id] ?? []) parts.get(doc)?.push([w, part]);
   }
-  const out: ItemSimilarity[] = [];
-  index.docs.forEach((doc, at) => {
-    const contributions = parts[at];
-    if (!contributions) return;
-    let score = 0;
-    for (const [, part] of contributions) score += part;
-    if (score <= 0) return;
-    contributions.sort((a, b) => b[1] - a[1]);
-    out.push({ itemCode: doc.code, score, rank: 0, words: contributions.map(([w]) => w) });
+  return chosen.map((d, i) => {
+    const contributions = (parts.get(d) ?? []).sort((a, b) => b[1] - a[1]);
+    return { itemCode: (index.docs[d] as ItemDoc).code, score: scores[d] as number, rank: i + 1, words: contributions.map(([w]) => w) };
   });
-  out.sort((a, b) => b.score - a.score);
-  out.forEach((s, i) => {
-    s.rank = i + 1;
-  });
-  return out;
 }
 
 /** Logistic calibration: p = σ(intercept + slope · score + top · [rank = 1]). */

@@ -22,6 +22,12 @@ describe('clausesOf', () => {
     expect(clausesOf('一是，二是，三是。')).toHaveLength(1);
     expect(clausesOf('')).toEqual([]);
   });
+
+  it('counts a Han character beyond the basic plane as one, and cuts at the ASCII marks too', () => {
+    // 𠀀 (U+20000) is two code units, one Han character: 三个字𠀀𠀀𠀀 is six, 三个字𠀀𠀀 five
+    expect(clausesOf('三个字𠀀𠀀𠀀,开展普法宣传活动;共3次').map((c) => c.text)).toEqual(['三个字𠀀𠀀𠀀,', '开展普法宣传活动;共3次']);
+    expect(clausesOf('三个字𠀀𠀀,开展普法宣传活动').map((c) => c.text)).toEqual(['三个字𠀀𠀀,开展普法宣传活动']);
+  });
 });
 
 describe('clauseReason', () => {

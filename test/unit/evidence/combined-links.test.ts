@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { loadChecklistFile } from '../../../src/checklist/checklist-file';
 import { withShippedExamples } from '../../../src/checklist/examples-file';
 import { modelOfDefinition, proposeCombinedLinks, proposeLinks, type MatcherModel } from '../../../src/evidence/pipeline';
-import { bestSimilarity, similarities } from '../../../src/evidence/similarity';
+import { bestSimilarItem, bestSimilarity, similarities, topSimilarities } from '../../../src/evidence/similarity';
+import { clausesOf } from '../../../src/evidence/clauses';
 import { analyzeReport } from '../../../src/reading/analyze';
 
 /**
@@ -35,6 +36,23 @@ describe('combined links without the other signals', () => {
     }
     expect(checked).toBeGreaterThan(100);
     expect(bestSimilarity('1234，5678。', items)).toBe(0);
+  });
+
+  it('the first k similarities and the best item, claims and clauses alike, are those of the whole list', () => {
+    let clauses = 0;
+    for (const a of reports) {
+      for (const c of a.claims) {
+        const parts = clausesOf(c.text);
+        clauses += parts.length;
+        for (const text of [c.text, ...parts.map((p) => p.text)]) {
+          const all = similarities(text, items);
+          for (const k of [1, 3, 5]) expect(topSimilarities(text, items, k)).toEqual(all.slice(0, k));
+          expect(bestSimilarItem(text, items)).toEqual(all[0] ? { itemCode: all[0].itemCode, score: all[0].score } : undefined);
+        }
+      }
+    }
+    expect(clauses).toBeGreaterThan(200);
+    expect(bestSimilarItem('1234，5678。', items)).toBeUndefined();
   });
 
   const base = modelOfDefinition(demo);
