@@ -89,16 +89,14 @@ const INNER_FOLDS = 4;
 /** Thresholds tried. */
 const GRID: readonly number[] = Array.from({ length: 17 }, (_, i) => Math.round((0.1 + i * 0.05) * 100) / 100);
 
-/** The feature names and values of one (claim, item) pair. */
-export function pairFeatures(s: ClaimSignals, item: string): Array<[string, number]> {
-  const out: Array<[string, number]> = [
-    ['bias', 1],
-    [`${item}|bias`, 1],
-  ];
+/**
+ * Calls `visit` with the shared name and the value of each feature of one (claim, item) pair, in
+ * their order; each is a feature twice, as `name` and as `item|name` ({@link pairFeatures}).
+ */
+function visitPairFeatures(s: ClaimSignals, item: string, visit: (name: string, v: number) => void): void {
+  visit('bias', 1);
   const both = (name: string, v: number) => {
-    if (v === 0) return;
-    out.push([name, v]);
-    out.push([`${item}|${name}`, v]);
+    if (v !== 0) visit(name, v);
   };
   both('rule', s.rule.has(item) ? 1 : 0);
   both('context', s.context.has(item) && !s.rule.has(item) ? 1 : 0);
@@ -113,7 +111,7 @@ export function pairFeatures(s: ClaimSignals, item: string): Array<[string, numb
     both('ex1', ex.rank === 1 ? 1 : 0);
     both('exNear', ex.nearest);
   }
-  if (s.rule.size > 0 && !s.rule.has(item)) out.push(['otherRule', 1], [`${item}|otherRule`, 1]);
+  if (s.rule.size > 0 && !s.rule.has(item)) visit('otherRule', 1);
   const bi = s.bigram?.get(item);
   if (bi) {
     both('bi', Math.log1p(bi.score));
@@ -131,6 +129,12 @@ export function pairFeatures(s: ClaimSignals, item: string): Array<[string, numb
     both('simC1', clause.sim1);
     both('biC1', clause.bi1);
   }
+}
+
+/** The feature names and values of one (claim, item) pair: each shared feature, then the item's own. */
+export function pairFeatures(s: ClaimSignals, item: string): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  visitPairFeatures(s, item, (name, v) => out.push([name, v], [`${item}|${name}`, v]));
   return out;
 }
 
@@ -329,10 +333,39 @@ export function learnDecision(
   return { weights, threshold };
 }
 
-/** The probability the model gives a (claim, item) pair. */
+/** Per model and item: a feature's shared name → its weight and the item's own (absent: 0), read from the model once. */
+const weightMemo = new WeakMap<LearnedModel, Map<string, Map<string, [number, number]>>>();
+
+function itemWeights(model: LearnedModel, item: string): Map<string, [number, number]> {
+  let byItem = weightMemo.get(model);
+  if (!byItem) {
+    byItem = new Map();
+    weightMemo.set(model, byItem);
+  }
+  let weights = byItem.get(item);
+  if (!weights) {
+    weights = new Map();
+    byItem.set(item, weights);
+  }
+  return weights;
+}
+
+/**
+ * The probability the model gives a (claim, item) pair: Σ weight × value over {@link pairFeatures}
+ * in their order (the weights looked up once per model, item and feature, no name built per pair).
+ */
 export function pairProbability(model: LearnedModel, signals: ClaimSignals, item: string): number {
+  const weights = itemWeights(model, item);
   let z = 0;
-  for (const [name, v] of pairFeatures(signals, item)) z += (model.weights[name] ?? 0) * v;
+  visitPairFeatures(signals, item, (name, v) => {
+    let w = weights.get(name);
+    if (!w) {
+      w = [model.weights[name] ?? 0, model.weights[`${item}|${name}`] ?? 0];
+      weights.set(name, w);
+    }
+    z += w[0] * v;
+    z += w[1] * v;
+  });
   return sigmoid(z);
 }
 

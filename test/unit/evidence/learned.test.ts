@@ -1,6 +1,13 @@
 import { fiveDistrictsFixture } from '../../helpers/labelled-report';
 import { evaluateLeaveOneOut, type MatchPipeline } from '../../../src/evidence/evaluation-suite';
-import { decideClaim, learnDecision, pairProbability, type ClaimSignals, type TrainingClaim } from '../../../src/evidence/learned';
+import {
+  decideClaim,
+  learnDecision,
+  pairFeatures,
+  pairProbability,
+  type ClaimSignals,
+  type TrainingClaim,
+} from '../../../src/evidence/learned';
 import { learnedPipeline, type MatcherModel } from '../../../src/evidence/pipeline';
 
 // learnDecision is watched (and still runs) so the test can see every training row it is given
@@ -60,6 +67,32 @@ describe('learnDecision', () => {
     expect(pairProbability(model, signals('x', { rule: ['B'] }), 'B')).toBeLessThan(0.35);
     expect(decideClaim(model, signals('x', { rule: ['A'] }), ['A', 'B'], 3).map((d) => d.itemCode)).toEqual(['A']);
     expect(decideClaim(model, signals('x', { rule: ['B'] }), ['A', 'B'], 3)).toEqual([]);
+  });
+
+  it('gives a pair the sigmoid of Σ weight × value over its features, summed in their order', () => {
+    const pairs: Array<[ClaimSignals, string]> = [
+      [signals('x', { rule: ['A'], ex: { B: 0.8, A: 0.3 }, sim: { A: 2.5 }, bi: { B: 1.2 }, cls: { A: 0.9 } }), 'A'],
+      [signals('x', { rule: ['A'], ex: { B: 0.8 } }), 'B'],
+      [{ ...signals('x', { context: ['B'] }), clauses: new Map([['B', { cls: 0.7, cls1: 1, sim1: 0, bi1: 1, start: 0, end: 3 }]]) }, 'B'],
+      [signals('x', {}), 'A'],
+    ];
+    for (const [s, item] of pairs) {
+      let z = 0;
+      for (const [name, v] of pairFeatures(s, item)) z += (model.weights[name] ?? 0) * v;
+      expect(pairProbability(model, s, item)).toBe(z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+    }
+    expect(pairFeatures(pairs[1]?.[0] as ClaimSignals, 'B').map(([name]) => name)).toEqual([
+      'bias',
+      'B|bias',
+      'ex',
+      'B|ex',
+      'ex1',
+      'B|ex1',
+      'exNear',
+      'B|exNear',
+      'otherRule',
+      'B|otherRule',
+    ]);
   });
 
   it('links a strong examples vote without a rule, not a weak one, and nothing without any signal', () => {
