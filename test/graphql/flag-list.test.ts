@@ -1,6 +1,8 @@
 import { loadSeeds } from '../../src/seeds/load-seeds';
-import { TestClient } from '../helpers/graphql';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+import { ADMIN, TestClient } from '../helpers/graphql';
+import type { Caller } from '../../src/common/caller';
+import { Unit } from '../../src/units/unit.entity';
+import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/test-db';
 
 /**
  * The `flags` list pages through the stored flags and the derived REPORT_MISSING in one order
@@ -23,16 +25,16 @@ const FLAGS = `query($f: FlagFilter, $first: Int, $after: String) {
 }`;
 const RANK: Record<string, number> = { ERROR: 0, WARNING: 1, INFO: 2 };
 
-async function list(filter: Record<string, unknown>, first: number, after?: string | null): Promise<Listed> {
-  return (await client.data<{ flags: Listed }>(FLAGS, { f: filter, first, after })).flags;
+async function list(filter: Record<string, unknown>, first: number, after?: string | null, caller: Caller = ADMIN): Promise<Listed> {
+  return (await client.data<{ flags: Listed }>(FLAGS, { f: filter, first, after }, caller)).flags;
 }
 
 /** Every page of `size`, put together. */
-async function allPages(filter: Record<string, unknown>, size: number): Promise<Listed['edges']> {
+async function allPages(filter: Record<string, unknown>, size: number, caller: Caller = ADMIN): Promise<Listed['edges']> {
   const edges: Listed['edges'] = [];
   let after: string | null = null;
   for (;;) {
-    const page = await list(filter, size, after);
+    const page = await list(filter, size, after, caller);
     edges.push(...page.edges);
     if (!page.pageInfo.hasNextPage) return edges;
     after = page.pageInfo.endCursor;
@@ -96,5 +98,70 @@ describe('the flags list', () => {
     } finally {
       await db.dataSource.query(`UPDATE "unit" SET "name" = '${first}' WHERE "name" = '龢${first}'`);
     }
+  });
+});
+
+/**
+ * The total is counted once per filter, scope and data version (the `flags:*` counters a trigger
+ * bumps on every write to flags, assessments and units) and kept in between: after each kind of
+ * write it is still the number of flags the pages hold, for every caller's scope.
+ */
+describe('the total kept between writes', () => {
+  const filters: Array<Record<string, unknown>> = [{ year: 2022 }, { year: 2022, codes: ['NO_EVIDENCE'] }, {}];
+
+  /** Each filter's total (asked twice: counted, then kept) against its pages put together, for the caller. */
+  async function expectTotalsOfPages(caller: Caller = ADMIN): Promise<number[]> {
+    const totals: number[] = [];
+    for (const filter of filters) {
+      const counted = await list(filter, 1, null, caller);
+      const kept = await list(filter, 1, null, caller);
+      const pages = await allPages(filter, 100, caller);
+      expect(kept.totalCount).toBe(counted.totalCount);
+      expect(counted.totalCount).toBe(pages.length);
+      totals.push(counted.totalCount);
+    }
+    return totals;
+  }
+
+  it('after a flag deleted and written back, and a reporting unit added and removed (derived REPORT_MISSING)', async () => {
+    const before = await expectTotalsOfPages();
+    const [flag] = (await db.dataSource.query(
+      `SELECT * FROM "assessment_flag" WHERE "year" = 2022 AND "code" = 'NO_EVIDENCE' ORDER BY "id" LIMIT 1`,
+    )) as Array<Record<string, unknown>>;
+    expect(flag).toBeDefined();
+    await db.dataSource.query(`DELETE FROM "assessment_flag" WHERE "id" = ${Number(flag!.id)}`);
+    const without = await expectTotalsOfPages();
+    expect(without).toEqual([before[0]! - 1, before[1]! - 1, before[2]! - 1]);
+    const columns = Object.keys(flag!);
+    const placeholders = columns.map((_c, i) => (onPostgres ? `$${i + 1}` : '?')).join(', ');
+    await db.dataSource.query(
+      `INSERT INTO "assessment_flag" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${placeholders})`,
+      columns.map((c) => flag![c]),
+    );
+    expect(await expectTotalsOfPages()).toEqual(before);
+
+    const units = db.dataSource.getRepository(Unit);
+    const added = await units.save(units.create({ name: '总数测试街', level: 'STREET', aliases: [], parentId: null }));
+    try {
+      const withUnit = await expectTotalsOfPages();
+      // a REPORT_MISSING for 2022 in the year's list and in the list of every year; none of code NO_EVIDENCE
+      expect(withUnit).toEqual([before[0]! + 1, before[1]!, before[2]! + (withUnit[2]! - before[2]!)]);
+      expect(withUnit[2]!).toBeGreaterThan(before[2]!);
+    } finally {
+      await units.delete({ id: added.id });
+    }
+    expect(await expectTotalsOfPages()).toEqual(before);
+  });
+
+  it('a scoped caller gets the total of its scope, not one kept for another scope', async () => {
+    const all = await allPages({ year: 2022 }, 100);
+    const names = [...new Set(all.map((e) => e.node.unit.name))].slice(0, 2);
+    const scope = (await db.dataSource.getRepository(Unit).find({ where: names.map((name) => ({ name })) })).map((u) => u.id);
+    expect(scope).toHaveLength(2);
+    const whole = await expectTotalsOfPages();
+    const scoped = await expectTotalsOfPages({ name: 'scoped', role: 'VIEWER', scope: new Set(scope) });
+    expect(scoped[0]!).toBeGreaterThan(0);
+    expect(scoped[0]!).toBeLessThan(whole[0]!);
+    expect(scoped[0]!).toBe(all.filter((e) => names.includes(e.node.unit.name)).length);
   });
 });

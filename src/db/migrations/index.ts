@@ -23,6 +23,7 @@ import { NoReportCopies1796600000000 as PostgresNoReportCopies } from './postgre
 import { ChangeNotices1796700000000 } from './postgres/1796700000000-ChangeNotices';
 import { FlagListOrder1796810000000 as PostgresFlagListOrder } from './postgres/1796810000000-FlagListOrder';
 import { MatcherWeightsReviewed1796910000000 as PostgresMatcherWeightsReviewed } from './postgres/1796910000000-MatcherWeightsReviewed';
+import { FlagTotals1797010000000 as PostgresFlagTotals } from './postgres/1797010000000-FlagTotals';
 import { AccessTokens1795449230664 } from './sqlite/1795449230664-AccessTokens';
 import { AcrossReports1795900100000 } from './sqlite/1795900100000-AcrossReports';
 import { ChecklistReuse1795900200000 } from './sqlite/1795900200000-ChecklistReuse';
@@ -40,6 +41,7 @@ import { NarrowAssessments1796538787956 as SqliteNarrowAssessments } from './sql
 import { NoReportCopies1796600000000 as SqliteNoReportCopies } from './sqlite/1796600000000-NoReportCopies';
 import { FlagListOrder1796810000000 as SqliteFlagListOrder } from './sqlite/1796810000000-FlagListOrder';
 import { MatcherWeightsReviewed1796910000000 as SqliteMatcherWeightsReviewed } from './sqlite/1796910000000-MatcherWeightsReviewed';
+import { FlagTotals1797010000000 as SqliteFlagTotals } from './sqlite/1797010000000-FlagTotals';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795448023432,
@@ -59,6 +61,7 @@ export const SQLITE_MIGRATIONS: Function[] = [
   SqliteNoReportCopies,
   SqliteFlagListOrder,
   SqliteMatcherWeightsReviewed,
+  SqliteFlagTotals,
 ];
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795448023786,
@@ -78,4 +81,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   ChangeNotices1796700000000,
   PostgresFlagListOrder,
   PostgresMatcherWeightsReviewed,
+  PostgresFlagTotals,
 ];

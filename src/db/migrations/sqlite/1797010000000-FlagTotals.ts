@@ -1,0 +1,34 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The `flags` list's total read once per data version (src/assessment/flag-list.store.ts):
+ * triggers on `assessment_flag`, `assessment` and `unit` (what a listed flag or a derived
+ * REPORT_MISSING depends on) bump the `cache_version` counter `flags:0` in the writing
+ * transaction (SQLite has one writer at a time: one row; PostgreSQL has several). SQLite's
+ * triggers run per row: one UPDATE of a one-row key per flag, assessment or unit written.
+ */
+const WATCHED = ['assessment_flag', 'assessment', 'unit'];
+const EVENTS = ['INSERT', 'UPDATE', 'DELETE'];
+
+export class FlagTotals1797010000000 implements MigrationInterface {
+  name = 'FlagTotals1797010000000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`INSERT INTO "cache_version" ("name", "version") VALUES ('flags:0', 0)`);
+    for (const table of WATCHED) {
+      for (const event of EVENTS) {
+        await queryRunner.query(
+          `CREATE TRIGGER "${table}_flag_version_${event.toLowerCase()}" AFTER ${event} ON "${table}" BEGIN ` +
+            `UPDATE "cache_version" SET "version" = "version" + 1 WHERE "name" = 'flags:0'; END`,
+        );
+      }
+    }
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    for (const table of WATCHED) {
+      for (const event of EVENTS) await queryRunner.query(`DROP TRIGGER "${table}_flag_version_${event.toLowerCase()}"`);
+    }
+    await queryRunner.query(`DELETE FROM "cache_version" WHERE "name" LIKE 'flags:%'`);
+  }
+}
