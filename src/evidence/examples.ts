@@ -256,15 +256,15 @@ export interface ExampleVote {
 /** The items a claim's nearest examples vote for, best first (ties by item code order of first vote). */
 export function exampleVotes(neighbours: readonly Neighbour[]): ExampleVote[] {
   const total = neighbours.reduce((s, n) => s + n.cosine, 0) + VOTE_SHRINK;
-  const votes = new Map<string, ExampleVote>();
+  // the items in order of first vote (a claim's neighbours name a few: a list, not a map)
+  const out: ExampleVote[] = [];
   for (const n of neighbours) {
     for (const code of n.example.items) {
-      const v = votes.get(code);
+      const v = out.find((o) => o.itemCode === code);
       if (v) v.score += n.cosine;
-      else votes.set(code, { itemCode: code, score: n.cosine, rank: 0, nearest: n });
+      else out.push({ itemCode: code, score: n.cosine, rank: 0, nearest: n });
     }
   }
-  const out = [...votes.values()];
   for (const v of out) v.score /= total;
   out.sort((a, b) => b.score - a.score);
   out.forEach((v, i) => {

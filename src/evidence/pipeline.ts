@@ -476,7 +476,11 @@ function clauseSignals(
       for (const t of topItems(classifier.classifier, part.text, CLAUSE_TOP, classifier.source)) {
         const c = at(t.itemCode, part);
         const p = sigmoidOf(t.score);
-        if (p > c.cls) Object.assign(c, { cls: p, start: part.start, end: part.end });
+        if (p > c.cls) {
+          c.cls = p;
+          c.start = part.start;
+          c.end = part.end;
+        }
         if (t.rank === 1) c.cls1 = 1;
       }
     const sim = bestSimilarItem(part.text, items);
