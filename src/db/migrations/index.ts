@@ -24,6 +24,7 @@ import { ChangeNotices1796700000000 } from './postgres/1796700000000-ChangeNotic
 import { FlagListOrder1796810000000 as PostgresFlagListOrder } from './postgres/1796810000000-FlagListOrder';
 import { MatcherWeightsReviewed1796910000000 as PostgresMatcherWeightsReviewed } from './postgres/1796910000000-MatcherWeightsReviewed';
 import { FlagTotals1797010000000 as PostgresFlagTotals } from './postgres/1797010000000-FlagTotals';
+import { Lz4Compression1797020000000 } from './postgres/1797020000000-Lz4Compression';
 import { AccessTokens1795449230664 } from './sqlite/1795449230664-AccessTokens';
 import { AcrossReports1795900100000 } from './sqlite/1795900100000-AcrossReports';
 import { ChecklistReuse1795900200000 } from './sqlite/1795900200000-ChecklistReuse';
@@ -82,4 +83,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   PostgresFlagListOrder,
   PostgresMatcherWeightsReviewed,
   PostgresFlagTotals,
+  Lz4Compression1797020000000,
 ];
