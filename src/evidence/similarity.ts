@@ -39,8 +39,13 @@ interface ItemIndex {
   postings: Map<string, Array<{ doc: number; part: number }>>;
   /** the items' words, for a claim ({@link claimWordIds}) */
   segmenter: VocabularySegmenter;
-  /** per word of the segmenter, its postings */
-  postingsById: Array<Array<{ doc: number; part: number }>>;
+  /**
+   * per word of the segmenter, its postings flat: `postingDoc/postingPart[postingStart[id] … postingStart[id + 1])`,
+   * the documents containing it (in checklist order) and the word's BM25 part for each
+   */
+  postingStart: Int32Array;
+  postingDoc: Int32Array;
+  postingPart: Float64Array;
   last?: { text: string; ids: number[] };
   /** scratch of one text's scores ({@link scoreText}): per document its BM25 score */
   scores: Float64Array;
@@ -98,7 +103,9 @@ function indexOf(items: readonly ChecklistItemDefinition[]): ItemIndex {
     df,
     postings: new Map(),
     segmenter: vocabularySegmenter([]),
-    postingsById: [],
+    postingStart: new Int32Array(1),
+    postingDoc: new Int32Array(0),
+    postingPart: new Float64Array(0),
     scores: new Float64Array(docs.length),
     stamp: new Int32Array(0),
     query: 0,
@@ -113,8 +120,13 @@ function indexOf(items: readonly ChecklistItemDefinition[]): ItemIndex {
     }
   });
   index.segmenter = vocabularySegmenter(index.postings.keys());
-  index.postingsById = index.segmenter.words.map((w) => index.postings.get(w) ?? []);
-  index.stamp = new Int32Array(index.postingsById.length);
+  const { words } = index.segmenter;
+  const lists = words.map((w) => index.postings.get(w) ?? []);
+  index.postingStart = new Int32Array(words.length + 1);
+  lists.forEach((list, id) => (index.postingStart[id + 1] = (index.postingStart[id] as number) + list.length));
+  index.postingDoc = Int32Array.from(lists.flat(), (p) => p.doc);
+  index.postingPart = Float64Array.from(lists.flat(), (p) => p.part);
+  index.stamp = new Int32Array(words.length);
   indexCache.set(items, index);
   return index;
 }
@@ -135,13 +147,17 @@ function nextQuery(index: ItemIndex): number {
  * the order the words first appear — the one order every score here is taken in.
  */
 function scoreText(index: ItemIndex, text: string): Float64Array {
-  const { scores, stamp, postingsById } = index;
+  const { scores, stamp, postingStart, postingDoc, postingPart } = index;
   scores.fill(0);
   const query = nextQuery(index);
   for (const id of claimWordIds(index, text)) {
     if (stamp[id] === query) continue;
     stamp[id] = query;
-    for (const { doc, part } of postingsById[id] ?? []) scores[doc] = (scores[doc] as number) + part;
+    const end = postingStart[id + 1] as number;
+    for (let p = postingStart[id] as number; p < end; p += 1) {
+      const doc = postingDoc[p] as number;
+      scores[doc] = (scores[doc] as number) + (postingPart[p] as number);
+    }
   }
   return scores;
 }
@@ -208,7 +224,9 @@ export function topSimilarities(text: string, items: readonly ChecklistItemDefin
     if (stamp[id] === query) continue;
     stamp[id] = query;
     const w = index.segmenter.words[id] ?? '';
-    for (const { doc, part } of index.postingsById[id] ?? []) parts.get(doc)?.push([w, part]);
+    const end = index.postingStart[id + 1] as number;
+    for (let p = index.postingStart[id] as number; p < end; p += 1)
+      parts.get(index.postingDoc[p] as number)?.push([w, index.postingPart[p] as number]);
   }
   return chosen.map((d, i) => {
     const contributions = (parts.get(d) ?? []).sort((a, b) => b[1] - a[1]);
