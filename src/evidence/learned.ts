@@ -42,6 +42,10 @@ export interface ClaimSignals {
    * item is a clause's best by the classifier, by the similarity and by the character bigrams
    */
   clauses?: ReadonlyMap<string, ClauseSignal>;
+  /** item → the text classifier's probability and rank on the claim's nearest section heading (top items only; absent: no heading or not computed) */
+  heading?: ReadonlyMap<string, { score: number; rank: number }>;
+  /** item → the best text-classifier probability of the claim's neighbours in its section (the claims before and after; top items only) */
+  neighbour?: ReadonlyMap<string, number>;
 }
 
 /** What the signals say about one item on the clauses of a claim (see {@link ClaimSignals.clauses}). */
@@ -129,6 +133,12 @@ function visitPairFeatures(s: ClaimSignals, item: string, visit: (name: string, 
     both('simC1', clause.sim1);
     both('biC1', clause.bi1);
   }
+  const head = s.heading?.get(item);
+  if (head) {
+    both('clsH', head.score);
+    both('clsH1', head.rank === 1 ? 1 : 0);
+  }
+  both('clsN', s.neighbour?.get(item) ?? 0);
 }
 
 /** The feature names and values of one (claim, item) pair: each shared feature, then the item's own. */
@@ -386,7 +396,9 @@ export function decideClaim(
       signals.examples.has(itemCode) ||
       signals.bigram?.has(itemCode) === true ||
       signals.classifier?.has(itemCode) === true ||
-      signals.clauses?.has(itemCode) === true;
+      signals.clauses?.has(itemCode) === true ||
+      signals.heading?.has(itemCode) === true ||
+      signals.neighbour?.has(itemCode) === true;
     const probability = named ? pairProbability(model, signals, itemCode) : unnamedProbability(model, itemCode, signals.rule.size > 0);
     if (probability >= model.threshold) out.push({ itemCode, probability });
   }
