@@ -7,7 +7,7 @@ import type { LearnedDecision } from '../checklist/types';
  * inherited from the claim's lead clause or heading (context.ts), another item's rule link on
  * the claim, the similarity's BM25 score and rank, the labelled examples' vote, rank and the
  * cosine of the nearest example labelled with the item, and — for a claim of several clauses —
- * what the classifier, the similarity and the bigrams say about its clauses ({@link ClauseSignal}). Each feature is there twice: shared by
+ * what the classifier and the bigrams say about its clauses ({@link ClauseSignal}). Each feature is there twice: shared by
  * every item and for the item alone, so an item's own weight is a deviation from the shared one
  * that the penalty shrinks towards 0 when the item has few labels ("per item with shrinkage").
  * The claim's words are NOT features: with them the decision memorised the training sentences
@@ -54,8 +54,6 @@ export interface ClauseSignal {
   cls: number;
   /** 1 when the item is the classifier's best on some clause */
   cls1: number;
-  /** 1 when the item is the similarity's best on some clause */
-  sim1: number;
   /** 1 when the item is the character bigrams' best on some clause */
   bi1: number;
   /** where the clause that named the item best lies in the claim's text (exact offsets; not a feature) */
@@ -130,7 +128,6 @@ function visitPairFeatures(s: ClaimSignals, item: string, visit: (name: string, 
   if (clause) {
     both('clsC', clause.cls);
     both('clsC1', clause.cls1);
-    both('simC1', clause.sim1);
     both('biC1', clause.bi1);
   }
   const head = s.heading?.get(item);

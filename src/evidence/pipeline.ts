@@ -19,7 +19,6 @@ import {
   probability,
   similarities,
   bestSimilarity,
-  bestSimilarItem,
   topSimilarities,
   similarityWords,
   type Calibration,
@@ -447,12 +446,13 @@ function classifierUse(
 const CLAUSE_TOP = 3;
 
 /**
- * What the classifier, the similarity and the character bigrams say about each clause of a claim
+ * What the classifier and the character bigrams say about each clause of a claim
  * of two or more clauses (clauses.ts; undefined for a claim of one): per item its best clause
  * probability and whether it is a clause's best, so a sentence listing several works has each
  * work scored without the others' words. Features of the learned decision (learned.ts `clsC`,
- * `clsC1`, `simC1`, `biC1`): cross-fitted F1 +0.6 (docs/evaluation.md, matcher11; windows of two
- * neighbouring clauses as well read +0.9, but the seeds' fold lost 1.5: not landed).
+ * `clsC1`, `biC1`): cross-fitted F1 +0.6 (docs/evaluation.md, matcher11; windows of two
+ * neighbouring clauses as well read +0.9, but the seeds' fold lost 1.5: not landed). The similarity's
+ * best on a clause (`simC1`, weight near 0) was dropped in matcher12 (cheaper; F1 see docs/evaluation.md).
  */
 function clauseSignals(
   text: string,
@@ -466,7 +466,7 @@ function clauseSignals(
   const at = (code: string, part: Clause): ClauseSignal => {
     let known = out.get(code);
     if (!known) {
-      known = { cls: 0, cls1: 0, sim1: 0, bi1: 0, start: part.start, end: part.end };
+      known = { cls: 0, cls1: 0, bi1: 0, start: part.start, end: part.end };
       out.set(code, known);
     }
     return known;
@@ -483,8 +483,6 @@ function clauseSignals(
         }
         if (t.rank === 1) c.cls1 = 1;
       }
-    const sim = bestSimilarItem(part.text, items);
-    if (sim) at(sim.itemCode, part).sim1 = 1;
     const bi = bigramSimilarities(part.text, items, 1)[0];
     if (bi) at(bi.itemCode, part).bi1 = 1;
   }
