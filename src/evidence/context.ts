@@ -21,7 +21,7 @@ import type { ProposedLink } from './types';
  * When neither context links anything by rule and a `similarity` is given (the combined signal),
  * the claim's text followed by its lead clause and heading is scored by the similarity instead,
  * with the model's own threshold; its best link is kept (`rule: similarity+context`).
- * Claims read back from storage carry no headings: only the lead clause applies to them.
+ * Claims read back from storage get their headings again from the stored sections (matcher-input.store.ts).
  */
 
 /** Confidence of an inherited link relative to the context's own link. */

@@ -4,6 +4,7 @@ import type { ChecklistDefinition } from '../checklist/types';
 import { ChecklistItem } from '../checklist/checklist-item.entity';
 import { Claim } from '../reports/claim.entity';
 import { MetricValue } from '../reports/metric-value.entity';
+import { ReportSection } from '../reports/report-section.entity';
 import { EvidenceLink } from './evidence-link.entity';
 import { MatcherWeights } from '../checklist/matcher-weights.entity';
 import {
@@ -111,10 +112,22 @@ async function reviewEvidence(manager: EntityManager, checklistId: number): Prom
     byReport.set(c.reportId, r);
   }
   for (const m of metrics) byReport.get(claimReport.get(m.claimId) ?? -1)?.metrics.push(m);
+  // the reports' section headings: the claims are matched with the context they had at ingest
+  const sectionsOf = new Map<number, ReportSection[]>();
+  const reportIds = [...byReport.keys()];
+  for (let i = 0; i < reportIds.length; i += 500) {
+    const rows = await manager
+      .getRepository(ReportSection)
+      .createQueryBuilder('s')
+      .select(['s.reportId', 's.path', 's.heading'])
+      .where('s.reportId IN (:...ids)', { ids: reportIds.slice(i, i + 500) })
+      .getMany();
+    for (const row of rows) sectionsOf.set(row.reportId, [...(sectionsOf.get(row.reportId) ?? []), row]);
+  }
   const sets: ClaimsWithGold[] = [...byReport.entries()]
     .sort(([a], [b]) => a - b)
     .map(([reportId, r]) => {
-      const input = matcherInputFromRows(r.claims, r.metrics);
+      const input = matcherInputFromRows(r.claims, r.metrics, sectionsOf.get(reportId) ?? []);
       return {
         ...input,
         gold: new Map(input.claims.flatMap((c) => (gold.has(c.id) ? [[c.id, gold.get(c.id) as Set<string>] as const] : []))),

@@ -506,7 +506,7 @@ function claimSignals(
   // the classifier on each claim's nearest section heading (`clsH`, `clsH1`), once per heading text; and below, the
   // classifier's items of the claims before and after it in its section (`clsN`): a section's neighbouring sentences
   // often share its items. Features of the learned decision: cross-fitted F1 +0.67, recall +1.0 (docs/evaluation.md,
-  // matcher12). Claims read back from storage carry no headings: only `clsN` applies to them
+  // matcher12). Claims read back from storage get their headings again from the stored sections (matcher-input.store.ts)
   const byHeading = new Map<string, Map<string, { score: number; rank: number }>>();
   const headingSignal = (heading: string | undefined) => {
     if (!classifier || !heading) return undefined;

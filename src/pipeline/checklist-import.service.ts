@@ -8,6 +8,7 @@ import { proposeLinksForReport } from './link.service';
 import { Claim } from '../reports/claim.entity';
 import { MetricValue } from '../reports/metric-value.entity';
 import { Report } from '../reports/report.entity';
+import { ReportSection } from '../reports/report-section.entity';
 import type { Outcome } from '../common/user-error';
 import { Checklist } from '../checklist/checklist.entity';
 import { loadChecklistDefinition, storeChecklist, type ImportedChecklist } from '../checklist/checklist.service';
@@ -57,7 +58,10 @@ export async function importChecklist(
     for (const report of reports) {
       const claims = await manager.getRepository(Claim).find({ where: { reportId: report.id }, order: { position: 'ASC' } });
       const metrics = await manager.getRepository(MetricValue).find({ where: { reportId: report.id } });
-      await proposeLinksForReport(manager, report.id, claims, metrics, loaded);
+      const sections = await manager
+        .getRepository(ReportSection)
+        .find({ select: { path: true, heading: true }, where: { reportId: report.id } });
+      await proposeLinksForReport(manager, report.id, claims, metrics, sections, loaded);
       if (previous) {
         const r = await carryOverReviews(manager, report.id, previous, loaded);
         carried.carried += r.carried;

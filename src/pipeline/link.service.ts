@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { LoadedChecklist } from '../checklist/checklist.service';
 import type { Claim } from '../reports/claim.entity';
 import type { MetricValue } from '../reports/metric-value.entity';
+import type { ReportSection } from '../reports/report-section.entity';
 import { EvidenceLink } from '../evidence/evidence-link.entity';
 import { modelForChecklist } from '../evidence/matcher-weights.service';
 import { matcherInputFromRows } from '../evidence/matcher-input.store';
@@ -10,7 +11,7 @@ import { matchReport } from './report-pipeline';
 import { bulkInsert } from '../db/bulk-insert';
 
 /**
- * Runs the matcher over a stored report's claims against one checklist version — the rules
+ * Runs the matcher over a stored report's claims (with its sections' headings, as at ingest) against one checklist version — the rules
  * and, with the version's learnt model (matcher-weights.service.ts), the similarity, combined
  * by `combine` in pipeline.ts — and stores the proposed links (state PROPOSED, method RULE or
  * SIMILARITY), each stamped with the item wording it was made against. Pairs that already
@@ -21,10 +22,11 @@ export async function proposeLinksForReport(
   reportId: number,
   claims: Claim[],
   metrics: MetricValue[],
+  sections: readonly Pick<ReportSection, 'path' | 'heading'>[],
   loaded: LoadedChecklist,
 ): Promise<number> {
   const model = await modelForChecklist(manager, loaded.checklist.id);
-  const input = matcherInputFromRows(claims, metrics);
+  const input = matcherInputFromRows(claims, metrics, sections);
   const proposed = matchReport(input.claims, input.metrics, { definition: loaded.definition, model });
   return (await storeLinks(manager, reportId, proposed, loaded, false)).length;
 }

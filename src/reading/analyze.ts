@@ -5,7 +5,7 @@
 import { extractClaimSpans, polarityOf } from './claims';
 import { NormalisedText, normaliseReport, toRawRange } from './normalise';
 import { extractNumbers } from './numbers';
-import { buildStructure } from './sections';
+import { buildStructure, headingsOfPath } from './sections';
 import type { AnalysedClaim, AnalysedMetric, AnalysedSection, AnalysisError, AnalyzeOptions, ReportAnalysis } from './types';
 import { detectUnitYear } from './unit-year';
 
@@ -105,11 +105,6 @@ export function analyzeReport(raw: string, opts: AnalyzeOptions = {}): ReportAna
   });
 
   const headingByPath = new Map(doc.sections.map((s) => [s.path, s.heading]));
-  /** headings of a section and its ancestors, nearest first (paths are `一/（一）/1`) */
-  const headingsOf = (path: string): string[] => {
-    const parts = path.split('/');
-    return parts.map((_, i) => headingByPath.get(parts.slice(0, parts.length - i).join('/')) ?? '').filter((h) => h.trim() !== '');
-  };
   const claims: AnalysedClaim[] = [];
   const metrics: AnalysedMetric[] = [];
   for (const span of extractClaimSpans(norm.text, doc)) {
@@ -124,7 +119,7 @@ export function analyzeReport(raw: string, opts: AnalyzeOptions = {}): ReportAna
       start: r.start,
       end: r.end,
       text: norm.text.slice(span.start, span.end),
-      headings: headingsOf(section.path),
+      headings: headingsOfPath(headingByPath, section.path),
     };
     claims.push(claim);
     metrics.push(...metricsOf(norm, claim, span.start, span.end));

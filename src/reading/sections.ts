@@ -380,3 +380,13 @@ function lineBefore(lines: DocLine[], start: number): number {
   }
   return lo - 1;
 }
+
+/**
+ * The headings of a section and its ancestors, nearest first (paths are `一/（一）/1`), empty
+ * headings left out — what a claim carries as `headings`. Used by the analyser and by the matcher's
+ * input read back from stored sections, so a stored report is matched with the same context.
+ */
+export function headingsOfPath(headingByPath: ReadonlyMap<string, string>, path: string): string[] {
+  const parts = path.split('/');
+  return parts.map((_, i) => headingByPath.get(parts.slice(0, parts.length - i).join('/')) ?? '').filter((h) => h.trim() !== '');
+}

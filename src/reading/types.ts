@@ -55,7 +55,8 @@ export interface AnalysedClaim {
   /**
    * the headings of the sections the claim lies in, nearest first (`（一）强化组织领导` before
    * `一、主要举措和成效`); empty headings left out. The matcher reads them as the claim's context
-   * (src/evidence/context.ts). Absent for claims read back from storage.
+   * (src/evidence/context.ts). Claims read back from storage get them again from the stored sections
+   * (src/evidence/matcher-input.store.ts).
    */
   headings?: string[];
 }
