@@ -10,6 +10,7 @@ import { withStoredFlags } from './stored-flags';
 import type { ItemStatus } from '../checklist/types';
 import type { AssessmentResult, FlagResult, ItemResult } from './types';
 import { readRows } from '../db/read-rows';
+import { ASSESSMENT_DATA_VERSION, KeptPerVersion } from '../db/cache-version';
 import { unionEntities, unionSql, type UnionBranch } from '../db/union-rows';
 import { evidenceBranches, evidenceByClaim, type ClaimEvidence } from './evidence-rows.store';
 import type { Claim } from '../reports/claim.entity';
@@ -284,6 +285,22 @@ function summaryOfRow(r: ListRow): AssessmentSummary {
   };
 }
 
+/** A district's list view as {@link districtSummaries} answers it. */
+export interface DistrictSummaries {
+  parent: Unit | null;
+  summaries: UnitAssessmentSummary[];
+}
+
+/** The statement texts of {@link districtSummaries}, per database type, with or without the cells. */
+const districtTexts = new Map<string, string>();
+
+/**
+ * The summaries without cells (`ranking`) kept per district, checklist version and year with the
+ * assessments' data version they were read at ({@link ASSESSMENT_DATA_VERSION}): they are made of
+ * units and stored assessments only, whose every write bumps that version.
+ */
+const keptDistricts = new KeptPerVersion<DistrictSummaries>(2_000);
+
 /**
  * A district's list view (coverage matrix, ranking) with set-based SQL that never reads the
  * result JSON, in one statement: the unit `parentId` (null when there is none) and every
@@ -293,8 +310,15 @@ function summaryOfRow(r: ListRow): AssessmentSummary {
  * and, when `items` is asked, the per-item statuses from `assessment_item_status` packed into
  * one column per unit (`string_agg` / `group_concat` of `code:status:confirmedStatus`: 200 rows
  * for a 200-unit district instead of 6,200). A unit without a stored assessment has no report:
- * its summary is the checklist's "no report" one. Nothing is cached between requests: every
- * answer is what the database holds now (one statement: one snapshot).
+ * its summary is the checklist's "no report" one. The statement's text is made once per
+ * database type and shape.
+ *
+ * Without `items` the answer depends on units and stored assessments only: it is kept with the
+ * assessments' data version read in the same statement (one snapshot), and the next request for
+ * the same district, checklist version and year first reads that version alone — the kept
+ * answer when it has not moved (no write to units, assessments or flags committed since), the
+ * whole statement again otherwise. With `items` (the per-item statuses, which that version does
+ * not watch) nothing is kept: every answer is what the database holds now.
  */
 export async function districtSummaries(
   ds: DataSource,
@@ -302,25 +326,34 @@ export async function districtSummaries(
   loaded: LoadedChecklist,
   year: number,
   options: { items: boolean },
-): Promise<{ parent: Unit | null; summaries: UnitAssessmentSummary[] }> {
+): Promise<DistrictSummaries> {
   const postgres = ds.options.type === 'postgres';
-  const params: unknown[] = [];
-  const p = (value: unknown): string => {
-    params.push(value);
-    return postgres ? `$${params.length}` : '?';
-  };
-  const columns = ds.getMetadata(Unit).columns.map((c) => `"${c.databaseName}"`);
-  const cells = options.items
-    ? `, (SELECT ${postgres ? 'string_agg' : 'group_concat'}("s"."itemCode" || ':' || "s"."status" || ':' || "s"."confirmedStatus", ',')` +
-      ` FROM "assessment_item_status" "s" WHERE "s"."assessmentId" = "a"."id") AS "cells"`
-    : '';
-  const sql =
-    `WITH RECURSIVE sub(${columns.join(', ')}) AS (SELECT ${columns.join(', ')} FROM unit WHERE id = ${p(parentId)}` +
-    ` UNION ALL SELECT ${columns.map((c) => `u.${c}`).join(', ')} FROM unit u JOIN sub ON u."parentId" = sub.id) ` +
-    `SELECT ${columns.map((c) => `sub.${c} AS "u_${c.slice(1, -1)}"`).join(', ')}, ${LIST_COLUMNS.map((c) => `"a"."${c}" AS "a_${c}"`).join(', ')}${cells}` +
-    ` FROM sub LEFT JOIN "assessment" "a" ON "a"."unitId" = sub.id AND "a"."checklistId" = ${p(loaded.checklist.id)} AND "a"."year" = ${p(year)}` +
-    ` WHERE sub.id = ${p(parentId)} OR sub.level IN (${REPORTING_LEVELS.map(p).join(', ')})`;
-  const rows = await readRows(ds, sql, params);
+  const key = `${parentId}:${loaded.checklist.id}:${year}`;
+  const kept = options.items ? undefined : keptDistricts.get(ds, key);
+  if (kept) {
+    const [current] = await readRows<{ version: number | string }>(ds, ASSESSMENT_DATA_VERSION, []);
+    if (current && String(current.version) === kept.version) return kept.value;
+  }
+  const shape = `${ds.options.type}:${options.items}`;
+  let sql = districtTexts.get(shape);
+  if (sql === undefined) {
+    let n = 0;
+    const p = (): string => (postgres ? `$${++n}` : '?');
+    const columns = ds.getMetadata(Unit).columns.map((c) => `"${c.databaseName}"`);
+    const cells = options.items
+      ? `, (SELECT ${postgres ? 'string_agg' : 'group_concat'}("s"."itemCode" || ':' || "s"."status" || ':' || "s"."confirmedStatus", ',')` +
+        ` FROM "assessment_item_status" "s" WHERE "s"."assessmentId" = "a"."id") AS "cells"`
+      : ', "v"."version" AS "version"';
+    sql =
+      `WITH RECURSIVE sub(${columns.join(', ')}) AS (SELECT ${columns.join(', ')} FROM unit WHERE id = ${p()}` +
+      ` UNION ALL SELECT ${columns.map((c) => `u.${c}`).join(', ')} FROM unit u JOIN sub ON u."parentId" = sub.id) ` +
+      `SELECT ${columns.map((c) => `sub.${c} AS "u_${c.slice(1, -1)}"`).join(', ')}, ${LIST_COLUMNS.map((c) => `"a"."${c}" AS "a_${c}"`).join(', ')}${cells}` +
+      ` FROM sub LEFT JOIN "assessment" "a" ON "a"."unitId" = sub.id AND "a"."checklistId" = ${p()} AND "a"."year" = ${p()}` +
+      (options.items ? '' : ` CROSS JOIN (${ASSESSMENT_DATA_VERSION}) "v"`) +
+      ` WHERE sub.id = ${p()} OR sub.level IN (${REPORTING_LEVELS.map(p).join(', ')})`;
+    districtTexts.set(shape, sql);
+  }
+  const rows = await readRows(ds, sql, [parentId, loaded.checklist.id, year, parentId, ...REPORTING_LEVELS]);
   let parent: Unit | null = null;
   const found: UnitAssessmentSummary[] = [];
   for (const row of rows) {
@@ -343,5 +376,8 @@ export async function districtSummaries(
     found.push({ unit, hasReport: list.reportId != null, summary });
   }
   found.sort((a, b) => (a.unit.name < b.unit.name ? -1 : a.unit.name > b.unit.name ? 1 : a.unit.id - b.unit.id));
-  return { parent, summaries: found };
+  const answer = { parent, summaries: found };
+  // the version the rows were read with (none when the district is not there: nothing kept)
+  if (!options.items && rows[0]) keptDistricts.keep(ds, key, String(rows[0].version), answer);
+  return answer;
 }

@@ -11,28 +11,17 @@ import type { LocalText } from '../i18n/messages';
 import { REPORTING_LEVELS } from '../units/reporting-levels';
 import type { FlagResult } from './types';
 import { readRows } from '../db/read-rows';
+import { ASSESSMENT_DATA_VERSION, KeptPerVersion } from '../db/cache-version';
 
-/** A total kept for a filter and scope, and the flags' data version it was counted at. */
-interface KeptTotal {
-  version: string;
-  total: number;
-}
+/** Totals kept per filter and scope (per data source); past this many filters, the oldest is forgotten. */
+const keptTotals = new KeptPerVersion<number>(2_000);
 
-/** Totals kept per data source; past this many filters, the oldest is forgotten. */
-const MAX_KEPT_TOTALS = 2_000;
-const keptTotalsOf = new WeakMap<DataSource, Map<string, KeptTotal>>();
-
-function keptTotals(ds: DataSource): Map<string, KeptTotal> {
-  let totals = keptTotalsOf.get(ds);
-  if (!totals) keptTotalsOf.set(ds, (totals = new Map()));
-  return totals;
-}
-
-function keepTotal(totals: Map<string, KeptTotal>, key: string, value: KeptTotal): void {
-  totals.delete(key);
-  if (totals.size >= MAX_KEPT_TOTALS) totals.delete(totals.keys().next().value as string);
-  totals.set(key, value);
-}
+/**
+ * Pages kept per filter, scope, derived flags and window (per data source), each with the data
+ * version it was read at; past this many, the oldest is forgotten (a page of 50 flags with their
+ * units: ≈ 50 KB).
+ */
+const keptPages = new KeptPerVersion<{ total: number; rows: ListedFlag[] }>(500);
 
 const SEVERITY_RANK: Record<Severity, number> = { ERROR: 0, WARNING: 1, INFO: 2 };
 
@@ -99,6 +88,11 @@ interface RawFlag {
  * every write to flags, assessments and units: migration FlagTotals) and counts only when it is
  * not the one the kept total was counted at. At 43 000 units the count walked every flag of a
  * code × year (54 of 56 ms: bench/README.md, seventh pass); the page is 1.6 ms.
+ *
+ * The page itself is kept too, per filter, scope, derived flags and window, with the data
+ * version it was read at: the next request for the same page first reads that version alone
+ * and answers the kept page when it has not moved (no write to flags, assessments or units
+ * committed since), and sends the whole statement otherwise.
  */
 export async function listFlags(
   ds: DataSource,
@@ -106,6 +100,13 @@ export async function listFlags(
   missing: readonly MissingReportFlag[],
   page: { offset: number; limit: number },
 ): Promise<{ total: number; rows: ListedFlag[] }> {
+  // a page read before, still what the database holds when no write has been committed since
+  const pageKey = JSON.stringify([filter, missing, page]);
+  const keptPage = keptPages.get(ds, pageKey);
+  if (keptPage) {
+    const [current] = await readRows<{ version: number | string }>(ds, ASSESSMENT_DATA_VERSION, []);
+    if (current && String(current.version) === keptPage.version) return keptPage.value;
+  }
   const postgres = ds.options.type === 'postgres';
   const params: unknown[] = [];
   const p = (value: unknown): string => {
@@ -179,17 +180,15 @@ export async function listFlags(
   // the total: counted only when the flags' data version moved since it was last counted for
   // the same filter and scope (read in the same statement, so the version and the count are
   // of one snapshot); otherwise NULL, and the kept one is used
-  const totals = keptTotals(ds);
   const keyStart = params.length;
   const versionParam = p(null);
   const countedFlags = narrow();
   const key = countedFlags + JSON.stringify(params.slice(keyStart + 1));
-  const kept = totals.get(key);
+  const kept = keptTotals.get(ds, key);
   params[keyStart] = kept?.version ?? null;
   const counted =
     `SELECT "v"."version" AS "version", CASE WHEN "v"."version" = CAST(${versionParam} AS bigint) THEN NULL` +
-    ` ELSE (SELECT COUNT(*) FROM (${countedFlags}) "counted") END AS "total"` +
-    ` FROM (SELECT CAST(COALESCE(SUM("c"."version"), 0) AS bigint) AS "version" FROM "cache_version" "c" WHERE "c"."name" LIKE 'flags:%') "v"`;
+    ` ELSE (SELECT COUNT(*) FROM (${countedFlags}) "counted") END AS "total" FROM (${ASSESSMENT_DATA_VERSION}) "v"`;
   const chosen = `SELECT * FROM (${narrow()}) "all_flags" ORDER BY ${order('all_flags')} LIMIT ${p(page.limit)} OFFSET ${p(page.offset)}`;
   // one row at least (the total), even for a page past the end
   const sql =
@@ -205,10 +204,10 @@ export async function listFlags(
   let total: number;
   if (first && first.total !== null) {
     total = Number(first.total);
-    keepTotal(totals, key, { version: String(first.version), total });
-  } else if (first && kept && String(first.version) === kept.version) total = kept.total;
+    keptTotals.keep(ds, key, String(first.version), total);
+  } else if (first && kept && String(first.version) === kept.version) total = kept.value;
   else throw new Error('flags: no total'); // the statement always counts unless the kept total is of its version
-  return {
+  const answer = {
     total,
     rows: rows
       .filter((r) => r.unitId !== null)
@@ -225,4 +224,6 @@ export async function listFlags(
         claimIds: (JSON.parse(r.claimIds) as Array<number | string>).map(Number),
       })),
   };
+  keptPages.keep(ds, pageKey, String(first.version), answer);
+  return answer;
 }

@@ -14,3 +14,47 @@ export async function cacheVersion(db: DataSource | EntityManager, name: CachedT
   const rows = (await db.query(`SELECT "version" FROM "cache_version" WHERE "name" = '${name}'`)) as Array<{ version: number | string }>;
   return Number(rows[0]?.version ?? 0);
 }
+
+/**
+ * The assessments' data version as one row of one column `version` (SQL text, no parameter):
+ * the sum of the `flags:*` counters (migration FlagTotals), which triggers on `assessment_flag`,
+ * `assessment` and `unit` bump in the transaction of every write to them. Read in the same
+ * statement as the rows an answer is made of (one snapshot), it says whether an answer kept
+ * from an earlier request is still what the database holds: the same version, the same
+ * committed writes to those tables.
+ */
+export const ASSESSMENT_DATA_VERSION = `SELECT CAST(COALESCE(SUM("c"."version"), 0) AS bigint) AS "version" FROM "cache_version" "c" WHERE "c"."name" LIKE 'flags:%'`;
+
+/** A value kept with the data version it was read at. */
+export interface KeptValue<T> {
+  version: string;
+  value: T;
+}
+
+/**
+ * Values kept per data source and key, each with the data version it was read at (its user
+ * compares that version with the one read with the next request's rows); past `max` keys the
+ * least recently kept is forgotten.
+ */
+export class KeptPerVersion<T> {
+  private readonly bySource = new WeakMap<DataSource, Map<string, KeptValue<T>>>();
+
+  constructor(private readonly max: number) {}
+
+  private of(ds: DataSource): Map<string, KeptValue<T>> {
+    let kept = this.bySource.get(ds);
+    if (!kept) this.bySource.set(ds, (kept = new Map()));
+    return kept;
+  }
+
+  get(ds: DataSource, key: string): KeptValue<T> | undefined {
+    return this.of(ds).get(key);
+  }
+
+  keep(ds: DataSource, key: string, version: string, value: T): void {
+    const kept = this.of(ds);
+    kept.delete(key);
+    if (kept.size >= this.max) kept.delete(kept.keys().next().value as string);
+    kept.set(key, { version, value });
+  }
+}

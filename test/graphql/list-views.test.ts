@@ -174,3 +174,51 @@ describe('coverageMatrix, ranking and flags agree with the full assessment', () 
     await checkDistrict('南开区', 2022);
   });
 });
+
+/**
+ * `ranking` keeps a district's summaries with the data version they were read at (the
+ * `flags:*` counters that triggers on units, assessments and flags bump): a write in plain SQL,
+ * through no service, still reaches the next answer, and a scoped caller ranks its scope only.
+ */
+describe('ranking kept between writes', () => {
+  const RANKING = `query($p: ID!, $year: Int!) { ranking(parentUnitId: $p, year: $year) { rank score hasReport unit { id name } } }`;
+  type Entry = { rank: number; score: number; hasReport: boolean; unit: { id: string; name: string } };
+  const ranking = async (caller?: Parameters<TestClient['data']>[2]): Promise<Entry[]> =>
+    (await client.data<{ ranking: Entry[] }>(RANKING, { p: unitIds.get('南开区'), year: 2022 }, caller)).ranking;
+  const dbId = (globalId: string): number => Number(Buffer.from(globalId, 'base64').toString('utf8').split(':')[1]);
+
+  it('follows a score and a name changed in SQL; a scoped caller gets its scope ranked', async () => {
+    const before = await ranking();
+    expect(await ranking()).toEqual(before); // read, then kept
+    const reported = before.find((e) => e.hasReport)!;
+    const unreported = before.find((e) => !e.hasReport)!;
+    expect(reported.score).toBeGreaterThan(0);
+    expect(unreported.rank).toBeGreaterThan(1);
+    const [row] = (await db.dataSource.query(
+      `SELECT "id", "scoreProposed" FROM "assessment" WHERE "unitId" = ${dbId(reported.unit.id)} AND "year" = 2022`,
+    )) as Array<{ id: number; scoreProposed: number }>;
+    await db.dataSource.query(`UPDATE "assessment" SET "scoreProposed" = 0 WHERE "id" = ${row!.id}`);
+    await db.dataSource.query(`UPDATE "unit" SET "name" = '${reported.unit.name}甲' WHERE "id" = ${dbId(reported.unit.id)}`);
+    try {
+      const after = await ranking();
+      expect(after.find((e) => e.unit.id === reported.unit.id)).toMatchObject({
+        rank: 1,
+        score: 0,
+        unit: { name: `${reported.unit.name}甲` },
+      });
+      expect(after.every((e) => e.rank === 1)).toBe(true); // every score 0: ties share the rank
+    } finally {
+      await db.dataSource.query(`UPDATE "assessment" SET "scoreProposed" = ${row!.scoreProposed} WHERE "id" = ${row!.id}`);
+      await db.dataSource.query(`UPDATE "unit" SET "name" = '${reported.unit.name}' WHERE "id" = ${dbId(reported.unit.id)}`);
+    }
+    expect(await ranking()).toEqual(before);
+
+    // a caller who sees the district and only its unit without a report: ranked first among its scope (the kept answer is the whole district's)
+    const scoped = await ranking({
+      name: 'scoped',
+      role: 'VIEWER',
+      scope: new Set([dbId(unitIds.get('南开区')!), dbId(unreported.unit.id)]),
+    });
+    expect(scoped).toEqual([{ ...unreported, rank: 1 }]);
+  });
+});
