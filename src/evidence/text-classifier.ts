@@ -345,9 +345,42 @@ export function classifyText(classifier: TextClassifier, text: string, source?: 
   const found = (classifier.table as GramTable).found;
   const v = count === 0 ? 0 : 1 / Math.sqrt(count);
   const { weights } = model;
-  for (let i = 0; i < count; i += 1) {
-    const base = (found[i] as number) * items;
-    for (let j = 0; j < items; j += 1) z[j] = (z[j] as number) + (weights[base + j] as number) * v;
+  // item by item, each item's sum in the features' order (the same sums as feature by feature, every item at
+  // once), eight items at a time in locals: no load and store of z per feature and item (about twice as fast)
+  let j = 0;
+  for (; j + 8 <= items; j += 8) {
+    let z0 = z[j] as number;
+    let z1 = z[j + 1] as number;
+    let z2 = z[j + 2] as number;
+    let z3 = z[j + 3] as number;
+    let z4 = z[j + 4] as number;
+    let z5 = z[j + 5] as number;
+    let z6 = z[j + 6] as number;
+    let z7 = z[j + 7] as number;
+    for (let i = 0; i < count; i += 1) {
+      const base = (found[i] as number) * items + j;
+      z0 += (weights[base] as number) * v;
+      z1 += (weights[base + 1] as number) * v;
+      z2 += (weights[base + 2] as number) * v;
+      z3 += (weights[base + 3] as number) * v;
+      z4 += (weights[base + 4] as number) * v;
+      z5 += (weights[base + 5] as number) * v;
+      z6 += (weights[base + 6] as number) * v;
+      z7 += (weights[base + 7] as number) * v;
+    }
+    z[j] = z0;
+    z[j + 1] = z1;
+    z[j + 2] = z2;
+    z[j + 3] = z3;
+    z[j + 4] = z4;
+    z[j + 5] = z5;
+    z[j + 6] = z6;
+    z[j + 7] = z7;
+  }
+  for (; j < items; j += 1) {
+    let zj = z[j] as number;
+    for (let i = 0; i < count; i += 1) zj += (weights[(found[i] as number) * items + j] as number) * v;
+    z[j] = zj;
   }
   return z;
 }

@@ -104,3 +104,25 @@ it('stores its model in the examples file and scores a new text the same when lo
   for (const text of ['某镇办结行政复议案件三件。', '某镇举办普法宣传活动。', '天气晴朗。'])
     expect(Array.from(classifyText(back, text))).toEqual(Array.from(classifyText(c, text)));
 });
+
+it('sums every item’s log-odds feature by feature in the order the text’s grams first appear, for any number of items', () => {
+  // the reference: the bias, then weight × 1/√n for each known gram in turn, every item at once
+  const reference = (c: ReturnType<typeof trainClassifier>, text: string): number[] => {
+    const at = gramsOf(text)
+      .map((g) => c.features.get(g))
+      .filter((f): f is number => f !== undefined);
+    const v = at.length === 0 ? 0 : 1 / Math.sqrt(at.length);
+    const z = Array.from(c.mean.bias);
+    for (const f of at) for (let j = 0; j < z.length; j += 1) z[j] = (z[j] as number) + (c.mean.weights[f * z.length + j] as number) * v;
+    return z;
+  };
+  const examples = invented();
+  const texts = ['某镇办结行政复议案件三件，纠正违法决定一件。', '甲街道开展普法宣传进社区活动。', '天气晴朗。', ''];
+  // 1, 8, 9 and 17 items: blocks of eight and the rest
+  for (const n of [1, 8, 9, 17]) {
+    const items = Array.from({ length: n }, (_, j) => (j % 2 === 0 ? 'A' : 'B') + String(j));
+    const labelled = examples.map((e, i) => ({ ...e, items: e.items.length === 0 ? [] : [items[i % n] as string] }));
+    const c = trainClassifier(labelled, items);
+    for (const text of texts) expect(Array.from(classifyText(c, text))).toEqual(reference(c, text));
+  }
+});
