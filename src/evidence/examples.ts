@@ -55,10 +55,8 @@ export interface ExampleIndex {
   /** per example, the number of its source */
   sourceOf: Int32Array;
   sources: Map<string, number>;
-  /** scratch space of one query (queries run one at a time: JavaScript is single-threaded here) */
+  /** scratch space of one query, all 0 between queries (queries run one at a time: JavaScript is single-threaded here) */
   scratch: Float64Array;
-  /** the examples the query being read shares a word with, in the order first reached (scratch, as `scratch`) */
-  touched: Int32Array;
   /** per word number, its count in the query being read (0 between queries) */
   counts: Int32Array;
   /** the query's distinct word numbers in order of first appearance, and their weights */
@@ -138,7 +136,6 @@ export function indexExamples(
     sourceOf,
     sources,
     scratch: new Float64Array(examples.length),
-    touched: new Int32Array(examples.length),
     counts: new Int32Array(words.length),
     distinct: new Int32Array(words.length),
     queryWeight: new Float64Array(words.length),
@@ -196,47 +193,48 @@ function nearestOfIds(index: ExampleIndex, ids: readonly number[], k: number, ex
   if (size === 0 || k <= 0) return [];
   const norm = Math.sqrt(sum) || 1;
   const excluded = excludeSource === undefined ? -1 : (index.sources.get(excludeSource) ?? -1);
-  const { scratch: scores, touched, postingStart, postingAt, postingWeight, sourceOf } = index;
-  // every weight is positive: an example sharing a word with the claim scores above 0 from its
-  // first posting on, so the examples reached are those whose score leaves 0
-  let reached = 0;
+  const { scratch: scores, postingStart, postingAt, postingWeight, sourceOf } = index;
+  // every weight is positive: an example sharing a word with the claim scores above 0 from its first posting on;
+  // the postings are in example order, so the examples reached lie in [first, last]
+  let first = scores.length;
+  let last = -1;
   for (let w = 0; w < size; w += 1) {
     const id = distinct[w] as number;
     const q = (queryWeight[w] as number) / norm;
+    const start = postingStart[id] as number;
     const end = postingStart[id + 1] as number;
-    for (let i = postingStart[id] as number; i < end; i += 1) {
+    if (start === end) continue;
+    first = Math.min(first, postingAt[start] as number);
+    last = Math.max(last, postingAt[end - 1] as number);
+    for (let i = start; i < end; i += 1) {
       const at = postingAt[i] as number;
-      const before = scores[at] as number;
-      if (before === 0) touched[reached++] = at;
-      scores[at] = before + q * (postingWeight[i] as number);
+      scores[at] = (scores[at] as number) + q * (postingWeight[i] as number);
     }
   }
-  // the k best, kept sorted by (cosine, best first; then example order) — a total order, so the
-  // examples reached may be read in any order; every score is reset for the next query
+  // the k best, kept sorted by (cosine, best first; then example order) — read in example order, an example
+  // tying the k-th best comes after it, so only a higher cosine enters: one comparison with a floor (0 until k are
+  // found) for most examples, and no list of the examples reached (whose every test was a branch the processor
+  // could not foresee); every score is reset for the next query
   const bestAt = new Int32Array(k);
   const bestCosine = new Float64Array(k);
   let found = 0;
-  for (let t = 0; t < reached; t += 1) {
-    const at = touched[t] as number;
+  let floor = 0;
+  for (let at = first; at <= last; at += 1) {
     const cosine = scores[at] as number;
-    if (cosine === 0) continue; // reached twice (never expected: the weights are positive)
-    scores[at] = 0;
-    if (sourceOf[at] === excluded) continue;
-    if (found === k) {
-      const last = bestCosine[k - 1] as number;
-      if (cosine < last || (cosine === last && at > (bestAt[k - 1] as number))) continue;
-    }
+    if (cosine <= floor || sourceOf[at] === excluded) continue;
     let i = found < k ? found++ : k - 1;
     while (i > 0) {
       const prev = bestCosine[i - 1] as number;
-      if (prev > cosine || (prev === cosine && (bestAt[i - 1] as number) < at)) break;
+      if (prev >= cosine) break;
       bestCosine[i] = prev;
       bestAt[i] = bestAt[i - 1] as number;
       i -= 1;
     }
     bestCosine[i] = cosine;
     bestAt[i] = at;
+    if (found === k) floor = bestCosine[k - 1] as number;
   }
+  if (first <= last) scores.fill(0, first, last + 1);
   const out: Neighbour[] = [];
   for (let i = 0; i < found; i += 1) out.push({ example: index.examples[bestAt[i] as number] as Example, cosine: bestCosine[i] as number });
   return out;

@@ -37,6 +37,46 @@ describe('nearest labelled examples', () => {
     expect(nearestExamples(index, similarityWords('今天天气很好'), 3)).toEqual([]);
   });
 
+  it('gives the k best of every example’s cosine, summed over the query’s words in their order, ties in example order', () => {
+    // repeats make ties; the query's words and their weights as nearestExamples takes them
+    const many: Example[] = [...EXAMPLES, ...EXAMPLES.map((e) => ({ ...e, source: `${e.source}2` })), ...EXAMPLES.slice(0, 2)];
+    const big = indexExamples(many, similarityWords);
+    const reference = (words: readonly string[], k: number, exclude?: string) => {
+      const ids: number[] = [];
+      for (const w of words) {
+        const id = big.wordId.get(w);
+        if (id !== undefined && !Number.isNaN(big.idf[id] as number) && !ids.includes(id)) ids.push(id);
+      }
+      const count = (id: number) => words.filter((w) => big.wordId.get(w) === id).length;
+      const q = ids.map((id) => (1 + Math.log(count(id))) * (big.idf[id] as number));
+      const norm = Math.sqrt(q.reduce((sum, v) => sum + v * v, 0)) || 1;
+      const scored = many.map((example, at) => {
+        let cosine = 0;
+        ids.forEach((id, w) => {
+          for (let i = big.postingStart[id] as number; i < (big.postingStart[id + 1] as number); i += 1)
+            if (big.postingAt[i] === at) cosine += ((q[w] as number) / norm) * (big.postingWeight[i] as number);
+        });
+        return { example, cosine, at };
+      });
+      return scored
+        .filter((n) => n.cosine > 0 && n.example.source !== exclude)
+        .sort((a, b) => b.cosine - a.cosine || a.at - b.at)
+        .slice(0, k)
+        .map(({ example, cosine }) => ({ example, cosine }));
+    };
+    let ties = 0;
+    for (const text of ['落实行政执法案卷评查制度', '按期办结信访事项并开展案卷评查', '组织开展环境卫生整治和普法宣传', '今天天气很好']) {
+      const words = similarityWords(text);
+      for (const k of [1, 2, 3, 5, 20])
+        for (const exclude of [undefined, 'a', 'b2']) {
+          const near = nearestExamples(big, words, k, exclude);
+          expect(near).toEqual(reference(words, k, exclude));
+          ties += near.filter((n, i) => i > 0 && near[i - 1]?.cosine === n.cosine).length;
+        }
+    }
+    expect(ties).toBeGreaterThan(10);
+  });
+
   it('an identical sentence is its own nearest example with cosine 1', () => {
     const [first] = nearestExamples(index, similarityWords(EXAMPLES[2]?.text ?? ''), 1);
     expect(first?.example).toBe(EXAMPLES[2]);
