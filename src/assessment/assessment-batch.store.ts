@@ -7,7 +7,6 @@ import { assess } from './assess';
 import { Assessment } from './assessment.entity';
 import { AssessmentFlag } from './assessment-flag.entity';
 import { withStoredFlags } from './stored-flags';
-import type { ItemStatus } from '../checklist/types';
 import type { AssessmentResult, FlagResult, ItemResult } from './types';
 import { readRows } from '../db/read-rows';
 import { ASSESSMENT_DATA_VERSION, KeptPerVersion } from '../db/cache-version';
@@ -166,8 +165,13 @@ export async function unitPage(
 
 /** What list views (coverage matrix, ranking) need of an assessment: statuses, counts, score. */
 interface AssessmentSummary {
-  /** empty when not asked for */
+  /** a "no report" summary's items (every item); empty for a stored assessment (see `packedCells`) */
   items: Array<Pick<ItemResult, 'code' | 'status' | 'confirmedStatus'>>;
+  /**
+   * a stored assessment's per-item statuses as read, when asked for: `code:status:confirmedStatus`
+   * joined by `,` (item codes are digits and dots), in no particular order; null otherwise
+   */
+  packedCells: string | null;
   coverage: Pick<AssessmentResult['coverage'], 'confirmed' | 'proposed'>;
   score: AssessmentResult['score'];
   flagCount: number;
@@ -188,6 +192,7 @@ function summariseResult(result: AssessmentResult): AssessmentSummary {
     coverage: { confirmed: result.coverage.confirmed, proposed: result.coverage.proposed },
     score: result.score,
     flagCount: result.flags.length,
+    packedCells: null,
   };
 }
 
@@ -282,6 +287,7 @@ function summaryOfRow(r: ListRow): AssessmentSummary {
       proposed: { earned: Number(r.earnedProposed), possible, normalised: Number(r.scoreProposed) },
     },
     flagCount: Number(r.flagCount),
+    packedCells: null,
   };
 }
 
@@ -366,13 +372,8 @@ export async function districtSummaries(
     }
     const list = Object.fromEntries(LIST_COLUMNS.map((c) => [c, row[`a_${c}`]])) as unknown as ListRow;
     const summary = summaryOfRow(list);
-    // its cells packed `code:status:confirmedStatus,…` (item codes are digits and dots)
-    if (typeof row.cells === 'string' && row.cells !== '') {
-      for (const cell of row.cells.split(',')) {
-        const [code, status, confirmedStatus] = cell.split(':') as [string, ItemStatus, ItemStatus];
-        summary.items.push({ code, status, confirmedStatus });
-      }
-    }
+    // its cells packed `code:status:confirmedStatus,…`, read by the matrix into its columns
+    if (typeof row.cells === 'string' && row.cells !== '') summary.packedCells = row.cells;
     found.push({ unit, hasReport: list.reportId != null, summary });
   }
   found.sort((a, b) => (a.unit.name < b.unit.name ? -1 : a.unit.name > b.unit.name ? 1 : a.unit.id - b.unit.id));

@@ -90,6 +90,63 @@ async function districtView(
   return { parent, loaded, assessments: summaries.filter((s) => inScope(ctx, s.unit.id)) };
 }
 
+/** Each item status's place in {@link ITEM_STATUSES}. */
+const STATUS_INDEX = new Map<string, number>(ITEM_STATUSES.map((status, index) => [status, index]));
+
+/** A matrix's columns (the assessable items, in checklist order), their codes and each code's column. */
+interface MatrixColumns {
+  columns: MatrixColumnType[];
+  codes: readonly string[];
+  columnOf: ReadonlyMap<string, number>;
+}
+
+/** Made once per checklist version (a version never changes); shared by its matrices' answers, never changed. */
+const matrixColumnsOf = new WeakMap<LoadedChecklist, MatrixColumns>();
+
+function matrixColumns(loaded: LoadedChecklist): MatrixColumns {
+  let made = matrixColumnsOf.get(loaded);
+  if (!made) {
+    const itemsByCode = new Map(loaded.definition.items.map((i) => [i.code, i]));
+    const columns = loaded.definition.items
+      .filter((i) => i.assessable)
+      .map((i) => {
+        const partCode = partCodeOf(i.code, itemsByCode);
+        return Object.assign(new MatrixColumnType(), { code: i.code, title: i.title, partCode, points: i.points });
+      });
+    const codes = columns.map((c) => c.code);
+    made = { columns, codes, columnOf: new Map(codes.map((code, index) => [code, index])) };
+    matrixColumnsOf.set(loaded, made);
+  }
+  return made;
+}
+
+/**
+ * Writes a stored assessment's packed cells (`code:status:confirmedStatus`, joined by `,`) into
+ * the row's per-column statuses; an item that is not a column is passed over. A known status
+ * is stored as its constant (no slice of the packed text kept).
+ */
+function readPackedCells(
+  packed: string,
+  columnOf: ReadonlyMap<string, number>,
+  statuses: ItemStatusEnum[],
+  confirmedStatuses: ItemStatusEnum[],
+): void {
+  const known = (text: string): ItemStatusEnum => (ITEM_STATUSES[STATUS_INDEX.get(text) ?? -1] ?? text) as ItemStatusEnum;
+  let start = 0;
+  while (start < packed.length) {
+    let end = packed.indexOf(',', start);
+    if (end < 0) end = packed.length;
+    const first = packed.indexOf(':', start);
+    const second = first < 0 || first > end ? -1 : packed.indexOf(':', first + 1);
+    const index = second < 0 || second > end ? undefined : columnOf.get(packed.slice(start, first));
+    if (index !== undefined) {
+      statuses[index] = known(packed.slice(first + 1, second));
+      confirmedStatuses[index] = known(packed.slice(second + 1, end));
+    }
+    start = end + 1;
+  }
+}
+
 @Resolver()
 export class DistrictResolver {
   @Query(() => CoverageMatrixType, {
@@ -102,31 +159,24 @@ export class DistrictResolver {
     @Arg('checklistId', () => ID, { nullable: true }) checklistId?: string,
   ): Promise<CoverageMatrixType> {
     const { parent, loaded, assessments } = await districtView(ctx, parentUnitId, checklistId, year, true);
-    const itemsByCode = new Map(loaded.definition.items.map((i) => [i.code, i]));
-    const columns = loaded.definition.items
-      .filter((i) => i.assessable)
-      .map((i) => {
-        const partCode = partCodeOf(i.code, itemsByCode);
-        return Object.assign(new MatrixColumnType(), { code: i.code, title: i.title, partCode, points: i.points });
-      });
+    const { columns, codes, columnOf } = matrixColumns(loaded);
     const ranks = new Map(
       rankUnits(assessments.map((a) => ({ unitId: String(a.unit.id), score: a.summary.score.proposed.normalised }))).map((r) => [
         Number(r.unitId),
         r.rank,
       ]),
     );
-    const codes = columns.map((c) => c.code);
-    const columnOf = new Map(codes.map((code, index) => [code, index]));
     const rows = assessments.map((a) => {
       // a cell per column, MISSING unless the unit's assessment has a status for the item
-      const statuses: ItemStatusEnum[] = codes.map(() => 'MISSING');
-      const confirmedStatuses: ItemStatusEnum[] = codes.map(() => 'MISSING');
+      const statuses: ItemStatusEnum[] = new Array<ItemStatusEnum>(codes.length).fill('MISSING');
+      const confirmedStatuses: ItemStatusEnum[] = new Array<ItemStatusEnum>(codes.length).fill('MISSING');
       for (const item of a.summary.items) {
         const index = columnOf.get(item.code);
         if (index === undefined) continue;
         statuses[index] = (item.status ?? 'MISSING') as ItemStatusEnum;
         confirmedStatuses[index] = (item.confirmedStatus ?? 'MISSING') as ItemStatusEnum;
       }
+      if (a.summary.packedCells !== null) readPackedCells(a.summary.packedCells, columnOf, statuses, confirmedStatuses);
       return Object.assign(new MatrixRowType(), {
         unit: UnitNode.from(a.unit),
         hasReport: a.hasReport,
@@ -141,12 +191,17 @@ export class DistrictResolver {
       });
     });
     const withReport = rows.filter((r) => r.hasReport).length;
+    // per column, the rows of each status (one pass over the cells)
+    const tally = columns.map(() => new Array<number>(ITEM_STATUSES.length).fill(0));
+    for (const row of rows) {
+      for (let index = 0; index < codes.length; index += 1) {
+        const k = STATUS_INDEX.get(row.statuses[index]!);
+        if (k !== undefined) tally[index]![k]! += 1;
+      }
+    }
     const itemTotals = columns.map((c, index) => {
-      const counts = ITEM_STATUSES.map((status) => ({
-        status: status as ItemStatusEnum,
-        count: rows.filter((r) => r.statuses[index] === status).length, // a cell per column
-      }));
-      const covered = counts.find((s) => s.status === 'COVERED')?.count ?? 0;
+      const counts = ITEM_STATUSES.map((status, k) => ({ status: status as ItemStatusEnum, count: tally[index]![k]! }));
+      const covered = tally[index]![STATUS_INDEX.get('COVERED')!]!;
       return Object.assign(new ItemTotalsType(), { code: c.code, counts, covered, coveredShare: withReport ? covered / withReport : 0 });
     });
     // an HTTP answer may write the rows' cells as JSON text (src/app/matrix-cells.ts)

@@ -54,10 +54,25 @@ export const MATRIX_ROWS = 'coverageMatrix.rows';
 /** A field of a matrix cell, by its name in the schema. */
 export type MatrixCellField = 'code' | 'status' | 'confirmedStatus';
 
-const STATUS_NAMES = new Set<string>(ITEM_STATUSES);
+/** Each item status's place in ITEM_STATUSES. */
+const STATUS_INDEX = new Map<string, number>(ITEM_STATUSES.map((status, index) => [status, index]));
 
-/** The columns' codes as JSON strings, once per matrix (its rows share one `codes` array). */
-const codesAsJson = new WeakMap<readonly string[], string[]>();
+/** The cell fields an answer asks for, in selection order: the response key as JSON text, and the field. */
+type CellFields = ReadonlyArray<{ readonly key: string; readonly field: MatrixCellField }>;
+
+/**
+ * Per columns (the codes array a checklist version's matrices share) and cell selection: per
+ * column, the JSON text of a cell for each (status, confirmed status) pair, made when first met.
+ */
+const cellTextsOf = new WeakMap<readonly string[], WeakMap<CellFields, Array<Array<string | undefined>>>>();
+
+function cellTexts(codes: readonly string[], fields: CellFields): Array<Array<string | undefined>> {
+  let byFields = cellTextsOf.get(codes);
+  if (!byFields) cellTextsOf.set(codes, (byFields = new WeakMap()));
+  let table = byFields.get(fields);
+  if (!table) byFields.set(fields, (table = codes.map(() => new Array<string | undefined>(ITEM_STATUSES.length ** 2))));
+  return table;
+}
 
 @ObjectType('MatrixRow', { description: "A unit's row: one cell per column, in column order, and the unit's totals." })
 export class MatrixRowType {
@@ -91,23 +106,30 @@ export class MatrixRowType {
    * order: the response key as JSON text, and the field): no cell objects made. Null when a status is not an
    * `ItemStatus` (the schema would refuse to serialise it: the caller executes as usual).
    */
-  cellsJson(fields: ReadonlyArray<{ readonly key: string; readonly field: MatrixCellField }>): string | null {
-    let codes = codesAsJson.get(this.codes);
-    if (!codes) codesAsJson.set(this.codes, (codes = this.codes.map((code) => JSON.stringify(code))));
-    const cells: string[] = [];
+  cellsJson(fields: CellFields): string | null {
+    const table = cellTexts(this.codes, fields);
+    let json = '[';
     for (let index = 0; index < this.codes.length; index += 1) {
-      const status = this.statuses[index]!;
-      const confirmed = this.confirmedStatuses[index]!;
-      if (!STATUS_NAMES.has(status) || !STATUS_NAMES.has(confirmed)) return null;
-      let cell = '{';
-      for (let f = 0; f < fields.length; f += 1) {
-        const { key, field } = fields[f]!;
-        const value = field === 'code' ? codes[index] : `"${field === 'status' ? status : confirmed}"`;
-        cell += `${f ? ',' : ''}${key}:${value}`;
+      const status = STATUS_INDEX.get(this.statuses[index]!);
+      const confirmed = STATUS_INDEX.get(this.confirmedStatuses[index]!);
+      if (status === undefined || confirmed === undefined) return null;
+      const slot = status * ITEM_STATUSES.length + confirmed;
+      const column = table[index]!;
+      let cell = column[slot];
+      if (cell === undefined) {
+        cell = '{';
+        for (let f = 0; f < fields.length; f += 1) {
+          const { key, field } = fields[f]!;
+          const value = JSON.stringify(
+            field === 'code' ? this.codes[index] : field === 'status' ? this.statuses[index] : this.confirmedStatuses[index],
+          );
+          cell += `${f ? ',' : ''}${key}:${value}`;
+        }
+        column[slot] = cell += '}';
       }
-      cells.push(`${cell}}`);
+      json += index ? `,${cell}` : cell;
     }
-    return `[${cells.join(',')}]`;
+    return `${json}]`;
   }
 
   @Field(() => CoverageCountType)
