@@ -57,6 +57,9 @@ export interface ExampleIndex {
   sources: Map<string, number>;
   /** scratch space of one query, all 0 between queries (queries run one at a time: JavaScript is single-threaded here) */
   scratch: Float64Array;
+  /** a query's k best so far, examples and cosines (scratch, as `scratch`; grown for a larger k) */
+  bestAt: Int32Array;
+  bestCosine: Float64Array;
   /** per word number, its count in the query being read (0 between queries) */
   counts: Int32Array;
   /** the query's distinct word numbers in order of first appearance, and their weights */
@@ -136,6 +139,8 @@ export function indexExamples(
     sourceOf,
     sources,
     scratch: new Float64Array(examples.length),
+    bestAt: new Int32Array(DEFAULT_NEIGHBOURS),
+    bestCosine: new Float64Array(DEFAULT_NEIGHBOURS),
     counts: new Int32Array(words.length),
     distinct: new Int32Array(words.length),
     queryWeight: new Float64Array(words.length),
@@ -215,13 +220,19 @@ function nearestOfIds(index: ExampleIndex, ids: readonly number[], k: number, ex
   // tying the k-th best comes after it, so only a higher cosine enters: one comparison with a floor (0 until k are
   // found) for most examples, and no list of the examples reached (whose every test was a branch the processor
   // could not foresee); every score is reset for the next query
-  const bestAt = new Int32Array(k);
-  const bestCosine = new Float64Array(k);
+  if (index.bestAt.length < k) {
+    index.bestAt = new Int32Array(k);
+    index.bestCosine = new Float64Array(k);
+  }
+  const { bestAt, bestCosine } = index;
   let found = 0;
   let floor = 0;
   for (let at = first; at <= last; at += 1) {
+    // the next example above the floor, in a loop of its own (most examples are under it)
+    while (at <= last && !((scores[at] as number) > floor)) at += 1;
+    if (at > last) break;
     const cosine = scores[at] as number;
-    if (cosine <= floor || sourceOf[at] === excluded) continue;
+    if (sourceOf[at] === excluded) continue;
     let i = found < k ? found++ : k - 1;
     while (i > 0) {
       const prev = bestCosine[i - 1] as number;

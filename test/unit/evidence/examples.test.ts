@@ -67,7 +67,7 @@ describe('nearest labelled examples', () => {
     let ties = 0;
     for (const text of ['落实行政执法案卷评查制度', '按期办结信访事项并开展案卷评查', '组织开展环境卫生整治和普法宣传', '今天天气很好']) {
       const words = similarityWords(text);
-      for (const k of [1, 2, 3, 5, 20])
+      for (const k of [1, 2, 3, 5, 20, 25])
         for (const exclude of [undefined, 'a', 'b2']) {
           const near = nearestExamples(big, words, k, exclude);
           expect(near).toEqual(reference(words, k, exclude));
