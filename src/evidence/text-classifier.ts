@@ -340,13 +340,15 @@ export function classifyText(classifier: TextClassifier, text: string, source?: 
   const fold = source === undefined ? undefined : classifier.foldOf.get(source);
   const model = fold === undefined ? classifier.mean : (classifier.folds[fold] as Model);
   const items = classifier.items.length;
-  const z = Float64Array.from(model.bias);
+  // a typed array's copy (Float64Array.from would read the bias through an iterator: a sixth of this function's time)
+  const z = new Float64Array(model.bias);
   const count = featuresOf(classifier, text);
   const found = (classifier.table as GramTable).found;
   const v = count === 0 ? 0 : 1 / Math.sqrt(count);
   const { weights } = model;
   // item by item, each item's sum in the features' order (the same sums as feature by feature, every item at
-  // once), eight items at a time in locals: no load and store of z per feature and item (about twice as fast)
+  // once), eight items at a time in locals, then four, then one: no load and store of z per feature and item (about
+  // twice as fast)
   let j = 0;
   for (; j + 8 <= items; j += 8) {
     let z0 = z[j] as number;
@@ -376,6 +378,24 @@ export function classifyText(classifier: TextClassifier, text: string, source?: 
     z[j + 5] = z5;
     z[j + 6] = z6;
     z[j + 7] = z7;
+  }
+  if (j + 4 <= items) {
+    let z0 = z[j] as number;
+    let z1 = z[j + 1] as number;
+    let z2 = z[j + 2] as number;
+    let z3 = z[j + 3] as number;
+    for (let i = 0; i < count; i += 1) {
+      const base = (found[i] as number) * items + j;
+      z0 += (weights[base] as number) * v;
+      z1 += (weights[base + 1] as number) * v;
+      z2 += (weights[base + 2] as number) * v;
+      z3 += (weights[base + 3] as number) * v;
+    }
+    z[j] = z0;
+    z[j + 1] = z1;
+    z[j + 2] = z2;
+    z[j + 3] = z3;
+    j += 4;
   }
   for (; j < items; j += 1) {
     let zj = z[j] as number;

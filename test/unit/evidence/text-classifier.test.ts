@@ -118,8 +118,8 @@ it('sums every item’s log-odds feature by feature in the order the text’s gr
   };
   const examples = invented();
   const texts = ['某镇办结行政复议案件三件，纠正违法决定一件。', '甲街道开展普法宣传进社区活动。', '天气晴朗。', ''];
-  // 1, 8, 9 and 17 items: blocks of eight and the rest
-  for (const n of [1, 8, 9, 17]) {
+  // 1, 4, 8, 9, 14 and 31 items: blocks of eight, of four and the rest
+  for (const n of [1, 4, 8, 9, 14, 31]) {
     const items = Array.from({ length: n }, (_, j) => (j % 2 === 0 ? 'A' : 'B') + String(j));
     const labelled = examples.map((e, i) => ({ ...e, items: e.items.length === 0 ? [] : [items[i % n] as string] }));
     const c = trainClassifier(labelled, items);
