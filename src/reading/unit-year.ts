@@ -62,6 +62,8 @@ interface Mention {
   credible: boolean;
   /** followed by an organ (人民政府, 办事处, 工作委员会 …) */
   anchored: boolean;
+  /** named as a superior: a lower unit or the level's organ right after it (开州区大进镇委员会, 开州区委) */
+  superior?: boolean;
   /** normalised offsets */
   start: number;
   end: number;
@@ -244,6 +246,12 @@ const BAD_STEM_CHARS =
 /** A stem ending like a verb or an admin level is a phrase, not a name (大事不出街道, 天津市街道). */
 const PHRASE_END =
   /(?:推进|形成|带动|带领|要求|围绕|涵盖|构建|发挥|聘请|组织|制定|加强|参与|联合|规范|进入|覆盖|服务|深入|走进|全面|建立|完善|落实|打造|配合|协助|指导|督促|推动|开展|成立|设立|召开|举办|执行|贯彻|实施|学习|遵守|风险|[出入进向到由对为省市区县])$/u;
+/**
+ * The words of {@link PHRASE_END} that end in one of its single characters, and a few more verbs of that kind: after
+ * an issuer's parents' names (开州区推进镇…) they still end a phrase where a place's name ending in 进 or 向 does not.
+ */
+const PHRASE_VERB_END =
+  /(?:推进|深入|进入|走进|促进|引进|改进|纳入|融入|投入|列入|引入|加入|面向|走向|转向|成为|作为|做到|达到|作出|做出|提出|突出|针对|面对)$/u;
 /** Last characters of a stem that make the word generic (社区, 城镇, 全街, 城乡 …). */
 const GENERIC_STEM_END: Record<string, RegExp> = {
   区: /(?:社|小|辖|园|镇|乡|主城|老城|旧城|中心城|景|片|街|市|全|本|我|各|该|校|库|矿|林|灾|山|湖|禁|误|专|分|学|示范|保护|开发|试验|功能|商|住|服务|管|地|老|郊|战|厂|营|院|生活|居住|行政|一|二|三|四|五|六|七|八|九|十|两)$/u,
@@ -326,6 +334,14 @@ function stemBefore(
   const admin = adminPattern(namingSpot && suffix === '区', townLevel);
   let adminEnd = -1;
   for (const m of run.matchAll(admin)) adminEnd = (m.index ?? 0) + m[0].length;
+  // 中共重庆市开州区大进镇委员会, 重庆市綦江区金桥镇人民政府: an issuer line that starts with its parents' names — the
+  // name after them is the issuer's own, even where it ends like a verb (大进, 前进, 东向)
+  const chained =
+    namingSpot &&
+    adminEnd > 0 &&
+    !isHan(text[k - 1]) &&
+    PARENT_CHAIN.test(run.slice(0, adminEnd)) &&
+    ISSUER_AFTER.test(text.slice(at + suffix.length, at + suffix.length + 8));
   if (adminEnd >= 0) run = run.slice(adminEnd);
   // 南开区人民政府万兴 → 万兴, 中共稷下街道工作委员会稷下 → 稷下
   let organEnd = -1;
@@ -351,7 +367,7 @@ function stemBefore(
   // a name ending in its own level word (房镇镇) is a subject's name by the part before that word
   const plain = ownLevel && run.endsWith(suffix) ? run.slice(0, -suffix.length) : run;
   const subjectLike = SUBJECT_STEM.test(plain) || DIRECTION_AREA.test(plain) || (ownLevel && [...plain].length === 1 && isHan(plain));
-  const whole = acceptStem(text, at, suffix, run, namingSpot, authorLine && subjectLike, ownLevel);
+  const whole = acceptStem(text, at, suffix, run, namingSpot, (authorLine || chained) && subjectLike, ownLevel, chained);
   if (whole !== null || namingSpot) return whole;
   // a subject is a place's own name: short, with no level word inside (红星乡围绕城乡 is two words) but 东区街道's
   if (subjectLike && atSubject?.(at - run.length)) {
@@ -368,6 +384,15 @@ function stemBefore(
   }
   return null;
 }
+
+/**
+ * The parents' names that start an issuer line (中共重庆市开州区, 重庆市綦江区, 江州市): one to three names, each two or more
+ * characters and a level word, none ending in a determiner (全区, 本市 are no parent's name).
+ */
+const PARENT_CHAIN =
+  /^(?:中共|中国共产党)?(?:[\u3400-\u9fff]{1,8}?[^\s全本我各该此每两](?:省|自治区|市|自治州|州|盟|地区|区|县|旗)){1,3}$/u;
+/** What follows the issuer's name on an issuer line: its organ, the title going on (关于…, 2025年度…), or the line's end. */
+const ISSUER_AFTER = /^(?:人民政府|政府|办事处|工作委员会|委员会|党工委|工委|党委|关于|\d|$)/u;
 
 const ADMIN_PATTERNS = new Map<string, RegExp>();
 /**
@@ -438,6 +463,7 @@ function acceptStem(
   namingSpot: boolean,
   subject = false,
   ownLevel = false,
+  chained = false,
 ): string | null {
   const n = [...run].length;
   // a county or a 街 of one character (郏县, 南街) only where an author is named; 城区, 郊区, 矿区 right after their
@@ -463,7 +489,10 @@ function acceptStem(
   const innerLevel = n === 2 && /[市县]$/u.test(run) && suffix !== '市' && suffix !== '区' && suffix !== '县' && suffix !== '旗';
   const clauseStart = innerLevel && !namingSpot && INNER_LEVEL_CLAUSE_START.test(text.slice(Math.max(0, at - n - 3), at - n));
   const innerLevelName = innerLevel && (namingSpot || (clauseStart && !NOT_INNER_LEVEL_HEAD.test(run)));
-  const phraseEnd = PHRASE_END.test(run) && !innerLevelName;
+  // after its parents' names on an issuer line a short stem is a place's name even where its last character is one a
+  // phrase ends in (大进镇, 东向街道) — but not a verb of two characters (推进镇, 纳入镇)
+  const placeAfterParents = chained && SUBJECT_STEM.test(run) && !PHRASE_VERB_END.test(run);
+  const phraseEnd = PHRASE_END.test(run) && !innerLevelName && !placeAfterParents;
   // two level words in a row (各镇街道, 邻近镇街, 各镇乡) are no name; 景德镇市 is
   // nor a level word doubled (渠县县委: 渠县 and its 县委)
   // where a text names its author, a 街道 whose own name ends in 乡 or 镇 (西乡街道办事处, 新镇街道) is a name
@@ -719,6 +748,7 @@ function repeatedNameMentions(segments: Segment[], found: readonly Mention[]): M
           ...like,
           source: seg.source,
           weight: suffixNameWeight(seg, at0, suffix, like.level, subject, anchored, book),
+          superior: namedAsSuperior(seg, at0, suffix, like.level, subject),
           credible: !book && (AUTHOR_POSITIONS.has(seg.source) || subject || anchored),
           anchored,
           start,
@@ -792,6 +822,7 @@ function bodyMentions(seg: Segment, inBook: Uint8Array, known: readonly KnownUni
       level: b.level,
       source: seg.source,
       weight: suffixNameWeight(seg, b.wordAt, b.word, b.level, subject, anchored, book),
+      superior: namedAsSuperior(seg, b.wordAt, b.word, b.level, subject),
       known: resolved !== null,
       credible: !book && (AUTHOR_POSITIONS.has(seg.source) || subject || anchored),
       anchored,
@@ -854,6 +885,7 @@ function suffixNameMentions(
       level,
       source: seg.source,
       weight: suffixNameWeight(seg, at, suffix, level, subject, anchored, Boolean(inBook[at])),
+      superior: namedAsSuperior(seg, at, suffix, level, subject),
       known: resolved !== null,
       credible: !inBook[at] && (AUTHOR_POSITIONS.has(seg.source) || subject || anchored),
       anchored,
@@ -865,9 +897,28 @@ function suffixNameMentions(
 }
 
 /**
+ * Whether a name read from its suffix at `at` is named as a superior: a district's or city's organ after it (区委,
+ * 区政府), or a lower unit right after it (开州区大进镇委员会, 江州市城南区) — unless a title or signature names no lower
+ * unit, or the organ is the subject of the opening sentence and that sentence names no lower unit
+ * (2022年，清河县人民政府坚持…).
+ */
+function namedAsSuperior(seg: Segment, at: number, suffix: string, level: UnitLevel | null, subject: boolean): boolean {
+  const lower = level ? LOWER_UNIT[level] : undefined;
+  if (!lower) return false;
+  const t = seg.text;
+  const after = t.slice(at + suffix.length, at + suffix.length + 8);
+  const rest = t.slice(at + suffix.length);
+  if (!ORGAN_NEXT.test(after) && !lower.test(rest.slice(0, 16)) && !LOWER_NAME_NEXT[level!]?.test(rest)) return false;
+  const sentence = /^[^。；;！!？?\n]*/u.exec(rest)?.[0] ?? rest;
+  const authorLine =
+    (AUTHOR_POSITIONS.has(seg.source) && !lower.test(rest)) ||
+    (subject && ORGAN_NEXT.test(after) && !lower.test(sentence) && !LOWER_NAME_NEXT[level!]?.test(rest));
+  return !authorLine;
+}
+
+/**
  * How much a name read from its suffix at `at` counts: by its place (in a book title hardly), halved where it names a
- * superior (a district's organ, a lower unit right after it) unless a title or signature names no lower unit; at least
- * 0.15 in the body when an organ follows it.
+ * superior ({@link namedAsSuperior}); at least 0.15 in the body when an organ follows it.
  */
 export function suffixNameWeight(
   seg: Segment,
@@ -878,21 +929,9 @@ export function suffixNameWeight(
   anchored: boolean,
   inBook: boolean,
 ): number {
-  const t = seg.text;
-  let weight = inBook ? 0.03 : (seg.unitWeight ?? unitWeight(seg.source, subject));
-  const after = t.slice(at + suffix.length, at + suffix.length + 8);
-  const lower = level ? LOWER_UNIT[level] : undefined;
-  const rest = t.slice(at + suffix.length);
-  if (lower && (ORGAN_NEXT.test(after) || lower.test(rest.slice(0, 16)) || LOWER_NAME_NEXT[level!]?.test(rest))) {
-    // a district's or city's organ names a superior, unless the title or signature names no lower unit, or the organ is
-    // the subject of the opening sentence and that sentence names no lower unit (2022年，清河县人民政府坚持…)
-    const sentence = /^[^。；;！!？?\n]*/u.exec(rest)?.[0] ?? rest;
-    const authorLine =
-      (AUTHOR_POSITIONS.has(seg.source) && !lower.test(rest)) ||
-      (subject && ORGAN_NEXT.test(after) && !lower.test(sentence) && !LOWER_NAME_NEXT[level!]?.test(rest));
-    if (!authorLine) weight *= 0.5;
-  } else if (anchored && seg.source === 'BODY') weight = Math.max(weight, 0.15);
-  return weight;
+  const weight = inBook ? 0.03 : (seg.unitWeight ?? unitWeight(seg.source, subject));
+  if (namedAsSuperior(seg, at, suffix, level, subject)) return weight * 0.5;
+  return anchored && seg.source === 'BODY' ? Math.max(weight, 0.15) : weight;
 }
 
 /**
@@ -1207,6 +1246,7 @@ function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel 
     namedAsAuthor(chosen.known, chosen.evidence) &&
     !ranked.slice(1).some((c) => !isSuperior(c.level, chosen.level) && namedAsAuthor(c.known, c.evidence));
   const once = chosen !== undefined && namedOnceAtOpening(chosen) && !openingCorroborated(norm, chosen, voice);
+  const asSuperior = chosen?.onlyAsSuperior;
   return ranked.map(({ name, level, confidence, reason, known, evidence }, i) => ({
     name,
     level,
@@ -1214,11 +1254,20 @@ function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel 
     reason:
       i === 0 && once
         ? `${reason}；但全文只出现1次（开头的主语），标题、署名和网页来源栏都没有写明，名称也没有再出现，据此推定，把握较低（${round(confidence)}）`
-        : reason,
+        : i === 0 && asSuperior
+          ? `${reason}；但每次都作为上级写在下级单位或本级机关名前（如“${superiorPlace(norm, asSuperior)}”），报告单位可能是下级单位，把握较低（${round(confidence)}）`
+          : reason,
     known,
-    tentative: (round(confidence) < TENTATIVE_UNIT_CONFIDENCE && !(i === 0 && readNotGuessed)) || (i === 0 && once),
+    tentative:
+      (round(confidence) < TENTATIVE_UNIT_CONFIDENCE && !(i === 0 && readNotGuessed)) || (i === 0 && (once || asSuperior !== undefined)),
     evidence,
   }));
+}
+
+/** A superior's name and what follows it on its line, up to a mark (开州区大进镇委员会): for a reason. */
+function superiorPlace(norm: NormalisedText, m: Mention): string {
+  const rest = /^[^\s，,。；;：:、]{0,14}/u.exec(norm.text.slice(m.end))?.[0] ?? '';
+  return norm.text.slice(m.start, m.end) + rest;
 }
 
 /**
@@ -1297,6 +1346,8 @@ interface ScoredUnit extends Omit<UnitCandidate, 'tentative'> {
   outsideBooks?: number;
   /** a mention joined to the unit's own organ (XX县人民政府, XX街道办事处) */
   anchored?: boolean;
+  /** where it is named as a superior every time outside a document's name (开州区大进镇委员会), the first such place */
+  onlyAsSuperior?: Mention;
 }
 
 /**
@@ -1314,6 +1365,7 @@ function scoreUnitGroup(norm: NormalisedText, ms: Mention[], author: UnitLevel |
   const known = ms.some((m) => m.known);
   const repeated = ms.filter((m) => m.weight > 0.03).length >= CREDIBLE_REPEATS && (author === null || author === level);
   const credible = known || repeated || ms.some((m) => m.credible);
+  const outside = ms.filter((m) => m.weight > 0.03);
   return {
     name,
     level,
@@ -1324,8 +1376,10 @@ function scoreUnitGroup(norm: NormalisedText, ms: Mention[], author: UnitLevel |
     mentions: ms.length,
     first: ms.reduce((min, m) => Math.min(min, m.start), Infinity),
     documentHeads: ms.filter((m) => DOCUMENT_HEAD.test(norm.text.slice(Math.max(0, m.start - 8), m.start))).length,
-    outsideBooks: ms.filter((m) => m.weight > 0.03).length,
+    outsideBooks: outside.length,
     anchored: ms.some((m) => m.anchored),
+    onlyAsSuperior:
+      outside.length > 0 && outside.every((m) => m.superior) ? outside.find((m) => AUTHOR_POSITIONS.has(m.source)) : undefined,
     evidence: kept
       .slice(0, MAX_LISTED_EVIDENCE)
       .sort((a, b) => a.start - b.start)
