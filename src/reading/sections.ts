@@ -90,7 +90,7 @@ function isTitleLike(text: string): boolean {
 }
 
 /** A line that can only be a report's title: it ends in 报告/总结/汇报 and names a year or 法治. */
-function isStrongTitle(text: string): boolean {
+export function isStrongTitle(text: string): boolean {
   return isTitleLike(text) && /(?:报告|总结|汇报)$/u.test(text.trim()) && /(?:19|20)\d{2}|法治|依法行政/u.test(text);
 }
 

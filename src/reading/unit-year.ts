@@ -14,7 +14,7 @@
 import { knownNameIndex, streetStem } from './known-names';
 import { bodyNameLevel, bodyNamesIn } from './management-bodies';
 import { NormalisedText, toRawRange } from './normalise';
-import type { DocLine, DocumentStructure } from './sections';
+import { isStrongTitle, type DocLine, type DocumentStructure } from './sections';
 import type {
   AnalysisError,
   AnalyzeOptions,
@@ -1647,8 +1647,13 @@ function rankYears(norm: NormalisedText, mentions: YearMention[]): YearCandidate
 /** A page's field naming who published it: 来源, 信息来源, 发布机构, 发文机关, 发布单位 (also as a table's cells, `发布机构: | XX街道 |`). */
 const SOURCE_FIELD =
   /(?:信息来源|来源|发布机构|发文机关|发布单位)\s*(?:[:：]\s*[|｜]?|[\]】]\s*[:：]?)\s*([^\s|｜:：[【]+?)(?=\s|[|｜[【]|发布|作者|浏览|点击|字号|时间|日期|索引|主题|文号|成文|分享|打印|阅读|访问|$)/gu;
+/** A row of a page's table of fields (| 索引号 | … | 发布机构 | 腾冲市新华乡 |): no text of the report's own. */
+const FIELD_TABLE_ROW =
+  /(?:^|[|｜])\s*(?:索引号|发布机构|发文机关|发布单位|发文单位|信息来源|来源|发布日期|成文日期|发文日期|文号|发文字号|主题分类|组配分类|公开目录|关键词|浏览量)\s*[|｜]/u;
+/** The 来源 field of such a table: the cell after the field's name (group 1). */
+const FIELD_TABLE_SOURCE = /(?:^|[|｜])\s*(?:信息来源|来源|发布机构|发文机关|发布单位|发文单位)\s*[|｜]\s*([^\s|｜]+)\s*(?=[|｜]|$)/gu;
 /** A page's breadcrumb (当前位置：首页 > 乡镇街道 > 桂花镇 > 政务公开): each step names a section of the site. */
-const BREADCRUMB = /^(?:(?:您|你)?当前(?:所在)?位置|您的位置|你的位置)?\s*[:：]?\s*首页\s*[>＞»›]/u;
+const BREADCRUMB = /^(?:(?:您|你)?当前(?:所在|的)?位置|您的位置|你的位置)?\s*[:：]?\s*首页\s*[>＞»›]/u;
 /** Weight of a unit named in a breadcrumb step: the site may be the district's. */
 const BREADCRUMB_WEIGHT = 0.3;
 
@@ -1673,7 +1678,7 @@ function openingOf(doc: DocumentStructure, header: ReadonlySet<number>): number 
   while (
     i !== null &&
     i < doc.lines.length &&
-    (ADDRESSEE.test(doc.lines[i]!.text) || header.has(i) || MARKS_ONLY.test(doc.lines[i]!.text))
+    (ADDRESSEE.test(doc.lines[i]!.text) || header.has(i) || MARKS_ONLY.test(doc.lines[i]!.text) || FIELD_TABLE_ROW.test(doc.lines[i]!.text))
   ) {
     const next = doc.lines.findIndex((l, k) => k > i! && l.role !== 'TITLE' && l.role !== 'CHROME' && l.text.trim() !== '');
     i = next < 0 ? null : next;
@@ -1681,11 +1686,42 @@ function openingOf(doc: DocumentStructure, header: ReadonlySet<number>): number 
   return i;
 }
 
+/** A page's breadcrumb taken for the title: the report's own title below it, within this many lines. */
+const TITLE_UNDER_BREADCRUMB_LINES = 4;
+
+/**
+ * The title line, or -1: the structure's, or — where that is a page's breadcrumb (您当前的位置：首页>…>法治政府建设年度报告)
+ * — the first line under it that can only be a report's title (重庆市XX区XX镇人民政府2025年度法治政府建设情况报告).
+ */
+function titleLineOf(doc: DocumentStructure): { at: number; breadcrumb: number } {
+  const at = doc.lines.findIndex((l) => l.role === 'TITLE');
+  if (at < 0 || !BREADCRUMB.test(doc.lines[at]!.text)) return { at, breadcrumb: -1 };
+  let seen = 0;
+  for (let i = at + 1; i < doc.lines.length && seen < TITLE_UNDER_BREADCRUMB_LINES; i += 1) {
+    const l = doc.lines[i]!;
+    if (l.role === 'CHROME' || l.text.trim() === '') continue;
+    if (l.role === 'BODY' && isStrongTitle(l.text)) return { at: i, breadcrumb: at };
+    seen += 1;
+  }
+  return { at, breadcrumb: -1 };
+}
+
+/** The steps of a page's breadcrumb (当前位置：首页 > 乡镇街道 > 桂花镇 > 政务公开), each a weak 来源 segment. */
+function breadcrumbSegments(l: DocLine, plan: boolean): Segment[] {
+  const out: Segment[] = [];
+  for (const step of l.text.matchAll(/[^>＞»›:：\s]+/gu)) {
+    if (/^(?:(?:您|你)?当前(?:所在|的)?位置|您的位置|你的位置|首页)$/u.test(step[0])) continue;
+    out.push({ text: step[0], offset: l.start + (step.index ?? 0), source: 'SOURCE', opening: false, plan, unitWeight: BREADCRUMB_WEIGHT });
+  }
+  return out;
+}
+
 function lineSegments(doc: DocumentStructure): Segment[] {
   const segments: Segment[] = [];
   const kindOf = (l: DocLine): string | null => doc.sections[l.section]?.kind ?? null; // section -1: none
-  const titleAt = doc.lines.findIndex((l) => l.role === 'TITLE');
+  const { at: titleAt, breadcrumb } = titleLineOf(doc);
   const header = new Set<number>();
+  if (breadcrumb >= 0) header.add(titleAt);
   const organLine = (l: DocLine): boolean =>
     l.role !== 'CHROME' && l.text.length <= 40 && !/[。，,；;:：]/u.test(l.text) && HEADER_ORGAN.test(l.text);
   for (let i = 0; i < titleAt; i += 1) if (organLine(doc.lines[i]!)) header.add(i); // titleAt < doc.lines.length
@@ -1712,7 +1748,15 @@ function lineSegments(doc: DocumentStructure): Segment[] {
     const seg = (text: string, offset: number, source: EvidenceSource, opening = false): void => {
       if (text) segments.push({ text, offset, source, opening, plan });
     };
-    if (l.role === 'TITLE' || header.has(l.index)) seg(l.text, l.start, 'TITLE');
+    // | 发布机构 | 腾冲市新华乡 |: a table's 来源 cell, before the line's own segment (a name read twice at one place counts once)
+    if (l.role !== 'TITLE' && FIELD_TABLE_ROW.test(l.text)) {
+      for (const from of l.text.matchAll(FIELD_TABLE_SOURCE)) {
+        const value = from[1] ?? '';
+        seg(value, l.start + (from.index ?? 0) + from[0].lastIndexOf(value), 'SOURCE');
+      }
+    }
+    if (l.index === breadcrumb) segments.push(...breadcrumbSegments(l, plan));
+    else if (l.role === 'TITLE' || header.has(l.index)) seg(l.text, l.start, 'TITLE');
     else if (l.role === 'CHROME') {
       if (/发布日期|发布时间|发文日期|成文日期|^日期/u.test(l.text)) seg(l.text, l.start, 'PUBLISH_DATE');
       // 来源: 胡家园街 / 信息来源：某某镇人民政府 — the value up to a space or the next field
@@ -1720,18 +1764,8 @@ function lineSegments(doc: DocumentStructure): Segment[] {
         const value = from[1] ?? '';
         seg(value, l.start + (from.index ?? 0) + from[0].length - value.length, 'SOURCE');
       }
-      if (BREADCRUMB.test(l.text) || /^(?:(?:您|你)?当前(?:所在)?位置|您的位置|你的位置)/u.test(l.text)) {
-        for (const step of l.text.matchAll(/[^>＞»›:：\s]+/gu)) {
-          if (/^(?:(?:您|你)?当前(?:所在)?位置|您的位置|你的位置|首页)$/u.test(step[0])) continue;
-          segments.push({
-            text: step[0],
-            offset: l.start + (step.index ?? 0),
-            source: 'SOURCE',
-            opening: false,
-            plan,
-            unitWeight: BREADCRUMB_WEIGHT,
-          });
-        }
+      if (BREADCRUMB.test(l.text) || /^(?:(?:您|你)?当前(?:所在|的)?位置|您的位置|你的位置)/u.test(l.text)) {
+        segments.push(...breadcrumbSegments(l, plan));
       }
     } else if (l.role === 'SIGNATURE') seg(l.text, l.start, 'SIGNATURE');
     else if (l.role === 'HEADING' && l.heading) {
