@@ -144,6 +144,8 @@ const LEAD_INS = [
   '保障',
   '今年',
   '去年',
+  // 2025年以来街道深入… (no comma after the time): 以来 ends the time, never starts a name
+  '以来',
   '全年',
   '年度',
   '制定',
@@ -478,6 +480,9 @@ function acceptStem(
   if (suffix === '区' && run.endsWith('自治')) return null;
   const autonomous = AUTONOMOUS_STEM[suffix]?.test(run) ?? false;
   if ((n < 2 && !oneChar) || (n > 6 && !autonomous)) return null;
+  // 决策部署和街道党工委, 坚强领导和区: a stem of four characters or more ending in a conjunction is the end of a phrase
+  // (东和镇, 石云和街 — two or three characters — may be names)
+  if (n >= 4 && /[和与]$/u.test(run)) return null;
   if (autonomous) return BAD_STEM_CHARS.test(run) || GENERIC_NEXT[suffix]?.test(text.slice(at + 1, at + 3)) ? null : run;
   // 东区街道, 西市镇: a 街道 or 镇 named after its part of a town, where a text names its author or as the opening's subject
   if (subject && DIRECTION_AREA.test(run) && (suffix === '街道' || suffix === '镇' || suffix === '乡')) return run;
