@@ -81,6 +81,44 @@ interface ProcessUsage {
   peakMainHeapUsedMb: number;
   execArgv: string[];
   writer: { reports: number; ms: Record<string, number> } | null;
+  /** [epoch ms, RSS, heap used, heap committed, external, array buffers (MB)], every 2 s (child-usage.ts) */
+  memory?: number[][];
+}
+
+/** What bench/child-usage.ts wrote for each worker thread of the command. */
+interface WorkerUsage {
+  usedMb: number;
+  committedMb: number;
+  limitMb: number;
+  /** [epoch ms, heap used, heap committed (MB)], every 2 s */
+  memory?: number[][];
+}
+
+/**
+ * The ingesting process's memory over the run, one row a sample of its main thread: seconds from
+ * the start, reports stored by then, RSS, the main heap used and committed, external, array
+ * buffers, then each worker's heap used and committed at its latest sample before (MB).
+ */
+function memoryTimeline(
+  main: readonly number[][],
+  workers: ReadonlyArray<readonly number[][]>,
+  startedAtMs: number,
+  lineTimes: readonly number[],
+): { columns: string[]; rows: number[][] } {
+  const columns = ['s', 'reports', 'rssMb', 'heapUsedMb', 'heapTotalMb', 'externalMb', 'arrayBuffersMb'];
+  workers.forEach((_, i) => columns.push(`worker${i + 1}UsedMb`, `worker${i + 1}CommittedMb`));
+  let stored = 0;
+  const rows = main.map(([at, ...figures]) => {
+    const ms = at! - startedAtMs;
+    while (stored < lineTimes.length && lineTimes[stored]! <= ms) stored += 1;
+    const row = [round(ms / 1000, 1), stored, ...figures];
+    for (const w of workers) {
+      const last = w.filter((sample) => sample[0]! <= at!).at(-1);
+      row.push(last?.[1] ?? NaN, last?.[2] ?? NaN);
+    }
+    return row;
+  });
+  return { columns, rows };
 }
 
 /** Writes the corpus's reports to `dir/<year>/<unit>.txt`; their total size in bytes. */
@@ -159,6 +197,7 @@ export async function ingestWithCli(
     let ingestingPid = 0;
     const ticks = new Map<number, number>();
     const started = process.hrtime.bigint();
+    const startedAtMs = Date.now();
     const child = spawn(launcher, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdoutFile = join(dir, 'stdout.txt');
     child.stdout.pipe(createWriteStream(stdoutFile));
@@ -228,7 +267,8 @@ export async function ingestWithCli(
     const wrappers = usages.slice(1);
     const workers = readdirSync(dir)
       .filter((f) => f.startsWith('usage.json.worker.'))
-      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { usedMb: number; committedMb: number; limitMb: number });
+      .sort()
+      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as WorkerUsage);
     const summaryLine =
       readFileSync(stdoutFile, 'utf8')
         .trimEnd()
@@ -305,6 +345,13 @@ export async function ingestWithCli(
         wrapperPeakRssMb: wrappers.length ? Math.round(Math.max(...wrappers.map((w) => w.maxRssKb)) / 1024) : null,
         workerHeapsMb: workers.map((w) => `${w.usedMb}/${w.committedMb}/${w.limitMb}`),
         rssMbByTenthOfTime: tenthsOf(rssSamples.map((s) => s.mb)),
+        memoryTimeline: memoryTimeline(
+          usage?.memory ?? [],
+          // the ingesting process's workers (a wrapper process starts none)
+          workers.filter((w) => w.memory?.length).map((w) => w.memory!),
+          startedAtMs,
+          lineTimes,
+        ),
         threadCpuMsPerReport: {
           main: round(((ticks.get(ingestingPid) ?? 0) * 1000) / TICKS_PER_SECOND / total, 2),
           others: [...ticks]

@@ -109,6 +109,11 @@ export interface IngestResult {
     /** VmRSS sampled every 0.5 s, the largest of each tenth of the run's time */
     rssMbByTenthOfTime: number[];
     /**
+     * the ingesting process's memory every 2 s (bench/child-usage.ts): seconds from the start,
+     * reports stored by then, RSS and `process.memoryUsage()` of its main thread, each worker's heap (MB)
+     */
+    memoryTimeline?: { columns: string[]; rows: number[][] };
+    /**
      * CPU (user + system) of each thread of the process that ingested, ms per report, the main
      * thread first, then the others by CPU (the pool's two workers, V8's GC helpers, libuv's
      * threads running SQLite): /proc/<pid>/task/<tid>/stat, last sample before each thread ended
