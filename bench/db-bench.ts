@@ -32,7 +32,7 @@ import { loadQueries, startOurs, startPeer, type ServerProcess } from './peer';
 import { backendCpuReader } from './database-cpu';
 import { ASSESSMENT_QUERY, FLAGS_QUERY, MATRIX_QUERY, RANKING_QUERY, SEARCH_QUERY, SEARCH_TERMS, unitDbId, unitGlobalId } from './queries';
 import { openPostgresMatrix, openSqliteMatrix, type RawMatrix, type RawMatrixRow } from './raw-matrix';
-import { msSince, percentile, round, summarise } from './stats';
+import { msSince, percentile, round, summarise, type LatencySummary } from './stats';
 import type { BenchOptions, DatabaseResult, IngestResult, LoadResult, PeerResult, QueryResult, RawMatrixResult } from './types';
 
 /** What the parent process sends to a database benchmark process. */
@@ -356,27 +356,33 @@ async function rawMatrixResult(
  * The coverage matrix cold: each request is the first after a write to its year (a
  * not-applicable mark set, then cleared, on one unit of the district in turn, which
  * recomputes that unit's assessment), so nothing read before the write can answer it.
- * Leaves the data as it found it (every mark set is cleared again).
+ * With `raw`, the raw SQL query is timed the same way, first after a write of its own: every
+ * other pair of writes is followed by the raw query instead of the GraphQL request, so both
+ * meet the database (and this process) in the state a write leaves. Leaves the data as it
+ * found it (every mark set is cleared again).
  */
 async function timeColdMatrix(
   url: string,
   counter: StatementCounter,
   ds: DataSource,
   lock: WriteLock,
-  target: { unitIds: number[]; checklistId: number; year: number; name: string },
+  target: { unitIds: number[]; parentId: number; checklistId: number; year: number; name: string },
   body: string,
   iterations: number,
-): Promise<QueryResult> {
+  raw: RawMatrix | null = null,
+): Promise<{ result: QueryResult; raw: LatencySummary | null }> {
   const item = await ds
     .getRepository(ChecklistItem)
     .findOneOrFail({ where: { checklistId: target.checklistId, assessable: true }, order: { position: 'ASC' } });
   const durations: number[] = [];
   const toLastByte: number[] = [];
   const statements: number[] = [];
+  const rawDurations: number[] = [];
   let bytes = 0;
   const budgetStart = process.hrtime.bigint();
   // an even number of rounds: each mark set is cleared by the next round, whatever --iterations says
-  const rounds = Math.max(iterations, 2) + (Math.max(iterations, 2) % 2);
+  const asked = Math.max(iterations, 2) + (Math.max(iterations, 2) % 2);
+  const rounds = raw ? asked * 2 : asked;
   for (let i = 0; i < rounds; i += 1) {
     const unitId = target.unitIds[Math.floor(i / 2) % target.unitIds.length]!; // never empty: the district has units
     const written = await setItemNotApplicable(ds, lock, {
@@ -389,6 +395,12 @@ async function timeColdMatrix(
       actor: 'bench',
     });
     if (!written.ok) throw new Error(`cold matrix: ${written.errors.map((e) => e.message).join('; ')}`);
+    if (raw && Math.floor(i / 2) % 2 === 1) {
+      const start = process.hrtime.bigint();
+      await raw.run(target.parentId, target.checklistId, target.year);
+      rawDurations.push(msSince(start));
+      continue;
+    }
     counter.reset();
     const start = process.hrtime.bigint();
     const answer = await post(url, body);
@@ -396,17 +408,20 @@ async function timeColdMatrix(
     toLastByte.push(between(start, answer.receivedAt));
     statements.push(counter.count);
     bytes = answer.bytes;
-    if (i % 2 === 1 && i >= 19 && msSince(budgetStart) > QUERY_TIME_BUDGET_MS) break;
+    if (i % 2 === 1 && i >= (raw ? 39 : 19) && msSince(budgetStart) > QUERY_TIME_BUDGET_MS * (raw ? 2 : 1)) break;
   }
-  if (durations.length % 2 === 1) throw new Error('cold matrix: a mark was left set');
+  if ((durations.length + rawDurations.length) % 2 === 1) throw new Error('cold matrix: a mark was left set');
   return {
-    name: `coverageMatrix cold (${target.unitIds.length} units)`,
-    description: `${target.name}: the first request after a write to ${target.year} (a not-applicable mark set or cleared on one unit in turn)`,
-    first: { ms: round(durations[0] ?? 0), statements: statements[0] ?? 0 },
-    latency: summarise(durations),
-    toLastByte: summarise(toLastByte),
-    statements: { min: Math.min(...statements), max: Math.max(...statements) },
-    responseBytes: bytes,
+    result: {
+      name: `coverageMatrix cold (${target.unitIds.length} units)`,
+      description: `${target.name}: the first request after a write to ${target.year} (a not-applicable mark set or cleared on one unit in turn)`,
+      first: { ms: round(durations[0] ?? 0), statements: statements[0] ?? 0 },
+      latency: summarise(durations),
+      toLastByte: summarise(toLastByte),
+      statements: { min: Math.min(...statements), max: Math.max(...statements) },
+      responseBytes: bytes,
+    },
+    raw: rawDurations.length ? summarise(rawDurations) : null,
   };
 }
 
@@ -533,20 +548,27 @@ export async function runDatabaseBench(request: DatabaseBenchRequest): Promise<D
       p50: matrix.result.latency.p50,
       p50ToLastByte: matrix.result.toLastByte?.p50,
     });
-    await raw.close();
-    raw = null;
-    progress(type, 'timing the coverage matrix cold (the first request after a write to its year)');
-    const cold = await timeColdMatrix(
+    progress(type, 'timing the coverage matrix and the raw SQL cold (each the first read after a write to its year)');
+    const timedCold = await timeColdMatrix(
       server.url,
       counter,
       ds,
       lock,
-      { unitIds: matrixUnits.map((u) => u.id), checklistId: checklist.id, year, name: corpus.matrixDistrict },
+      { unitIds: matrixUnits.map((u) => u.id), parentId: matrixDistrict.id, checklistId: checklist.id, year, name: corpus.matrixDistrict },
       matrixBody,
       n,
+      raw,
     );
+    await raw.close();
+    raw = null;
+    const cold = timedCold.result;
     rawMatrix.coldRatioP50 = round(cold.latency.p50 / rawMatrix.latency.p50, 2);
     if (cold.toLastByte) rawMatrix.coldRatioP50ToLastByte = round(cold.toLastByte.p50 / rawMatrix.latency.p50, 2);
+    if (timedCold.raw) {
+      rawMatrix.coldLatency = timedCold.raw;
+      rawMatrix.coldRatioP50RawCold = round(cold.latency.p50 / timedCold.raw.p50, 2);
+      if (cold.toLastByte) rawMatrix.coldRatioP50ToLastByteRawCold = round(cold.toLastByte.p50 / timedCold.raw.p50, 2);
+    }
 
     // the load test: the six list and page queries with many distinct bodies, and with --peer PostGraphile
     let loads: LoadResult[] = [];

@@ -386,7 +386,7 @@ export function formatResult(r: BenchResult): string {
     q.push([`raw SQL matrix (driver, ${m.cells} cells)`, '-', m.latency.count, m.latency.p50, m.latency.p95, m.latency.p99, 1, '-']);
     out.push(textTable(q));
     out.push(
-      `coverageMatrix GraphQL / raw SQL (p50): ${m.ratioP50}× warm, ${m.coldRatioP50 ?? '-'}× cold; to the last byte received (the bench's decoding and JSON.parse of the answer left out): ${m.ratioP50ToLastByte ?? '-'}× warm, ${m.coldRatioP50ToLastByte ?? '-'}× cold; same statuses: ${m.sameStatuses ? 'yes' : 'NO'}`,
+      `coverageMatrix GraphQL / raw SQL (p50): ${m.ratioP50}× warm, ${m.coldRatioP50 ?? '-'}× cold; to the last byte received (the bench's decoding and JSON.parse of the answer left out): ${m.ratioP50ToLastByte ?? '-'}× warm, ${m.coldRatioP50ToLastByte ?? '-'}× cold; cold against the raw SQL cold (p50 ${m.coldLatency?.p50 ?? '-'} ms): ${m.coldRatioP50RawCold ?? '-'}× decoded, ${m.coldRatioP50ToLastByteRawCold ?? '-'}× to the last byte; same statuses: ${m.sameStatuses ? 'yes' : 'NO'}`,
     );
     if (d.load.length) {
       const l: Array<Array<string | number>> = [

@@ -178,6 +178,11 @@ export interface RawMatrixResult {
   /** GraphQL p50 to the last byte received / raw SQL p50, warm and cold */
   ratioP50ToLastByte?: number;
   coldRatioP50ToLastByte?: number;
+  /** the raw SQL timed cold too: each the first read after a write of its own */
+  coldLatency?: LatencySummary;
+  /** GraphQL cold p50 (decoded; to the last byte) / raw SQL cold p50 */
+  coldRatioP50RawCold?: number;
+  coldRatioP50ToLastByteRawCold?: number;
 }
 
 export interface LoadResult {
