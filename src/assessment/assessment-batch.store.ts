@@ -335,11 +335,8 @@ export async function districtSummaries(
 ): Promise<DistrictSummaries> {
   const postgres = ds.options.type === 'postgres';
   const key = `${parentId}:${loaded.checklist.id}:${year}`;
-  const kept = options.items ? undefined : keptDistricts.get(ds, key);
-  if (kept) {
-    const [current] = await readRows<{ version: number | string }>(ds, ASSESSMENT_DATA_VERSION, []);
-    if (current && String(current.version) === kept.version) return kept.value;
-  }
+  const kept = options.items ? undefined : await keptDistricts.current(ds, key);
+  if (kept) return kept;
   const shape = `${ds.options.type}:${options.items}`;
   let sql = districtTexts.get(shape);
   if (sql === undefined) {

@@ -102,11 +102,8 @@ export async function listFlags(
 ): Promise<{ total: number; rows: ListedFlag[] }> {
   // a page read before, still what the database holds when no write has been committed since
   const pageKey = JSON.stringify([filter, missing, page]);
-  const keptPage = keptPages.get(ds, pageKey);
-  if (keptPage) {
-    const [current] = await readRows<{ version: number | string }>(ds, ASSESSMENT_DATA_VERSION, []);
-    if (current && String(current.version) === keptPage.version) return keptPage.value;
-  }
+  const keptPage = await keptPages.current(ds, pageKey);
+  if (keptPage) return keptPage;
   const postgres = ds.options.type === 'postgres';
   const params: unknown[] = [];
   const p = (value: unknown): string => {

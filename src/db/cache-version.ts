@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { readRows } from './read-rows';
 
 /**
  * What a process may cache, and the counter of `cache_version` that says when it is stale
@@ -49,6 +50,18 @@ export class KeptPerVersion<T> {
 
   get(ds: DataSource, key: string): KeptValue<T> | undefined {
     return this.of(ds).get(key);
+  }
+
+  /**
+   * The value kept for `key` when it is still what the database holds: the assessments' data
+   * version read alone now is the one it was kept at (no write committed since); undefined
+   * otherwise, and without a read when nothing is kept.
+   */
+  async current(ds: DataSource, key: string): Promise<T | undefined> {
+    const kept = this.of(ds).get(key);
+    if (!kept) return undefined;
+    const [now] = await readRows<{ version: number | string }>(ds, ASSESSMENT_DATA_VERSION, []);
+    return now && String(now.version) === kept.version ? kept.value : undefined;
   }
 
   keep(ds: DataSource, key: string, version: string, value: T): void {
