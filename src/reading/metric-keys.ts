@@ -219,18 +219,21 @@ export const METRIC_KEYS: readonly MetricKeyDefinition[] = [
   },
 ];
 
-const globalCopies = new Map<RegExp, RegExp>();
+const globalCopies = { g: new Map<RegExp, RegExp>(), dg: new Map<RegExp, RegExp>() };
 
 /**
- * The global copy of a cue pattern, built once per pattern. It is only ever passed to
- * `matchAll`, which reads it through a fresh clone (its own `lastIndex` never moves), so one copy
- * serves every call.
+ * The global copy of a pattern (with match indices too for `dg`: the `all` patterns), built once per pattern, not per
+ * claim. It is only ever passed to `matchAll`, which reads it through a fresh clone (its own `lastIndex` never moves),
+ * so one copy serves every call.
  */
-function globalCopy(re: RegExp): RegExp {
-  let copy = globalCopies.get(re);
+function globalCopy(re: RegExp, added: 'g' | 'dg' = 'g'): RegExp {
+  const copies = globalCopies[added];
+  let copy = copies.get(re);
   if (!copy) {
-    copy = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-    globalCopies.set(re, copy);
+    let flags = re.flags;
+    for (const f of added) if (!flags.includes(f)) flags += f;
+    copy = new RegExp(re.source, flags);
+    copies.set(re, copy);
   }
   return copy;
 }
@@ -322,8 +325,7 @@ export function findAllStatements(claim: string): AllStatement[] {
     if (def.all === undefined || !contextHolds(def, claim)) continue;
     let hit: AllStatement | null = null;
     for (const re of def.all) {
-      const flags = re.flags.includes('d') ? re.flags : `${re.flags}d`;
-      for (const m of claim.matchAll(new RegExp(re.source, flags.includes('g') ? flags : `${flags}g`))) {
+      for (const m of claim.matchAll(globalCopy(re, 'dg'))) {
         const span = m.indices?.[1];
         if (span === undefined) continue;
         if (span[0] > 0 && NEGATION.test(claim.charAt(span[0] - 1))) continue;

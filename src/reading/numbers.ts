@@ -128,8 +128,12 @@ interface Quantity {
   rates: number;
 }
 
+/** The characters {@link fold} changes. */
+const TO_FOLD = /[\uff10-\uff19\uff05\uff0e\u3000]/;
+
 /** Full-width digits, ％, ．, ，, and ideographic space folded one-to-one, so offsets hold. */
 function fold(text: string): string {
+  if (!TO_FOLD.test(text)) return text; // most claims: nothing to fold, no string built
   let out = '';
   for (const ch of text) {
     const c = ch.charCodeAt(0);

@@ -237,6 +237,28 @@ const LEAD_INS = [
   '从',
 ].sort((a, b) => b.length - a.length);
 
+/** {@link LEAD_INS} as a set, for a whole stem that is one of them. */
+const LEAD_IN_SET: ReadonlySet<string> = new Set(LEAD_INS);
+const NO_WORDS: readonly string[] = [];
+/** {@link LEAD_INS} grouped by a UTF-16 unit of theirs, each group in LEAD_INS's order (so the first match is the same). */
+function leadInsBy(unitOf: (w: string) => number, words: readonly string[]): ReadonlyMap<number, readonly string[]> {
+  const groups = new Map<number, string[]>();
+  for (const w of words) {
+    const key = unitOf(w);
+    const group = groups.get(key);
+    if (group) group.push(w);
+    else groups.set(key, [w]);
+  }
+  return groups;
+}
+/** The lead-ins a stem can start with, by its first UTF-16 unit: a stem is compared with those, not with all of them. */
+const LEAD_INS_BY_FIRST = leadInsBy((w) => w.charCodeAt(0), LEAD_INS);
+/** The lead-ins of two UTF-16 units or more a text can end with, by its last UTF-16 unit. */
+const LONG_LEAD_INS_BY_LAST = leadInsBy(
+  (w) => w.charCodeAt(w.length - 1),
+  LEAD_INS.filter((w) => w.length > 1),
+);
+
 /**
  * Characters and words that never occur in a unit's proper name (石门镇, 建华街道, 新政镇 and
  * 兴农镇 are names; 部门, 建设, 行政, 农村 are not). A single 街, 镇 or 乡 may be part of a name
@@ -354,7 +376,7 @@ function stemBefore(
   let stripped = true;
   while (stripped) {
     stripped = false;
-    for (const w of LEAD_INS) {
+    for (const w of LEAD_INS_BY_FIRST.get(run.charCodeAt(0)) ?? NO_WORDS) {
       if (!run.startsWith(w)) continue;
       const rest = [...run].length - [...w].length;
       if (rest >= 2 || (rest >= minRest && [...w].length >= 2)) {
@@ -381,7 +403,11 @@ function stemBefore(
   const chars = [...run];
   for (let p = chars.length - 2; p >= 1; p -= 1) {
     const head = chars.slice(0, p).join('');
-    if (!FUNCTION_END.test(head) && !LEAD_INS.some((w) => w.length > 1 && head.endsWith(w))) continue;
+    if (
+      !FUNCTION_END.test(head) &&
+      !(LONG_LEAD_INS_BY_LAST.get(head.charCodeAt(head.length - 1)) ?? NO_WORDS).some((w) => head.endsWith(w))
+    )
+      continue;
     return chars.length - p <= 4 ? acceptStem(text, at, suffix, chars.slice(p).join(''), false, false, ownLevel) : null;
   }
   return null;
@@ -508,7 +534,7 @@ function acceptStem(
   const levelPair =
     (suffix !== '市' && !ownStreet && !ownLevelWord && !ownTownWord && /[镇乡街]$/u.test(run)) ||
     ((suffix === '区' || suffix === '县') && run.endsWith(suffix));
-  if (levelPair || BAD_STEM_CHARS.test(body) || phraseEnd || LEAD_INS.includes(run) || LEAD_INS.includes(body)) return null;
+  if (levelPair || BAD_STEM_CHARS.test(body) || phraseEnd || LEAD_IN_SET.has(run) || LEAD_IN_SET.has(body)) return null;
   // where a text names its author (title, signature, 来源, or before 人民政府/办事处) only a
   // determiner makes a 镇/乡/街道 generic: 王集镇, 新市镇, 古城镇 are names there
   const generic = !namingSpot
