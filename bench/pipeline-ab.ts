@@ -10,8 +10,8 @@
  *   # package.json, node_modules and seeds reachable from /tmp/ab (links will do)
  *   node dist/bench/pipeline-ab.js [--reports 300] [--rounds 6] [--units 43000] /tmp/ab/A /tmp/ab/B
  *
- * Prints each round, each build's figures and median, and every build's ratio to the first, per
- * round and of the medians.
+ * Prints each round, each build's figures and median, and every build's ratio to the first (whole pipeline and
+ * reading alone), per round and of the medians.
  */
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
@@ -101,10 +101,12 @@ function main(): void {
   const [base, ...others] = builds;
   for (const b of others) {
     if (!base) break;
-    const ratios = b.whole.map((x, i) => (x / (base.whole[i] as number)).toFixed(2)).join(' ');
-    process.stdout.write(
-      `${b.name} / ${base.name}: whole ×${(median(b.whole) / median(base.whole)).toFixed(3)} (medians), per round ${ratios}\n`,
-    );
+    for (const part of ['whole', 'reading'] as const) {
+      const ratios = b[part].map((x, i) => (x / (base[part][i] as number)).toFixed(2)).join(' ');
+      process.stdout.write(
+        `${b.name} / ${base.name}: ${part} ×${(median(b[part]) / median(base[part])).toFixed(3)} (medians), per round ${ratios}\n`,
+      );
+    }
   }
 }
 

@@ -105,6 +105,13 @@ export function analyzeReport(raw: string, opts: AnalyzeOptions = {}): ReportAna
   });
 
   const headingByPath = new Map(doc.sections.map((s) => [s.path, s.heading]));
+  // a section's headings read once for all its claims (each claim gets its own copy)
+  const headingsOfSection = new Map<number, readonly string[]>();
+  const headingsOf = (index: number, path: string): string[] => {
+    let headings = headingsOfSection.get(index);
+    if (!headings) headingsOfSection.set(index, (headings = headingsOfPath(headingByPath, path)));
+    return headings.slice();
+  };
   const claims: AnalysedClaim[] = [];
   const metrics: AnalysedMetric[] = [];
   for (const span of extractClaimSpans(norm.text, doc)) {
@@ -119,7 +126,7 @@ export function analyzeReport(raw: string, opts: AnalyzeOptions = {}): ReportAna
       start: r.start,
       end: r.end,
       text: norm.text.slice(span.start, span.end),
-      headings: headingsOfPath(headingByPath, section.path),
+      headings: headingsOf(span.section, section.path),
     };
     claims.push(claim);
     metrics.push(...metricsOf(norm, claim, span.start, span.end));

@@ -246,7 +246,8 @@ class SectionList {
   constructor(private readonly lines: DocLine[]) {}
 
   add(s: Omit<DocSection, 'top'>, top?: number): number {
-    this.sections.push({ ...s, top: top ?? this.sections.length });
+    const { path, heading, kind, level, start, end } = s;
+    this.sections.push({ path, heading, kind, level, start, end, top: top ?? this.sections.length });
     return this.sections.length - 1;
   }
 
@@ -332,7 +333,8 @@ function setBodySectionEnds(lines: DocLine[], sections: DocSection[], lastBodyLi
   const body = sections.filter((s) => s.kind !== 'CHROME' && s.kind !== 'SIGNATURE');
   for (const [k, s] of body.entries()) {
     let endLine = lastBodyLine;
-    const next = body.slice(k + 1).find((b) => b.level <= s.level || s.path === '0');
+    let next: DocSection | undefined;
+    for (let j = k + 1; j < body.length && !next; j += 1) if (body[j]!.level <= s.level || s.path === '0') next = body[j]; // j < body.length
     if (next) endLine = lineBefore(lines, next.start);
     const end = lines[endLine];
     if (end) s.end = Math.max(s.start, end.end);
