@@ -95,11 +95,11 @@ interface GoldFileWithMeta extends GoldFile {
  * The held-out set `--json` reports as `frozen`, a folder of test/fixtures, or `null` while no
  * held-out set is pending (then `frozen` is `{ set: null, pending: true }` and the table says
  * 冻结集待标注). Point it at a new set once that set is labelled (one line), at measurement time;
- * a held-out set must not be in {@link LABELLED_SETS}. Sets 1–12 have each been read once and are
- * tuning data now (docs/evaluation.md; set 12, labelled at fa877dd, was read once at 8525809).
- * The next held-out set is frozen set 13: the lead points this at `frozen-13` at measurement time.
+ * a held-out set must not be in {@link LABELLED_SETS}. Sets 1–13 have each been read once and are
+ * tuning data now (docs/evaluation.md; set 13, labelled at 0541b80, was read once at 7fbfdac).
+ * The next held-out set is frozen set 14: the lead points this at `frozen-14` at measurement time.
  */
-const HELD_OUT_SET: string | null = 'frozen-13';
+const HELD_OUT_SET: string | null = null;
 
 const SIGNAL_NAMES: Record<Signal, string> = {
   rules: '规则 rules',

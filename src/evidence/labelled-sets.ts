@@ -3,7 +3,7 @@
  * (docs/evaluation.md). Leave-one-report-out and `--cross` run over the seeds and these
  * (src/cli/evaluate-matching.ts), the shipped examples are written from them, and the golden guard
  * (scripts/pipeline-golden.ts) reads them; any other frozen folder — a held-out set being labelled
- * or measured (frozen set 13, the next one; set 12 was read once at 8525809 and is tuning data since matcher13) — is never read by either, nor by the unit/year
+ * or measured (frozen set 14, the next one; set 13 was read once at 7fbfdac and is tuning data since matcher14) — is never read by either, nor by the unit/year
  * guard (test/unit/analysis/unit-year-confident-wrong-guard.test.ts), which reads these too.
  */
 export const LABELLED_SETS = [
@@ -19,4 +19,5 @@ export const LABELLED_SETS = [
   'frozen-10',
   'frozen-11',
   'frozen-12',
+  'frozen-13',
 ] as const;

@@ -1,10 +1,10 @@
 /**
- * The guard over the labelled tuning data: frozen sets 1–12 (all of them tuning data for unit and year now) and the seeds
+ * The guard over the labelled tuning data: frozen sets 1–13 (all of them tuning data for unit and year now) and the seeds
  * rewritten as other units. A unit read with confidence and wrong is what ingest would store under another unit — worse
  * than a tentative reading, which it refuses — so there must be none. The sets are the labelled sets the matcher's
  * evaluation uses (src/evidence/labelled-sets.ts; set 12 read once at 17ffca8, its confidently wrong unit fixed by shape at
- * units13), named one by one, never listed from the folder: a held-out set (frozen set 13, or the next one) is never read
- * here.
+ * units13; set 13 read once at 7fbfdac with none), named one by one, never listed from the folder: a held-out set (frozen
+ * set 14, or the next one) is never read here.
  */
 import { join } from 'path';
 import { evaluateUnitYear, loadFrozenCases } from '../../../src/cli/evaluate-unit-year';
