@@ -93,6 +93,15 @@ export interface UnitPage {
 }
 
 /**
+ * The pages of {@link unitPage} kept per unit, checklist version, year, evidence asked and scope,
+ * with the assessments' data version they were read at ({@link ASSESSMENT_DATA_VERSION}): a page
+ * is made of units, the stored assessment and its flags, the report's claims, links and metric
+ * values, whose every write bumps that version. A page's objects are shared by the requests
+ * answered from it: nothing downstream changes them.
+ */
+const keptPages = new KeptPerVersion<UnitPage>(1_000);
+
+/**
  * A unit's assessment page in one statement (one round trip, one snapshot) where the loaders
  * would send four: the unit and its parent (in the scope, as the unit loader reads them), its
  * stored assessment for the checklist version and year with its flag rows (as
@@ -101,6 +110,12 @@ export interface UnitPage {
  * values, as the evidence loader reads them by claim (src/assessment/evidence-rows.store.ts).
  * A claim the result names that is not among them (none, unless the links changed under a
  * locked assessment) is left to the evidence loader.
+ *
+ * The page is kept with the data version read in the same statement; the next request for the
+ * same unit, checklist version, year, evidence and scope first reads that version alone and is
+ * answered from the kept page when it has not moved (no write committed since to anything the
+ * page shows), from the whole statement again otherwise. A unit that is not there (or outside
+ * the scope) is not kept.
  */
 export async function unitPage(
   ds: DataSource,
@@ -110,6 +125,9 @@ export async function unitPage(
   scope: readonly number[] | null,
   withEvidence: boolean,
 ): Promise<UnitPage> {
+  const key = `${unitId}:${loaded.checklist.id}:${year}:${withEvidence ? 'e' : '-'}:${scope === null ? '*' : scope.join(',')}`;
+  const kept = await keptPages.current(ds, key);
+  if (kept) return kept;
   const postgres = ds.options.type === 'postgres';
   const params: unknown[] = [];
   const p = (value: unknown): string => {
@@ -138,11 +156,9 @@ export async function unitPage(
       `SELECT "pl"."claimId" FROM "evidence_link" "pl" WHERE "pl"."reportId" = (SELECT "pa"."reportId" FROM "assessment" "pa" WHERE ${ofUnit('pa')})`;
     branches.push(...evidenceBranches(claims, scope, p));
   }
-  const [units, assessments, flags, claims, links, metrics] = unionEntities(
-    ds,
-    branches,
-    await readRows(ds, unionSql(ds, branches), params),
-  );
+  // the rows with the data version read in the same statement (one snapshot)
+  const raw = await readRows(ds, `SELECT * FROM (${unionSql(ds, branches)}) "w" CROSS JOIN (${ASSESSMENT_DATA_VERSION}) "v"`, params);
+  const [units, assessments, flags, claims, links, metrics] = unionEntities(ds, branches, raw);
   const unit = (units as Unit[]).find((u) => u.id === unitId) ?? null;
   const parent = unit?.parentId == null ? null : ((units as Unit[]).find((u) => u.id === unit.parentId) ?? null);
   const evidence = withEvidence
@@ -160,7 +176,9 @@ export async function unitPage(
         result: row.result,
       }
     : { unit, stored: null, result: noReportResult(loaded) };
-  return { unit, parent, assessment, evidence };
+  const page = { unit, parent, assessment, evidence };
+  keptPages.keep(ds, key, String(raw[0]!.version), page);
+  return page;
 }
 
 /** What list views (coverage matrix, ranking) need of an assessment: statuses, counts, score. */

@@ -18,8 +18,9 @@ export async function cacheVersion(db: DataSource | EntityManager, name: CachedT
 
 /**
  * The assessments' data version as one row of one column `version` (SQL text, no parameter):
- * the sum of the `flags:*` counters (migration FlagTotals), which triggers on `assessment_flag`,
- * `assessment` and `unit` bump in the transaction of every write to them. Read in the same
+ * the sum of the `flags:*` counters, which triggers on `assessment_flag`, `assessment` and
+ * `unit` (migration FlagTotals) and on `report`, `claim`, `evidence_link` and `metric_value`
+ * (migration EvidenceVersion) bump in the transaction of every write to them. Read in the same
  * statement as the rows an answer is made of (one snapshot), it says whether an answer kept
  * from an earlier request is still what the database holds: the same version, the same
  * committed writes to those tables.

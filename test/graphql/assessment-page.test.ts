@@ -37,6 +37,12 @@ const PAGE = `
 const BY_UNIT = `query($u: ID!, $y: Int!) { assessment(unitId: $u, year: $y) { id ${PAGE} } }`;
 const BY_NODE = `query($id: ID!) { node(id: $id) { ... on Assessment { id ${PAGE} } } }`;
 
+/** An item's evidence as PAGE asks it. */
+interface Evidence {
+  claim: { id: string; text: string; metrics: Array<{ value: number }> };
+  link: { state: string } | null;
+}
+
 const unitId = async (name: string): Promise<number> => (await db.dataSource.getRepository(Unit).findOneOrFail({ where: { name } })).id;
 
 beforeAll(async () => {
@@ -76,6 +82,12 @@ describe('assessment(unitId, year): one statement, the same answers as the loade
     db.counter.reset();
     await client.data(ASSESSMENT_QUERY, { unit: u, year: 2022 });
     expect(db.counter.statements).toHaveLength(onPostgres ? 1 : 2);
+    // asked again with nothing written: the page kept with its data version, only that version read
+    db.counter.reset();
+    await client.data(ASSESSMENT_QUERY, { unit: u, year: 2022 });
+    expect(db.counter.statements.filter((q) => !/"checklist"/.test(q))).toEqual([
+      expect.stringMatching(/^SELECT CAST\(COALESCE\(SUM\("c"\."version"\)/),
+    ]);
     db.counter.reset();
     await client.data(`query($u: ID!) { assessment(unitId: $u, year: 2022) { unit { name parent { name } } items { code status } } }`, {
       u,
@@ -111,6 +123,46 @@ describe('assessment(unitId, year): one statement, the same answers as the loade
       const noYear = await client.run(BY_UNIT, { u, y: 1990 }, caller);
       expect(noYear.errors?.[0]?.message).toBe(other.errors?.[0]?.message);
     }
+  });
+
+  it('kept per data version: a claim, a metric value or a link written after a page was kept is in the next answer, as node(id) gives it', async () => {
+    const wanxing = await unitId('万兴街');
+    const stored = await db.dataSource.getRepository(Assessment).findOneOrFail({ where: { unitId: wanxing, year: 2022 } });
+    const ask = async (): Promise<{ items: Array<{ evidence: Evidence[] }> }> => {
+      const byUnit = await client.data(BY_UNIT, { u: toGlobalId('Unit', wanxing), y: 2022 });
+      const byNode = await client.data(BY_NODE, { id: toGlobalId('Assessment', stored.id) });
+      expect(byUnit.assessment).toEqual(byNode.node);
+      return byUnit.assessment;
+    };
+    const evidenceOf = (page: { items: Array<{ evidence: Evidence[] }> }, claimId: number): Evidence[] =>
+      page.items.flatMap((i) => i.evidence).filter((e) => e.claim.id === toGlobalId('Claim', claimId));
+    const claimIds = stored.result.items.flatMap((i) => i.evidenceClaimIds).map(Number);
+    const [withMetric] = (await db.dataSource.query(
+      `SELECT "claimId" AS "claimId", MIN("id") AS "id" FROM "metric_value" WHERE "claimId" IN (${claimIds.join(', ')}) GROUP BY "claimId" ORDER BY "claimId"`,
+    )) as Array<{ claimId: number; id: number }>;
+    expect(withMetric).toBeDefined();
+    const claimId = Number(withMetric!.claimId);
+    await ask();
+    await ask(); // kept: the version read alone
+
+    await db.dataSource.query(`UPDATE "claim" SET "text" = "text" || '（改）' WHERE "id" = ${claimId}`);
+    expect(evidenceOf(await ask(), claimId).every((e) => e.claim.text.endsWith('（改）'))).toBe(true);
+
+    const [metric] = (await db.dataSource.query(
+      `SELECT "value" AS "value" FROM "metric_value" WHERE "id" = ${Number(withMetric!.id)}`,
+    )) as Array<{
+      value: number;
+    }>;
+    await db.dataSource.query(`UPDATE "metric_value" SET "value" = "value" + 1000 WHERE "id" = ${Number(withMetric!.id)}`);
+    const metrics = evidenceOf(await ask(), claimId).flatMap((e) => e.claim.metrics.map((m) => m.value));
+    expect(metrics).toContain(Number(metric!.value) + 1000);
+
+    const states = evidenceOf(await ask(), claimId).map((e) => e.link?.state);
+    expect(states).not.toContain('REJECTED');
+    await db.dataSource.query(
+      `UPDATE "evidence_link" SET "state" = 'REJECTED' WHERE "claimId" = ${claimId} AND "reportId" = ${Number(stored.reportId)}`,
+    );
+    expect(evidenceOf(await ask(), claimId).map((e) => e.link?.state)).toContain('REJECTED');
   });
 
   it('a claim the stored result names but no longer linked in the report is loaded on its own: the same answer', async () => {

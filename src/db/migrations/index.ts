@@ -25,6 +25,7 @@ import { FlagListOrder1796810000000 as PostgresFlagListOrder } from './postgres/
 import { MatcherWeightsReviewed1796910000000 as PostgresMatcherWeightsReviewed } from './postgres/1796910000000-MatcherWeightsReviewed';
 import { FlagTotals1797010000000 as PostgresFlagTotals } from './postgres/1797010000000-FlagTotals';
 import { Lz4Compression1797020000000 } from './postgres/1797020000000-Lz4Compression';
+import { EvidenceVersion1797040000000 as PostgresEvidenceVersion } from './postgres/1797040000000-EvidenceVersion';
 import { AccessTokens1795449230664 } from './sqlite/1795449230664-AccessTokens';
 import { AcrossReports1795900100000 } from './sqlite/1795900100000-AcrossReports';
 import { ChecklistReuse1795900200000 } from './sqlite/1795900200000-ChecklistReuse';
@@ -43,6 +44,7 @@ import { NoReportCopies1796600000000 as SqliteNoReportCopies } from './sqlite/17
 import { FlagListOrder1796810000000 as SqliteFlagListOrder } from './sqlite/1796810000000-FlagListOrder';
 import { MatcherWeightsReviewed1796910000000 as SqliteMatcherWeightsReviewed } from './sqlite/1796910000000-MatcherWeightsReviewed';
 import { FlagTotals1797010000000 as SqliteFlagTotals } from './sqlite/1797010000000-FlagTotals';
+import { EvidenceVersion1797040000000 as SqliteEvidenceVersion } from './sqlite/1797040000000-EvidenceVersion';
 
 export const SQLITE_MIGRATIONS: Function[] = [
   Initial1795448023432,
@@ -63,6 +65,7 @@ export const SQLITE_MIGRATIONS: Function[] = [
   SqliteFlagListOrder,
   SqliteMatcherWeightsReviewed,
   SqliteFlagTotals,
+  SqliteEvidenceVersion,
 ];
 export const POSTGRES_MIGRATIONS: Function[] = [
   Initial1795448023786,
@@ -84,4 +87,5 @@ export const POSTGRES_MIGRATIONS: Function[] = [
   PostgresMatcherWeightsReviewed,
   PostgresFlagTotals,
   Lz4Compression1797020000000,
+  PostgresEvidenceVersion,
 ];

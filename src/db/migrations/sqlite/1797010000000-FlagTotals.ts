@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createFlagVersionTriggers, dropFlagVersionTriggers } from './flag-version-triggers';
 
 /**
  * The `flags` list's total read once per data version (src/assessment/flag-list.store.ts):
@@ -8,27 +9,17 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * triggers run per row: one UPDATE of a one-row key per flag, assessment or unit written.
  */
 const WATCHED = ['assessment_flag', 'assessment', 'unit'];
-const EVENTS = ['INSERT', 'UPDATE', 'DELETE'];
 
 export class FlagTotals1797010000000 implements MigrationInterface {
   name = 'FlagTotals1797010000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`INSERT INTO "cache_version" ("name", "version") VALUES ('flags:0', 0)`);
-    for (const table of WATCHED) {
-      for (const event of EVENTS) {
-        await queryRunner.query(
-          `CREATE TRIGGER "${table}_flag_version_${event.toLowerCase()}" AFTER ${event} ON "${table}" BEGIN ` +
-            `UPDATE "cache_version" SET "version" = "version" + 1 WHERE "name" = 'flags:0'; END`,
-        );
-      }
-    }
+    await createFlagVersionTriggers(queryRunner, WATCHED);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of WATCHED) {
-      for (const event of EVENTS) await queryRunner.query(`DROP TRIGGER "${table}_flag_version_${event.toLowerCase()}"`);
-    }
+    await dropFlagVersionTriggers(queryRunner, WATCHED);
     await queryRunner.query(`DELETE FROM "cache_version" WHERE "name" LIKE 'flags:%'`);
   }
 }
