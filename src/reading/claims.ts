@@ -12,13 +12,24 @@ export interface ClaimSpan {
   section: number;
 }
 
-/** Sets of single UTF-16 code units, as numbers: the text is read by `charCodeAt`, no string per character. */
-const codes = (chars: readonly string[]): ReadonlySet<number> => new Set(chars.map((c) => c.charCodeAt(0)));
-const FINAL = codes(['。', '！', '？', '；', ';', '!', '?']);
-const CLOSERS = codes(['”', '’', '」', '』', '）', ')', '》', '】', '"', "'", '。', '！', '？', '…']);
+/**
+ * What a UTF-16 code unit is to the splitter, one bit a class in a table indexed by the unit: the text is read by
+ * `charCodeAt`, no string and no set lookup per character.
+ */
+const FINAL = 1;
+const CLOSER = 2;
+const BEFORE_ENUMERATOR = 4;
+const CLASS_OF = new Uint8Array(0x10000);
+const mark = (chars: readonly string[], bit: number): void => {
+  for (const c of chars) CLASS_OF[c.charCodeAt(0)]! |= bit; // a code unit < 0x10000
+};
+mark(['。', '！', '？', '；', ';', '!', '?'], FINAL);
+mark(['”', '’', '」', '』', '）', ')', '》', '】', '"', "'", '。', '！', '？', '…'], CLOSER);
+mark(['，', ',', '、', '：', ':'], BEFORE_ENUMERATOR);
+/** Whether the unit at `i` of `text` is of the class `bit` (no unit there: of none). */
+const is = (text: string, i: number, bit: number): boolean => ((CLASS_OF[text.charCodeAt(i)] ?? 0) & bit) !== 0;
 const ENUMERATOR =
   /^(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十][，,、是]|第[一二三四五六七八九十]{1,2}[，,、]|另一方面|一方面)/u;
-const BEFORE_ENUMERATOR = codes(['，', ',', '、', '：', ':']);
 const LEAD_TRIM = /[\s，,、：:]/u;
 const TAIL_TRIM = /[\s，,、]/u;
 const CONTENT = /[\u3400-\u9fffA-Za-z0-9]/u;
@@ -40,15 +51,15 @@ export function splitSentences(text: string, from: number, to: number): Array<[n
   let start = from;
   let i = from;
   while (i < to) {
-    if (FINAL.has(text.charCodeAt(i))) {
+    if (is(text, i, FINAL)) {
       let e = i + 1;
-      while (e < to && (CLOSERS.has(text.charCodeAt(e)) || FINAL.has(text.charCodeAt(e)))) e += 1;
+      while (e < to && is(text, e, CLOSER | FINAL)) e += 1;
       push(start, e);
       start = e;
       i = e;
       continue;
     }
-    if (i > start && BEFORE_ENUMERATOR.has(text.charCodeAt(i - 1)) && ENUMERATOR.test(text.slice(i, Math.min(to, i + 4)))) {
+    if (i > start && is(text, i - 1, BEFORE_ENUMERATOR) && ENUMERATOR.test(text.slice(i, Math.min(to, i + 4)))) {
       push(start, i);
       start = i;
     }

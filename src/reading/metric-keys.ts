@@ -223,8 +223,8 @@ const globalCopies = { g: new Map<RegExp, RegExp>(), dg: new Map<RegExp, RegExp>
 
 /**
  * The global copy of a pattern (with match indices too for `dg`: the `all` patterns), built once per pattern, not per
- * claim. It is only ever passed to `matchAll`, which reads it through a fresh clone (its own `lastIndex` never moves),
- * so one copy serves every call.
+ * claim. A `g` copy is read with `exec` from `lastIndex` 0 to the end (where `exec` sets it to 0 again); a `dg` copy is
+ * only ever passed to `matchAll`, which reads it through a fresh clone (its own `lastIndex` never moves).
  */
 function globalCopy(re: RegExp, added: 'g' | 'dg' = 'g'): RegExp {
   const copies = globalCopies[added];
@@ -236,6 +236,13 @@ function globalCopy(re: RegExp, added: 'g' | 'dg' = 'g'): RegExp {
     copies.set(re, copy);
   }
   return copy;
+}
+
+/** Where a global pattern goes on after an empty match at its `lastIndex` (AdvanceStringIndex, as `matchAll` does). */
+function afterEmptyMatch(text: string, re: RegExp): number {
+  const at = re.lastIndex;
+  if (!(re.unicode || re.flags.includes('v')) || at + 1 >= text.length) return at + 1;
+  return at + ((text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1);
 }
 
 /** Rate cues anchored at the end of a string, to name the items of a list of rates. */
@@ -268,8 +275,14 @@ export function recogniseMetric(q: MetricQuery): MetricKey | null {
   for (const def of METRIC_KEYS) {
     if (!contextHolds(def, q.claim)) continue;
     for (const cue of def.cues) {
-      for (const m of q.before.matchAll(globalCopy(cue))) {
-        if (m[0].length === 0) continue;
+      // the matches `matchAll` would give, read with `exec` from the copy itself: no clone of the pattern per quantity
+      const re = globalCopy(cue);
+      re.lastIndex = 0;
+      for (let m = re.exec(q.before); m !== null; m = re.exec(q.before)) {
+        if (m[0].length === 0) {
+          re.lastIndex = afterEmptyMatch(q.before, re);
+          continue;
+        }
         const end = (m.index ?? 0) + m[0].length;
         if (best === null || end > best.end || (end === best.end && m[0].length > best.length)) {
           best = { def, end, length: m[0].length };

@@ -116,17 +116,19 @@ function toItems(raw: string): Items {
   }
   const items: Items = { length: 0, code: new Uint16Array(raw.length), at: new Int32Array(raw.length), kind: new Uint8Array(raw.length) };
   const { kindOf, codeOf } = unitTable();
+  const { at, code, kind: kinds } = items;
+  let n = 0; // counted in a local, written once
   for (let k = 0; k < raw.length; k += 1) {
     if (removed[k]) continue;
     const unit = raw.charCodeAt(k);
     const kind = kindOf[unit] as number;
     if (kind === INVISIBLE_UNIT) continue;
-    const n = items.length;
-    items.at[n] = k;
-    items.code[n] = codeOf[unit] as number;
-    items.kind[n] = kind;
-    items.length = n + 1;
+    at[n] = k;
+    code[n] = codeOf[unit] as number;
+    kinds[n] = kind;
+    n += 1;
   }
+  items.length = n;
   return items;
 }
 
