@@ -20,6 +20,8 @@
  *    for the `LAW_EXAM_*` keys, 信访 for `PETITION_ON_TIME_RATE`.
  */
 
+import { matchesOf } from './matches';
+
 /** A metric key the analyser recognises. */
 export type MetricKey =
   | 'COURT_APPEARANCE_RATE'
@@ -223,7 +225,7 @@ const globalCopies = { g: new Map<RegExp, RegExp>(), dg: new Map<RegExp, RegExp>
 
 /**
  * The global copy of a pattern (with match indices too for `dg`: the `all` patterns), built once per pattern, not per
- * claim. A `g` copy is read with `exec` from `lastIndex` 0 to the end (where `exec` sets it to 0 again); a `dg` copy is
+ * claim. A `g` copy is read by `matchesOf` (with `exec` from `lastIndex` 0 to the end, where it is 0 again); a `dg` copy is
  * only ever passed to `matchAll`, which reads it through a fresh clone (its own `lastIndex` never moves).
  */
 function globalCopy(re: RegExp, added: 'g' | 'dg' = 'g'): RegExp {
@@ -236,13 +238,6 @@ function globalCopy(re: RegExp, added: 'g' | 'dg' = 'g'): RegExp {
     copies.set(re, copy);
   }
   return copy;
-}
-
-/** Where a global pattern goes on after an empty match at its `lastIndex` (AdvanceStringIndex, as `matchAll` does). */
-function afterEmptyMatch(text: string, re: RegExp): number {
-  const at = re.lastIndex;
-  if (!(re.unicode || re.flags.includes('v')) || at + 1 >= text.length) return at + 1;
-  return at + ((text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1);
 }
 
 /** Rate cues anchored at the end of a string, to name the items of a list of rates. */
@@ -276,13 +271,8 @@ export function recogniseMetric(q: MetricQuery): MetricKey | null {
     if (!contextHolds(def, q.claim)) continue;
     for (const cue of def.cues) {
       // the matches `matchAll` would give, read with `exec` from the copy itself: no clone of the pattern per quantity
-      const re = globalCopy(cue);
-      re.lastIndex = 0;
-      for (let m = re.exec(q.before); m !== null; m = re.exec(q.before)) {
-        if (m[0].length === 0) {
-          re.lastIndex = afterEmptyMatch(q.before, re);
-          continue;
-        }
+      for (const m of matchesOf(globalCopy(cue), q.before)) {
+        if (m[0].length === 0) continue;
         const end = (m.index ?? 0) + m[0].length;
         if (best === null || end > best.end || (end === best.end && m[0].length > best.length)) {
           best = { def, end, length: m[0].length };

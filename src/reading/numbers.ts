@@ -19,6 +19,7 @@
  * number touching ASCII letters (5G, A4). Chinese numerals are not read (一次, 八五, 第一).
  */
 import type { Qualifier } from './types';
+import { matchesOf } from './matches';
 import { CLAUSE_BOUNDARY, findAllStatements, metricOfRateName, recogniseMetric } from './metric-keys';
 
 /** A quantity found in a claim. */
@@ -249,7 +250,7 @@ function readQuantity(text: string, numStart: number, numEnd: number): Quantity 
 /** `N个P%` expressions, N between 1 and 20. */
 function readRateGroups(text: string): Quantity[] {
   const groups: Quantity[] = [];
-  for (const m of text.matchAll(N_RATES)) {
+  for (const m of matchesOf(N_RATES, text)) {
     const start = m.index ?? 0;
     const n = Number(m[1]);
     const value = Number(m[2]);
@@ -280,7 +281,7 @@ export function extractNumbers(claim: string): FoundNumber[] {
 
   const groups = readRateGroups(text);
   const quantities: Quantity[] = [...groups];
-  for (const m of text.matchAll(NUMBER)) {
+  for (const m of matchesOf(NUMBER, text)) {
     const s = m.index ?? 0;
     const e = s + m[0].length;
     if (groups.some((g) => s < g.end && e > g.start)) continue;

@@ -13,6 +13,7 @@
  */
 import { knownNameIndex, streetStem } from './known-names';
 import { bodyNameLevel, bodyNamesIn } from './management-bodies';
+import { matchesOf } from './matches';
 import { NormalisedText, toRawRange } from './normalise';
 import { isStrongTitle, type DocLine, type DocumentStructure } from './sections';
 import type {
@@ -357,7 +358,7 @@ function stemBefore(
   const townLevel = suffix === '镇' || suffix === '乡' || suffix === '街道' || suffix === '街';
   const admin = adminPattern(namingSpot && suffix === '区', townLevel);
   let adminEnd = -1;
-  for (const m of run.matchAll(admin)) adminEnd = (m.index ?? 0) + m[0].length;
+  for (const m of matchesOf(admin, run)) adminEnd = (m.index ?? 0) + m[0].length;
   // 中共重庆市开州区大进镇委员会, 重庆市綦江区金桥镇人民政府: an issuer line that starts with its parents' names — the
   // name after them is the issuer's own, even where it ends like a verb (大进, 前进, 东向)
   const chained =
@@ -369,7 +370,7 @@ function stemBefore(
   if (adminEnd >= 0) run = run.slice(adminEnd);
   // 南开区人民政府万兴 → 万兴, 中共稷下街道工作委员会稷下 → 稷下
   let organEnd = -1;
-  for (const m of run.matchAll(ORGAN_BEFORE)) organEnd = (m.index ?? 0) + m[0].length;
+  for (const m of matchesOf(ORGAN_BEFORE, run)) organEnd = (m.index ?? 0) + m[0].length;
   if (organEnd > 0 && [...run.slice(organEnd)].length >= 2) run = run.slice(organEnd);
   // a one-character county (郏县, 沛县) is named only where an author is named
   const minRest = suffix === '县' && namingSpot ? 1 : 2;
@@ -1603,7 +1604,7 @@ function textYearMentions(seg: Segment): YearMention[] {
     );
     if (m) out.push(m);
   }
-  for (const m of t.matchAll(YEAR_RE)) {
+  for (const m of matchesOf(YEAR_RE, t)) {
     const value = parseYear(m);
     const at = m.index ?? 0;
     if (value === null) continue;
