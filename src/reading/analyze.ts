@@ -58,9 +58,9 @@ function numbersIn(text: string): ReturnType<typeof extractNumbers> {
   }
 }
 
-function metricsOf(norm: NormalisedText, claim: AnalysedClaim, nStart: number, nEnd: number): AnalysedMetric[] {
-  const text = norm.text.slice(nStart, nEnd);
-  const out: AnalysedMetric[] = [];
+/** The numbers of a claim, pushed onto `out`; the claim's text is `norm.text` from `nStart` on. */
+function metricsOf(norm: NormalisedText, claim: AnalysedClaim, nStart: number, out: AnalysedMetric[]): void {
+  const text = claim.text;
   for (const f of numbersIn(text)) {
     if (!f || !Number.isInteger(f.start) || !Number.isInteger(f.end)) continue;
     let s = Math.max(0, f.start);
@@ -80,7 +80,6 @@ function metricsOf(norm: NormalisedText, claim: AnalysedClaim, nStart: number, n
       text: text.slice(s, e),
     });
   }
-  return out;
 }
 
 /**
@@ -129,7 +128,7 @@ export function analyzeReport(raw: string, opts: AnalyzeOptions = {}): ReportAna
       headings: headingsOf(span.section, section.path),
     };
     claims.push(claim);
-    metrics.push(...metricsOf(norm, claim, span.start, span.end));
+    metricsOf(norm, claim, span.start, metrics);
   }
 
   return {

@@ -868,6 +868,9 @@ function bodyMentions(seg: Segment, inBook: Uint8Array, known: readonly KnownUni
 /** The unit's own leaders right after a name (2022年南街党政主要负责人履行…职责): the name is the unit's, as before its organ. */
 const LEADERS_AFTER = /^(?:党政)?主要(?:负责人|负责同志|领导)/u;
 
+/** The level words a name read from its suffix ends in. */
+const LEVEL_WORD = /街道|街|镇|乡|区|县|旗|市/gu;
+
 /** Unit names read from their suffix (街道, 镇, 区 …) and the stem before it; a city only where a text names its author. */
 function suffixNameMentions(
   seg: Segment,
@@ -889,7 +892,7 @@ function suffixNameMentions(
     const stem = stemBefore(t, at, suffix, namingSpotAt(at, suffix), subjectAt, authorLine, seg.spaces, true);
     return stem?.endsWith(suffix) && DOUBLED_STEM.test(stem.slice(0, -1)) && doubled(stem + suffix) ? stem : null;
   };
-  for (const m of t.matchAll(/街道|街|镇|乡|区|县|旗|市/gu)) {
+  for (const m of matchesOf(LEVEL_WORD, t)) {
     const at = m.index ?? 0;
     const suffix = m[0];
     // 新华路街街道: the first 街 is part of the name, the unit ends at 街道
@@ -1964,8 +1967,8 @@ function communityReport(segments: readonly Segment[]): { name: string | null } 
   let level = 0;
   for (const seg of segments) {
     if (seg.source === 'PUBLISH_DATE') continue;
-    voice += [...seg.text.matchAll(COMMUNITY_VOICE)].length;
-    level += [...seg.text.matchAll(LEVEL_VOICE)].length;
+    voice += matchesOf(COMMUNITY_VOICE, seg.text).length;
+    level += matchesOf(LEVEL_VOICE, seg.text).length;
     if (named || (seg.source !== 'TITLE' && !seg.opening)) continue;
     for (const m of seg.text.matchAll(COMMUNITY_NAME)) {
       const name = m[1] ?? '';
