@@ -23,6 +23,7 @@ import { unitLoaders } from '../units/unit.loaders';
 import { assessmentLoaders } from './assessment.loaders';
 import type { ClaimEvidence } from './evidence-rows.store';
 import type { ChecklistItem } from '../checklist/checklist-item.entity';
+import type { ItemResult } from './types';
 
 @InputType({ description: 'Filter the items of an assessment.' })
 export class ItemAssessmentFilter {
@@ -136,9 +137,29 @@ export class AssessmentResolver {
     if (filter?.statuses?.length) items = items.filter((i) => filter.statuses!.includes(i.status as ItemStatusEnum));
     if (filter?.codes?.length) items = items.filter((i) => filter.codes!.includes(i.code));
     if (filter?.partCodes?.length) items = items.filter((i) => filter.partCodes!.includes(i.partCode));
-    return items.map((i) => ItemAssessmentType.from(i, a.checklistDbId, a.unitDbId, a.year));
+    if (items !== a.result.items || a.dbId === null)
+      return items.map((i) => ItemAssessmentType.from(i, a.checklistDbId, a.unitDbId, a.year));
+    // a stored result's items, unfiltered: made once per result object (a kept page's is shared by the requests it answers)
+    let made = itemsMade.get(items);
+    if (!made) itemsMade.set(items, (made = items.map((i) => ItemAssessmentType.from(i, a.checklistDbId, a.unitDbId, a.year))));
+    return made;
   }
 }
+
+/**
+ * The item objects of a stored result (unfiltered), made once per result object: the page
+ * `assessment(unitId, year)` reads is kept per data version (src/assessment/assessment-batch.store.ts
+ * `unitPage`), so the requests it answers share its result and these. A stored result belongs to
+ * one unit, checklist version and year. Nothing downstream changes them.
+ */
+const itemsMade = new WeakMap<readonly ItemResult[], ItemAssessmentType[]>();
+
+/**
+ * An item's evidence made from a page's claims, per checklist version, item and claim list,
+ * once per page's claims (shared, like the page, by the requests it answers; nothing downstream
+ * changes them).
+ */
+const evidenceMade = new WeakMap<ReadonlyMap<number, ClaimEvidence>, Map<string, EvidenceType[]>>();
 
 const EVIDENCE_FIELDS: ReadonlySet<string> = new Set(['evidence', 'plans', 'shortcomings']);
 
@@ -187,12 +208,20 @@ function evidenceOf(item: ItemAssessmentType, itemRow: ChecklistItem | undefined
 function evidenceFor(ctx: Context, item: ItemAssessmentType, claimIds: string[]): EvidenceType[] | Promise<EvidenceType[]> {
   const page = ctx.loaders.of(assessmentLoaders).page;
   if (page?.checklistId === item.checklistDbId && claimIds.every((id) => page.byClaim.has(Number(id)))) {
-    const itemRow = page.items.find((i) => i.code === item.code);
-    return evidenceOf(
-      item,
-      itemRow,
-      claimIds.map((id) => page.byClaim.get(Number(id))!),
-    );
+    let made = evidenceMade.get(page.byClaim);
+    if (!made) evidenceMade.set(page.byClaim, (made = new Map()));
+    const key = `${item.checklistDbId}\u0000${item.code}\u0000${claimIds.join(',')}`;
+    let evidence = made.get(key);
+    if (!evidence) {
+      const itemRow = page.items.find((i) => i.code === item.code);
+      evidence = evidenceOf(
+        item,
+        itemRow,
+        claimIds.map((id) => page.byClaim.get(Number(id))!),
+      );
+      made.set(key, evidence);
+    }
+    return evidence;
   }
   return loadEvidence(ctx, item, claimIds);
 }
