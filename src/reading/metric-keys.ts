@@ -225,8 +225,8 @@ const globalCopies = { g: new Map<RegExp, RegExp>(), dg: new Map<RegExp, RegExp>
 
 /**
  * The global copy of a pattern (with match indices too for `dg`: the `all` patterns), built once per pattern, not per
- * claim. A `g` copy is read by `matchesOf` (with `exec` from `lastIndex` 0 to the end, where it is 0 again); a `dg` copy is
- * only ever passed to `matchAll`, which reads it through a fresh clone (its own `lastIndex` never moves).
+ * claim. It is only ever read by `matchesOf` (with `exec` from `lastIndex` 0 to the end, where it is 0 again), never
+ * by `test` or `exec` elsewhere.
  */
 function globalCopy(re: RegExp, added: 'g' | 'dg' = 'g'): RegExp {
   const copies = globalCopies[added];
@@ -328,7 +328,7 @@ export function findAllStatements(claim: string): AllStatement[] {
     if (def.all === undefined || !contextHolds(def, claim)) continue;
     let hit: AllStatement | null = null;
     for (const re of def.all) {
-      for (const m of claim.matchAll(globalCopy(re, 'dg'))) {
+      for (const m of matchesOf(globalCopy(re, 'dg'), claim)) {
         const span = m.indices?.[1];
         if (span === undefined) continue;
         if (span[0] > 0 && NEGATION.test(claim.charAt(span[0] - 1))) continue;
