@@ -16,6 +16,14 @@ const BODY_WORD = new RegExp(`(${BODY_WORDS})`, 'gu');
 /** A body word ending a name; group 1. */
 const BODY_WORD_END = new RegExp(`(${BODY_WORDS})$`, 'u');
 
+/** A name that is only a body word or a zone's abbreviation, with no stem of its own (经开区, 高新区, 综保区). */
+const BARE_BODY_WORD = new RegExp(`^(?:${BODY_WORDS}|综保区|保税区|自贸区|新区|园区)$`, 'u');
+
+/** Whether a name is only a body's word, no unit's name (经开区, 高新区, 开发区). */
+export function isBareBodyWord(name: string): boolean {
+  return BARE_BODY_WORD.test(name);
+}
+
 /** A body word standing in for a 街道 (a 社区管理办公室); the rest rank as a district. */
 const STREET_BODY = /^(?:社区管理办公室|社管办)$/u;
 
@@ -32,9 +40,9 @@ export function bodyNameLevel(name: string): UnitLevel | null {
 
 /**
  * What ends the words before a body's own name: a superior's name (长春市, 东西湖区, XX县), an organ (人民政府, 委员会 …), or
- * a province.
+ * a province. A 盟 only after two characters of a name (兴安盟; 东盟 is a group of places).
  */
-const BEFORE_STEM = /(?:[省市州盟区县旗]|人民政府|政府|委员会|工委|党委|办事处)/gu;
+const BEFORE_STEM = /(?:[省市州区县旗]|(?<=[\u3400-\u9fff]{2})盟|人民政府|政府|委员会|工委|党委|办事处)/gu;
 
 /** Stems that are no body's own name: a rank or a determiner (国家级开发区, 省级高新区, 各开发区, 全市工业园区). */
 const NOT_BODY_STEM =
@@ -67,6 +75,8 @@ export interface BodyName {
 const LOOKBACK = 12;
 
 const HAN = /[\u3400-\u9fff]/u;
+/** A place's name and a hyphen right before a run (广西- before 东盟…): the run goes on across it. */
+const PLACE_PAIR_BEFORE = /[\u3400-\u9fff]{2}[-－–]$/u;
 
 /**
  * The management bodies a text names, by their shape: the Han run before a body word, cut after a superior or an organ,
@@ -82,6 +92,11 @@ export function bodyNamesIn(text: string): BodyName[] {
     if (/^[域划]/u.test(text.charAt(wordAt + word.length))) continue;
     let k = wordAt;
     while (k > 0 && HAN.test(text.charAt(k - 1)) && wordAt - k < LOOKBACK) k -= 1;
+    // 广西-东盟经济技术开发区: two places joined by a hyphen name one zone, read whole
+    if (PLACE_PAIR_BEFORE.test(text.slice(Math.max(0, k - 6), k)) && wordAt - k >= 2) {
+      k -= 1;
+      while (k > 0 && HAN.test(text.charAt(k - 1)) && wordAt - k < LOOKBACK) k -= 1;
+    }
     // 2024年XX开发区: the 年 belongs to the date before it
     const date = /\d/u.test(text.charAt(k - 1)) ? (/^(?:年度|年|月份|月|日)/u.exec(text.slice(k, wordAt))?.[0] ?? '') : '';
     k += date.length;

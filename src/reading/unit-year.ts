@@ -12,7 +12,7 @@
  * name of the level the text speaks as (我县 … 浮梁县 … 浮梁县).
  */
 import { knownNameIndex, streetStem } from './known-names';
-import { bodyNameLevel, bodyNamesIn } from './management-bodies';
+import { bodyNameLevel, bodyNamesIn, isBareBodyWord } from './management-bodies';
 import { matchesOf } from './matches';
 import { NormalisedText, toRawRange } from './normalise';
 import { isStrongTitle, type DocLine, type DocumentStructure } from './sections';
@@ -93,7 +93,8 @@ function levelOf(suffix: string): UnitLevel | null {
   if (suffix === '镇' || suffix === '乡') return 'TOWN';
   // a 旗 (banner) is a county of Inner Mongolia
   if (suffix === '区' || suffix === '县' || suffix === '旗') return 'DISTRICT';
-  if (suffix === '市') return 'CITY';
+  // a 州 or 自治州 (黔西南州, 湘西土家族苗族自治州) and a 盟 (兴安盟) rank as a city
+  if (suffix === '市' || suffix === '州' || suffix === '盟') return 'CITY';
   return null;
 }
 
@@ -456,6 +457,7 @@ const AUTONOMOUS_LOOKBACK = 18;
  */
 const AUTONOMOUS_STEM: Partial<Record<string, RegExp>> = {
   县: /^[^省市区县州族\s]{2,4}(?:[^省市区县州族\s]{1,4}?族){1,4}自治$/u,
+  州: /^[^省市区县州族\s]{2,4}(?:[^省市区县州族\s]{1,4}?族){1,4}自治$/u,
   旗: /^[^省市区县州族\s]{2,4}(?:[^省市区县州族\s]{1,4}?族){0,4}自治$/u,
   乡: /^[^省市区县州族\s]{2,4}(?:[^省市区县州族\s]{1,4}?族){1,3}$/u,
   镇: /^[^省市区县州族\s]{2,4}(?:[^省市区县州族\s]{1,4}?族){1,3}$/u,
@@ -869,7 +871,10 @@ function bodyMentions(seg: Segment, inBook: Uint8Array, known: readonly KnownUni
 const LEADERS_AFTER = /^(?:党政)?主要(?:负责人|负责同志|领导)/u;
 
 /** The level words a name read from its suffix ends in. */
-const LEVEL_WORD = /街道|街|镇|乡|区|县|旗|市/gu;
+const LEVEL_WORD = /街道|街|镇|乡|区|县|旗|市|州|盟/gu;
+/** A 州 or 盟 read only where a text names its author, and not inside a longer name (郑州市, 通州区, 杭州湾). */
+const PREFECTURE_WORD = /^[州盟]$/u;
+const PREFECTURE_NEXT = /^[市区县省镇乡街湾港城]/u;
 
 /** Unit names read from their suffix (街道, 镇, 区 …) and the stem before it; a city only where a text names its author. */
 function suffixNameMentions(
@@ -913,6 +918,9 @@ function suffixNameMentions(
     // a city is read only where a text names its author (市 is in 城市, 市场, 全市 …) or issues a document (《保定市…》)
     // (and, with `cities`, anywhere: a text speaking as a 市 names no other unit of its level as often as its own)
     if ((level === 'CITY' ? !cities : suffix === '旗') && !namingSpot && !subject && t[start - 1] !== '《') continue;
+    if (PREFECTURE_WORD.test(suffix) && (PREFECTURE_NEXT.test(after) || (!namingSpot && !subject))) continue;
+    // a name that is only a body's word or abbreviation (经开区, 高新区) has no stem of its own: no unit's name
+    if (isBareBodyWord(surface)) continue;
     const anchored = !inBook[at] && ORGAN_AFTER.test(after);
     out.push({
       key: resolved ? `known:${resolved.name}` : `${stem}|${level === 'STREET' ? '街' : suffix}`,
@@ -1130,6 +1138,28 @@ function mergeOwnStreetNames(groups: Map<string, Mention[]>): void {
   }
 }
 
+/** A short name declared right after a full one: （以下简称“广西-东盟经开区”）, (简称"XX高新区"). Group 1. */
+const DECLARED_SHORT = /^\s*[（(]\s*(?:以下)?简称\s*[“"「『]([^”"」』\n]{2,16})[”"」』]/u;
+
+/**
+ * XX经济技术开发区（以下简称“XX经开区”）: where a text declares a name's short form, the short form's mentions are the full
+ * name's — merged into it, whichever occurs more often.
+ */
+function mergeDeclaredShortNames(text: string, groups: Map<string, Mention[]>): void {
+  for (const [key, ms] of [...groups]) {
+    if (!groups.has(key)) continue;
+    for (const m of ms) {
+      const short = DECLARED_SHORT.exec(text.slice(m.end, m.end + 24))?.[1]?.trim();
+      if (!short || short === m.name) continue;
+      for (const [other, os] of [...groups]) {
+        if (other === key || !os.some((o) => o.name === short && !o.known)) continue;
+        ms.push(...os.map((o) => ({ ...o, key, name: m.name })));
+        groups.delete(other);
+      }
+    }
+  }
+}
+
 /** Sources of running text, where a verb before a name can be read into it. */
 const RUNNING_TEXT: ReadonlySet<EvidenceSource> = new Set<EvidenceSource>(['BODY', 'OPENING', 'HEADING']);
 
@@ -1271,6 +1301,7 @@ function rankUnits(norm: NormalisedText, mentions: Mention[], author: UnitLevel 
   mergeOwnStreetNames(groups);
   mergeVerbPrefixedNames(groups);
   mergeAbbreviations(groups);
+  mergeDeclaredShortNames(norm.text, groups);
   const scored = [...groups.values()].map((ms) => scoreUnitGroup(norm, ms, author));
   demoteOtherLevels(scored, author);
   adoptRecurringName(scored, author, voice);
@@ -1489,7 +1520,8 @@ const CN_DIGITS: Record<string, number> = {
   八: 8,
   九: 9,
 };
-const YEAR_RE = /(?<!\d)((?:19|20)\d{2})\s*年(度)?|([〇○零一二三四五六七八九]{4})年(度)?/gu;
+// 2024以来 (年 left out before 以来): a year too
+const YEAR_RE = /(?<!\d)((?:19|20)\d{2})\s*(?:年(度)?|(?=以来))|([〇○零一二三四五六七八九]{4})年(度)?/gu;
 const PLAN_AFTER = /^[^。，,；;]{0,12}?(?:计划|安排|打算|思路|设想|工作要点|展望)/u;
 /** A full date: `2022年11月7日`, `2022年11月`, `2023-01-28`; group 2 or 3 is the month. */
 const DATE_IN_TEXT = /((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?|[-./](\d{1,2})(?:[-./]\d{1,2})?)/u;
