@@ -907,6 +907,8 @@ function suffixNameMentions(
     // 房镇镇: the first 镇 is part of the name where the doubled form is it
     if (pairFirst && doubledStem(at + 1, suffix) !== null) continue;
     const after = t.slice(at + suffix.length, at + suffix.length + 8);
+    const prefecture = PREFECTURE_WORD.test(suffix);
+    if (prefecture && PREFECTURE_NEXT.test(after)) continue;
     const namingSpot = namingSpotAt(at, suffix);
     const stem = pairSecond ? doubledStem(at, suffix) : stemBefore(t, at, suffix, namingSpot, subjectAt, authorLine, seg.spaces);
     if (!stem) continue;
@@ -918,7 +920,7 @@ function suffixNameMentions(
     // a city is read only where a text names its author (市 is in 城市, 市场, 全市 …) or issues a document (《保定市…》)
     // (and, with `cities`, anywhere: a text speaking as a 市 names no other unit of its level as often as its own)
     if ((level === 'CITY' ? !cities : suffix === '旗') && !namingSpot && !subject && t[start - 1] !== '《') continue;
-    if (PREFECTURE_WORD.test(suffix) && (PREFECTURE_NEXT.test(after) || (!namingSpot && !subject))) continue;
+    if (prefecture && !namingSpot && !subject) continue;
     // a name that is only a body's word or abbreviation (经开区, 高新区) has no stem of its own: no unit's name
     if (isBareBodyWord(surface)) continue;
     const anchored = !inBook[at] && ORGAN_AFTER.test(after);
