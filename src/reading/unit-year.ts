@@ -88,6 +88,11 @@ interface Segment {
 const HAN = /[\u3400-\u9fff]/u;
 const isHan = (ch: string | undefined): boolean => ch !== undefined && HAN.test(ch);
 
+/** The level words a unit's name ends in (levelOf ranks them), longest first: one list for names read and names known. */
+const NAME_LEVEL_WORDS = '街道|街|镇|乡|区|县|旗|市|州|盟';
+/** A level word ending a name; group 1. */
+const LEVEL_WORD_END = new RegExp(`(${NAME_LEVEL_WORDS})$`, 'u');
+
 function levelOf(suffix: string): UnitLevel | null {
   if (suffix === '街道' || suffix === '街') return 'STREET';
   if (suffix === '镇' || suffix === '乡') return 'TOWN';
@@ -821,7 +826,7 @@ function knownNameMentions(seg: Segment, inBook: Uint8Array, known: readonly Kno
     out.push({
       key: `known:${u.name}`,
       name: u.name,
-      level: levelOf(/(街道|街|镇|乡|区|县|旗|市)$/u.exec(n)?.[1] ?? ''),
+      level: levelOf(LEVEL_WORD_END.exec(n)?.[1] ?? ''),
       source: seg.source,
       weight,
       known: true,
@@ -871,7 +876,7 @@ function bodyMentions(seg: Segment, inBook: Uint8Array, known: readonly KnownUni
 const LEADERS_AFTER = /^(?:党政)?主要(?:负责人|负责同志|领导)/u;
 
 /** The level words a name read from its suffix ends in. */
-const LEVEL_WORD = /街道|街|镇|乡|区|县|旗|市|州|盟/gu;
+const LEVEL_WORD = new RegExp(NAME_LEVEL_WORDS, 'gu');
 /** A 州 or 盟 read only where a text names its author, and not inside a longer name (郑州市, 通州区, 杭州湾). */
 const PREFECTURE_WORD = /^[州盟]$/u;
 const PREFECTURE_NEXT = /^[市区县省镇乡街湾港城]/u;
