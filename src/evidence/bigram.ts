@@ -3,6 +3,7 @@ import { prepareMatchText } from './matcher';
 import { itemOwnText } from './similarity';
 import { topPlaces } from './top-scores';
 import { isHan } from './han';
+import { intTable, lookupInt, type IntTable } from './int-table';
 
 /**
  * Character-bigram similarity between a claim and each item: BM25 over the Han-character
@@ -26,7 +27,8 @@ interface BigramIndex {
   charId: Uint16Array;
   supplementary: Map<number, number>;
   width: number;
-  slotOf: Map<number, number>;
+  /** bigram a · width + b → its slot */
+  slotOf: IntTable;
   postingStart: Int32Array;
   postingDoc: Int32Array;
   postingPart: Float64Array;
@@ -110,13 +112,13 @@ function indexOf(items: readonly ChecklistItemDefinition[]): BigramIndex {
   };
   const pairs = [...lists.keys()].map((g): [number, number] => [idOf(Math.floor(g / 0x110000)), idOf(g % 0x110000)]);
   const width = chars + 1;
-  const slotOf = new Map<number, number>();
+  const slots: Array<[number, number]> = [];
   const postingStart = new Int32Array(lists.size + 1);
   const postingDoc: number[] = [];
   const postingPart: number[] = [];
   [...lists.values()].forEach((list, slot) => {
     const [a, b] = pairs[slot] as [number, number];
-    slotOf.set(a * width + b, slot);
+    slots.push([a * width + b, slot]);
     for (const p of list) {
       postingDoc.push(p.doc);
       postingPart.push(p.part);
@@ -128,7 +130,7 @@ function indexOf(items: readonly ChecklistItemDefinition[]): BigramIndex {
     charId,
     supplementary,
     width,
-    slotOf,
+    slotOf: intTable(slots),
     postingStart,
     postingDoc: Int32Array.from(postingDoc),
     postingPart: Float64Array.from(postingPart),
@@ -163,8 +165,8 @@ export function bigramSimilarities(
     i += cp > 0xffff ? 2 : 1;
     const id = cp < 0x10000 ? (charId[cp] as number) : (supplementary.get(cp) ?? 0);
     if (id !== 0 && prev !== 0) {
-      const slot = slotOf.get(prev * width + id);
-      if (slot !== undefined && stamp[slot] !== query) {
+      const slot = lookupInt(slotOf, prev * width + id);
+      if (slot >= 0 && stamp[slot] !== query) {
         stamp[slot] = query;
         const end = postingStart[slot + 1] as number;
         for (let p = postingStart[slot] as number; p < end; p += 1) {
