@@ -54,6 +54,15 @@ export interface ExampleIndex {
   idsOf: (text: string) => number[];
   /** per example, the number of its source */
   sourceOf: Int32Array;
+  /**
+   * the examples' item codes, numbered in order of first appearance; example e's items are
+   * `itemCodes[itemOf[itemStart[e] … itemStart[e + 1])]`, in its order (a vote reads typed arrays, not the examples)
+   */
+  itemCodes: readonly string[];
+  itemStart: Int32Array;
+  itemOf: Int32Array;
+  /** scratch of one vote: per item number, its place among the votes + 1 (0 between votes) */
+  votePlace: Int32Array;
   sources: Map<string, number>;
   /** scratch space of one query, all 0 between queries (queries run one at a time: JavaScript is single-threaded here) */
   scratch: Float64Array;
@@ -119,6 +128,20 @@ export function indexExamples(
     }
     sourceOf[at] = source;
   });
+  const itemNumber = new Map<string, number>();
+  const itemStart = new Int32Array(examples.length + 1);
+  const itemOf: number[] = [];
+  examples.forEach((example, at) => {
+    for (const code of example.items) {
+      let n = itemNumber.get(code);
+      if (n === undefined) {
+        n = itemNumber.size;
+        itemNumber.set(code, n);
+      }
+      itemOf.push(n);
+    }
+    itemStart[at + 1] = itemOf.length;
+  });
   const postingStart = new Int32Array(words.length + 1);
   lists.forEach((list, id) => (postingStart[id + 1] = (postingStart[id] as number) + list.at.length));
   const postingAt = new Int32Array(postingStart[words.length] as number);
@@ -138,6 +161,10 @@ export function indexExamples(
     idsOf: (text) => segmenter.ids(prepareMatchText(text)),
     sourceOf,
     sources,
+    itemCodes: [...itemNumber.keys()],
+    itemStart,
+    itemOf: Int32Array.from(itemOf),
+    votePlace: new Int32Array(itemNumber.size),
     scratch: new Float64Array(examples.length),
     bestAt: new Int32Array(DEFAULT_NEIGHBOURS),
     bestCosine: new Float64Array(DEFAULT_NEIGHBOURS),
@@ -179,6 +206,18 @@ export function nearestExamplesOf(index: ExampleIndex, text: string, k: number, 
  * over the query's words in that order) are computed in typed arrays, without a map or a string.
  */
 function nearestOfIds(index: ExampleIndex, ids: readonly number[], k: number, excludeSource?: string): Neighbour[] {
+  const found = kNearest(index, ids, k, excludeSource);
+  const { bestAt, bestCosine } = index;
+  const out: Neighbour[] = [];
+  for (let i = 0; i < found; i += 1) out.push({ example: index.examples[bestAt[i] as number] as Example, cosine: bestCosine[i] as number });
+  return out;
+}
+
+/**
+ * {@link nearestOfIds} in the index's scratch: the k nearest examples' numbers and cosines in
+ * `bestAt` and `bestCosine` (best first), returns how many.
+ */
+function kNearest(index: ExampleIndex, ids: readonly number[], k: number, excludeSource?: string): number {
   const { idf, counts, distinct, queryWeight } = index;
   let size = 0;
   for (const id of ids) {
@@ -195,7 +234,7 @@ function nearestOfIds(index: ExampleIndex, ids: readonly number[], k: number, ex
     queryWeight[i] = v;
     sum += v * v;
   }
-  if (size === 0 || k <= 0) return [];
+  if (size === 0 || k <= 0) return 0;
   const norm = Math.sqrt(sum) || 1;
   const excluded = excludeSource === undefined ? -1 : (index.sources.get(excludeSource) ?? -1);
   const { scratch: scores, postingStart, postingAt, postingWeight, sourceOf } = index;
@@ -246,9 +285,7 @@ function nearestOfIds(index: ExampleIndex, ids: readonly number[], k: number, ex
     if (found === k) floor = bestCosine[k - 1] as number;
   }
   if (first <= last) scores.fill(0, first, last + 1);
-  const out: Neighbour[] = [];
-  for (let i = 0; i < found; i += 1) out.push({ example: index.examples[bestAt[i] as number] as Example, cosine: bestCosine[i] as number });
-  return out;
+  return found;
 }
 
 /** One item's vote from a claim's nearest examples. */
@@ -274,6 +311,45 @@ export function exampleVotes(neighbours: readonly Neighbour[]): ExampleVote[] {
       else out.push({ itemCode: code, score: n.cosine, rank: 0, nearest: n });
     }
   }
+  return ranked(out, total);
+}
+
+/**
+ * {@link exampleVotes} of {@link nearestExamplesOf}: the same votes (the same sums in the same
+ * order), read from the index's typed arrays — the neighbours' items by number, not from the
+ * example objects — so a vote touches no example but the one each item names as its nearest.
+ */
+export function nearestVotes(index: ExampleIndex, text: string, k: number, excludeSource?: string): ExampleVote[] {
+  const found = kNearest(index, index.idsOf(text), k, excludeSource);
+  const { bestAt, bestCosine, itemStart, itemOf, itemCodes, votePlace } = index;
+  let total = 0;
+  for (let i = 0; i < found; i += 1) total += bestCosine[i] as number;
+  total += VOTE_SHRINK;
+  const out: ExampleVote[] = [];
+  for (let i = 0; i < found; i += 1) {
+    const at = bestAt[i] as number;
+    const cosine = bestCosine[i] as number;
+    let nearest: Neighbour | undefined;
+    for (let j = itemStart[at] as number; j < (itemStart[at + 1] as number); j += 1) {
+      const item = itemOf[j] as number;
+      const place = votePlace[item] as number;
+      if (place > 0) (out[place - 1] as ExampleVote).score += cosine;
+      else {
+        nearest ??= { example: index.examples[at] as Example, cosine };
+        out.push({ itemCode: itemCodes[item] as string, score: cosine, rank: 0, nearest });
+        votePlace[item] = out.length;
+      }
+    }
+  }
+  for (let i = 0; i < found; i += 1) {
+    const at = bestAt[i] as number;
+    for (let j = itemStart[at] as number; j < (itemStart[at + 1] as number); j += 1) votePlace[itemOf[j] as number] = 0;
+  }
+  return ranked(out, total);
+}
+
+/** Votes' sums as shares of the neighbours' total, best first (a stable sort: ties in order of first vote), ranked. */
+function ranked(out: ExampleVote[], total: number): ExampleVote[] {
   for (const v of out) v.score /= total;
   out.sort((a, b) => b.score - a.score);
   out.forEach((v, i) => {

@@ -6,9 +6,8 @@ import { withContext } from './context';
 import {
   DEFAULT_NEIGHBOURS,
   exampleReason,
-  exampleVotes,
   indexExamples,
-  nearestExamplesOf,
+  nearestVotes,
   voteProbability,
   type Example,
   type ExampleVote,
@@ -274,7 +273,7 @@ function claimVotes(
   const out: ClaimVotes[] = [];
   for (const claim of claims) {
     if (SKIPPED_SECTION_KINDS.includes(claim.sectionKind)) continue;
-    const votes = exampleVotes(nearestExamplesOf(index, claim.text, model.neighbours, excludeSource))
+    const votes = nearestVotes(index, claim.text, model.neighbours, excludeSource)
       .filter((v) => known.has(v.itemCode))
       .slice(0, SIGNAL_TOP);
     if (votes.length > 0) out.push({ claimId: claim.id, votes });

@@ -1,6 +1,14 @@
 import { inventedItem, labelledReport } from '../../helpers/labelled-report';
 import { evaluateLeaveOneOut, evaluateTuning, type LabelledReport, type MatchPipeline } from '../../../src/evidence/evaluation-suite';
-import { exampleReason, exampleVotes, indexExamples, nearestExamples, type Example } from '../../../src/evidence/examples';
+import {
+  exampleReason,
+  exampleVotes,
+  indexExamples,
+  nearestExamples,
+  nearestExamplesOf,
+  nearestVotes,
+  type Example,
+} from '../../../src/evidence/examples';
 import {
   examplesOfReports,
   examplesPipeline,
@@ -91,6 +99,29 @@ describe('nearest labelled examples', () => {
     expect(votes[0]?.rank).toBe(1);
     // only the negative example is near: no vote at all
     expect(exampleVotes(nearestExamples(index, similarityWords('环境卫生整治'), 4))).toEqual([]);
+  });
+
+  it('votes read from the index’s typed arrays equal the votes of the neighbours’ examples, sums and order included', () => {
+    // several items per example, a repeated item, ties between items, negatives, sources excluded
+    const many: Example[] = [
+      ...EXAMPLES,
+      { text: '开展行政执法案卷评查，办结信访事项。', items: ['8.2', '7.2'], source: 'd' },
+      { text: '按期办结信访事项，开展案卷评查。', items: ['7.2', '8.2', '7.2'], source: 'e' },
+      { text: '街道组织开展环境卫生整治和信访事项办理。', items: [], source: 'e' },
+      ...EXAMPLES.map((e) => ({ ...e, source: `${e.source}2` })),
+    ];
+    const big = indexExamples(many, similarityWords);
+    let compared = 0;
+    for (const text of ['按期办结信访事项并开展案卷评查', '落实行政执法案卷评查制度', '环境卫生整治', '今天天气很好'])
+      for (const k of [1, 2, 3, 5, 20])
+        for (const exclude of [undefined, 'b', 'e']) {
+          const expected = exampleVotes(nearestExamplesOf(big, text, k, exclude));
+          const votes = nearestVotes(big, text, k, exclude);
+          expect(votes).toEqual(expected);
+          votes.forEach((v, i) => expect(v.nearest.example).toBe(expected[i]?.nearest.example));
+          compared += votes.length;
+        }
+    expect(compared).toBeGreaterThan(40);
   });
 
   it('says why in Chinese, quoting the nearest example that voted (shortened)', () => {
