@@ -1,6 +1,6 @@
 import type { ChecklistItemDefinition } from '../checklist/types';
 import type { AnalysedClaim, AnalysedMetric, SectionKind } from '../reading/types';
-import { cutsThroughWord, segment } from './segment';
+import { cutsThroughWord, segment, step, trieOf, type Trie } from './segment';
 import type { ProposedLink } from './types';
 
 /**
@@ -188,11 +188,10 @@ interface CompiledRules {
   keywordCount: number;
   /** per needle: the keyword slots using it, with their items, flat as [slot, item, slot, item, …]; items with ignore phrases left out */
   keywordUses: Int32Array[];
-  /** trie over the needles: node → (code unit → node); `ends[node]` the needle ending there, or -1 */
-  children: Array<Map<number, number>>;
+  /** trie over the needles (segment.ts: its edges in typed arrays); `trie.ends[node]` the needle ending there, or -1 */
+  trie: Trie;
   /** the root's children by code unit, a direct table (0: none): most characters start no rule word */
   rootChild: Int32Array;
-  ends: Int32Array;
   /** per claim scratch: whether each needle occurs in the text */
   present: Uint8Array;
 }
@@ -241,23 +240,7 @@ function rulesOf(items: CompiledItem[]): CompiledRules {
   });
   const togetherNeedle = items.map((item) => item.together.map(([, group]) => Int32Array.from(group, needle)));
   const excludeNeedle = items.map((item) => Int32Array.from(item.exclude, needle));
-  const children: Array<Map<number, number>> = [new Map()];
-  const ends: number[] = [-1];
-  needles.forEach((w, n) => {
-    let node = 0;
-    for (let i = 0; i < w.length; i += 1) {
-      const c = w.charCodeAt(i);
-      let to = children[node]?.get(c);
-      if (to === undefined) {
-        to = children.length;
-        children.push(new Map());
-        ends.push(-1);
-        children[node]?.set(c, to);
-      }
-      node = to;
-    }
-    ends[node] = n;
-  });
+  const trie = trieOf(needles);
   return {
     items,
     needles,
@@ -266,16 +249,15 @@ function rulesOf(items: CompiledItem[]): CompiledRules {
     keywordBase,
     keywordCount,
     keywordUses: needles.map((_, n) => Int32Array.from(uses[n] ?? [])),
-    children,
-    rootChild: rootTable(children[0] as Map<number, number>),
-    ends: Int32Array.from(ends),
+    trie,
+    rootChild: rootTable(trie, needles),
     present: new Uint8Array(needles.length),
   };
 }
 
-function rootTable(root: ReadonlyMap<number, number>): Int32Array {
+function rootTable(trie: Trie, needles: readonly string[]): Int32Array {
   const table = new Int32Array(0x10000);
-  for (const [unit, node] of root) table[unit] = node;
+  for (const w of needles) table[w.charCodeAt(0)] = step(trie, 0, w.charCodeAt(0));
   return table;
 }
 
@@ -311,14 +293,15 @@ function compiledItems(items: readonly ChecklistItemDefinition[]): CompiledItem[
  * `present[needle]` says whether a rule word occurs at all.
  */
 function scanRules(text: string, rules: CompiledRules, hitsOf: Array<Hit[] | undefined>, hits: Hit[]): void {
-  const { children, rootChild, ends, keywordUses, keywordBase, present, items } = rules;
+  const { trie, rootChild, keywordUses, keywordBase, present, items } = rules;
+  const { ends } = trie;
   present.fill(0);
   for (let at = 0; at < text.length; at += 1) {
     if (rootChild[text.charCodeAt(at)] === 0) continue;
     let node = 0;
     for (let i = at; i < text.length; i += 1) {
-      const to = i === at ? (rootChild[text.charCodeAt(i)] as number) : children[node]?.get(text.charCodeAt(i));
-      if (to === undefined) break;
+      const to = i === at ? (rootChild[text.charCodeAt(i)] as number) : step(trie, node, text.charCodeAt(i));
+      if (to < 0) break;
       node = to;
       const n = ends[to] as number;
       if (n < 0) continue;

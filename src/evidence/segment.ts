@@ -61,7 +61,7 @@ export function segmentForSearch(text: string): string[] {
  * unit `unit[s]` to node `to[s]` (the root is node 0); `ends[node]` is the number of the word
  * ending there (-1: none). A step costs no map lookup and no allocation.
  */
-interface Trie {
+export interface Trie {
   from: Int32Array;
   unit: Int32Array;
   to: Int32Array;
@@ -74,7 +74,7 @@ function slotOf(node: number, unit: number, mask: number): number {
 }
 
 /** The node after `node` by code unit `unit`, or -1. */
-function step(trie: Trie, node: number, unit: number): number {
+export function step(trie: Trie, node: number, unit: number): number {
   const { from, mask } = trie;
   for (let s = slotOf(node, unit, mask); ; s = (s + 1) & mask) {
     const f = from[s] as number;
@@ -83,7 +83,8 @@ function step(trie: Trie, node: number, unit: number): number {
   }
 }
 
-function trieOf(words: readonly string[]): Trie {
+/** The trie of a list of distinct words (`ends[node]`: the word's place in the list). */
+export function trieOf(words: readonly string[]): Trie {
   let edges = 0;
   for (const w of words) edges += w.length;
   let size = 16;
