@@ -18,6 +18,13 @@ describe('normaliseText', () => {
     expect(normaliseText('达到\u3000100%')).toBe('达到100%');
   });
 
+  it('keeps every other UTF-16 unit as it is, lone surrogates and astral characters included, in long texts too', () => {
+    expect(normaliseText('甲\ud800乙\udc00丙😀丁')).toBe('甲\ud800乙\udc00丙😀丁');
+    const long = '法治\ud83d\ude00建设\udbff。'.repeat(3000);
+    expect(normaliseText(long)).toBe(long);
+    expect(normaliseText('')).toBe('');
+  });
+
   it('joins a line break inside a fragment', () => {
     expect(normaliseText('全过程记\n\n录内容')).toBe('全过程记录内容');
     expect(normaliseText('word\nnext')).toBe('word next');
