@@ -564,11 +564,15 @@ function acceptStem(
 /** For each position of `text`, whether it lies inside 《…》 (a document's name). */
 function bookTitleMask(text: string): Uint8Array {
   const mask = new Uint8Array(text.length + 1);
+  // nothing before the first 《 is inside one (a 》 there closes nothing); most lines have none
+  const first = text.indexOf('《');
+  if (first < 0) return mask;
   let depth = 0;
-  for (let i = 0; i < text.length; i += 1) {
+  for (let i = first; i < text.length; i += 1) {
     mask[i] = depth > 0 ? 1 : 0;
-    if (text[i] === '《') depth += 1;
-    else if (text[i] === '》' && depth > 0) depth -= 1;
+    const unit = text.charCodeAt(i);
+    if (unit === 0x300a) depth += 1;
+    else if (unit === 0x300b && depth > 0) depth -= 1;
   }
   mask[text.length] = depth > 0 ? 1 : 0;
   return mask;
