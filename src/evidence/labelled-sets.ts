@@ -3,7 +3,7 @@
  * (docs/evaluation.md). Leave-one-report-out and `--cross` run over the seeds and these
  * (src/cli/evaluate-matching.ts), the shipped examples are written from them, and the golden guard
  * (scripts/pipeline-golden.ts) reads them; any other frozen folder — a held-out set being labelled
- * or measured (frozen set 14, the next one; set 13 was read once at 7fbfdac and is tuning data since matcher14) — is never read by either, nor by the unit/year
+ * or measured (frozen sets 16 and 17, the next ones; sets 14 and 15 were read once at 967121e and are tuning data since matcher16) — is never read by either, nor by the unit/year
  * guard (test/unit/analysis/unit-year-confident-wrong-guard.test.ts), which reads these too.
  */
 export const LABELLED_SETS = [
@@ -20,4 +20,6 @@ export const LABELLED_SETS = [
   'frozen-11',
   'frozen-12',
   'frozen-13',
+  'frozen-14',
+  'frozen-15',
 ] as const;
