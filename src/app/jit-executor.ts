@@ -47,7 +47,7 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
           // an HTTP answer: the matrix's cells may be written as JSON text (src/app/matrix-cells.ts)
           if (context.answerSources) {
             if (entry.cells === undefined) {
-              const plan = planMatrixCells(document, operationName ?? undefined);
+              const plan = planMatrixCells(schema, document, operationName ?? undefined);
               const query = plan && compileQuery(schema, plan.document, operationName ?? undefined);
               entry.cells = plan && query && isCompiledQuery(query) ? { plan, query } : null;
             }

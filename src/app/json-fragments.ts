@@ -32,13 +32,23 @@ let pending: JsonFragment[] | null = null;
 
 export class JsonFragment {
   /**
-   * `json`: one JSON value, valid JSON text; `sources`: the request's `answerSources`, where
-   * the written answer's parts are kept
+   * `text`: one JSON value, valid JSON text, whole or in parts (written one after the other;
+   * text with characters beyond ASCII kept in parts of its own keeps the rest cheap to
+   * encode); `sources`: the request's `answerSources`, where the written answer's parts are kept
    */
   constructor(
-    readonly json: string,
+    text: string | readonly string[],
     readonly sources: Map<string, unknown>,
-  ) {}
+  ) {
+    this.parts = typeof text === 'string' ? [text] : text;
+  }
+
+  readonly parts: readonly string[];
+
+  /** the fragment's text */
+  get json(): string {
+    return this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+  }
 
   toJSON(): unknown {
     if (pending === null) return JSON.parse(this.json) as unknown;
@@ -69,7 +79,7 @@ export function stringifyAnswer(value: unknown): string {
     // the placeholders are met in the order JSON.stringify wrote them
     const at = text.indexOf(`${quoted}${index}"`, from);
     if (at < 0) throw new Error('a JSON fragment was not written');
-    parts.push(text.slice(from, at), fragment.json);
+    parts.push(text.slice(from, at), ...fragment.parts);
     from = at + quoted.length + String(index).length + 1;
   }
   parts.push(text.slice(from), '\n');

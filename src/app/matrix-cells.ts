@@ -11,19 +11,29 @@
  * document Apollo validates, costs and limits is the caller's, unchanged. Any other form, an
  * answer with errors, or a status the schema would not serialise: executed as usual.
  */
-import { getOperationAST, Kind, type DocumentNode, type FieldNode, type SelectionNode } from 'graphql';
-import { MATRIX_ROWS, type MatrixCellField, type MatrixRowType } from '../assessment/district.type';
+import {
+  getNamedType,
+  getOperationAST,
+  isObjectType,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLSchema,
+  type SelectionNode,
+} from 'graphql';
+import { MATRIX_ROWS, MatrixRowType, type MatrixCellField } from '../assessment/district.type';
 import { JsonFragment } from './json-fragments';
+import { JsonParts, selectionWriter, type SpecialField, type ValueWriter } from './selection-writer';
 
 const CELL_FIELDS: ReadonlySet<string> = new Set<MatrixCellField>(['code', 'status', 'confirmedStatus']);
 
-/** Where the cells go in the answer: `data[root][rows][i][cells]`, and the cell fields asked for. */
-interface Fill {
-  root: string;
-  rows: string;
-  cells: string;
-  fields: Array<{ key: string; field: MatrixCellField }>;
-}
+/**
+ * Where the cells go in the answer: `data[root][rows][i][cells]`, and the cell fields asked for;
+ * or, when the whole rows selection is plain, `data[root][rows]` written by `write`.
+ */
+type Fill = { root: string; rows: string; cells: string; fields: CellFieldList } | { root: string; rows: string; write: ValueWriter };
+
+type CellFieldList = Array<{ key: string; field: MatrixCellField }>;
 
 /** The operation to execute instead (cells as placeholders) and where each row's cells go. */
 export interface MatrixCellsPlan {
@@ -40,8 +50,34 @@ function plainFields(selections: readonly SelectionNode[]): FieldNode[] | null {
   return new Set(fields.map(keyOf)).size === fields.length ? fields : null;
 }
 
-/** The plan for an operation of a document, or null when its cells are executed as usual. */
-export function planMatrixCells(document: DocumentNode, operationName: string | undefined): MatrixCellsPlan | null {
+/** The cell fields of a plain `cells` selection (response key as JSON text, field), or null. */
+function cellFieldsOf(cells: FieldNode): CellFieldList | null {
+  if (cells.arguments?.length || cells.directives?.length || !cells.selectionSet) return null;
+  const cellFields = plainFields(cells.selectionSet.selections);
+  if (!cellFields?.every((f) => CELL_FIELDS.has(f.name.value) && !f.arguments?.length && !f.directives?.length && !f.selectionSet)) {
+    return null;
+  }
+  return cellFields.map((f) => ({ key: JSON.stringify(keyOf(f)), field: f.name.value as MatrixCellField }));
+}
+
+/** A row's plain `cells` written by the row itself ({@link MatrixRowType.cellsJson}), inside a whole row's text. */
+const cellsOfRow: SpecialField = (parent, field) => {
+  const fields = parent.name === 'MatrixRow' && field.name.value === 'cells' ? cellFieldsOf(field) : null;
+  if (!fields) return null;
+  return (row, out) => {
+    const json = row instanceof MatrixRowType ? row.cellsJson(fields) : null;
+    if (json === null) return false;
+    out.separate(json);
+    return true;
+  };
+};
+
+/**
+ * The plan for an operation of a document, or null when its cells are executed as usual. A
+ * `rows` field whose whole selection is plain (src/app/selection-writer.ts) is written whole,
+ * row by row, from the resolver's rows; in any other `rows` field only the plain `cells` are.
+ */
+export function planMatrixCells(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): MatrixCellsPlan | null {
   const operation = getOperationAST(document, operationName);
   if (operation?.operation !== 'query') return null;
   const roots = plainFields(operation.selectionSet.selections);
@@ -51,26 +87,32 @@ export function planMatrixCells(document: DocumentNode, operationName: string | 
   const root = keyOf(matrix);
   const fills: Fill[] = [];
   const replaced = new Map<FieldNode, FieldNode>();
+  const placeholder = (key: string): FieldNode => ({
+    kind: Kind.FIELD,
+    alias: { kind: Kind.NAME, value: key },
+    name: { kind: Kind.NAME, value: '__typename' },
+  });
   const matrixFields = plainFields(matrix.selectionSet.selections);
+  const matrixField = schema.getQueryType()?.getFields().coverageMatrix;
+  const matrixType = matrixField && getNamedType(matrixField.type);
+  const rowsDefinition = isObjectType(matrixType) ? matrixType.getFields().rows : undefined;
   if (!matrixFields) return null;
   for (const rows of matrixFields.filter((f) => f.name.value === 'rows')) {
     if (rows.directives?.length || !rows.selectionSet) return null;
+    const write = rowsDefinition && !rows.arguments?.length ? selectionWriter(rowsDefinition.type, rows.selectionSet, cellsOfRow) : null;
+    if (write) {
+      fills.push({ root, rows: keyOf(rows), write });
+      replaced.set(rows, placeholder(keyOf(rows)));
+      continue;
+    }
     const rowFields = plainFields(rows.selectionSet.selections);
     if (!rowFields) return null;
     for (const cells of rowFields.filter((f) => f.name.value === 'cells')) {
-      if (cells.arguments?.length || cells.directives?.length || !cells.selectionSet) return null;
-      const cellFields = plainFields(cells.selectionSet.selections);
-      if (!cellFields?.every((f) => CELL_FIELDS.has(f.name.value) && !f.arguments?.length && !f.directives?.length && !f.selectionSet)) {
-        return null;
-      }
+      const fields = cellFieldsOf(cells);
+      if (!fields) return null;
       const key = keyOf(cells);
-      fills.push({
-        root,
-        rows: keyOf(rows),
-        cells: key,
-        fields: cellFields.map((f) => ({ key: JSON.stringify(keyOf(f)), field: f.name.value as MatrixCellField })),
-      });
-      replaced.set(cells, { kind: Kind.FIELD, alias: { kind: Kind.NAME, value: key }, name: { kind: Kind.NAME, value: '__typename' } });
+      fills.push({ root, rows: keyOf(rows), cells: key, fields });
+      replaced.set(cells, placeholder(key));
     }
   }
   if (fills.length === 0) return null;
@@ -78,7 +120,7 @@ export function planMatrixCells(document: DocumentNode, operationName: string | 
     field.selectionSet
       ? { ...field, selectionSet: { ...field.selectionSet, selections: (field.selectionSet.selections as FieldNode[]).map(inner) } }
       : field;
-  const rewritten = swap(matrix, (f) => (f.name.value === 'rows' ? swap(f, (c) => replaced.get(c) ?? c) : f));
+  const rewritten = swap(matrix, (f) => replaced.get(f) ?? (f.name.value === 'rows' ? swap(f, (c) => replaced.get(c) ?? c) : f));
   return {
     document: {
       ...document,
@@ -106,6 +148,13 @@ export function fillMatrixCells(
   for (const fill of plan.fills) {
     const matrix = data?.[fill.root] as Record<string, unknown> | null | undefined;
     if (matrix == null) continue; // no matrix answered (an error): nothing to write
+    if ('write' in fill) {
+      // the placeholder holds the place of the rows; the resolver's rows are what `rows` gives
+      const out = new JsonParts();
+      if (!source || !(fill.rows in matrix) || !fill.write(source, out)) return false;
+      matrix[fill.rows] = new JsonFragment(out.finish(), sources);
+      continue;
+    }
     const rows = matrix[fill.rows] as Array<Record<string, unknown>> | null | undefined;
     if (rows == null) continue;
     if (!source || source.length !== rows.length) return false;

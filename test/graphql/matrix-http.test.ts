@@ -50,6 +50,17 @@ describe('the coverage matrix over HTTP', () => {
     ['the three fields', `rows { ${ROWS} cells { code status confirmedStatus } }`],
     ['aliases, some fields, cells twice', `rows { a: cells { s: status code } ${ROWS} b: cells { confirmedStatus } }`],
     ['two rows fields', `r: rows { cells { code } } rows { ${ROWS} cells { confirmedStatus status } }`],
+    [
+      'every plain row field, aliases and __typename (rows written whole)',
+      `rows { __typename u: unit { __typename id name level aliases } hasReport rank flagCount
+        proposed { covered partial assessable ratio } confirmed { covered partial assessable ratio }
+        score { confirmed { earned possible normalised } proposed { normalised possible earned } } cells { code status confirmedStatus } }`,
+    ],
+    [
+      "the benchmark's selection",
+      `rows { unit { id name } hasReport proposed { covered partial assessable ratio } confirmed { covered assessable } score { proposed { normalised } } rank flagCount cells { code status confirmedStatus } }`,
+    ],
+    ['a field with a resolver in rows (cells only)', `rows { ${ROWS} p: unit { parent { name } } cells { code status } }`],
     ['cells with codes (not planned)', `rows { ${ROWS} cells(codes: ["1.1", "9.1"]) { code status } }`],
     ['a fragment (not planned)', `rows { ...R }`, `fragment R on MatrixRow { cells { code status } unit { name } }`],
   ])('%s: the same bytes as the usual execution', async (_, selection, fragments = '') => {
