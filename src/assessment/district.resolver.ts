@@ -120,28 +120,45 @@ function matrixColumns(loaded: LoadedChecklist): MatrixColumns {
   return made;
 }
 
+/** The status written in `packed` from `from` to `end`: its constant when it is a known one (no string made), else that text. */
+function statusAt(packed: string, from: number, end: number): ItemStatusEnum {
+  for (const status of ITEM_STATUSES) {
+    if (status.length === end - from && packed.startsWith(status, from)) return status as ItemStatusEnum;
+  }
+  return packed.slice(from, end) as ItemStatusEnum;
+}
+
 /**
  * Writes a stored assessment's packed cells (`code:status:confirmedStatus`, joined by `,`) into
  * the row's per-column statuses; an item that is not a column is passed over. A known status
- * is stored as its constant (no slice of the packed text kept).
+ * is stored as its constant. Cells mostly come in column order (the order the assessment's
+ * statuses were stored in): each code is first compared in place with the column after the
+ * last one found, and looked up only when it is not that one — no string is made for a cell.
  */
-function readPackedCells(
+export function readPackedCells(
   packed: string,
-  columnOf: ReadonlyMap<string, number>,
+  { codes, columnOf }: Pick<MatrixColumns, 'codes' | 'columnOf'>,
   statuses: ItemStatusEnum[],
   confirmedStatuses: ItemStatusEnum[],
 ): void {
-  const known = (text: string): ItemStatusEnum => (ITEM_STATUSES[STATUS_INDEX.get(text) ?? -1] ?? text) as ItemStatusEnum;
+  let next = 0;
   let start = 0;
   while (start < packed.length) {
     let end = packed.indexOf(',', start);
     if (end < 0) end = packed.length;
     const first = packed.indexOf(':', start);
     const second = first < 0 || first > end ? -1 : packed.indexOf(':', first + 1);
-    const index = second < 0 || second > end ? undefined : columnOf.get(packed.slice(start, first));
-    if (index !== undefined) {
-      statuses[index] = known(packed.slice(first + 1, second));
-      confirmedStatuses[index] = known(packed.slice(second + 1, end));
+    if (second >= 0 && second < end) {
+      const expected = codes[next];
+      const index =
+        expected !== undefined && expected.length === first - start && packed.startsWith(expected, start)
+          ? next
+          : columnOf.get(packed.slice(start, first));
+      if (index !== undefined) {
+        statuses[index] = statusAt(packed, first + 1, second);
+        confirmedStatuses[index] = statusAt(packed, second + 1, end);
+        next = index + 1;
+      }
     }
     start = end + 1;
   }
@@ -176,7 +193,7 @@ export class DistrictResolver {
         statuses[index] = (item.status ?? 'MISSING') as ItemStatusEnum;
         confirmedStatuses[index] = (item.confirmedStatus ?? 'MISSING') as ItemStatusEnum;
       }
-      if (a.summary.packedCells !== null) readPackedCells(a.summary.packedCells, columnOf, statuses, confirmedStatuses);
+      if (a.summary.packedCells !== null) readPackedCells(a.summary.packedCells, { codes, columnOf }, statuses, confirmedStatuses);
       return Object.assign(new MatrixRowType(), {
         unit: UnitNode.from(a.unit),
         hasReport: a.hasReport,
