@@ -637,6 +637,24 @@ export interface ProposeOptions {
   excludeSource?: string;
 }
 
+/** {@link asMatchable}'s answer per claims array (so a report's claims keep one identity across a fit's memos). */
+const matchableMemo = new WeakMap<readonly MatchableClaim[], readonly MatchableClaim[]>();
+
+/**
+ * The claims as the matcher reads them. A report in which the reading found no section heading has every claim in a
+ * section the matcher skips (all of it read as the preamble, sections.ts), so nothing of it was matched — nine of the
+ * 526 labelled reports, 75 gold links (pages whose headings run inline: `…报告如下:一、…(一)…`). Then its preamble claims
+ * are read as its body (`ACHIEVEMENT`); any other report's claims are given back as they are (the same array).
+ */
+export function asMatchable<C extends MatchableClaim>(claims: readonly C[]): readonly C[] {
+  if (claims.length === 0 || !claims.every((c) => SKIPPED_SECTION_KINDS.includes(c.sectionKind))) return claims;
+  const known = matchableMemo.get(claims);
+  if (known) return known as readonly C[];
+  const body = claims.map((c) => (c.sectionKind === 'PREAMBLE' ? { ...c, sectionKind: 'ACHIEVEMENT' as const } : c));
+  matchableMemo.set(claims, body);
+  return body;
+}
+
 /** What {@link proposeLinks} computes before combining: every signal's links and candidates for the claims. */
 function signalInputs(
   claims: readonly MatchableClaim[],
@@ -667,12 +685,13 @@ function signalInputs(
  * not the decision's.
  */
 export function namedItems(
-  claims: readonly MatchableClaim[],
+  given: readonly MatchableClaim[],
   metrics: readonly AnalysedMetric[],
   items: readonly ChecklistItemDefinition[],
   model: MatcherModel,
   options: ProposeOptions = {},
 ): Map<string, Set<string>> {
+  const claims = asMatchable(given);
   const { votes, simAll, ruleContext } = signalInputs(claims, metrics, items, model, options);
   const out = new Map<string, Set<string>>();
   for (const [id, s] of claimSignals(
@@ -703,12 +722,13 @@ export function namedItems(
  * also give claims without links their context's rule links ({@link withContext}).
  */
 export function proposeLinks(
-  claims: readonly MatchableClaim[],
+  given: readonly MatchableClaim[],
   metrics: readonly AnalysedMetric[],
   items: readonly ChecklistItemDefinition[],
   model: MatcherModel,
   options: ProposeOptions = {},
 ): SignalLinks {
+  const claims = asMatchable(given);
   const { rules, candidates, ex, learned, votes, exCandidates, simAll, ruleContext } = signalInputs(claims, metrics, items, model, options);
   // claims no signal linked inherit the rule links of their lead clause or heading, else the
   // similarity reads them with that context (context.ts)
@@ -760,12 +780,13 @@ function combinedLinks(
  * other signals: the same links, less work.
  */
 export function proposeCombinedLinks(
-  claims: readonly MatchableClaim[],
+  given: readonly MatchableClaim[],
   metrics: readonly AnalysedMetric[],
   items: readonly ChecklistItemDefinition[],
   model: MatcherModel,
   options: ProposeOptions = {},
 ): ProposedLink[] {
+  const claims = asMatchable(given);
   // the learned decision reads every signal on every claim: the same links as proposeLinks
   if (model.examples?.decision) return proposeLinks(claims, metrics, items, model, options).combined;
   const rules = weighRuleLinks(matchClaims(claims, metrics, items), model.termWeights);
@@ -814,7 +835,7 @@ export function estimateTermWeights(decisions: readonly ReviewedLink[]): Matcher
 
 /** Claims whose true items are known (from gold labels, or from reviewers' decisions). */
 export interface ClaimsWithGold {
-  claims: MatchableClaim[];
+  claims: readonly MatchableClaim[];
   metrics: AnalysedMetric[];
   /** claim id → its true item codes; claims not in the map are not known and not scored */
   gold: Map<string, Set<string>>;
@@ -824,7 +845,7 @@ export interface ClaimsWithGold {
 
 /** A labelled report as claims with gold (quotes mapped to claims). */
 function claimsWithGold(r: LabelledReport): ClaimsWithGold {
-  return { claims: r.claims, metrics: r.metrics, gold: goldByClaim(r.raw, r.claims, r.labels).gold, source: sourceOf(r) };
+  return { claims: asMatchable(r.claims), metrics: r.metrics, gold: goldByClaim(r.raw, r.claims, r.labels).gold, source: sourceOf(r) };
 }
 
 /** The source of a labelled report's examples: its text itself (two reports are one source only if their texts are the same). */
@@ -843,7 +864,7 @@ export function examplesOfReports(reports: readonly LabelledReport[]): Example[]
  */
 function examplesOf(sets: readonly ClaimsWithGold[]): Example[] {
   return sets.flatMap((s, i) =>
-    s.claims.flatMap((c) => {
+    asMatchable(s.claims).flatMap((c) => {
       const g = s.gold.get(c.id);
       if (!g || SKIPPED_SECTION_KINDS.includes(c.sectionKind)) return [];
       return [{ text: c.text, items: [...g].sort(compareCodes), source: s.source ?? `#${i}` }];
@@ -1058,12 +1079,13 @@ export function learnFromReviewedClaims(
   const weigh = (links: ProposedLink[]) => weighRuleLinks(links, model.termWeights);
   const training: TrainingClaim[] = [];
   reviewed.forEach((s, i) => {
-    const rules = weigh(matchClaims(s.claims, s.metrics, items));
+    const claims = asMatchable(s.claims);
+    const rules = weigh(matchClaims(claims, s.metrics, items));
     const signals = claimSignals(
-      s.claims,
-      withContext(s.claims, items, rules, weigh),
-      similarityCandidates(s.claims, items, model.calibration),
-      claimVotes(s.claims, items, merged, sources[i]),
+      claims,
+      withContext(claims, items, rules, weigh),
+      similarityCandidates(claims, items, model.calibration),
+      claimVotes(claims, items, merged, sources[i]),
       items,
       // the version's classifier (never learnt from the reviewed claims: they are scored as a new report's)
       classifierUse(ex, items, sources[i]),
