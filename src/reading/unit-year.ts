@@ -539,8 +539,17 @@ function acceptStem(
     namingSpot && suffix === '街道' && n >= 2 && /[乡镇]$/u.test(run) && !/[全本我各该此每两乡镇街城村]$/u.test(run.slice(0, -1));
   // a 镇 or 乡 whose own name ends in its level word (房镇镇, 桥乡乡), read where the text never writes the shorter name
   const ownTownWord = ownLevel && (suffix === '镇' || suffix === '乡') && run.endsWith(suffix);
+  // where a text names its author, a 镇 or 乡 of two characters whose second is 乡 or 街 (三乡镇, 横街镇) before its organ,
+  // a year or the line's end is a name — 各乡镇, 城乡镇, 县乡镇 (a determiner or a level word first) are not
+  const innerTownWord =
+    namingSpot &&
+    (suffix === '镇' || suffix === '乡') &&
+    n === 2 &&
+    /[乡街]$/u.test(run) &&
+    !/^[全本我各该此每两乡镇街城村县市区省]/u.test(run) &&
+    ISSUER_AFTER.test(text.slice(at + suffix.length, at + suffix.length + 8));
   const levelPair =
-    (suffix !== '市' && !ownStreet && !ownLevelWord && !ownTownWord && /[镇乡街]$/u.test(run)) ||
+    (suffix !== '市' && !ownStreet && !ownLevelWord && !ownTownWord && !innerTownWord && /[镇乡街]$/u.test(run)) ||
     ((suffix === '区' || suffix === '县') && run.endsWith(suffix));
   if (levelPair || BAD_STEM_CHARS.test(body) || phraseEnd || LEAD_IN_SET.has(run) || LEAD_IN_SET.has(body)) return null;
   // where a text names its author (title, signature, 来源, or before 人民政府/办事处) only a
@@ -679,9 +688,43 @@ const LOWER_UNIT: Partial<Record<UnitLevel, RegExp>> = {
 /** A lower unit's name right after a district's or city's (江州市城南区坚持…, 城南区金山街道): the first is a superior. */
 const LOWER_NAME_NEXT: Partial<Record<UnitLevel, RegExp>> = {
   DISTRICT:
-    /^[\u3400-\u9fff]{1,5}?(?:街道|镇|乡|经济技术开发区|经济开发区|高新区|经开区|开发区|工业园区|管理区|社管办|社区管理办公室)(?![域级村])/u,
-  CITY: /^[\u3400-\u9fff]{1,5}?(?:新区|区|县|旗|街道|镇|乡)(?![域级村])/u,
+    /^[\u3400-\u9fff]{1,5}?(?:街道|镇|乡|经济技术开发区|经济开发区|高新区|经开区|开发区|工业园区|管理区|社管办|社区管理办公室)(?![域级村])|^(?!人民政府|政府|驻)[\u3400-\u9fff]{2,4}?办事处/u,
+  CITY: /^[\u3400-\u9fff]{1,5}?(?:新区|区|县|旗|街道|镇|乡)(?![域级村])|^(?!人民政府|政府|驻)[\u3400-\u9fff]{2,4}?办事处/u,
 };
+
+/**
+ * A 街道's office named without the word 街道 right after its district's, zone's or city's name on a line that names the
+ * author (深港特别合作区鹅湖办事处关于…): the 办事处 is a 街道 of that stem. Not a district's own office (区政府办事处) nor a
+ * liaison office elsewhere (驻京办事处).
+ */
+const OFFICE_AFTER_PARENT = /(?<=[\u3400-\u9fff][区县市旗])(?!人民政府|政府|驻)([\u3400-\u9fff]{2,4}?)办事处(?=关于|\d|\s|$)/gu;
+
+/** 街道 offices named after their parent without the word 街道, on a title, signature or 来源 line: see OFFICE_AFTER_PARENT. */
+function officeMentions(seg: Segment, known: readonly KnownUnit[] | undefined): Mention[] {
+  if (!AUTHOR_LINES.has(seg.source)) return [];
+  const out: Mention[] = [];
+  for (const m of matchesOf(OFFICE_AFTER_PARENT, seg.text)) {
+    const stem = m[1]!;
+    if (!SUBJECT_STEM.test(stem) || BAD_STEM_CHARS.test(stem)) continue;
+    const start = m.index ?? 0;
+    // named as the text writes it (鹅湖办事处); a registered 鹅湖街道 is the same unit
+    const name = `${stem}办事处`;
+    const resolved = resolveKnownUnit(name, known) ?? resolveKnownUnit(`${stem}街道`, known);
+    out.push({
+      key: resolved ? `known:${resolved.name}` : `${stem}|街`,
+      name: resolved ? resolved.name : name,
+      level: 'STREET',
+      source: seg.source,
+      weight: unitWeight(seg.source, false),
+      known: resolved !== null,
+      credible: true,
+      anchored: true,
+      start: seg.offset + start,
+      end: seg.offset + start + m[0].length,
+    });
+  }
+  return out;
+}
 
 function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefined): Mention[] {
   const out: Mention[] = [];
@@ -694,6 +737,7 @@ function unitMentions(segments: Segment[], known: readonly KnownUnit[] | undefin
       ...knownNameMentions(seg, inBook, known),
       ...suffixNameMentions(seg, inBook, known, doubled),
       ...bodyMentions(seg, inBook, known),
+      ...officeMentions(seg, known),
     ];
     for (const m of found) {
       const id = `${m.key}@${m.start}`; // the same name at the same place once
@@ -1732,6 +1776,8 @@ const FIELD_TABLE_ROW =
 const FIELD_TABLE_SOURCE = /(?:^|[|｜])\s*(?:信息来源|来源|发布机构|发文机关|发布单位|发文单位)\s*[|｜]\s*([^\s|｜]+)\s*(?=[|｜]|$)/gu;
 /** A page's breadcrumb (当前位置：首页 > 乡镇街道 > 桂花镇 > 政务公开): each step names a section of the site. */
 const BREADCRUMB = /^(?:(?:您|你)?当前(?:所在|的)?位置|您的位置|你的位置)?\s*[:：]?\s*首页\s*[>＞»›]/u;
+/** A breadcrumb's steps on the line under its 首页 (首页 / >> 政务公开 >> 法治政府工作报告). */
+const BREADCRUMB_GOING_ON = /^\s*[>＞»›]/u;
 /** Weight of a unit named in a breadcrumb step: the site may be the district's. */
 const BREADCRUMB_WEIGHT = 0.3;
 
@@ -1773,12 +1819,13 @@ const TITLE_UNDER_BREADCRUMB_LINES = 4;
  */
 function titleLineOf(doc: DocumentStructure): { at: number; breadcrumb: number } {
   const at = doc.lines.findIndex((l) => l.role === 'TITLE');
-  if (at < 0 || !BREADCRUMB.test(doc.lines[at]!.text)) return { at, breadcrumb: -1 };
+  if (at < 0 || !(BREADCRUMB.test(doc.lines[at]!.text) || BREADCRUMB_GOING_ON.test(doc.lines[at]!.text))) return { at, breadcrumb: -1 };
   let seen = 0;
   for (let i = at + 1; i < doc.lines.length && seen < TITLE_UNDER_BREADCRUMB_LINES; i += 1) {
     const l = doc.lines[i]!;
+    // a page's fields between the breadcrumb and the opening are chrome, and so is the title among them
+    if ((l.role === 'BODY' || l.role === 'CHROME') && isStrongTitle(l.text)) return { at: i, breadcrumb: at };
     if (l.role === 'CHROME' || l.text.trim() === '') continue;
-    if (l.role === 'BODY' && isStrongTitle(l.text)) return { at: i, breadcrumb: at };
     seen += 1;
   }
   return { at, breadcrumb: -1 };
