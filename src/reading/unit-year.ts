@@ -565,7 +565,10 @@ function acceptStem(
           : subject
             ? SUBJECT_DETERMINER_END
             : DETERMINER_END;
-  if (!ownStreet && !innerLevelName && generic?.test(run)) return null;
+  // 州县 is a phrase (各州县), but where a text names its author or as the opening's subject a county of two characters
+  // ending in 州 (X州县委、县政府) is a name
+  const countyEndingInPrefecture = namingSpot && suffix === '县' && n === 2 && run.endsWith('州') && !NOT_ONE_CHAR_COUNTY.test(run[0]!);
+  if (!ownStreet && !innerLevelName && !countyEndingInPrefecture && generic?.test(run)) return null;
   if (GENERIC_NEXT[suffix]?.test(text.slice(at + suffix.length, at + suffix.length + 2))) return null;
   return run;
 }
@@ -651,8 +654,13 @@ function atSubject(t: string, start: number): boolean {
   let s = start;
   while (s > 0 && start - s < SUBJECT_LOOKBACK && !/[。；;！!？?\n]/u.test(t.charAt(s - 1))) s -= 1;
   if (s > 0 && !/[。；;！!？?\n]/u.test(t.charAt(s - 1))) return false;
-  return SUBJECT_PREFIX.test(t.slice(s, start));
+  // 中共XX市委、XX市人民政府： 2020年，XX市以…: the addressee run into the opening on its line is no part of the sentence
+  const addressee = s === 0 ? ADDRESSEE_RUN_IN.exec(t.slice(0, start)) : null;
+  return SUBJECT_PREFIX.test(t.slice(addressee ? addressee[0].length : s, start));
 }
+
+/** An addressee at the start of the opening's line, the opening run in after it (区委、区政府： 2020年，…). */
+const ADDRESSEE_RUN_IN = /^[^。，,；;:：\n]{2,30}[:：]\s*(?=(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年|今年)/u;
 
 function unitWeight(source: EvidenceSource, subject: boolean): number {
   switch (source) {

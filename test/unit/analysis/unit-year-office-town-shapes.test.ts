@@ -93,3 +93,42 @@ describe("a title among a page's fields under a breadcrumb going on below 首页
     expect(analyzeReport(real('frozen-16', '029_lipuzhen_2023.txt')).year).toMatchObject({ value: 2023 });
   });
 });
+
+describe('a county of two characters ending in 州', () => {
+  it("reads X州县 as the opening's subject or in a title", () => {
+    expect(analyzeReport(`2025年，青州县委、县政府坚持依法行政，为全县发展提供法治保障。${body}`).unitCandidates[0]).toMatchObject({
+      name: '青州县',
+      level: 'DISTRICT',
+    });
+    expect(analyzeReport(`青州县人民政府关于2025年法治政府建设情况的报告\n2025年，全县坚持依法行政。${body}`).unit).toMatchObject({
+      name: '青州县',
+      tentative: false,
+    });
+  });
+
+  it('reads no 州县 after a determiner (各州县, 本州县)', () => {
+    expect(names(`2025年，各州县坚持依法行政。${body}`)).toEqual([]);
+    expect(names(`2025年，本州县市坚持依法行政。${body}`)).toEqual([]);
+  });
+
+  it('on the real text: set 17 `000` reads 泽州县 (it read none)', () => {
+    expect(analyzeReport(real('frozen-17', '000_zezhouxian_2025.txt')).unit).toMatchObject({ name: '泽州县', tentative: false });
+  });
+});
+
+describe('an addressee run into the opening on one line', () => {
+  it("reads the opening's subject after the addressee", () => {
+    const found = names(
+      `中共江州市委、江州市人民政府： 2020年，青岚市以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下： 一、加强领导`,
+    );
+    expect(found[0]).toBe('青岚市');
+  });
+
+  it('reads no subject after a colon that is no addressee before a date', () => {
+    expect(names(`工作情况如下： 青岚市以习近平法治思想为指导，全面推进依法行政。`)).not.toContain('青岚市');
+  });
+
+  it('on the real text: set 16 `025` reads 海宁市 (it read none)', () => {
+    expect(analyzeReport(real('frozen-16', '025_hainingshi_2020.txt')).unit).toMatchObject({ name: '海宁市' });
+  });
+});
