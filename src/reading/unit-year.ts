@@ -531,7 +531,16 @@ function acceptStem(
   // after its parents' names on an issuer line a short stem is a place's name even where its last character is one a
   // phrase ends in (大进镇, 东向街道) — but not a verb of two characters (推进镇, 纳入镇)
   const placeAfterParents = chained && SUBJECT_STEM.test(run) && !PHRASE_VERB_END.test(run);
-  const phraseEnd = PHRASE_END.test(run) && !innerLevelName && !placeAfterParents;
+  // a district of two characters ending in 市 (新市区) where a text names its author and its organ, a year or a closing
+  // bracket follows (高新区(新市区)人民政府) — 城市区, 全市区 are phrases
+  const cityInDistrictName =
+    namingSpot &&
+    suffix === '区' &&
+    n === 2 &&
+    run.endsWith('市') &&
+    !NOT_INNER_LEVEL_HEAD.test(run) &&
+    ISSUER_AFTER.test(text.slice(at + 1, at + 9).replace(/^[)）]/u, ''));
+  const phraseEnd = PHRASE_END.test(run) && !innerLevelName && !placeAfterParents && !cityInDistrictName;
   // two level words in a row (各镇街道, 邻近镇街, 各镇乡) are no name; 景德镇市 is
   // nor a level word doubled (渠县县委: 渠县 and its 县委)
   // where a text names its author, a 街道 whose own name ends in 乡 or 镇 (西乡街道办事处, 新镇街道) is a name
@@ -933,6 +942,8 @@ const LEADERS_AFTER = /^(?:党政)?主要(?:负责人|负责同志|领导)/u;
 
 /** The level words a name read from its suffix ends in. */
 const LEVEL_WORD = new RegExp(NAME_LEVEL_WORDS, 'gu');
+/** A body word and an opening bracket right before a district's name (高新区(新市区)): group 1 the body word. */
+const SHARED_GOVERNMENT = /(?<![\u3400-\u9fff])([\u3400-\u9fff]{2,7})[(（]$/u;
 /** A 州 or 盟 read only where a text names its author, and not inside a longer name (郑州市, 通州区, 杭州湾). */
 const PREFECTURE_WORD = /^[州盟]$/u;
 const PREFECTURE_NEXT = /^[市区县省镇乡街湾港城]/u;
@@ -984,10 +995,13 @@ function suffixNameMentions(
     if (prefecture && !namingSpot && !subject) continue;
     // a name that is only a body's word or abbreviation (经开区, 高新区) has no stem of its own: no unit's name
     if (isBareBodyWord(surface)) continue;
+    // 高新区(新市区)人民政府: a zone and a district sharing one government, named by both where a text names its author
+    const shared = namingSpot && level === 'DISTRICT' ? SHARED_GOVERNMENT.exec(t.slice(0, start)) : null;
+    const sharedName = shared && /^[)）]/u.test(after) && isBareBodyWord(shared[1]!) ? `${shared[0]}${surface}${after[0]}` : null;
     const anchored = !inBook[at] && ORGAN_AFTER.test(after);
     out.push({
       key: resolved ? `known:${resolved.name}` : `${stem}|${level === 'STREET' ? '街' : suffix}`,
-      name: resolved ? resolved.name : surface,
+      name: resolved ? resolved.name : (sharedName ?? surface),
       level,
       source: seg.source,
       weight: suffixNameWeight(seg, at, suffix, level, subject, anchored, Boolean(inBook[at])),

@@ -132,3 +132,21 @@ describe('an addressee run into the opening on one line', () => {
     expect(analyzeReport(real('frozen-16', '025_hainingshi_2020.txt')).unit).toMatchObject({ name: '海宁市' });
   });
 });
+
+describe('a zone and a district sharing one government, named by both', () => {
+  it('reads 高新区(X市区) whole in a title, the district ending in 市', () => {
+    const a = analyzeReport(
+      `高新区(青市区)人民政府2024年法治政府建设工作报告\n2024年，区人民政府坚持依法行政，为全区发展提供法治保障。${body}`,
+    );
+    expect(a.unit).toMatchObject({ name: '高新区(青市区)', level: 'DISTRICT', tentative: false });
+  });
+
+  it('reads no 市区 phrase (城市区, 全市区) and no X市区 in running text', () => {
+    expect(names(`城市区人民政府2024年法治政府建设工作报告\n2024年，全区坚持依法行政。${body}`)).not.toContain('城市区');
+    expect(names(`石桥镇2024年法治政府建设情况报告\n2024年，石桥镇配合青市区开展普法。${body}`)).not.toContain('青市区');
+  });
+
+  it('on the real text: set 17 `006` reads 高新区(新市区) (it read none)', () => {
+    expect(analyzeReport(real('frozen-17', '006_xinshiqu_2024.txt')).unit).toMatchObject({ name: '高新区(新市区)', tentative: false });
+  });
+});
