@@ -5,15 +5,8 @@
  * a row; a title among a page's fields under a breadcrumb whose steps go on on the line under 首页 (首页 / >>政务公开>>…),
  * where the title held the report's only year. Every name and text is invented; the last case of each block is the outcome on the real text that showed the shape.
  */
-import { readFileSync } from 'fs';
-import { join } from 'path';
-import { projectRoot } from '../../../src/common/project-root';
 import { analyzeReport } from '../../../src/reading';
-
-const body =
-  '\n一、主要举措\n（一）加强组织领导\n全年集体学法6次。\n（二）推进依法行政\n全年审核规范性文件12件。\n二、存在的不足\n执法力量不足。\n三、下一步工作计划\n继续推进。';
-const names = (text: string): string[] => analyzeReport(text).unitCandidates.map((c) => c.name);
-const real = (set: string, file: string): string => readFileSync(join(projectRoot(), 'test', 'fixtures', set, 'texts', file), 'utf8');
+import { body, names, real } from './unit-shape-texts';
 
 describe('a 街道 office named XX办事处 after its parent', () => {
   it('reads the office, not the zone before it, in a title', () => {

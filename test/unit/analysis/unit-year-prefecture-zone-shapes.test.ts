@@ -5,16 +5,9 @@
  * form (以下简称“…”) counted as it; a year written without 年 before 以来 (2024以来). Every name and text is invented; the
  * last case of each block is the outcome on the real text that showed the shape.
  */
-import { readFileSync } from 'fs';
-import { join } from 'path';
-import { projectRoot } from '../../../src/common/project-root';
 import { analyzeReport } from '../../../src/reading';
 import { bodyNamesIn, isBareBodyWord } from '../../../src/reading/management-bodies';
-
-const body =
-  '\n一、主要举措\n（一）加强组织领导\n全年集体学法6次。\n（二）推进依法行政\n全年审核规范性文件12件。\n二、存在的不足\n执法力量不足。\n三、下一步工作计划\n继续推进。';
-const names = (text: string): string[] => analyzeReport(text).unitCandidates.map((c) => c.name);
-const real = (set: string, file: string): string => readFileSync(join(projectRoot(), 'test', 'fixtures', set, 'texts', file), 'utf8');
+import { body, names, real } from './unit-shape-texts';
 
 describe('a 州, 自治州 or 盟 ranks as a city', () => {
   it('reads XX州人民政府 in a title as a city-level unit', () => {
