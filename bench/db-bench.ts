@@ -240,7 +240,7 @@ function* lazily<T, U>(items: readonly T[], map: (item: T) => U): Generator<U> {
  * the server's too, so that work delays the next request: the timings count it, and show the
  * time to the last byte apart).
  */
-async function post(url: string, body: string): Promise<{ data: Record<string, unknown>; bytes: number; receivedAt: bigint }> {
+export async function post(url: string, body: string): Promise<{ data: Record<string, unknown>; bytes: number; receivedAt: bigint }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   const received = Buffer.from(await response.arrayBuffer());
   const receivedAt = process.hrtime.bigint();
@@ -352,16 +352,26 @@ async function rawMatrixResult(
   };
 }
 
+/** One timed cold request (hrtime bounds), for tracing what fell inside it (bench/cold-matrix.ts). */
+export interface ColdSample {
+  side: 'ours' | 'raw';
+  start: bigint;
+  end: bigint;
+}
+
 /**
  * The coverage matrix cold: each request is the first after a write to its year (a
  * not-applicable mark set, then cleared, on one unit of the district in turn, which
  * recomputes that unit's assessment), so nothing read before the write can answer it.
- * With `raw`, the raw SQL query is timed the same way, first after a write of its own: every
- * other pair of writes is followed by the raw query instead of the GraphQL request, so both
- * meet the database (and this process) in the state a write leaves. Leaves the data as it
+ * With `raw`, the raw SQL query is timed the same way, first after a write of its own, the two
+ * sides taking turns request by request in the order GraphQL, raw, raw, GraphQL (each side gets
+ * as many "set" as "clear" writes, and goes first as often as second), so both meet the
+ * database (its dead rows grow with every write until autovacuum) and this process (its
+ * garbage) in the same states. Always `iterations` (rounded up to even) requests a side, with
+ * no time budget: a run on a loaded machine keeps its sample count. Leaves the data as it
  * found it (every mark set is cleared again).
  */
-async function timeColdMatrix(
+export async function timeColdMatrix(
   url: string,
   counter: StatementCounter,
   ds: DataSource,
@@ -370,6 +380,7 @@ async function timeColdMatrix(
   body: string,
   iterations: number,
   raw: RawMatrix | null = null,
+  samples: ColdSample[] | null = null,
 ): Promise<{ result: QueryResult; raw: LatencySummary | null }> {
   const item = await ds
     .getRepository(ChecklistItem)
@@ -379,7 +390,6 @@ async function timeColdMatrix(
   const statements: number[] = [];
   const rawDurations: number[] = [];
   let bytes = 0;
-  const budgetStart = process.hrtime.bigint();
   // an even number of rounds: each mark set is cleared by the next round, whatever --iterations says
   const asked = Math.max(iterations, 2) + (Math.max(iterations, 2) % 2);
   const rounds = raw ? asked * 2 : asked;
@@ -395,10 +405,11 @@ async function timeColdMatrix(
       actor: 'bench',
     });
     if (!written.ok) throw new Error(`cold matrix: ${written.errors.map((e) => e.message).join('; ')}`);
-    if (raw && Math.floor(i / 2) % 2 === 1) {
+    if (raw && (i % 4 === 1 || i % 4 === 2)) {
       const start = process.hrtime.bigint();
       await raw.run(target.parentId, target.checklistId, target.year);
       rawDurations.push(msSince(start));
+      samples?.push({ side: 'raw', start, end: process.hrtime.bigint() });
       continue;
     }
     counter.reset();
@@ -406,9 +417,9 @@ async function timeColdMatrix(
     const answer = await post(url, body);
     durations.push(msSince(start));
     toLastByte.push(between(start, answer.receivedAt));
+    samples?.push({ side: 'ours', start, end: process.hrtime.bigint() });
     statements.push(counter.count);
     bytes = answer.bytes;
-    if (i % 2 === 1 && i >= (raw ? 39 : 19) && msSince(budgetStart) > QUERY_TIME_BUDGET_MS * (raw ? 2 : 1)) break;
   }
   if ((durations.length + rawDurations.length) % 2 === 1) throw new Error('cold matrix: a mark was left set');
   return {

@@ -239,6 +239,13 @@ async function startServers(count: number, url: string, basePort: number): Promi
         out += chunk.toString('utf8');
         if (out.includes('GraphQL listening at')) {
           clearTimeout(timer);
+          // from here on the server's log (a line a request at info) is read and dropped: kept and
+          // searched, it cost this process a growing share of a core during the loads
+          child.stdout?.off('data', onData);
+          child.stderr?.off('data', onData);
+          child.stdout?.resume();
+          child.stderr?.resume();
+          out = '';
           resolve();
         }
       };
