@@ -95,10 +95,10 @@ interface GoldFileWithMeta extends GoldFile {
  * The held-out set `--json` reports as `frozen`, a folder of test/fixtures, or `null` while no
  * held-out set is pending (then `frozen` is `{ set: null, pending: true }` and the table says
  * 冻结集待标注). Point it at a new set once that set is labelled (one line), at measurement time;
- * a held-out set must not be in {@link LABELLED_SETS}. Sets 1–15 have each been read once and are
- * tuning data now (docs/evaluation.md; sets 14 and 15 were read once, held out, at 967121e and are
- * in LABELLED_SETS since matcher16). The next held-out sets are frozen sets 16 and 17: the lead
- * points this at `frozen-16` (then `frozen-17`) at measurement time.
+ * a held-out set must not be in {@link LABELLED_SETS}. Sets 1–17 have each been read once and are
+ * tuning data now (docs/evaluation.md; sets 16 and 17 were read once, held out, at fb4bcb8 and are
+ * in LABELLED_SETS since matcher18). The next held-out sets are frozen sets 18 and 19: the lead
+ * points this at `frozen-18` (then `frozen-19`) at measurement time.
  */
 const HELD_OUT_SET: string | null = null;
 

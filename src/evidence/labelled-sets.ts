@@ -3,7 +3,7 @@
  * (docs/evaluation.md). Leave-one-report-out and `--cross` run over the seeds and these
  * (src/cli/evaluate-matching.ts), the shipped examples are written from them, and the golden guard
  * (scripts/pipeline-golden.ts) reads them; any other frozen folder — a held-out set being labelled
- * or measured (frozen sets 16 and 17, the next ones; sets 14 and 15 were read once at 967121e and are tuning data since matcher16) — is never read by either, nor by the unit/year
+ * or measured (frozen sets 18 and 19, the next ones; sets 16 and 17 were read once at fb4bcb8 and are tuning data since matcher18) — is never read by either, nor by the unit/year
  * guard (test/unit/analysis/unit-year-confident-wrong-guard.test.ts), which reads these too.
  */
 export const LABELLED_SETS = [
@@ -22,4 +22,6 @@ export const LABELLED_SETS = [
   'frozen-13',
   'frozen-14',
   'frozen-15',
+  'frozen-16',
+  'frozen-17',
 ] as const;
