@@ -15,7 +15,7 @@
  * test runs it.
  */
 import 'reflect-metadata';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
@@ -29,6 +29,7 @@ import { startOurs, type ServerProcess } from './peer';
 import { MATRIX_QUERY, unitGlobalId } from './queries';
 import { openPostgresMatrix } from './raw-matrix';
 import { percentile, round } from './stats';
+import { wholeNumber } from './positive-option';
 
 interface Options {
   dbUrl: string;
@@ -40,15 +41,10 @@ interface Options {
 }
 
 function parse(argv: string[]): Options {
-  const whole = (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expects a whole number ≥ 1, got ${value}`);
-    return n;
-  };
   const program = new Command('cold-matrix')
     .requiredOption('--db-url <url>', 'a PostgreSQL database a bench run kept (--keep)')
-    .option('--runs <n>', 'times to run the cold timing', whole, 5)
-    .option('--iterations <n>', 'timed requests a side (as --iterations of the bench)', whole, 50)
+    .option('--runs <n>', 'times to run the cold timing', wholeNumber, 5)
+    .option('--iterations <n>', 'timed requests a side (as --iterations of the bench)', wholeNumber, 50)
     .addOption(new Option('--server <where>', 'our server in this process or a child').choices(['in', 'child']).default('in'))
     .option('--out <file>', 'write every sample as JSON')
     .option('--server-args <args>', '--server child: node options of our server, space-separated (--cpu-prof, --trace-gc)', '');

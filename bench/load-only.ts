@@ -18,6 +18,7 @@ import { buildBodies, readContext, type QueryName } from './load-bodies';
 import { formatPeer, loadQueries, startOurs, startPeer, type ServerProcess } from './peer';
 import { round } from './stats';
 import { backendCpuReader } from './database-cpu';
+import { wholeNumber } from './positive-option';
 
 const NAMES: QueryName[] = ['units', 'reports', 'ranking', 'flags', 'assessment', 'coverageMatrix'];
 
@@ -32,11 +33,6 @@ interface Options {
 }
 
 function parse(argv: string[]): Options {
-  const whole = (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expects a whole number ≥ 1, got ${value}`);
-    return n;
-  };
   const program = new Command('load-only')
     .requiredOption('--db-url <url>', 'a PostgreSQL database a bench run kept (--keep)')
     .option(
@@ -49,9 +45,9 @@ function parse(argv: string[]): Options {
         }),
       NAMES,
     )
-    .option('--seconds <s>', 'seconds of each load', whole, 10)
-    .option('--connections <c>', 'connections', whole, 32)
-    .option('--rounds <n>', 'times to run every load', whole, 1)
+    .option('--seconds <s>', 'seconds of each load', wholeNumber, 10)
+    .option('--connections <c>', 'connections', wholeNumber, 32)
+    .option('--rounds <n>', 'times to run every load', wholeNumber, 1)
     .option('--no-peer', 'our server only')
     .option('--profile <dir>', 'our server with --cpu-prof into DIR');
   program.parse(argv, { from: 'user' });
