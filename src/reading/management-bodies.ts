@@ -1,6 +1,6 @@
 /**
  * Management bodies that stand in for a level's government, read by their shape (issue 12): a zone run by a 党工委 and a
- * 管委会 — XX经济技术开发区, XX高新区, XX经开区, XX工业园区, XX管理区 — which speaks as 全区/我区 and ranks as a district, and a
+ * 管委会 — XX经济技术开发区, XX高新区, XX经开区, XX工业园区, XX管理区, XX国家旅游度假区 — which speaks as 全区/我区 and ranks as a district, and a
  * 社区管理办公室 (XX社管办) run by a 党工委 in a district in place of a 街道. Their names end in no level word
  * (街道/镇/乡/区/县/市 read by the suffix reader) or in a 区 whose stem the suffix reader takes for a generic word (开发区,
  * 园区, 管理区), so they are read here: the zone's or office's own name (two to six characters, after its superior) and
@@ -10,14 +10,23 @@ import type { UnitLevel } from './types';
 
 /** The body words, longest first. */
 const BODY_WORDS =
-  '高新技术产业开发区|经济技术开发区|高新技术开发区|经济开发区|工业园区|产业园区|高新区|经开区|开发区|管理区|社区管理办公室|社管办';
+  '高新技术产业开发区|经济技术开发区|高新技术开发区|经济开发区|旅游度假区|工业园区|产业园区|高新区|经开区|开发区|度假区|管理区|社区管理办公室|社管办';
 /** A body word in a text; group 1. */
 const BODY_WORD = new RegExp(`(${BODY_WORDS})`, 'gu');
 /** A body word ending a name; group 1. */
 const BODY_WORD_END = new RegExp(`(${BODY_WORDS})$`, 'u');
 
+/** The words a name that is only a body's word or a zone's abbreviation consists of (经开区, 高新区, 综保区). */
+const BARE_BODY_WORDS = `${BODY_WORDS}|综保区|保税区|自贸区|新区|园区`;
 /** A name that is only a body word or a zone's abbreviation, with no stem of its own (经开区, 高新区, 综保区). */
-const BARE_BODY_WORD = new RegExp(`^(?:${BODY_WORDS}|综保区|保税区|自贸区|新区|园区)$`, 'u');
+const BARE_BODY_WORD = new RegExp(`^(?:${BARE_BODY_WORDS})$`, 'u');
+/** Such a word on its own (after no Han character) before a Han character: group 1 (2023年，高新区坚持…). */
+const BARE_BODY_WORD_ALONE = new RegExp(`(?<![\u3400-\u9fff])(${BARE_BODY_WORDS})(?=[\u3400-\u9fff])`, 'gu');
+
+/** A body's word standing on its own in a text, no name before it (2023年，高新区坚持…): where, the word and its level. */
+export function bareBodyWordsIn(text: string): Array<{ at: number; word: string; level: UnitLevel }> {
+  return [...text.matchAll(BARE_BODY_WORD_ALONE)].map((m) => ({ at: m.index ?? 0, word: m[1] ?? '', level: bodyLevel(m[1] ?? '') }));
+}
 
 /** Whether a name is only a body's word, no unit's name (经开区, 高新区, 开发区). */
 export function isBareBodyWord(name: string): boolean {

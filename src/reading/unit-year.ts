@@ -12,7 +12,7 @@
  * name of the level the text speaks as (我县 … 浮梁县 … 浮梁县).
  */
 import { knownNameIndex, streetStem } from './known-names';
-import { bodyNameLevel, bodyNamesIn, isBareBodyWord } from './management-bodies';
+import { bareBodyWordsIn, bodyNameLevel, bodyNamesIn, isBareBodyWord } from './management-bodies';
 import { matchesOf } from './matches';
 import { NormalisedText, toRawRange } from './normalise';
 import { isStrongTitle, type DocLine, type DocumentStructure } from './sections';
@@ -285,7 +285,7 @@ const PHRASE_VERB_END =
   /(?:推进|深入|进入|走进|促进|引进|改进|纳入|融入|投入|列入|引入|加入|面向|走向|转向|成为|作为|做到|达到|作出|做出|提出|突出|针对|面对)$/u;
 /** Last characters of a stem that make the word generic (社区, 城镇, 全街, 城乡 …). */
 const GENERIC_STEM_END: Record<string, RegExp> = {
-  区: /(?:社|小|辖|园|镇|乡|主城|老城|旧城|中心城|景|片|街|市|全|本|我|各|该|校|库|矿|林|灾|山|湖|禁|误|专|分|学|示范|保护|开发|试验|功能|商|住|服务|管|地|老|郊|战|厂|营|院|生活|居住|行政|一|二|三|四|五|六|七|八|九|十|两)$/u,
+  区: /(?:社|小|辖|园|镇|乡|主城|老城|旧城|中心城|景|片|街|市|全|本|我|各|该|校|库|矿|林|灾|山|湖|禁|误|专|分|学|示范|保护|开发|度假|试验|功能|商|住|服务|管|地|老|郊|战|厂|营|院|生活|居住|行政|一|二|三|四|五|六|七|八|九|十|两)$/u,
   县: /(?:全|本|我|各|该|郡|州|市|样板|示范|试点|先进|百强|强|大|重点)$/u,
   旗: /(?:全|本|我|各|该|红|国|党|彩|锦|军|战|队|团|会|校|司|伟大|盟|市)$/u,
   街: /(?:大|步行|商业|美食|老|一条|小|古|全|本|我|各|该|此|每|两|在|到|沿|临)$/u,
@@ -302,7 +302,7 @@ const SUBJECT_DETERMINER_END = /(?:全|本|我|各|该|此|每|两|所在|相关
  * Where a 区 is named as an author (title, signature, 来源, before 人民政府) only determiners
  * and words for areas make it generic: 青山区, 中山区, 新城区 are names there, 社区 and 园区 are not.
  */
-const DISTRICT_DETERMINER_END = /(?:全|本|我|各|该|此|每|两|社|小|辖|园|景|片|校|库|矿|营|开发|示范|试验|功能|保护)$/u;
+const DISTRICT_DETERMINER_END = /(?:全|本|我|各|该|此|每|两|社|小|辖|园|景|片|校|库|矿|营|开发|度假|示范|试验|功能|保护)$/u;
 /** Where a 市 is a city's name even in a naming spot: not after a determiner or a generic word (城市, 超市). */
 const CITY_DETERMINER_END = /(?:全|本|我|各|该|此|每|两|城|超|都|省|县|区|级)$/u;
 /** The character after the suffix that shows it is a different word (区域, 街面, 乡贤). */
@@ -397,7 +397,11 @@ function stemBefore(
   }
   // a name ending in its own level word (房镇镇) is a subject's name by the part before that word
   const plain = ownLevel && run.endsWith(suffix) ? run.slice(0, -suffix.length) : run;
-  const subjectLike = SUBJECT_STEM.test(plain) || DIRECTION_AREA.test(plain) || (ownLevel && [...plain].length === 1 && isHan(plain));
+  const subjectLike =
+    SUBJECT_STEM.test(plain) ||
+    DIRECTION_AREA.test(plain) ||
+    (ownLevel && [...plain].length === 1 && isHan(plain)) ||
+    (suffix === '县' && oneCharCountyAt(text, at, plain));
   const whole = acceptStem(text, at, suffix, run, namingSpot, (authorLine || chained) && subjectLike, ownLevel, chained);
   if (whole !== null || namingSpot) return whole;
   // a subject is a place's own name: short, with no level word inside (红星乡围绕城乡 is two words) but 东区街道's
@@ -485,6 +489,24 @@ const NOT_INNER_LEVEL_HEAD = /^[全本我各该此每两城超都省市县区州
 
 /** A single character before 县 that is no county's name (全县, 邻县, 市县). */
 const NOT_ONE_CHAR_COUNTY = /[全本我各该此每两邻外郡州市省区县乡镇村街一]/u;
+/** A single character before 县 at a sentence's start that is a preposition or a verb, no name (在县委…, 经县政府…). */
+const NOT_ONE_CHAR_SUBJECT = /[在经由对据按向从于为与和及同跟把将被让使给是的了入到至自以]/u;
+
+/**
+ * Whether `stem` before 县 at `at` may be a one-character county as an opening's subject (2023年，新县在市委…领导下): a Han
+ * character that is no determiner, level word or preposition, not followed by a county's organ (在县委…) or a word that
+ * makes 县 another (县城, 县域, 县级).
+ */
+function oneCharCountyAt(text: string, at: number, stem: string): boolean {
+  return (
+    [...stem].length === 1 &&
+    isHan(stem) &&
+    !NOT_ONE_CHAR_COUNTY.test(stem) &&
+    !NOT_ONE_CHAR_SUBJECT.test(stem) &&
+    !ORGAN_NEXT.test(text.slice(at + 1, at + 9)) &&
+    !GENERIC_NEXT['县']!.test(text.slice(at + 1, at + 3))
+  );
+}
 
 /**
  * The stem `run` before a suffix at `at` if it can be a name, else null. `subject`: a short stem that is the subject of
@@ -1114,6 +1136,8 @@ function authorLevel(segments: Segment[], named: ReadonlySet<UnitLevel> = new Se
         if (reported && atSubject(seg.text, at)) count(levelOf(m[1] ?? ''), BARE_SUBJECT_COUNT, said);
       }
     }
+    // 2023年，高新区坚持…: a zone's body word with no name as the opening's subject is the zone speaking, as 区政府 is
+    for (const b of zoneSubjectsIn(seg)) count(b.level, BARE_SUBJECT_COUNT, `开头以“${b.word}”为主语`);
     // 在市委、市政府和县委的坚强领导下，全县法治政府建设工作…: the whole county as the opening's subject is a county speaking
     for (const m of seg.text.matchAll(WHOLE_LEVEL_SUBJECT)) {
       const at = m.index ?? 0;
@@ -1133,6 +1157,20 @@ function authorLevel(segments: Segment[], named: ReadonlySet<UnitLevel> = new Se
   // a text whose title names a 街道 and which says only 我市: the city is where it lies, not who speaks
   if (best && named.size > 0 && [...named].every((l) => RANK[l] > RANK[best!])) return null;
   return best;
+}
+
+/**
+ * Where a zone's body word with no name is the subject of the opening's first sentence (2023年，高新区坚持…): the zone
+ * speaking. Not in a later sentence (…；经济技术开发区荣获… in a city's opening lists its zone's honours).
+ */
+function zoneSubjectsIn(seg: Segment): Array<{ at: number; word: string; level: UnitLevel }> {
+  if (!seg.opening) return [];
+  return bareBodyWordsIn(seg.text).filter((b) => !/[。；;！!？?]/u.test(seg.text.slice(0, b.at)) && atSubject(seg.text, b.at));
+}
+
+/** Whether a zone's body word with no name is the opening's subject (2023年，高新区坚持…). */
+function zoneSpeaks(segments: readonly Segment[]): boolean {
+  return segments.some((seg) => zoneSubjectsIn(seg).length > 0);
 }
 
 /** What a text said of itself, by level: “我县” (how often), 开头以“县人民政府”为主语 (how often). */
@@ -1240,24 +1278,40 @@ function mergeDeclaredShortNames(text: string, groups: Map<string, Mention[]>): 
 /** Sources of running text, where a verb before a name can be read into it. */
 const RUNNING_TEXT: ReadonlySet<EvidenceSource> = new Set<EvidenceSource>(['BODY', 'OPENING', 'HEADING']);
 
+/** Mentions of a group in running text (opening, body, headings). */
+const inRunningText = (ms: readonly Mention[]): number => ms.filter((m) => RUNNING_TEXT.has(m.source)).length;
+
 /**
  * 研究解决浮梁县, 印制增福镇: in running text a verb before a name can be read into it. When
  * the shorter name (浮梁县) is found on its own elsewhere in the text, the longer one is merged
- * into it. Registered names and names in a title, signature or 来源 field are kept as they are.
+ * into it. Registered names are kept as they are.
+ *
+ * A place's two-character stem before a name (青岛西海岸新区 … 西海岸新区; a title's 天津滨海高新区 over an opening's
+ * 滨海高新区) is the same unit too: the merged unit takes the form the text's running text writes more often — the longer
+ * one only where it is also credible there (its opening's subject, before its organ), the shorter one on a tie. A name
+ * in a title, signature or 来源 field is merged only so, by a stem of two characters, into a shorter name written more
+ * often in running text and credible there; else it is kept as it is.
  */
 function mergeVerbPrefixedNames(groups: Map<string, Mention[]>): void {
   const byName = new Map<string, string>();
   for (const [key, [first]] of groups) if (first && !first.known) byName.set(first.name, key);
   for (const [key, ms] of [...groups]) {
     const first = ms[0];
-    if (!first || ms.some((m) => m.known || !RUNNING_TEXT.has(m.source))) continue;
+    if (!first || ms.some((m) => m.known)) continue;
+    const authorLine = ms.some((m) => !RUNNING_TEXT.has(m.source));
     const chars = [...first.name];
-    for (let i = 1; chars.length - i >= 3; i += 1) {
+    for (let i = authorLine ? 2 : 1; chars.length - i >= 3; i += 1) {
       const shorter = chars.slice(i).join('');
       const target = byName.get(shorter);
       const into = target !== undefined && target !== key ? groups.get(target) : undefined;
       if (!into || into[0]?.level !== first.level) continue;
-      into.push(...ms.map((m) => ({ ...m, key: target!, name: shorter })));
+      const placeStem = i === 2 && !LEAD_IN_SET.has(chars.slice(0, 2).join(''));
+      const longerWritten =
+        placeStem && inRunningText(ms) > inRunningText(into) && ms.some((m) => m.credible && RUNNING_TEXT.has(m.source));
+      if (authorLine && !(placeStem && inRunningText(into) > inRunningText(ms) && into.some((m) => m.credible))) break;
+      const name = longerWritten ? first.name : shorter;
+      const merged = [...into, ...ms].map((m) => ({ ...m, key: target!, name }));
+      groups.set(target!, merged);
       groups.delete(key);
       byName.delete(first.name);
       break;
@@ -1818,9 +1872,29 @@ const TITLE_CONTINUATION = /^关于[^。，,；;:：]{4,60}(?:报告|总结|汇�
 /** A line with no character or digit (a scraped table's `|`, `* * *`): no text of its own. */
 const MARKS_ONLY = /^[^\p{L}\p{N}]*$/u;
 
-/** The opening line, past lines of marks only, an addressee line and an author header above the title. */
+/** How many lines below the structure's opening line a page's breadcrumb may still stand (lines of a browser notice above it). */
+const BREADCRUMB_BELOW_OPENING_LINES = 4;
+
+/**
+ * The line after a page's breadcrumb standing a few lines below `from` in the text before the first heading (更换或升级浏览器… /
+ * 当前浏览器版本过低… / 您当前的位置：首页>…> 2024年度 / 2024年，XX新区坚持…): the lines above a breadcrumb are the site's,
+ * the opening follows it. Else `from`.
+ */
+function pastBreadcrumb(doc: DocumentStructure, from: number): number {
+  const end = Math.min(doc.lines.length, from + 1 + BREADCRUMB_BELOW_OPENING_LINES);
+  for (let i = from + 1; i < end; i += 1) {
+    const l = doc.lines[i]!;
+    if (l.role === 'HEADING' || l.role === 'SIGNATURE') break;
+    if (l.role !== 'BODY' || !BREADCRUMB.test(l.text)) continue;
+    const next = doc.lines.findIndex((n, k) => k > i && n.role === 'BODY' && n.text.trim() !== '');
+    return next < 0 ? from : next;
+  }
+  return from;
+}
+
+/** The opening line, past lines of marks only, an addressee line, an author header above the title and a page's breadcrumb. */
 function openingOf(doc: DocumentStructure, header: ReadonlySet<number>): number | null {
-  let i = doc.openingLine;
+  let i = doc.openingLine === null ? null : pastBreadcrumb(doc, doc.openingLine);
   while (
     i !== null &&
     i < doc.lines.length &&
@@ -1976,7 +2050,8 @@ function bareStemCandidate(
   voice?: Voice,
 ): UnitCandidate | null {
   const word = author ? levelWordOf(segments, author) : null;
-  if (!author || !word) return null;
+  // a zone speaking (2023年，高新区坚持…) is named XX高新区, not by a place's stem and 区
+  if (!author || !word || zoneSpeaks(segments)) return null;
   const otherStems = new Set(others.map((c) => stemOf(c.name)));
   const whole = norm.text;
   const superior = (stem: string): boolean =>
