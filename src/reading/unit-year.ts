@@ -2259,6 +2259,13 @@ function communityReason(name: string | null, candidates: UnitCandidate[]): stri
 }
 
 /** Why no unit was chosen, in Chinese, naming the best candidate when there is one. */
+/** Why no unit was read from a zone that names itself by its body word alone (2023年，高新区坚持…), or null. */
+function zoneWordReason(segments: readonly Segment[]): string | null {
+  const word = segments.flatMap(zoneSubjectsIn)[0]?.word;
+  if (!word) return null;
+  return `未能确定报告单位：开头以“${word}”为主语，全文以开发区、新区一类的通称自称，标题、署名和网页来源栏都没有写明它的名称（通称不能作为单位名称）；请指定单位`;
+}
+
 function unitMissingReason(candidates: UnitCandidate[]): string {
   const best = candidates[0];
   if (!best)
@@ -2331,7 +2338,9 @@ export function detectUnitYear(norm: NormalisedText, doc: DocumentStructure, opt
   if (!unit)
     errors.push({
       code: 'UNIT_NOT_DETECTED',
-      message: community ? communityReason(community.name, unitCandidates) : unitMissingReason(unitCandidates),
+      message: community
+        ? communityReason(community.name, unitCandidates)
+        : (zoneWordReason(segments) ?? unitMissingReason(unitCandidates)),
     });
   if (!year) errors.push({ code: 'YEAR_NOT_DETECTED', message: yearMissingReason(segments, yearCandidates) });
   return { unit, unitCandidates, year, yearCandidates, errors };

@@ -69,6 +69,11 @@ describe("a zone's bare body word as the opening's subject", () => {
     expect(a.unitCandidates.find((c) => c.name === '石门湾镇')?.confidence).toBeLessThan(0.2);
   });
 
+  it('says why no unit was read: the zone names itself by its body word alone', () => {
+    const [error] = analyzeReport(zone).errors.filter((e) => e.code === 'UNIT_NOT_DETECTED');
+    expect(error?.message).toContain('开头以“高新区”为主语');
+  });
+
   it("makes no name of a slogan's stem and 区 for it", () => {
     expect(names(zone)).not.toContain('云湾区');
   });
