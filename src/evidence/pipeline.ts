@@ -1,6 +1,5 @@
 import type { ChecklistDefinition, ChecklistExamples, ChecklistItemDefinition, LearnedDecision } from '../checklist/types';
-import { classifyHeading } from '../reading/sections';
-import type { AnalysedMetric, SectionKind } from '../reading/types';
+import type { AnalysedMetric } from '../reading/types';
 import { compareCodes, goldByClaim, score, sumScores, type Score } from './evaluate';
 import type { LabelledReport, MatchPipeline, SignalLinks } from './evaluation-suite';
 import { withContext } from './context';
@@ -642,41 +641,18 @@ export interface ProposeOptions {
 const matchableMemo = new WeakMap<readonly MatchableClaim[], readonly MatchableClaim[]>();
 
 /**
- * A top-level heading run inline into a claim (`二、存在的问题和不足一是…`, `…35件。三、下一步工作计划`): its words, up to
- * the first 一是 / (一) / clause stop. Not after another numeral (so `十一、` is read whole).
- */
-const INLINE_TOP_HEADING =
-  /(?<![一二三四五六七八九十])[一二三四五六七八九十]{1,3}、\s*([^。；;！？!?：:，,]{1,30}?)(?=[一二三四五六七八九十]是|[（(][一二三四五六七八九十]|[。；;！？!?：:，,]|$)/gu;
-
-/** The kind of the last top-level heading run inline into a claim's text, or null when it holds none. */
-function inlineHeadingKind(text: string): SectionKind | null {
-  let kind: SectionKind | null = null;
-  for (const m of text.matchAll(INLINE_TOP_HEADING)) kind = classifyHeading(m[1] ?? '');
-  return kind;
-}
-
-/**
- * The claims as the matcher reads them. A report in which the reading found no section heading has every claim in a
- * section the matcher skips (all of it read as the preamble, sections.ts), so nothing of it was matched — nine of the
- * 526 labelled reports, 75 gold links (pages whose headings run inline: `…报告如下:一、…(一)…`). Then its preamble claims
- * are read as its body, each in the kind of the last top-level heading run inline before it or into it
- * ({@link classifyHeading}: `ACHIEVEMENT` until one is met). A shortcoming or plan is never positive evidence, and such
- * a claim's polarity says POSITIVE (the reading saw no section), so claims under an inline 存在的问题 / 下一步 heading —
- * and the claim holding that heading — stay in the preamble, unmatched. Any other report's claims are given back as they
- * are (the same array).
+ * The claims as the matcher reads them. A report in which the reading found no section heading — not even one run
+ * inline (sections.ts reads `…报告如下:一、…(一)…` as headings) — has every claim in a section the matcher skips (all of
+ * it read as the preamble), so nothing of it would be matched: two of the 575 labelled reports (pages with no numbered
+ * heading at all). Then its preamble claims are read as its body (`ACHIEVEMENT`). Any other report's claims are given
+ * back as they are (the same array). A shortcoming or plan is never positive evidence: the reading's sections say which
+ * claims are (headings run inline included), their polarity follows from them.
  */
 export function asMatchable<C extends MatchableClaim>(claims: readonly C[]): readonly C[] {
   if (claims.length === 0 || !claims.every((c) => SKIPPED_SECTION_KINDS.includes(c.sectionKind))) return claims;
   const known = matchableMemo.get(claims);
   if (known) return known as readonly C[];
-  let kind: SectionKind = 'ACHIEVEMENT';
-  const body = claims.map((c) => {
-    if (c.sectionKind !== 'PREAMBLE') return c;
-    const heading = inlineHeadingKind(c.text);
-    if (heading !== null) kind = heading;
-    if (kind === 'SHORTCOMING' || kind === 'PLAN') return c;
-    return { ...c, sectionKind: kind };
-  });
+  const body = claims.map((c) => (c.sectionKind === 'PREAMBLE' ? { ...c, sectionKind: 'ACHIEVEMENT' as const } : c));
   matchableMemo.set(claims, body);
   return body;
 }

@@ -2,6 +2,7 @@
  * Claims: sentences and enumerated clauses (一是…/二是…) of the body text, with their section.
  * Offsets here are into the NORMALISED text.
  */
+import { matchHeading } from './headings';
 import type { DocumentStructure } from './sections';
 import type { Polarity, SectionKind } from './types';
 
@@ -76,17 +77,44 @@ export function splitSentences(text: string, from: number, to: number): Array<[n
  */
 export function extractClaimSpans(text: string, doc: DocumentStructure): ClaimSpan[] {
   const claims: ClaimSpan[] = [];
-  for (const line of doc.lines) {
+  const { lines } = doc;
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i]!; // i < lines.length
     const kind = doc.sections[line.section]?.kind; // section -1: outside every section
     if (kind === undefined) continue;
     if (kind === 'CHROME' || kind === 'SIGNATURE') continue;
     if (line.role !== 'BODY' && line.role !== 'HEADING') continue;
+    if (lines[i + 1]?.continues === true) {
+      i = physicalLineClaims(text, lines, i, claims);
+      continue;
+    }
     const from = line.role === 'HEADING' && line.heading ? line.start + line.heading.bodyStart : line.start;
     for (const [start, end] of splitSentences(text, from, line.end)) {
       claims.push({ start, end, section: line.section });
     }
   }
   return claims;
+}
+
+/**
+ * The claims of a physical line read as several where headings run inline in it (sections.ts), from its line `first`:
+ * the sentences of the whole line, as a line without them gives (a heading run inline is text of its sentence, and a
+ * sentence may run on over it), each in the section where it ends (`…报告如下:一、强化责任落实(一)加强组织领导,落实第一责任。`
+ * under （一）; `二、存在的问题和不足一是…。` under 二). The heading part of a heading at the line's start is no claim, as on any
+ * line. Returns the index of the line's last part.
+ */
+function physicalLineClaims(text: string, lines: DocumentStructure['lines'], first: number, claims: ClaimSpan[]): number {
+  let last = first;
+  while (lines[last + 1]?.continues === true) last += 1;
+  const start = lines[first]!.start; // first < lines.length
+  const end = lines[last]!.end; // last < lines.length
+  const head = lines[first]!.role === 'HEADING' ? matchHeading(text.slice(start, end)) : null;
+  let part = first;
+  for (const [s, e] of splitSentences(text, head ? start + head.bodyStart : start, end)) {
+    while (part < last && lines[part + 1]!.start < e) part += 1; // part < last < lines.length
+    claims.push({ start: s, end: e, section: lines[part]!.section });
+  }
+  return last;
 }
 
 /** SHORTCOMING → NEGATIVE, PLAN → PLAN, everything else → POSITIVE. */

@@ -1,9 +1,10 @@
 /**
  * The section tree of a normalised report: web chrome, title, preamble, numbered sections
- * (一、 / （一） / (一) / 1. / 1、 / （1） / 第一部分) and the signature block. All offsets here are
- * into the NORMALISED text; the analyser maps them back to the raw text.
+ * (一、 / （一） / (一) / 1. / 1、 / （1） / 第一部分; a 一、 or （一） also where it runs inline, inline-headings.ts) and the
+ * signature block. All offsets here are into the NORMALISED text; the analyser maps them back to the raw text.
  */
 import { HeadingMatch, STYLE_RANK, matchHeading } from './headings';
+import { inlineHeadingBreaks } from './inline-headings';
 import type { SectionKind } from './types';
 
 /** What a line of the report is. */
@@ -19,6 +20,11 @@ export interface DocLine {
   heading: HeadingMatch | null;
   /** index into {@link DocumentStructure.sections} */
   section: number;
+  /**
+   * The line goes on from the one before it in the text: where a heading runs inline (`…35件。二、存在的问题`), the
+   * physical line is read as two, the heading starting the second. Its sentences are the physical line's (claims.ts).
+   */
+  continues: boolean;
 }
 
 /** A section with normalised offsets. */
@@ -135,6 +141,8 @@ interface RawLine {
   start: number;
   end: number;
   text: string;
+  /** the line goes on from the one before it: a heading runs inline there (one physical line read as two) */
+  continues?: boolean;
 }
 
 function splitLines(text: string): RawLine[] {
@@ -346,7 +354,12 @@ function setBodySectionEnds(lines: DocLine[], sections: DocSection[], lastBodyLi
  * one preamble.
  */
 export function buildStructure(text: string): DocumentStructure {
-  const raw = splitLines(text);
+  const physical = splitLines(text);
+  const physicalHeaderEnd = headerChromeEnd(physical);
+  const physicalFooterStart = Math.max(physicalHeaderEnd, footerChromeStart(physical, physicalHeaderEnd));
+  const physicalSignStart = Math.max(physicalHeaderEnd, signatureStart(physical, physicalHeaderEnd, physicalFooterStart));
+  const physicalTitle = findTitleLine(physical, physicalHeaderEnd, physicalSignStart);
+  const { raw, lineOf } = withInlineHeadingsBroken(physical, physicalHeaderEnd, physicalSignStart, physicalTitle);
   // the fields written out, not spread: a spread of each line was a twentieth of reading (its own loop, in the profile)
   const lines: DocLine[] = raw.map((l, index) => ({
     start: l.start,
@@ -356,13 +369,14 @@ export function buildStructure(text: string): DocumentStructure {
     role: 'BODY',
     heading: null,
     section: -1,
+    continues: l.continues === true,
   }));
   const list = new SectionList(lines);
 
-  const headerEnd = headerChromeEnd(raw);
-  const footerStart = Math.max(headerEnd, footerChromeStart(raw, headerEnd));
-  const signStart = Math.max(headerEnd, signatureStart(raw, headerEnd, footerStart));
-  const titleLine = findTitleLine(raw, headerEnd, signStart);
+  const headerEnd = lineOf(physicalHeaderEnd);
+  const footerStart = lineOf(physicalFooterStart);
+  const signStart = lineOf(physicalSignStart);
+  const titleLine = physicalTitle === null ? null : lineOf(physicalTitle);
 
   // sections are added in document order: header chrome, body, signature, footer chrome
   list.addBlock(0, headerEnd, 'CHROME');
@@ -377,6 +391,37 @@ export function buildStructure(text: string): DocumentStructure {
 
   setBodySectionEnds(lines, list.sections, signStart - 1);
   return { lines, sections: list.sections, titleLine, openingLine };
+}
+
+/**
+ * The lines with the body's lines broken where a heading runs inline ({@link inlineHeadingBreaks}: `…35件。二、存在的问题`
+ * is read as `…35件。` and a line `二、存在的问题`), and the index in them of each physical line's first part (of
+ * `lines.length`: their length). The header chrome, the title, the signature and the footer are read on the physical
+ * lines and keep them; without a heading run inline the lines are the physical ones.
+ */
+function withInlineHeadingsBroken(
+  lines: RawLine[],
+  headerEnd: number,
+  signStart: number,
+  titleLine: number | null,
+): { raw: RawLine[]; lineOf: (physical: number) => number } {
+  const texts = lines.slice(headerEnd, signStart).map((l) => l.text);
+  const breaks = inlineHeadingBreaks({ texts, skip: (k) => headerEnd + k === titleLine || isChromeLine(texts[k] ?? '') });
+  if (breaks.size === 0) return { raw: lines, lineOf: (physical) => physical };
+  const raw: RawLine[] = [];
+  const first: number[] = [];
+  for (const [i, line] of lines.entries()) {
+    first.push(raw.length);
+    const at = breaks.get(i - headerEnd) ?? [];
+    for (const [k, from] of [0, ...at].entries()) {
+      const to = at[k] ?? line.text.length; // the part up to the next break, the last one to the line's end
+      const part = line.text.slice(from, to).trimEnd();
+      if (part.trim() === '') continue;
+      raw.push({ start: line.start + from, end: line.start + from + part.length, text: part, continues: raw.length > first.at(-1)! });
+    }
+  }
+  first.push(raw.length);
+  return { raw, lineOf: (physical) => first[physical] ?? raw.length };
 }
 
 /** Index of the last line starting before `start` (binary search), or -1. */
