@@ -23,7 +23,8 @@
  * combined figures at the top of each and `bySignal` inside (`leaveOneReportOut.sets` per set).
  * `--verbose` lists the leave-one-out errors of the seed reports (never a held-out text).
  * `--no-frozen` leaves every frozen folder out (leave-one-out over the seeds only).
- * `--held-out-only` prints only `{ frozen }`, the held-out set as the plain command scores it (no leave-one-out run).
+ * `--held-out-only` prints only `{ frozen }`, the held-out set as the plain command scores it (no leave-one-out run),
+ *   and `frozen.unscoredAsMisses`: the same figures with the labelled items no claim can carry counted as misses.
  *
  * `--from-reviews`: learning from reviewers measured on the seeds (four reports' gold labels
  * replayed as reviews, the fifth scored before/after, all rotations; then frozen sets 1 and 2),
@@ -56,6 +57,7 @@ import { extractDocument } from '../documents/extract';
 import { compareCodes, sumScores, type GoldFile, type Score } from '../evidence/evaluate';
 import { replayEvaluation, type ReplayResult } from '../evidence/review-replay';
 import {
+  countingUnscoredAsMisses,
   evaluateCross,
   evaluateFrozen,
   evaluateLeaveOneOut,
@@ -84,6 +86,7 @@ import { analyzeReport } from '../reading/analyze';
 import { projectRoot } from '../common/project-root';
 import { formatTable } from './text-table';
 import { errorReport, errorsOfSet, tracingPipeline } from './evaluate-errors';
+import { unscoredLabelItems } from '../evidence/error-analysis';
 import { LABELLED_SETS } from '../evidence/labelled-sets';
 
 interface GoldFileWithMeta extends GoldFile {
@@ -853,7 +856,12 @@ function printHeldOutOnly(
   const asProduct = productPipeline(items, labelled, pipeline, withExamples, neighbours, learned, withClassifier);
   const result = evaluateFrozen(items, tuningReports, heldOutReports, asProduct);
   const tuned = (LABELLED_SETS as readonly string[]).includes(HELD_OUT_SET);
-  process.stdout.write(`${JSON.stringify({ frozen: { set: HELD_OUT_SET, heldOut: !tuned, ...jsonOf(result) } }, null, 2)}\n`);
+  // the labelled items no claim can carry (not scored above), counted as the misses they are for a user
+  const unscored = heldOutReports.reduce((n, r) => n + unscoredLabelItems(r.raw, r.claims, r.labels), 0);
+  const unscoredAsMisses = countingUnscoredAsMisses(result.bySignal.combined.pairs, unscored);
+  process.stdout.write(
+    `${JSON.stringify({ frozen: { set: HELD_OUT_SET, heldOut: !tuned, ...jsonOf(result), unscoredAsMisses } }, null, 2)}\n`,
+  );
   return 0;
 }
 

@@ -232,6 +232,24 @@ export function evaluateCross<M>(
   return { folds, pooled: scoreSet(pooledReports, pooledLinks) };
 }
 
+/**
+ * Claim × item figures with the labelled items no claim can carry counted as misses: a label whose quote lies outside
+ * every claim (the heading part of a line whose body follows on it, `2.提升政务服务水平。…`) is not scored by the
+ * evaluation, yet for a user it is an item the product never links there. Precision is unchanged (no link is added);
+ * recall and F1 fall by what the reading leaves unscorable.
+ */
+export function countingUnscoredAsMisses(
+  counts: { tp: number; fp: number; fn: number },
+  unscoredLabelItems: number,
+): { unscoredLabelItems: number; fn: number; precision: number | null; recall: number | null; f1: number | null } {
+  const r4 = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 10000);
+  const fn = counts.fn + unscoredLabelItems;
+  const precision = counts.tp + counts.fp > 0 ? counts.tp / (counts.tp + counts.fp) : null;
+  const recall = counts.tp + fn > 0 ? counts.tp / (counts.tp + fn) : null;
+  const f1 = precision !== null && recall !== null && precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : null;
+  return { unscoredLabelItems, fn, precision: r4(precision), recall: r4(recall), f1: r4(f1) };
+}
+
 /** The figures of one signal as printed by `evaluate --json` (ratios rounded to 4 places). */
 export function summarise(result: SignalResult | null, reports: number): Record<string, unknown> {
   const r4 = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 10000);

@@ -7,6 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runEvaluateCli } from '../../../src/cli/evaluate-matching';
+import { countingUnscoredAsMisses } from '../../../src/evidence/evaluation-suite';
 
 interface Figures {
   reports: number;
@@ -48,4 +49,43 @@ it('prints the held-out set alone, all its reports scored, with each signal', as
     expect(f.f1).toBeLessThanOrEqual(1);
   }
   expect(frozen.bySignal.combined!.f1).toBe(frozen.f1);
+  // the labelled items no claim can carry, counted as misses: never a higher recall than as scored
+  const asMisses = (frozen as unknown as { unscoredAsMisses: { unscoredLabelItems: number; precision: number; recall: number } })
+    .unscoredAsMisses;
+  expect(asMisses.unscoredLabelItems).toBeGreaterThanOrEqual(0);
+  expect(asMisses.precision).toBe(frozen.precision);
+  expect(asMisses.recall).toBeLessThanOrEqual(frozen.recall);
 }, 120_000);
+
+describe('countingUnscoredAsMisses', () => {
+  it('adds the labelled items no claim can carry to the misses: precision kept, recall and F1 lower', () => {
+    // 8 hits, 2 false links, 2 misses scored; 4 labelled items outside every claim
+    expect(countingUnscoredAsMisses({ tp: 8, fp: 2, fn: 2 }, 4)).toEqual({
+      unscoredLabelItems: 4,
+      fn: 6,
+      precision: 0.8,
+      recall: 0.5714,
+      f1: 0.6667,
+    });
+  });
+
+  it('leaves the figures as scored when every label is on a claim', () => {
+    expect(countingUnscoredAsMisses({ tp: 8, fp: 2, fn: 2 }, 0)).toEqual({
+      unscoredLabelItems: 0,
+      fn: 2,
+      precision: 0.8,
+      recall: 0.8,
+      f1: 0.8,
+    });
+  });
+
+  it('has no figure where nothing was linked or labelled', () => {
+    expect(countingUnscoredAsMisses({ tp: 0, fp: 0, fn: 0 }, 0)).toEqual({
+      unscoredLabelItems: 0,
+      fn: 0,
+      precision: null,
+      recall: null,
+      f1: null,
+    });
+  });
+});
