@@ -58,34 +58,12 @@ it('prints the held-out set alone, all its reports scored, with each signal', as
 }, 120_000);
 
 describe('countingUnscoredAsMisses', () => {
-  it('adds the labelled items no claim can carry to the misses: precision kept, recall and F1 lower', () => {
-    // 8 hits, 2 false links, 2 misses scored; 4 labelled items outside every claim
-    expect(countingUnscoredAsMisses({ tp: 8, fp: 2, fn: 2 }, 4)).toEqual({
-      unscoredLabelItems: 4,
-      fn: 6,
-      precision: 0.8,
-      recall: 0.5714,
-      f1: 0.6667,
-    });
-  });
-
-  it('leaves the figures as scored when every label is on a claim', () => {
-    expect(countingUnscoredAsMisses({ tp: 8, fp: 2, fn: 2 }, 0)).toEqual({
-      unscoredLabelItems: 0,
-      fn: 2,
-      precision: 0.8,
-      recall: 0.8,
-      f1: 0.8,
-    });
-  });
-
-  it('has no figure where nothing was linked or labelled', () => {
-    expect(countingUnscoredAsMisses({ tp: 0, fp: 0, fn: 0 }, 0)).toEqual({
-      unscoredLabelItems: 0,
-      fn: 0,
-      precision: null,
-      recall: null,
-      f1: null,
-    });
+  it.each([
+    // 8 hits, 2 false links, 2 misses scored; 4 labelled items outside every claim: precision kept, recall and F1 lower
+    ['adds the labelled items no claim can carry to the misses', 4, { tp: 8, fp: 2, fn: 2 }, [6, 0.8, 0.5714, 0.6667]],
+    ['leaves the figures as scored when every label is on a claim', 0, { tp: 8, fp: 2, fn: 2 }, [2, 0.8, 0.8, 0.8]],
+    ['has no figure where nothing was linked or labelled', 0, { tp: 0, fp: 0, fn: 0 }, [0, null, null, null]],
+  ] as const)('%s', (_name, unscored, counts, [fn, precision, recall, f1]) => {
+    expect(countingUnscoredAsMisses(counts, unscored)).toEqual({ unscoredLabelItems: unscored, fn, precision, recall, f1 });
   });
 });
