@@ -2,7 +2,7 @@
  * Claims: sentences and enumerated clauses (一是…/二是…) of the body text, with their section.
  * Offsets here are into the NORMALISED text.
  */
-import { matchHeading } from './headings';
+import { type HeadingMatch, matchHeading } from './headings';
 import type { DocumentStructure } from './sections';
 import type { Polarity, SectionKind } from './types';
 
@@ -71,9 +71,19 @@ export function splitSentences(text: string, from: number, to: number): Array<[n
 }
 
 /**
+ * Where the claims of a heading line of `length` units start. A heading whose body follows on its line
+ * (`（一）强化组织领导。区委…`, `2.提升政务服务水平。…`) is a sentence of it: its words after the numbering are a claim of
+ * the section it opens, as the labellers read it. A heading alone on its line (`一、主要工作开展情况`, a short numbered
+ * line `1.加强学习，…。`) is no claim. A long numbered paragraph's claims start after its numbering (headings.ts).
+ */
+function headingLineClaimsFrom(heading: HeadingMatch, length: number): number {
+  return heading.bodyStart < length ? heading.textStart : heading.bodyStart;
+}
+
+/**
  * All claims of a normalised report (`text` is the text `doc` was built from): body lines of every section except web chrome and the signature;
- * the title line and the heading part of heading lines are not claims, body text after a
- * heading on the same line is.
+ * the title line and a heading alone on its line are not claims; a heading with body text after it on the same line is
+ * read as the line's first sentence (without its numbering), the body text as the sentences after it.
  */
 export function extractClaimSpans(text: string, doc: DocumentStructure): ClaimSpan[] {
   const claims: ClaimSpan[] = [];
@@ -88,7 +98,7 @@ export function extractClaimSpans(text: string, doc: DocumentStructure): ClaimSp
       i = physicalLineClaims(text, lines, i, claims);
       continue;
     }
-    const from = line.role === 'HEADING' && line.heading ? line.start + line.heading.bodyStart : line.start;
+    const from = line.role === 'HEADING' && line.heading ? line.start + headingLineClaimsFrom(line.heading, line.text.length) : line.start;
     for (const [start, end] of splitSentences(text, from, line.end)) {
       claims.push({ start, end, section: line.section });
     }
@@ -100,8 +110,8 @@ export function extractClaimSpans(text: string, doc: DocumentStructure): ClaimSp
  * The claims of a physical line read as several where headings run inline in it (sections.ts), from its line `first`:
  * the sentences of the whole line, as a line without them gives (a heading run inline is text of its sentence, and a
  * sentence may run on over it), each in the section where it ends (`…报告如下:一、强化责任落实(一)加强组织领导,落实第一责任。`
- * under （一）; `二、存在的问题和不足一是…。` under 二). The heading part of a heading at the line's start is no claim, as on any
- * line. Returns the index of the line's last part.
+ * under （一）; `二、存在的问题和不足一是…。` under 二). A heading at the line's start is read as on any line
+ * (`headingLineClaimsFrom`). Returns the index of the line's last part.
  */
 function physicalLineClaims(text: string, lines: DocumentStructure['lines'], first: number, claims: ClaimSpan[]): number {
   let last = first;
@@ -110,7 +120,7 @@ function physicalLineClaims(text: string, lines: DocumentStructure['lines'], fir
   const end = lines[last]!.end; // last < lines.length
   const head = lines[first]!.role === 'HEADING' ? matchHeading(text.slice(start, end)) : null;
   let part = first;
-  for (const [s, e] of splitSentences(text, head ? start + head.bodyStart : start, end)) {
+  for (const [s, e] of splitSentences(text, head ? start + headingLineClaimsFrom(head, end - start) : start, end)) {
     while (part < last && lines[part + 1]!.start < e) part += 1; // part < last < lines.length
     claims.push({ start: s, end: e, section: lines[part]!.section });
   }

@@ -24,6 +24,8 @@ export interface HeadingMatch {
   headingEnd: number;
   /** where the body text on the same line starts (the line length when there is none) */
   bodyStart: number;
+  /** where the heading's own words start, after its numbering (`（一）强化组织领导。…` → 3) */
+  textStart: number;
 }
 
 const NUMERAL = '[一二三四五六七八九十]';
@@ -62,7 +64,7 @@ export function matchHeading(line: string): HeadingMatch | null {
     const markerEnd = m[0].length;
     const rest = line.slice(markerEnd);
     if (!rest || !/[\u3400-\u9fffA-Za-z0-9]/u.test(rest)) {
-      return { style: p.style, label: p.label(m), headingEnd: line.length, bodyStart: line.length };
+      return { style: p.style, label: p.label(m), headingEnd: line.length, bodyStart: line.length, textStart: markerEnd };
     }
     const fin = FINAL.exec(rest);
     const afterFinal = fin ? rest.slice(fin.index + 1) : '';
@@ -70,9 +72,15 @@ export function matchHeading(line: string): HeadingMatch | null {
     if (!hasBodyAfter) {
       const text = fin ? rest.slice(0, fin.index) : rest;
       if ([...text].length <= MAX_HEADING_CHARS) {
-        return { style: p.style, label: p.label(m), headingEnd: markerEnd + text.length, bodyStart: line.length };
+        return {
+          style: p.style,
+          label: p.label(m),
+          headingEnd: markerEnd + text.length,
+          bodyStart: line.length,
+          textStart: markerEnd,
+        };
       }
-      return { style: p.style, label: p.label(m), headingEnd: trimEnd(line, markerEnd), bodyStart: markerEnd };
+      return { style: p.style, label: p.label(m), headingEnd: trimEnd(line, markerEnd), bodyStart: markerEnd, textStart: markerEnd };
     }
     const first = rest.slice(0, fin!.index);
     if ([...first].length <= MAX_HEADING_CHARS) {
@@ -81,9 +89,10 @@ export function matchHeading(line: string): HeadingMatch | null {
         label: p.label(m),
         headingEnd: markerEnd + fin!.index,
         bodyStart: markerEnd + fin!.index + 1,
+        textStart: markerEnd,
       };
     }
-    return { style: p.style, label: p.label(m), headingEnd: trimEnd(line, markerEnd), bodyStart: markerEnd };
+    return { style: p.style, label: p.label(m), headingEnd: trimEnd(line, markerEnd), bodyStart: markerEnd, textStart: markerEnd };
   }
   return null;
 }

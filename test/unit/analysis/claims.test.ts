@@ -37,7 +37,7 @@ describe('claims of the real reports', () => {
     expect(bold.text).toBe('二是规范行政复议和行政应诉工作。');
   });
 
-  it('稷下: 一是/二是/三是 inside a paragraph are separate claims; the heading part is not a claim', () => {
+  it('稷下: 一是/二是/三是 inside a paragraph are separate claims; the heading part before them is a claim of its own', () => {
     const raw = seed('jixia');
     const a = analyzeReport(raw);
     const inFirst = a.claims.filter((c) => c.sectionPath === '一/（一）').map((c) => c.text);
@@ -48,10 +48,15 @@ describe('claims of the real reports', () => {
         '三是完善法律顾问制度，强化法治保障作用。',
       ]),
     );
-    expect(inFirst.findIndex((t) => t.startsWith('一是'))).toBe(0);
+    // `（一）完善工作机制，提升行政效能。一是…`: the heading with its body on the line is the section's first sentence,
+    // without its numbering
+    expect(inFirst.findIndex((t) => t.startsWith('一是'))).toBe(1);
     const one = claimAt(a, at(raw, '一是完善依法决策机制'));
     expect(raw.slice(one.start, one.end)).toBe('一是完善依法决策机制，提升行政决策水平。');
-    expect(a.claims.some((c) => c.text.includes('完善工作机制，提升行政效能'))).toBe(false);
+    const heading = claimAt(a, at(raw, '完善工作机制，提升行政效能'));
+    expect(raw.slice(heading.start, heading.end)).toBe('完善工作机制，提升行政效能。');
+    expect(heading).toMatchObject({ sectionPath: '一/（一）', polarity: 'POSITIVE' });
+    expect(inFirst[0]).toBe('完善工作机制，提升行政效能。');
     // neither the title nor the Word bookmark make a claim
     expect(a.claims.some((c) => c.text.includes('年度报告'))).toBe(false);
     expect(a.claims[0]?.text.startsWith('今年，在区委、区政府的坚强领导下')).toBe(true);
@@ -111,6 +116,65 @@ describe('claims of the real reports', () => {
         expect(raw.slice(c.start, c.end)).toBe(raw.slice(c.start, c.end).trim());
       });
     }
+  });
+});
+
+describe('heading lines (made-up texts)', () => {
+  const text = [
+    '某街道2023年法治政府建设情况报告',
+    '一、主要工作开展情况',
+    '（一）强化组织领导。街道党工委召开专题会议3次。',
+    '1.加强学习，提高认识，落实责任。',
+    '2.提升政务服务水平。全面推行一网通办。',
+    '二、存在的问题',
+    '（一）普法宣传不够深入。部分群众法治意识不强。',
+    '三、下一步工作打算',
+    '（一）深化依法决策。严格落实重大行政决策程序。',
+  ].join('\n');
+  const a = analyzeReport(text);
+  const texts = a.claims.map((c) => c.text);
+
+  it('a heading with its body on the line is a claim of the section it opens, without its numbering, at exact offsets', () => {
+    expect(texts).toEqual([
+      '强化组织领导。',
+      '街道党工委召开专题会议3次。',
+      '提升政务服务水平。',
+      '全面推行一网通办。',
+      '普法宣传不够深入。',
+      '部分群众法治意识不强。',
+      '深化依法决策。',
+      '严格落实重大行政决策程序。',
+    ]);
+    for (const c of a.claims) expect(text.slice(c.start, c.end)).toBe(c.text);
+    expect(a.claims[0]).toMatchObject({ sectionPath: '一/（一）', start: text.indexOf('强化组织领导') });
+    // the heading stays the context of its section's claims, its own claim included
+    expect(a.claims[2]).toMatchObject({
+      sectionPath: '一/（一）/2',
+      headings: ['2.提升政务服务水平', '（一）强化组织领导', '一、主要工作开展情况'],
+    });
+  });
+
+  it('a heading alone on its line is no claim, nor a short numbered line', () => {
+    expect(texts.some((t) => t.includes('主要工作开展情况') || t.includes('存在的问题') || t.includes('下一步'))).toBe(false);
+    expect(texts.some((t) => t.includes('加强学习'))).toBe(false);
+  });
+
+  it("a shortcoming or plan heading part takes its section's polarity", () => {
+    expect(a.claims.find((c) => c.text === '普法宣传不够深入。')).toMatchObject({ sectionKind: 'SHORTCOMING', polarity: 'NEGATIVE' });
+    expect(a.claims.find((c) => c.text === '深化依法决策。')).toMatchObject({ sectionKind: 'PLAN', polarity: 'PLAN' });
+  });
+
+  it('a heading at the start of a line where headings run inline is read the same way', () => {
+    const runOn =
+      '某镇2023年法治政府建设情况报告\n一、主要措施和成效(一)强化组织引领。镇党委召开会议2次。二、存在的问题和不足。一是学法不够深入。';
+    const b = analyzeReport(runOn);
+    expect(b.claims.map((c) => [c.text, c.polarity])).toEqual([
+      ['主要措施和成效(一)强化组织引领。', 'POSITIVE'],
+      ['镇党委召开会议2次。', 'POSITIVE'],
+      ['二、存在的问题和不足。', 'NEGATIVE'],
+      ['一是学法不够深入。', 'NEGATIVE'],
+    ]);
+    for (const c of b.claims) expect(runOn.slice(c.start, c.end)).toBe(c.text);
   });
 });
 
