@@ -42,19 +42,19 @@ describe('texts in the caller’s language', () => {
     const zh = (await gql(EXPLAIN, { unitId: wanxing })).data.assessment.items;
     const court = zh.find((i: { code: string }) => i.code === '7.4');
     expect(court.explanation).toBe(
-      '7.4 已覆盖：正面佐证见表述 8, 31；COURT_APPEARANCE_RATE 100%（表述 8），达到 >= 100%；只计已采纳的链接：缺失。',
+      '7.4 已覆盖：正面佐证见表述 9, 41；COURT_APPEARANCE_RATE 100%（表述 9），达到 >= 100%；只计已采纳的链接：缺失。',
     );
     expect(court.en).toBe(
-      '7.4 is COVERED: positive evidence in claims 8, 31; COURT_APPEARANCE_RATE 100% (claim 8) meets >= 100%; accepted links only: MISSING.',
+      '7.4 is COVERED: positive evidence in claims 9, 41; COURT_APPEARANCE_RATE 100% (claim 9) meets >= 100%; accepted links only: MISSING.',
     );
     const youth = zh.find((i: { code: string }) => i.code === '10.8');
-    expect(youth.flags.map((f: { message: string }) => f.message)).toContain('10.8：只有计划（表述 55, 56），没有已完成工作的佐证。');
+    expect(youth.flags.map((f: { message: string }) => f.message)).toContain('10.8：只有计划（表述 72, 73），没有已完成工作的佐证。');
 
     const en = (await gql(EXPLAIN, { unitId: wanxing }, { 'accept-language': 'en-US,en;q=0.9' })).data.assessment.items;
     expect(en.find((i: { code: string }) => i.code === '7.4').explanation).toBe(court.en);
     expect(en.find((i: { code: string }) => i.code === '7.4').zh).toBe(court.explanation);
     expect(en.find((i: { code: string }) => i.code === '10.8').flags.map((f: { message: string }) => f.message)).toContain(
-      '10.8: only planned (claims 55, 56), no evidence of work done.',
+      '10.8: only planned (claims 72, 73), no evidence of work done.',
     );
   });
 
