@@ -234,8 +234,8 @@ export function evaluateCross<M>(
 
 /**
  * Claim × item figures with the labelled items no claim can carry counted as misses: a label whose quote lies outside
- * every claim (the heading part of a line whose body follows on it, `2.提升政务服务水平。…`) is not scored by the
- * evaluation, yet for a user it is an item the product never links there. Precision is unchanged (no link is added);
+ * every claim (a heading alone on its line, `（一）深入推进政府职能转变`; until matcher19 also the heading part of a line whose
+ * body follows on it) is not scored by the evaluation, yet for a user it is an item the product never links there. Precision is unchanged (no link is added);
  * recall and F1 fall by what the reading leaves unscorable.
  */
 export function countingUnscoredAsMisses(
