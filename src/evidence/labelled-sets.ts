@@ -3,7 +3,7 @@
  * (docs/evaluation.md). Leave-one-report-out and `--cross` run over the seeds and these
  * (src/cli/evaluate-matching.ts), the shipped examples are written from them, and the golden guard
  * (scripts/pipeline-golden.ts) reads them; any other frozen folder — a held-out set being labelled
- * or measured (frozen sets 18 and 19, the next ones; sets 16 and 17 were read once at fb4bcb8 and are tuning data since matcher18) — is never read by either, nor by the unit/year
+ * or measured (frozen sets 22 and 23, the next ones; sets 18–20 were read once at d266010 and set 21 at d158df8, tuning data since this commit) — is never read by either, nor by the unit/year
  * guard (test/unit/analysis/unit-year-confident-wrong-guard.test.ts), which reads these too.
  */
 export const LABELLED_SETS = [
@@ -24,4 +24,8 @@ export const LABELLED_SETS = [
   'frozen-15',
   'frozen-16',
   'frozen-17',
+  'frozen-18',
+  'frozen-19',
+  'frozen-20',
+  'frozen-21',
 ] as const;
