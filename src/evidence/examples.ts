@@ -242,12 +242,19 @@ function kNearest(index: ExampleIndex, ids: readonly number[], k: number, exclud
   // the postings are in example order, so the examples reached lie in [first, last]
   let first = scores.length;
   let last = -1;
+  // the word whose postings give the floor below (the heaviest of those in k examples or more)
+  let floorWord = -1;
+  let floorWordWeight = 0;
   for (let w = 0; w < size; w += 1) {
     const id = distinct[w] as number;
     const q = (queryWeight[w] as number) / norm;
     const start = postingStart[id] as number;
     const end = postingStart[id + 1] as number;
     if (start === end) continue;
+    if (end - start >= k && q > floorWordWeight) {
+      floorWord = id;
+      floorWordWeight = q;
+    }
     first = Math.min(first, postingAt[start] as number);
     last = Math.max(last, postingAt[end - 1] as number);
     for (let i = start; i < end; i += 1) {
@@ -264,28 +271,74 @@ function kNearest(index: ExampleIndex, ids: readonly number[], k: number, exclud
     index.bestCosine = new Float64Array(k);
   }
   const { bestAt, bestCosine } = index;
+  // a floor none of the k nearest is under: the k-th best score among k or more distinct examples (one word's
+  // postings), each not excluded — at least k examples score that much. Until k are found, only an example scoring at
+  // least that enters (fewer of the scan's tests fail, fewer examples are put in and pushed out again); the k nearest,
+  // ties included, are the same
+  const lowest = floorWord < 0 ? 0 : kthBest(index, floorWord, k, excluded);
   let found = 0;
   let floor = 0;
-  for (let at = first; at <= last; at += 1) {
+  let at = first;
+  if (lowest > 0) {
+    for (; at <= last && found < k; at += 1) {
+      while (at <= last && !((scores[at] as number) >= lowest)) at += 1;
+      if (at > last) break;
+      const cosine = scores[at] as number;
+      if (sourceOf[at] === excluded) continue;
+      placeBest(bestAt, bestCosine, found++, at, cosine);
+    }
+    if (found === k) floor = bestCosine[k - 1] as number;
+  }
+  for (; at <= last; at += 1) {
     // the next example above the floor, in a loop of its own (most examples are under it)
     while (at <= last && !((scores[at] as number) > floor)) at += 1;
     if (at > last) break;
     const cosine = scores[at] as number;
     if (sourceOf[at] === excluded) continue;
-    let i = found < k ? found++ : k - 1;
-    while (i > 0) {
-      const prev = bestCosine[i - 1] as number;
-      if (prev >= cosine) break;
-      bestCosine[i] = prev;
-      bestAt[i] = bestAt[i - 1] as number;
-      i -= 1;
-    }
-    bestCosine[i] = cosine;
-    bestAt[i] = at;
+    placeBest(bestAt, bestCosine, found < k ? found++ : k - 1, at, cosine);
     if (found === k) floor = bestCosine[k - 1] as number;
   }
   if (first <= last) scores.fill(0, first, last + 1);
   return found;
+}
+
+/** Example `at` of score `cosine` put into the k best from place `from` up, past every lower score (an equal one stays before it). */
+function placeBest(bestAt: Int32Array, bestCosine: Float64Array, from: number, at: number, cosine: number): void {
+  let i = from;
+  while (i > 0) {
+    const prev = bestCosine[i - 1] as number;
+    if (prev >= cosine) break;
+    bestCosine[i] = prev;
+    bestAt[i] = bestAt[i - 1] as number;
+    i -= 1;
+  }
+  bestCosine[i] = cosine;
+  bestAt[i] = at;
+}
+
+/**
+ * The k-th best score (summed in `scratch`) among the examples of word `word`'s postings that are not of source
+ * `excluded`, or 0 when fewer than k are; sorted in `bestCosine`, which the query fills again after.
+ */
+function kthBest(index: ExampleIndex, word: number, k: number, excluded: number): number {
+  const { scratch: scores, postingStart, postingAt, sourceOf, bestCosine } = index;
+  let n = 0;
+  const end = postingStart[word + 1] as number;
+  for (let p = postingStart[word] as number; p < end; p += 1) {
+    const at = postingAt[p] as number;
+    if (sourceOf[at] === excluded) continue;
+    const score = scores[at] as number;
+    if (n === k && !(score > (bestCosine[k - 1] as number))) continue;
+    let i = n < k ? n++ : k - 1;
+    while (i > 0) {
+      const prev = bestCosine[i - 1] as number;
+      if (prev >= score) break;
+      bestCosine[i] = prev;
+      i -= 1;
+    }
+    bestCosine[i] = score;
+  }
+  return n === k ? (bestCosine[k - 1] as number) : 0;
 }
 
 /** One item's vote from a claim's nearest examples. */
