@@ -373,6 +373,8 @@ function stemBefore(
     !isHan(text[k - 1]) &&
     PARENT_CHAIN.test(run.slice(0, adminEnd)) &&
     ISSUER_AFTER.test(text.slice(at + suffix.length, at + suffix.length + 8));
+  // 2024年，江州市大进区坚持…: the opening's subject after its parents' names (see the subject reading below)
+  const afterParents = adminEnd > 0 && PARENT_CHAIN.test(run.slice(0, adminEnd));
   if (adminEnd >= 0) run = run.slice(adminEnd);
   // 南开区人民政府万兴 → 万兴, 中共稷下街道工作委员会稷下 → 稷下
   let organEnd = -1;
@@ -404,9 +406,11 @@ function stemBefore(
     (suffix === '县' && oneCharCountyAt(text, at, plain));
   const whole = acceptStem(text, at, suffix, run, namingSpot, (authorLine || chained) && subjectLike, ownLevel, chained);
   if (whole !== null || namingSpot) return whole;
-  // a subject is a place's own name: short, with no level word inside (红星乡围绕城乡 is two words) but 东区街道's
+  // a subject is a place's own name: short, with no level word inside (红星乡围绕城乡 is two words) but 东区街道's; right
+  // after its parents' names (2024年，江州市大进区坚持…) it is a place's name even where it ends like a verb, as on an
+  // issuer line (大进, 东向) — not a verb of two characters (推进, 纳入)
   if (subjectLike && atSubject?.(at - run.length)) {
-    const subject = acceptStem(text, at, suffix, run, true, true, ownLevel);
+    const subject = acceptStem(text, at, suffix, run, true, true, ownLevel, afterParents);
     if (subject !== null) return subject;
   }
   // running text: 让…精神在下太镇落地, 列入下太镇委党校 — the name starts after the last
@@ -687,8 +691,17 @@ function atSubject(t: string, start: number): boolean {
   if (s > 0 && !/[。；;！!？?\n]/u.test(t.charAt(s - 1))) return false;
   // 中共XX市委、XX市人民政府： 2020年，XX市以…: the addressee run into the opening on its line is no part of the sentence
   const addressee = s === 0 ? ADDRESSEE_RUN_IN.exec(t.slice(0, start)) : null;
-  return SUBJECT_PREFIX.test(t.slice(addressee ? addressee[0].length : s, start));
+  const before = t.slice(addressee ? addressee[0].length : s, start);
+  return SUBJECT_PREFIX.test(before) || (YEAR_OF_PREFIX.test(before) && YEAR_OF_REST.test(t.slice(start, start + 60)));
 }
+
+/**
+ * A year's clause whose possessor is the unit (刚刚过去的2023年，是XX镇经济社会发展取得重大突破的一年): the name right after
+ * `是`, the clause ending in 的一年 or 之年 — the text's own year, as a subject's.
+ */
+const YEAR_OF_PREFIX =
+  /^[\s?？·•*_\-—]*(?:刚刚过去的|过去的|刚刚结束的)?(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?|今年|过去的一年)\s*[，,]?\s*是$/u;
+const YEAR_OF_REST = /^[^。；;！!？?，,\n]{2,50}?(?:的一年|之年)/u;
 
 /** An addressee at the start of the opening's line, the opening run in after it (区委、区政府： 2020年，…). */
 const ADDRESSEE_RUN_IN = /^[^。，,；;:：\n]{2,30}[:：]\s*(?=(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年|今年)/u;
@@ -1871,6 +1884,11 @@ const TITLE_CONTINUATION = /^关于[^。，,；;:：]{4,60}(?:报告|总结|汇�
 
 /** A line with no character or digit (a scraped table's `|`, `* * *`): no text of its own. */
 const MARKS_ONLY = /^[^\p{L}\p{N}]*$/u;
+/**
+ * A document's number alone on its line (江政发〔2025〕12号, 某府呈[2024]3号), above the addressee: the document's
+ * header, neither its author nor its opening.
+ */
+const DOCUMENT_NUMBER_LINE = /^\s*[\u3400-\u9fff]{1,12}\s*[〔［\[【(（]\s*(?:19|20)\d{2}\s*[〕］\]】)）]\s*(?:第\s*)?\d{1,5}\s*号\s*$/u;
 
 /** How many lines below the structure's opening line a page's breadcrumb may still stand (lines of a browser notice above it). */
 const BREADCRUMB_BELOW_OPENING_LINES = 4;
@@ -1892,13 +1910,21 @@ function pastBreadcrumb(doc: DocumentStructure, from: number): number {
   return from;
 }
 
-/** The opening line, past lines of marks only, an addressee line, an author header above the title and a page's breadcrumb. */
+/**
+ * The opening line, past lines of marks only, an addressee line, a document's number (相政呈〔2025〕12号), an author header
+ * above the title and a page's breadcrumb (below the structure's opening line or on it: 您当前的位置:首页>内容).
+ */
 function openingOf(doc: DocumentStructure, header: ReadonlySet<number>): number | null {
   let i = doc.openingLine === null ? null : pastBreadcrumb(doc, doc.openingLine);
   while (
     i !== null &&
     i < doc.lines.length &&
-    (ADDRESSEE.test(doc.lines[i]!.text) || header.has(i) || MARKS_ONLY.test(doc.lines[i]!.text) || FIELD_TABLE_ROW.test(doc.lines[i]!.text))
+    (ADDRESSEE.test(doc.lines[i]!.text) ||
+      header.has(i) ||
+      MARKS_ONLY.test(doc.lines[i]!.text) ||
+      FIELD_TABLE_ROW.test(doc.lines[i]!.text) ||
+      DOCUMENT_NUMBER_LINE.test(doc.lines[i]!.text) ||
+      BREADCRUMB.test(doc.lines[i]!.text))
   ) {
     const next = doc.lines.findIndex((l, k) => k > i! && l.role !== 'TITLE' && l.role !== 'CHROME' && l.text.trim() !== '');
     i = next < 0 ? null : next;
