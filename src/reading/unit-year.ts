@@ -1888,7 +1888,7 @@ const MARKS_ONLY = /^[^\p{L}\p{N}]*$/u;
  * A document's number alone on its line (江政发〔2025〕12号, 某府呈[2024]3号), above the addressee: the document's
  * header, neither its author nor its opening.
  */
-const DOCUMENT_NUMBER_LINE = /^\s*[\u3400-\u9fff]{1,12}\s*[〔［\[【(（]\s*(?:19|20)\d{2}\s*[〕］\]】)）]\s*(?:第\s*)?\d{1,5}\s*号\s*$/u;
+const DOCUMENT_NUMBER_LINE = /^\s*[\u3400-\u9fff]{1,12}\s*[〔［[【(（]\s*(?:19|20)\d{2}\s*[〕］\]】)）]\s*(?:第\s*)?\d{1,5}\s*号\s*$/u;
 
 /** How many lines below the structure's opening line a page's breadcrumb may still stand (lines of a browser notice above it). */
 const BREADCRUMB_BELOW_OPENING_LINES = 4;
