@@ -41,7 +41,12 @@ export function isLeadClause(text: string): boolean {
  */
 const contextMemo = new WeakMap<readonly ChecklistItemDefinition[], WeakMap<MatchableClaim, Map<string, ProposedLink[]>>>();
 
-function contextRuleLinks(claim: MatchableClaim, text: string, items: readonly ChecklistItemDefinition[]): ProposedLink[] {
+function contextRuleLinks(
+  claim: MatchableClaim,
+  text: string,
+  items: readonly ChecklistItemDefinition[],
+  sameText: Map<string, ProposedLink[]>,
+): ProposedLink[] {
   let byClaim = contextMemo.get(items);
   if (!byClaim) {
     byClaim = new WeakMap();
@@ -54,7 +59,11 @@ function contextRuleLinks(claim: MatchableClaim, text: string, items: readonly C
   }
   const known = byText.get(text);
   if (known) return known;
-  const found = matchClaims([{ ...claim, text }], [], items);
+  // a report's claims share their headings: a text's rule links depend on it alone (the claims read are never skipped,
+  // no metric is given), so another claim with the same context text takes them with its own id
+  const other = sameText.get(text);
+  const found = other ? other.map((l) => ({ ...l, claimId: claim.id })) : matchClaims([{ ...claim, text }], [], items);
+  if (!other) sameText.set(text, found);
   byText.set(text, found);
   return found;
 }
@@ -74,6 +83,7 @@ export function withContext(
 ): ProposedLink[] {
   const linked = new Set(links.map((l) => l.claimId));
   const inherited: ProposedLink[] = [];
+  const sameText = new Map<string, ProposedLink[]>();
   let lead: MatchableClaim | null = null;
   for (const claim of claims) {
     if (isLeadClause(claim.text)) lead = claim;
@@ -85,7 +95,7 @@ export function withContext(
     if (heading) contexts.push({ rule: 'heading', text: heading });
     let found = false;
     for (const context of contexts) {
-      const own = weigh(contextRuleLinks(claim, context.text, items));
+      const own = weigh(contextRuleLinks(claim, context.text, items, sameText));
       if (own.length === 0) continue;
       for (const l of own) {
         inherited.push({ ...l, rule: context.rule, confidence: Math.round(l.confidence * CONTEXT_FACTOR * 100) / 100 });

@@ -70,6 +70,17 @@ describe('withContext', () => {
     ]);
   });
 
+  it('gives every claim under one heading the heading’s links with its own id, as when each is read alone', () => {
+    const under = ['（一）强化组织领导', '一、主要举措'];
+    const claims = [claim('c1', '成立依法治镇委员会。', '一/（一）', under), claim('c2', '书记任主任。', '一/（一）', under)];
+    const links = run(claims);
+    expect(links.map((l) => [l.claimId, l.itemCode, l.rule])).toEqual([
+      ['c1', '10.1', 'heading'],
+      ['c2', '10.1', 'heading'],
+    ]);
+    expect(links).toEqual(claims.flatMap((c) => run([c])));
+  });
+
   it('lets the similarity read the claim with its context when no rule fires on either', () => {
     const seen: string[] = [];
     const similarity = (c: MatchableClaim) => {
