@@ -178,7 +178,7 @@ export async function ingestWithCli(
     if (direct) env.MALLOC_ARENA_MAX ??= '2';
     // bin/fazhi's flags: FAZHI_NODE_FLAGS when set, else the heap bound and the semi-space unless a bound is given
     const override = process.env.FAZHI_NODE_FLAGS?.split(/\s+/u).filter(Boolean);
-    const launcherFlags = ['--max-old-space-size=256', '--max-semi-space-size=8'];
+    const launcherFlags = ['--max-old-space-size=256', '--max-semi-space-size=4'];
     const bound = override ?? (options.nodeArgs.some((a) => /^--max[-_]old[-_]space[-_]size/u.test(a)) ? [] : launcherFlags);
     const launcher = direct ? process.execPath : join(root, 'bin', 'fazhi');
     const args = direct ? [...bound, ...options.nodeArgs, join(root, 'bin', 'fazhi.js'), 'ingest', folder] : ['ingest', folder];
