@@ -329,10 +329,10 @@ function placeBest(bestAt: Int32Array, bestCosine: Float64Array, from: number, a
 
 /**
  * The k-th best score (summed in `scratch`) among the examples of word `word`'s postings that are not of source
- * `excluded`, or 0 when fewer than k are; sorted in `bestCosine`, which the query fills again after.
+ * `excluded`, or 0 when fewer than k are; sorted in `bestCosine` and `bestAt`, which the query fills again after.
  */
 function kthBest(index: ExampleIndex, word: number, k: number, excluded: number): number {
-  const { scratch: scores, postingStart, postingAt, sourceOf, bestCosine } = index;
+  const { scratch: scores, postingStart, postingAt, sourceOf, bestAt, bestCosine } = index;
   let n = 0;
   const end = postingStart[word + 1] as number;
   for (let p = postingStart[word] as number; p < end; p += 1) {
@@ -340,14 +340,7 @@ function kthBest(index: ExampleIndex, word: number, k: number, excluded: number)
     if (sourceOf[at] === excluded) continue;
     const score = scores[at] as number;
     if (n === k && !(score > (bestCosine[k - 1] as number))) continue;
-    let i = n < k ? n++ : k - 1;
-    while (i > 0) {
-      const prev = bestCosine[i - 1] as number;
-      if (prev >= score) break;
-      bestCosine[i] = prev;
-      i -= 1;
-    }
-    bestCosine[i] = score;
+    placeBest(bestAt, bestCosine, n < k ? n++ : k - 1, at, score);
   }
   return n === k ? (bestCosine[k - 1] as number) : 0;
 }
