@@ -98,10 +98,10 @@ interface GoldFileWithMeta extends GoldFile {
  * The held-out set `--json` reports as `frozen`, a folder of test/fixtures, or `null` while no
  * held-out set is pending (then `frozen` is `{ set: null, pending: true }` and the table says
  * 冻结集待标注). Point it at a new set once that set is labelled (one line), at measurement time;
- * a held-out set must not be in {@link LABELLED_SETS}. Sets 1–21 have each been read once and are
- * tuning data now (docs/evaluation.md; sets 18–20 were read once, held out, at d266010 and set 21
- * at d158df8). The next held-out sets are frozen sets 22 and 23: the lead points this at
- * `frozen-22` (then `frozen-23`) at measurement time.
+ * a held-out set must not be in {@link LABELLED_SETS}. Sets 1–23 have each been read once and are
+ * tuning data now (docs/evaluation.md; sets 22 and 23 were read once, held out, at 4989334 and
+ * again at 2b3abc7). The next held-out sets are frozen sets 24 and 25: the lead points this at
+ * `frozen-24` (then `frozen-25`) at measurement time.
  */
 const HELD_OUT_SET: string | null = null;
 

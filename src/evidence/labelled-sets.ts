@@ -3,7 +3,7 @@
  * (docs/evaluation.md). Leave-one-report-out and `--cross` run over the seeds and these
  * (src/cli/evaluate-matching.ts), the shipped examples are written from them, and the golden guard
  * (scripts/pipeline-golden.ts) reads them; any other frozen folder — a held-out set being labelled
- * or measured (frozen sets 22 and 23, the next ones; sets 18–20 were read once at d266010 and set 21 at d158df8, tuning data since this commit) — is never read by either, nor by the unit/year
+ * or measured (frozen sets 24 and 25, the next ones; sets 22 and 23 were read once at 4989334 and again at 2b3abc7, tuning data since session 35) — is never read by either, nor by the unit/year
  * guard (test/unit/analysis/unit-year-confident-wrong-guard.test.ts), which reads these too.
  */
 export const LABELLED_SETS = [
@@ -28,4 +28,6 @@ export const LABELLED_SETS = [
   'frozen-19',
   'frozen-20',
   'frozen-21',
+  'frozen-22',
+  'frozen-23',
 ] as const;
