@@ -1,6 +1,6 @@
 /**
  * Management bodies that stand in for a level's government, read by their shape (issue 12): a zone run by a 党工委 and a
- * 管委会 — XX经济技术开发区, XX高新区, XX经开区, XX工业园区, XX管理区, XX国家旅游度假区 — which speaks as 全区/我区 and ranks as a district, and a
+ * 管委会 — XX经济技术开发区, XX高新区, XX经开区, XX(区)工业园区, XX管理区, XX国家旅游度假区 — which speaks as 全区/我区 and ranks as a district, and a
  * 社区管理办公室 (XX社管办) run by a 党工委 in a district in place of a 街道. Their names end in no level word
  * (街道/镇/乡/区/县/市 read by the suffix reader) or in a 区 whose stem the suffix reader takes for a generic word (开发区,
  * 园区, 管理区), so they are read here: the zone's or office's own name (two to six characters, after its superior) and
@@ -90,7 +90,7 @@ const PLACE_PAIR_BEFORE = /[\u3400-\u9fff]{2}[-－–]$/u;
 /**
  * The management bodies a text names, by their shape: the Han run before a body word, cut after a superior or an organ,
  * without a verb leading into it, two to six characters and no generic word. A body with no name of its own after a
- * city's or county's (长春市经济技术开发区, XX县经济开发区) is named with that superior's name. Linear in the text.
+ * city's, county's or district's (长春市经济技术开发区, XX县经济开发区, XX区工业园区) is named with that superior's name. Linear in the text.
  */
 export function bodyNamesIn(text: string): BodyName[] {
   const out: BodyName[] = [];
@@ -114,17 +114,17 @@ export function bodyNamesIn(text: string): BodyName[] {
     let superiorEnd = -1;
     for (const b of run.matchAll(BEFORE_STEM)) {
       cut = (b.index ?? 0) + b[0].length;
-      superiorEnd = /^[市县]$/u.test(b[0]) ? cut : -1;
+      superiorEnd = /^[市县区]$/u.test(b[0]) ? cut : -1;
     }
     let stem = cut >= 0 ? run.slice(cut) : run;
     let nameStart = wordAt - stem.length;
     if (stem.length === 0 && superiorEnd === run.length && bodyLevel(word) === 'DISTRICT') {
-      // 长春市经济技术开发区, XX县经济开发区: the superior's name is the body's own
+      // 长春市经济技术开发区, XX县经济开发区, XX区工业园区: the superior's name is the body's own
       let from = 0;
       for (const b of run.slice(0, -1).matchAll(BEFORE_STEM)) from = (b.index ?? 0) + b[0].length;
       stem = run.slice(from);
       nameStart = wordAt - stem.length;
-      if (!/^[^\s省市州盟区县旗]{2,4}[市县]$/u.test(stem) || NOT_IN_BODY_STEM.test(stem) || LEAD_IN.test(stem)) continue;
+      if (!/^[^\s省市州盟区县旗]{2,4}[市县区]$/u.test(stem) || NOT_IN_BODY_STEM.test(stem) || LEAD_IN.test(stem)) continue;
     } else {
       const lead = LEAD_IN.exec(stem)?.[0];
       if (lead && [...stem].length - [...lead].length >= 2) {

@@ -493,6 +493,8 @@ const NOT_INNER_LEVEL_HEAD = /^[全本我各该此每两城超都省市县区州
 
 /** A single character before 县 that is no county's name (全县, 邻县, 市县). */
 const NOT_ONE_CHAR_COUNTY = /[全本我各该此每两邻外郡州市省区县乡镇村街一]/u;
+/** A 州's party committee or government right after its short name (巴州党委、政府; 博州人民政府). */
+const PREFECTURE_ORGAN_NEXT = /^(?:党委|州委|委|人民政府|政府)/u;
 /** A single character before 县 at a sentence's start that is a preposition or a verb, no name (在县委…, 经县政府…). */
 const NOT_ONE_CHAR_SUBJECT = /[在经由对据按向从于为与和及同跟把将被让使给是的了入到至自以]/u;
 
@@ -529,11 +531,17 @@ function acceptStem(
 ): string | null {
   const n = [...run].length;
   // a county or a 街 of one character (郏县, 南街) only where an author is named; 城区, 郊区, 矿区 right after their
-  // city's name there (阳泉市郊区人民政府)
+  // city's name there (阳泉市郊区人民政府); a 州 by its short name (X州党委、政府) only before its party committee or
+  // government, after no digit (5次州党委会议 counts meetings)
   const oneChar =
     n === 1 &&
     namingSpot &&
     ((suffix === '县' && !NOT_ONE_CHAR_COUNTY.test(run)) ||
+      (suffix === '州' &&
+        PREFECTURE_ORGAN_NEXT.test(text.slice(at + 1, at + 9)) &&
+        !/[\p{L}\p{N}]/u.test(text.charAt(at - 2)) &&
+        !NOT_ONE_CHAR_COUNTY.test(run) &&
+        !NOT_ONE_CHAR_SUBJECT.test(run)) ||
       (suffix === '街' && !GENERIC_STEM_END['街']!.test(run) && !NOT_ONE_CHAR_COUNTY.test(run)) ||
       (suffix === '区' && CITY_DISTRICT_WORD.test(run) && /[\u3400-\u9fff]市$/u.test(text.slice(Math.max(0, at - 3), at - 1))));
   // 自治区 is a province (广西壮族自治区), not a district
@@ -1858,13 +1866,20 @@ function rankYears(norm: NormalisedText, mentions: YearMention[]): YearCandidate
 /** A page's field naming who published it: 来源, 信息来源, 发布机构, 发文机关, 发布单位 (also as a table's cells, `发布机构: | XX街道 |`). */
 const SOURCE_FIELD =
   /(?:信息来源|来源|发布机构|发文机关|发布单位)\s*(?:[:：]\s*[|｜]?|[\]】]\s*[:：]?)\s*([^\s|｜:：[【]+?)(?=\s|[|｜[【]|发布|作者|浏览|点击|字号|时间|日期|索引|主题|文号|成文|分享|打印|阅读|访问|$)/gu;
-/** A row of a page's table of fields (| 索引号 | … | 发布机构 | 腾冲市新华乡 |): no text of the report's own. */
+/**
+ * A row of a page's table of fields (| 索引号 | … | 发布机构 | 腾冲市新华乡 |, 公开方式: | 主动公开 |): no text of the report's
+ * own.
+ */
 const FIELD_TABLE_ROW =
-  /(?:^|[|｜])\s*(?:索引号|发布机构|发文机关|发布单位|发文单位|信息来源|来源|发布日期|成文日期|发文日期|文号|发文字号|主题分类|组配分类|公开目录|关键词|浏览量)\s*[|｜]/u;
+  /(?:^|[|｜])\s*(?:索引号|发布机构|发文机关|发布单位|发文单位|信息来源|来源|发布日期|成文日期|发文日期|文号|文件编号|发文字号|主题分类|组配分类|公开目录|公开方式|公开时限|公开范围|关键词|浏览量)\s*[:：]?\s*[|｜]/u;
 /** The 来源 field of such a table: the cell after the field's name (group 1). */
-const FIELD_TABLE_SOURCE = /(?:^|[|｜])\s*(?:信息来源|来源|发布机构|发文机关|发布单位|发文单位)\s*[|｜]\s*([^\s|｜]+)\s*(?=[|｜]|$)/gu;
-/** A page's breadcrumb (当前位置：首页 > 乡镇街道 > 桂花镇 > 政务公开): each step names a section of the site. */
-const BREADCRUMB = /^(?:(?:您|你)?当前(?:所在|的)?位置|您的位置|你的位置)?\s*[:：]?\s*首页\s*[>＞»›]/u;
+const FIELD_TABLE_SOURCE =
+  /(?:^|[|｜])\s*(?:信息来源|来源|发布机构|发文机关|发布单位|发文单位)\s*[:：]?\s*[|｜]\s*([^\s|｜]+)\s*(?=[|｜]|$)/gu;
+/**
+ * A page's breadcrumb (当前位置：首页 > 乡镇街道 > 桂花镇 > 政务公开): each step names a section of the site. The page's column
+ * may stand before it on its line (公告公示 首页 > 信息公开 > 公告公示).
+ */
+const BREADCRUMB = /^(?:(?:您|你)?当前(?:所在|的)?位置|您的位置|你的位置|[\u3400-\u9fff]{2,8}(?=\s*首页))?\s*[:：]?\s*首页\s*[>＞»›]/u;
 /** A breadcrumb's steps on the line under its 首页 (首页 / >> 政务公开 >> 法治政府工作报告). */
 const BREADCRUMB_GOING_ON = /^\s*[>＞»›]/u;
 /** Weight of a unit named in a breadcrumb step: the site may be the district's. */
