@@ -2077,6 +2077,38 @@ function levelWordOf(segments: readonly Segment[], level: UnitLevel): string | n
   return options[counts.indexOf(Math.max(...counts))] ?? null;
 }
 
+/** What stands before a sentence's subject: the sentence's start and perhaps a year (。街道…; 。2022年，区政府…). */
+const SENTENCE_SUBJECT_BEFORE = /(?:^|[。；;！!？?])\s*(?:(?:19|20)\d{2}\s*年度?\s*[，,]\s*)?$/u;
+const SENTENCE_SUBJECT_LOOKBACK = 16;
+
+/**
+ * The level a text with no opening subject and no 我X speaks as, by a level's bare organ or word as the subject of
+ * sentences in its running text (。街道全面贯彻…；。街道本年度未印发…; 2022年，区政府党组会…研究…): the one level so said,
+ * or null (none, or two). Recorded in `voice` for the reason. Read only where nothing else told the text's level.
+ */
+function sentenceSubjectLevel(segments: readonly Segment[], voice: Voice): UnitLevel | null {
+  const counts = new Map<UnitLevel, Map<string, number>>();
+  for (const seg of segments) {
+    if (seg.source !== 'BODY' && seg.source !== 'OPENING') continue;
+    for (const m of seg.text.matchAll(BARE_ORGAN)) {
+      const at = m.index ?? 0;
+      const head = seg.text.slice(Math.max(0, at - SENTENCE_SUBJECT_LOOKBACK), at);
+      const start = SENTENCE_SUBJECT_BEFORE.exec(head);
+      if (!start || (at > SENTENCE_SUBJECT_LOOKBACK && !/[。；;！!？?]/u.test(head.charAt(start.index)))) continue;
+      const level = levelOf(m[1] ?? '');
+      if (!level) continue;
+      const said = `正文以“${ORGAN_SAID.exec(seg.text.slice(at))?.[0] ?? m[0]}”为句子主语`;
+      const words = counts.get(level) ?? new Map<string, number>();
+      words.set(said, (words.get(said) ?? 0) + 1);
+      counts.set(level, words);
+    }
+  }
+  if (counts.size !== 1) return null;
+  const [level, words] = [...counts][0]!; // one entry
+  voice.set(level, words);
+  return level;
+}
+
 /**
  * No unit could be chosen, the text speaks as a 街道, 镇, 乡, 区 or 县, and names a place only by its bare stem in a
  * slogan (明确法治舒桥建设的重点任务 in a text that says 我乡): that stem with the level word, with a low confidence and
@@ -2093,7 +2125,9 @@ function bareStemCandidate(
   const word = author ? levelWordOf(segments, author) : null;
   // a zone speaking (2023年，高新区坚持…) is named XX高新区, not by a place's stem and 区
   if (!author || !word || zoneSpeaks(segments)) return null;
-  const otherStems = new Set(others.map((c) => stemOf(c.name)));
+  // a name of the text's own level with the slogan's stem (西秀区 beside 法治西秀) is the same place, no superior
+  const ownLevelNames = new Map(others.filter((c) => c.level === author).map((c) => [stemOf(c.name), c]));
+  const otherStems = new Set(others.filter((c) => c.level !== author).map((c) => stemOf(c.name)));
   const whole = norm.text;
   const superior = (stem: string): boolean =>
     PROVINCE_STEM.test(stem) || otherStems.has(stem) || new RegExp(`${stem}${ABOVE_SUFFIX[author] ?? '[省市州盟]'}`, 'u').test(whole);
@@ -2112,15 +2146,18 @@ function bareStemCandidate(
   }
   if (found.size !== 1) return null;
   const [stem, at] = [...found][0]!; // one entry
-  const name = `${stem}${word}`;
+  const own = ownLevelNames.get(stem);
+  const name = own?.name ?? `${stem}${word}`;
   return {
     name,
     level: author,
     confidence: BARE_STEM_CONFIDENCE[at.length > 1 ? 1 : 0],
-    reason: `标题、署名和网页来源栏没有写明单位；${voiceReason(author, voice)}，只在“法治${stem}建设”一类提法中出现地名“${stem}”（${at.length}次），据此推定为“${name}”，把握较低`,
+    reason: own
+      ? `标题、署名和网页来源栏没有写明单位；${voiceReason(author, voice)}，“法治${stem}建设”一类提法中的地名“${stem}”（${at.length}次）与正文中的“${name}”同名，据此推定为“${name}”，把握较低`
+      : `标题、署名和网页来源栏没有写明单位；${voiceReason(author, voice)}，只在“法治${stem}建设”一类提法中出现地名“${stem}”（${at.length}次），据此推定为“${name}”，把握较低`,
     known: false,
     tentative: true,
-    evidence: at.slice(0, MAX_LISTED_EVIDENCE).map((m) => toEvidence(norm, m)),
+    evidence: [...at.map((m) => toEvidence(norm, m)), ...(own?.evidence ?? [])].slice(0, MAX_LISTED_EVIDENCE),
   };
 }
 
@@ -2337,10 +2374,14 @@ export function detectUnitYear(norm: NormalisedText, doc: DocumentStructure, opt
   const community = communityReport(segments);
   if (community) unit = null;
   else if (!unit) {
-    const bare = bareStemCandidate(norm, segments, author, unitCandidates, voice) ?? ownDocumentCandidate(norm, segments, author, voice);
+    // a text with no opening subject and no 我X that names itself by a slogan's stem (法治XX): its level from its sentences'
+    // subjects (。街道全面贯彻…) — not for its own documents' names, which a text passing on a superior's cites too
+    const stemmed = bareStemCandidate(norm, segments, author ?? sentenceSubjectLevel(segments, voice), unitCandidates, voice);
+    const bare = stemmed ?? ownDocumentCandidate(norm, segments, author, voice);
     if (bare) {
       unit = bare;
-      unitCandidates = [bare, ...unitCandidates];
+      // a slogan's stem read as a name the text also writes (法治西秀 … 西秀区): one candidate, with both evidences
+      unitCandidates = [bare, ...unitCandidates.filter((c) => !(stemmed && c.name === bare.name))];
     }
   }
   // a name the text never writes on its own, only with its level word again after it (房镇 in 房镇镇…), is cut from a

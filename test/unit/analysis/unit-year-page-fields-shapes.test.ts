@@ -3,7 +3,8 @@
  * reading since): a page's breadcrumb with its column's name before 首页 on the first line, a page's table of fields whose
  * names end in a colon (公开方式: | 主动公开 |) above the opening, and a district's industrial park named with the
  * district (XX区工业园区管理委员会), and a 州 by its short name of two characters before its party committee and government
- * (X州党委、政府坚持…). Every name and text is invented; the last block holds the outcome on the real texts that
+ * (X州党委、政府坚持…), and a text with no opening subject and no 我X whose sentences' subject is its level's bare word or organ
+ * (。街道全面贯彻…; 2022年，区政府党组会…), naming itself by a slogan's stem (法治XX). Every name and text is invented; the last block holds the outcome on the real texts that
  * showed the shapes.
  */
 import { analyzeReport } from '../../../src/reading';
@@ -75,11 +76,34 @@ describe('a 州 by its short name before its party committee and government', ()
   });
 });
 
+describe("a text's level from its sentences' subjects, its name from a slogan's stem", () => {
+  const street = `2025年,青湾坚持以习近平法治思想为指导,严格落实上级部署,奋力书写法治青湾建设的新篇章。\n一、主要工作\n一是强化责任落实。街道全面贯彻上级精神,街道主要领导带头部署法治工作。街道本年度未印发规范性文件。\n二是优化营商环境。推动企业申领执法监督码。`;
+
+  it('reads the stem with the level word, tentatively', () => {
+    expect(analyzeReport(street).unit).toMatchObject({ name: '青湾街道', level: 'STREET', tentative: true });
+  });
+
+  it("takes the name of the text's level it writes with that stem (法治青川 … 青川区)", () => {
+    const a = analyzeReport(
+      `一、主要举措和成效\n(一)组织保障再加强,推动法治任务落实\n1.狠抓学习贯彻。把习近平法治思想纳入干部教育培训计划,不断提高领导干部依法行政能力。\n2.狠抓安排部署。一体推进法治青川、法治政府、法治社会建设。2022年,区政府党组会、常务会研究法治建设工作7次。\n3.狠抓责任落实。研究印发《关于加强青川区法治建设的责任分解表》。一是青川区各部门动态调整权责清单。`,
+    );
+    expect(a.unit).toMatchObject({ name: '青川区', level: 'DISTRICT', tentative: true });
+    expect(a.unitCandidates.filter((c) => c.name === '青川区')).toHaveLength(1);
+  });
+
+  it('reads nothing where sentences start with two levels’ words', () => {
+    const a = analyzeReport(`${street}\n三是加强监督。镇政府配合开展执法检查。`);
+    expect(a.unit).toBeNull();
+  });
+});
+
 describe('on the real texts', () => {
   it.each([
     ['frozen-22', '016_jiaozhoushi_2018.txt', '胶州市', false],
     ['frozen-22', '035_wulonggongyeyuanqu_2020.txt', '武隆区工业园区', false],
     ['frozen-23', '011_bazhou_2023.txt', '巴州', false],
+    ['frozen-22', '011_gongmingjiedao_2025.txt', '公明街道', true],
+    ['frozen-23', '009_xixiuqu_2022.txt', '西秀区', true],
     // the text writes only 宁波前湾新区, once; its label is 前湾新区 (the labeller's short form)
     ['frozen-22', '025_qianwanxinqu_2024.txt', '宁波前湾新区', true],
   ])('%s `%s` reads %s (tentative: %s)', (set, file, name, tentative) => {
