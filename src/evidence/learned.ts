@@ -46,7 +46,36 @@ export interface ClaimSignals {
   heading?: ReadonlyMap<string, { score: number; rank: number }>;
   /** item → the best text-classifier probability of the claim's neighbours in its section (the claims before and after; top items only) */
   neighbour?: ReadonlyMap<string, number>;
+  /** 1 when the claim's text is a slogan ({@link isSlogan}; absent: not computed) */
+  slogan?: number;
 }
+
+/**
+ * Whether a claim's text is a slogan (docs/design.md "Slogans are not evidence": `[]` whatever item it names) by its shape
+ * alone: after its lead marker (`一是`, `（一）`, `一、`, `1.` …) at most {@link SLOGAN_HAN} Han characters (the labellers'
+ * own candidate length when sets 1–23 were re-read against that boundary), with no count, no named document or name in
+ * quotes, and no generic verb of work done. The learned decision's `slogan` feature, shared and per item, on the items a
+ * signal names: cross-fitted sets 1–23 F1 +0.68 on the corrected labels (docs/evaluation.md, matcher21).
+ */
+export function isSlogan(text: string): boolean {
+  const marker = LEAD_MARKER.exec(text);
+  const body = marker ? text.slice(marker[0].length) : text;
+  return (body.match(HAN) ?? []).length <= SLOGAN_HAN && !COUNT.test(body) && !ACT.test(body) && !NAMED.test(body);
+}
+
+/** A lead marker: 一是, 第一，, （一）, (1), 一、, 1. / 1、 */
+const LEAD_MARKER =
+  /^\s*(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、：:]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、．.]|\d+[、．.](?!\d))/u;
+/** A count: a digit, or a Chinese numeral before a measure word. */
+const COUNT = /\d|[一二三四五六七八九十百千万两]+(?:次|件|个|场|项|期|份|名|人|家|篇|条|部|批|起|轮|类)/u;
+/** A named thing: a document in 《》 or a name in quotes. */
+const NAMED = /[《“"「]/u;
+/** Generic administrative verbs of work done (组织 not as the noun of 组织领导, 组织保障 …). */
+const ACT =
+  /开展|组织(?!领导|保障|体系|建设|机构)|召开|举办|举行|制定|印发|出台|修订|完成|办理|受理|审查|审议|成立|建立|调整|参加|培训|发布|聘请|编制/u;
+/** A slogan has at most this many Han characters after its lead marker. */
+const SLOGAN_HAN = 20;
+const HAN = /\p{Script=Han}/gu;
 
 /** What the signals say about one item on the clauses of a claim (see {@link ClaimSignals.clauses}). */
 export interface ClauseSignal {
@@ -136,6 +165,23 @@ function visitPairFeatures(s: ClaimSignals, item: string, visit: (name: string, 
     both('clsH1', head.rank === 1 ? 1 : 0);
   }
   both('clsN', s.neighbour?.get(item) ?? 0);
+  // a slogan's shape speaks only where a signal names the item (an unnamed item's probability stays one per model)
+  if (s.slogan && isNamed(s, item)) both('slogan', s.slogan);
+}
+
+/** Whether any signal names the item on the claim. */
+function isNamed(signals: ClaimSignals, itemCode: string): boolean {
+  return (
+    signals.rule.has(itemCode) ||
+    signals.context.has(itemCode) ||
+    signals.similarity.has(itemCode) ||
+    signals.examples.has(itemCode) ||
+    signals.bigram?.has(itemCode) === true ||
+    signals.classifier?.has(itemCode) === true ||
+    signals.clauses?.has(itemCode) === true ||
+    signals.heading?.has(itemCode) === true ||
+    signals.neighbour?.has(itemCode) === true
+  );
 }
 
 /** The feature names and values of one (claim, item) pair: each shared feature, then the item's own. */
@@ -386,17 +432,9 @@ export function decideClaim(
   const out: { itemCode: string; probability: number }[] = [];
   for (const itemCode of items) {
     // an item no signal names has the same probability on every claim: computed once per model
-    const named =
-      signals.rule.has(itemCode) ||
-      signals.context.has(itemCode) ||
-      signals.similarity.has(itemCode) ||
-      signals.examples.has(itemCode) ||
-      signals.bigram?.has(itemCode) === true ||
-      signals.classifier?.has(itemCode) === true ||
-      signals.clauses?.has(itemCode) === true ||
-      signals.heading?.has(itemCode) === true ||
-      signals.neighbour?.has(itemCode) === true;
-    const probability = named ? pairProbability(model, signals, itemCode) : unnamedProbability(model, itemCode, signals.rule.size > 0);
+    const probability = isNamed(signals, itemCode)
+      ? pairProbability(model, signals, itemCode)
+      : unnamedProbability(model, itemCode, signals.rule.size > 0);
     if (probability >= model.threshold) out.push({ itemCode, probability });
   }
   return out.sort((a, b) => b.probability - a.probability).slice(0, cap);

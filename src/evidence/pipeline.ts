@@ -26,7 +26,15 @@ import {
 } from './similarity';
 import type { ProposedLink } from './types';
 import { bigramSimilarities } from './bigram';
-import { decideClaim, learnDecision, type ClaimSignals, type ClauseSignal, type LearnedModel, type TrainingClaim } from './learned';
+import {
+  decideClaim,
+  isSlogan,
+  learnDecision,
+  type ClaimSignals,
+  type ClauseSignal,
+  type LearnedModel,
+  type TrainingClaim,
+} from './learned';
 import { clauseReason, clausesOf, type Clause } from './clauses';
 import { classifierOf, loadClassifier, storeClassifier, topItems, type TextClassifier } from './text-classifier';
 
@@ -528,6 +536,7 @@ function claimSignals(
     out.set(c.id, {
       ...(clauses ? { clauses } : {}),
       ...(heading ? { heading } : {}),
+      ...(isSlogan(c.text) ? { slogan: 1 } : {}),
       claimId: c.id,
       rule: new Set<string>(),
       context: new Set<string>(),

@@ -2,6 +2,7 @@ import { fiveDistrictsFixture } from '../../helpers/labelled-report';
 import { evaluateLeaveOneOut, type MatchPipeline } from '../../../src/evidence/evaluation-suite';
 import {
   decideClaim,
+  isSlogan,
   learnDecision,
   pairFeatures,
   pairProbability,
@@ -174,6 +175,46 @@ describe('learnDecision with the clauses of a long claim', () => {
     const weak = { ...signals('x', { rule: ['A'] }), clauses: clause('C', 0.2, 0) };
     expect(decideClaim(model, strong, ['A', 'C'], 3).map((d) => d.itemCode)).toEqual(['A', 'C']);
     expect(decideClaim(model, weak, ['A', 'C'], 3).map((d) => d.itemCode)).toEqual(['A']);
+  });
+});
+
+describe('isSlogan: a heading or lead clause that names only an aim (docs/design.md)', () => {
+  it('is a slogan when short, with no count, no named thing and no verb of work done; not when it says what was done, counts, names a thing or runs long', () => {
+    const slogans = [
+      '一是压实主体责任。',
+      '（二）优化法治化营商环境',
+      '1.深入学习贯彻习近平法治思想。',
+      '强化组织领导。',
+      '三是持续优化营商环境，释放改革活力。',
+    ];
+    const work = [
+      '一是调整镇法治建设工作领导班子。',
+      '全年累计办理各类服务事项5万余件。',
+      '推行“三书一函”监督机制。',
+      '组织开展普法活动。',
+      '镇党委坚持把法治政府建设纳入全镇经济社会发展总体规划和年度工作计划。',
+    ];
+    expect([...slogans, ...work].map((t) => [t, isSlogan(t)])).toEqual([...slogans.map((t) => [t, true]), ...work.map((t) => [t, false])]);
+  });
+});
+
+describe('learnDecision with the slogan shape', () => {
+  // invented: item A's rule is right 9 times in 10 on a claim that is no slogan, never on a slogan
+  const claims: TrainingClaim[] = [];
+  for (let i = 0; i < 80; i += 1) {
+    const group = i % 8;
+    claims.push({ signals: signals(`a${i}`, { rule: ['A'] }), gold: new Set(i % 10 === 0 ? [] : ['A']), group });
+    claims.push({ signals: { ...signals(`s${i}`, { rule: ['A'] }), slogan: 1 }, gold: new Set(), group });
+  }
+  const model = learnDecision(claims, ['A', 'B'], 3);
+
+  it('vetoes a rule link on a slogan, keeps it on a sentence of work done, and leaves unnamed items alone', () => {
+    expect(model.weights.slogan).toBeLessThan(0);
+    expect(decideClaim(model, signals('x', { rule: ['A'] }), ['A', 'B'], 3).map((d) => d.itemCode)).toEqual(['A']);
+    expect(decideClaim(model, { ...signals('x', { rule: ['A'] }), slogan: 1 }, ['A', 'B'], 3)).toEqual([]);
+    // the feature is given only for an item a signal names
+    expect(pairFeatures({ ...signals('x', { rule: ['A'] }), slogan: 1 }, 'B').some(([name]) => name === 'slogan')).toBe(false);
+    expect(pairFeatures({ ...signals('x', { rule: ['A'] }), slogan: 1 }, 'A').some(([name]) => name === 'slogan')).toBe(true);
   });
 });
 
