@@ -1,6 +1,6 @@
 /**
  * Golden output of the reading pipeline (read → match → assess): the guard of every speed
- * change. Runs the pipeline over the seed reports, the labelled frozen sets 1–23's texts (never a
+ * change. Runs the pipeline over the seed reports, the labelled frozen sets 1–25's texts (never a
  * held-out set) and a sample of bench-corpus reports, in the ways ingest runs it (unit given, unit read
  * from the text with every registered unit known, no unit known), and writes one JSON line per
  * text and mode; prints the SHA-256 of the whole.

@@ -6,7 +6,7 @@ import type { ChecklistDefinition, ChecklistExamples } from './types';
 
 /**
  * The labelled example sentences shipped with the project (`seeds/examples.json`, written by
- * `npm run -s examples:write` from the labelled frozen sets (1–23 today), never from the seed reports'
+ * `npm run -s examples:write` from the labelled frozen sets (1–25 today), never from the seed reports'
  * labels): the data of the examples signal (src/evidence/examples.ts). They apply to ONE
  * checklist: its `key` and exactly its assessable item codes. A checklist whose key or item codes
  * differ gets none — the signal is simply off for it. Read once per process.

@@ -98,10 +98,10 @@ interface GoldFileWithMeta extends GoldFile {
  * The held-out set `--json` reports as `frozen`, a folder of test/fixtures, or `null` while no
  * held-out set is pending (then `frozen` is `{ set: null, pending: true }` and the table says
  * 冻结集待标注). Point it at a new set once that set is labelled (one line), at measurement time;
- * a held-out set must not be in {@link LABELLED_SETS}. Sets 1–23 have each been read once and are
- * tuning data now (docs/evaluation.md; sets 22 and 23 were read once, held out, at 4989334 and
- * again at 2b3abc7). The next held-out sets are frozen sets 24 and 25: the lead points this at
- * `frozen-24` (then `frozen-25`) at measurement time.
+ * a held-out set must not be in {@link LABELLED_SETS}. Sets 1–25 have each been read and are
+ * tuning data now (docs/evaluation.md; sets 24 and 25 were read, held out, at d4c7f7b and
+ * again at 8724368). The next held-out sets are frozen sets 26 and 27: the lead points this at
+ * `frozen-26` (then `frozen-27`) at measurement time.
  */
 const HELD_OUT_SET: string | null = null;
 
