@@ -1302,15 +1302,26 @@ const RUNNING_TEXT: ReadonlySet<EvidenceSource> = new Set<EvidenceSource>(['BODY
 /** Mentions of a group in running text (opening, body, headings). */
 const inRunningText = (ms: readonly Mention[]): number => ms.filter((m) => RUNNING_TEXT.has(m.source)).length;
 
+/** The provinces' short names (and those of the other provincial units). */
+const PROVINCE_SHORT_NAMES =
+  '北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门';
+/**
+ * A province's stem, alone or before a two-character stem (河北…, 河北唐山…, 内蒙古包头…): the provinces and cities a
+ * title writes before its unit's own name, never part of it.
+ */
+const PROVINCE_PREFIX = new RegExp(`^(?:${PROVINCE_SHORT_NAMES})(?:[\u3400-\u9fff]{2})?$`, 'u');
+const provincePrefix = (prefix: string): boolean => PROVINCE_PREFIX.test(prefix) && !LEAD_IN_SET.has(prefix.slice(-2));
+
 /**
  * 研究解决浮梁县, 印制增福镇: in running text a verb before a name can be read into it. When
  * the shorter name (浮梁县) is found on its own elsewhere in the text, the longer one is merged
  * into it. Registered names are kept as they are.
  *
  * A place's two-character stem before a name (青岛西海岸新区 … 西海岸新区; a title's 天津滨海高新区 over an opening's
- * 滨海高新区) is the same unit too: the merged unit takes the form the text's running text writes more often — the longer
+ * 滨海高新区), or a province's stem with or without a city's two-character one (a title's 河北唐山XX开发区 over an opening's
+ * XX开发区), is the same unit too: the merged unit takes the form the text's running text writes more often — the longer
  * one only where it is also credible there (its opening's subject, before its organ), the shorter one on a tie. A name
- * in a title, signature or 来源 field is merged only so, by a stem of two characters, into a shorter name written more
+ * in a title, signature or 来源 field is merged only so, by such a stem, into a shorter name written more
  * often in running text and credible there; else it is kept as it is.
  */
 function mergeVerbPrefixedNames(groups: Map<string, Mention[]>): void {
@@ -1326,7 +1337,7 @@ function mergeVerbPrefixedNames(groups: Map<string, Mention[]>): void {
       const target = byName.get(shorter);
       const into = target !== undefined && target !== key ? groups.get(target) : undefined;
       if (!into || into[0]?.level !== first.level) continue;
-      const placeStem = i === 2 && !LEAD_IN_SET.has(chars.slice(0, 2).join(''));
+      const placeStem = (i === 2 && !LEAD_IN_SET.has(chars.slice(0, 2).join(''))) || provincePrefix(chars.slice(0, i).join(''));
       const longerWritten =
         placeStem && inRunningText(ms) > inRunningText(into) && ms.some((m) => m.credible && RUNNING_TEXT.has(m.source));
       if (authorLine && !(placeStem && inRunningText(into) > inRunningText(ms) && into.some((m) => m.credible))) break;
@@ -1904,6 +1915,12 @@ const MARKS_ONLY = /^[^\p{L}\p{N}]*$/u;
  * header, neither its author nor its opening.
  */
 const DOCUMENT_NUMBER_LINE = /^\s*[\u3400-\u9fff]{1,12}\s*[〔［[【(（]\s*(?:19|20)\d{2}\s*[〕］\]】)）]\s*(?:第\s*)?\d{1,5}\s*号\s*$/u;
+/**
+ * A page's date field alone on its line, read as body (发布于:2023-01-06 09:04:54, 发布时间：2024年3月1日): the page's, no
+ * sentence of the report — the opening is below it.
+ */
+const DATE_FIELD_LINE =
+  /^\s*(?:发布于|发布时间|发布日期|发文日期|成文日期|日期|时间)\s*[:：]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$/u;
 
 /** How many lines below the structure's opening line a page's breadcrumb may still stand (lines of a browser notice above it). */
 const BREADCRUMB_BELOW_OPENING_LINES = 4;
@@ -1939,6 +1956,7 @@ function openingOf(doc: DocumentStructure, header: ReadonlySet<number>): number 
       MARKS_ONLY.test(doc.lines[i]!.text) ||
       FIELD_TABLE_ROW.test(doc.lines[i]!.text) ||
       DOCUMENT_NUMBER_LINE.test(doc.lines[i]!.text) ||
+      DATE_FIELD_LINE.test(doc.lines[i]!.text) ||
       BREADCRUMB.test(doc.lines[i]!.text))
   ) {
     const next = doc.lines.findIndex((l, k) => k > i! && l.role !== 'TITLE' && l.role !== 'CHROME' && l.text.trim() !== '');
@@ -2050,8 +2068,7 @@ const BARE_STEM_SLOT =
 const NOT_A_STEM =
   /^(?:中国|国家|文化|机关|队伍|环境|思维|宣传|教育|示范|理念|保障|基层|全域|全面|城市|社区|校园|企业|网络|数字|智慧|阳光|诚信|营商|生态|民主|廉洁|清廉|美丽|和谐|平安|制度|能力|水平|单位|部门|医院|学校|家庭|工程|项目|示范区|先行区|村居|村社|村组|新村|农村|干部|群众|大家|全体|班子|团队|上下|各级|各方|今年|去年|全年|一年|我们|我街|我镇|我乡|我县|我区)$|[化的和与及街镇乡区县市省州们]/u;
 /** Provinces, whose slogans (法治广东建设) any unit in them repeats. */
-const PROVINCE_STEM =
-  /^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)$/u;
+const PROVINCE_STEM = new RegExp(`^(?:${PROVINCE_SHORT_NAMES})$`, 'u');
 /** A superior named in the clause before a slogan (围绕省委部署推动法治XX建设, 全市…): the slogan is the superior's. */
 const SUPERIOR_IN_CLAUSE = /(?:[省市州区县](?:委|政府|人民政府)|全[省市州区县])[^。；;，,]*$/u;
 /** The same for a county's or district's text: its own 县委 or 全县 (全县上下以建设法治XX…为目标) is no superior. */
