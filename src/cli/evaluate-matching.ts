@@ -100,8 +100,9 @@ interface GoldFileWithMeta extends GoldFile {
  * 冻结集待标注). Point it at a new set once that set is labelled (one line), at measurement time;
  * a held-out set must not be in {@link LABELLED_SETS}. Sets 1–25 have each been read and are
  * tuning data now (docs/evaluation.md; sets 24 and 25 were read, held out, at d4c7f7b and
- * again at 8724368). The next held-out sets are frozen sets 26 and 27: the lead points this at
- * `frozen-26` (then `frozen-27`) at measurement time.
+ * again at 8724368). Frozen sets 26 and 27 were read, held out, at b20aed5, 4710e2a and b4ec804
+ * (session 36); the next held-out set is frozen set 28: the lead points this at `frozen-28` at
+ * measurement time.
  */
 const HELD_OUT_SET: string | null = null;
 

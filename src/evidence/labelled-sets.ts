@@ -3,7 +3,7 @@
  * (docs/evaluation.md). Leave-one-report-out and `--cross` run over the seeds and these
  * (src/cli/evaluate-matching.ts), the shipped examples are written from them, and the golden guard
  * (scripts/pipeline-golden.ts) reads them; any other frozen folder — a held-out set being labelled
- * or measured (frozen sets 26 and 27, the next ones; sets 24 and 25 were read once at d4c7f7b and again at 8724368, tuning data since session 36) — is never read by either, nor by the unit/year
+ * or measured (frozen sets 26 and 27, read held out in session 36, and 28, the next one; sets 24 and 25 were read once at d4c7f7b and again at 8724368, tuning data since session 36) — is never read by either, nor by the unit/year
  * guard (test/unit/analysis/unit-year-confident-wrong-guard.test.ts), which reads these too.
  */
 export const LABELLED_SETS = [
