@@ -27,7 +27,7 @@ if (!existsSync(compiled)) {
  * glibc otherwise gives each thread that allocates (the pool's workers, libuv's threads running
  * SQLite) a malloc arena of its own, and `fazhi ingest` of 2 000 reports at 43 000 units peaked at
  * 446 MB of RSS with 2 arenas against 464–474 MB without (bench/README.md, ingest8). The values
- * are bin/fazhi's too: change both. With the bound, `--max-semi-space-size=4` (8 until session 34; 4 keeps a national year
+ * are bin/fazhi's too: change both. With the bound, `--max-semi-space-size=8` (4 in sessions 34–36, 8 again since; 4 kept a national year
  * under 500 MB of RSS, bench/README.md "a national year, eleventh time"): the main thread's young
  * generation, as bin/fazhi sets it (its committed heap at the peak 133–137 → 111–115 MB; bench/README.md, ingest10;
  * on PostgreSQL too since the national year at 8525809: the same CPU, peak RSS 478 against 508 MB).
@@ -40,7 +40,7 @@ const heapMb = HEAP_MB[process.argv[2]];
  */
 const overrideFlags = process.env.FAZHI_NODE_FLAGS === undefined ? null : process.env.FAZHI_NODE_FLAGS.split(/\s+/).filter(Boolean);
 // bin/fazhi's: the heap bound and the semi-space setting
-const flags = overrideFlags ?? [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=4'];
+const flags = overrideFlags ?? [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=8'];
 const flagsSet = overrideFlags
   ? overrideFlags.every((f) => process.execArgv.includes(f))
   : [...process.execArgv, ...(process.env.NODE_OPTIONS || '').split(/\s+/)].some((a) => /^--max[-_]old[-_]space[-_]size/.test(a));
